@@ -1,0 +1,100 @@
+//! Linking a translated program's object file with the runtime library.
+//!
+//! The executable exports exactly the symbols extension modules may need
+//! (the runtime ABI and the program's own symbols) through a dynamic list,
+//! rather than `-rdynamic`, which would export all of the Rust standard library.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context as _, Result, bail};
+
+/// The runtime static library's file name.
+const RUNTIME_LIB: &str = "libseam_runtime.a";
+
+/// Finds the runtime library: `SEAM_RUNTIME_LIB`, else next to the `seam`
+/// executable (or one directory up, for test binaries under `deps/`).
+pub fn runtime_library() -> Result<PathBuf> {
+    if let Some(p) = std::env::var_os("SEAM_RUNTIME_LIB") {
+        let p = PathBuf::from(p);
+        if p.is_file() {
+            return Ok(p);
+        }
+        bail!("SEAM_RUNTIME_LIB names '{}', which is not a file", p.display());
+    }
+    let exe = std::env::current_exe().context("cannot locate the seam executable")?;
+    let mut dir = exe.parent().map(Path::to_path_buf);
+    for _ in 0..2 {
+        let Some(d) = dir else { break };
+        let candidate = d.join(RUNTIME_LIB);
+        if candidate.is_file() {
+            return Ok(candidate);
+        }
+        dir = d.parent().map(Path::to_path_buf);
+    }
+    bail!(
+        "cannot find the runtime library {RUNTIME_LIB} next to {}: build it with \
+         'cargo build -p seam-runtime' (same profile as seam) or set SEAM_RUNTIME_LIB",
+        exe.display()
+    )
+}
+
+/// Something that changes whenever a rebuilt `seam` or runtime could change the output.
+pub fn toolchain_identity() -> String {
+    let stamp = |p: &Path| {
+        std::fs::metadata(p)
+            .and_then(|m| m.modified())
+            .map(|t| format!("{t:?}"))
+            .unwrap_or_default()
+    };
+    let exe = std::env::current_exe().unwrap_or_default();
+    let rt = runtime_library().unwrap_or_default();
+    format!("{}|{}|{}|{}", exe.display(), stamp(&exe), rt.display(), stamp(&rt))
+}
+
+/// Links `object` with the runtime into the executable `output`.
+pub fn link_executable(object: &[u8], dynamic_symbols: &[String], output: &Path) -> Result<()> {
+    let runtime = runtime_library()?;
+    let work = tempdir(output)?;
+    let obj_path = work.join("program.o");
+    let list_path = work.join("dynamic.list");
+    std::fs::write(&obj_path, object).with_context(|| format!("cannot write {}", obj_path.display()))?;
+    let mut list = String::from("{\n");
+    for s in dynamic_symbols {
+        list.push_str("  \"");
+        list.push_str(s);
+        list.push_str("\";\n");
+    }
+    list.push_str("};\n");
+    std::fs::write(&list_path, list).with_context(|| format!("cannot write {}", list_path.display()))?;
+    let out = Command::new("cc")
+        .arg(&obj_path)
+        .arg(&runtime)
+        .arg("-o")
+        .arg(output)
+        .arg(format!("-Wl,--dynamic-list={}", list_path.display()))
+        .output()
+        .context("cannot run the linker 'cc': is gcc installed?")?;
+    let _ = std::fs::remove_dir_all(&work);
+    if !out.status.success() {
+        bail!(
+            "linking {} failed:\n{}",
+            output.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    Ok(())
+}
+
+/// A fresh scratch directory beside the output (same file system, cleaned up by the caller).
+fn tempdir(output: &Path) -> Result<PathBuf> {
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = parent.join(format!(".{name}.seam-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    Ok(dir)
+}

@@ -1,0 +1,192 @@
+//! The `seam` command: the edge where files are read, diagnostics printed,
+//! the linker run and programs started.
+//!
+//! Everything it does is in the translator crates; this file only drives them.
+
+mod link;
+mod py;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result, bail};
+use clap::{Parser, Subcommand};
+use seam_core::frontend::{self, CheckOutput, FsLoader};
+use seam_core::{codegen, diag};
+
+#[derive(Parser)]
+#[command(name = "seam", version, about = "Separate compilation for translated interpreters")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Type-check a core entry module (or, with --exports, an extension)
+    Check {
+        file: PathBuf,
+        /// The core's exports file, to check an extension against
+        #[arg(long)]
+        exports: Option<PathBuf>,
+    },
+    /// First translation: build the core executable OUT and its exports file OUT.exports
+    BuildCore {
+        entry: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Link an extension module into the core
+        #[arg(long = "static-ext")]
+        static_ext: Vec<PathBuf>,
+    },
+    /// Second translation: build an extension module against a core's exports file
+    BuildExt {
+        ext: PathBuf,
+        #[arg(long)]
+        exports: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Build (cached) and run a program
+    Run {
+        entry: PathBuf,
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
+    /// Run a program untranslated on CPython with the seam shim
+    Py {
+        entry: PathBuf,
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
+    /// Print an exports file for people, or as JSON
+    Inspect {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // The front end and backend recurse on (bounded) program nesting: give them room.
+    let worker = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || run(cli));
+    let result = match worker {
+        Ok(handle) => handle.join().unwrap_or_else(|_| Err(anyhow::anyhow!("internal error: the compiler crashed (this is a bug)"))),
+        Err(e) => Err(anyhow::anyhow!("cannot start the compiler thread: {e}")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("seam: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Check { file, exports } => {
+            if exports.is_some() {
+                bail!("checking extensions against an exports file is not implemented yet");
+            }
+            Ok(match check(&file) {
+                Some(_) => ExitCode::SUCCESS,
+                None => ExitCode::from(1),
+            })
+        }
+        Command::BuildCore { entry, output, static_ext } => {
+            if !static_ext.is_empty() {
+                bail!("--static-ext is not implemented yet: extension modules arrive with the exports file");
+            }
+            Ok(match build_core(&entry, &output)? {
+                true => ExitCode::SUCCESS,
+                false => ExitCode::from(1),
+            })
+        }
+        Command::BuildExt { .. } => bail!("build-ext is not implemented yet: it arrives with the exports file"),
+        Command::Inspect { .. } => bail!("inspect is not implemented yet: it arrives with the exports file"),
+        Command::Run { entry, args } => run_cached(&entry, &args),
+        Command::Py { entry, args } => py::run(&entry, &args),
+    }
+}
+
+/// Checks a program, printing diagnostics; the program when there were none.
+fn check(entry: &Path) -> Option<CheckOutput> {
+    let out = frontend::check_program(entry, &FsLoader);
+    if out.diagnostics.is_empty() {
+        Some(out)
+    } else {
+        let mut text = String::new();
+        for d in &out.diagnostics {
+            text.push_str(&diag::render(d, &out.sources));
+        }
+        let n = out.diagnostics.len();
+        text.push_str(&format!("{n} error{} found\n", if n == 1 { "" } else { "s" }));
+        eprint!("{text}");
+        None
+    }
+}
+
+/// The first translation. Returns false when the program had errors (already printed).
+fn build_core(entry: &Path, output: &Path) -> Result<bool> {
+    let Some(checked) = check(entry) else { return Ok(false) };
+    let program = checked.program.expect("no diagnostics means a program");
+    let object = codegen::emit_object(&program, &codegen::CodegenConfig::default())
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    link::link_executable(&object, &codegen::dynamic_symbols(&program), output)?;
+    Ok(true)
+}
+
+/// `seam run`: build into a cache keyed by the program's sources and this `seam`, then run.
+fn run_cached(entry: &Path, args: &[String]) -> Result<ExitCode> {
+    use std::hash::{Hash, Hasher};
+    let Some(checked) = check(entry) else { return Ok(ExitCode::from(1)) };
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for file in checked.sources.files() {
+        checked.sources.path(file).hash(&mut hasher);
+        checked.sources.text(file).hash(&mut hasher);
+    }
+    link::toolchain_identity().hash(&mut hasher);
+    let key = format!("{:016x}", hasher.finish());
+    let dir = cache_dir()?.join("run").join(&key);
+    let exe = dir.join("program");
+    if !exe.exists() {
+        std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let program = checked.program.expect("no diagnostics means a program");
+        let object = codegen::emit_object(&program, &codegen::CodegenConfig::default())
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        link::link_executable(&object, &codegen::dynamic_symbols(&program), &exe)?;
+    }
+    let status = std::process::Command::new(&exe)
+        .args(args)
+        .status()
+        .with_context(|| format!("cannot run {}", exe.display()))?;
+    Ok(exit_code_of(status))
+}
+
+/// The per-user cache directory.
+pub(crate) fn cache_dir() -> Result<PathBuf> {
+    if let Some(d) = std::env::var_os("SEAM_CACHE_DIR") {
+        return Ok(PathBuf::from(d));
+    }
+    if let Some(d) = std::env::var_os("XDG_CACHE_HOME") {
+        return Ok(PathBuf::from(d).join("seam"));
+    }
+    match std::env::var_os("HOME") {
+        Some(h) => Ok(PathBuf::from(h).join(".cache").join("seam")),
+        None => Ok(std::env::temp_dir().join("seam-cache")),
+    }
+}
+
+/// The exit code of a finished child, passing a signal death on as 128 + signal like a shell.
+pub(crate) fn exit_code_of(status: std::process::ExitStatus) -> ExitCode {
+    use std::os::unix::process::ExitStatusExt;
+    match (status.code(), status.signal()) {
+        (Some(c), _) => ExitCode::from(c as u8),
+        (None, Some(sig)) => ExitCode::from((128 + sig) as u8),
+        _ => ExitCode::from(1),
+    }
+}

@@ -1,0 +1,839 @@
+//! Lowering of one [`tir::Function`] to Cranelift IR, and the shadow-stack
+//! frame that [`super::define_program_main`] shares.
+//!
+//! Values live where their type says: references in shadow-stack slots (so
+//! the precise collector sees them and may move them), everything else in
+//! Cranelift variables. A frame is laid out as
+//!
+//! ```text
+//!   base ─▶ [ reference locals ... | temporaries (stack discipline) ... ] ◀─ base + 8 * nslots = new top
+//! ```
+//!
+//! where `base` is the shadow-stack top on entry. The number of temporaries is
+//! known only after the body is lowered, so the prologue's frame size is an
+//! `iconst` patched afterwards and the slot-zeroing stores are inserted then
+//! (see [`finish_frame`]).
+//!
+//! Evaluation order is left to right everywhere, operands in the order the
+//! TIR lists them: a `StoreField` evaluates its base before its value. This
+//! module knows nothing of exceptions yet: runtime errors end the process.
+
+use std::collections::HashMap;
+
+use cranelift_codegen::cursor::{Cursor, FuncCursor};
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{
+    self, BlockArg, FuncRef, GlobalValue, InstBuilder, MemFlagsData, TrapCode, UserFuncName, Value,
+    types,
+};
+use cranelift_codegen::{Context, CodegenError as ClifError};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
+use cranelift_module::{DataId, FuncId, Module, ModuleError};
+
+use super::roots::{self, OperandPlan};
+use super::{CodegenError, ModuleState, abi_type, function_signature, value_type};
+use crate::layout;
+use crate::rt::Rt;
+use crate::tir::{self, BinaryOp, Expr, ExprKind, Stmt, Type, UnaryOp};
+
+/// Trap after a call of a runtime function that never returns.
+const TRAP_NORETURN: TrapCode = TrapCode::unwrap_user(1);
+/// Trap where control reaches code the front end promised unreachable
+/// (falling off a function that returns a value).
+const TRAP_UNREACHABLE: TrapCode = TrapCode::unwrap_user(2);
+
+/// Lowers function `index` of `program` and defines it in the module.
+pub(super) fn define_function(
+    state: &mut ModuleState,
+    program: &tir::Program,
+    index: usize,
+    ctx: &mut Context,
+    fctx: &mut FunctionBuilderContext,
+) -> Result<(), CodegenError> {
+    let func = &program.functions[index];
+    let id = state.functions[index];
+    ctx.func.signature = function_signature(&state.module, func)?;
+    ctx.func.name = UserFuncName::user(0, id.as_u32());
+
+    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    b.seal_block(entry);
+    let params = b.block_params(entry).to_vec();
+
+    let mut refs = SymbolRefs::default();
+    let mut homes = Vec::with_capacity(func.locals.len());
+    let mut ref_slots = 0u32;
+    for local in &func.locals {
+        if local.ty.is_ref() {
+            homes.push(LocalHome::Slot(ref_slots));
+            ref_slots += 1;
+        } else {
+            homes.push(LocalHome::Var(b.declare_var(value_type(&local.ty))));
+        }
+    }
+    let frame = if roots::needs_frame(func) {
+        Some(push_frame(&mut b, state, &mut refs)?)
+    } else {
+        None
+    };
+
+    let mut lower = Lowerer {
+        state,
+        program,
+        func,
+        b,
+        refs,
+        homes,
+        frame,
+        ref_slots,
+        temps_live: 0,
+        temps_max: 0,
+        loops: Vec::new(),
+        dead: false,
+    };
+    for (&p, &v) in func.params.iter().zip(&params) {
+        lower.assign_local(p, v)?;
+    }
+    lower.stmts(&func.body)?;
+    if lower.dead || func.ret != Type::None {
+        lower.b.ins().trap(TRAP_UNREACHABLE);
+    } else {
+        lower.return_values(&[]);
+    }
+
+    let nslots = lower.ref_slots + lower.temps_max;
+    let frame = lower.frame;
+    let mut b = lower.b;
+    b.seal_all_blocks();
+    b.finalize(state.module.target_config());
+    if let Some(frame) = &frame {
+        finish_frame(&mut ctx.func, frame, nslots);
+    }
+    #[cfg(test)]
+    super::tests::record_function(&func.name, frame.as_ref().map(|_| nslots), &ctx.func);
+    compile(state, id, ctx, &func.name)
+}
+
+/// Defines the function built in `ctx` under `id`, turning a verifier failure into its report.
+pub(super) fn compile(
+    state: &mut ModuleState,
+    id: FuncId,
+    ctx: &mut Context,
+    name: &str,
+) -> Result<(), CodegenError> {
+    match state.module.define_function(id, ctx) {
+        Ok(()) => {
+            state.module.clear_context(ctx);
+            Ok(())
+        }
+        Err(ModuleError::Compilation(ClifError::Verifier(errors))) => Err(CodegenError::Verifier {
+            function: name.to_string(),
+            message: cranelift_codegen::print_errors::pretty_verifier_error(&ctx.func, None, errors),
+        }),
+        Err(ModuleError::Compilation(e)) => Err(CodegenError::Compile {
+            function: name.to_string(),
+            message: e.to_string(),
+        }),
+        Err(e) => Err(CodegenError::Module(e.to_string())),
+    }
+}
+
+/// Memory flags for accesses the backend knows are aligned and cannot fault:
+/// shadow-stack slots, data symbols, and fields of live objects.
+pub(super) fn trusted() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+/// Per-function references to module symbols, imported into the function once each.
+#[derive(Default)]
+pub(super) struct SymbolRefs {
+    funcs: HashMap<FuncId, FuncRef>,
+    data: HashMap<DataId, GlobalValue>,
+}
+
+impl SymbolRefs {
+    pub(super) fn func(&mut self, b: &mut FunctionBuilder, state: &mut ModuleState, id: FuncId) -> FuncRef {
+        *self
+            .funcs
+            .entry(id)
+            .or_insert_with(|| state.module.declare_func_in_func(id, b.func))
+    }
+
+    pub(super) fn data(&mut self, b: &mut FunctionBuilder, state: &ModuleState, id: DataId) -> GlobalValue {
+        *self
+            .data
+            .entry(id)
+            .or_insert_with(|| state.module.declare_data_in_func(id, b.func))
+    }
+}
+
+/// A function's shadow-stack frame, as far as the prologue built it.
+pub(super) struct Frame {
+    /// The address of `seam_shadow_stack_top` (loaded from the GOT once).
+    top_addr: Value,
+    /// The top on entry: slot `i` is at `base + 8 * i`; storing it back pops the frame.
+    base: Value,
+    /// The `iconst` holding the frame size in bytes, patched by [`finish_frame`].
+    size_inst: ir::Inst,
+    /// The store of the bumped top; the slot-zeroing stores go before it.
+    bump_inst: ir::Inst,
+}
+
+/// Emits the prologue: reserve the frame on the shadow stack, or call
+/// [`Rt::ShadowStackOverflow`] when it does not fit.
+pub(super) fn push_frame(
+    b: &mut FunctionBuilder,
+    state: &mut ModuleState,
+    refs: &mut SymbolRefs,
+) -> Result<Frame, CodegenError> {
+    let ptr = state.ptr;
+    let top_gv = refs.data(b, state, state.shadow_top);
+    let limit_gv = refs.data(b, state, state.shadow_limit);
+    let top_addr = b.ins().symbol_value(ptr, top_gv);
+    let base = b.ins().load(ptr, trusted(), top_addr, 0);
+    let size = b.ins().iconst(ptr, 0);
+    let size_inst = b.func.dfg.value_def(size).unwrap_inst();
+    let new_top = b.ins().iadd(base, size);
+    let limit_addr = b.ins().symbol_value(ptr, limit_gv);
+    let limit = b.ins().load(ptr, trusted(), limit_addr, 0);
+    let overflows = b.ins().icmp(IntCC::UnsignedGreaterThan, new_top, limit);
+
+    let overflow = b.create_block();
+    let ok = b.create_block();
+    b.set_cold_block(overflow);
+    b.ins().brif(overflows, overflow, &[], ok, &[]);
+
+    b.switch_to_block(overflow);
+    b.seal_block(overflow);
+    let handler = state.runtime_function(Rt::ShadowStackOverflow)?;
+    let handler = refs.func(b, state, handler);
+    b.ins().call(handler, &[]);
+    b.ins().trap(TRAP_NORETURN);
+
+    b.switch_to_block(ok);
+    b.seal_block(ok);
+    let bump_inst = b.ins().store(trusted(), new_top, top_addr, 0);
+    Ok(Frame {
+        top_addr,
+        base,
+        size_inst,
+        bump_inst,
+    })
+}
+
+/// Completes a frame once its slot count is known: patches the size and
+/// zeroes every slot before the frame becomes visible to the collector.
+pub(super) fn finish_frame(func: &mut ir::Function, frame: &Frame, nslots: u32) {
+    func.replace(frame.size_inst)
+        .iconst(types::I64, i64::from(nslots) * 8);
+    let mut pos = FuncCursor::new(func).at_inst(frame.bump_inst);
+    if nslots > 0 {
+        let zero = pos.ins().iconst(types::I64, 0);
+        for slot in 0..nslots {
+            pos.ins()
+                .store(trusted(), zero, frame.base, slot_offset(slot));
+        }
+    }
+}
+
+/// Pops the frame: the epilogue of every return.
+pub(super) fn pop_frame(b: &mut FunctionBuilder, frame: &Frame) {
+    b.ins().store(trusted(), frame.base, frame.top_addr, 0);
+}
+
+pub(super) fn store_slot(b: &mut FunctionBuilder, frame: &Frame, slot: u32, v: Value) {
+    b.ins().store(trusted(), v, frame.base, slot_offset(slot));
+}
+
+pub(super) fn load_slot(b: &mut FunctionBuilder, frame: &Frame, slot: u32, ty: ir::Type) -> Value {
+    b.ins().load(ty, trusted(), frame.base, slot_offset(slot))
+}
+
+fn slot_offset(slot: u32) -> i32 {
+    // Frames are far smaller than 2 GiB: the shadow stack's limit check fails long before.
+    i32::try_from(u64::from(slot) * 8).expect("shadow-stack frame offset fits in i32")
+}
+
+/// Converts `v` to machine type `to`: floats travel as their bits, bools zero-extended.
+pub(super) fn coerce(b: &mut FunctionBuilder, v: Value, to: ir::Type) -> Value {
+    let from = b.func.dfg.value_type(v);
+    match (from, to) {
+        _ if from == to => v,
+        (types::I8, types::I64) => b.ins().uextend(types::I64, v),
+        (types::I64, types::I8) => b.ins().ireduce(types::I8, v),
+        (types::F64, types::I64) | (types::I64, types::F64) => {
+            b.ins().bitcast(to, MemFlagsData::new(), v)
+        }
+        (types::I8, types::F64) => {
+            let wide = b.ins().uextend(types::I64, v);
+            b.ins().bitcast(types::F64, MemFlagsData::new(), wide)
+        }
+        (types::F64, types::I8) => {
+            let bits = b.ins().bitcast(types::I64, MemFlagsData::new(), v);
+            b.ins().ireduce(types::I8, bits)
+        }
+        _ => unreachable!("values are I8, I64 or F64, not {from} to {to}"),
+    }
+}
+
+/// Where a local lives.
+#[derive(Clone, Copy)]
+enum LocalHome {
+    /// A reference: shadow-stack slot number.
+    Slot(u32),
+    /// Anything else: an SSA variable.
+    Var(Variable),
+}
+
+/// The blocks `Continue` and `Break` jump to.
+struct LoopTargets {
+    header: ir::Block,
+    exit: ir::Block,
+}
+
+/// An operand evaluated but not yet consumed (see [`roots::operand_plan`]).
+enum Pending<'e> {
+    Value(Value),
+    Slot(u32, ir::Type),
+    Reread(&'e Expr),
+}
+
+struct Lowerer<'s, 'f> {
+    state: &'s mut ModuleState,
+    program: &'s tir::Program,
+    func: &'s tir::Function,
+    b: FunctionBuilder<'f>,
+    refs: SymbolRefs,
+    homes: Vec<LocalHome>,
+    frame: Option<Frame>,
+    /// Slots `0..ref_slots` hold reference locals; temporaries follow.
+    ref_slots: u32,
+    temps_live: u32,
+    temps_max: u32,
+    loops: Vec<LoopTargets>,
+    /// Whether the current block is unreachable (after a return, break,
+    /// continue or noreturn call); statements after that point are skipped.
+    dead: bool,
+}
+
+type Lowered<T = Value> = Result<T, CodegenError>;
+
+impl<'s, 'f> Lowerer<'s, 'f> {
+    fn malformed(&self, message: String) -> CodegenError {
+        CodegenError::MalformedTir {
+            function: self.func.name.clone(),
+            message,
+        }
+    }
+
+    fn internal(&self, message: &str) -> CodegenError {
+        CodegenError::Compile {
+            function: self.func.name.clone(),
+            message: format!("bug in the seam backend: {message}"),
+        }
+    }
+
+    // ---- blocks ----
+
+    fn switch_to(&mut self, block: ir::Block) {
+        self.b.switch_to_block(block);
+        self.dead = false;
+    }
+
+    /// Continues in a fresh block that nothing jumps to, after a terminator.
+    fn enter_dead_code(&mut self) {
+        let block = self.b.create_block();
+        self.b.switch_to_block(block);
+        self.b.seal_block(block);
+        self.dead = true;
+    }
+
+    /// Ends the current block with a jump; dead code ends with a trap instead,
+    /// so that it adds no edges (and no undefined values) to live blocks.
+    fn jump_to(&mut self, block: ir::Block, args: &[Value]) {
+        if self.dead {
+            self.b.ins().trap(TRAP_UNREACHABLE);
+        } else {
+            let args: Vec<BlockArg> = args.iter().map(|&v| BlockArg::Value(v)).collect();
+            self.b.ins().jump(block, &args);
+        }
+    }
+
+    fn return_values(&mut self, values: &[Value]) {
+        if let Some(frame) = &self.frame {
+            pop_frame(&mut self.b, frame);
+        }
+        self.b.ins().return_(values);
+    }
+
+    // ---- symbols and slots ----
+
+    fn data_addr(&mut self, id: DataId) -> Value {
+        let gv = self.refs.data(&mut self.b, self.state, id);
+        self.b.ins().symbol_value(self.state.ptr, gv)
+    }
+
+    fn call_runtime(&mut self, rt: Rt, args: &[Value]) -> Lowered<ir::Inst> {
+        let id = self.state.runtime_function(rt)?;
+        let f = self.refs.func(&mut self.b, self.state, id);
+        Ok(self.b.ins().call(f, args))
+    }
+
+    fn no_frame(&self) -> CodegenError {
+        self.internal("a shadow-stack slot is used in a function without a frame")
+    }
+
+    fn store_slot(&mut self, slot: u32, v: Value) -> Lowered<()> {
+        let Some(frame) = &self.frame else {
+            return Err(self.no_frame());
+        };
+        store_slot(&mut self.b, frame, slot, v);
+        Ok(())
+    }
+
+    fn load_slot(&mut self, slot: u32, ty: ir::Type) -> Lowered {
+        let Some(frame) = &self.frame else {
+            return Err(self.no_frame());
+        };
+        Ok(load_slot(&mut self.b, frame, slot, ty))
+    }
+
+    fn alloc_temp(&mut self) -> Lowered<u32> {
+        if self.frame.is_none() {
+            return Err(self.no_frame());
+        }
+        let slot = self.ref_slots + self.temps_live;
+        self.temps_live += 1;
+        self.temps_max = self.temps_max.max(self.temps_live);
+        Ok(slot)
+    }
+
+    fn local_home(&self, id: tir::LocalId) -> Lowered<(LocalHome, &'s Type)> {
+        match (self.homes.get(id.0 as usize), self.func.locals.get(id.0 as usize)) {
+            (Some(&home), Some(local)) => Ok((home, &local.ty)),
+            _ => Err(self.malformed(format!("local {} does not exist", id.0))),
+        }
+    }
+
+    fn assign_local(&mut self, id: tir::LocalId, v: Value) -> Lowered<()> {
+        match self.local_home(id)? {
+            (LocalHome::Slot(slot), _) => {
+                let v = coerce(&mut self.b, v, self.state.ptr);
+                self.store_slot(slot, v)?;
+            }
+            (LocalHome::Var(var), ty) => {
+                let v = coerce(&mut self.b, v, value_type(ty));
+                self.b.def_var(var, v);
+            }
+        }
+        Ok(())
+    }
+
+    /// Loads the word at `addr + offset` as a value of `ty`.
+    fn load_word(&mut self, addr: Value, offset: i32, ty: &Type) -> Value {
+        let want = value_type(ty);
+        if want == types::F64 {
+            self.b.ins().load(types::F64, trusted(), addr, offset)
+        } else {
+            let word = self.b.ins().load(types::I64, trusted(), addr, offset);
+            coerce(&mut self.b, word, want)
+        }
+    }
+
+    /// Stores `v` widened to a word at `addr + offset`.
+    fn store_word(&mut self, addr: Value, offset: i32, v: Value) {
+        let v = if self.b.func.dfg.value_type(v) == types::I8 {
+            coerce(&mut self.b, v, types::I64)
+        } else {
+            v
+        };
+        self.b.ins().store(trusted(), v, addr, offset);
+    }
+
+    fn zero(&mut self, ty: ir::Type) -> Value {
+        if ty == types::F64 {
+            self.b.ins().f64const(0.0)
+        } else {
+            self.b.ins().iconst(ty, 0)
+        }
+    }
+
+    // ---- operands ----
+
+    /// Evaluates `operands` left to right, spilling references that must survive
+    /// the evaluation of later operands (or an allocation the caller performs
+    /// before [`Self::materialize`]).
+    fn operands<'e>(&mut self, operands: &[&'e Expr], allocates_after: bool) -> Lowered<Vec<Pending<'e>>> {
+        let plan = roots::operand_plan(operands, allocates_after);
+        let mut pending = Vec::with_capacity(operands.len());
+        for (e, plan) in operands.iter().zip(plan) {
+            pending.push(match plan {
+                OperandPlan::Keep => Pending::Value(self.expr(e)?),
+                OperandPlan::Reread => Pending::Reread(e),
+                OperandPlan::Spill => {
+                    let v = self.expr(e)?;
+                    let slot = self.alloc_temp()?;
+                    self.store_slot(slot, v)?;
+                    Pending::Slot(slot, self.b.func.dfg.value_type(v))
+                }
+            });
+        }
+        Ok(pending)
+    }
+
+    /// Produces the operands' values, reloading spills and re-reading deferred
+    /// operands, and releases their temporary slots.
+    fn materialize(&mut self, pending: Vec<Pending>) -> Lowered<Vec<Value>> {
+        let mut values = Vec::with_capacity(pending.len());
+        let mut spilled = 0;
+        for p in pending {
+            values.push(match p {
+                Pending::Value(v) => v,
+                Pending::Slot(slot, ty) => {
+                    spilled += 1;
+                    self.load_slot(slot, ty)?
+                }
+                Pending::Reread(e) => self.expr(e)?,
+            });
+        }
+        self.temps_live -= spilled;
+        Ok(values)
+    }
+
+    fn eval_all(&mut self, operands: &[&Expr]) -> Lowered<Vec<Value>> {
+        let pending = self.operands(operands, false)?;
+        self.materialize(pending)
+    }
+
+    // ---- statements ----
+
+    fn stmts(&mut self, stmts: &[Stmt]) -> Lowered<()> {
+        for s in stmts {
+            if self.dead {
+                break;
+            }
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> Lowered<()> {
+        match s {
+            Stmt::Expr(e) => {
+                self.expr(e)?;
+            }
+            Stmt::AssignLocal(id, e) => {
+                let v = self.expr(e)?;
+                self.assign_local(*id, v)?;
+            }
+            Stmt::AssignGlobal(id, e) => {
+                let v = self.expr(e)?;
+                let data = *self
+                    .state
+                    .globals
+                    .get(id.0 as usize)
+                    .ok_or_else(|| self.malformed(format!("global {} does not exist", id.0)))?;
+                let addr = self.data_addr(data);
+                self.store_word(addr, 0, v);
+            }
+            Stmt::StoreField {
+                base,
+                offset,
+                value,
+            } => {
+                let v = self.eval_all(&[base, value])?;
+                self.store_word(v[0], *offset, v[1]);
+            }
+            Stmt::If {
+                cond,
+                then_body,
+                else_body,
+            } => {
+                let c = self.expr(cond)?;
+                let then_block = self.b.create_block();
+                let else_block = self.b.create_block();
+                let merge = self.b.create_block();
+                self.b.ins().brif(c, then_block, &[], else_block, &[]);
+                self.switch_to(then_block);
+                self.stmts(then_body)?;
+                self.jump_to(merge, &[]);
+                self.switch_to(else_block);
+                self.stmts(else_body)?;
+                self.jump_to(merge, &[]);
+                self.switch_to(merge);
+            }
+            Stmt::While { cond, body } => {
+                let header = self.b.create_block();
+                let body_block = self.b.create_block();
+                let exit = self.b.create_block();
+                self.jump_to(header, &[]);
+                self.switch_to(header);
+                let c = self.expr(cond)?;
+                self.b.ins().brif(c, body_block, &[], exit, &[]);
+                self.switch_to(body_block);
+                self.loops.push(LoopTargets { header, exit });
+                self.stmts(body)?;
+                self.loops.pop();
+                self.jump_to(header, &[]);
+                self.switch_to(exit);
+            }
+            Stmt::Break | Stmt::Continue => {
+                let target = self
+                    .loops
+                    .last()
+                    .map(|l| if matches!(s, Stmt::Break) { l.exit } else { l.header })
+                    .ok_or_else(|| self.malformed("break or continue outside a loop".to_string()))?;
+                self.jump_to(target, &[]);
+                self.enter_dead_code();
+            }
+            Stmt::Return(value) => {
+                let v = value.as_ref().map(|e| self.expr(e)).transpose()?;
+                if self.func.ret == Type::None {
+                    self.return_values(&[]);
+                } else {
+                    let v = v.ok_or_else(|| {
+                        self.malformed("a return without a value in a function returning one".to_string())
+                    })?;
+                    let v = coerce(&mut self.b, v, value_type(&self.func.ret));
+                    self.return_values(&[v]);
+                }
+                self.enter_dead_code();
+            }
+        }
+        Ok(())
+    }
+
+    // ---- expressions ----
+
+    fn expr(&mut self, e: &Expr) -> Lowered {
+        let ty = value_type(&e.ty);
+        Ok(match &e.kind {
+            ExprKind::Int(v) => self.b.ins().iconst(types::I64, *v),
+            ExprKind::Float(v) => self.b.ins().f64const(*v),
+            ExprKind::Bool(v) => self.b.ins().iconst(types::I8, i64::from(*v)),
+            ExprKind::None => self.zero(ty),
+            ExprKind::Str(id) => {
+                let slot = *self
+                    .state
+                    .literal_slots
+                    .get(id.0 as usize)
+                    .ok_or_else(|| self.malformed(format!("string literal {} does not exist", id.0)))?;
+                let addr = self.data_addr(slot);
+                self.b.ins().load(self.state.ptr, trusted(), addr, 0)
+            }
+            ExprKind::Local(id) => match self.local_home(*id)? {
+                (LocalHome::Slot(slot), _) => self.load_slot(slot, self.state.ptr)?,
+                (LocalHome::Var(var), _) => self.b.use_var(var),
+            },
+            ExprKind::Global(id) => {
+                let (data, global) = match (self.state.globals.get(id.0 as usize), self.program.globals.get(id.0 as usize)) {
+                    (Some(&d), Some(g)) => (d, g),
+                    _ => return Err(self.malformed(format!("global {} does not exist", id.0))),
+                };
+                let addr = self.data_addr(data);
+                self.load_word(addr, 0, &global.ty)
+            }
+            ExprKind::Unary(op, a) => {
+                let a = self.expr(a)?;
+                self.unary(*op, a)
+            }
+            ExprKind::Binary(op, l, r) => {
+                let v = self.eval_all(&[l, r])?;
+                self.binary(*op, v[0], v[1])
+            }
+            ExprKind::And(l, r) => self.short_circuit(l, r, true)?,
+            ExprKind::Or(l, r) => self.short_circuit(l, r, false)?,
+            ExprKind::IfElse {
+                cond,
+                then,
+                otherwise,
+            } => {
+                let c = self.expr(cond)?;
+                let then_block = self.b.create_block();
+                let else_block = self.b.create_block();
+                let merge = self.b.create_block();
+                let result = self.b.append_block_param(merge, ty);
+                self.b.ins().brif(c, then_block, &[], else_block, &[]);
+                self.switch_to(then_block);
+                let v = self.expr(then)?;
+                let v = coerce(&mut self.b, v, ty);
+                self.jump_to(merge, &[v]);
+                self.switch_to(else_block);
+                let v = self.expr(otherwise)?;
+                let v = coerce(&mut self.b, v, ty);
+                self.jump_to(merge, &[v]);
+                self.switch_to(merge);
+                result
+            }
+            ExprKind::Call(callee, args) => self.call(*callee, args, ty)?,
+            ExprKind::RtCall(rt, args) => self.runtime_call(*rt, args, ty)?,
+            ExprKind::TypeCode(code) => {
+                let data = self.state.type_code(code)?;
+                self.data_addr(data)
+            }
+            ExprKind::Tuple(elems) => self.tuple(elems)?,
+            ExprKind::LoadField { base, offset } => {
+                let base = self.expr(base)?;
+                self.load_word(base, *offset, &e.ty)
+            }
+            ExprKind::Block(stmts, e) => {
+                // The statements may end in a return or a noreturn call; the
+                // value is then computed in dead code, which is harmless.
+                self.stmts(stmts)?;
+                self.expr(e)?
+            }
+        })
+    }
+
+    fn unary(&mut self, op: UnaryOp, a: Value) -> Value {
+        let ins = self.b.ins();
+        match op {
+            UnaryOp::IntNeg => ins.ineg(a),
+            UnaryOp::FloatNeg => ins.fneg(a),
+            UnaryOp::IntInvert => ins.bnot(a),
+            UnaryOp::BoolNot => ins.bxor_imm_u(a, 1),
+            UnaryOp::IntToFloat => ins.fcvt_from_sint(types::F64, a),
+            UnaryOp::BoolToInt => ins.uextend(types::I64, a),
+            UnaryOp::IsNull => ins.icmp_imm_u(IntCC::Equal, a, 0),
+        }
+    }
+
+    fn binary(&mut self, op: BinaryOp, l: Value, r: Value) -> Value {
+        use BinaryOp::*;
+        let ins = self.b.ins();
+        match op {
+            IntAdd => ins.iadd(l, r),
+            IntSub => ins.isub(l, r),
+            IntMul => ins.imul(l, r),
+            IntAnd => ins.band(l, r),
+            IntOr => ins.bor(l, r),
+            IntXor => ins.bxor(l, r),
+            IntEq | BoolEq | RefEq => ins.icmp(IntCC::Equal, l, r),
+            IntNe | BoolNe | RefNe => ins.icmp(IntCC::NotEqual, l, r),
+            IntLt => ins.icmp(IntCC::SignedLessThan, l, r),
+            IntLe => ins.icmp(IntCC::SignedLessThanOrEqual, l, r),
+            IntGt => ins.icmp(IntCC::SignedGreaterThan, l, r),
+            IntGe => ins.icmp(IntCC::SignedGreaterThanOrEqual, l, r),
+            FloatAdd => ins.fadd(l, r),
+            FloatSub => ins.fsub(l, r),
+            FloatMul => ins.fmul(l, r),
+            // Python's comparisons: `==`, `<`, ... are false on NaN, `!=` true.
+            FloatEq => ins.fcmp(FloatCC::Equal, l, r),
+            FloatNe => ins.fcmp(FloatCC::NotEqual, l, r),
+            FloatLt => ins.fcmp(FloatCC::LessThan, l, r),
+            FloatLe => ins.fcmp(FloatCC::LessThanOrEqual, l, r),
+            FloatGt => ins.fcmp(FloatCC::GreaterThan, l, r),
+            FloatGe => ins.fcmp(FloatCC::GreaterThanOrEqual, l, r),
+        }
+    }
+
+    /// `l and r` (`is_and`) or `l or r`: the result is `l` when it decides, else `r`.
+    fn short_circuit(&mut self, l: &Expr, r: &Expr, is_and: bool) -> Lowered {
+        let lv = self.expr(l)?;
+        let lv = coerce(&mut self.b, lv, types::I8);
+        let rhs = self.b.create_block();
+        let merge = self.b.create_block();
+        let result = self.b.append_block_param(merge, types::I8);
+        let decided = [BlockArg::Value(lv)];
+        if is_and {
+            self.b.ins().brif(lv, rhs, &[], merge, &decided);
+        } else {
+            self.b.ins().brif(lv, merge, &decided, rhs, &[]);
+        }
+        self.switch_to(rhs);
+        let rv = self.expr(r)?;
+        let rv = coerce(&mut self.b, rv, types::I8);
+        self.jump_to(merge, &[rv]);
+        self.switch_to(merge);
+        Ok(result)
+    }
+
+    fn call(&mut self, callee: tir::FuncId, args: &[Expr], ty: ir::Type) -> Lowered {
+        let index = callee.0 as usize;
+        let program = self.program;
+        let (target, id) = match (program.functions.get(index), self.state.functions.get(index)) {
+            (Some(f), Some(&id)) => (f, id),
+            _ => return Err(self.malformed(format!("call of function {}, which does not exist", callee.0))),
+        };
+        if args.len() != target.params.len() {
+            return Err(self.malformed(format!(
+                "call of `{}` with {} arguments instead of {}",
+                target.name,
+                args.len(),
+                target.params.len()
+            )));
+        }
+        let operands: Vec<&Expr> = args.iter().collect();
+        let values = self.eval_all(&operands)?;
+        let mut converted = Vec::with_capacity(values.len());
+        for (v, &p) in values.into_iter().zip(&target.params) {
+            let param_ty = target
+                .locals
+                .get(p.0 as usize)
+                .map(|l| value_type(&l.ty))
+                .ok_or_else(|| self.malformed(format!("`{}` has no local {}", target.name, p.0)))?;
+            converted.push(coerce(&mut self.b, v, param_ty));
+        }
+        let f = self.refs.func(&mut self.b, self.state, id);
+        let call = self.b.ins().call(f, &converted);
+        Ok(match self.b.inst_results(call).first() {
+            Some(&v) => coerce(&mut self.b, v, ty),
+            None => self.zero(ty),
+        })
+    }
+
+    fn runtime_call(&mut self, rt: Rt, args: &[Expr], ty: ir::Type) -> Lowered {
+        if args.len() != rt.params().len() {
+            return Err(self.malformed(format!(
+                "call of `{}` with {} arguments instead of {}",
+                rt.symbol(),
+                args.len(),
+                rt.params().len()
+            )));
+        }
+        let operands: Vec<&Expr> = args.iter().collect();
+        let values = self.eval_all(&operands)?;
+        let converted: Vec<Value> = values
+            .into_iter()
+            .zip(rt.params())
+            .map(|(v, &abi)| coerce(&mut self.b, v, abi_type(abi)))
+            .collect();
+        let call = self.call_runtime(rt, &converted)?;
+        let result = self.b.inst_results(call).first().copied();
+        if rt.noreturn() {
+            self.b.ins().trap(TRAP_NORETURN);
+            self.enter_dead_code();
+        }
+        Ok(match result {
+            Some(v) if !rt.noreturn() => coerce(&mut self.b, v, ty),
+            _ => self.zero(ty),
+        })
+    }
+
+    /// A new tuple: elements first (spilled, since the allocation may collect),
+    /// then `TupleNew`, then one store per element.
+    fn tuple(&mut self, elems: &[Expr]) -> Lowered {
+        if elems.len() > layout::TUPLE_MAX_LEN {
+            return Err(self.malformed(format!(
+                "a tuple of {} elements (at most {})",
+                elems.len(),
+                layout::TUPLE_MAX_LEN
+            )));
+        }
+        let operands: Vec<&Expr> = elems.iter().collect();
+        let pending = self.operands(&operands, true)?;
+        let elem_types: Vec<Type> = elems.iter().map(|e| e.ty.clone()).collect();
+        let n = self.b.ins().iconst(types::I64, elems.len() as i64);
+        let mask = self.b.ins().iconst(types::I64, Type::tuple_ref_mask(&elem_types));
+        let call = self.call_runtime(Rt::TupleNew, &[n, mask])?;
+        let tuple = self.b.inst_results(call)[0];
+        let values = self.materialize(pending)?;
+        for (i, v) in values.into_iter().enumerate() {
+            let offset = layout::TUPLE_ITEMS + 8 * i as i32;
+            self.store_word(tuple, offset, v);
+        }
+        Ok(tuple)
+    }
+}

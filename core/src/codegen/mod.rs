@@ -1,0 +1,444 @@
+//! The Cranelift backend: lowers a [`tir::Program`] to a relocatable object file.
+//!
+//! ```text
+//!   tir::Program ──▶ declare symbols ──▶ lower each function (function.rs) ──▶ seam_program_main ──▶ ELF bytes
+//!                    (functions, globals,   (shadow-stack frame, spills,
+//!                     literals, runtime)     structured control flow)
+//! ```
+//!
+//! What the object holds:
+//! - every [`tir::Function`] under its symbol, exported;
+//! - every [`tir::Global`] as an 8-byte zeroed writable word, exported;
+//! - every string literal as read-only bytes plus a private 8-byte slot that
+//!   holds its `str` object once [`rt::PROGRAM_MAIN`] has created it;
+//! - every type code used by the program as a NUL-terminated read-only string;
+//! - [`rt::PROGRAM_MAIN`], the entry the runtime calls with `argv`;
+//! - imports of the runtime functions it calls and of the shadow-stack words.
+//!
+//! The backend knows nothing of the surface language or of the runtime's
+//! internals: it trusts the TIR's types and the [`Rt`] table's signatures, and
+//! reports malformed TIR as a bug rather than as a user diagnostic. It does no
+//! I/O; linking is the driver's job.
+
+mod function;
+mod roots;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::fmt;
+
+use cranelift_codegen::ir::{self, AbiParam, InstBuilder, types};
+use cranelift_codegen::isa::{self, OwnedTargetIsa};
+use cranelift_codegen::settings::{self, Configurable};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use cranelift_module::{DataDescription, DataId, FuncId, Linkage, Module, ModuleError};
+use cranelift_object::{ObjectBuilder, ObjectModule};
+
+use crate::rt::{self, Abi, Rt};
+use crate::tir::{self, Type};
+
+/// How to generate code.
+#[derive(Clone, Debug, Default)]
+pub struct CodegenConfig {
+    /// The target to emit for; `None` for the machine we run on.
+    pub target: Option<target_lexicon::Triple>,
+    pub opt_level: OptLevel,
+}
+
+/// Cranelift's optimisation level.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OptLevel {
+    None,
+    #[default]
+    Speed,
+}
+
+/// Why code generation failed.
+#[derive(Debug)]
+pub enum CodegenError {
+    /// The target is unknown to this build of Cranelift or not one Seam supports.
+    UnsupportedTarget(String),
+    /// The Cranelift verifier rejected a function we built: always a bug in this backend.
+    Verifier { function: String, message: String },
+    /// The TIR broke an invariant the front end guarantees: a bug in the front end.
+    MalformedTir { function: String, message: String },
+    /// Cranelift could not compile a function for another reason (an implementation limit).
+    Compile { function: String, message: String },
+    /// Declaring or defining a symbol failed (a duplicate symbol, for instance).
+    Module(String),
+    /// Writing the object file failed.
+    Emit(String),
+}
+
+impl fmt::Display for CodegenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CodegenError::UnsupportedTarget(msg) => write!(f, "unsupported target: {msg}"),
+            CodegenError::Verifier { function, message } => write!(
+                f,
+                "bug in the seam backend: the cranelift verifier rejected `{function}`:\n{message}"
+            ),
+            CodegenError::MalformedTir { function, message } => {
+                write!(f, "bug in the seam front end: malformed tir in `{function}`: {message}")
+            }
+            CodegenError::Compile { function, message } => {
+                write!(f, "cranelift could not compile `{function}`: {message}")
+            }
+            CodegenError::Module(msg) => write!(f, "object module error: {msg}"),
+            CodegenError::Emit(msg) => write!(f, "could not write the object file: {msg}"),
+        }
+    }
+}
+
+impl std::error::Error for CodegenError {}
+
+/// Translates `program` to the bytes of a relocatable object file for the configured target.
+pub fn emit_object(program: &tir::Program, config: &CodegenConfig) -> Result<Vec<u8>, CodegenError> {
+    let isa = make_isa(config)?;
+    let builder = ObjectBuilder::new(isa, "seam", cranelift_module::default_libcall_names())
+        .map_err(|e| CodegenError::Module(e.to_string()))?;
+    let mut state = ModuleState::new(ObjectModule::new(builder), program)?;
+
+    let mut ctx = state.module.make_context();
+    let mut fctx = FunctionBuilderContext::new();
+    for index in 0..program.functions.len() {
+        function::define_function(&mut state, program, index, &mut ctx, &mut fctx)?;
+    }
+    define_program_main(&mut state, program, &mut ctx, &mut fctx)?;
+
+    state
+        .module
+        .finish()
+        .emit()
+        .map_err(|e| CodegenError::Emit(e.to_string()))
+}
+
+/// The symbols an executable built from `program` must export for shared objects loaded later
+/// (extensions resolve their references to the core against these at `dlopen`).
+pub fn dynamic_symbols(program: &tir::Program) -> Vec<String> {
+    let mut out: Vec<String> = Rt::ALL.iter().map(|r| r.symbol().to_string()).collect();
+    out.push(rt::SHADOW_STACK_TOP.to_string());
+    out.push(rt::SHADOW_STACK_LIMIT.to_string());
+    out.push(rt::PROGRAM_MAIN.to_string());
+    out.extend(program.functions.iter().map(|f| f.symbol.clone()));
+    out.extend(program.globals.iter().map(|g| g.symbol.clone()));
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|s| seen.insert(s.clone()));
+    out
+}
+
+/// The name `seam_program_main` reports in errors.
+const PROGRAM_MAIN_NAME: &str = "<program main>";
+
+fn make_isa(config: &CodegenConfig) -> Result<OwnedTargetIsa, CodegenError> {
+    let mut flags = settings::builder();
+    let opt = match config.opt_level {
+        OptLevel::None => "none",
+        OptLevel::Speed => "speed",
+    };
+    let verifier = if cfg!(debug_assertions) { "true" } else { "false" };
+    for (name, value) in [
+        // Extensions are shared objects; the executable is a PIE. One code model for both.
+        ("is_pic", "true"),
+        ("opt_level", opt),
+        // Debuggers and profilers walk frames without unwind tables (we emit none).
+        ("preserve_frame_pointers", "true"),
+        ("enable_verifier", verifier),
+    ] {
+        flags
+            .set(name, value)
+            .map_err(|e| CodegenError::UnsupportedTarget(format!("setting {name}={value}: {e}")))?;
+    }
+    let flags = settings::Flags::new(flags);
+    let isa_builder = match &config.target {
+        None => cranelift_native::builder()
+            .map_err(|e| CodegenError::UnsupportedTarget(format!("host: {e}")))?,
+        Some(triple) => isa::lookup(triple.clone())
+            .map_err(|e| CodegenError::UnsupportedTarget(format!("{triple}: {e}")))?,
+    };
+    let isa = isa_builder
+        .finish(flags)
+        .map_err(|e| CodegenError::UnsupportedTarget(e.to_string()))?;
+    // Every value crosses the runtime boundary as a 64-bit word (see `rt::Abi::Word`).
+    if isa.pointer_bits() != 64 {
+        return Err(CodegenError::UnsupportedTarget(format!(
+            "{}: pointers must be 64 bits wide",
+            isa.triple()
+        )));
+    }
+    Ok(isa)
+}
+
+/// Module-wide state shared by the lowering of every function: the object
+/// module and the ids of every symbol declared so far.
+pub(crate) struct ModuleState {
+    pub(crate) module: ObjectModule,
+    /// The machine type of pointers (I64: `make_isa` refuses other widths).
+    pub(crate) ptr: ir::Type,
+    /// By [`tir::FuncId`].
+    pub(crate) functions: Vec<FuncId>,
+    /// By [`tir::GlobalId`].
+    pub(crate) globals: Vec<DataId>,
+    /// By [`tir::StrId`]: the slot holding the literal's `str` object.
+    pub(crate) literal_slots: Vec<DataId>,
+    /// By [`tir::StrId`]: the literal's UTF-8 bytes (NUL-terminated, the NUL not counted).
+    literal_bytes: Vec<DataId>,
+    pub(crate) shadow_top: DataId,
+    pub(crate) shadow_limit: DataId,
+    /// Runtime functions are declared on first use, so the object only
+    /// references what the program calls.
+    runtime: HashMap<Rt, FuncId>,
+    type_codes: HashMap<String, DataId>,
+}
+
+impl ModuleState {
+    fn new(mut module: ObjectModule, program: &tir::Program) -> Result<ModuleState, CodegenError> {
+        let ptr = module.target_config().pointer_type();
+        let module_err = |e: ModuleError| CodegenError::Module(e.to_string());
+
+        let mut functions = Vec::with_capacity(program.functions.len());
+        for f in &program.functions {
+            let sig = function_signature(&module, f)?;
+            functions.push(
+                module
+                    .declare_function(&f.symbol, Linkage::Export, &sig)
+                    .map_err(module_err)?,
+            );
+        }
+
+        let mut globals = Vec::with_capacity(program.globals.len());
+        for g in &program.globals {
+            let id = module
+                .declare_data(&g.symbol, Linkage::Export, true, false)
+                .map_err(module_err)?;
+            define_zeroed_word(&mut module, id)?;
+            globals.push(id);
+        }
+
+        let mut literal_slots = Vec::with_capacity(program.strings.len());
+        let mut literal_bytes = Vec::with_capacity(program.strings.len());
+        for (i, s) in program.strings.iter().enumerate() {
+            let bytes_id = module
+                .declare_data(&format!("seam.str.bytes.{i}"), Linkage::Local, false, false)
+                .map_err(module_err)?;
+            let mut desc = DataDescription::new();
+            // The NUL is not part of the string; it gives the empty literal a non-empty object
+            // and C-minded debuggers something to print.
+            let mut contents = s.as_bytes().to_vec();
+            contents.push(0);
+            desc.define(contents.into_boxed_slice());
+            module.define_data(bytes_id, &desc).map_err(module_err)?;
+            literal_bytes.push(bytes_id);
+
+            let slot_id = module
+                .declare_data(&format!("seam.str.{i}"), Linkage::Local, true, false)
+                .map_err(module_err)?;
+            define_zeroed_word(&mut module, slot_id)?;
+            literal_slots.push(slot_id);
+        }
+
+        let shadow_top = module
+            .declare_data(rt::SHADOW_STACK_TOP, Linkage::Import, true, false)
+            .map_err(module_err)?;
+        let shadow_limit = module
+            .declare_data(rt::SHADOW_STACK_LIMIT, Linkage::Import, true, false)
+            .map_err(module_err)?;
+
+        Ok(ModuleState {
+            module,
+            ptr,
+            functions,
+            globals,
+            literal_slots,
+            literal_bytes,
+            shadow_top,
+            shadow_limit,
+            runtime: HashMap::new(),
+            type_codes: HashMap::new(),
+        })
+    }
+
+    /// The import of runtime function `rt`, declared on first use.
+    pub(crate) fn runtime_function(&mut self, rt: Rt) -> Result<FuncId, CodegenError> {
+        if let Some(&id) = self.runtime.get(&rt) {
+            return Ok(id);
+        }
+        let mut sig = self.module.make_signature();
+        sig.params
+            .extend(rt.params().iter().map(|&a| AbiParam::new(abi_type(a))));
+        sig.returns
+            .extend(rt.ret().map(|a| AbiParam::new(abi_type(a))));
+        let id = self
+            .module
+            .declare_function(rt.symbol(), Linkage::Import, &sig)
+            .map_err(|e| CodegenError::Module(e.to_string()))?;
+        self.runtime.insert(rt, id);
+        Ok(id)
+    }
+
+    /// The NUL-terminated type code of `ty`, defined on first use and shared by every user.
+    pub(crate) fn type_code(&mut self, ty: &Type) -> Result<DataId, CodegenError> {
+        let code = ty.type_code();
+        if let Some(&id) = self.type_codes.get(&code) {
+            return Ok(id);
+        }
+        let module_err = |e: ModuleError| CodegenError::Module(e.to_string());
+        let id = self
+            .module
+            .declare_data(
+                &format!("seam.typecode.{}", self.type_codes.len()),
+                Linkage::Local,
+                false,
+                false,
+            )
+            .map_err(module_err)?;
+        let mut desc = DataDescription::new();
+        let mut contents = code.clone().into_bytes();
+        contents.push(0);
+        desc.define(contents.into_boxed_slice());
+        self.module.define_data(id, &desc).map_err(module_err)?;
+        self.type_codes.insert(code, id);
+        Ok(id)
+    }
+}
+
+/// The machine type of a runtime-boundary class. Pointers are I64: `make_isa`
+/// only accepts 64-bit targets.
+pub(crate) fn abi_type(abi: Abi) -> ir::Type {
+    match abi {
+        Abi::I64 | Abi::Ptr | Abi::Word => types::I64,
+        Abi::F64 => types::F64,
+        Abi::I8 => types::I8,
+    }
+}
+
+/// The machine type holding values of `ty`.
+pub(crate) fn value_type(ty: &Type) -> ir::Type {
+    abi_type(ty.abi())
+}
+
+/// The Cranelift signature of a translated function: parameters by their
+/// types, and no result for procedures (`Type::None`).
+fn function_signature(module: &ObjectModule, f: &tir::Function) -> Result<ir::Signature, CodegenError> {
+    let mut sig = module.make_signature();
+    for &p in &f.params {
+        let local = f.locals.get(p.0 as usize).ok_or_else(|| CodegenError::MalformedTir {
+            function: f.name.clone(),
+            message: format!("parameter {} is not a local", p.0),
+        })?;
+        sig.params.push(AbiParam::new(value_type(&local.ty)));
+    }
+    if f.ret != Type::None {
+        sig.returns.push(AbiParam::new(value_type(&f.ret)));
+    }
+    Ok(sig)
+}
+
+fn define_zeroed_word(module: &mut ObjectModule, id: DataId) -> Result<(), CodegenError> {
+    let mut desc = DataDescription::new();
+    desc.define_zeroinit(8);
+    desc.set_align(8);
+    module
+        .define_data(id, &desc)
+        .map_err(|e| CodegenError::Module(e.to_string()))
+}
+
+/// Defines [`rt::PROGRAM_MAIN`]: register static roots, create the literals,
+/// run the module initialisers in order, then call `main(argv)`.
+fn define_program_main(
+    state: &mut ModuleState,
+    program: &tir::Program,
+    ctx: &mut cranelift_codegen::Context,
+    fctx: &mut FunctionBuilderContext,
+) -> Result<(), CodegenError> {
+    let malformed = |message: String| CodegenError::MalformedTir {
+        function: PROGRAM_MAIN_NAME.to_string(),
+        message,
+    };
+    let main_index = program.main.0 as usize;
+    let main_fn = program
+        .functions
+        .get(main_index)
+        .ok_or_else(|| malformed(format!("main is function {}, which does not exist", main_index)))?;
+
+    let mut sig = state.module.make_signature();
+    sig.params.push(AbiParam::new(state.ptr));
+    sig.returns.push(AbiParam::new(types::I64));
+    let id = state
+        .module
+        .declare_function(rt::PROGRAM_MAIN, Linkage::Export, &sig)
+        .map_err(|e| CodegenError::Module(e.to_string()))?;
+    ctx.func.signature = sig;
+
+    let ptr = state.ptr;
+    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
+    let mut refs = function::SymbolRefs::default();
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    b.seal_block(entry);
+    let argv = b.block_params(entry)[0];
+
+    // argv lives across the initialisers, which may collect: keep it in a
+    // shadow-stack slot so that a moving collector can update it.
+    let frame = function::push_frame(&mut b, state, &mut refs)?;
+    function::store_slot(&mut b, &frame, 0, argv);
+
+    let add_root = state.runtime_function(Rt::GcAddRoot)?;
+    let add_root = refs.func(&mut b, state, add_root);
+    let roots = program
+        .globals
+        .iter()
+        .zip(&state.globals)
+        .filter(|(g, _)| g.ty.is_ref())
+        .map(|(_, &id)| id)
+        .chain(state.literal_slots.iter().copied())
+        .collect::<Vec<_>>();
+    for data in roots {
+        let gv = refs.data(&mut b, state, data);
+        let addr = b.ins().symbol_value(ptr, gv);
+        b.ins().call(add_root, &[addr]);
+    }
+
+    let from_utf8 = state.runtime_function(Rt::StrFromUtf8)?;
+    let from_utf8 = refs.func(&mut b, state, from_utf8);
+    for (i, s) in program.strings.iter().enumerate() {
+        let bytes_gv = refs.data(&mut b, state, state.literal_bytes[i]);
+        let bytes = b.ins().symbol_value(ptr, bytes_gv);
+        let len = b.ins().iconst(types::I64, s.len() as i64);
+        let call = b.ins().call(from_utf8, &[bytes, len]);
+        let obj = b.inst_results(call)[0];
+        let slot_gv = refs.data(&mut b, state, state.literal_slots[i]);
+        let slot = b.ins().symbol_value(ptr, slot_gv);
+        b.ins().store(function::trusted(), obj, slot, 0);
+    }
+
+    for &init in &program.init_order {
+        let callee = *state
+            .functions
+            .get(init.0 as usize)
+            .ok_or_else(|| malformed(format!("initialiser {} does not exist", init.0)))?;
+        let callee = refs.func(&mut b, state, callee);
+        b.ins().call(callee, &[]);
+    }
+
+    let argv = function::load_slot(&mut b, &frame, 0, ptr);
+    let main_id = state.functions[main_index];
+    let main_ref = refs.func(&mut b, state, main_id);
+    let call = b.ins().call(main_ref, &[argv]);
+    let status = if main_fn.ret == Type::None {
+        b.ins().iconst(types::I64, 0)
+    } else {
+        let v = b.inst_results(call)[0];
+        function::coerce(&mut b, v, types::I64)
+    };
+    function::pop_frame(&mut b, &frame);
+    b.ins().return_(&[status]);
+    b.seal_all_blocks();
+    b.finalize(state.module.target_config());
+    function::finish_frame(&mut ctx.func, &frame, 1);
+
+    function::compile(state, id, ctx, PROGRAM_MAIN_NAME)
+}

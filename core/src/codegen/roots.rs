@@ -1,0 +1,208 @@
+//! Which reference values must sit in shadow-stack slots while other code runs.
+//!
+//! The collector is precise and finds live references only in shadow-stack
+//! slots and static roots. Reference-typed locals always live in slots; this
+//! module decides the rest: when an expression has evaluated a reference
+//! operand and still has to evaluate further operands that may collect (or
+//! allocates itself before using the operand, as a tuple does), the operand
+//! is spilled to a temporary slot and reloaded afterwards, so that a moving
+//! collector can update it in place. Operands that can simply be evaluated
+//! again later (a literal's slot, a local not reassigned meanwhile, the null
+//! constant) are re-read instead of spilled.
+//!
+//! The same [`operand_plan`] drives both the lowering and [`needs_frame`], so
+//! the decision whether a function gets a shadow-stack frame at all cannot
+//! disagree with the spills the lowering then performs. This module knows
+//! nothing of Cranelift.
+
+use crate::tir::{Expr, ExprKind, Function, LocalId, Stmt};
+
+/// What to do with one operand of a multi-operand expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OperandPlan {
+    /// Evaluate in order and keep the value in SSA: nothing after it can collect,
+    /// or it is not a reference.
+    Keep,
+    /// Evaluate in order, store into a temporary slot, reload once every operand is done.
+    Spill,
+    /// Evaluate after the other operands instead: reading it later yields the same value.
+    Reread,
+}
+
+/// The plan for `operands`, evaluated left to right; `allocates_after` when the
+/// operation itself may collect before it consumes the operands (tuple creation).
+pub(crate) fn operand_plan(operands: &[&Expr], allocates_after: bool) -> Vec<OperandPlan> {
+    // `gc_after[i]`: whether anything evaluated after operand `i` may collect.
+    let mut gc_after = vec![allocates_after; operands.len()];
+    for i in (0..operands.len().saturating_sub(1)).rev() {
+        gc_after[i] = gc_after[i + 1] || may_collect(operands[i + 1]);
+    }
+    operands
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            if !e.ty.is_ref() || !gc_after[i] {
+                OperandPlan::Keep
+            } else if rereadable(e, &operands[i + 1..]) {
+                OperandPlan::Reread
+            } else {
+                OperandPlan::Spill
+            }
+        })
+        .collect()
+}
+
+/// Whether `f` needs a shadow-stack frame: it has reference locals or spills a temporary.
+pub(crate) fn needs_frame(f: &Function) -> bool {
+    f.locals.iter().any(|l| l.ty.is_ref()) || f.body.iter().any(stmt_spills)
+}
+
+/// The operands of a node evaluated left to right before the node consumes
+/// them, and whether the node allocates before consuming them. Nodes with one
+/// operand, or whose operands are consumed on separate control-flow paths,
+/// have none.
+pub(crate) fn expr_operands(e: &Expr) -> Option<(Vec<&Expr>, bool)> {
+    match &e.kind {
+        ExprKind::Binary(_, l, r) => Some((vec![&**l, &**r], false)),
+        ExprKind::Call(_, args) | ExprKind::RtCall(_, args) => Some((args.iter().collect(), false)),
+        ExprKind::Tuple(elems) => Some((elems.iter().collect(), true)),
+        _ => None,
+    }
+}
+
+fn stmt_spills(s: &Stmt) -> bool {
+    let mut found = false;
+    walk_stmt(s, &mut |node| {
+        let plan = match node {
+            Node::Expr(e) => expr_operands(e).map(|(ops, alloc)| operand_plan(&ops, alloc)),
+            Node::Stmt(Stmt::StoreField { base, value, .. }) => {
+                Some(operand_plan(&[base, value], false))
+            }
+            Node::Stmt(_) => None,
+        };
+        if plan.is_some_and(|p| p.contains(&OperandPlan::Spill)) {
+            found = true;
+        }
+    });
+    found
+}
+
+/// Whether evaluating `e` may run the collector: anything that calls out or allocates.
+/// Conservative: every call counts, even of runtime functions that never allocate.
+fn may_collect(e: &Expr) -> bool {
+    let mut found = false;
+    walk_expr(e, &mut |node| {
+        if let Node::Expr(e) = node
+            && matches!(
+                e.kind,
+                ExprKind::Call(..) | ExprKind::RtCall(..) | ExprKind::Tuple(_)
+            )
+        {
+            found = true;
+        }
+    });
+    found
+}
+
+/// Whether `e` yields the same value when evaluated after `later` instead of before.
+fn rereadable(e: &Expr, later: &[&Expr]) -> bool {
+    match e.kind {
+        // Literal slots are written once, before any user code runs.
+        ExprKind::Str(_) | ExprKind::None => true,
+        ExprKind::Local(id) => !later.iter().any(|l| assigns_local(l, id)),
+        _ => false,
+    }
+}
+
+fn assigns_local(e: &Expr, id: LocalId) -> bool {
+    let mut found = false;
+    walk_expr(e, &mut |node| {
+        if let Node::Stmt(Stmt::AssignLocal(target, _)) = node
+            && *target == id
+        {
+            found = true;
+        }
+    });
+    found
+}
+
+/// A node of the TIR tree, for [`walk_expr`] and [`walk_stmt`].
+enum Node<'a> {
+    Expr(&'a Expr),
+    Stmt(&'a Stmt),
+}
+
+/// Visits `e` and everything inside it, parents first. Recursion depth is the
+/// TIR's nesting depth, which the front end bounds.
+fn walk_expr<'a>(e: &'a Expr, visit: &mut dyn FnMut(Node<'a>)) {
+    visit(Node::Expr(e));
+    match &e.kind {
+        ExprKind::Int(_)
+        | ExprKind::Float(_)
+        | ExprKind::Bool(_)
+        | ExprKind::None
+        | ExprKind::Str(_)
+        | ExprKind::Local(_)
+        | ExprKind::Global(_)
+        | ExprKind::TypeCode(_) => {}
+        ExprKind::Unary(_, a) => walk_expr(a, visit),
+        ExprKind::LoadField { base, .. } => walk_expr(base, visit),
+        ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+            walk_expr(a, visit);
+            walk_expr(b, visit);
+        }
+        ExprKind::IfElse {
+            cond,
+            then,
+            otherwise,
+        } => {
+            walk_expr(cond, visit);
+            walk_expr(then, visit);
+            walk_expr(otherwise, visit);
+        }
+        ExprKind::Call(_, args) | ExprKind::RtCall(_, args) | ExprKind::Tuple(args) => {
+            for a in args {
+                walk_expr(a, visit);
+            }
+        }
+        ExprKind::Block(stmts, e) => {
+            for s in stmts {
+                walk_stmt(s, visit);
+            }
+            walk_expr(e, visit);
+        }
+    }
+}
+
+fn walk_stmt<'a>(s: &'a Stmt, visit: &mut dyn FnMut(Node<'a>)) {
+    visit(Node::Stmt(s));
+    match s {
+        Stmt::Expr(e) | Stmt::AssignLocal(_, e) | Stmt::AssignGlobal(_, e) => walk_expr(e, visit),
+        Stmt::Return(e) => {
+            if let Some(e) = e {
+                walk_expr(e, visit);
+            }
+        }
+        Stmt::StoreField { base, value, .. } => {
+            walk_expr(base, visit);
+            walk_expr(value, visit);
+        }
+        Stmt::If {
+            cond,
+            then_body,
+            else_body,
+        } => {
+            walk_expr(cond, visit);
+            for s in then_body.iter().chain(else_body) {
+                walk_stmt(s, visit);
+            }
+        }
+        Stmt::While { cond, body } => {
+            walk_expr(cond, visit);
+            for s in body {
+                walk_stmt(s, visit);
+            }
+        }
+        Stmt::Break | Stmt::Continue => {}
+    }
+}

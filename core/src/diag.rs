@@ -1,0 +1,130 @@
+//! Diagnostics as data: a message anchored at a byte range of a source file.
+//!
+//! The front end never aborts and never prints: it returns diagnostics, and
+//! the command-line edge renders them once with [`render`] as
+//! `FILE:LINE:COL: error: message`, the source line and a caret.
+//! Columns are 1-based and count code points, as Python's tools do.
+
+use std::fmt::Write as _;
+
+/// Index of a source file in a [`SourceMap`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FileId(pub u32);
+
+/// One error found in the user's input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: FileId,
+    /// Byte offset of the start of the offending text.
+    pub start: u32,
+    /// Byte offset one past its end (equal to `start` for a point).
+    pub end: u32,
+    /// Lowercase, no trailing period; says what is wrong and, where it helps, what to do.
+    pub message: String,
+}
+
+/// The sources the diagnostics refer to, with the paths to print for them.
+#[derive(Clone, Debug, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+#[derive(Clone, Debug)]
+struct SourceFile {
+    display_path: String,
+    text: String,
+}
+
+impl SourceMap {
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, display_path: String, text: String) -> FileId {
+        self.files.push(SourceFile { display_path, text });
+        FileId(self.files.len() as u32 - 1)
+    }
+
+    /// Every file, in the order added.
+    pub fn files(&self) -> impl Iterator<Item = FileId> + use<> {
+        (0..self.files.len() as u32).map(FileId)
+    }
+
+    /// The path printed for a file.
+    pub fn path(&self, file: FileId) -> &str {
+        &self.files[file.0 as usize].display_path
+    }
+
+    /// A file's text.
+    pub fn text(&self, file: FileId) -> &str {
+        &self.files[file.0 as usize].text
+    }
+
+    /// 1-based line and code-point column of a byte offset.
+    pub fn line_col(&self, file: FileId, offset: u32) -> (usize, usize) {
+        let text = self.text(file);
+        let offset = floor_char_boundary(text, offset as usize);
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[..line_start].matches('\n').count() + 1;
+        let col = text[line_start..offset].chars().count() + 1;
+        (line, col)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Renders one diagnostic: the `FILE:LINE:COL: error: message` line, the source line and a caret line.
+pub fn render(diag: &Diagnostic, sources: &SourceMap) -> String {
+    let text = sources.text(diag.file);
+    let start = floor_char_boundary(text, diag.start as usize);
+    let (line, col) = sources.line_col(diag.file, start as u32);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}:{}:{}: error: {}",
+        sources.path(diag.file),
+        line,
+        col,
+        diag.message
+    );
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
+    let source_line = text[line_start..line_end].trim_end_matches('\r');
+    if !source_line.trim().is_empty() {
+        let end = floor_char_boundary(text, (diag.end as usize).max(start)).min(line_end);
+        let width = text[start..end].chars().count().max(1);
+        let _ = writeln!(out, "    {source_line}");
+        let pad: String = text[line_start..start]
+            .chars()
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let _ = writeln!(out, "    {pad}{}", "^".repeat(width));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_line_column_and_caret() {
+        let mut map = SourceMap::default();
+        let f = map.add("a.py".into(), "x = 1\ny = é + 2\n".into());
+        let d = Diagnostic {
+            file: f,
+            start: 12,
+            end: 13,
+            message: "bad".into(),
+        };
+        assert_eq!(
+            render(&d, &map),
+            "a.py:2:7: error: bad\n    y = é + 2\n          ^\n"
+        );
+    }
+}

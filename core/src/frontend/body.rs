@@ -1,0 +1,2321 @@
+//! Checking function bodies and lowering them to TIR.
+//!
+//! One pass over each body in source order does name resolution, type
+//! checking, definite-assignment and `None`-narrowing analysis (a small
+//! abstract state, [`Flow`], merged at joins), and desugaring. Errors are
+//! reported once and the offending statement is dropped, so one mistake does
+//! not cascade.
+
+use std::collections::{HashMap, HashSet};
+
+use ruff_python_ast::{self as ast, CmpOp, Expr, Operator, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use super::types::type_name;
+use super::{Binding, Context, ModId};
+use crate::diag::FileId;
+use crate::rt::{ExcKind, Rt};
+use crate::tir::{self, BinaryOp, ExprKind, LocalId, Type, UnaryOp};
+
+/// Marks an error that has already been reported.
+#[derive(Debug)]
+pub(super) struct Reported;
+
+pub(super) type R<T> = Result<T, Reported>;
+
+/// The deepest expression or statement nesting the checker follows.
+const MAX_DEPTH: usize = 150;
+
+/// What is known at a program point.
+#[derive(Clone, Debug)]
+pub(super) struct Flow {
+    /// False after `return`, `raise`, `break`, `continue`.
+    pub reachable: bool,
+    /// Locals definitely assigned, by [`LocalId`].
+    pub assigned: Vec<bool>,
+    /// Optional locals currently known not to be `None`, with their narrowed type.
+    pub narrowed: HashMap<LocalId, Type>,
+}
+
+impl Flow {
+    fn merge(a: Flow, b: Flow) -> Flow {
+        if !a.reachable {
+            return b;
+        }
+        if !b.reachable {
+            return a;
+        }
+        let n = a.assigned.len().max(b.assigned.len());
+        let assigned = (0..n)
+            .map(|i| a.assigned.get(i).copied().unwrap_or(false) && b.assigned.get(i).copied().unwrap_or(false))
+            .collect();
+        let narrowed = a
+            .narrowed
+            .into_iter()
+            .filter(|(k, v)| b.narrowed.get(k) == Some(v))
+            .collect();
+        Flow {
+            reachable: true,
+            assigned,
+            narrowed,
+        }
+    }
+
+    fn mark_assigned(&mut self, id: LocalId) {
+        let i = id.0 as usize;
+        if self.assigned.len() <= i {
+            self.assigned.resize(i + 1, false);
+        }
+        self.assigned[i] = true;
+    }
+
+    fn is_assigned(&self, id: LocalId) -> bool {
+        self.assigned.get(id.0 as usize).copied().unwrap_or(false)
+    }
+
+    fn unreachable(&self) -> Flow {
+        Flow {
+            reachable: false,
+            ..self.clone()
+        }
+    }
+}
+
+/// Narrowings implied by a condition being true or false.
+pub(super) type Narrowing = Vec<(LocalId, Type)>;
+
+/// The per-function checking state.
+pub(super) struct Checker<'c, 'a> {
+    pub cx: &'c mut Context<'a>,
+    pub module: ModId,
+    pub file: FileId,
+    pub locals: Vec<tir::Local>,
+    /// Declared (typed) locals by name.
+    pub names: HashMap<String, LocalId>,
+    /// Every name the function assigns (Python's local set), minus `global` ones.
+    pub local_names: HashSet<String>,
+    /// Names with an annotation somewhere in the function.
+    pub annotations: HashMap<String, Type>,
+    pub globals_declared: HashSet<String>,
+    pub ret: Type,
+    pub flow: Flow,
+    /// Flows at each `break` of the enclosing loops, innermost last.
+    pub loops: Vec<Vec<Flow>>,
+    /// Names whose declaration failed: uses are silently errors.
+    pub poisoned: HashSet<String>,
+    pub depth: usize,
+}
+
+impl Context<'_> {
+    /// Interns a string literal.
+    pub(super) fn intern(&mut self, s: &str) -> tir::StrId {
+        if let Some(i) = self.program.strings.iter().position(|x| x == s) {
+            return tir::StrId(i as u32);
+        }
+        self.program.strings.push(s.to_string());
+        tir::StrId(self.program.strings.len() as u32 - 1)
+    }
+
+    /// Checks every function body and every module's global initialisers, and finds `main`.
+    pub(super) fn check_bodies(&mut self, entry: ModId) {
+        for f in 0..self.func_sigs.len() {
+            let Some(sig) = self.func_sigs[f].clone() else { continue };
+            let file = self.module(sig.module).file.expect("functions live in files");
+            let Stmt::FunctionDef(def) = self.module(sig.module).body[sig.stmt_index].clone() else {
+                continue;
+            };
+            let mut ck = Checker::new(self, sig.module, file, sig.ret.clone());
+            let mut params = Vec::new();
+            for p in &sig.params {
+                let id = ck.declare(&p.name, p.ty.clone());
+                ck.local_names.insert(p.name.clone());
+                ck.flow.mark_assigned(id);
+                params.push(id);
+            }
+            ck.prescan(&def.body);
+            let mut body = Vec::new();
+            let errors_before = ck.cx.diagnostics.len();
+            ck.block(&def.body, &mut body);
+            // After an error the flow facts are guesses: don't pile a missing-return error on top.
+            let clean = ck.cx.diagnostics.len() == errors_before;
+            if clean && ck.flow.reachable && sig.ret != Type::None {
+                ck.cx.error(
+                    file,
+                    def.name.range,
+                    format!(
+                        "function '{}' is declared to return {} but can reach its end without a return",
+                        sig.name,
+                        type_name(&sig.ret)
+                    ),
+                );
+            }
+            let locals = std::mem::take(&mut ck.locals);
+            let func = &mut self.program.functions[f];
+            func.params = params;
+            func.ret = sig.ret.clone();
+            func.locals = locals;
+            func.body = body;
+        }
+        self.build_initialisers(entry);
+        self.find_main(entry);
+    }
+
+    /// One initialiser per module, in import order (dependencies first), assigning its globals.
+    fn build_initialisers(&mut self, entry: ModId) {
+        let order = self.init_order(entry);
+        for m in order {
+            let Some(file) = self.module(m).file else { continue };
+            let module_name = self.module(m).name.clone();
+            let mut ck = Checker::new(self, m, file, Type::None);
+            let mut body = Vec::new();
+            let stmts = ck.cx.module(m).body.clone();
+            for stmt in &stmts {
+                ck.module_stmt(stmt, &mut body);
+            }
+            let locals = std::mem::take(&mut ck.locals);
+            if body.is_empty() {
+                continue;
+            }
+            let id = tir::FuncId(self.program.functions.len() as u32);
+            self.program.functions.push(tir::Function {
+                name: format!("{module_name}.<module>"),
+                symbol: super::mangle('I', &module_name, "init"),
+                params: Vec::new(),
+                ret: Type::None,
+                locals,
+                body,
+            });
+            self.program.init_order.push(id);
+        }
+    }
+
+    /// Modules in the order Python would first execute them from `entry`.
+    fn init_order(&self, entry: ModId) -> Vec<ModId> {
+        let mut order = Vec::new();
+        let mut seen = HashSet::new();
+        // Iterative post-order over imports (module graphs may be deep or cyclic).
+        let mut stack: Vec<(ModId, usize)> = vec![(entry, 0)];
+        seen.insert(entry);
+        while let Some((m, i)) = stack.pop() {
+            let deps = self.imported_modules(m);
+            if i < deps.len() {
+                stack.push((m, i + 1));
+                let d = deps[i];
+                if seen.insert(d) {
+                    stack.push((d, 0));
+                }
+            } else {
+                order.push(m);
+            }
+        }
+        order
+    }
+
+    fn imported_modules(&self, m: ModId) -> Vec<ModId> {
+        let module = self.module(m);
+        let mut out = Vec::new();
+        for stmt in &module.body {
+            match stmt {
+                Stmt::Import(imp) => {
+                    for a in &imp.names {
+                        let full = a.name.id.as_str();
+                        let mut prefix = String::new();
+                        for part in full.split('.') {
+                            if !prefix.is_empty() {
+                                prefix.push('.');
+                            }
+                            prefix.push_str(part);
+                            if let Some(&id) = self.module_index.get(&prefix) {
+                                out.push(id);
+                            }
+                        }
+                    }
+                }
+                Stmt::ImportFrom(imp) => {
+                    if let Some(name) = imp.module.as_ref().map(|m| m.id.to_string())
+                        && let Some(&id) = self.module_index.get(&name)
+                    {
+                        out.push(id);
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn find_main(&mut self, entry: ModId) {
+        let Some(file) = self.module(entry).file else { return };
+        let want = "def main(argv: list[str]) -> int";
+        match self.module(entry).scope.get("main").cloned() {
+            Some(Binding::Function(f)) => {
+                if let Some(sig) = &self.func_sigs[f.0 as usize] {
+                    let ok = sig.module == entry
+                        && sig.ret == Type::Int
+                        && sig.params.len() == 1
+                        && sig.params[0].ty == Type::List(Box::new(Type::Str));
+                    if !ok {
+                        let range = TextRange::new(sig.def_start.into(), sig.def_end.into());
+                        self.error(file, range, format!("the entry module's 'main' must be '{want}'"));
+                    }
+                }
+                self.program.main = f;
+            }
+            _ => {
+                self.error(
+                    file,
+                    TextRange::default(),
+                    format!("the entry module must define '{want}'"),
+                );
+            }
+        }
+    }
+}
+
+impl<'c, 'a> Checker<'c, 'a> {
+    pub(super) fn new(cx: &'c mut Context<'a>, module: ModId, file: FileId, ret: Type) -> Self {
+        Checker {
+            cx,
+            module,
+            file,
+            locals: Vec::new(),
+            names: HashMap::new(),
+            local_names: HashSet::new(),
+            annotations: HashMap::new(),
+            globals_declared: HashSet::new(),
+            ret,
+            flow: Flow {
+                reachable: true,
+                assigned: Vec::new(),
+                narrowed: HashMap::new(),
+            },
+            loops: Vec::new(),
+            poisoned: HashSet::new(),
+            depth: 0,
+        }
+    }
+
+    pub(super) fn error(&mut self, range: TextRange, message: impl Into<String>) -> Reported {
+        self.cx.error(self.file, range, message);
+        Reported
+    }
+
+    /// Declares a named local.
+    fn declare(&mut self, name: &str, ty: Type) -> LocalId {
+        let id = LocalId(self.locals.len() as u32);
+        self.locals.push(tir::Local {
+            name: name.to_string(),
+            ty,
+        });
+        self.names.insert(name.to_string(), id);
+        id
+    }
+
+    /// A fresh compiler temporary.
+    pub(super) fn temp(&mut self, ty: Type) -> LocalId {
+        let id = LocalId(self.locals.len() as u32);
+        self.locals.push(tir::Local {
+            name: format!("$t{}", id.0),
+            ty,
+        });
+        id
+    }
+
+    /// Binds `value` to a fresh temporary: returns the assignment and a reader.
+    pub(super) fn bind_temp(&mut self, value: tir::Expr) -> (tir::Stmt, tir::Expr) {
+        let ty = value.ty.clone();
+        let t = self.temp(ty.clone());
+        (tir::Stmt::AssignLocal(t, value), tir::Expr::local(t, ty))
+    }
+
+    /// Collects the function's local names, annotations and `global` declarations.
+    fn prescan(&mut self, body: &[Stmt]) {
+        let mut assigned = Vec::new();
+        let mut anns = Vec::new();
+        let mut globals = Vec::new();
+        scan_block(body, &mut assigned, &mut anns, &mut globals);
+        for g in globals {
+            let gname = g.id.to_string();
+            match self.cx.module(self.module).scope.get(&gname) {
+                Some(Binding::Global(_)) => {
+                    self.globals_declared.insert(gname);
+                }
+                _ => {
+                    self.error(g.range, format!("'global {gname}' names no module-level global of this module"));
+                }
+            }
+        }
+        for name in assigned {
+            if !self.globals_declared.contains(&name) {
+                self.local_names.insert(name);
+            }
+        }
+        for (name, ann) in anns {
+            if self.globals_declared.contains(&name) {
+                continue;
+            }
+            match self.cx.resolve_type(self.module, ann) {
+                Ok(t) => match self.annotations.get(&name) {
+                    Some(prev) if *prev != t => {
+                        self.error(
+                            ann.range(),
+                            format!("'{name}' is annotated twice with different types"),
+                        );
+                    }
+                    _ => {
+                        self.annotations.insert(name, t);
+                    }
+                },
+                Err(e) => {
+                    self.cx.error(self.file, e.range, e.message);
+                    self.poisoned.insert(name);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    pub(super) fn block(&mut self, stmts: &[Stmt], out: &mut Vec<tir::Stmt>) {
+        for s in stmts {
+            let _ = self.stmt(s, out);
+        }
+    }
+
+    /// A module-level statement: globals become assignments in the initialiser.
+    fn module_stmt(&mut self, stmt: &Stmt, out: &mut Vec<tir::Stmt>) {
+        match stmt {
+            Stmt::FunctionDef(def) => {
+                for d in &def.decorator_list {
+                    let _ = self.check_decorator(d);
+                }
+            }
+            Stmt::Import(_) | Stmt::ImportFrom(_) | Stmt::Pass(_) => {}
+            Stmt::Expr(e) if matches!(e.value.as_ref(), Expr::StringLiteral(_)) => {}
+            Stmt::AnnAssign(a) => {
+                let Expr::Name(n) = a.target.as_ref() else { return };
+                let Some(Binding::Global(g)) = self.cx.module(self.module).scope.get(n.id.as_str()).cloned() else {
+                    return;
+                };
+                if let Some(value) = &a.value {
+                    let ty = self.cx.program.globals[g.0 as usize].ty.clone();
+                    if let Ok(v) = self.expr_as(value, &ty) {
+                        out.push(tir::Stmt::AssignGlobal(g, v));
+                    }
+                } else {
+                    self.error(a.range, "a module-level global needs an initial value");
+                }
+            }
+            Stmt::Assign(a) => {
+                let Some(Expr::Name(n)) = a.targets.first() else { return };
+                let Some(Binding::Global(g)) = self.cx.module(self.module).scope.get(n.id.as_str()).cloned() else {
+                    return;
+                };
+                let ty = self.cx.program.globals[g.0 as usize].ty.clone();
+                if let Ok(v) = self.expr_as(&a.value, &ty) {
+                    out.push(tir::Stmt::AssignGlobal(g, v));
+                }
+            }
+            Stmt::If(s) if is_main_guard(&s.test) => {}
+            Stmt::ClassDef(c) => {
+                self.error(c.name.range, "classes are not supported yet");
+            }
+            other => {
+                self.error(
+                    other.range(),
+                    "unsupported module-level statement: only imports, def, globals, constants and \
+                     'if __name__ == \"__main__\":' may appear at module level",
+                );
+            }
+        }
+    }
+
+    fn check_decorator(&mut self, d: &ast::Decorator) -> R<()> {
+        let ok = match &d.expression {
+            Expr::Name(n) => matches!(
+                self.cx.module(self.module).scope.get(n.id.as_str()),
+                Some(Binding::Seam(super::SeamName::Export | super::SeamName::Final))
+            ),
+            Expr::Call(c) => match c.func.as_ref() {
+                Expr::Name(n) => matches!(
+                    self.cx.module(self.module).scope.get(n.id.as_str()),
+                    Some(Binding::Seam(super::SeamName::Export))
+                ),
+                _ => false,
+            },
+            Expr::Attribute(a) => matches!(
+                (a.value.as_ref(), a.attr.id.as_str()),
+                (Expr::Name(m), "export" | "final")
+                    if self.cx.module(self.module).scope.get(m.id.as_str()) == Some(&Binding::SeamModule)
+            ),
+            _ => false,
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(self.error(d.range, "unsupported decorator: only @export and @final from seam"))
+        }
+    }
+
+    fn enter(&mut self, range: TextRange) -> R<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            self.depth -= 1;
+            return Err(self.error(range, format!("nesting too deep: more than {MAX_DEPTH} levels")));
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt, out: &mut Vec<tir::Stmt>) -> R<()> {
+        self.enter(s.range())?;
+        let r = self.stmt_inner(s, out);
+        self.depth -= 1;
+        r
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt, out: &mut Vec<tir::Stmt>) -> R<()> {
+        match s {
+            Stmt::Expr(e) => {
+                if matches!(e.value.as_ref(), Expr::StringLiteral(_)) {
+                    return Ok(());
+                }
+                let v = self.expr(&e.value, None)?;
+                out.push(tir::Stmt::Expr(v));
+            }
+            Stmt::Pass(_) => {}
+            Stmt::Assign(a) => {
+                let [target] = a.targets.as_slice() else {
+                    return Err(self.error(a.range, "chained assignment ('a = b = v') is not supported"));
+                };
+                self.assign(target, &a.value, out)?;
+            }
+            Stmt::AnnAssign(a) => {
+                let Expr::Name(_) = a.target.as_ref() else {
+                    return Err(self.error(a.target.range(), "only a plain name can be annotated"));
+                };
+                if let Some(v) = &a.value {
+                    self.assign(&a.target, v, out)?;
+                }
+            }
+            Stmt::AugAssign(a) => self.aug_assign(a, out)?,
+            Stmt::If(s) => self.if_stmt(&s.test, &s.body, &s.elif_else_clauses, out)?,
+            Stmt::While(w) => {
+                if !w.orelse.is_empty() {
+                    return Err(self.error(w.range, "'else' on a loop is not supported"));
+                }
+                self.while_stmt(w, out)?;
+            }
+            Stmt::For(f) => {
+                if !f.orelse.is_empty() {
+                    return Err(self.error(f.range, "'else' on a loop is not supported"));
+                }
+                if f.is_async {
+                    return Err(self.error(f.range, "'async for' is not supported"));
+                }
+                self.for_stmt(f, out)?;
+            }
+            Stmt::Break(b) => {
+                if self.loops.is_empty() {
+                    return Err(self.error(b.range, "'break' outside a loop"));
+                }
+                let f = self.flow.clone();
+                self.loops.last_mut().expect("checked").push(f);
+                self.flow = self.flow.unreachable();
+                out.push(tir::Stmt::Break);
+            }
+            Stmt::Continue(c) => {
+                if self.loops.is_empty() {
+                    return Err(self.error(c.range(), "'continue' outside a loop"));
+                }
+                self.flow = self.flow.unreachable();
+                out.push(tir::Stmt::Continue);
+            }
+            Stmt::Return(r) => {
+                let ret = self.ret.clone();
+                let value = match (&r.value, &ret) {
+                    (None, Type::None) => None,
+                    (None, t) => {
+                        return Err(self.error(
+                            r.range,
+                            format!("'return' without a value in a function returning {}", type_name(t)),
+                        ));
+                    }
+                    (Some(v), Type::None) => {
+                        if matches!(v.as_ref(), Expr::NoneLiteral(_)) {
+                            None
+                        } else {
+                            let e = self.expr(v, None)?;
+                            if e.ty != Type::None {
+                                return Err(self.error(
+                                    v.range(),
+                                    format!("this function returns None, but this is {}", type_name(&e.ty)),
+                                ));
+                            }
+                            out.push(tir::Stmt::Expr(e));
+                            None
+                        }
+                    }
+                    (Some(v), t) => Some(self.expr_as(v, t)?),
+                };
+                out.push(tir::Stmt::Return(value));
+                self.flow = self.flow.unreachable();
+            }
+            Stmt::Raise(r) => {
+                let e = self.raise(r)?;
+                out.push(tir::Stmt::Expr(e));
+                self.flow = self.flow.unreachable();
+            }
+            Stmt::Assert(a) => {
+                let (cond, yes, _) = self.cond(&a.test)?;
+                let msg = match &a.msg {
+                    None => null_str(),
+                    Some(m) => self.expr_as(m, &Type::Str)?,
+                };
+                let raise = raise_builtin(ExcKind::AssertionError, msg);
+                out.push(tir::Stmt::If {
+                    cond: tir::Expr::unary(UnaryOp::BoolNot, cond, Type::Bool),
+                    then_body: vec![tir::Stmt::Expr(raise)],
+                    else_body: Vec::new(),
+                });
+                self.apply(&yes);
+            }
+            Stmt::Global(_) => {}
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    self.delete(t, out)?;
+                }
+            }
+            Stmt::FunctionDef(f) => {
+                return Err(self.error(f.name.range, "nested functions are not supported: define it at module level"));
+            }
+            Stmt::ClassDef(c) => {
+                return Err(self.error(c.name.range, "classes must be defined at module level"));
+            }
+            Stmt::Try(t) => return Err(self.error(t.range, "'try' is not supported yet")),
+            Stmt::With(w) => return Err(self.error(w.range, "'with' is not supported")),
+            Stmt::Match(m) => return Err(self.error(m.range, "'match' is not supported")),
+            Stmt::Import(i) => return Err(self.error(i.range, "imports must be at module level")),
+            Stmt::ImportFrom(i) => return Err(self.error(i.range, "imports must be at module level")),
+            Stmt::Nonlocal(n) => return Err(self.error(n.range, "'nonlocal' is not supported")),
+            Stmt::TypeAlias(t) => return Err(self.error(t.range, "type aliases are not supported")),
+            Stmt::IpyEscapeCommand(i) => return Err(self.error(i.range, "not Python syntax")),
+        }
+        Ok(())
+    }
+
+    fn if_stmt(
+        &mut self,
+        test: &Expr,
+        body: &[Stmt],
+        rest: &[ast::ElifElseClause],
+        out: &mut Vec<tir::Stmt>,
+    ) -> R<()> {
+        let (cond, yes, no) = self.cond(test)?;
+        let before = self.flow.clone();
+        self.apply(&yes);
+        let mut then_body = Vec::new();
+        self.block(body, &mut then_body);
+        let after_then = std::mem::replace(&mut self.flow, before);
+        self.apply(&no);
+        let mut else_body = Vec::new();
+        if let Some((first, more)) = rest.split_first() {
+            match &first.test {
+                Some(t) => {
+                    let _ = self.if_stmt(t, &first.body, more, &mut else_body);
+                }
+                None => self.block(&first.body, &mut else_body),
+            }
+        }
+        let after_else = self.flow.clone();
+        self.flow = Flow::merge(after_then, after_else);
+        out.push(tir::Stmt::If {
+            cond,
+            then_body,
+            else_body,
+        });
+        Ok(())
+    }
+
+    /// Drops narrowings of locals that a loop body assigns (they may change on the way round).
+    fn loop_head(&mut self, body: &[Stmt], extra: &[String]) {
+        let mut assigned = Vec::new();
+        let mut anns = Vec::new();
+        let mut globals = Vec::new();
+        scan_block(body, &mut assigned, &mut anns, &mut globals);
+        for name in assigned.iter().chain(extra) {
+            if let Some(id) = self.names.get(name) {
+                self.flow.narrowed.remove(id);
+            }
+        }
+    }
+
+    fn while_stmt(&mut self, w: &ast::StmtWhile, out: &mut Vec<tir::Stmt>) -> R<()> {
+        self.loop_head(&w.body, &[]);
+        let (cond, yes, no) = self.cond(&w.test)?;
+        let head = self.flow.clone();
+        self.apply(&yes);
+        self.loops.push(Vec::new());
+        let mut body = Vec::new();
+        self.block(&w.body, &mut body);
+        let breaks = self.loops.pop().expect("pushed");
+        let always = matches!(w.test.as_ref(), Expr::BooleanLiteral(b) if b.value);
+        let mut after = if always { head.unreachable() } else { head };
+        self.flow = after.clone();
+        self.apply(&no);
+        after = self.flow.clone();
+        for b in breaks {
+            after = Flow::merge(after, b);
+        }
+        self.flow = after;
+        out.push(tir::Stmt::While { cond, body });
+        Ok(())
+    }
+
+    /// Runs a loop body for a desugared `for`; `bind` assigns the loop variables.
+    fn loop_body(&mut self, body: &[Stmt], head: Flow, prologue: Vec<tir::Stmt>) -> Vec<tir::Stmt> {
+        self.loops.push(Vec::new());
+        let mut out = prologue;
+        self.block(body, &mut out);
+        let breaks = self.loops.pop().expect("pushed");
+        let mut after = head;
+        for b in breaks {
+            after = Flow::merge(after, b);
+        }
+        self.flow = after;
+        out
+    }
+
+    fn for_stmt(&mut self, f: &ast::StmtFor, out: &mut Vec<tir::Stmt>) -> R<()> {
+        let mut target_names = Vec::new();
+        target_names_of(&f.target, &mut target_names);
+        self.loop_head(&f.body, &target_names);
+        // `for ... in range(...)`
+        if let Expr::Call(call) = f.iter.as_ref()
+            && let Expr::Name(n) = call.func.as_ref()
+            && n.id.as_str() == "range"
+            && !self.is_shadowed("range")
+        {
+            return self.for_range(f, call, out);
+        }
+        // `for k in d`, `for k in d.keys()`, `for v in d.values()`, `for k, v in d.items()`
+        let (iter_expr, dict_view) = match f.iter.as_ref() {
+            Expr::Call(call)
+                if call.arguments.args.is_empty() && call.arguments.keywords.is_empty() =>
+            {
+                match call.func.as_ref() {
+                    Expr::Attribute(a) if matches!(a.attr.id.as_str(), "keys" | "values" | "items") => {
+                        let recv = self.expr(&a.value, None)?;
+                        if matches!(recv.ty, Type::Dict(..)) {
+                            (recv, Some(a.attr.id.to_string()))
+                        } else {
+                            (self.expr(&f.iter, None)?, None)
+                        }
+                    }
+                    _ => (self.expr(&f.iter, None)?, None),
+                }
+            }
+            _ => (self.expr(&f.iter, None)?, None),
+        };
+        let iter_ty = iter_expr.ty.clone();
+        let mut pre = Vec::new();
+        match iter_ty {
+            Type::Dict(k, v) => {
+                let (s, d) = self.bind_temp(iter_expr);
+                pre.push(s);
+                let len = tir::Expr::field(d.clone(), crate::layout::DICT_LEN, Type::Int);
+                let (s, n) = self.bind_temp(len);
+                pre.push(s);
+                let pos = self.temp(Type::Int);
+                pre.push(tir::Stmt::AssignLocal(pos, tir::Expr::int(0)));
+                let entry = self.temp(Type::Int);
+                let next = tir::Expr::rt(
+                    Rt::DictIterNext,
+                    vec![d.clone(), tir::Expr::local(pos, Type::Int), n],
+                    Type::Int,
+                );
+                let cond = tir::Expr::new(
+                    ExprKind::Block(
+                        vec![tir::Stmt::AssignLocal(entry, next)],
+                        Box::new(tir::Expr::binary(
+                            BinaryOp::IntGe,
+                            tir::Expr::local(entry, Type::Int),
+                            tir::Expr::int(0),
+                            Type::Bool,
+                        )),
+                    ),
+                    Type::Bool,
+                );
+                let e = tir::Expr::local(entry, Type::Int);
+                let key = tir::Expr::rt(Rt::DictEntryKey, vec![d.clone(), e.clone()], (*k).clone());
+                let value = tir::Expr::rt(Rt::DictEntryValue, vec![d.clone(), e.clone()], (*v).clone());
+                let element = match dict_view.as_deref() {
+                    None | Some("keys") => key,
+                    Some("values") => value,
+                    _ => tir::Expr::new(
+                        ExprKind::Tuple(vec![key, value]),
+                        Type::Tuple(vec![(*k).clone(), (*v).clone()]),
+                    ),
+                };
+                let mut prologue = vec![tir::Stmt::AssignLocal(
+                    pos,
+                    tir::Expr::binary(BinaryOp::IntAdd, e, tir::Expr::int(1), Type::Int),
+                )];
+                self.bind_loop_target(&f.target, element, &mut prologue)?;
+                let head = self.flow.clone();
+                let body = self.loop_body(&f.body, head, prologue);
+                out.extend(pre);
+                out.push(tir::Stmt::While { cond, body });
+            }
+            Type::List(_) | Type::DictKeys(_) | Type::DictValues(_) | Type::DictItems(..) => {
+                let elem = match &iter_ty {
+                    Type::List(t) | Type::DictKeys(t) | Type::DictValues(t) => (**t).clone(),
+                    Type::DictItems(k, v) => Type::Tuple(vec![(**k).clone(), (**v).clone()]),
+                    _ => unreachable!("matched above"),
+                };
+                let (s, l) = self.bind_temp(iter_expr);
+                pre.push(s);
+                let i = self.temp(Type::Int);
+                pre.push(tir::Stmt::AssignLocal(i, tir::Expr::int(0)));
+                let iv = tir::Expr::local(i, Type::Int);
+                let cond = tir::Expr::binary(
+                    BinaryOp::IntLt,
+                    iv.clone(),
+                    tir::Expr::field(l.clone(), crate::layout::LIST_LEN, Type::Int),
+                    Type::Bool,
+                );
+                let item = tir::Expr::rt(Rt::ListGetItem, vec![l, iv.clone()], elem);
+                let (s, item) = self.bind_temp(item);
+                let mut prologue = vec![
+                    s,
+                    tir::Stmt::AssignLocal(
+                        i,
+                        tir::Expr::binary(BinaryOp::IntAdd, iv, tir::Expr::int(1), Type::Int),
+                    ),
+                ];
+                self.bind_loop_target(&f.target, item, &mut prologue)?;
+                let head = self.flow.clone();
+                let body = self.loop_body(&f.body, head, prologue);
+                out.extend(pre);
+                out.push(tir::Stmt::While { cond, body });
+            }
+            Type::Str => {
+                let (s, st) = self.bind_temp(iter_expr);
+                pre.push(s);
+                let p = self.temp(Type::Int);
+                pre.push(tir::Stmt::AssignLocal(p, tir::Expr::int(0)));
+                let pv = tir::Expr::local(p, Type::Int);
+                let cond = tir::Expr::binary(
+                    BinaryOp::IntLt,
+                    pv.clone(),
+                    tir::Expr::field(st.clone(), crate::layout::STR_BYTE_LEN, Type::Int),
+                    Type::Bool,
+                );
+                let ch = tir::Expr::rt(Rt::StrCharAt, vec![st, pv.clone()], Type::Str);
+                let (s, ch) = self.bind_temp(ch);
+                let mut prologue = vec![
+                    s,
+                    tir::Stmt::AssignLocal(
+                        p,
+                        tir::Expr::binary(
+                            BinaryOp::IntAdd,
+                            pv,
+                            tir::Expr::field(ch.clone(), crate::layout::STR_BYTE_LEN, Type::Int),
+                            Type::Int,
+                        ),
+                    ),
+                ];
+                self.bind_loop_target(&f.target, ch, &mut prologue)?;
+                let head = self.flow.clone();
+                let body = self.loop_body(&f.body, head, prologue);
+                out.extend(pre);
+                out.push(tir::Stmt::While { cond, body });
+            }
+            Type::Optional(_) => {
+                return Err(self.error(
+                    f.iter.range(),
+                    "this value may be None: narrow it first (e.g. 'if x is not None:')",
+                ));
+            }
+            other => {
+                return Err(self.error(
+                    f.iter.range(),
+                    format!("cannot iterate over {}", type_name(&other)),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn is_shadowed(&self, name: &str) -> bool {
+        self.local_names.contains(name) || self.cx.module(self.module).scope.contains_key(name)
+    }
+
+    fn for_range(&mut self, f: &ast::StmtFor, call: &ast::ExprCall, out: &mut Vec<tir::Stmt>) -> R<()> {
+        if !call.arguments.keywords.is_empty() {
+            return Err(self.error(call.range(), "range() takes no keyword arguments"));
+        }
+        let args: Vec<tir::Expr> = call
+            .arguments
+            .args
+            .iter()
+            .map(|a| self.expr_as(a, &Type::Int))
+            .collect::<R<_>>()?;
+        let (start, stop, step) = match args.len() {
+            1 => (tir::Expr::int(0), args[0].clone(), tir::Expr::int(1)),
+            2 => (args[0].clone(), args[1].clone(), tir::Expr::int(1)),
+            3 => (args[0].clone(), args[1].clone(), args[2].clone()),
+            n => return Err(self.error(call.range(), format!("range expected 1 to 3 arguments, got {n}"))),
+        };
+        let mut pre = Vec::new();
+        let i = self.temp(Type::Int);
+        pre.push(tir::Stmt::AssignLocal(i, start));
+        let (s, stop) = self.bind_temp(stop);
+        pre.push(s);
+        let iv = tir::Expr::local(i, Type::Int);
+        let (cond, step) = match step.kind {
+            ExprKind::Int(0) => return Err(self.error(call.range(), "range() arg 3 must not be zero")),
+            ExprKind::Int(k) => {
+                let op = if k > 0 { BinaryOp::IntLt } else { BinaryOp::IntGt };
+                (tir::Expr::binary(op, iv.clone(), stop, Type::Bool), step)
+            }
+            _ => {
+                let (s, stepv) = self.bind_temp(step);
+                pre.push(s);
+                let zero = self.raise_msg(ExcKind::ValueError, "range() arg 3 must not be zero");
+                pre.push(tir::Stmt::If {
+                    cond: tir::Expr::binary(BinaryOp::IntEq, stepv.clone(), tir::Expr::int(0), Type::Bool),
+                    then_body: vec![tir::Stmt::Expr(zero)],
+                    else_body: Vec::new(),
+                });
+                let both = |a: tir::Expr, b: tir::Expr| tir::Expr::new(ExprKind::And(Box::new(a), Box::new(b)), Type::Bool);
+                let up = both(
+                    tir::Expr::binary(BinaryOp::IntGt, stepv.clone(), tir::Expr::int(0), Type::Bool),
+                    tir::Expr::binary(BinaryOp::IntLt, iv.clone(), stop.clone(), Type::Bool),
+                );
+                let down = both(
+                    tir::Expr::binary(BinaryOp::IntLt, stepv.clone(), tir::Expr::int(0), Type::Bool),
+                    tir::Expr::binary(BinaryOp::IntGt, iv.clone(), stop, Type::Bool),
+                );
+                (tir::Expr::new(ExprKind::Or(Box::new(up), Box::new(down)), Type::Bool), stepv)
+            }
+        };
+        let step_expr = step;
+        let (s, cur) = self.bind_temp(iv.clone());
+        let mut prologue = vec![
+            s,
+            tir::Stmt::AssignLocal(
+                i,
+                tir::Expr::binary(BinaryOp::IntAdd, iv, step_expr, Type::Int),
+            ),
+        ];
+        self.bind_loop_target(&f.target, cur, &mut prologue)?;
+        let head = self.flow.clone();
+        let body = self.loop_body(&f.body, head, prologue);
+        out.extend(pre);
+        out.push(tir::Stmt::While { cond, body });
+        Ok(())
+    }
+
+    /// Assigns a loop's element to its target (a name, or a tuple of names).
+    fn bind_loop_target(&mut self, target: &Expr, value: tir::Expr, out: &mut Vec<tir::Stmt>) -> R<()> {
+        self.assign_value(target, value, out)
+    }
+
+    // ---------------------------------------------------------------- assignment
+
+    /// `target = value` where the value is still source.
+    fn assign(&mut self, target: &Expr, value: &Expr, out: &mut Vec<tir::Stmt>) -> R<()> {
+        match target {
+            Expr::Name(n) => {
+                let name = n.id.as_str();
+                if let Some(g) = self.global_target(name) {
+                    let ty = self.cx.program.globals[g.0 as usize].ty.clone();
+                    let v = self.expr_as(value, &ty)?;
+                    out.push(tir::Stmt::AssignGlobal(g, v));
+                    return Ok(());
+                }
+                let expected = self
+                    .names
+                    .get(name)
+                    .map(|id| self.locals[id.0 as usize].ty.clone())
+                    .or_else(|| self.annotations.get(name).cloned());
+                let v = match &expected {
+                    Some(t) => self.expr_as(value, t),
+                    None => self.expr(value, None),
+                };
+                let v = match v {
+                    Ok(v) => v,
+                    Err(r) => {
+                        if !self.names.contains_key(name) {
+                            self.poisoned.insert(name.to_string());
+                        }
+                        return Err(r);
+                    }
+                };
+                self.store_local(n, v, out)
+            }
+            _ => {
+                let v = self.expr(value, None)?;
+                self.assign_value(target, v, out)
+            }
+        }
+    }
+
+    /// The global a bare name assigns to, if it is declared `global` here (or we are at module level).
+    fn global_target(&self, name: &str) -> Option<tir::GlobalId> {
+        if !self.globals_declared.contains(name) {
+            return None;
+        }
+        match self.cx.module(self.module).scope.get(name) {
+            Some(Binding::Global(g)) => Some(*g),
+            _ => None,
+        }
+    }
+
+    /// Stores an already-checked value into a local name, declaring it on first assignment.
+    fn store_local(&mut self, n: &ast::ExprName, v: tir::Expr, out: &mut Vec<tir::Stmt>) -> R<()> {
+        let name = n.id.as_str();
+        let id = match self.names.get(name) {
+            Some(&id) => id,
+            None => {
+                let ty = match self.annotations.get(name) {
+                    Some(t) => t.clone(),
+                    None => {
+                        if v.ty == Type::None {
+                            self.poisoned.insert(name.to_string());
+                            return Err(self.error(
+                                n.range,
+                                format!(
+                                    "cannot infer the type of '{name}' from None: annotate it ('{name}: T | None = None')"
+                                ),
+                            ));
+                        }
+                        v.ty.clone()
+                    }
+                };
+                self.declare(name, ty)
+            }
+        };
+        let ty = self.locals[id.0 as usize].ty.clone();
+        let v = self.coerce(v, &ty, n.range).inspect_err(|_| {})?;
+        // Assigning a non-None value narrows an optional local, as mypy does.
+        match (&ty, &v.ty) {
+            (Type::Optional(_), t) if !matches!(t, Type::Optional(_)) && !matches!(v.kind, ExprKind::None) => {
+                let t = t.clone();
+                out.push(tir::Stmt::AssignLocal(id, v));
+                self.flow.narrowed.insert(id, t);
+            }
+            _ => {
+                out.push(tir::Stmt::AssignLocal(id, v));
+                self.flow.narrowed.remove(&id);
+            }
+        }
+        self.flow.mark_assigned(id);
+        Ok(())
+    }
+
+    /// `target = value` where the value is already checked (unpacking, loops).
+    fn assign_value(&mut self, target: &Expr, v: tir::Expr, out: &mut Vec<tir::Stmt>) -> R<()> {
+        match target {
+            Expr::Name(n) => {
+                if let Some(g) = self.global_target(n.id.as_str()) {
+                    let ty = self.cx.program.globals[g.0 as usize].ty.clone();
+                    let v = self.coerce(v, &ty, n.range)?;
+                    out.push(tir::Stmt::AssignGlobal(g, v));
+                    return Ok(());
+                }
+                self.store_local(n, v, out)
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                let Type::Tuple(ts) = v.ty.clone() else {
+                    return Err(self.error(
+                        target.range(),
+                        format!("can only unpack a tuple here, not {}", type_name(&v.ty)),
+                    ));
+                };
+                if ts.len() != elts.len() {
+                    return Err(self.error(
+                        target.range(),
+                        format!("cannot unpack a tuple of {} elements into {} targets", ts.len(), elts.len()),
+                    ));
+                }
+                let (s, t) = self.bind_temp(v);
+                out.push(s);
+                for (i, (elt, ty)) in elts.iter().zip(ts).enumerate() {
+                    let item = tir::Expr::field(t.clone(), crate::layout::TUPLE_ITEMS + 8 * i as i32, ty);
+                    self.assign_value(elt, item, out)?;
+                }
+                Ok(())
+            }
+            Expr::Subscript(sub) => {
+                let obj = self.expr(&sub.value, None)?;
+                let stmt = self.store_subscript(sub, obj, v)?;
+                out.push(stmt);
+                Ok(())
+            }
+            Expr::Attribute(a) => {
+                let g = self.module_global_attr(a)?;
+                let ty = self.cx.program.globals[g.0 as usize].ty.clone();
+                let v = self.coerce(v, &ty, a.range)?;
+                out.push(tir::Stmt::AssignGlobal(g, v));
+                Ok(())
+            }
+            Expr::Starred(s) => Err(self.error(s.range, "starred assignment is not supported")),
+            other => Err(self.error(other.range(), "cannot assign to this expression")),
+        }
+    }
+
+    /// `obj[index] = v`.
+    fn store_subscript(&mut self, sub: &ast::ExprSubscript, obj: tir::Expr, v: tir::Expr) -> R<tir::Stmt> {
+        if matches!(sub.slice.as_ref(), Expr::Slice(_)) {
+            return Err(self.error(sub.range, "slice assignment is not supported"));
+        }
+        match obj.ty.clone() {
+            Type::List(elem) => {
+                let idx = self.expr_as(&sub.slice, &Type::Int)?;
+                let v = self.coerce(v, &elem, sub.range)?;
+                Ok(tir::Stmt::Expr(tir::Expr::rt(Rt::ListSetItem, vec![obj, idx, v], Type::None)))
+            }
+            Type::Dict(k, val) => {
+                let key = self.expr_as(&sub.slice, &k)?;
+                let v = self.coerce(v, &val, sub.range)?;
+                Ok(tir::Stmt::Expr(tir::Expr::rt(Rt::DictSetItem, vec![obj, key, v], Type::None)))
+            }
+            Type::Str => Err(self.error(sub.range, "'str' object does not support item assignment")),
+            Type::Tuple(_) => Err(self.error(sub.range, "'tuple' object does not support item assignment")),
+            other => Err(self.not_narrowed_or(sub.value.range(), &other, "does not support item assignment")),
+        }
+    }
+
+    fn aug_assign(&mut self, a: &ast::StmtAugAssign, out: &mut Vec<tir::Stmt>) -> R<()> {
+        match a.target.as_ref() {
+            Expr::Name(n) => {
+                let cur = self.name(n)?;
+                let rhs = self.expr(&a.value, None)?;
+                let v = self.binary(a.op, cur, rhs, a.range)?;
+                self.assign_value(&a.target, v, out)
+            }
+            Expr::Subscript(sub) => {
+                if matches!(sub.slice.as_ref(), Expr::Slice(_)) {
+                    return Err(self.error(sub.range, "slice assignment is not supported"));
+                }
+                let obj = self.expr(&sub.value, None)?;
+                let (s1, o) = self.bind_temp(obj);
+                let key_ty = match &o.ty {
+                    Type::List(_) => Type::Int,
+                    Type::Dict(k, _) => (**k).clone(),
+                    other => {
+                        let other = other.clone();
+                        return Err(self.not_narrowed_or(sub.value.range(), &other, "does not support item assignment"));
+                    }
+                };
+                let key = self.expr_as(&sub.slice, &key_ty)?;
+                let (s2, k) = self.bind_temp(key);
+                let cur = self.index_value(o.clone(), k.clone(), sub.range)?;
+                let rhs = self.expr(&a.value, None)?;
+                let v = self.binary(a.op, cur, rhs, a.range)?;
+                let store = match o.ty.clone() {
+                    Type::List(elem) => {
+                        let v = self.coerce(v, &elem, a.range)?;
+                        tir::Expr::rt(Rt::ListSetItem, vec![o, k, v], Type::None)
+                    }
+                    Type::Dict(_, val) => {
+                        let v = self.coerce(v, &val, a.range)?;
+                        tir::Expr::rt(Rt::DictSetItem, vec![o, k, v], Type::None)
+                    }
+                    _ => unreachable!("checked above"),
+                };
+                out.extend([s1, s2, tir::Stmt::Expr(store)]);
+                Ok(())
+            }
+            Expr::Attribute(attr) => {
+                let g = self.module_global_attr(attr)?;
+                let ty = self.cx.program.globals[g.0 as usize].ty.clone();
+                let cur = tir::Expr::new(ExprKind::Global(g), ty.clone());
+                let rhs = self.expr(&a.value, None)?;
+                let v = self.binary(a.op, cur, rhs, a.range)?;
+                let v = self.coerce(v, &ty, a.range)?;
+                out.push(tir::Stmt::AssignGlobal(g, v));
+                Ok(())
+            }
+            other => Err(self.error(other.range(), "cannot assign to this expression")),
+        }
+    }
+
+    fn delete(&mut self, t: &Expr, out: &mut Vec<tir::Stmt>) -> R<()> {
+        let Expr::Subscript(sub) = t else {
+            return Err(self.error(t.range(), "only 'del d[k]' and 'del xs[i]' are supported"));
+        };
+        if matches!(sub.slice.as_ref(), Expr::Slice(_)) {
+            return Err(self.error(sub.range, "deleting a slice is not supported"));
+        }
+        let obj = self.expr(&sub.value, None)?;
+        match obj.ty.clone() {
+            Type::Dict(k, _) => {
+                let key = self.expr_as(&sub.slice, &k)?;
+                out.push(tir::Stmt::Expr(tir::Expr::rt(Rt::DictDelItem, vec![obj, key], Type::None)));
+            }
+            Type::List(_) => {
+                let i = self.expr_as(&sub.slice, &Type::Int)?;
+                out.push(tir::Stmt::Expr(tir::Expr::rt(Rt::ListDelItem, vec![obj, i], Type::None)));
+            }
+            other => return Err(self.not_narrowed_or(sub.value.range(), &other, "does not support item deletion")),
+        }
+        Ok(())
+    }
+
+    fn raise(&mut self, r: &ast::StmtRaise) -> R<tir::Expr> {
+        let Some(exc) = &r.exc else {
+            return Err(self.error(r.range, "bare 'raise' is only allowed inside 'except', which is not supported yet"));
+        };
+        if let Some(c) = &r.cause {
+            return Err(self.error(c.range(), "'raise ... from ...' is not supported"));
+        }
+        let (name, args, range) = match exc.as_ref() {
+            Expr::Call(c) => match c.func.as_ref() {
+                Expr::Name(n) => (n.id.to_string(), Some(c), c.range()),
+                other => return Err(self.error(other.range(), "can only raise a builtin exception class here")),
+            },
+            Expr::Name(n) => (n.id.to_string(), None, n.range),
+            other => return Err(self.error(other.range(), "can only raise a builtin exception class here")),
+        };
+        let Some(kind) = ExcKind::from_name(&name).filter(|_| !self.is_shadowed(&name)) else {
+            return Err(self.error(range, format!("'{}' is not a builtin exception class", name)));
+        };
+        let msg = match args {
+            None => null_str(),
+            Some(call) => {
+                if !call.arguments.keywords.is_empty() {
+                    return Err(self.error(call.range(), "exception classes take no keyword arguments"));
+                }
+                match &call.arguments.args[..] {
+                    [] => null_str(),
+                    [m] => {
+                        let m = self.expr_as(m, &Type::Str)?;
+                        if kind == ExcKind::KeyError {
+                            tir::Expr::rt(Rt::ReprOf, vec![m, tir::Expr::type_code(Type::Str)], Type::Str)
+                        } else {
+                            m
+                        }
+                    }
+                    _ => return Err(self.error(call.range(), "exception classes take one message argument")),
+                }
+            }
+        };
+        Ok(raise_builtin(kind, msg))
+    }
+
+    /// A raise of a builtin exception with a literal message.
+    pub(super) fn raise_msg(&mut self, kind: ExcKind, msg: &str) -> tir::Expr {
+        let id = self.cx.intern(msg);
+        raise_builtin(kind, tir::Expr::new(ExprKind::Str(id), Type::Str))
+    }
+
+    // ---------------------------------------------------------------- narrowing
+
+    pub(super) fn apply(&mut self, n: &Narrowing) {
+        for (id, t) in n {
+            self.flow.narrowed.insert(*id, t.clone());
+        }
+    }
+
+    /// Checks a condition: the `bool` expression and what it implies when true and when false.
+    pub(super) fn cond(&mut self, e: &Expr) -> R<(tir::Expr, Narrowing, Narrowing)> {
+        self.enter(e.range())?;
+        let r = self.cond_inner(e);
+        self.depth -= 1;
+        r
+    }
+
+    fn cond_inner(&mut self, e: &Expr) -> R<(tir::Expr, Narrowing, Narrowing)> {
+        match e {
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
+                let (c, yes, no) = self.cond(&u.operand)?;
+                Ok((tir::Expr::unary(UnaryOp::BoolNot, c, Type::Bool), no, yes))
+            }
+            Expr::BoolOp(b) => {
+                let saved = self.flow.narrowed.clone();
+                let mut acc: Option<tir::Expr> = None;
+                let mut yes_all = Vec::new();
+                let mut no_all = Vec::new();
+                for v in &b.values {
+                    let (c, yes, no) = self.cond(v)?;
+                    // The right operand sees what the left implies when evaluation reaches it.
+                    match b.op {
+                        ast::BoolOp::And => {
+                            self.apply(&yes);
+                            yes_all.extend(yes);
+                        }
+                        ast::BoolOp::Or => {
+                            self.apply(&no);
+                            no_all.extend(no);
+                        }
+                    }
+                    acc = Some(match acc {
+                        None => c,
+                        Some(a) => tir::Expr::new(
+                            match b.op {
+                                ast::BoolOp::And => ExprKind::And(Box::new(a), Box::new(c)),
+                                ast::BoolOp::Or => ExprKind::Or(Box::new(a), Box::new(c)),
+                            },
+                            Type::Bool,
+                        ),
+                    });
+                }
+                self.flow.narrowed = saved;
+                match b.op {
+                    ast::BoolOp::And => Ok((acc.expect("two or more values"), yes_all, Vec::new())),
+                    ast::BoolOp::Or => Ok((acc.expect("two or more values"), Vec::new(), no_all)),
+                }
+            }
+            Expr::Compare(c) if c.ops.len() == 1 && matches!(c.ops[0], CmpOp::Is | CmpOp::IsNot) => {
+                let local = self.optional_local(&c.left, &c.comparators[0])
+                    .or_else(|| self.optional_local(&c.comparators[0], &c.left));
+                let value = self.expr(e, None)?;
+                let Some((id, inner)) = local else {
+                    return Ok((value, Vec::new(), Vec::new()));
+                };
+                let n = vec![(id, inner)];
+                if c.ops[0] == CmpOp::IsNot {
+                    Ok((value, n, Vec::new()))
+                } else {
+                    Ok((value, Vec::new(), n))
+                }
+            }
+            Expr::Name(n) => {
+                // `if x:` on an optional narrows it too.
+                let v = self.expr(e, None)?;
+                let narrowing = match (&v.ty, self.names.get(n.id.as_str())) {
+                    (Type::Optional(inner), Some(&id)) => vec![(id, (**inner).clone())],
+                    _ => Vec::new(),
+                };
+                Ok((self.truthy(v, e.range())?, narrowing, Vec::new()))
+            }
+            _ => {
+                let v = self.expr(e, None)?;
+                Ok((self.truthy(v, e.range())?, Vec::new(), Vec::new()))
+            }
+        }
+    }
+
+    /// `(local, inner type)` when `a` is an optional local and `b` is `None`.
+    fn optional_local(&self, a: &Expr, b: &Expr) -> Option<(LocalId, Type)> {
+        let (Expr::Name(n), Expr::NoneLiteral(_)) = (a, b) else { return None };
+        let id = *self.names.get(n.id.as_str())?;
+        match &self.locals[id.0 as usize].ty {
+            Type::Optional(inner) => Some((id, (**inner).clone())),
+            _ => None,
+        }
+    }
+
+    /// A value's truthiness as a `bool`.
+    pub(super) fn truthy(&mut self, v: tir::Expr, range: TextRange) -> R<tir::Expr> {
+        use crate::layout::*;
+        Ok(match v.ty.clone() {
+            Type::Bool => v,
+            Type::Int => tir::Expr::binary(BinaryOp::IntNe, v, tir::Expr::int(0), Type::Bool),
+            Type::Float => tir::Expr::binary(
+                BinaryOp::FloatNe,
+                v,
+                tir::Expr::new(ExprKind::Float(0.0), Type::Float),
+                Type::Bool,
+            ),
+            Type::Str => nonzero(tir::Expr::field(v, STR_BYTE_LEN, Type::Int)),
+            Type::List(_) | Type::DictKeys(_) | Type::DictValues(_) | Type::DictItems(..) => {
+                nonzero(tir::Expr::field(v, LIST_LEN, Type::Int))
+            }
+            Type::Dict(..) => nonzero(tir::Expr::field(v, DICT_LEN, Type::Int)),
+            Type::Tuple(ts) => tir::Expr::bool(!ts.is_empty()),
+            Type::None => tir::Expr::new(
+                ExprKind::Block(vec![tir::Stmt::Expr(v)], Box::new(tir::Expr::bool(false))),
+                Type::Bool,
+            ),
+            Type::Optional(inner) => {
+                let (s, t) = self.bind_temp(v);
+                let not_null = tir::Expr::unary(
+                    UnaryOp::BoolNot,
+                    tir::Expr::unary(UnaryOp::IsNull, t.clone(), Type::Bool),
+                    Type::Bool,
+                );
+                let inner_truth = self.truthy(tir::Expr::new(t.kind.clone(), (*inner).clone()), range)?;
+                tir::Expr::new(
+                    ExprKind::Block(
+                        vec![s],
+                        Box::new(tir::Expr::new(
+                            ExprKind::And(Box::new(not_null), Box::new(inner_truth)),
+                            Type::Bool,
+                        )),
+                    ),
+                    Type::Bool,
+                )
+            }
+        })
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    /// Checks an expression and converts it to `ty`.
+    pub(super) fn expr_as(&mut self, e: &Expr, ty: &Type) -> R<tir::Expr> {
+        let v = self.expr(e, Some(ty))?;
+        self.coerce(v, ty, e.range())
+    }
+
+    /// Converts a value to `target` where the language allows it, or reports why not.
+    pub(super) fn coerce(&mut self, v: tir::Expr, target: &Type, range: TextRange) -> R<tir::Expr> {
+        if v.ty == *target {
+            return Ok(v);
+        }
+        match (target, &v.ty) {
+            (Type::Optional(inner), t) if **inner == *t => Ok(tir::Expr::new(v.kind, target.clone())),
+            (Type::Optional(_), Type::None) if matches!(v.kind, ExprKind::None) => {
+                Ok(tir::Expr::new(ExprKind::None, target.clone()))
+            }
+            (t, Type::Optional(inner)) if **inner == *t => Err(self.error(
+                range,
+                format!(
+                    "expected {}, found {} (it may be None: narrow it first, e.g. 'if x is not None:')",
+                    type_name(target),
+                    type_name(&v.ty)
+                ),
+            )),
+            (Type::Float, Type::Int) => Err(self.error(
+                range,
+                "expected float, found int (no implicit conversion: use float(x))",
+            )),
+            _ => Err(self.error(
+                range,
+                format!("expected {}, found {}", type_name(target), type_name(&v.ty)),
+            )),
+        }
+    }
+
+    pub(super) fn not_narrowed_or(&mut self, range: TextRange, ty: &Type, what: &str) -> Reported {
+        match ty {
+            Type::Optional(inner) => self.error(
+                range,
+                format!(
+                    "this value is {} and may be None: narrow it first (e.g. 'if x is not None:')",
+                    type_name(&Type::Optional(inner.clone()))
+                ),
+            ),
+            _ => self.error(range, format!("{} {what}", type_name(ty))),
+        }
+    }
+
+    pub(super) fn expr(&mut self, e: &Expr, expected: Option<&Type>) -> R<tir::Expr> {
+        self.enter(e.range())?;
+        let r = self.expr_inner(e, expected);
+        self.depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &Expr, expected: Option<&Type>) -> R<tir::Expr> {
+        match e {
+            Expr::NumberLiteral(n) => match &n.value {
+                ast::Number::Int(i) => match i.as_i64() {
+                    Some(v) => Ok(tir::Expr::int(v)),
+                    None => Err(self.error(n.range, "integer literal does not fit in 64 bits")),
+                },
+                ast::Number::Float(f) => Ok(tir::Expr::new(ExprKind::Float(*f), Type::Float)),
+                ast::Number::Complex { .. } => Err(self.error(n.range, "complex numbers are not supported")),
+            },
+            Expr::StringLiteral(s) => {
+                let id = self.cx.intern(s.value.to_str());
+                Ok(tir::Expr::new(ExprKind::Str(id), Type::Str))
+            }
+            Expr::BytesLiteral(b) => Err(self.error(b.range, "bytes are not supported")),
+            Expr::BooleanLiteral(b) => Ok(tir::Expr::bool(b.value)),
+            Expr::NoneLiteral(_) => Ok(tir::Expr::new(ExprKind::None, Type::None)),
+            Expr::FString(f) => self.fstring(f),
+            Expr::Name(n) => self.name(n),
+            Expr::BinOp(b) => {
+                let l = self.expr(&b.left, None)?;
+                let r = self.expr(&b.right, None)?;
+                self.binary(b.op, l, r, b.range)
+            }
+            Expr::UnaryOp(u) => self.unary(u),
+            Expr::BoolOp(b) => self.bool_op(e, b, expected),
+            Expr::Compare(c) => self.compare(c),
+            Expr::If(i) => {
+                let (cond, yes, no) = self.cond(&i.test)?;
+                let saved = self.flow.narrowed.clone();
+                self.apply(&yes);
+                let a = self.expr(&i.body, expected);
+                self.flow.narrowed = saved.clone();
+                self.apply(&no);
+                let b = self.expr(&i.orelse, expected);
+                self.flow.narrowed = saved;
+                let (a, b) = (a?, b?);
+                let ty = self.unify(&a.ty, &b.ty, expected, i.range)?;
+                let a = self.coerce(a, &ty, i.body.range())?;
+                let b = self.coerce(b, &ty, i.orelse.range())?;
+                Ok(tir::Expr::new(
+                    ExprKind::IfElse {
+                        cond: Box::new(cond),
+                        then: Box::new(a),
+                        otherwise: Box::new(b),
+                    },
+                    ty,
+                ))
+            }
+            Expr::Call(c) => self.call(c, expected),
+            Expr::Attribute(a) => {
+                if let Ok(g) = self.module_global_attr_quiet(a) {
+                    let ty = self.cx.program.globals[g.0 as usize].ty.clone();
+                    return Ok(tir::Expr::new(ExprKind::Global(g), ty));
+                }
+                let base = self.expr(&a.value, None)?;
+                Err(self.error(
+                    a.attr.range,
+                    format!("{} has no attribute '{}'", type_name(&base.ty), a.attr.id),
+                ))
+            }
+            Expr::Subscript(s) => self.subscript(s),
+            Expr::List(l) => self.list_display(&l.elts, expected, l.range),
+            Expr::Tuple(t) => {
+                let expected_elems = match expected {
+                    Some(Type::Tuple(ts)) if ts.len() == t.elts.len() => Some(ts.clone()),
+                    _ => None,
+                };
+                if t.elts.is_empty() {
+                    return Err(self.error(t.range, "empty tuples are not supported"));
+                }
+                if t.elts.len() > crate::layout::TUPLE_MAX_LEN {
+                    return Err(self.error(t.range, "a tuple may have at most 64 elements"));
+                }
+                let mut elems = Vec::new();
+                for (i, el) in t.elts.iter().enumerate() {
+                    let v = match &expected_elems {
+                        Some(ts) => self.expr_as(el, &ts[i])?,
+                        None => self.expr(el, None)?,
+                    };
+                    if v.ty == Type::None {
+                        return Err(self.error(el.range(), "a tuple element cannot be None here: annotate the tuple"));
+                    }
+                    elems.push(v);
+                }
+                let ty = Type::Tuple(elems.iter().map(|e| e.ty.clone()).collect());
+                Ok(tir::Expr::new(ExprKind::Tuple(elems), ty))
+            }
+            Expr::Dict(d) => self.dict_display(d, expected),
+            Expr::Set(s) => Err(self.error(s.range, "sets are not supported")),
+            Expr::ListComp(c) => Err(self.error(c.range(), "list comprehensions are not supported: use a for loop")),
+            Expr::SetComp(c) => Err(self.error(c.range(), "set comprehensions are not supported")),
+            Expr::DictComp(c) => Err(self.error(c.range(), "dict comprehensions are not supported: use a for loop")),
+            Expr::Generator(g) => Err(self.error(g.range, "generator expressions are not supported")),
+            Expr::Lambda(l) => Err(self.error(l.range, "lambda is not supported: define a function")),
+            Expr::Named(n) => Err(self.error(n.range, "':=' is not supported")),
+            Expr::Await(a) => Err(self.error(a.range, "'await' is not supported")),
+            Expr::Yield(y) => Err(self.error(y.range, "'yield' is not supported")),
+            Expr::YieldFrom(y) => Err(self.error(y.range, "'yield from' is not supported")),
+            Expr::TString(t) => Err(self.error(t.range, "template strings are not supported")),
+            Expr::EllipsisLiteral(x) => Err(self.error(x.range, "'...' is not supported here")),
+            Expr::Starred(s) => Err(self.error(s.range, "'*' unpacking is not supported")),
+            Expr::Slice(s) => Err(self.error(s.range, "a slice is only allowed inside '[...]'")),
+            Expr::IpyEscapeCommand(i) => Err(self.error(i.range, "not Python syntax")),
+        }
+    }
+
+    /// The common type of two branches (conditional expressions, `or`).
+    pub(super) fn unify(&mut self, a: &Type, b: &Type, expected: Option<&Type>, range: TextRange) -> R<Type> {
+        if let Some(t) = expected
+            && (t == a || matches!(t, Type::Optional(_)))
+        {
+            return Ok(t.clone());
+        }
+        Ok(match (a, b) {
+            _ if a == b => a.clone(),
+            (Type::None, t) | (t, Type::None) if t.is_ref() => match t {
+                Type::Optional(_) => t.clone(),
+                t => Type::Optional(Box::new(t.clone())),
+            },
+            (Type::Optional(i), t) | (t, Type::Optional(i)) if **i == *t => Type::Optional(i.clone()),
+            _ => {
+                return Err(self.error(
+                    range,
+                    format!(
+                        "the two sides have different types: {} and {}",
+                        type_name(a),
+                        type_name(b)
+                    ),
+                ));
+            }
+        })
+    }
+
+    fn name(&mut self, n: &ast::ExprName) -> R<tir::Expr> {
+        let name = n.id.as_str();
+        if self.poisoned.contains(name) {
+            return Err(Reported);
+        }
+        if self.local_names.contains(name) {
+            return match self.names.get(name) {
+                Some(&id) if self.flow.is_assigned(id) => {
+                    let ty = self
+                        .flow
+                        .narrowed
+                        .get(&id)
+                        .cloned()
+                        .unwrap_or_else(|| self.locals[id.0 as usize].ty.clone());
+                    Ok(tir::Expr::local(id, ty))
+                }
+                _ => Err(self.error(
+                    n.range,
+                    format!("local variable '{name}' may be used before it is assigned"),
+                )),
+            };
+        }
+        match self.cx.module(self.module).scope.get(name).cloned() {
+            Some(Binding::Global(g)) => {
+                let ty = self.cx.program.globals[g.0 as usize].ty.clone();
+                Ok(tir::Expr::new(ExprKind::Global(g), ty))
+            }
+            Some(Binding::Function(_)) => Err(self.error(
+                n.range,
+                format!("function '{name}' is not a value: call it"),
+            )),
+            Some(Binding::Module(_) | Binding::SeamModule | Binding::TypingModule) => {
+                Err(self.error(n.range, format!("module '{name}' is not a value")))
+            }
+            Some(_) => Err(self.error(n.range, format!("'{name}' is not a value"))),
+            None => {
+                if super::builtins::is_builtin_function(name) {
+                    Err(self.error(n.range, format!("builtin '{name}' is not a value: call it")))
+                } else {
+                    Err(self.error(n.range, format!("name '{name}' is not defined")))
+                }
+            }
+        }
+    }
+
+    /// The module a dotted expression (`m`, `pkg.mod`) names, if it names one.
+    pub(super) fn module_of(&self, e: &Expr) -> Option<ModId> {
+        match e {
+            Expr::Name(n) => {
+                if self.local_names.contains(n.id.as_str()) {
+                    return None;
+                }
+                match self.cx.module(self.module).scope.get(n.id.as_str()) {
+                    Some(Binding::Module(m)) => Some(*m),
+                    _ => None,
+                }
+            }
+            Expr::Attribute(a) => {
+                let m = self.module_of(&a.value)?;
+                match self.cx.module(m).scope.get(a.attr.id.as_str()) {
+                    Some(Binding::Module(sub)) => Some(*sub),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn module_global_attr_quiet(&self, a: &ast::ExprAttribute) -> Result<tir::GlobalId, ()> {
+        let m = self.module_of(&a.value).ok_or(())?;
+        match self.cx.module(m).scope.get(a.attr.id.as_str()) {
+            Some(Binding::Global(g)) => Ok(*g),
+            _ => Err(()),
+        }
+    }
+
+    fn module_global_attr(&mut self, a: &ast::ExprAttribute) -> R<tir::GlobalId> {
+        match self.module_global_attr_quiet(a) {
+            Ok(g) => Ok(g),
+            Err(()) => match self.module_of(&a.value) {
+                Some(m) => {
+                    let mname = self.cx.module(m).name.clone();
+                    Err(self.error(
+                        a.attr.range,
+                        format!("module '{mname}' has no global '{}'", a.attr.id),
+                    ))
+                }
+                None => Err(self.error(a.range, "cannot assign to an attribute here")),
+            },
+        }
+    }
+
+    fn fstring(&mut self, f: &ast::ExprFString) -> R<tir::Expr> {
+        let mut parts: Vec<tir::Expr> = Vec::new();
+        for part in f.value.iter() {
+            match part {
+                ast::FStringPart::Literal(lit) => {
+                    let id = self.cx.intern(&lit.value);
+                    parts.push(tir::Expr::new(ExprKind::Str(id), Type::Str));
+                }
+                ast::FStringPart::FString(fs) => {
+                    for el in fs.elements.iter() {
+                        match el {
+                            ast::InterpolatedStringElement::Literal(l) => {
+                                let id = self.cx.intern(&l.value);
+                                parts.push(tir::Expr::new(ExprKind::Str(id), Type::Str));
+                            }
+                            ast::InterpolatedStringElement::Interpolation(i) => {
+                                if i.format_spec.is_some() {
+                                    return Err(self.error(i.range, "format specs in f-strings are not supported"));
+                                }
+                                if i.conversion != ast::ConversionFlag::None {
+                                    return Err(self.error(i.range, "conversions ('!r') in f-strings are not supported"));
+                                }
+                                if let Some(d) = &i.debug_text {
+                                    let _ = d;
+                                    return Err(self.error(i.range, "'=' in f-strings is not supported"));
+                                }
+                                let v = self.expr(&i.expression, None)?;
+                                parts.push(super::builtins::to_str(v));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut acc: Option<tir::Expr> = None;
+        for p in parts {
+            if let ExprKind::Str(id) = p.kind
+                && self.cx.program.strings[id.0 as usize].is_empty()
+            {
+                continue;
+            }
+            acc = Some(match acc {
+                None => p,
+                Some(a) => tir::Expr::rt(Rt::StrConcat, vec![a, p], Type::Str),
+            });
+        }
+        Ok(acc.unwrap_or_else(|| {
+            let id = self.cx.intern("");
+            tir::Expr::new(ExprKind::Str(id), Type::Str)
+        }))
+    }
+
+    fn unary(&mut self, u: &ast::ExprUnaryOp) -> R<tir::Expr> {
+        if u.op == ast::UnaryOp::Not {
+            let (c, _, _) = self.cond(&u.operand)?;
+            return Ok(tir::Expr::unary(UnaryOp::BoolNot, c, Type::Bool));
+        }
+        // Fold negative literals so that i64::MIN is expressible.
+        if u.op == ast::UnaryOp::USub
+            && let Expr::NumberLiteral(n) = u.operand.as_ref()
+            && let ast::Number::Int(i) = &n.value
+            && let Some(v) = i.as_u64()
+            && v == 1u64 << 63
+        {
+            return Ok(tir::Expr::int(i64::MIN));
+        }
+        let v = self.expr(&u.operand, None)?;
+        let op = match (u.op, &v.ty) {
+            (ast::UnaryOp::USub, Type::Int) => UnaryOp::IntNeg,
+            (ast::UnaryOp::USub, Type::Float) => UnaryOp::FloatNeg,
+            (ast::UnaryOp::UAdd, Type::Int | Type::Float) => return Ok(v),
+            (ast::UnaryOp::Invert, Type::Int) => UnaryOp::IntInvert,
+            (_, Type::Bool) => {
+                return Err(self.error(u.range, format!("no arithmetic on bool ('{}' on a bool): convert with int(b)", u.op.as_str())));
+            }
+            (op, t) => {
+                return Err(self.error(u.range, format!("bad operand type for unary '{}': {}", op.as_str(), type_name(t))));
+            }
+        };
+        let ty = v.ty.clone();
+        Ok(tir::Expr::unary(op, v, ty))
+    }
+
+    /// A binary arithmetic operation on checked operands.
+    pub(super) fn binary(&mut self, op: Operator, l: tir::Expr, r: tir::Expr, range: TextRange) -> R<tir::Expr> {
+        use Type::*;
+        if l.ty == Bool || r.ty == Bool {
+            return Err(self.error(
+                range,
+                format!("no arithmetic on bool ('{}' with a bool operand): convert with int(b)", op.as_str()),
+            ));
+        }
+        let bin = |k: BinaryOp, l, r, t| Ok(tir::Expr::binary(k, l, r, t));
+        match (&l.ty, &r.ty) {
+            (Int, Int) => match op {
+                Operator::Add => bin(BinaryOp::IntAdd, l, r, Int),
+                Operator::Sub => bin(BinaryOp::IntSub, l, r, Int),
+                Operator::Mult => bin(BinaryOp::IntMul, l, r, Int),
+                Operator::BitAnd => bin(BinaryOp::IntAnd, l, r, Int),
+                Operator::BitOr => bin(BinaryOp::IntOr, l, r, Int),
+                Operator::BitXor => bin(BinaryOp::IntXor, l, r, Int),
+                Operator::Div => Ok(tir::Expr::rt(Rt::IntTrueDiv, vec![l, r], Float)),
+                Operator::FloorDiv => Ok(tir::Expr::rt(Rt::IntFloorDiv, vec![l, r], Int)),
+                Operator::Mod => Ok(tir::Expr::rt(Rt::IntMod, vec![l, r], Int)),
+                Operator::Pow => {
+                    if let ExprKind::Int(e) = r.kind
+                        && e < 0
+                    {
+                        return Err(self.error(range, "a negative exponent on int gives a float: use float(x) ** y"));
+                    }
+                    Ok(tir::Expr::rt(Rt::IntPow, vec![l, r], Int))
+                }
+                Operator::LShift => Ok(tir::Expr::rt(Rt::IntLshift, vec![l, r], Int)),
+                Operator::RShift => Ok(tir::Expr::rt(Rt::IntRshift, vec![l, r], Int)),
+                Operator::MatMult => Err(self.error(range, "'@' is not supported")),
+            },
+            (Int | Float, Int | Float) => {
+                let l = to_float(l);
+                let r = to_float(r);
+                match op {
+                    Operator::Add => bin(BinaryOp::FloatAdd, l, r, Float),
+                    Operator::Sub => bin(BinaryOp::FloatSub, l, r, Float),
+                    Operator::Mult => bin(BinaryOp::FloatMul, l, r, Float),
+                    Operator::Div => Ok(tir::Expr::rt(Rt::FloatDiv, vec![l, r], Float)),
+                    Operator::FloorDiv => Ok(tir::Expr::rt(Rt::FloatFloorDiv, vec![l, r], Float)),
+                    Operator::Mod => Ok(tir::Expr::rt(Rt::FloatMod, vec![l, r], Float)),
+                    Operator::Pow => Ok(tir::Expr::rt(Rt::FloatPow, vec![l, r], Float)),
+                    _ => Err(self.error(
+                        range,
+                        format!("unsupported operand types for '{}': float", op.as_str()),
+                    )),
+                }
+            }
+            (Str, Str) if op == Operator::Add => Ok(tir::Expr::rt(Rt::StrConcat, vec![l, r], Str)),
+            (Str, Int) if op == Operator::Mult => Ok(tir::Expr::rt(Rt::StrRepeat, vec![l, r], Str)),
+            (Int, Str) if op == Operator::Mult => Ok(tir::Expr::rt(Rt::StrRepeat, vec![r, l], Str)),
+            (List(a), List(b)) if op == Operator::Add && a == b => {
+                let t = l.ty.clone();
+                Ok(tir::Expr::rt(Rt::ListConcat, vec![l, r], t))
+            }
+            (List(_), Int) if op == Operator::Mult => {
+                let t = l.ty.clone();
+                Ok(tir::Expr::rt(Rt::ListRepeat, vec![l, r], t))
+            }
+            (Int, List(_)) if op == Operator::Mult => {
+                let t = r.ty.clone();
+                Ok(tir::Expr::rt(Rt::ListRepeat, vec![r, l], t))
+            }
+            (Optional(_), _) | (_, Optional(_)) => Err(self.error(
+                range,
+                format!(
+                    "unsupported operand types for '{}': {} and {} (narrow the optional first)",
+                    op.as_str(),
+                    type_name(&l.ty),
+                    type_name(&r.ty)
+                ),
+            )),
+            _ => Err(self.error(
+                range,
+                format!(
+                    "unsupported operand types for '{}': {} and {}",
+                    op.as_str(),
+                    type_name(&l.ty),
+                    type_name(&r.ty)
+                ),
+            )),
+        }
+    }
+
+    fn bool_op(&mut self, e: &Expr, b: &ast::ExprBoolOp, expected: Option<&Type>) -> R<tir::Expr> {
+        // All-bool operands: plain short-circuit logic (with narrowing inside).
+        if b.values.iter().all(|v| self.looks_bool(v)) {
+            return Ok(self.cond(e)?.0);
+        }
+        // Value semantics: `a or b` yields a if it is truthy, else b (and dually for `and`).
+        let mut acc = self.expr(&b.values[0], expected)?;
+        for v in &b.values[1..] {
+            let rhs = self.expr(v, expected)?;
+            let ty = match (b.op, &acc.ty, &rhs.ty) {
+                (ast::BoolOp::Or, Type::Optional(inner), t) if **inner == *t => t.clone(),
+                _ => self.unify(&acc.ty, &rhs.ty, expected, b.range)?,
+            };
+            let (s, t) = self.bind_temp(acc);
+            let truth = self.truthy(t.clone(), b.range)?;
+            let left_val = match (&t.ty, &ty) {
+                (Type::Optional(_), t2) if !matches!(t2, Type::Optional(_)) => tir::Expr::new(t.kind.clone(), ty.clone()),
+                _ => self.coerce(t.clone(), &ty, b.range)?,
+            };
+            let rhs = self.coerce(rhs, &ty, v.range())?;
+            let (then, otherwise) = match b.op {
+                ast::BoolOp::Or => (left_val, rhs),
+                ast::BoolOp::And => (rhs, left_val),
+            };
+            acc = tir::Expr::new(
+                ExprKind::Block(
+                    vec![s],
+                    Box::new(tir::Expr::new(
+                        ExprKind::IfElse {
+                            cond: Box::new(truth),
+                            then: Box::new(then),
+                            otherwise: Box::new(otherwise),
+                        },
+                        ty.clone(),
+                    )),
+                ),
+                ty,
+            );
+        }
+        Ok(acc)
+    }
+
+    /// Whether an expression is syntactically sure to be a `bool` (comparisons, `not`, literals, bool locals).
+    fn looks_bool(&self, e: &Expr) -> bool {
+        match e {
+            Expr::Compare(_) | Expr::BooleanLiteral(_) => true,
+            Expr::UnaryOp(u) => u.op == ast::UnaryOp::Not,
+            Expr::BoolOp(b) => b.values.iter().all(|v| self.looks_bool(v)),
+            Expr::Name(n) => self
+                .names
+                .get(n.id.as_str())
+                .is_some_and(|id| self.locals[id.0 as usize].ty == Type::Bool),
+            Expr::Call(c) => match c.func.as_ref() {
+                Expr::Name(n) => match self.cx.module(self.module).scope.get(n.id.as_str()) {
+                    Some(Binding::Function(f)) => self.cx.func_sigs[f.0 as usize]
+                        .as_ref()
+                        .is_some_and(|s| s.ret == Type::Bool),
+                    _ => matches!(n.id.as_str(), "isinstance" | "bool"),
+                },
+                Expr::Attribute(a) => a.attr.id.starts_with("is")
+                    || matches!(a.attr.id.as_str(), "startswith" | "endswith"),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    fn compare(&mut self, c: &ast::ExprCompare) -> R<tir::Expr> {
+        let left = self.expr(&c.left, None)?;
+        if c.ops.len() == 1 {
+            let right = self.expr(&c.comparators[0], None)?;
+            return self.compare_one(c.ops[0], left, right, c.range());
+        }
+        // A chain evaluates each operand once, left to right, and stops at the first false link.
+        let (s, mut prev) = self.bind_temp(left);
+        let mut pending = vec![s];
+        let mut acc: Option<tir::Expr> = None;
+        for (op, right) in c.ops.iter().zip(c.comparators.iter()) {
+            let r = self.expr(right, None)?;
+            let (s, r) = self.bind_temp(r);
+            pending.push(s);
+            let cmp = self.compare_one(*op, prev, r.clone(), c.range())?;
+            let link = tir::Expr::new(ExprKind::Block(std::mem::take(&mut pending), Box::new(cmp)), Type::Bool);
+            acc = Some(match acc {
+                None => link,
+                Some(a) => tir::Expr::new(ExprKind::And(Box::new(a), Box::new(link)), Type::Bool),
+            });
+            prev = r;
+        }
+        Ok(acc.expect("a chain has operators"))
+    }
+
+    /// One comparison of two checked operands.
+    fn compare_one(&mut self, op: CmpOp, l: tir::Expr, r: tir::Expr, range: TextRange) -> R<tir::Expr> {
+        use Type::*;
+        let lt = l.ty.clone();
+        let rt = r.ty.clone();
+        match op {
+            CmpOp::Is | CmpOp::IsNot => {
+                let neg = op == CmpOp::IsNot;
+                let test = match (&lt, &rt) {
+                    (None, t) | (t, None) if t.is_ref() => {
+                        let v = if lt == None { r } else { l };
+                        tir::Expr::unary(UnaryOp::IsNull, v, Bool)
+                    }
+                    (None, None) => tir::Expr::bool(true),
+                    (a, b) if a.is_ref() && b.is_ref() => tir::Expr::binary(BinaryOp::RefEq, l, r, Bool),
+                    _ => {
+                        return Err(self.error(
+                            range,
+                            format!(
+                                "'is' compares identity and is only for references and None, not {} and {}: use '=='",
+                                type_name(&lt),
+                                type_name(&rt)
+                            ),
+                        ));
+                    }
+                };
+                Ok(if neg { tir::Expr::unary(UnaryOp::BoolNot, test, Bool) } else { test })
+            }
+            CmpOp::In | CmpOp::NotIn => {
+                let test = self.contains(r, l, range)?;
+                Ok(if op == CmpOp::NotIn {
+                    tir::Expr::unary(UnaryOp::BoolNot, test, Bool)
+                } else {
+                    test
+                })
+            }
+            _ => {
+                let ordering = !matches!(op, CmpOp::Eq | CmpOp::NotEq);
+                let (int_op, float_op) = match op {
+                    CmpOp::Eq => (BinaryOp::IntEq, BinaryOp::FloatEq),
+                    CmpOp::NotEq => (BinaryOp::IntNe, BinaryOp::FloatNe),
+                    CmpOp::Lt => (BinaryOp::IntLt, BinaryOp::FloatLt),
+                    CmpOp::LtE => (BinaryOp::IntLe, BinaryOp::FloatLe),
+                    CmpOp::Gt => (BinaryOp::IntGt, BinaryOp::FloatGt),
+                    _ => (BinaryOp::IntGe, BinaryOp::FloatGe),
+                };
+                match (&lt, &rt) {
+                    (Int, Int) => Ok(tir::Expr::binary(int_op, l, r, Bool)),
+                    (Int | Float, Int | Float) => Ok(tir::Expr::binary(float_op, to_float(l), to_float(r), Bool)),
+                    (Bool, Bool) if !ordering => Ok(tir::Expr::binary(
+                        if op == CmpOp::Eq { BinaryOp::BoolEq } else { BinaryOp::BoolNe },
+                        l,
+                        r,
+                        Bool,
+                    )),
+                    (Bool, Bool) => Ok(tir::Expr::binary(
+                        int_op,
+                        tir::Expr::unary(UnaryOp::BoolToInt, l, Int),
+                        tir::Expr::unary(UnaryOp::BoolToInt, r, Int),
+                        Bool,
+                    )),
+                    (Str, Str) if !ordering => {
+                        let eq = tir::Expr::rt(Rt::StrEq, vec![l, r], Bool);
+                        Ok(if op == CmpOp::Eq { eq } else { tir::Expr::unary(UnaryOp::BoolNot, eq, Bool) })
+                    }
+                    (Str, Str) => Ok(tir::Expr::binary(
+                        int_op,
+                        tir::Expr::rt(Rt::StrCmp, vec![l, r], Int),
+                        tir::Expr::int(0),
+                        Bool,
+                    )),
+                    (None, t) | (t, None) if !ordering => {
+                        if t.is_ref() {
+                            let v = if lt == None { r } else { l };
+                            let null = tir::Expr::unary(UnaryOp::IsNull, v, Bool);
+                            Ok(if op == CmpOp::Eq { null } else { tir::Expr::unary(UnaryOp::BoolNot, null, Bool) })
+                        } else {
+                            Ok(tir::Expr::bool(op == CmpOp::NotEq && *t != None))
+                        }
+                    }
+                    _ => {
+                        let ty = match (&lt, &rt) {
+                            (a, b) if a == b => a.clone(),
+                            (Optional(i), t) | (t, Optional(i)) if **i == *t && !ordering => Optional(i.clone()),
+                            _ => {
+                                return Err(self.error(
+                                    range,
+                                    format!(
+                                        "cannot compare {} and {} with '{}'",
+                                        type_name(&lt),
+                                        type_name(&rt),
+                                        op.as_str()
+                                    ),
+                                ));
+                            }
+                        };
+                        if ordering && !orderable(&ty) {
+                            return Err(self.error(
+                                range,
+                                format!("'{}' is not supported between values of type {}", op.as_str(), type_name(&ty)),
+                            ));
+                        }
+                        let l = tir::Expr::new(l.kind, ty.clone());
+                        let r = tir::Expr::new(r.kind, ty.clone());
+                        if ordering {
+                            Ok(tir::Expr::binary(
+                                int_op,
+                                tir::Expr::rt(Rt::Cmp, vec![l, r, tir::Expr::type_code(ty)], Int),
+                                tir::Expr::int(0),
+                                Bool,
+                            ))
+                        } else {
+                            let eq = tir::Expr::rt(Rt::Eq, vec![l, r, tir::Expr::type_code(ty)], Bool);
+                            Ok(if op == CmpOp::Eq { eq } else { tir::Expr::unary(UnaryOp::BoolNot, eq, Bool) })
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `item in container`.
+    fn contains(&mut self, container: tir::Expr, item: tir::Expr, range: TextRange) -> R<tir::Expr> {
+        match container.ty.clone() {
+            Type::Str => {
+                let item = self.coerce(item, &Type::Str, range)?;
+                Ok(tir::Expr::rt(Rt::StrContains, vec![container, item], Type::Bool))
+            }
+            Type::List(e) | Type::DictKeys(e) | Type::DictValues(e) => {
+                let item = self.coerce(item, &e, range)?;
+                Ok(tir::Expr::rt(
+                    Rt::ListContains,
+                    vec![container, item, tir::Expr::type_code((*e).clone())],
+                    Type::Bool,
+                ))
+            }
+            Type::Dict(k, _) => {
+                let item = self.coerce(item, &k, range)?;
+                Ok(tir::Expr::rt(Rt::DictContains, vec![container, item], Type::Bool))
+            }
+            other => Err(self.not_narrowed_or(range, &other, "does not support 'in'")),
+        }
+    }
+
+    fn subscript(&mut self, s: &ast::ExprSubscript) -> R<tir::Expr> {
+        let obj = self.expr(&s.value, None)?;
+        if let Expr::Slice(sl) = s.slice.as_ref() {
+            let rt = match &obj.ty {
+                Type::Str => Rt::StrSlice,
+                Type::List(_) => Rt::ListSlice,
+                other => {
+                    let other = other.clone();
+                    return Err(self.not_narrowed_or(s.value.range(), &other, "cannot be sliced"));
+                }
+            };
+            let mut bound = |b: &Option<Box<Expr>>| -> R<tir::Expr> {
+                match b {
+                    None => Ok(tir::Expr::int(crate::rt::MISSING)),
+                    Some(e) => self.expr_as(e, &Type::Int),
+                }
+            };
+            let lo = bound(&sl.lower)?;
+            let hi = bound(&sl.upper)?;
+            let step = bound(&sl.step)?;
+            let ty = obj.ty.clone();
+            return Ok(tir::Expr::rt(rt, vec![obj, lo, hi, step], ty));
+        }
+        if let Type::Tuple(ts) = &obj.ty {
+            let idx = match s.slice.as_ref() {
+                Expr::NumberLiteral(n) => n.value.as_int().and_then(|i| i.as_i64()),
+                Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match u.operand.as_ref() {
+                    Expr::NumberLiteral(n) => n.value.as_int().and_then(|i| i.as_i64()).map(|v| -v),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let Some(mut i) = idx else {
+                return Err(self.error(s.slice.range(), "a tuple index must be an integer constant"));
+            };
+            let len = ts.len() as i64;
+            if i < 0 {
+                i += len;
+            }
+            if i < 0 || i >= len {
+                return Err(self.error(s.slice.range(), "tuple index out of range"));
+            }
+            let ty = ts[i as usize].clone();
+            return Ok(tir::Expr::field(obj, crate::layout::TUPLE_ITEMS + 8 * i as i32, ty));
+        }
+        let key_ty = match &obj.ty {
+            Type::Str | Type::List(_) => Type::Int,
+            Type::Dict(k, _) => (**k).clone(),
+            other => {
+                let other = other.clone();
+                return Err(self.not_narrowed_or(s.value.range(), &other, "is not subscriptable"));
+            }
+        };
+        let idx = self.expr_as(&s.slice, &key_ty)?;
+        self.index_value(obj, idx, s.range)
+    }
+
+    /// `obj[idx]` for checked operands (str, list, dict).
+    fn index_value(&mut self, obj: tir::Expr, idx: tir::Expr, range: TextRange) -> R<tir::Expr> {
+        Ok(match obj.ty.clone() {
+            Type::Str => tir::Expr::rt(Rt::StrGetItem, vec![obj, idx], Type::Str),
+            Type::List(e) => tir::Expr::rt(Rt::ListGetItem, vec![obj, idx], *e),
+            Type::Dict(_, v) => tir::Expr::rt(Rt::DictGetItem, vec![obj, idx], *v),
+            other => return Err(self.not_narrowed_or(range, &other, "is not subscriptable")),
+        })
+    }
+
+    pub(super) fn list_display(&mut self, elts: &[Expr], expected: Option<&Type>, range: TextRange) -> R<tir::Expr> {
+        let elem_ty = match expected {
+            Some(Type::List(t)) => Some((**t).clone()),
+            _ => None,
+        };
+        let mut items = Vec::new();
+        for el in elts {
+            if let Expr::Starred(s) = el {
+                return Err(self.error(s.range, "'*' unpacking is not supported"));
+            }
+            items.push(match &elem_ty {
+                Some(t) => self.expr_as(el, t)?,
+                None => self.expr(el, None)?,
+            });
+        }
+        let elem = match elem_ty {
+            Some(t) => t,
+            None => {
+                let Some(first) = items.first() else {
+                    return Err(self.error(
+                        range,
+                        "cannot infer the element type of an empty list: annotate it (e.g. 'xs: list[int] = []')",
+                    ));
+                };
+                let mut t = first.ty.clone();
+                for (item, el) in items.iter().zip(elts) {
+                    if item.ty != t {
+                        t = match (&t, &item.ty) {
+                            (Type::Int, Type::Float) | (Type::Float, Type::Int) => {
+                                return Err(self.error(
+                                    el.range(),
+                                    "a list display mixes int and float: write the ints as floats (1.0)",
+                                ));
+                            }
+                            _ => self.unify(&t, &item.ty, None, el.range())?,
+                        };
+                    }
+                }
+                if t == Type::None {
+                    return Err(self.error(range, "cannot infer the element type of a list of None: annotate it"));
+                }
+                t
+            }
+        };
+        let items = items
+            .into_iter()
+            .zip(elts)
+            .map(|(i, el)| self.coerce(i, &elem, el.range()))
+            .collect::<R<Vec<_>>>()?;
+        let ty = Type::List(Box::new(elem.clone()));
+        let new = tir::Expr::rt(
+            Rt::ListNew,
+            vec![tir::Expr::bool(elem.is_ref()), tir::Expr::int(items.len() as i64)],
+            ty.clone(),
+        );
+        if items.is_empty() {
+            return Ok(new);
+        }
+        let (s, l) = self.bind_temp(new);
+        let mut stmts = vec![s];
+        for it in items {
+            stmts.push(tir::Stmt::Expr(tir::Expr::rt(Rt::ListAppend, vec![l.clone(), it], Type::None)));
+        }
+        Ok(tir::Expr::new(ExprKind::Block(stmts, Box::new(l)), ty))
+    }
+
+    fn dict_display(&mut self, d: &ast::ExprDict, expected: Option<&Type>) -> R<tir::Expr> {
+        let (mut kt, mut vt) = match expected {
+            Some(Type::Dict(k, v)) => (Some((**k).clone()), Some((**v).clone())),
+            _ => (None, None),
+        };
+        let mut pairs = Vec::new();
+        for item in d.items.iter() {
+            let Some(key) = &item.key else {
+                return Err(self.error(item.value.range(), "'**' unpacking is not supported"));
+            };
+            let k = match &kt {
+                Some(t) => self.expr_as(key, t)?,
+                None => self.expr(key, None)?,
+            };
+            let v = match &vt {
+                Some(t) => self.expr_as(&item.value, t)?,
+                None => self.expr(&item.value, None)?,
+            };
+            if kt.is_none() {
+                if !matches!(k.ty, Type::Int | Type::Str) {
+                    return Err(self.error(key.range(), "dict keys must be int or str"));
+                }
+                kt = Some(k.ty.clone());
+            }
+            if vt.is_none() {
+                if v.ty == Type::None {
+                    return Err(self.error(item.value.range(), "cannot infer the value type from None: annotate the dict"));
+                }
+                vt = Some(v.ty.clone());
+            }
+            let k = self.coerce(k, kt.as_ref().expect("set"), key.range())?;
+            let v = self.coerce(v, vt.as_ref().expect("set"), item.value.range())?;
+            pairs.push((k, v));
+        }
+        let (Some(kt), Some(vt)) = (kt, vt) else {
+            return Err(self.error(
+                d.range,
+                "cannot infer the type of an empty dict: annotate it (e.g. 'd: dict[str, int] = {}')",
+            ));
+        };
+        if !matches!(kt, Type::Int | Type::Str) {
+            return Err(self.error(d.range, "dict keys must be int or str"));
+        }
+        let ty = Type::Dict(Box::new(kt.clone()), Box::new(vt.clone()));
+        let new = tir::Expr::rt(
+            Rt::DictNew,
+            vec![tir::Expr::bool(kt == Type::Str), tir::Expr::bool(vt.is_ref())],
+            ty.clone(),
+        );
+        if pairs.is_empty() {
+            return Ok(new);
+        }
+        let (s, dv) = self.bind_temp(new);
+        let mut stmts = vec![s];
+        for (k, v) in pairs {
+            stmts.push(tir::Stmt::Expr(tir::Expr::rt(Rt::DictSetItem, vec![dv.clone(), k, v], Type::None)));
+        }
+        Ok(tir::Expr::new(ExprKind::Block(stmts, Box::new(dv)), ty))
+    }
+}
+
+fn orderable(t: &Type) -> bool {
+    match t {
+        Type::Int | Type::Float | Type::Str | Type::Bool => true,
+        Type::List(e) => orderable(e),
+        Type::Tuple(ts) => ts.iter().all(orderable),
+        _ => false,
+    }
+}
+
+fn nonzero(len: tir::Expr) -> tir::Expr {
+    tir::Expr::binary(BinaryOp::IntNe, len, tir::Expr::int(0), Type::Bool)
+}
+
+pub(super) fn to_float(e: tir::Expr) -> tir::Expr {
+    if e.ty == Type::Int {
+        tir::Expr::unary(UnaryOp::IntToFloat, e, Type::Float)
+    } else {
+        e
+    }
+}
+
+fn null_str() -> tir::Expr {
+    tir::Expr::new(ExprKind::None, Type::Optional(Box::new(Type::Str)))
+}
+
+fn raise_builtin(kind: ExcKind, msg: tir::Expr) -> tir::Expr {
+    tir::Expr::rt(Rt::RaiseBuiltin, vec![tir::Expr::int(kind as i64), msg], Type::None)
+}
+
+fn is_main_guard(test: &Expr) -> bool {
+    matches!(test, Expr::Compare(c)
+        if matches!(c.left.as_ref(), Expr::Name(n) if n.id.as_str() == "__name__"))
+}
+
+fn target_names_of(t: &Expr, out: &mut Vec<String>) {
+    match t {
+        Expr::Name(n) => out.push(n.id.to_string()),
+        Expr::Tuple(tu) => tu.elts.iter().for_each(|e| target_names_of(e, out)),
+        Expr::List(l) => l.elts.iter().for_each(|e| target_names_of(e, out)),
+        _ => {}
+    }
+}
+
+/// Collects assigned names, annotations and `global` names of a function body (not nested defs).
+fn scan_block<'s>(
+    body: &'s [Stmt],
+    assigned: &mut Vec<String>,
+    anns: &mut Vec<(String, &'s Expr)>,
+    globals: &mut Vec<&'s ast::Identifier>,
+) {
+    for s in body {
+        match s {
+            Stmt::Assign(a) => a.targets.iter().for_each(|t| target_names_of(t, assigned)),
+            Stmt::AnnAssign(a) => {
+                if let Expr::Name(n) = a.target.as_ref() {
+                    assigned.push(n.id.to_string());
+                    anns.push((n.id.to_string(), &a.annotation));
+                }
+            }
+            Stmt::AugAssign(a) => target_names_of(&a.target, assigned),
+            Stmt::For(f) => {
+                target_names_of(&f.target, assigned);
+                scan_block(&f.body, assigned, anns, globals);
+                scan_block(&f.orelse, assigned, anns, globals);
+            }
+            Stmt::While(w) => {
+                scan_block(&w.body, assigned, anns, globals);
+                scan_block(&w.orelse, assigned, anns, globals);
+            }
+            Stmt::If(i) => {
+                scan_block(&i.body, assigned, anns, globals);
+                for c in &i.elif_else_clauses {
+                    scan_block(&c.body, assigned, anns, globals);
+                }
+            }
+            Stmt::Try(t) => {
+                scan_block(&t.body, assigned, anns, globals);
+                scan_block(&t.orelse, assigned, anns, globals);
+                scan_block(&t.finalbody, assigned, anns, globals);
+            }
+            Stmt::Global(g) => globals.extend(g.names.iter()),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! The front end: Seam Python source to typed IR.
+//!
+//! ```text
+//!  entry.py ──load──▶ modules (parsed with ruff) ──declare──▶ functions, globals, imports
+//!           ──signatures──▶ types ──bodies──▶ tir::Program + diagnostics
+//! ```
+//!
+//! It reads files only through [`SourceLoader`], never aborts, and returns
+//! every error as a [`Diagnostic`]. It knows nothing of Cranelift: its output
+//! is [`crate::tir`].
+
+mod body;
+mod builtins;
+mod modules;
+mod types;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, FileId, SourceMap};
+use crate::tir;
+
+pub use modules::MAX_NESTING;
+
+/// How the front end reads source files; the command line provides the real file system.
+pub trait SourceLoader {
+    /// The file's text, or `None` when it does not exist or cannot be read as UTF-8.
+    fn read_file(&self, path: &Path) -> Option<String>;
+    /// Whether `path` is a directory (a package).
+    fn is_dir(&self, path: &Path) -> bool;
+}
+
+/// The standard file-system loader.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FsLoader;
+
+impl SourceLoader for FsLoader {
+    fn read_file(&self, path: &Path) -> Option<String> {
+        std::fs::read_to_string(path).ok()
+    }
+
+    fn is_dir(&self, path: &Path) -> bool {
+        path.is_dir()
+    }
+}
+
+/// What checking a program produced.
+#[derive(Debug)]
+pub struct CheckOutput {
+    /// The program, when there were no errors.
+    pub program: Option<tir::Program>,
+    /// Every error, in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The sources the diagnostics point into.
+    pub sources: SourceMap,
+}
+
+/// Checks and lowers a core program whose entry module is `entry`.
+///
+/// `entry` is printed in diagnostics as given; imported modules are printed
+/// relative to it.
+pub fn check_program(entry: &Path, loader: &dyn SourceLoader) -> CheckOutput {
+    let mut ctx = Context {
+        loader,
+        sources: SourceMap::default(),
+        diagnostics: Vec::new(),
+        root: entry.parent().map(Path::to_path_buf).unwrap_or_default(),
+        modules: Vec::new(),
+        module_index: HashMap::new(),
+        program: tir::Program::default(),
+        func_sigs: Vec::new(),
+        global_info: Vec::new(),
+    };
+    let program = ctx.run(entry);
+    CheckOutput {
+        program,
+        diagnostics: ctx.diagnostics,
+        sources: ctx.sources,
+    }
+}
+
+/// Index of a module in [`Context::modules`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct ModId(pub u32);
+
+/// What a name at module level refers to.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Binding {
+    Function(tir::FuncId),
+    Global(tir::GlobalId),
+    Module(ModId),
+    /// A name from the `seam` module.
+    Seam(SeamName),
+    /// `typing` itself or `typing.Optional`.
+    TypingModule,
+    TypingOptional,
+    /// The `seam` module itself (`import seam`).
+    SeamModule,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SeamName {
+    Export,
+    Final,
+    Exported,
+    LoadExtension,
+}
+
+/// A parsed module.
+pub(crate) struct Module {
+    /// Dotted name: `main`, `pkg.mod`.
+    pub name: String,
+    /// The source file; `None` for a package directory without `__init__.py`.
+    pub file: Option<FileId>,
+    pub body: Vec<ruff_python_ast::Stmt>,
+    /// Module-level names.
+    pub scope: HashMap<String, Binding>,
+    /// Globals assigned through `global NAME` in some function of this module.
+    pub reassigned: std::collections::HashSet<String>,
+}
+
+/// A function's checked signature.
+#[derive(Clone, Debug)]
+pub(crate) struct FuncSig {
+    pub module: ModId,
+    pub name: String,
+    pub params: Vec<Param>,
+    pub ret: tir::Type,
+    /// Where the `def` is, for diagnostics.
+    pub def_start: u32,
+    pub def_end: u32,
+    /// Index of the `def` statement in the module body.
+    pub stmt_index: usize,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Param {
+    pub name: String,
+    pub ty: tir::Type,
+    /// A literal default value, already lowered.
+    pub default: Option<tir::Expr>,
+}
+
+/// Per-global facts beyond [`tir::Global`].
+#[derive(Clone, Debug)]
+pub(crate) struct GlobalInfo {
+    pub module: ModId,
+    pub name: String,
+    /// Index of the defining statement in the module body.
+    pub stmt_index: usize,
+}
+
+/// The state of one `check_program` run.
+pub(crate) struct Context<'a> {
+    pub loader: &'a dyn SourceLoader,
+    pub sources: SourceMap,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The entry module's directory: module paths resolve against it.
+    pub root: PathBuf,
+    pub modules: Vec<Module>,
+    pub module_index: HashMap<String, ModId>,
+    pub program: tir::Program,
+    /// Signatures, indexed like `program.functions` for user functions.
+    pub func_sigs: Vec<Option<FuncSig>>,
+    pub global_info: Vec<GlobalInfo>,
+}
+
+impl Context<'_> {
+    pub(crate) fn error(&mut self, file: FileId, range: ruff_text_size::TextRange, message: impl Into<String>) {
+        self.diagnostics.push(Diagnostic {
+            file,
+            start: range.start().to_u32(),
+            end: range.end().to_u32(),
+            message: message.into(),
+        });
+    }
+
+    pub(crate) fn module(&self, id: ModId) -> &Module {
+        &self.modules[id.0 as usize]
+    }
+
+    fn run(&mut self, entry: &Path) -> Option<tir::Program> {
+        let entry_mod = self.load_program(entry)?;
+        self.declare_all();
+        self.resolve_imports();
+        self.check_signatures();
+        self.check_bodies(entry_mod);
+        if self.diagnostics.is_empty() {
+            Some(std::mem::take(&mut self.program))
+        } else {
+            None
+        }
+    }
+}
+
+/// The deterministic symbol of a module-level item: `seam_` + kind letter +
+/// length-prefixed module components + `_` + length-prefixed name.
+pub(crate) fn mangle(kind: char, module: &str, name: &str) -> String {
+    let mut s = format!("seam_{kind}");
+    for part in module.split('.') {
+        s.push_str(&part.len().to_string());
+        s.push_str(part);
+    }
+    s.push('_');
+    s.push_str(&name.len().to_string());
+    s.push_str(name);
+    s
+}

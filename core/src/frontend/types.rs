@@ -1,0 +1,378 @@
+//! Type annotations to [`tir::Type`], and the signatures of functions and globals.
+
+use ruff_python_ast::{self as ast, Expr, Operator, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use super::{Binding, Context, FuncSig, ModId, Param, SeamName};
+use crate::diag::FileId;
+use crate::tir::{self, Type};
+
+/// Why an annotation was refused; reported by the caller at the annotation.
+pub(super) struct TypeError {
+    pub range: TextRange,
+    pub message: String,
+}
+
+fn err<T>(range: TextRange, message: impl Into<String>) -> Result<T, TypeError> {
+    Err(TypeError {
+        range,
+        message: message.into(),
+    })
+}
+
+impl Context<'_> {
+    /// Resolves an annotation in the scope of module `module`.
+    pub(super) fn resolve_type(&self, module: ModId, ann: &Expr) -> Result<Type, TypeError> {
+        self.resolve_type_depth(module, ann, 0)
+    }
+
+    fn resolve_type_depth(&self, module: ModId, ann: &Expr, depth: usize) -> Result<Type, TypeError> {
+        if depth > 32 {
+            return err(ann.range(), "type annotation nested too deeply");
+        }
+        let scope = &self.module(module).scope;
+        match ann {
+            Expr::NoneLiteral(_) => Ok(Type::None),
+            Expr::Name(n) => match n.id.as_str() {
+                "int" => Ok(Type::Int),
+                "float" => Ok(Type::Float),
+                "bool" => Ok(Type::Bool),
+                "str" => Ok(Type::Str),
+                "None" => Ok(Type::None),
+                "list" | "dict" | "tuple" => err(
+                    ann.range(),
+                    format!("'{}' needs type arguments, e.g. list[int], dict[str, int], tuple[int, str]", n.id),
+                ),
+                "object" => err(ann.range(), "'object' is not supported as a type here"),
+                other => match scope.get(other) {
+                    Some(Binding::TypingOptional) => err(ann.range(), "Optional needs a type argument: Optional[T]"),
+                    _ => err(ann.range(), format!("unknown type '{other}'")),
+                },
+            },
+            Expr::StringLiteral(s) => {
+                let text = s.value.to_str();
+                match ruff_python_parser::parse_expression(text) {
+                    Ok(parsed) => {
+                        // Positions inside the string don't map to the file; report at the string.
+                        self.resolve_type_depth(module, parsed.expr(), depth + 1)
+                            .map_err(|e| TypeError {
+                                range: ann.range(),
+                                message: e.message,
+                            })
+                    }
+                    Err(_) => err(ann.range(), "string annotation is not a valid type expression"),
+                }
+            }
+            Expr::BinOp(b) if b.op == Operator::BitOr => {
+                let l = self.resolve_type_depth(module, &b.left, depth + 1)?;
+                let r = self.resolve_type_depth(module, &b.right, depth + 1)?;
+                match (l, r) {
+                    (Type::None, t) | (t, Type::None) => optional(t, ann.range()),
+                    _ => err(ann.range(), "union types are not supported (only 'T | None')"),
+                }
+            }
+            Expr::Subscript(sub) => {
+                let args: Vec<&Expr> = match sub.slice.as_ref() {
+                    Expr::Tuple(t) => t.elts.iter().collect(),
+                    other => vec![other],
+                };
+                let head = self.type_head(module, &sub.value);
+                let resolve_all = |this: &Self| -> Result<Vec<Type>, TypeError> {
+                    args.iter()
+                        .map(|a| this.resolve_type_depth(module, a, depth + 1))
+                        .collect()
+                };
+                match head.as_deref() {
+                    Some("list") => match resolve_all(self)?.as_slice() {
+                        [t] => Ok(Type::List(Box::new(t.clone()))),
+                        _ => err(ann.range(), "list takes one type argument: list[T]"),
+                    },
+                    Some("dict") => match resolve_all(self)?.as_slice() {
+                        [k, v] => {
+                            if !matches!(k, Type::Int | Type::Str) {
+                                return err(args[0].range(), "dict keys must be int or str");
+                            }
+                            Ok(Type::Dict(Box::new(k.clone()), Box::new(v.clone())))
+                        }
+                        _ => err(ann.range(), "dict takes two type arguments: dict[K, V]"),
+                    },
+                    Some("tuple") => {
+                        if args.iter().any(|a| matches!(a, Expr::EllipsisLiteral(_))) {
+                            return err(ann.range(), "variable-length tuples are not supported: list the element types");
+                        }
+                        let ts = resolve_all(self)?;
+                        if ts.is_empty() || ts.len() > crate::layout::TUPLE_MAX_LEN {
+                            return err(ann.range(), "a tuple type needs 1 to 64 element types");
+                        }
+                        Ok(Type::Tuple(ts))
+                    }
+                    Some("Optional") => match resolve_all(self)?.as_slice() {
+                        [t] => optional(t.clone(), ann.range()),
+                        _ => err(ann.range(), "Optional takes one type argument"),
+                    },
+                    Some("Exported") => match resolve_all(self)?.as_slice() {
+                        [t] => Ok(t.clone()),
+                        _ => err(ann.range(), "Exported takes one type argument"),
+                    },
+                    _ => err(sub.value.range(), "unknown generic type"),
+                }
+            }
+            _ => err(ann.range(), "not a type"),
+        }
+    }
+
+    /// The name of a generic type's head: `list`, `dict`, `tuple`, `Optional` or `Exported`.
+    fn type_head(&self, module: ModId, head: &Expr) -> Option<String> {
+        let scope = &self.module(module).scope;
+        match head {
+            Expr::Name(n) => match n.id.as_str() {
+                "list" | "dict" | "tuple" => Some(n.id.to_string()),
+                other => match scope.get(other) {
+                    Some(Binding::TypingOptional) => Some("Optional".into()),
+                    Some(Binding::Seam(SeamName::Exported)) => Some("Exported".into()),
+                    _ => None,
+                },
+            },
+            Expr::Attribute(a) => match (a.value.as_ref(), a.attr.id.as_str()) {
+                (Expr::Name(m), "Optional") if scope.get(m.id.as_str()) == Some(&Binding::TypingModule) => {
+                    Some("Optional".into())
+                }
+                (Expr::Name(m), "Exported") if scope.get(m.id.as_str()) == Some(&Binding::SeamModule) => {
+                    Some("Exported".into())
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Checks every function's parameter and return annotations, and every global's type.
+    pub(super) fn check_signatures(&mut self) {
+        for m in 0..self.modules.len() {
+            let id = ModId(m as u32);
+            let Some(file) = self.modules[m].file else { continue };
+            let body = std::mem::take(&mut self.modules[m].body);
+            for (index, stmt) in body.iter().enumerate() {
+                if let Stmt::FunctionDef(def) = stmt {
+                    self.check_signature(id, file, index, def);
+                }
+            }
+            self.modules[m].body = body;
+        }
+        for g in 0..self.global_info.len() {
+            let info = self.global_info[g].clone();
+            let file = self.module(info.module).file.expect("globals live in files");
+            let stmt = self.module(info.module).body[info.stmt_index].clone();
+            let ty = match &stmt {
+                Stmt::AnnAssign(a) => match self.resolve_type(info.module, &a.annotation) {
+                    Ok(t) => Some(t),
+                    Err(e) => {
+                        self.error(file, e.range, e.message);
+                        None
+                    }
+                },
+                Stmt::Assign(a) => match literal_type(&a.value) {
+                    Some(t) => Some(t),
+                    None => {
+                        self.error(
+                            file,
+                            a.targets[0].range(),
+                            format!(
+                                "module-level global '{}' needs a type annotation ('{}: T = ...'); \
+                                 only literal constants may omit it",
+                                info.name, info.name
+                            ),
+                        );
+                        None
+                    }
+                },
+                _ => None,
+            };
+            if let Some(ty) = ty {
+                self.program.globals[g].ty = ty;
+            }
+        }
+    }
+
+    fn check_signature(&mut self, module: ModId, file: FileId, index: usize, def: &ast::StmtFunctionDef) {
+        let Some(Binding::Function(fid)) = self.module(module).scope.get(def.name.id.as_str()).cloned() else {
+            return;
+        };
+        if def.is_async {
+            self.error(file, def.range, "async functions are not supported");
+        }
+        let p = &def.parameters;
+        if let Some(v) = &p.vararg {
+            self.error(file, v.range, "*args parameters are not supported");
+        }
+        if let Some(v) = &p.kwarg {
+            self.error(file, v.range, "**kwargs parameters are not supported");
+        }
+        if !p.kwonlyargs.is_empty() || !p.posonlyargs.is_empty() {
+            self.error(file, p.range, "keyword-only and positional-only parameters are not supported");
+        }
+        let mut params = Vec::new();
+        for pd in &p.args {
+            let name = pd.parameter.name.id.to_string();
+            let ty = match &pd.parameter.annotation {
+                None => {
+                    self.error(
+                        file,
+                        pd.parameter.range,
+                        format!("parameter '{name}' needs a type annotation"),
+                    );
+                    continue;
+                }
+                Some(ann) => match self.resolve_type(module, ann) {
+                    Ok(Type::None) => {
+                        self.error(file, ann.range(), "a parameter cannot have type None");
+                        continue;
+                    }
+                    Ok(t) => t,
+                    Err(e) => {
+                        self.error(file, e.range, e.message);
+                        continue;
+                    }
+                },
+            };
+            let default = match &pd.default {
+                None => None,
+                Some(d) if matches!(d.as_ref(), Expr::StringLiteral(_))
+                    && (ty == Type::Str || ty == Type::Optional(Box::new(Type::Str))) =>
+                {
+                    let Expr::StringLiteral(lit) = d.as_ref() else { unreachable!() };
+                    let id = self.intern(lit.value.to_str());
+                    Some(tir::Expr::new(tir::ExprKind::Str(id), ty.clone()))
+                }
+                Some(d) => match default_value(d, &ty) {
+                    Ok(e) => Some(e),
+                    Err(msg) => {
+                        self.error(file, d.range(), msg);
+                        None
+                    }
+                },
+            };
+            if default.is_none() && params.iter().any(|q: &Param| q.default.is_some()) {
+                self.error(file, pd.range, "a parameter without a default cannot follow one with a default");
+            }
+            params.push(Param { name, ty, default });
+        }
+        let ret = match &def.returns {
+            None => {
+                self.error(
+                    file,
+                    def.name.range,
+                    format!("function '{}' needs a return annotation ('-> None' for none)", def.name.id),
+                );
+                Type::None
+            }
+            Some(ann) => match self.resolve_type(module, ann) {
+                Ok(t) => t,
+                Err(e) => {
+                    self.error(file, e.range, e.message);
+                    Type::None
+                }
+            },
+        };
+        self.func_sigs[fid.0 as usize] = Some(FuncSig {
+            module,
+            name: def.name.id.to_string(),
+            params,
+            ret,
+            def_start: def.name.range.start().to_u32(),
+            def_end: def.name.range.end().to_u32(),
+            stmt_index: index,
+        });
+    }
+}
+
+fn optional(t: Type, range: TextRange) -> Result<Type, TypeError> {
+    match t {
+        Type::Optional(_) => Ok(t),
+        Type::None => err(range, "'None | None' is just None"),
+        t if t.is_ref() => Ok(Type::Optional(Box::new(t))),
+        t => err(
+            range,
+            format!(
+                "'{} | None' is not supported: only str, list, dict and tuple values can be None",
+                type_name(&t)
+            ),
+        ),
+    }
+}
+
+/// The type of a literal constant (`NAME = 3`), if the expression is one.
+fn literal_type(e: &Expr) -> Option<Type> {
+    match e {
+        Expr::NumberLiteral(n) => match n.value {
+            ast::Number::Int(_) => Some(Type::Int),
+            ast::Number::Float(_) => Some(Type::Float),
+            _ => None,
+        },
+        Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::USub | ast::UnaryOp::UAdd) => literal_type(&u.operand),
+        Expr::StringLiteral(_) => Some(Type::Str),
+        Expr::BooleanLiteral(_) => Some(Type::Bool),
+        _ => None,
+    }
+}
+
+/// Lowers a literal default value of a parameter of type `ty`.
+fn default_value(e: &Expr, ty: &Type) -> Result<tir::Expr, String> {
+    let bad = || {
+        format!(
+            "a default value must be a literal of the parameter's type ({})",
+            type_name(ty)
+        )
+    };
+    let value = match (e, ty) {
+        (Expr::NoneLiteral(_), Type::Optional(_)) => tir::Expr::new(tir::ExprKind::None, ty.clone()),
+        (Expr::BooleanLiteral(b), Type::Bool) => tir::Expr::bool(b.value),
+        (Expr::NumberLiteral(_) | Expr::UnaryOp(_), Type::Int | Type::Float) => {
+            let (neg, inner) = match e {
+                Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => (true, u.operand.as_ref()),
+                Expr::UnaryOp(u) if u.op == ast::UnaryOp::UAdd => (false, u.operand.as_ref()),
+                other => (false, other),
+            };
+            match (inner, ty) {
+                (Expr::NumberLiteral(n), Type::Int) => match &n.value {
+                    ast::Number::Int(i) => {
+                        let v = i.as_i64().ok_or("integer literal does not fit in 64 bits")?;
+                        tir::Expr::int(if neg { v.wrapping_neg() } else { v })
+                    }
+                    _ => return Err(bad()),
+                },
+                (Expr::NumberLiteral(n), Type::Float) => match &n.value {
+                    ast::Number::Float(f) => tir::Expr::new(
+                        tir::ExprKind::Float(if neg { -f } else { *f }),
+                        Type::Float,
+                    ),
+                    _ => return Err(bad()),
+                },
+                _ => return Err(bad()),
+            }
+        }
+        _ => return Err(bad()),
+    };
+    Ok(value)
+}
+
+/// How a type is written in messages.
+pub(crate) fn type_name(t: &Type) -> String {
+    match t {
+        Type::Int => "int".into(),
+        Type::Float => "float".into(),
+        Type::Bool => "bool".into(),
+        Type::Str => "str".into(),
+        Type::None => "None".into(),
+        Type::List(e) => format!("list[{}]", type_name(e)),
+        Type::Dict(k, v) => format!("dict[{}, {}]", type_name(k), type_name(v)),
+        Type::Tuple(ts) => format!(
+            "tuple[{}]",
+            ts.iter().map(type_name).collect::<Vec<_>>().join(", ")
+        ),
+        Type::Optional(t) => format!("{} | None", type_name(t)),
+        Type::DictKeys(k) => format!("dict_keys[{}]", type_name(k)),
+        Type::DictValues(v) => format!("dict_values[{}]", type_name(v)),
+        Type::DictItems(k, v) => format!("dict_items[{}, {}]", type_name(k), type_name(v)),
+    }
+}

@@ -1,0 +1,295 @@
+//! The runtime ABI: every runtime function generated code may call, with its
+//! symbol and machine signature, in one table.
+//!
+//! This table is the single source of truth shared by the front end (which
+//! picks the function), the backend (which declares and calls it) and the
+//! runtime crate (which defines each symbol as `extern "C"`; a test in the
+//! runtime checks the list). Pointers are GC references unless the
+//! comment says otherwise. Functions marked `noreturn` never return to
+//! generated code; functions that "raise" currently print a traceback and
+//! exit with status 1 (exception handling arrives with the object model).
+//!
+//! Missing optional arguments are passed as [`MISSING`] for integers and as
+//! null for pointers.
+
+/// The machine class of a value crossing the runtime boundary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Abi {
+    /// `int` (and the unused value of `None`).
+    I64,
+    /// `float`.
+    F64,
+    /// `bool`, 0 or 1.
+    I8,
+    /// A GC reference or null; also a raw address (type codes, literal bytes).
+    Ptr,
+    /// Any value as 64 bits: a float's IEEE bits, a bool zero-extended, a pointer.
+    Word,
+}
+
+/// The marker for an absent optional integer argument (slice bounds).
+pub const MISSING: i64 = i64::MIN;
+
+macro_rules! runtime_functions {
+    ($( $(#[$doc:meta])* $variant:ident = $sym:literal ( $($param:ident),* ) $(-> $ret:ident)? $(, $noret:ident)? ;)*) => {
+        /// A runtime function callable from generated code.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Rt {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Rt {
+            /// Every runtime function, in table order.
+            pub const ALL: &'static [Rt] = &[$(Rt::$variant),*];
+
+            /// The symbol the runtime defines it under.
+            pub fn symbol(self) -> &'static str {
+                match self { $(Rt::$variant => $sym,)* }
+            }
+
+            /// Parameter classes, in order.
+            pub fn params(self) -> &'static [Abi] {
+                match self { $(Rt::$variant => &[$(Abi::$param),*],)* }
+            }
+
+            /// Result class; `None` for functions returning nothing.
+            pub fn ret(self) -> Option<Abi> {
+                match self { $(Rt::$variant => runtime_functions!(@ret $($ret)?),)* }
+            }
+
+            /// Whether the function never returns.
+            pub fn noreturn(self) -> bool {
+                match self { $(Rt::$variant => runtime_functions!(@noret $($noret)?),)* }
+            }
+        }
+    };
+    (@ret) => { None };
+    (@ret $r:ident) => { Some(Abi::$r) };
+    (@noret) => { false };
+    (@noret $n:ident) => { true };
+}
+
+runtime_functions! {
+    // ---- output and errors ----
+    /// Append a `str` to the buffered stdout.
+    WriteStr = "seam_write_str"(Ptr);
+    /// Raise builtin exception `kind` (see [`ExcKind`]) with message `msg` (a `str`, or null for none).
+    /// The message is printed as given: for `KeyError` the front end passes the repr of the argument.
+    RaiseBuiltin = "seam_raise_builtin"(I64, Ptr), noreturn;
+
+    // ---- arithmetic that raises or needs care ----
+    /// `a // b` with floor semantics; ZeroDivisionError "integer division or modulo by zero".
+    IntFloorDiv = "seam_int_floordiv"(I64, I64) -> I64;
+    /// `a % b` with the sign of `b`; ZeroDivisionError "integer division or modulo by zero".
+    IntMod = "seam_int_mod"(I64, I64) -> I64;
+    /// `a / b` on ints; ZeroDivisionError "division by zero".
+    IntTrueDiv = "seam_int_truediv"(I64, I64) -> F64;
+    /// `a ** b`, wrapping; ValueError for a negative exponent.
+    IntPow = "seam_int_pow"(I64, I64) -> I64;
+    /// `a << b`; ValueError "negative shift count".
+    IntLshift = "seam_int_lshift"(I64, I64) -> I64;
+    /// `a >> b` (arithmetic); ValueError "negative shift count".
+    IntRshift = "seam_int_rshift"(I64, I64) -> I64;
+    /// `a / b` on floats; ZeroDivisionError "float division by zero".
+    FloatDiv = "seam_float_div"(F64, F64) -> F64;
+    /// `a // b` on floats; ZeroDivisionError "float floor division by zero".
+    FloatFloorDiv = "seam_float_floordiv"(F64, F64) -> F64;
+    /// `a % b` on floats; ZeroDivisionError "float modulo".
+    FloatMod = "seam_float_mod"(F64, F64) -> F64;
+    /// `a ** b` on floats; ZeroDivisionError "0.0 cannot be raised to a negative power".
+    FloatPow = "seam_float_pow"(F64, F64) -> F64;
+
+    // ---- conversions ----
+    /// `str(i)`.
+    StrFromInt = "seam_str_from_int"(I64) -> Ptr;
+    /// `str(f)`, CPython's float repr.
+    StrFromFloat = "seam_str_from_float"(F64) -> Ptr;
+    /// `str(b)`: "True" / "False".
+    StrFromBool = "seam_str_from_bool"(I8) -> Ptr;
+    /// `str(v)` of any value, walking type code `tc` (a NUL-terminated static string).
+    StrOf = "seam_str_of"(Word, Ptr) -> Ptr;
+    /// `repr(v)` of any value, walking type code `tc`.
+    ReprOf = "seam_repr_of"(Word, Ptr) -> Ptr;
+    /// `int(s)`; ValueError "invalid literal for int() with base 10: 's'".
+    IntFromStr = "seam_int_from_str"(Ptr) -> I64;
+    /// `float(s)`; ValueError "could not convert string to float: 's'".
+    FloatFromStr = "seam_float_from_str"(Ptr) -> F64;
+    /// `int(f)`, truncating; ValueError for nan, OverflowError for inf.
+    IntFromFloat = "seam_int_from_float"(F64) -> I64;
+    /// `chr(i)`; ValueError "chr() arg not in range(0x110000)".
+    Chr = "seam_chr"(I64) -> Ptr;
+    /// `ord(s)`; TypeError "ord() expected a character, but string of length N found".
+    Ord = "seam_ord"(Ptr) -> I64;
+
+    // ---- str ----
+    /// A new `str` from `len` bytes of UTF-8 at a raw address (literals at start-up).
+    StrFromUtf8 = "seam_str_from_utf8"(Ptr, I64) -> Ptr;
+    StrConcat = "seam_str_concat"(Ptr, Ptr) -> Ptr;
+    /// `s * n` (n <= 0 gives "").
+    StrRepeat = "seam_str_repeat"(Ptr, I64) -> Ptr;
+    /// `s[i]` by code point, negative from the end; IndexError "string index out of range".
+    StrGetItem = "seam_str_getitem"(Ptr, I64) -> Ptr;
+    /// `s[start:stop:step]`, each bound [`MISSING`] when absent; ValueError "slice step cannot be zero".
+    StrSlice = "seam_str_slice"(Ptr, I64, I64, I64) -> Ptr;
+    StrEq = "seam_str_eq"(Ptr, Ptr) -> I8;
+    /// Code-point order: -1, 0 or 1.
+    StrCmp = "seam_str_cmp"(Ptr, Ptr) -> I64;
+    /// `needle in hay`.
+    StrContains = "seam_str_contains"(Ptr, Ptr) -> I8;
+    /// The one-character `str` starting at byte offset `pos` (for `for ch in s`;
+    /// the caller advances `pos` by the result's byte length).
+    StrCharAt = "seam_str_char_at"(Ptr, I64) -> Ptr;
+    StrStartswith = "seam_str_startswith"(Ptr, Ptr) -> I8;
+    StrEndswith = "seam_str_endswith"(Ptr, Ptr) -> I8;
+    /// Code-point index of the first occurrence, or -1.
+    StrFind = "seam_str_find"(Ptr, Ptr) -> I64;
+    /// `s.split(sep, maxsplit)`: `sep` null splits on whitespace; `maxsplit` -1 for all;
+    /// ValueError "empty separator". Returns `list[str]`.
+    StrSplit = "seam_str_split"(Ptr, Ptr, I64) -> Ptr;
+    /// `sep.join(xs)` for `xs: list[str]`.
+    StrJoin = "seam_str_join"(Ptr, Ptr) -> Ptr;
+    /// `s.strip(chars)`, `chars` null for whitespace.
+    StrStrip = "seam_str_strip"(Ptr, Ptr) -> Ptr;
+    StrLstrip = "seam_str_lstrip"(Ptr, Ptr) -> Ptr;
+    StrRstrip = "seam_str_rstrip"(Ptr, Ptr) -> Ptr;
+    StrUpper = "seam_str_upper"(Ptr) -> Ptr;
+    StrLower = "seam_str_lower"(Ptr) -> Ptr;
+    /// `s.replace(old, new)`.
+    StrReplace = "seam_str_replace"(Ptr, Ptr, Ptr) -> Ptr;
+    StrIsdigit = "seam_str_isdigit"(Ptr) -> I8;
+    StrIsalpha = "seam_str_isalpha"(Ptr) -> I8;
+    StrIsspace = "seam_str_isspace"(Ptr) -> I8;
+    StrIslower = "seam_str_islower"(Ptr) -> I8;
+    StrIsupper = "seam_str_isupper"(Ptr) -> I8;
+
+    // ---- list (elements are words) ----
+    /// An empty list; `elem_is_ref` 1 when elements are GC references; `capacity` a hint.
+    ListNew = "seam_list_new"(I8, I64) -> Ptr;
+    ListAppend = "seam_list_append"(Ptr, Word);
+    /// `l[i]`, negative from the end; IndexError "list index out of range".
+    ListGetItem = "seam_list_getitem"(Ptr, I64) -> Word;
+    /// `l[i] = v`; IndexError "list assignment index out of range".
+    ListSetItem = "seam_list_setitem"(Ptr, I64, Word);
+    /// `del l[i]`; IndexError "list assignment index out of range".
+    ListDelItem = "seam_list_delitem"(Ptr, I64);
+    /// `l.pop(i)` (front end passes -1 by default); IndexError "pop from empty list" / "pop index out of range".
+    ListPop = "seam_list_pop"(Ptr, I64) -> Word;
+    ListInsert = "seam_list_insert"(Ptr, I64, Word);
+    /// `l.extend(other)` (other may be `l` itself).
+    ListExtend = "seam_list_extend"(Ptr, Ptr);
+    /// `l.index(v)` comparing with type code `tc` of the element; ValueError "<repr> is not in list".
+    ListIndex = "seam_list_index"(Ptr, Word, Ptr) -> I64;
+    /// `v in l`, comparing with element type code `tc`.
+    ListContains = "seam_list_contains"(Ptr, Word, Ptr) -> I8;
+    /// `l.sort(reverse=r)`, stable, ordering by element type code `tc`.
+    ListSort = "seam_list_sort"(Ptr, Ptr, I8);
+    ListReverse = "seam_list_reverse"(Ptr);
+    ListCopy = "seam_list_copy"(Ptr) -> Ptr;
+    ListConcat = "seam_list_concat"(Ptr, Ptr) -> Ptr;
+    ListRepeat = "seam_list_repeat"(Ptr, I64) -> Ptr;
+    /// `l[start:stop:step]` as for [`Rt::StrSlice`].
+    ListSlice = "seam_list_slice"(Ptr, I64, I64, I64) -> Ptr;
+    /// `list(s)`: the characters of a `str`.
+    ListFromStr = "seam_list_from_str"(Ptr) -> Ptr;
+    /// `min(l)` by element type code; ValueError "min() arg is an empty sequence".
+    ListMin = "seam_list_min"(Ptr, Ptr) -> Word;
+    /// `max(l)`; ValueError "max() arg is an empty sequence".
+    ListMax = "seam_list_max"(Ptr, Ptr) -> Word;
+
+    // ---- dict (keys are int words or str references) ----
+    /// An empty dict; `key_is_str`, `value_is_ref` as 0/1.
+    DictNew = "seam_dict_new"(I8, I8) -> Ptr;
+    /// `d[k]`; KeyError whose message is the key's repr.
+    DictGetItem = "seam_dict_getitem"(Ptr, Word) -> Word;
+    DictSetItem = "seam_dict_setitem"(Ptr, Word, Word);
+    /// `del d[k]`; KeyError.
+    DictDelItem = "seam_dict_delitem"(Ptr, Word);
+    DictContains = "seam_dict_contains"(Ptr, Word) -> I8;
+    /// `d.get(k, default)` (the front end passes the `None` word when there is no default).
+    DictGet = "seam_dict_get"(Ptr, Word, Word) -> Word;
+    /// `d.pop(k)`; KeyError.
+    DictPop = "seam_dict_pop"(Ptr, Word) -> Word;
+    /// `d.pop(k, default)`.
+    DictPopDefault = "seam_dict_pop_default"(Ptr, Word, Word) -> Word;
+    /// `d.setdefault(k, default)`.
+    DictSetdefault = "seam_dict_setdefault"(Ptr, Word, Word) -> Word;
+    /// A new `list` of the keys, in insertion order.
+    DictKeys = "seam_dict_keys"(Ptr) -> Ptr;
+    /// A new `list` of the values.
+    DictValues = "seam_dict_values"(Ptr) -> Ptr;
+    /// A new `list` of `(key, value)` tuples; `ref_mask` is the tuples' reference bitmask.
+    DictItems = "seam_dict_items"(Ptr, I64) -> Ptr;
+    DictCopy = "seam_dict_copy"(Ptr) -> Ptr;
+    /// Iteration: the index of the first live entry at or after `pos`, or -1 at the end.
+    /// RuntimeError "dictionary changed size during iteration" when the length is not `expected_len`.
+    DictIterNext = "seam_dict_iter_next"(Ptr, I64, I64) -> I64;
+    /// The key of the live entry at index `i` (from [`Rt::DictIterNext`]).
+    DictEntryKey = "seam_dict_entry_key"(Ptr, I64) -> Word;
+    /// The value of the live entry at index `i`.
+    DictEntryValue = "seam_dict_entry_value"(Ptr, I64) -> Word;
+
+    // ---- tuples ----
+    /// A new tuple of `n` zeroed words; bit `i` of `ref_mask` set when element `i` is a reference.
+    /// Elements are stored at [`crate::layout::TUPLE_ITEMS`] + 8 * i.
+    TupleNew = "seam_tuple_new"(I64, I64) -> Ptr;
+
+    // ---- generic, type-code driven ----
+    /// `a == b` structurally for values of type code `tc`.
+    Eq = "seam_eq"(Word, Word, Ptr) -> I8;
+    /// Ordering of `a` and `b` (-1, 0, 1) for type code `tc` (int, float, str, bool, list, tuple).
+    Cmp = "seam_cmp"(Word, Word, Ptr) -> I64;
+
+    // ---- memory ----
+    /// Register the address of a global slot holding a GC reference as a static root.
+    GcAddRoot = "seam_gc_add_root"(Ptr);
+    /// Called by a function prologue when the shadow stack cannot fit its frame; never returns.
+    ShadowStackOverflow = "seam_shadow_stack_overflow"(), noreturn;
+}
+
+/// The data symbol holding the shadow stack's top pointer (a `*mut usize`).
+/// Generated functions bump it by their frame size on entry and restore it on exit.
+pub const SHADOW_STACK_TOP: &str = "seam_shadow_stack_top";
+
+/// The data symbol holding the shadow stack's limit (one past the last usable word).
+pub const SHADOW_STACK_LIMIT: &str = "seam_shadow_stack_limit";
+
+/// The symbol generated code defines as the program's entry: `fn(argv: list[str]) -> i64`.
+/// It registers roots, creates literals, runs module initialisers and calls `main`.
+pub const PROGRAM_MAIN: &str = "seam_program_main";
+
+/// Builtin exception kinds passed to [`Rt::RaiseBuiltin`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(i64)]
+pub enum ExcKind {
+    Exception = 0,
+    ValueError = 1,
+    TypeError = 2,
+    IndexError = 3,
+    KeyError = 4,
+    ZeroDivisionError = 5,
+    OverflowError = 6,
+    RuntimeError = 7,
+    AssertionError = 8,
+    ImportError = 9,
+    NotImplementedError = 10,
+}
+
+impl ExcKind {
+    /// The builtin exception classes, by their Python name.
+    pub fn from_name(name: &str) -> Option<ExcKind> {
+        Some(match name {
+            "Exception" => ExcKind::Exception,
+            "ValueError" => ExcKind::ValueError,
+            "TypeError" => ExcKind::TypeError,
+            "IndexError" => ExcKind::IndexError,
+            "KeyError" => ExcKind::KeyError,
+            "ZeroDivisionError" => ExcKind::ZeroDivisionError,
+            "OverflowError" => ExcKind::OverflowError,
+            "RuntimeError" => ExcKind::RuntimeError,
+            "AssertionError" => ExcKind::AssertionError,
+            "ImportError" => ExcKind::ImportError,
+            "NotImplementedError" => ExcKind::NotImplementedError,
+            _ => return None,
+        })
+    }
+}

@@ -1,0 +1,401 @@
+//! The heap: allocation from size-class free lists and large blocks, marking
+//! from the roots with an explicit mark stack, and sweeping.
+//!
+//! Small objects (header included, up to [`MAX_SMALL`] bytes) live in 64 KiB
+//! chunks carved into equal slots, one size class per chunk, 16-byte
+//! granularity. Larger objects get their own block from the system
+//! allocator. Each object is preceded by an 8-byte header:
+//!
+//! ```text
+//!   bit 0     allocated (a free slot has it clear)
+//!   bit 1     mark
+//!   bit 2     large block
+//!   bits 8..  size class index (small objects)
+//! ```
+//!
+//! A collection starts when the bytes allocated since the last one exceed a
+//! threshold proportional to the bytes that survived it (`max(4 MiB, live)`),
+//! so the total collection work stays proportional to the allocation work.
+//! This module does not know who the roots belong to or what the objects mean.
+
+use crate::{GcTypeInfo, kind, shadow};
+use std::alloc::{Layout, alloc_zeroed, dealloc, handle_alloc_error};
+use std::cell::UnsafeCell;
+use std::ptr::null_mut;
+
+const HEADER: usize = 8;
+const GRANULE: usize = 16;
+/// The largest slot (header included) served from a size class.
+const MAX_SMALL: usize = 512;
+const NUM_CLASSES: usize = MAX_SMALL / GRANULE;
+const CHUNK_BYTES: usize = 64 * 1024;
+const MIN_THRESHOLD: usize = 4 << 20;
+/// Shadow-stack capacity in words (64 MiB of address space, reserved lazily by the OS).
+const SHADOW_STACK_WORDS: usize = 8 << 20;
+
+const ALLOCATED: u64 = 1;
+const MARK: u64 = 2;
+const LARGE: u64 = 4;
+const CLASS_SHIFT: u32 = 8;
+
+/// Counters kept since [`init`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GcStats {
+    /// Completed collections.
+    pub collections: u64,
+    /// Bytes handed out in total (headers and size-class rounding included).
+    pub bytes_allocated: u64,
+    /// Bytes currently held by allocated objects, live or not yet swept.
+    pub heap_bytes: u64,
+    /// The largest `heap_bytes` ever reached.
+    pub peak_heap_bytes: u64,
+}
+
+struct Chunk {
+    base: *mut u8,
+    class: usize,
+}
+
+struct Heap {
+    /// Per size class, the first free slot (its header address); the next
+    /// free slot's address is stored in the word after the header.
+    free: [*mut u8; NUM_CLASSES],
+    chunks: Vec<Chunk>,
+    /// Large blocks: header address and total size.
+    large: Vec<(*mut u8, usize)>,
+    mark_stack: Vec<*mut u8>,
+    static_roots: Vec<*mut *mut u8>,
+    since_last: usize,
+    threshold: usize,
+    stress: bool,
+    stats: GcStats,
+}
+
+/// The collector's state: single-threaded by contract, hence a bare cell.
+struct HeapCell(UnsafeCell<Option<Heap>>);
+
+// SAFETY: the collector is used from one thread at a time (translated
+// programs are single-threaded; tests serialise themselves with a lock).
+unsafe impl Sync for HeapCell {}
+
+static HEAP: HeapCell = HeapCell(UnsafeCell::new(None));
+
+/// The heap, created on first use.
+///
+/// Every public entry point calls this once and does not call another entry
+/// point while holding the reference, so no two `&mut Heap` coexist.
+fn heap() -> &'static mut Heap {
+    // SAFETY: see `HeapCell`: one thread, and no overlapping borrows (above).
+    let slot = unsafe { &mut *HEAP.0.get() };
+    slot.get_or_insert_with(Heap::new)
+}
+
+/// Prepares the collector: the shadow stack, the heap, and the
+/// `SEAM_GC_STRESS` / `SEAM_GC_STATS` environment switches. Idempotent.
+pub fn init() {
+    shadow::init_shadow_stack(SHADOW_STACK_WORDS);
+    heap();
+}
+
+/// Makes every allocation collect first (what `SEAM_GC_STRESS=1` does).
+pub fn set_stress(on: bool) {
+    heap().stress = on;
+}
+
+/// The collector's counters.
+pub fn stats() -> GcStats {
+    heap().stats
+}
+
+/// Allocates a zeroed object of `size` bytes whose offset 0 holds `desc`.
+/// May collect first: every object the caller still needs must be reachable
+/// from the roots.
+///
+/// # Safety
+/// `desc` must point to a [`GcTypeInfo`] that stays valid while the object
+/// lives and whose offsets fit inside `size` bytes (for array kinds, the
+/// length words the caller stores must fit too). Every object reachable from
+/// the roots must be well formed (see [`GcTypeInfo`]).
+pub unsafe fn alloc(desc: *const GcTypeInfo, size: usize) -> *mut u8 {
+    let heap = heap();
+    let size = size.max(8);
+    if heap.stress || heap.since_last >= heap.threshold {
+        // SAFETY: the caller guarantees well-formed roots.
+        unsafe { heap.collect() };
+    }
+    let obj = heap.allocate(size);
+    // SAFETY: `obj` is a fresh block of at least 8 bytes.
+    unsafe { *(obj as *mut *const GcTypeInfo) = desc };
+    obj
+}
+
+/// Runs a full collection now.
+///
+/// # Safety
+/// Every root must hold null or a pointer to a live, well-formed GC object.
+pub unsafe fn collect() {
+    // SAFETY: forwarded from the caller.
+    unsafe { heap().collect() }
+}
+
+/// Registers `slot` (a global holding null or a GC reference) as a root.
+///
+/// # Safety
+/// `slot` must stay valid for the rest of the process and always hold null
+/// or a pointer to a GC object.
+pub unsafe fn add_root(slot: *mut *mut u8) {
+    heap().static_roots.push(slot);
+}
+
+fn env_flag(name: &str) -> bool {
+    std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+extern "C" fn print_stats_at_exit() {
+    let s = stats();
+    eprintln!("seam-gc: collections {}", s.collections);
+    eprintln!("seam-gc: bytes allocated {}", s.bytes_allocated);
+    eprintln!("seam-gc: peak heap bytes {}", s.peak_heap_bytes);
+}
+
+/// The header word of the object at `obj`.
+///
+/// # Safety
+/// `obj` must be an object this heap allocated.
+unsafe fn header(obj: *mut u8) -> *mut u64 {
+    // SAFETY: every object is preceded by its header.
+    unsafe { obj.sub(HEADER) as *mut u64 }
+}
+
+impl Heap {
+    fn new() -> Heap {
+        if env_flag("SEAM_GC_STATS") {
+            crate::os::at_exit(print_stats_at_exit);
+        }
+        Heap {
+            free: [null_mut(); NUM_CLASSES],
+            chunks: Vec::new(),
+            large: Vec::new(),
+            mark_stack: Vec::new(),
+            static_roots: Vec::new(),
+            since_last: 0,
+            threshold: MIN_THRESHOLD,
+            stress: env_flag("SEAM_GC_STRESS"),
+            stats: GcStats::default(),
+        }
+    }
+
+    fn account(&mut self, bytes: usize) {
+        self.since_last += bytes;
+        self.stats.bytes_allocated += bytes as u64;
+        self.stats.heap_bytes += bytes as u64;
+        self.stats.peak_heap_bytes = self.stats.peak_heap_bytes.max(self.stats.heap_bytes);
+    }
+
+    /// A zeroed block of at least `size` bytes, header set, descriptor not yet written.
+    fn allocate(&mut self, size: usize) -> *mut u8 {
+        let total = (size + HEADER).div_ceil(GRANULE) * GRANULE;
+        if total > MAX_SMALL {
+            return self.allocate_large(total);
+        }
+        let class = total / GRANULE - 1;
+        if self.free[class].is_null() {
+            self.add_chunk(class);
+        }
+        let slot = self.free[class];
+        // SAFETY: `slot` heads the free list of `class`: a free slot of
+        // `total` bytes inside one of our chunks, its link in the second word.
+        unsafe {
+            self.free[class] = *(slot.add(HEADER) as *mut *mut u8);
+            std::ptr::write_bytes(slot, 0, total);
+            *(slot as *mut u64) = ALLOCATED | ((class as u64) << CLASS_SHIFT);
+        }
+        self.account(total);
+        // SAFETY: the object starts right after the header, inside the slot.
+        unsafe { slot.add(HEADER) }
+    }
+
+    fn allocate_large(&mut self, total: usize) -> *mut u8 {
+        let layout = Layout::from_size_align(total, GRANULE).unwrap_or_else(|_| {
+            eprintln!("seam-gc: allocation of {total} bytes is too large");
+            std::process::abort()
+        });
+        // SAFETY: `layout` has a non-zero size.
+        let block = unsafe { alloc_zeroed(layout) };
+        if block.is_null() {
+            handle_alloc_error(layout);
+        }
+        // SAFETY: the block is at least `total` > 8 bytes.
+        unsafe { *(block as *mut u64) = ALLOCATED | LARGE };
+        self.large.push((block, total));
+        self.account(total);
+        // SAFETY: the object starts right after the header, inside the block.
+        unsafe { block.add(HEADER) }
+    }
+
+    /// Carves a new chunk into free slots of size class `class`.
+    fn add_chunk(&mut self, class: usize) {
+        let slot_size = (class + 1) * GRANULE;
+        let layout = Layout::from_size_align(CHUNK_BYTES, 4096).expect("valid chunk layout");
+        // SAFETY: `layout` has a non-zero size.
+        let base = unsafe { alloc_zeroed(layout) };
+        if base.is_null() {
+            handle_alloc_error(layout);
+        }
+        let slots = CHUNK_BYTES / slot_size;
+        // Link the slots in address order, so fresh chunks allocate sequentially.
+        for i in (0..slots).rev() {
+            // SAFETY: slot `i` lies inside the chunk; its header stays zero (free).
+            unsafe {
+                let slot = base.add(i * slot_size);
+                *(slot.add(HEADER) as *mut *mut u8) = self.free[class];
+                self.free[class] = slot;
+            }
+        }
+        self.chunks.push(Chunk { base, class });
+    }
+
+    /// Marks everything reachable from the roots, then sweeps.
+    ///
+    /// # Safety
+    /// Every root holds null or a live, well-formed GC object.
+    unsafe fn collect(&mut self) {
+        let (base, top) = shadow::live_range();
+        let mut p = base;
+        while p < top {
+            // SAFETY: `[base, top)` is the initialised part of the shadow stack;
+            // the caller guarantees each word is null or an object.
+            unsafe {
+                self.mark(*p as *mut u8);
+                p = p.add(1);
+            }
+        }
+        for i in 0..self.static_roots.len() {
+            let slot = self.static_roots[i];
+            // SAFETY: registered slots stay valid and hold null or an object.
+            unsafe { self.mark(*slot) };
+        }
+        while let Some(obj) = self.mark_stack.pop() {
+            // SAFETY: only marked live objects are pushed.
+            unsafe { self.trace(obj) };
+        }
+        self.sweep();
+        self.stats.collections += 1;
+        self.since_last = 0;
+        self.threshold = MIN_THRESHOLD.max(self.stats.heap_bytes as usize);
+    }
+
+    /// Marks `obj` (null allowed) and queues it for tracing if it can hold references.
+    ///
+    /// # Safety
+    /// `obj` is null or a live object of this heap.
+    unsafe fn mark(&mut self, obj: *mut u8) {
+        if obj.is_null() {
+            return;
+        }
+        // SAFETY: `obj` is a live object: its header and descriptor are readable.
+        unsafe {
+            let h = header(obj);
+            debug_assert!(
+                *h & ALLOCATED != 0,
+                "seam-gc: reference to a freed object at {obj:p} (a missed root?)"
+            );
+            if *h & MARK != 0 {
+                return;
+            }
+            *h |= MARK;
+            let desc = *(obj as *const *const GcTypeInfo);
+            if (*desc).kind != kind::NO_REFS {
+                self.mark_stack.push(obj);
+            }
+        }
+    }
+
+    /// Marks the references of `obj` as its descriptor lists them.
+    ///
+    /// # Safety
+    /// `obj` is a live, well-formed object.
+    unsafe fn trace(&mut self, obj: *mut u8) {
+        // SAFETY: the descriptor and the offsets it gives lie inside the
+        // object, and each traced word holds null or an object (see `GcTypeInfo`).
+        unsafe {
+            let desc = &**(obj as *const *const GcTypeInfo);
+            let word = |off: usize| *(obj.add(off) as *const *mut u8);
+            match desc.kind {
+                kind::FIXED_REFS => {
+                    for i in 0..desc.ref_count as usize {
+                        let off = *desc.ref_offsets.add(i) as usize;
+                        self.mark(word(off));
+                    }
+                }
+                kind::REF_ARRAY => {
+                    let len = word(desc.len_offset as usize) as usize;
+                    let items = desc.items_offset as usize;
+                    for i in 0..len {
+                        self.mark(word(items + 8 * i));
+                    }
+                }
+                kind::TUPLE => {
+                    let len = (word(desc.len_offset as usize) as usize).min(64);
+                    let mask = word(desc.mask_offset as usize) as u64;
+                    let items = desc.items_offset as usize;
+                    for i in 0..len {
+                        if mask & (1 << i) != 0 {
+                            self.mark(word(items + 8 * i));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Frees every unmarked object, clears the marks and rebuilds the free lists.
+    fn sweep(&mut self) {
+        let mut live = 0usize;
+        self.free = [null_mut(); NUM_CLASSES];
+        for chunk in &self.chunks {
+            let slot_size = (chunk.class + 1) * GRANULE;
+            let slots = CHUNK_BYTES / slot_size;
+            let mut head = self.free[chunk.class];
+            for i in (0..slots).rev() {
+                // SAFETY: slot `i` lies inside the chunk; its header says whether it is in use.
+                unsafe {
+                    let slot = chunk.base.add(i * slot_size);
+                    let h = slot as *mut u64;
+                    if *h & ALLOCATED != 0 && *h & MARK != 0 {
+                        *h &= !MARK;
+                        live += slot_size;
+                        continue;
+                    }
+                    if *h & ALLOCATED != 0 && cfg!(debug_assertions) {
+                        // Poison the dead object so a missed root fails loudly.
+                        std::ptr::write_bytes(slot.add(HEADER), 0xdd, slot_size - HEADER);
+                    }
+                    *h = 0;
+                    *(slot.add(HEADER) as *mut *mut u8) = head;
+                    head = slot;
+                }
+            }
+            self.free[chunk.class] = head;
+        }
+        self.large.retain(|&(block, total)| {
+            // SAFETY: `block` is a large block we allocated with this size and alignment.
+            unsafe {
+                let h = block as *mut u64;
+                if *h & MARK != 0 {
+                    *h &= !MARK;
+                    live += total;
+                    true
+                } else {
+                    if cfg!(debug_assertions) {
+                        std::ptr::write_bytes(block, 0xdd, total);
+                    }
+                    dealloc(block, Layout::from_size_align_unchecked(total, GRANULE));
+                    false
+                }
+            }
+        });
+        self.stats.heap_bytes = live as u64;
+    }
+}

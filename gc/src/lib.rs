@@ -1,0 +1,143 @@
+//! `seam-gc`: the Seam garbage collector — a precise, non-moving mark-sweep
+//! collector with size-segregated free lists.
+//!
+//! ```text
+//!   alloc(desc, size) ──▶ small: free list of its size class (16-byte classes up to 512 bytes)
+//!                     └─▶ large: its own zeroed block from the system allocator
+//!   collect() ──▶ mark from the shadow stack and the static roots (explicit mark stack)
+//!             └─▶ sweep every chunk and large block; rebuild the free lists
+//! ```
+//!
+//! Every object is preceded by a hidden 8-byte header (allocated and mark
+//! bits, size class); the object's visible offset 0 is a pointer to its type
+//! descriptor, which starts with a [`GcTypeInfo`] saying where the object's
+//! references are. Roots are the words of the shadow stack (between its base
+//! and [`seam_shadow_stack_top`]) and the slots registered with [`add_root`].
+//!
+//! **Architecture Invariant:** the collector knows nothing of Python, of the
+//! runtime's object layouts or of the translator: objects are described to it
+//! only through [`GcTypeInfo`].
+//!
+//! The collector is single-threaded, like the translated programs it serves:
+//! its state lives in process-wide statics that must only be touched from one
+//! thread at a time (tests serialise themselves with a lock).
+
+mod heap;
+mod os;
+mod shadow;
+#[cfg(test)]
+mod tests;
+
+pub use heap::{GcStats, add_root, alloc, collect, init, set_stress, stats};
+pub use shadow::{
+    ShadowStackOverflow, push_root, seam_shadow_stack_limit, seam_shadow_stack_top,
+    shadow_stack_base, shadow_stack_top, truncate_shadow_stack,
+};
+
+/// The tracing kinds a [`GcTypeInfo`] can describe (the values of its `kind` field).
+///
+/// Plain integer constants rather than a Rust enum: descriptors are emitted
+/// as static data by the compiler, and an unexpected value must not be
+/// undefined behaviour on the Rust side.
+pub mod kind {
+    /// The object holds no references (strings, arrays of plain words).
+    pub const NO_REFS: u32 = 0;
+    /// References at fixed offsets: `ref_count` offsets in the `u32` array at `ref_offsets`
+    /// (class instances, list and dict headers).
+    pub const FIXED_REFS: u32 = 1;
+    /// An array of reference words: the word at `len_offset` holds the number of
+    /// items, which start at `items_offset`, one word each.
+    pub const REF_ARRAY: u32 = 2;
+    /// A tuple-like object: the word at `len_offset` holds the number of items,
+    /// the word at `mask_offset` a bitmask (bit `i` set when item `i` is a
+    /// reference), and the items start at `items_offset`. At most 64 items are traced.
+    pub const TUPLE: u32 = 3;
+}
+
+/// The GC part of a type descriptor: it sits at offset 0 of every type
+/// descriptor, and every GC object's offset 0 points at one.
+///
+/// Plain C data, so the compiler can emit class descriptors as static bytes
+/// that begin with it. Layout (`#[repr(C)]`, 32 bytes, 8-byte aligned):
+///
+/// | offset | field | meaning |
+/// |---|---|---|
+/// | 0 | `kind: u32` | one of [`kind`] |
+/// | 4 | `ref_count: u32` | [`kind::FIXED_REFS`]: number of entries in `ref_offsets` |
+/// | 8 | `ref_offsets: *const u32` | [`kind::FIXED_REFS`]: byte offsets of the reference fields |
+/// | 16 | `len_offset: u32` | [`kind::REF_ARRAY`], [`kind::TUPLE`]: byte offset of the item-count word |
+/// | 20 | `items_offset: u32` | [`kind::REF_ARRAY`], [`kind::TUPLE`]: byte offset of the first item |
+/// | 24 | `mask_offset: u32` | [`kind::TUPLE`]: byte offset of the reference-bitmask word |
+/// | 28 | `reserved: u32` | zero |
+///
+/// Fields a kind does not use are zero. Every traced word holds null or a
+/// pointer to the start (offset 0) of a live GC object.
+#[repr(C)]
+#[derive(Debug)]
+pub struct GcTypeInfo {
+    pub kind: u32,
+    pub ref_count: u32,
+    pub ref_offsets: *const u32,
+    pub len_offset: u32,
+    pub items_offset: u32,
+    pub mask_offset: u32,
+    pub reserved: u32,
+}
+
+// SAFETY: a descriptor is immutable data; `ref_offsets` points at immutable
+// static data, so sharing it between threads is harmless.
+unsafe impl Sync for GcTypeInfo {}
+
+impl GcTypeInfo {
+    /// A descriptor for objects without references.
+    pub const fn no_refs() -> GcTypeInfo {
+        GcTypeInfo {
+            kind: kind::NO_REFS,
+            ref_count: 0,
+            ref_offsets: std::ptr::null(),
+            len_offset: 0,
+            items_offset: 0,
+            mask_offset: 0,
+            reserved: 0,
+        }
+    }
+
+    /// A descriptor for objects with references at the given byte offsets.
+    pub const fn fixed_refs(offsets: &'static [u32]) -> GcTypeInfo {
+        GcTypeInfo {
+            kind: kind::FIXED_REFS,
+            ref_count: offsets.len() as u32,
+            ref_offsets: offsets.as_ptr(),
+            len_offset: 0,
+            items_offset: 0,
+            mask_offset: 0,
+            reserved: 0,
+        }
+    }
+
+    /// A descriptor for arrays of reference words.
+    pub const fn ref_array(len_offset: u32, items_offset: u32) -> GcTypeInfo {
+        GcTypeInfo {
+            kind: kind::REF_ARRAY,
+            ref_count: 0,
+            ref_offsets: std::ptr::null(),
+            len_offset,
+            items_offset,
+            mask_offset: 0,
+            reserved: 0,
+        }
+    }
+
+    /// A descriptor for tuple-like objects with an inline reference bitmask.
+    pub const fn tuple(len_offset: u32, mask_offset: u32, items_offset: u32) -> GcTypeInfo {
+        GcTypeInfo {
+            kind: kind::TUPLE,
+            ref_count: 0,
+            ref_offsets: std::ptr::null(),
+            len_offset,
+            items_offset,
+            mask_offset,
+            reserved: 0,
+        }
+    }
+}

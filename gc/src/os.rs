@@ -1,0 +1,64 @@
+//! The few operating-system services the collector needs beyond `std`:
+//! reserving the shadow stack with a guard page, and running code at exit.
+//!
+//! Declared by hand against the C library that `std` already links, so the
+//! crate keeps no dependencies. Knows nothing of objects or roots.
+
+use std::ffi::c_int;
+
+unsafe extern "C" {
+    fn atexit(callback: extern "C" fn()) -> c_int;
+}
+
+#[cfg(target_os = "linux")]
+unsafe extern "C" {
+    fn mmap(addr: *mut u8, len: usize, prot: c_int, flags: c_int, fd: c_int, off: i64) -> *mut u8;
+    fn mprotect(addr: *mut u8, len: usize, prot: c_int) -> c_int;
+}
+
+/// Registers `callback` to run when the process exits (normally or via `exit`).
+pub(crate) fn at_exit(callback: extern "C" fn()) {
+    // SAFETY: `atexit` only stores the function pointer; the callback is a
+    // plain `extern "C"` function that stays valid for the whole process.
+    unsafe {
+        atexit(callback);
+    }
+}
+
+/// Reserves `words` zeroed machine words followed by an inaccessible guard
+/// page (where the platform allows), so running off the end faults instead
+/// of corrupting memory. The memory is never released.
+pub(crate) fn reserve_words(words: usize) -> *mut usize {
+    #[cfg(target_os = "linux")]
+    {
+        const PROT_NONE: c_int = 0;
+        const PROT_READ: c_int = 1;
+        const PROT_WRITE: c_int = 2;
+        const MAP_PRIVATE: c_int = 0x02;
+        const MAP_ANONYMOUS: c_int = 0x20;
+        const MAP_NORESERVE: c_int = 0x4000;
+        const GUARD: usize = 64 * 1024; // covers 4 KiB and 64 KiB pages alike
+        let bytes = (words * 8).div_ceil(GUARD) * GUARD;
+        // SAFETY: an anonymous private mapping at a kernel-chosen address
+        // touches no existing memory.
+        let base = unsafe {
+            mmap(
+                std::ptr::null_mut(),
+                bytes + GUARD,
+                PROT_READ | PROT_WRITE,
+                MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                -1,
+                0,
+            )
+        };
+        if base as isize != -1 && !base.is_null() {
+            // SAFETY: the guard range lies inside the mapping just created.
+            unsafe {
+                mprotect(base.add(bytes), GUARD, PROT_NONE);
+            }
+            return base.cast();
+        }
+    }
+    // No mmap (or it failed): a leaked zeroed allocation, without a guard page.
+    Box::leak(vec![0usize; words].into_boxed_slice()).as_mut_ptr()
+}

@@ -1,0 +1,45 @@
+//! The C entry point of a translated program: prepares the collector and
+//! the output buffer, builds `argv` as a `list[str]`, calls the generated
+//! `seam_program_main`, flushes stdout and returns the exit status.
+//!
+//! Compiled out of the crate's own unit tests, whose harness has its own
+//! `main` and no generated program to call.
+
+#[cfg(not(test))]
+mod c_main {
+    use crate::gcglue::Roots;
+    use crate::list::{list_append_word, new_list};
+    use crate::output::flush_stdout;
+    use crate::strobj::new_str;
+    use std::ffi::{CStr, c_char, c_int};
+
+    unsafe extern "C" {
+        /// Defined by generated code: registers roots, creates literals, runs
+        /// module initialisers and calls the user's `main(argv)`.
+        fn seam_program_main(argv: *mut u8) -> i64;
+    }
+
+    /// The process entry point.
+    ///
+    /// # Safety
+    /// Called by the C runtime with `argc` valid NUL-terminated strings in `argv`.
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn main(argc: c_int, argv: *const *const c_char) -> c_int {
+        crate::gcglue::init();
+        let roots = Roots::new();
+        let args = roots.push(new_list(true, argc.max(0) as usize));
+        for i in 0..argc.max(0) as usize {
+            // SAFETY: the C runtime passes `argc` valid C strings.
+            let arg = unsafe { CStr::from_ptr(*argv.add(i)) };
+            let s = new_str(&arg.to_string_lossy());
+            // SAFETY: `args` is a live, rooted list of references.
+            unsafe { list_append_word(args, s as u64) };
+        }
+        // SAFETY: the generated program's entry takes a live `list[str]`.
+        let status = unsafe { seam_program_main(args) };
+        drop(roots);
+        flush_stdout();
+        // The OS keeps the low 8 bits of the status, as for Python's sys.exit(int).
+        (status & 0xff) as c_int
+    }
+}

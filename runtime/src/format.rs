@@ -1,0 +1,242 @@
+//! `str()` and `repr()` of every value, byte for byte as CPython prints
+//! them, driven by type codes.
+//!
+//! Text is built in Rust memory and turned into one `str` at the end, so
+//! walking a value never allocates GC objects (and needs no rooting).
+//! Recursion follows the type code's nesting, which the front end bounds.
+
+use crate::dict::dict_entries;
+use crate::float_repr::float_repr;
+use crate::gcglue::word;
+use crate::layout::{TUPLE_ITEMS, TUPLE_LEN};
+use crate::list::list_words;
+use crate::strobj::{new_str, str_as_str};
+use crate::typecode::{pair, tc_slice, tuple_elems, type_len};
+
+/// Whether CPython's `str.isprintable` holds for a non-ASCII character.
+///
+/// Rust has no general-category table, so this lists the non-printable
+/// ranges that matter in practice: C1 controls, separators (Zs, Zl, Zp),
+/// common format characters (Cf), private use (Co) and noncharacters.
+fn is_printable_non_ascii(c: char) -> bool {
+    !matches!(c as u32,
+        0x80..=0xa0 | 0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x1680 | 0x180e
+        | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x2064 | 0x2066..=0x206f
+        | 0x3000 | 0xd800..=0xf8ff | 0xfeff | 0xfff9..=0xfffb | 0xfffe | 0xffff
+        | 0x110bd | 0x1d173..=0x1d17a | 0xe0001 | 0xe0020..=0xe007f
+        | 0xf0000..=0x10ffff)
+}
+
+/// Appends CPython's repr of the text `s`.
+pub(crate) fn write_str_repr(out: &mut String, s: &str) {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if c.is_ascii() || is_printable_non_ascii(c) => out.push(c),
+            c if (c as u32) <= 0xff => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) <= 0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push_str(&format!("\\U{:08x}", c as u32)),
+        }
+    }
+    out.push(quote);
+}
+
+/// Appends the elements of a sequence of words, comma separated.
+///
+/// # Safety
+/// Each word must be a live value of type code `tc`.
+unsafe fn write_seq(out: &mut String, words: &[u64], tc: &[u8]) {
+    for (i, &w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        // SAFETY: forwarded from the caller.
+        unsafe { write_repr(out, w, tc) };
+    }
+}
+
+/// Appends a tuple's repr given its element words and codes.
+///
+/// # Safety
+/// Each word must be a live value of its code.
+unsafe fn write_tuple(out: &mut String, words: &[u64], tcs: &[&[u8]]) {
+    out.push('(');
+    for (i, (&w, tc)) in words.iter().zip(tcs).enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        // SAFETY: forwarded from the caller.
+        unsafe { write_repr(out, w, tc) };
+    }
+    if words.len() == 1 {
+        out.push(',');
+    }
+    out.push(')');
+}
+
+/// The element words of a tuple.
+///
+/// # Safety
+/// `t` must be a live tuple.
+unsafe fn tuple_words<'a>(t: *mut u8) -> &'a [u64] {
+    // SAFETY: a tuple holds `n` words at TUPLE_ITEMS.
+    unsafe {
+        let n = (word(t, TUPLE_LEN) as usize).min(64);
+        std::slice::from_raw_parts(t.add(TUPLE_ITEMS) as *const u64, n)
+    }
+}
+
+/// Appends `repr(w)` for a value of type code `tc`.
+///
+/// # Safety
+/// `w` must be a live value of type `tc`.
+pub(crate) unsafe fn write_repr(out: &mut String, w: u64, tc: &[u8]) {
+    let p = w as *mut u8;
+    let first = tc.first().copied().unwrap_or(b'?');
+    if p.is_null() && !matches!(first, b'i' | b'f' | b'b' | b'n') {
+        // Null references only occur for `None` (optionals); never dereference one.
+        out.push_str("None");
+        return;
+    }
+    // SAFETY: `w` is a live value of type `tc` (forwarded from the caller),
+    // and every sub-value inherits that from its container.
+    unsafe {
+        match first {
+            b'i' => out.push_str(&(w as i64).to_string()),
+            b'f' => out.push_str(&float_repr(f64::from_bits(w))),
+            b'b' => out.push_str(if w != 0 { "True" } else { "False" }),
+            b'n' => out.push_str("None"),
+            b's' => write_str_repr(out, str_as_str(p)),
+            b'o' => write_repr(out, w, &tc[1..]),
+            b'l' => {
+                out.push('[');
+                write_seq(out, list_words(p), &tc[1..]);
+                out.push(']');
+            }
+            b'K' | b'V' => {
+                out.push_str(if first == b'K' { "dict_keys([" } else { "dict_values([" });
+                write_seq(out, list_words(p), &tc[1..]);
+                out.push_str("])");
+            }
+            b'I' => {
+                let (k, v) = pair(tc);
+                out.push_str("dict_items([");
+                for (i, &t) in list_words(p).iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    write_tuple(out, tuple_words(t as *mut u8), &[k, v]);
+                }
+                out.push_str("])");
+            }
+            b't' => write_tuple(out, tuple_words(p), &tuple_elems(tc)),
+            b'd' => {
+                let (k, v) = pair(tc);
+                out.push('{');
+                for (i, (kw, vw)) in dict_entries(p).into_iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    write_repr(out, kw, k);
+                    out.push_str(": ");
+                    write_repr(out, vw, v);
+                }
+                out.push('}');
+            }
+            _ => out.push_str(&format!("<object at {p:p}>")),
+        }
+    }
+}
+
+/// `repr(w)` as Rust text.
+///
+/// # Safety
+/// `w` must be a live value of type `tc`.
+pub(crate) unsafe fn repr_word(w: u64, tc: &[u8]) -> String {
+    let mut out = String::new();
+    // SAFETY: forwarded from the caller.
+    unsafe { write_repr(&mut out, w, &tc[..type_len(tc)]) };
+    out
+}
+
+/// The repr of a dict key (an int word, or a `str` when `is_str`).
+///
+/// # Safety
+/// A `str` key must be live.
+pub(crate) unsafe fn repr_key(key: u64, is_str: bool) -> String {
+    // SAFETY: forwarded from the caller.
+    unsafe { repr_word(key, if is_str { b"s" } else { b"i" }) }
+}
+
+// ---- the ABI ----
+
+/// `str(i)`.
+#[unsafe(no_mangle)]
+pub extern "C" fn seam_str_from_int(i: i64) -> *mut u8 {
+    new_str(&i.to_string())
+}
+
+/// `str(f)`: CPython's float repr.
+#[unsafe(no_mangle)]
+pub extern "C" fn seam_str_from_float(f: f64) -> *mut u8 {
+    new_str(&float_repr(f))
+}
+
+/// `str(b)`.
+#[unsafe(no_mangle)]
+pub extern "C" fn seam_str_from_bool(b: u8) -> *mut u8 {
+    new_str(if b != 0 { "True" } else { "False" })
+}
+
+/// `str(v)` of a value of type code `tc`: a `str` is itself, anything
+/// else prints as its repr (true of every type a code can name).
+///
+/// # Safety
+/// `v` must be a live value of type `tc`, `tc` a NUL-terminated type code.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_str_of(v: u64, tc: *const u8) -> *mut u8 {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        let mut tc = tc_slice(tc);
+        while tc.first() == Some(&b'o') && v != 0 {
+            tc = &tc[1..];
+        }
+        if tc.first() == Some(&b's') {
+            return v as *mut u8;
+        }
+        seam_repr_of_slice(v, tc)
+    }
+}
+
+/// `repr(v)` of a value of type code `tc`.
+///
+/// # Safety
+/// As for [`seam_str_of`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_repr_of(v: u64, tc: *const u8) -> *mut u8 {
+    // SAFETY: forwarded from the caller.
+    unsafe { seam_repr_of_slice(v, tc_slice(tc)) }
+}
+
+/// # Safety
+/// `v` must be a live value of type `tc`.
+unsafe fn seam_repr_of_slice(v: u64, tc: &[u8]) -> *mut u8 {
+    // SAFETY: forwarded from the caller; the text is built before allocating.
+    new_str(&unsafe { repr_word(v, tc) })
+}

@@ -1,0 +1,200 @@
+//! Glue between the runtime and `seam-gc`: the builtin types' descriptors,
+//! typed allocation of builtin objects, the [`Roots`] guard that keeps
+//! references alive across allocations, raw word access, and the GC symbols
+//! of the ABI (`seam_gc_add_root`, `seam_shadow_stack_overflow`).
+//!
+//! Knows the builtin layouts' sizes but nothing of what the objects mean.
+
+use crate::error::raise_named;
+use crate::layout::*;
+use seam_gc::GcTypeInfo;
+
+/// `str`: no references.
+pub(crate) static STR_DESC: GcTypeInfo = GcTypeInfo::no_refs();
+static LIST_REFS: [u32; 1] = [LIST_ITEMS as u32];
+/// `list`: the element array.
+pub(crate) static LIST_DESC: GcTypeInfo = GcTypeInfo::fixed_refs(&LIST_REFS);
+/// Element array of references.
+pub(crate) static REF_ARRAY_DESC: GcTypeInfo =
+    GcTypeInfo::ref_array(ARRAY_CAPACITY as u32, ARRAY_ITEMS as u32);
+/// Element array of plain words (ints, floats, bools).
+pub(crate) static WORD_ARRAY_DESC: GcTypeInfo = GcTypeInfo::no_refs();
+static DICT_REFS: [u32; 4] = [
+    DICT_INDEX as u32,
+    DICT_HASHES as u32,
+    DICT_KEYS as u32,
+    DICT_VALUES as u32,
+];
+/// `dict`: its four storage arrays.
+pub(crate) static DICT_DESC: GcTypeInfo = GcTypeInfo::fixed_refs(&DICT_REFS);
+/// `tuple`: items traced by the reference mask.
+pub(crate) static TUPLE_DESC: GcTypeInfo = GcTypeInfo::tuple(
+    TUPLE_LEN as u32,
+    TUPLE_REF_MASK as u32,
+    TUPLE_ITEMS as u32,
+);
+
+/// Prepares the collector and the runtime's own roots. Idempotent.
+pub fn init() {
+    seam_gc::init();
+    crate::strobj::init_cache();
+    crate::output::init();
+}
+
+/// Keeps references alive across allocations: each [`Roots::push`] puts a
+/// pointer on the shadow stack, and dropping the guard pops them all.
+///
+/// Guards nest like the calls that create them; a guard must be dropped
+/// before any guard created earlier (Rust's scoping does that).
+pub(crate) struct Roots {
+    saved: *mut usize,
+}
+
+impl Roots {
+    pub(crate) fn new() -> Roots {
+        Roots {
+            saved: seam_gc::shadow_stack_top(),
+        }
+    }
+
+    /// Roots `obj` (null or a GC object) until the guard is dropped; returns it.
+    pub(crate) fn push(&self, obj: *mut u8) -> *mut u8 {
+        // SAFETY: every caller passes null or a live GC object.
+        if unsafe { seam_gc::push_root(obj) }.is_err() {
+            shadow_stack_overflow();
+        }
+        obj
+    }
+
+    /// Roots `word` when it is a reference (`is_ref`), and does nothing otherwise.
+    pub(crate) fn push_word(&self, word: u64, is_ref: bool) {
+        if is_ref {
+            self.push(word as *mut u8);
+        }
+    }
+}
+
+impl Drop for Roots {
+    fn drop(&mut self) {
+        // SAFETY: `saved` was the top when this guard was created, and inner
+        // guards have already been dropped.
+        unsafe { seam_gc::truncate_shadow_stack(self.saved) };
+    }
+}
+
+/// Allocates a zeroed object described by one of the runtime's descriptors.
+/// May collect: unrooted objects may be freed.
+fn alloc(desc: &'static GcTypeInfo, size: usize) -> *mut u8 {
+    // SAFETY: the runtime's descriptors only name offsets inside the sizes
+    // the typed allocators below request, and every root is valid by the
+    // rooting convention.
+    unsafe { seam_gc::alloc(desc, size) }
+}
+
+/// A `str` object with room for `byte_len` bytes, lengths set, bytes zero.
+pub(crate) fn alloc_str(byte_len: usize, char_len: usize) -> *mut u8 {
+    let s = alloc(&STR_DESC, STR_BYTES + byte_len);
+    // SAFETY: `s` is a fresh str object.
+    unsafe {
+        set_word(s, STR_BYTE_LEN, byte_len as u64);
+        set_word(s, STR_CHAR_LEN, char_len as u64);
+    }
+    s
+}
+
+/// An element array of `capacity` words, of references when `is_ref`.
+pub(crate) fn alloc_array(is_ref: bool, capacity: usize) -> *mut u8 {
+    let desc = if is_ref {
+        &REF_ARRAY_DESC
+    } else {
+        &WORD_ARRAY_DESC
+    };
+    let a = alloc(desc, ARRAY_ITEMS + 8 * capacity);
+    // SAFETY: `a` is a fresh array object.
+    unsafe { set_word(a, ARRAY_CAPACITY, capacity as u64) };
+    a
+}
+
+/// An empty `list` header (items pointer null).
+pub(crate) fn alloc_list_header() -> *mut u8 {
+    alloc(&LIST_DESC, LIST_SIZE)
+}
+
+/// An empty `dict` with no storage yet.
+pub(crate) fn alloc_dict(flags: u64) -> *mut u8 {
+    let d = alloc(&DICT_DESC, DICT_SIZE);
+    // SAFETY: `d` is a fresh dict object.
+    unsafe { set_word(d, DICT_FLAGS, flags) };
+    d
+}
+
+/// A `tuple` of `n` zeroed words with reference mask `mask`.
+pub(crate) fn alloc_tuple(n: usize, mask: u64) -> *mut u8 {
+    let t = alloc(&TUPLE_DESC, TUPLE_ITEMS + 8 * n);
+    // SAFETY: `t` is a fresh tuple object.
+    unsafe {
+        set_word(t, TUPLE_LEN, n as u64);
+        set_word(t, TUPLE_REF_MASK, mask);
+    }
+    t
+}
+
+/// Whether `array` is an element array of references.
+///
+/// # Safety
+/// `array` must be a live element array.
+pub(crate) unsafe fn array_is_ref(array: *mut u8) -> bool {
+    // SAFETY: offset 0 of every object is its descriptor.
+    unsafe { word(array, DESCRIPTOR) as *const GcTypeInfo == &raw const REF_ARRAY_DESC }
+}
+
+/// The word at byte offset `off` of `obj`.
+///
+/// # Safety
+/// `obj` must be a live object with a word at `off`.
+#[inline]
+pub(crate) unsafe fn word(obj: *mut u8, off: usize) -> u64 {
+    // SAFETY: forwarded from the caller.
+    unsafe { *(obj.add(off) as *const u64) }
+}
+
+/// Stores `value` at byte offset `off` of `obj`.
+///
+/// # Safety
+/// `obj` must be a live object with a word at `off`.
+#[inline]
+pub(crate) unsafe fn set_word(obj: *mut u8, off: usize, value: u64) {
+    // SAFETY: forwarded from the caller.
+    unsafe { *(obj.add(off) as *mut u64) = value }
+}
+
+/// The pointer at byte offset `off` of `obj`.
+///
+/// # Safety
+/// `obj` must be a live object with a word at `off`.
+#[inline]
+pub(crate) unsafe fn ptr(obj: *mut u8, off: usize) -> *mut u8 {
+    // SAFETY: forwarded from the caller.
+    unsafe { word(obj, off) as *mut u8 }
+}
+
+fn shadow_stack_overflow() -> ! {
+    raise_named("RecursionError", "maximum recursion depth exceeded")
+}
+
+/// Registers the address of a global slot holding a GC reference as a static root.
+///
+/// # Safety
+/// `slot` must be a global word that lives as long as the process and holds
+/// null or a GC reference.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_gc_add_root(slot: *mut u8) {
+    // SAFETY: forwarded from the caller.
+    unsafe { seam_gc::add_root(slot as *mut *mut u8) }
+}
+
+/// Called by a function prologue when the shadow stack cannot fit its frame.
+#[unsafe(no_mangle)]
+pub extern "C" fn seam_shadow_stack_overflow() -> ! {
+    shadow_stack_overflow()
+}

@@ -1,0 +1,163 @@
+//! Structural equality and ordering of values, driven by type codes:
+//! `seam_eq`, `seam_cmp`, and the comparisons the list helpers use.
+//!
+//! Neither allocates, so callers may compare while holding unrooted
+//! references. Ordering is a total preorder (NaN sorts above every other
+//! float and equal to itself) so that sorting can never fail; CPython's
+//! answers differ only for comparisons involving NaN inside containers.
+
+use crate::dict::{dict_entries, dict_key_is_str, dict_lookup};
+use crate::gcglue::word;
+use crate::layout::{TUPLE_ITEMS, TUPLE_LEN};
+use crate::list::list_words;
+use crate::strobj::{str_bytes, str_equal};
+use crate::typecode::{pair, tc_slice, tuple_elems};
+use std::cmp::Ordering;
+
+/// The element words of a tuple.
+///
+/// # Safety
+/// `t` must be a live tuple.
+unsafe fn tuple_words<'a>(t: *mut u8) -> &'a [u64] {
+    // SAFETY: a tuple holds `n` words at TUPLE_ITEMS.
+    unsafe {
+        let n = (word(t, TUPLE_LEN) as usize).min(64);
+        std::slice::from_raw_parts(t.add(TUPLE_ITEMS) as *const u64, n)
+    }
+}
+
+fn is_ref_code(c: u8) -> bool {
+    !matches!(c, b'i' | b'f' | b'b' | b'n')
+}
+
+/// `a == b` for values of type code `tc`.
+///
+/// # Safety
+/// Both must be live values of type `tc`.
+pub(crate) unsafe fn equal(a: u64, b: u64, tc: &[u8]) -> bool {
+    let first = tc.first().copied().unwrap_or(b'?');
+    if is_ref_code(first) && (a == 0 || b == 0 || a == b) {
+        return a == b;
+    }
+    let (pa, pb) = (a as *mut u8, b as *mut u8);
+    // SAFETY: forwarded from the caller; sub-values inherit liveness.
+    unsafe {
+        match first {
+            b'i' | b'b' => a == b,
+            b'n' => true,
+            b'f' => f64::from_bits(a) == f64::from_bits(b),
+            b's' => str_equal(pa, pb),
+            b'o' => equal(a, b, &tc[1..]),
+            b'l' => {
+                let (x, y) = (list_words(pa), list_words(pb));
+                x.len() == y.len() && x.iter().zip(y.iter()).all(|(&p, &q)| equal(p, q, &tc[1..]))
+            }
+            b't' => {
+                let tcs = tuple_elems(tc);
+                let (x, y) = (tuple_words(pa), tuple_words(pb));
+                x.len() == y.len()
+                    && x.iter().zip(y).zip(&tcs).all(|((&p, &q), t)| equal(p, q, t))
+            }
+            b'd' => {
+                let (_, vtc) = pair(tc);
+                let (x, y) = (dict_entries(pa), dict_entries(pb));
+                x.len() == y.len()
+                    && dict_key_is_str(pa) == dict_key_is_str(pb)
+                    && x.iter().all(|&(k, v)| dict_lookup(pb, k).is_some_and(|w| equal(v, w, vtc)))
+            }
+            // Key and item views compare like sets; value views by identity.
+            b'K' => {
+                let (x, y) = (list_words(pa), list_words(pb));
+                x.len() == y.len()
+                    && x.iter().all(|&p| y.iter().any(|&q| equal(p, q, &tc[1..])))
+            }
+            b'I' => {
+                let (k, v) = pair(tc);
+                let (x, y) = (list_words(pa), list_words(pb));
+                let item_eq = |p: u64, q: u64| {
+                    let (s, t) = (tuple_words(p as *mut u8), tuple_words(q as *mut u8));
+                    equal(s[0], t[0], k) && equal(s[1], t[1], v)
+                };
+                x.len() == y.len() && x.iter().all(|&p| y.iter().any(|&q| item_eq(p, q)))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Orders two floats as CPython does, except that NaN sorts above every
+/// other float (keeping the order total).
+fn float_order(a: f64, b: f64) -> Ordering {
+    match a.partial_cmp(&b) {
+        Some(o) => o,
+        None => a.is_nan().cmp(&b.is_nan()),
+    }
+}
+
+/// Lexicographic order of two word sequences under per-element orders.
+fn lexicographic<'t>(
+    x: &[u64],
+    y: &[u64],
+    mut tcs: impl FnMut(usize) -> &'t [u8],
+    cmp: impl Fn(u64, u64, &[u8]) -> Ordering,
+) -> Ordering {
+    for (i, (&p, &q)) in x.iter().zip(y).enumerate() {
+        let o = cmp(p, q, tcs(i));
+        if o != Ordering::Equal {
+            return o;
+        }
+    }
+    x.len().cmp(&y.len())
+}
+
+/// The order of `a` and `b`, values of type code `tc` (int, float, bool,
+/// str, list, tuple; optionals put `None` first; other types are unordered
+/// and compare equal).
+///
+/// # Safety
+/// Both must be live values of type `tc`.
+pub(crate) unsafe fn compare(a: u64, b: u64, tc: &[u8]) -> Ordering {
+    let first = tc.first().copied().unwrap_or(b'?');
+    if is_ref_code(first) && (a == 0 || b == 0) {
+        return (a != 0).cmp(&(b != 0));
+    }
+    let (pa, pb) = (a as *mut u8, b as *mut u8);
+    // SAFETY: forwarded from the caller; sub-values inherit liveness.
+    let rec = |p: u64, q: u64, t: &[u8]| unsafe { compare(p, q, t) };
+    // SAFETY: as above.
+    unsafe {
+        match first {
+            b'i' => (a as i64).cmp(&(b as i64)),
+            b'b' => (a != 0).cmp(&(b != 0)),
+            b'f' => float_order(f64::from_bits(a), f64::from_bits(b)),
+            b's' => str_bytes(pa).cmp(str_bytes(pb)),
+            b'o' => compare(a, b, &tc[1..]),
+            b'l' => lexicographic(list_words(pa), list_words(pb), |_| &tc[1..], rec),
+            b't' => {
+                let tcs = tuple_elems(tc);
+                lexicographic(tuple_words(pa), tuple_words(pb), |i| tcs.get(i).copied().unwrap_or(b""), rec)
+            }
+            _ => Ordering::Equal,
+        }
+    }
+}
+
+/// `a == b` structurally for values of type code `tc`.
+///
+/// # Safety
+/// Both must be live values of type `tc`, `tc` a NUL-terminated type code.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_eq(a: u64, b: u64, tc: *const u8) -> u8 {
+    // SAFETY: forwarded from the caller.
+    unsafe { equal(a, b, tc_slice(tc)) as u8 }
+}
+
+/// Ordering of `a` and `b`: -1, 0 or 1.
+///
+/// # Safety
+/// As for [`seam_eq`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_cmp(a: u64, b: u64, tc: *const u8) -> i64 {
+    // SAFETY: forwarded from the caller.
+    unsafe { compare(a, b, tc_slice(tc)) as i64 }
+}

@@ -1,0 +1,54 @@
+//! Object layouts of the builtin types: the offsets generated code reads
+//! directly, mirrored from `seam_core::layout` (a test checks they agree
+//! with the ones used here), plus the private parts only the runtime reads.
+//!
+//! Knows nothing of how the objects are allocated or traced.
+
+/// Offset of the type-descriptor pointer in every object.
+pub const DESCRIPTOR: usize = 0;
+
+/// `str`: length in UTF-8 bytes.
+pub const STR_BYTE_LEN: usize = 8;
+/// `str`: length in code points; equal to the byte length for ASCII text.
+pub const STR_CHAR_LEN: usize = 16;
+/// `str`: cached hash, 0 when not yet computed.
+pub const STR_HASH: usize = 24;
+/// `str`: the UTF-8 bytes, inline.
+pub const STR_BYTES: usize = 32;
+
+/// `list`: number of elements.
+pub const LIST_LEN: usize = 8;
+/// `list`: pointer to the element array.
+pub const LIST_ITEMS: usize = 16;
+/// `list`: object size.
+pub const LIST_SIZE: usize = 24;
+/// Element array: capacity in words.
+pub const ARRAY_CAPACITY: usize = 8;
+/// Element array: the words.
+pub const ARRAY_ITEMS: usize = 16;
+
+/// `dict`: number of live entries; the rest is private to the runtime.
+pub const DICT_LEN: usize = 8;
+/// `dict` (private): bit 0 keys are `str`, bit 1 values are references.
+pub const DICT_FLAGS: usize = 16;
+/// `dict` (private): entries used, tombstones included.
+pub const DICT_USED: usize = 24;
+/// `dict` (private): the index table, a word array of entry index + 1 (0 = empty).
+pub const DICT_INDEX: usize = 32;
+/// `dict` (private): the entries' hashes (a word array; [`crate::dict::TOMBSTONE`] for deleted ones).
+pub const DICT_HASHES: usize = 40;
+/// `dict` (private): the entries' keys (a reference or word array).
+pub const DICT_KEYS: usize = 48;
+/// `dict` (private): the entries' values (a reference or word array).
+pub const DICT_VALUES: usize = 56;
+/// `dict`: object size.
+pub const DICT_SIZE: usize = 64;
+
+/// `tuple`: number of elements.
+pub const TUPLE_LEN: usize = 8;
+/// `tuple`: bitmask of reference elements.
+pub const TUPLE_REF_MASK: usize = 16;
+/// `tuple`: the element words.
+pub const TUPLE_ITEMS: usize = 24;
+/// The most elements a tuple may have.
+pub const TUPLE_MAX_LEN: usize = 64;

@@ -1,0 +1,47 @@
+//! `seam-runtime`: the library linked into every translated Seam program.
+//!
+//! ```text
+//!   main (entry.rs) ──▶ seam_program_main (generated) ──▶ seam_* helpers (this crate) ──▶ seam-gc
+//! ```
+//!
+//! It defines every function of the runtime ABI table (`seam_core::rt`) as an
+//! `extern "C"` symbol, the C entry point `main`, and the layouts of the
+//! builtin objects (`str`, `list`, `dict`, `tuple`) that generated code reads
+//! directly (see [`layout`]). Errors are raised through one function
+//! ([`error::raise`]), which for now prints a traceback and exits.
+//!
+//! **Architecture Invariant:** the runtime knows nothing of the translator:
+//! it does not depend on `seam-core`, and sees values only as machine words
+//! described by type codes (see [`typecode`]).
+//!
+//! **GC rooting convention:** arguments passed by generated code may be
+//! temporaries rooted nowhere else, so every helper that allocates first
+//! pushes its reference arguments (and the objects it creates) onto the
+//! shadow stack with a [`gcglue::Roots`] guard. The collector does not move
+//! objects, so a rooted pointer stays valid as it is.
+
+pub mod layout;
+
+mod arith;
+mod dict;
+mod entry;
+mod error;
+mod float_repr;
+mod format;
+mod gcglue;
+mod generic;
+mod list;
+mod output;
+mod parse;
+mod strobj;
+mod tuple;
+mod typecode;
+
+#[cfg(test)]
+mod tests;
+
+pub use error::ExcKind;
+
+/// The marker for an absent optional integer argument (slice bounds).
+pub const MISSING: i64 = i64::MIN;
+pub use gcglue::init;

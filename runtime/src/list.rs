@@ -1,0 +1,488 @@
+//! The `list` object and its ABI functions.
+//!
+//! A list is `{desc, len, items}` where `items` points to an element array
+//! `{desc, capacity, words...}`; the array's descriptor says whether its
+//! words are references, so the list needs no flag of its own. Words past
+//! `len` are kept zero, so stale references never keep garbage alive.
+//!
+//! Comparisons and ordering of elements are delegated to [`crate::generic`]
+//! (type-code driven); this file knows nothing of element types beyond
+//! "reference or not".
+
+use crate::MISSING;
+use crate::error::{Exc, ExcKind, check, raise};
+use crate::gcglue::{Roots, alloc_array, alloc_list_header, array_is_ref, ptr, set_word, word};
+use crate::format::repr_word;
+use crate::generic::{compare, equal};
+use crate::layout::{ARRAY_CAPACITY, ARRAY_ITEMS, LIST_ITEMS, LIST_LEN};
+use crate::typecode::tc_slice;
+use std::cmp::Ordering;
+
+/// CPython's slice adjustment: `(start, step, count)` for a sequence of
+/// `len` items, each bound [`MISSING`] when absent.
+pub(crate) fn slice_indices(
+    len: i64,
+    start: i64,
+    stop: i64,
+    step: i64,
+) -> Result<(i64, i64, usize), Exc> {
+    let step = if step == MISSING { 1 } else { step };
+    if step == 0 {
+        return Err(Exc::new(ExcKind::ValueError, "slice step cannot be zero"));
+    }
+    let adjust = |v: i64, default: i64| -> i64 {
+        if v == MISSING {
+            return default;
+        }
+        if v < 0 {
+            let v = v + len;
+            if v < 0 {
+                if step < 0 { -1 } else { 0 }
+            } else {
+                v
+            }
+        } else if v >= len {
+            if step < 0 { len - 1 } else { len }
+        } else {
+            v
+        }
+    };
+    let start = adjust(start, if step < 0 { len - 1 } else { 0 });
+    let stop = adjust(stop, if step < 0 { -1 } else { len });
+    let count = if step < 0 {
+        if stop < start {
+            ((start - stop - 1) / -step + 1) as usize
+        } else {
+            0
+        }
+    } else if start < stop {
+        ((stop - start - 1) / step + 1) as usize
+    } else {
+        0
+    };
+    Ok((start, step, count))
+}
+
+/// A new empty list with room for `capacity` elements.
+pub(crate) fn new_list(is_ref: bool, capacity: usize) -> *mut u8 {
+    let roots = Roots::new();
+    let list = roots.push(alloc_list_header());
+    let array = alloc_array(is_ref, capacity);
+    // SAFETY: `list` is a fresh list header.
+    unsafe { set_word(list, LIST_ITEMS, array as u64) };
+    list
+}
+
+/// The element words of a live list (valid until the list next changes).
+///
+/// # Safety
+/// `list` must be a live list.
+pub(crate) unsafe fn list_words<'a>(list: *mut u8) -> &'a mut [u64] {
+    // SAFETY: the array holds at least `len` words.
+    unsafe {
+        let len = word(list, LIST_LEN) as usize;
+        let array = ptr(list, LIST_ITEMS);
+        std::slice::from_raw_parts_mut(array.add(ARRAY_ITEMS) as *mut u64, len)
+    }
+}
+
+/// Whether the list's elements are references.
+///
+/// # Safety
+/// `list` must be a live list.
+pub(crate) unsafe fn list_is_ref(list: *mut u8) -> bool {
+    // SAFETY: forwarded from the caller.
+    unsafe { array_is_ref(ptr(list, LIST_ITEMS)) }
+}
+
+/// Makes room for at least `needed` elements.
+///
+/// # Safety
+/// `list` must be a live list, rooted by the caller.
+unsafe fn reserve(list: *mut u8, needed: usize) {
+    // SAFETY: `list` is rooted across the allocation; the old array is
+    // reachable from it until the new one replaces it.
+    unsafe {
+        let array = ptr(list, LIST_ITEMS);
+        let cap = word(array, ARRAY_CAPACITY) as usize;
+        if needed <= cap {
+            return;
+        }
+        let new_cap = needed.max(cap * 2).max(4);
+        let new_array = alloc_array(array_is_ref(array), new_cap);
+        let array = ptr(list, LIST_ITEMS);
+        let len = word(list, LIST_LEN) as usize;
+        std::ptr::copy_nonoverlapping(
+            array.add(ARRAY_ITEMS),
+            new_array.add(ARRAY_ITEMS),
+            8 * len,
+        );
+        set_word(list, LIST_ITEMS, new_array as u64);
+    }
+}
+
+/// Appends `w` to `list`, rooting both across a possible reallocation.
+///
+/// # Safety
+/// `list` must be a live list and `w` a valid element for it.
+pub(crate) unsafe fn list_append_word(list: *mut u8, w: u64) {
+    // SAFETY: forwarded from the caller; `reserve` leaves room for one more word.
+    unsafe {
+        let len = word(list, LIST_LEN) as usize;
+        if len == word(ptr(list, LIST_ITEMS), ARRAY_CAPACITY) as usize {
+            let roots = Roots::new();
+            roots.push(list);
+            roots.push_word(w, list_is_ref(list));
+            reserve(list, len + 1);
+        }
+        let array = ptr(list, LIST_ITEMS);
+        set_word(array, ARRAY_ITEMS + 8 * len, w);
+        set_word(list, LIST_LEN, len as u64 + 1);
+    }
+}
+
+/// A new list with the same element kind as `like`, holding `words` — which
+/// must not point into an unrooted GC object; `like` is rooted here.
+///
+/// # Safety
+/// `like` must be a live list; reference words must be live objects.
+unsafe fn list_from_words(like: *mut u8, words: &[u64]) -> *mut u8 {
+    // SAFETY: `like` is rooted across the allocation; the new array has room for `words`.
+    unsafe {
+        let roots = Roots::new();
+        roots.push(like);
+        let is_ref = list_is_ref(like);
+        let out = new_list(is_ref, words.len());
+        let array = ptr(out, LIST_ITEMS);
+        std::ptr::copy_nonoverlapping(
+            words.as_ptr(),
+            array.add(ARRAY_ITEMS) as *mut u64,
+            words.len(),
+        );
+        set_word(out, LIST_LEN, words.len() as u64);
+        out
+    }
+}
+
+/// Normalises index `i` for a list of `len` items, or `None` when out of range.
+fn index(i: i64, len: usize) -> Option<usize> {
+    let i = if i < 0 { i + len as i64 } else { i };
+    (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+// ---- the ABI ----
+
+/// An empty list; `elem_is_ref` 1 when elements are references; `capacity` a hint.
+#[unsafe(no_mangle)]
+pub extern "C" fn seam_list_new(elem_is_ref: u8, capacity: i64) -> *mut u8 {
+    new_list(elem_is_ref != 0, capacity.clamp(0, 1 << 40) as usize)
+}
+
+/// `l.append(v)`.
+///
+/// # Safety
+/// `l` must be a live list and `v` a valid element for it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_append(l: *mut u8, v: u64) {
+    // SAFETY: forwarded from the caller.
+    unsafe { list_append_word(l, v) }
+}
+
+/// `l[i]`.
+///
+/// # Safety
+/// `l` must be a live list.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_getitem(l: *mut u8, i: i64) -> u64 {
+    // SAFETY: forwarded from the caller; the index is checked.
+    let words = unsafe { list_words(l) };
+    match index(i, words.len()) {
+        Some(i) => words[i],
+        None => raise(ExcKind::IndexError, "list index out of range"),
+    }
+}
+
+/// `l[i] = v`.
+///
+/// # Safety
+/// `l` must be a live list and `v` a valid element for it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_setitem(l: *mut u8, i: i64, v: u64) {
+    // SAFETY: forwarded from the caller; the index is checked.
+    let words = unsafe { list_words(l) };
+    match index(i, words.len()) {
+        Some(i) => words[i] = v,
+        None => raise(ExcKind::IndexError, "list assignment index out of range"),
+    }
+}
+
+/// Removes element `i` (in range), shifting the rest down and clearing the freed word.
+///
+/// # Safety
+/// `l` must be a live list with more than `i` elements.
+unsafe fn remove_at(l: *mut u8, i: usize) -> u64 {
+    // SAFETY: forwarded from the caller; the array keeps its capacity.
+    unsafe {
+        let words = list_words(l);
+        let v = words[i];
+        words.copy_within(i + 1.., i);
+        let last = words.len() - 1;
+        words[last] = 0;
+        set_word(l, LIST_LEN, last as u64);
+        v
+    }
+}
+
+/// `del l[i]`.
+///
+/// # Safety
+/// `l` must be a live list.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_delitem(l: *mut u8, i: i64) {
+    // SAFETY: forwarded from the caller; the index is checked.
+    unsafe {
+        match index(i, list_words(l).len()) {
+            Some(i) => {
+                remove_at(l, i);
+            }
+            None => raise(ExcKind::IndexError, "list assignment index out of range"),
+        }
+    }
+}
+
+/// `l.pop(i)`.
+///
+/// # Safety
+/// `l` must be a live list.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_pop(l: *mut u8, i: i64) -> u64 {
+    // SAFETY: forwarded from the caller; the index is checked.
+    unsafe {
+        let len = list_words(l).len();
+        if len == 0 {
+            raise(ExcKind::IndexError, "pop from empty list");
+        }
+        match index(i, len) {
+            Some(i) => remove_at(l, i),
+            None => raise(ExcKind::IndexError, "pop index out of range"),
+        }
+    }
+}
+
+/// `l.insert(i, v)`, clamping `i` as CPython does.
+///
+/// # Safety
+/// `l` must be a live list and `v` a valid element for it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_insert(l: *mut u8, i: i64, v: u64) {
+    // SAFETY: forwarded from the caller; after the append there is room to shift.
+    unsafe {
+        let len = list_words(l).len() as i64;
+        let at = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
+        list_append_word(l, v);
+        let words = list_words(l);
+        words.copy_within(at..len as usize, at + 1);
+        words[at] = v;
+    }
+}
+
+/// `l.extend(other)`; `other` may be `l` itself.
+///
+/// # Safety
+/// Both must be live lists of the same element kind.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_extend(l: *mut u8, other: *mut u8) {
+    // SAFETY: both lists are rooted across the reallocation; `other`'s words
+    // are read after it, so `l == other` works.
+    unsafe {
+        let n = list_words(other).len();
+        let len = list_words(l).len();
+        let roots = Roots::new();
+        roots.push(l);
+        roots.push(other);
+        reserve(l, len + n);
+        let src = ptr(other, LIST_ITEMS).add(ARRAY_ITEMS);
+        let dst = ptr(l, LIST_ITEMS).add(ARRAY_ITEMS + 8 * len);
+        std::ptr::copy(src, dst, 8 * n);
+        set_word(l, LIST_LEN, (len + n) as u64);
+    }
+}
+
+/// The type code of a list's elements, given the code of the element itself.
+///
+/// # Safety
+/// `tc` must be a NUL-terminated static string.
+unsafe fn elem_tc<'a>(tc: *const u8) -> &'a [u8] {
+    // SAFETY: forwarded from the caller.
+    unsafe { tc_slice(tc) }
+}
+
+/// `l.index(v)`, comparing with element type code `tc`.
+///
+/// # Safety
+/// `l` must be a live list, `v` a valid element, `tc` its type code.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_index(l: *mut u8, v: u64, tc: *const u8) -> i64 {
+    // SAFETY: forwarded from the caller; comparisons do not allocate.
+    unsafe {
+        let tc = elem_tc(tc);
+        match list_words(l).iter().position(|&w| equal(w, v, tc)) {
+            Some(i) => i as i64,
+            None => raise(
+                ExcKind::ValueError,
+                &format!("{} is not in list", repr_word(v, tc)),
+            ),
+        }
+    }
+}
+
+/// `v in l`.
+///
+/// # Safety
+/// As for [`seam_list_index`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_contains(l: *mut u8, v: u64, tc: *const u8) -> u8 {
+    // SAFETY: forwarded from the caller; comparisons do not allocate.
+    unsafe {
+        let tc = elem_tc(tc);
+        list_words(l).iter().any(|&w| equal(w, v, tc)) as u8
+    }
+}
+
+/// `l.sort(reverse=r)`: stable; with `reverse`, equal elements keep their
+/// order, as in CPython.
+///
+/// # Safety
+/// `l` must be a live list whose elements have type code `tc`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_sort(l: *mut u8, tc: *const u8, reverse: u8) {
+    // SAFETY: forwarded from the caller; `compare` neither allocates nor
+    // changes the list, and is a total preorder (so `sort_by` cannot panic).
+    unsafe {
+        let tc = elem_tc(tc);
+        let words = list_words(l);
+        let mut copy = words.to_vec();
+        if reverse != 0 {
+            copy.sort_by(|a, b| compare(*b, *a, tc));
+        } else {
+            copy.sort_by(|a, b| compare(*a, *b, tc));
+        }
+        words.copy_from_slice(&copy);
+    }
+}
+
+/// `l.reverse()`.
+///
+/// # Safety
+/// `l` must be a live list.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_reverse(l: *mut u8) {
+    // SAFETY: forwarded from the caller.
+    unsafe { list_words(l).reverse() }
+}
+
+/// `l.copy()`.
+///
+/// # Safety
+/// `l` must be a live list.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_copy(l: *mut u8) -> *mut u8 {
+    // SAFETY: the words are copied to Rust memory first; the references in
+    // them stay reachable through `l`, which `list_from_words` roots.
+    unsafe {
+        let words = list_words(l).to_vec();
+        list_from_words(l, &words)
+    }
+}
+
+/// `a + b`.
+///
+/// # Safety
+/// Both must be live lists of the same element kind.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_concat(a: *mut u8, b: *mut u8) -> *mut u8 {
+    // SAFETY: `b` is rooted here and `a` by `list_from_words`, keeping every copied reference alive.
+    unsafe {
+        let roots = Roots::new();
+        roots.push(b);
+        let mut words = list_words(a).to_vec();
+        words.extend_from_slice(list_words(b));
+        list_from_words(a, &words)
+    }
+}
+
+/// `l * n`.
+///
+/// # Safety
+/// `l` must be a live list.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_repeat(l: *mut u8, n: i64) -> *mut u8 {
+    // SAFETY: as for `seam_list_copy`.
+    unsafe {
+        let words = list_words(l);
+        let n = n.max(0) as usize;
+        if words.len().checked_mul(n).is_none_or(|t| t > (1 << 40)) {
+            raise(ExcKind::OverflowError, "repeated list is too long");
+        }
+        let repeated = words.repeat(n);
+        list_from_words(l, &repeated)
+    }
+}
+
+/// `l[start:stop:step]`.
+///
+/// # Safety
+/// `l` must be a live list.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_slice(l: *mut u8, start: i64, stop: i64, step: i64) -> *mut u8 {
+    // SAFETY: as for `seam_list_copy`.
+    unsafe {
+        let words = list_words(l);
+        let (start, step, count) = check(slice_indices(words.len() as i64, start, stop, step));
+        let picked: Vec<u64> = (0..count as i64)
+            .map(|k| words[(start + k * step) as usize])
+            .collect();
+        list_from_words(l, &picked)
+    }
+}
+
+/// The first extreme element: the one no later element beats under `better`.
+///
+/// # Safety
+/// `l` must be a live list whose elements have type code `tc`.
+unsafe fn extreme(l: *mut u8, tc: *const u8, want: Ordering, name: &str) -> u64 {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        let tc = elem_tc(tc);
+        let words = list_words(l);
+        let Some(&first) = words.first() else {
+            raise(
+                ExcKind::ValueError,
+                &format!("{name}() arg is an empty sequence"),
+            );
+        };
+        words[1..]
+            .iter()
+            .fold(first, |best, &w| if compare(w, best, tc) == want { w } else { best })
+    }
+}
+
+/// `min(l)`.
+///
+/// # Safety
+/// `l` must be a live list whose elements have type code `tc`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_min(l: *mut u8, tc: *const u8) -> u64 {
+    // SAFETY: forwarded from the caller.
+    unsafe { extreme(l, tc, Ordering::Less, "min") }
+}
+
+/// `max(l)`.
+///
+/// # Safety
+/// `l` must be a live list whose elements have type code `tc`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_max(l: *mut u8, tc: *const u8) -> u64 {
+    // SAFETY: forwarded from the caller.
+    unsafe { extreme(l, tc, Ordering::Greater, "max") }
+}

@@ -1,0 +1,172 @@
+//! `int(s)` and `float(s)`: CPython's literal grammars for the two
+//! conversions, with its error messages.
+//!
+//! Integers outside the 64-bit range raise OverflowError (Python would
+//! return a big integer; the language contract leaves overflow outside).
+
+use crate::error::{Exc, ExcKind, check};
+use crate::format::write_str_repr;
+use crate::strobj::{py_isspace, str_as_str};
+
+fn invalid_int(s: &str) -> Exc {
+    let mut msg = String::from("invalid literal for int() with base 10: ");
+    write_str_repr(&mut msg, s);
+    Exc::new(ExcKind::ValueError, msg)
+}
+
+/// Removes underscores that sit between two digits; `None` when an
+/// underscore is misplaced (leading, trailing, doubled, or next to a non-digit).
+fn strip_underscores(digits: &str) -> Option<String> {
+    let b = digits.as_bytes();
+    let mut out = String::with_capacity(b.len());
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'_' {
+            let before = i > 0 && b[i - 1].is_ascii_digit();
+            let after = b.get(i + 1).is_some_and(u8::is_ascii_digit);
+            if !(before && after) {
+                return None;
+            }
+        } else {
+            out.push(c as char);
+        }
+    }
+    Some(out)
+}
+
+/// Parses `s` as `int(s)` does (base 10).
+pub(crate) fn parse_int(s: &str) -> Result<i64, Exc> {
+    let t = s.trim_matches(py_isspace);
+    let (neg, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    // CPython also accepts non-ASCII decimal digits; map the ones Rust knows.
+    let body: String = body
+        .chars()
+        .map(|c| if c.is_ascii() { c } else { unicode_digit(c).unwrap_or(c) })
+        .collect();
+    if body.is_empty() || !body.bytes().all(|c| c.is_ascii_digit() || c == b'_') {
+        return Err(invalid_int(s));
+    }
+    let digits = strip_underscores(&body).ok_or_else(|| invalid_int(s))?;
+    let mut v: i128 = 0;
+    for d in digits.bytes() {
+        v = v * 10 + (d - b'0') as i128;
+        if v > i64::MAX as i128 + 1 {
+            return Err(Exc::new(
+                ExcKind::OverflowError,
+                "Python int too large to convert to C long",
+            ));
+        }
+    }
+    let v = if neg { -v } else { v };
+    i64::try_from(v)
+        .map_err(|_| Exc::new(ExcKind::OverflowError, "Python int too large to convert to C long"))
+}
+
+/// The ASCII digit for a non-ASCII decimal digit (Unicode Nd blocks laid out
+/// as ten consecutive code points starting at a multiple-of-16 boundary).
+fn unicode_digit(c: char) -> Option<char> {
+    const ZEROS: [u32; 22] = [
+        0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
+        0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0xff10, 0x1d7ce,
+    ];
+    let u = c as u32;
+    ZEROS
+        .iter()
+        .find(|&&z| (z..z + 10).contains(&u))
+        .map(|&z| (b'0' + (u - z) as u8) as char)
+}
+
+fn invalid_float(s: &str) -> Exc {
+    let mut msg = String::from("could not convert string to float: ");
+    write_str_repr(&mut msg, s);
+    Exc::new(ExcKind::ValueError, msg)
+}
+
+/// Whether `t` (no sign, no whitespace) matches CPython's decimal float
+/// grammar: `digits [. [digits]] | . digits`, then optionally `e [sign] digits`,
+/// where digits may contain single underscores between digits.
+fn is_decimal_float(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut i = 0;
+    let digits = |i: &mut usize| -> usize {
+        let start = *i;
+        while *i < b.len() && (b[*i].is_ascii_digit() || b[*i] == b'_') {
+            *i += 1;
+        }
+        *i - start
+    };
+    let int_digits = digits(&mut i);
+    let mut frac_digits = 0;
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        frac_digits = digits(&mut i);
+    }
+    if int_digits + frac_digits == 0 {
+        return false;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// Parses `s` as `float(s)` does.
+pub(crate) fn parse_float(s: &str) -> Result<f64, Exc> {
+    let t = s.trim_matches(py_isspace);
+    let (neg, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = body.to_ascii_lowercase();
+    let magnitude = match lower.as_str() {
+        "inf" | "infinity" => f64::INFINITY,
+        "nan" => f64::NAN,
+        _ => {
+            if !is_decimal_float(body) {
+                return Err(invalid_float(s));
+            }
+            // Each underscore must sit between two digits, in every part.
+            let ok = body
+                .split(['.', 'e', 'E', '+', '-'])
+                .all(|part| part.is_empty() || strip_underscores(part).is_some());
+            if !ok {
+                return Err(invalid_float(s));
+            }
+            let clean: String = body.chars().filter(|&c| c != '_').collect();
+            clean.parse::<f64>().map_err(|_| invalid_float(s))?
+        }
+    };
+    Ok(if neg { -magnitude } else { magnitude })
+}
+
+// ---- the ABI ----
+
+/// `int(s)`.
+///
+/// # Safety
+/// `s` must be a live `str`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_int_from_str(s: *mut u8) -> i64 {
+    // SAFETY: forwarded from the caller.
+    check(parse_int(unsafe { str_as_str(s) }))
+}
+
+/// `float(s)`.
+///
+/// # Safety
+/// `s` must be a live `str`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_float_from_str(s: *mut u8) -> f64 {
+    // SAFETY: forwarded from the caller.
+    check(parse_float(unsafe { str_as_str(s) }))
+}

@@ -1,0 +1,93 @@
+"""Regenerate the expected output of tests/programs from CPython.
+
+Usage (from the repository root): python3 tests/bless_python.py [NAME...]
+
+For each program (``programs/NAME.py`` or ``programs/NAME/main.py``) this runs
+``python3 shim/bootstrap.py ENTRY [ARGS...]`` exactly as the Rust harness
+(cli/tests/corpus.rs) does under ``SEAM_BLESS=1`` and writes ``NAME.stdout``,
+``NAME.status`` and, when the status is 1, ``NAME.stderr_last``.  Arguments
+come from ``NAME.args``, one per line, if that file exists.  It is a
+convenience for working on the corpus without building ``seam``; the Rust
+harness stays the reference.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PROGRAMS = os.path.join("tests", "programs")
+BOOTSTRAP = os.path.join("shim", "bootstrap.py")
+
+
+def discover() -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for entry in sorted(os.listdir(os.path.join(ROOT, PROGRAMS))):
+        path = os.path.join(PROGRAMS, entry)
+        if entry.endswith(".py") and os.path.isfile(os.path.join(ROOT, path)):
+            found.append((entry[:-3], path))
+        elif os.path.isfile(os.path.join(ROOT, path, "main.py")):
+            found.append((entry, os.path.join(path, "main.py")))
+    return found
+
+
+def read_args(name: str) -> list[str]:
+    path = os.path.join(ROOT, PROGRAMS, name + ".args")
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def last_line(text: bytes) -> bytes:
+    for line in reversed(text.split(b"\n")):
+        if line.strip():
+            return line.rstrip(b"\r")
+    return b""
+
+
+def bless(name: str, entry: str) -> tuple[int, float]:
+    env = dict(os.environ)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env["PYTHONIOENCODING"] = "utf-8"
+    proc = subprocess.run(
+        [sys.executable, BOOTSTRAP, entry, *read_args(name)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
+    base = os.path.join(ROOT, PROGRAMS, name)
+    with open(base + ".stdout", "wb") as f:
+        f.write(proc.stdout)
+    with open(base + ".status", "w") as f:
+        f.write(f"{proc.returncode}\n")
+    if proc.returncode == 1:
+        with open(base + ".stderr_last", "wb") as f:
+            f.write(last_line(proc.stderr) + b"\n")
+    elif os.path.exists(base + ".stderr_last"):
+        os.remove(base + ".stderr_last")
+    return proc.returncode, 0.0
+
+
+def main(argv: list[str]) -> int:
+    wanted = set(argv[1:])
+    count = 0
+    for name, entry in discover():
+        if wanted and name not in wanted:
+            continue
+        status, _ = bless(name, entry)
+        print(f"{name}: status {status}")
+        count += 1
+    print(f"blessed {count} programs")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

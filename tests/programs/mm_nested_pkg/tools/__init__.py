@@ -1,0 +1,1 @@
+# tools: a package containing a sub-package.

@@ -1,0 +1,1 @@
+# tools.text: a sub-package.

@@ -1,0 +1,1 @@
+# A regular package (with __init__.py).
