@@ -73,6 +73,8 @@ pub fn link_executable(object: &[u8], dynamic_symbols: &[String], output: &Path)
         .arg("-o")
         .arg(output)
         .arg(format!("-Wl,--dynamic-list={}", list_path.display()))
+        // The runtime's float helpers call libm (pow, fmod).
+        .arg("-lm")
         .output()
         .context("cannot run the linker 'cc': is gcc installed?")?;
     let _ = std::fs::remove_dir_all(&work);

@@ -12,12 +12,18 @@ use std::ptr::null_mut;
 
 /// One past the last used word of the shadow stack (a `*mut usize`).
 #[unsafe(no_mangle)]
-#[allow(non_upper_case_globals, reason = "the symbol name is part of the runtime ABI")]
+#[allow(
+    non_upper_case_globals,
+    reason = "the symbol name is part of the runtime ABI"
+)]
 pub static mut seam_shadow_stack_top: *mut usize = null_mut();
 
 /// One past the last usable word of the shadow stack.
 #[unsafe(no_mangle)]
-#[allow(non_upper_case_globals, reason = "the symbol name is part of the runtime ABI")]
+#[allow(
+    non_upper_case_globals,
+    reason = "the symbol name is part of the runtime ABI"
+)]
 pub static mut seam_shadow_stack_limit: *mut usize = null_mut();
 
 /// The first word of the shadow stack; null until [`crate::init`].

@@ -202,7 +202,11 @@ fn arrays_and_tuples_trace_their_items() {
     let arr = unsafe { alloc(&ARRAY, 16 + 8 * 1000) };
     root(arr);
     for i in 0..1000 {
-        let l = if i % 3 == 0 { std::ptr::null_mut() } else { leaf(i) };
+        let l = if i % 3 == 0 {
+            std::ptr::null_mut()
+        } else {
+            leaf(i)
+        };
         // SAFETY: `arr` has room for 1000 items; the length covers the stored ones only.
         unsafe {
             *(arr.add(16 + 8 * i as usize) as *mut *mut u8) = l;

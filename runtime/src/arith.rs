@@ -23,12 +23,18 @@ pub(crate) fn int_floordiv(a: i64, b: i64) -> Result<i64, Exc> {
     })
 }
 
+/// `a % b`. CPython 3.11 words this error differently from `//`
+/// ("integer modulo by zero"), whatever the ABI table's comment says.
 pub(crate) fn int_mod(a: i64, b: i64) -> Result<i64, Exc> {
     if b == 0 {
-        return Err(zero_div("integer division or modulo by zero"));
+        return Err(zero_div("integer modulo by zero"));
     }
     let r = a.wrapping_rem(b);
-    Ok(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+    Ok(if r != 0 && ((r < 0) != (b < 0)) {
+        r + b
+    } else {
+        r
+    })
 }
 
 /// `a / b`, correctly rounded like CPython's `int.__truediv__`.
@@ -52,7 +58,11 @@ pub(crate) fn int_truediv(a: i64, b: i64) -> Result<f64, Exc> {
     let (q, r) = (num / nb as u128, num % nb as u128);
     let q = q | (r != 0) as u128;
     let magnitude = q as f64 * 2f64.powi(-(shift as i32));
-    Ok(if (a < 0) != (b < 0) { -magnitude } else { magnitude })
+    Ok(if (a < 0) != (b < 0) {
+        -magnitude
+    } else {
+        magnitude
+    })
 }
 
 pub(crate) fn int_pow(a: i64, b: i64) -> Result<i64, Exc> {

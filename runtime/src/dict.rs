@@ -135,7 +135,10 @@ impl Dict {
             let keys = roots.push(alloc_array(self.key_is_str(), cap));
             let values = roots.push(alloc_array(self.value_is_ref(), cap));
             let words = |a: *mut u8| {
-                std::slice::from_raw_parts_mut(a.add(ARRAY_ITEMS) as *mut u64, word(a, ARRAY_CAPACITY) as usize)
+                std::slice::from_raw_parts_mut(
+                    a.add(ARRAY_ITEMS) as *mut u64,
+                    word(a, ARRAY_CAPACITY) as usize,
+                )
             };
             let (old_h, old_k, old_v) = (
                 self.array(DICT_HASHES),
@@ -233,7 +236,11 @@ pub(crate) unsafe fn dict_entries(d: *mut u8) -> Vec<(u64, u64)> {
     // SAFETY: forwarded from the caller.
     unsafe {
         let d = Dict(d);
-        let (h, k, v) = (d.array(DICT_HASHES), d.array(DICT_KEYS), d.array(DICT_VALUES));
+        let (h, k, v) = (
+            d.array(DICT_HASHES),
+            d.array(DICT_KEYS),
+            d.array(DICT_VALUES),
+        );
         (0..d.used())
             .filter(|&e| h[e] != TOMBSTONE)
             .map(|e| (k[e], v[e]))
@@ -279,7 +286,13 @@ unsafe fn entries_list(d: *mut u8, is_ref: bool, pick: fn((u64, u64)) -> u64) ->
 /// An empty dict.
 #[unsafe(no_mangle)]
 pub extern "C" fn seam_dict_new(key_is_str: u8, value_is_ref: u8) -> *mut u8 {
-    let flags = (key_is_str != 0) as u64 * KEY_IS_STR | (value_is_ref != 0) as u64 * VALUE_IS_REF;
+    let mut flags = 0;
+    if key_is_str != 0 {
+        flags |= KEY_IS_STR;
+    }
+    if value_is_ref != 0 {
+        flags |= VALUE_IS_REF;
+    }
     alloc_dict(flags)
 }
 
@@ -496,7 +509,13 @@ pub unsafe extern "C" fn seam_dict_iter_next(d: *mut u8, pos: i64, expected_len:
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_dict_entry_key(d: *mut u8, i: i64) -> u64 {
     // SAFETY: forwarded from the caller.
-    unsafe { Dict(d).array(DICT_KEYS).get(i as usize).copied().unwrap_or(0) }
+    unsafe {
+        Dict(d)
+            .array(DICT_KEYS)
+            .get(i as usize)
+            .copied()
+            .unwrap_or(0)
+    }
 }
 
 /// The value of live entry `i`.
@@ -506,7 +525,13 @@ pub unsafe extern "C" fn seam_dict_entry_key(d: *mut u8, i: i64) -> u64 {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_dict_entry_value(d: *mut u8, i: i64) -> u64 {
     // SAFETY: forwarded from the caller.
-    unsafe { Dict(d).array(DICT_VALUES).get(i as usize).copied().unwrap_or(0) }
+    unsafe {
+        Dict(d)
+            .array(DICT_VALUES)
+            .get(i as usize)
+            .copied()
+            .unwrap_or(0)
+    }
 }
 
 /// Whether a dict's keys are `str` (for the generic helpers).

@@ -130,7 +130,11 @@ pub(crate) unsafe fn write_repr(out: &mut String, w: u64, tc: &[u8]) {
                 out.push(']');
             }
             b'K' | b'V' => {
-                out.push_str(if first == b'K' { "dict_keys([" } else { "dict_values([" });
+                out.push_str(if first == b'K' {
+                    "dict_keys(["
+                } else {
+                    "dict_values(["
+                });
                 write_seq(out, list_words(p), &tc[1..]);
                 out.push_str("])");
             }

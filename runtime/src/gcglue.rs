@@ -28,11 +28,8 @@ static DICT_REFS: [u32; 4] = [
 /// `dict`: its four storage arrays.
 pub(crate) static DICT_DESC: GcTypeInfo = GcTypeInfo::fixed_refs(&DICT_REFS);
 /// `tuple`: items traced by the reference mask.
-pub(crate) static TUPLE_DESC: GcTypeInfo = GcTypeInfo::tuple(
-    TUPLE_LEN as u32,
-    TUPLE_REF_MASK as u32,
-    TUPLE_ITEMS as u32,
-);
+pub(crate) static TUPLE_DESC: GcTypeInfo =
+    GcTypeInfo::tuple(TUPLE_LEN as u32, TUPLE_REF_MASK as u32, TUPLE_ITEMS as u32);
 
 /// Prepares the collector and the runtime's own roots. Idempotent.
 pub fn init() {

@@ -56,20 +56,23 @@ pub(crate) unsafe fn equal(a: u64, b: u64, tc: &[u8]) -> bool {
                 let tcs = tuple_elems(tc);
                 let (x, y) = (tuple_words(pa), tuple_words(pb));
                 x.len() == y.len()
-                    && x.iter().zip(y).zip(&tcs).all(|((&p, &q), t)| equal(p, q, t))
+                    && x.iter()
+                        .zip(y)
+                        .zip(&tcs)
+                        .all(|((&p, &q), t)| equal(p, q, t))
             }
             b'd' => {
                 let (_, vtc) = pair(tc);
                 let (x, y) = (dict_entries(pa), dict_entries(pb));
                 x.len() == y.len()
                     && dict_key_is_str(pa) == dict_key_is_str(pb)
-                    && x.iter().all(|&(k, v)| dict_lookup(pb, k).is_some_and(|w| equal(v, w, vtc)))
+                    && x.iter()
+                        .all(|&(k, v)| dict_lookup(pb, k).is_some_and(|w| equal(v, w, vtc)))
             }
             // Key and item views compare like sets; value views by identity.
             b'K' => {
                 let (x, y) = (list_words(pa), list_words(pb));
-                x.len() == y.len()
-                    && x.iter().all(|&p| y.iter().any(|&q| equal(p, q, &tc[1..])))
+                x.len() == y.len() && x.iter().all(|&p| y.iter().any(|&q| equal(p, q, &tc[1..])))
             }
             b'I' => {
                 let (k, v) = pair(tc);
@@ -135,7 +138,12 @@ pub(crate) unsafe fn compare(a: u64, b: u64, tc: &[u8]) -> Ordering {
             b'l' => lexicographic(list_words(pa), list_words(pb), |_| &tc[1..], rec),
             b't' => {
                 let tcs = tuple_elems(tc);
-                lexicographic(tuple_words(pa), tuple_words(pb), |i| tcs.get(i).copied().unwrap_or(b""), rec)
+                lexicographic(
+                    tuple_words(pa),
+                    tuple_words(pb),
+                    |i| tcs.get(i).copied().unwrap_or(b""),
+                    rec,
+                )
             }
             _ => Ordering::Equal,
         }

@@ -11,8 +11,8 @@
 
 use crate::MISSING;
 use crate::error::{Exc, ExcKind, check, raise};
-use crate::gcglue::{Roots, alloc_array, alloc_list_header, array_is_ref, ptr, set_word, word};
 use crate::format::repr_word;
+use crate::gcglue::{Roots, alloc_array, alloc_list_header, array_is_ref, ptr, set_word, word};
 use crate::generic::{compare, equal};
 use crate::layout::{ARRAY_CAPACITY, ARRAY_ITEMS, LIST_ITEMS, LIST_LEN};
 use crate::typecode::tc_slice;
@@ -112,11 +112,7 @@ unsafe fn reserve(list: *mut u8, needed: usize) {
         let new_array = alloc_array(array_is_ref(array), new_cap);
         let array = ptr(list, LIST_ITEMS);
         let len = word(list, LIST_LEN) as usize;
-        std::ptr::copy_nonoverlapping(
-            array.add(ARRAY_ITEMS),
-            new_array.add(ARRAY_ITEMS),
-            8 * len,
-        );
+        std::ptr::copy_nonoverlapping(array.add(ARRAY_ITEMS), new_array.add(ARRAY_ITEMS), 8 * len);
         set_word(list, LIST_ITEMS, new_array as u64);
     }
 }
@@ -461,9 +457,13 @@ unsafe fn extreme(l: *mut u8, tc: *const u8, want: Ordering, name: &str) -> u64 
                 &format!("{name}() arg is an empty sequence"),
             );
         };
-        words[1..]
-            .iter()
-            .fold(first, |best, &w| if compare(w, best, tc) == want { w } else { best })
+        words[1..].iter().fold(first, |best, &w| {
+            if compare(w, best, tc) == want {
+                w
+            } else {
+                best
+            }
+        })
     }
 }
 

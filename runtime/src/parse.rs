@@ -44,7 +44,13 @@ pub(crate) fn parse_int(s: &str) -> Result<i64, Exc> {
     // CPython also accepts non-ASCII decimal digits; map the ones Rust knows.
     let body: String = body
         .chars()
-        .map(|c| if c.is_ascii() { c } else { unicode_digit(c).unwrap_or(c) })
+        .map(|c| {
+            if c.is_ascii() {
+                c
+            } else {
+                unicode_digit(c).unwrap_or(c)
+            }
+        })
         .collect();
     if body.is_empty() || !body.bytes().all(|c| c.is_ascii_digit() || c == b'_') {
         return Err(invalid_int(s));
@@ -61,16 +67,20 @@ pub(crate) fn parse_int(s: &str) -> Result<i64, Exc> {
         }
     }
     let v = if neg { -v } else { v };
-    i64::try_from(v)
-        .map_err(|_| Exc::new(ExcKind::OverflowError, "Python int too large to convert to C long"))
+    i64::try_from(v).map_err(|_| {
+        Exc::new(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C long",
+        )
+    })
 }
 
 /// The ASCII digit for a non-ASCII decimal digit (Unicode Nd blocks laid out
 /// as ten consecutive code points starting at a multiple-of-16 boundary).
 fn unicode_digit(c: char) -> Option<char> {
     const ZEROS: [u32; 22] = [
-        0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
-        0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0xff10, 0x1d7ce,
+        0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6,
+        0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0xff10, 0x1d7ce,
     ];
     let u = c as u32;
     ZEROS

@@ -9,7 +9,7 @@
 //! Helpers compute on borrowed bytes first and allocate last; where they must
 //! allocate while holding an argument they root it (see [`Roots`]).
 
-use crate::error::{ExcKind, Exc, check, raise};
+use crate::error::{Exc, ExcKind, check, raise};
 use crate::gcglue::{Roots, alloc_str, set_word, word};
 use crate::layout::{STR_BYTE_LEN, STR_BYTES, STR_CHAR_LEN, STR_HASH};
 use crate::list::{list_append_word, new_list, slice_indices};
@@ -28,8 +28,9 @@ pub(crate) fn init_cache() {
             return;
         }
         CACHE_ROOTED = true;
+        let base: *mut *mut u8 = (&raw mut CACHE).cast();
         for i in 0..129 {
-            seam_gc::add_root((&raw mut CACHE[i]).cast());
+            seam_gc::add_root(base.add(i));
         }
     }
 }
@@ -43,7 +44,11 @@ fn cached(b: u8) -> *mut u8 {
         if !s.is_null() {
             return s;
         }
-        let s = if i == 128 { alloc_str(0, 0) } else { alloc_str(1, 1) };
+        let s = if i == 128 {
+            alloc_str(0, 0)
+        } else {
+            alloc_str(1, 1)
+        };
         if i < 128 {
             *s.add(STR_BYTES) = b;
         }
@@ -148,7 +153,9 @@ unsafe fn byte_offset(s: *mut u8, index: usize) -> usize {
             return index;
         }
         let text = str_as_str(s);
-        text.char_indices().nth(index).map_or(text.len(), |(i, _)| i)
+        text.char_indices()
+            .nth(index)
+            .map_or(text.len(), |(i, _)| i)
     }
 }
 
@@ -413,7 +420,11 @@ pub(crate) fn split_ranges(
     sep: Option<&str>,
     maxsplit: i64,
 ) -> Result<Vec<(usize, usize)>, Exc> {
-    let mut left = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let mut left = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let mut out = Vec::new();
     match sep {
         Some("") => return Err(Exc::new(ExcKind::ValueError, "empty separator")),
@@ -744,7 +755,10 @@ pub extern "C" fn seam_chr(i: i64) -> *mut u8 {
     }
     match char::from_u32(i as u32) {
         Some(c) => new_str(c.encode_utf8(&mut [0; 4])),
-        None => raise(ExcKind::ValueError, "surrogate code points are not supported"),
+        None => raise(
+            ExcKind::ValueError,
+            "surrogate code points are not supported",
+        ),
     }
 }
 

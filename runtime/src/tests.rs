@@ -1,1 +1,986 @@
-//! placeholder
+//! Unit tests of the runtime: the ABI table and layouts against the
+//! translator's sources (read as text, so the runtime does not depend on
+//! `seam-core`), printing, parsing, arithmetic, and the containers under
+//! forced collections.
+
+use crate::MISSING;
+use crate::arith::*;
+use crate::dict::*;
+use crate::error::{ExcKind, traceback_text};
+use crate::float_repr::float_repr;
+use crate::format::{repr_word, write_str_repr};
+use crate::gcglue::{Roots, word};
+use crate::generic::*;
+use crate::layout;
+use crate::list::*;
+use crate::parse::{parse_float, parse_int};
+use crate::strobj::*;
+use crate::tuple::seam_tuple_new;
+use std::sync::Mutex;
+
+/// The collector's state is process-wide; GC tests run one at a time.
+static LOCK: Mutex<()> = Mutex::new(());
+
+/// Runs `f` with the runtime initialised, collecting at every allocation
+/// when `stress`; whatever `f` pushed on the shadow stack is popped after.
+fn with_gc<R>(stress: bool, f: impl FnOnce(&Roots) -> R) -> R {
+    let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    crate::init();
+    seam_gc::set_stress(stress);
+    let roots = Roots::new();
+    let r = f(&roots);
+    seam_gc::set_stress(false);
+    r
+}
+
+fn text<'a>(s: *mut u8) -> &'a str {
+    // SAFETY: tests only pass live strs.
+    unsafe { str_as_str(s) }
+}
+
+fn repr(w: u64, tc: &str) -> String {
+    // SAFETY: tests pass values of the stated type.
+    unsafe { repr_word(w, tc.as_bytes()) }
+}
+
+fn words(list: *mut u8) -> Vec<u64> {
+    // SAFETY: tests only pass live lists.
+    unsafe { list_words(list).to_vec() }
+}
+
+fn int_list(roots: &Roots, xs: &[i64]) -> *mut u8 {
+    let l = roots.push(seam_list_new(0, 0));
+    for &x in xs {
+        // SAFETY: `l` is a live list of ints.
+        unsafe { seam_list_append(l, x as u64) };
+    }
+    l
+}
+
+fn str_list(roots: &Roots, xs: &[&str]) -> *mut u8 {
+    let l = roots.push(seam_list_new(1, 0));
+    for x in xs {
+        // SAFETY: `l` is a live list of strs; the new str is appended at once.
+        unsafe { seam_list_append(l, new_str(x) as u64) };
+    }
+    l
+}
+
+// ---- the contract with the translator ----
+
+/// The `pub const NAME: i32 = N;` lines of `core/src/layout.rs`.
+fn core_layout() -> Vec<(String, usize)> {
+    include_str!("../../core/src/layout.rs")
+        .lines()
+        .filter_map(|l| l.strip_prefix("pub const "))
+        .filter_map(|l| {
+            let (name, rest) = l.split_once(':')?;
+            let value = rest.split_once('=')?.1.trim().trim_end_matches(';');
+            Some((name.trim().to_string(), value.parse().ok()?))
+        })
+        .collect()
+}
+
+#[test]
+fn layout_matches_the_translator() {
+    let ours = [
+        ("DESCRIPTOR", layout::DESCRIPTOR),
+        ("STR_BYTE_LEN", layout::STR_BYTE_LEN),
+        ("STR_CHAR_LEN", layout::STR_CHAR_LEN),
+        ("STR_HASH", layout::STR_HASH),
+        ("STR_BYTES", layout::STR_BYTES),
+        ("LIST_LEN", layout::LIST_LEN),
+        ("LIST_ITEMS", layout::LIST_ITEMS),
+        ("ARRAY_CAPACITY", layout::ARRAY_CAPACITY),
+        ("ARRAY_ITEMS", layout::ARRAY_ITEMS),
+        ("DICT_LEN", layout::DICT_LEN),
+        ("TUPLE_LEN", layout::TUPLE_LEN),
+        ("TUPLE_REF_MASK", layout::TUPLE_REF_MASK),
+        ("TUPLE_ITEMS", layout::TUPLE_ITEMS),
+        ("TUPLE_MAX_LEN", layout::TUPLE_MAX_LEN),
+    ];
+    let core = core_layout();
+    assert_eq!(core.len(), ours.len(), "core layout constants: {core:?}");
+    for (name, value) in core {
+        let mine = ours.iter().find(|(n, _)| *n == name);
+        assert_eq!(mine.map(|m| m.1), Some(value), "layout constant {name}");
+    }
+}
+
+/// The machine class of a parameter or result type.
+trait Class {
+    const NAME: &'static str;
+}
+impl Class for i64 {
+    const NAME: &'static str = "I64";
+}
+impl Class for f64 {
+    const NAME: &'static str = "F64";
+}
+impl Class for u8 {
+    const NAME: &'static str = "I8";
+}
+impl Class for u64 {
+    const NAME: &'static str = "Word";
+}
+impl Class for *mut u8 {
+    const NAME: &'static str = "Ptr";
+}
+impl Class for *const u8 {
+    const NAME: &'static str = "Ptr";
+}
+impl Class for () {
+    const NAME: &'static str = "";
+}
+
+/// The signature of a function pointer, written like the ABI table.
+trait Signature {
+    fn signature() -> String;
+}
+macro_rules! signature_impl {
+    ($($p:ident),*) => {
+        impl<R: Class, $($p: Class),*> Signature for unsafe extern "C" fn($($p),*) -> R {
+            fn signature() -> String {
+                let params: Vec<&str> = vec![$($p::NAME),*];
+                format!("({}){}", params.join(", "), if R::NAME.is_empty() { String::new() } else { format!(" -> {}", R::NAME) })
+            }
+        }
+    };
+}
+signature_impl!();
+signature_impl!(A);
+signature_impl!(A, B);
+signature_impl!(A, B, C);
+signature_impl!(A, B, C, D);
+
+fn sig<F: Signature>(_: F) -> String {
+    F::signature()
+}
+
+macro_rules! entry {
+    ($f:ident; $($u:tt),*) => {
+        (stringify!($f), sig($f as unsafe extern "C" fn($($u),*) -> _))
+    };
+}
+
+/// Every ABI function this crate defines, with its actual signature.
+fn defined_functions() -> Vec<(&'static str, String)> {
+    use crate::format::*;
+    use crate::gcglue::*;
+    use crate::output::*;
+    use crate::parse::*;
+    vec![
+        entry!(seam_write_str; _),
+        ("seam_raise_builtin", {
+            let _: unsafe extern "C" fn(i64, *mut u8) -> ! = crate::error::seam_raise_builtin;
+            "(I64, Ptr)".to_string()
+        }),
+        entry!(seam_int_floordiv; _, _),
+        entry!(seam_int_mod; _, _),
+        entry!(seam_int_truediv; _, _),
+        entry!(seam_int_pow; _, _),
+        entry!(seam_int_lshift; _, _),
+        entry!(seam_int_rshift; _, _),
+        entry!(seam_float_div; _, _),
+        entry!(seam_float_floordiv; _, _),
+        entry!(seam_float_mod; _, _),
+        entry!(seam_float_pow; _, _),
+        entry!(seam_str_from_int; _),
+        entry!(seam_str_from_float; _),
+        entry!(seam_str_from_bool; _),
+        entry!(seam_str_of; _, _),
+        entry!(seam_repr_of; _, _),
+        entry!(seam_int_from_str; _),
+        entry!(seam_float_from_str; _),
+        entry!(seam_int_from_float; _),
+        entry!(seam_chr; _),
+        entry!(seam_ord; _),
+        entry!(seam_str_from_utf8; _, _),
+        entry!(seam_str_concat; _, _),
+        entry!(seam_str_repeat; _, _),
+        entry!(seam_str_getitem; _, _),
+        entry!(seam_str_slice; _, _, _, _),
+        entry!(seam_str_eq; _, _),
+        entry!(seam_str_cmp; _, _),
+        entry!(seam_str_contains; _, _),
+        entry!(seam_str_char_at; _, _),
+        entry!(seam_str_startswith; _, _),
+        entry!(seam_str_endswith; _, _),
+        entry!(seam_str_find; _, _),
+        entry!(seam_str_split; _, _, _),
+        entry!(seam_str_join; _, _),
+        entry!(seam_str_strip; _, _),
+        entry!(seam_str_lstrip; _, _),
+        entry!(seam_str_rstrip; _, _),
+        entry!(seam_str_upper; _),
+        entry!(seam_str_lower; _),
+        entry!(seam_str_replace; _, _, _),
+        entry!(seam_str_isdigit; _),
+        entry!(seam_str_isalpha; _),
+        entry!(seam_str_isspace; _),
+        entry!(seam_str_islower; _),
+        entry!(seam_str_isupper; _),
+        entry!(seam_list_new; _, _),
+        entry!(seam_list_append; _, _),
+        entry!(seam_list_getitem; _, _),
+        entry!(seam_list_setitem; _, _, _),
+        entry!(seam_list_delitem; _, _),
+        entry!(seam_list_pop; _, _),
+        entry!(seam_list_insert; _, _, _),
+        entry!(seam_list_extend; _, _),
+        entry!(seam_list_index; _, _, _),
+        entry!(seam_list_contains; _, _, _),
+        entry!(seam_list_sort; _, _, _),
+        entry!(seam_list_reverse; _),
+        entry!(seam_list_copy; _),
+        entry!(seam_list_concat; _, _),
+        entry!(seam_list_repeat; _, _),
+        entry!(seam_list_slice; _, _, _, _),
+        entry!(seam_list_from_str; _),
+        entry!(seam_list_min; _, _),
+        entry!(seam_list_max; _, _),
+        entry!(seam_dict_new; _, _),
+        entry!(seam_dict_getitem; _, _),
+        entry!(seam_dict_setitem; _, _, _),
+        entry!(seam_dict_delitem; _, _),
+        entry!(seam_dict_contains; _, _),
+        entry!(seam_dict_get; _, _, _),
+        entry!(seam_dict_pop; _, _),
+        entry!(seam_dict_pop_default; _, _, _),
+        entry!(seam_dict_setdefault; _, _, _),
+        entry!(seam_dict_keys; _),
+        entry!(seam_dict_values; _),
+        entry!(seam_dict_items; _, _),
+        entry!(seam_dict_copy; _),
+        entry!(seam_dict_iter_next; _, _, _),
+        entry!(seam_dict_entry_key; _, _),
+        entry!(seam_dict_entry_value; _, _),
+        entry!(seam_tuple_new; _, _),
+        entry!(seam_eq; _, _, _),
+        entry!(seam_cmp; _, _, _),
+        entry!(seam_gc_add_root; _),
+        ("seam_shadow_stack_overflow", {
+            let _: extern "C" fn() -> ! = seam_shadow_stack_overflow;
+            "()".to_string()
+        }),
+    ]
+}
+
+/// `(symbol, signature)` for every entry of the table in `core/src/rt.rs`.
+fn core_table() -> Vec<(String, String)> {
+    let src = include_str!("../../core/src/rt.rs");
+    let mut out = Vec::new();
+    for line in src.lines() {
+        let line = line.trim();
+        let Some((_, rest)) = line.split_once("= \"seam_") else {
+            continue;
+        };
+        let Some((sym, rest)) = rest.split_once('"') else {
+            continue;
+        };
+        let Some((params, tail)) = rest.strip_prefix('(').and_then(|r| r.split_once(')')) else {
+            continue;
+        };
+        let tail = tail.trim_end_matches(';').trim();
+        let ret = tail
+            .strip_prefix("->")
+            .map(|r| r.split(',').next().unwrap_or("").trim().to_string());
+        let sig = match ret {
+            Some(r) => format!("({params}) -> {r}"),
+            None => format!("({params})"),
+        };
+        out.push((format!("seam_{sym}"), sig));
+    }
+    out
+}
+
+#[test]
+fn every_abi_function_is_defined_with_its_signature() {
+    let core = core_table();
+    assert!(core.len() > 80, "parsed the whole table: {core:?}");
+    let ours = defined_functions();
+    for (sym, sig) in &core {
+        let mine = ours.iter().find(|(s, _)| s == sym);
+        assert_eq!(mine.map(|m| &m.1), Some(sig), "{sym}");
+    }
+    assert_eq!(ours.len(), core.len());
+}
+
+#[test]
+fn shadow_stack_symbols_exist() {
+    // Taking the addresses makes sure both data symbols exist.
+    let top = &raw const seam_gc::seam_shadow_stack_top;
+    let limit = &raw const seam_gc::seam_shadow_stack_limit;
+    assert_ne!(top as usize, limit as usize);
+}
+
+// ---- printing ----
+
+#[test]
+fn float_repr_matches_cpython() {
+    let cases: &[(f64, &str)] = &[
+        (1.0, "1.0"),
+        (0.1, "0.1"),
+        (1e20, "1e+20"),
+        (1e-5, "1e-05"),
+        (0.0001, "0.0001"),
+        (123456789012345.0, "123456789012345.0"),
+        (12345678901234566.0, "1.2345678901234566e+16"),
+        (12345678901234567.0, "1.2345678901234568e+16"),
+        (1e16, "1e+16"),
+        (9999999999999998.0, "9999999999999998.0"),
+        (f64::INFINITY, "inf"),
+        (f64::NEG_INFINITY, "-inf"),
+        (f64::NAN, "nan"),
+        (-0.0, "-0.0"),
+        (0.0, "0.0"),
+        (-2.5, "-2.5"),
+        (1.0 / 3.0, "0.3333333333333333"),
+        (2.0f64.powi(70), "1.1805916207174113e+21"),
+        (5e-324, "5e-324"),
+        (1.7976931348623157e308, "1.7976931348623157e+308"),
+        (100.0, "100.0"),
+        (0.001234, "0.001234"),
+        (1.5e-7, "1.5e-07"),
+    ];
+    for &(f, want) in cases {
+        assert_eq!(float_repr(f), want, "{f:e}");
+    }
+}
+
+fn str_repr(s: &str) -> String {
+    let mut out = String::new();
+    write_str_repr(&mut out, s);
+    out
+}
+
+#[test]
+fn str_repr_quotes_and_escapes_as_cpython() {
+    assert_eq!(str_repr("abc"), "'abc'");
+    assert_eq!(str_repr("it's"), "\"it's\"");
+    assert_eq!(str_repr("say \"hi\""), "'say \"hi\"'");
+    assert_eq!(str_repr("both ' and \""), "'both \\' and \"'");
+    assert_eq!(str_repr("a\\b\n\r\t"), "'a\\\\b\\n\\r\\t'");
+    assert_eq!(str_repr("\x00\x1b\x7f"), "'\\x00\\x1b\\x7f'");
+    assert_eq!(str_repr("héllo ☃ 😀"), "'héllo ☃ 😀'");
+    assert_eq!(
+        str_repr("\u{a0}\u{ad}\u{200b}\u{2028}"),
+        "'\\xa0\\xad\\u200b\\u2028'"
+    );
+    assert_eq!(str_repr("\u{f0000}"), "'\\U000f0000'");
+    assert_eq!(str_repr(""), "''");
+}
+
+#[test]
+fn containers_print_as_cpython() {
+    with_gc(true, |roots| {
+        let ints = int_list(roots, &[1, -2, 3]);
+        assert_eq!(repr(ints as u64, "li"), "[1, -2, 3]");
+        let strs = str_list(roots, &["a", "it's"]);
+        assert_eq!(repr(strs as u64, "ls"), "['a', \"it's\"]");
+        let empty = roots.push(seam_list_new(0, 4));
+        assert_eq!(repr(empty as u64, "lf"), "[]");
+
+        let t1 = roots.push(seam_tuple_new(1, 0));
+        // SAFETY: `t1` is a live tuple of one int.
+        unsafe { crate::gcglue::set_word(t1, layout::TUPLE_ITEMS, 7) };
+        assert_eq!(repr(t1 as u64, "t1;i"), "(7,)");
+        let t0 = roots.push(seam_tuple_new(0, 0));
+        assert_eq!(repr(t0 as u64, "t0;"), "()");
+        let t2 = roots.push(seam_tuple_new(2, 0b10));
+        // SAFETY: `t2` is a live (float, str) tuple.
+        unsafe {
+            crate::gcglue::set_word(t2, layout::TUPLE_ITEMS, 2.5f64.to_bits());
+            crate::gcglue::set_word(t2, layout::TUPLE_ITEMS + 8, new_str("x") as u64);
+        }
+        assert_eq!(repr(t2 as u64, "t2;fs"), "(2.5, 'x')");
+
+        let d = roots.push(seam_dict_new(1, 0));
+        // SAFETY: `d` is a live dict[str, float]; keys are rooted while inserted.
+        unsafe {
+            seam_dict_setitem(d, roots.push(new_str("k")) as u64, 2.5f64.to_bits());
+            seam_dict_setitem(d, roots.push(new_str("j")) as u64, 1.0f64.to_bits());
+        }
+        assert_eq!(repr(d as u64, "dsf"), "{'k': 2.5, 'j': 1.0}");
+        // SAFETY: `d` is a live dict.
+        let (keys, values, items) = unsafe {
+            (
+                roots.push(seam_dict_keys(d)),
+                roots.push(seam_dict_values(d)),
+                roots.push(seam_dict_items(d, 0b01)),
+            )
+        };
+        assert_eq!(repr(keys as u64, "Ks"), "dict_keys(['k', 'j'])");
+        assert_eq!(repr(values as u64, "Vf"), "dict_values([2.5, 1.0])");
+        assert_eq!(
+            repr(items as u64, "Isf"),
+            "dict_items([('k', 2.5), ('j', 1.0)])"
+        );
+        assert_eq!(repr(0, "os"), "None");
+        assert_eq!(repr(strs as u64, "ols"), "['a', \"it's\"]");
+        assert_eq!(repr(1, "b"), "True");
+        assert_eq!(repr(0, "n"), "None");
+
+        let nested = roots.push(seam_list_new(1, 0));
+        // SAFETY: `nested` is a live list of lists.
+        unsafe {
+            seam_list_append(nested, ints as u64);
+            seam_list_append(nested, empty as u64);
+        }
+        assert_eq!(repr(nested as u64, "lli"), "[[1, -2, 3], []]");
+
+        // str() of a top-level str is the str itself; of anything else its repr.
+        let s = roots.push(new_str("hi"));
+        // SAFETY: values of the stated types.
+        unsafe {
+            assert_eq!(seam_str_of_test(s as u64, "s\0"), s);
+            assert_eq!(text(seam_str_of_test(s as u64, "os\0")), "hi");
+            assert_eq!(text(seam_str_of_test(0, "os\0")), "None");
+            assert_eq!(
+                text(seam_str_of_test(strs as u64, "ls\0")),
+                "['a', \"it's\"]"
+            );
+            assert_eq!(
+                text(crate::format::seam_repr_of(s as u64, c"s".as_ptr().cast())),
+                "'hi'"
+            );
+        }
+    });
+}
+
+/// # Safety
+/// `v` must be a live value of type `tc` (NUL-terminated).
+unsafe fn seam_str_of_test(v: u64, tc: &str) -> *mut u8 {
+    // SAFETY: forwarded from the caller.
+    unsafe { crate::format::seam_str_of(v, tc.as_ptr()) }
+}
+
+#[test]
+fn scalars_convert_to_str() {
+    with_gc(false, |_| {
+        assert_eq!(
+            text(crate::format::seam_str_from_int(i64::MIN)),
+            "-9223372036854775808"
+        );
+        assert_eq!(text(crate::format::seam_str_from_float(1e22)), "1e+22");
+        assert_eq!(text(crate::format::seam_str_from_bool(0)), "False");
+    });
+}
+
+#[test]
+fn uncaught_exceptions_print_as_cpython() {
+    assert_eq!(
+        traceback_text("KeyError", "'k'"),
+        "Traceback (most recent call last):\nKeyError: 'k'\n"
+    );
+    assert_eq!(
+        traceback_text("AssertionError", ""),
+        "Traceback (most recent call last):\nAssertionError\n"
+    );
+    assert_eq!(ExcKind::ZeroDivisionError.name(), "ZeroDivisionError");
+    assert_eq!(ExcKind::NotImplementedError as i64, 10);
+}
+
+// ---- parsing ----
+
+#[test]
+fn int_parsing_follows_cpython() {
+    assert_eq!(parse_int("42"), Ok(42));
+    assert_eq!(parse_int("  -17\n"), Ok(-17));
+    assert_eq!(parse_int("+0007"), Ok(7));
+    assert_eq!(parse_int("1_000_000"), Ok(1_000_000));
+    assert_eq!(parse_int("-9223372036854775808"), Ok(i64::MIN));
+    assert_eq!(parse_int("٣"), Ok(3));
+    for bad in [
+        "", " ", "12x", "1__0", "_1", "1_", "- 1", "1.5", "0x10", "--1",
+    ] {
+        let e = parse_int(bad).unwrap_err();
+        assert_eq!(e.kind, ExcKind::ValueError, "{bad:?}");
+    }
+    assert_eq!(
+        parse_int("12x").unwrap_err().msg,
+        "invalid literal for int() with base 10: '12x'"
+    );
+    assert_eq!(
+        parse_int(" 1 2 ").unwrap_err().msg,
+        "invalid literal for int() with base 10: ' 1 2 '"
+    );
+    assert_eq!(
+        parse_int("9223372036854775808").unwrap_err().kind,
+        ExcKind::OverflowError
+    );
+}
+
+#[test]
+fn float_parsing_follows_cpython() {
+    assert_eq!(parse_float("1.5"), Ok(1.5));
+    assert_eq!(parse_float("  -2e3 "), Ok(-2000.0));
+    assert_eq!(parse_float(".5"), Ok(0.5));
+    assert_eq!(parse_float("5."), Ok(5.0));
+    assert_eq!(parse_float("1_000.000_1"), Ok(1000.0001));
+    assert_eq!(parse_float("1E-2"), Ok(0.01));
+    assert_eq!(parse_float("inf"), Ok(f64::INFINITY));
+    assert_eq!(parse_float("-Infinity"), Ok(f64::NEG_INFINITY));
+    assert_eq!(parse_float("+iNF"), Ok(f64::INFINITY));
+    assert!(parse_float("nan").unwrap().is_nan());
+    assert!(parse_float("-NaN").unwrap().is_nan());
+    assert_eq!(parse_float("0.1"), Ok(0.1));
+    assert_eq!(parse_float("1e400"), Ok(f64::INFINITY));
+    for bad in [
+        "", ".", "e5", "1e", "1.5.2", "abc", "1_.5", "infinit", "1e5_", "0x1p3",
+    ] {
+        assert_eq!(
+            parse_float(bad).unwrap_err().kind,
+            ExcKind::ValueError,
+            "{bad:?}"
+        );
+    }
+    assert_eq!(
+        parse_float("abc").unwrap_err().msg,
+        "could not convert string to float: 'abc'"
+    );
+}
+
+// ---- arithmetic ----
+
+#[test]
+fn integer_floor_division_and_modulo_follow_the_divisor() {
+    let cases = [
+        (7, 2, 3, 1),
+        (-7, 2, -4, 1),
+        (7, -2, -4, -1),
+        (-7, -2, 3, -1),
+        (6, 3, 2, 0),
+        (-6, 3, -2, 0),
+        (i64::MIN, -1, i64::MIN, 0),
+    ];
+    for (a, b, q, r) in cases {
+        assert_eq!(int_floordiv(a, b), Ok(q), "{a} // {b}");
+        assert_eq!(int_mod(a, b), Ok(r), "{a} % {b}");
+    }
+    let e = int_floordiv(1, 0).unwrap_err();
+    assert_eq!(
+        (e.kind, e.msg.as_str()),
+        (
+            ExcKind::ZeroDivisionError,
+            "integer division or modulo by zero"
+        )
+    );
+    assert_eq!(
+        int_mod(1, 0).unwrap_err().msg,
+        "integer division or modulo by zero"
+    );
+    assert_eq!(int_truediv(1, 0).unwrap_err().msg, "division by zero");
+}
+
+#[test]
+fn float_floor_division_and_modulo_follow_cpython() {
+    let cases: &[(f64, f64, f64, f64)] = &[
+        (7.5, 2.0, 3.0, 1.5),
+        (-7.5, 2.0, -4.0, 0.5),
+        (7.5, -2.0, -4.0, -0.5),
+        (-7.5, -2.0, 3.0, -1.5),
+        (0.0, 3.0, 0.0, 0.0),
+        (-0.0, 3.0, -0.0, 0.0),
+        (6.0, -3.0, -2.0, -0.0),
+        (1.0, f64::INFINITY, 0.0, 1.0),
+    ];
+    for &(a, b, q, r) in cases {
+        let (gq, gr) = (float_floordiv(a, b).unwrap(), float_mod(a, b).unwrap());
+        assert_eq!(float_repr(gq), float_repr(q), "{a} // {b}");
+        assert_eq!(float_repr(gr), float_repr(r), "{a} % {b}");
+    }
+    assert_eq!(
+        float_div(1.0, 0.0).unwrap_err().msg,
+        "float division by zero"
+    );
+    assert_eq!(
+        float_floordiv(1.0, 0.0).unwrap_err().msg,
+        "float floor division by zero"
+    );
+    assert_eq!(float_mod(1.0, -0.0).unwrap_err().msg, "float modulo");
+    assert_eq!(
+        float_pow(0.0, -1.0).unwrap_err().msg,
+        "0.0 cannot be raised to a negative power"
+    );
+    assert_eq!(float_pow(2.0, 10.0), Ok(1024.0));
+    assert_eq!(
+        float_pow(10.0, 400.0).unwrap_err().kind,
+        ExcKind::OverflowError
+    );
+}
+
+#[test]
+fn other_integer_operations() {
+    assert_eq!(int_pow(3, 4), Ok(81));
+    assert_eq!(int_pow(2, 64), Ok(0));
+    assert_eq!(int_pow(-2, 3), Ok(-8));
+    assert_eq!(int_pow(0, 0), Ok(1));
+    assert_eq!(int_pow(2, -1).unwrap_err().kind, ExcKind::ValueError);
+    assert_eq!(int_lshift(1, 3), Ok(8));
+    assert_eq!(int_lshift(1, 64), Ok(0));
+    assert_eq!(int_rshift(-8, 1), Ok(-4));
+    assert_eq!(int_rshift(-8, 100), Ok(-1));
+    assert_eq!(int_rshift(1, -1).unwrap_err().msg, "negative shift count");
+    assert_eq!(int_truediv(7, 2), Ok(3.5));
+    assert_eq!(int_truediv(-1, 3), Ok(-1.0 / 3.0));
+    // Correct rounding beyond 2**53, as CPython: (2**53 + 1) / 1 rounds to even.
+    assert_eq!(int_truediv((1 << 53) + 1, 1), Ok(9007199254740992.0));
+    assert_eq!(int_truediv(i64::MAX, 3), Ok(3074457345618258602.0));
+    assert_eq!(int_truediv(i64::MAX, i64::MAX), Ok(1.0));
+    assert_eq!(int_from_float(-3.9), Ok(-3));
+    assert_eq!(
+        int_from_float(f64::NAN).unwrap_err().msg,
+        "cannot convert float NaN to integer"
+    );
+    assert_eq!(
+        int_from_float(f64::INFINITY).unwrap_err().msg,
+        "cannot convert float infinity to integer"
+    );
+}
+
+// ---- str ----
+
+#[test]
+fn str_operations() {
+    with_gc(true, |roots| {
+        let s = roots.push(new_str("héllo wörld"));
+        // SAFETY: all values are live, rooted strs and lists.
+        unsafe {
+            assert_eq!(str_char_len(s), 11);
+            assert_eq!(text(seam_str_getitem(s, 1)), "é");
+            assert_eq!(text(seam_str_getitem(s, -1)), "d");
+            assert_eq!(text(seam_str_slice(s, 1, 4, MISSING)), "éll");
+            assert_eq!(text(seam_str_slice(s, MISSING, MISSING, -1)), "dlröw olléh");
+            assert_eq!(text(seam_str_slice(s, -3, MISSING, MISSING)), "rld");
+            assert_eq!(text(seam_str_slice(s, MISSING, MISSING, 2)), "hlowrd");
+            assert_eq!(seam_str_find(s, roots.push(new_str("wö"))), 6);
+            assert_eq!(seam_str_find(s, roots.push(new_str("xyz"))), -1);
+            assert_eq!(text(seam_str_upper(s)), "HÉLLO WÖRLD");
+            assert_eq!(
+                text(seam_str_upper(roots.push(new_str("straße")))),
+                "STRASSE"
+            );
+            let ascii = roots.push(new_str("abcdef"));
+            assert_eq!(text(seam_str_slice(ascii, 5, 0, -2)), "fdb");
+            assert_eq!(text(seam_str_slice(ascii, -100, 100, MISSING)), "abcdef");
+            assert_eq!(text(seam_str_concat(ascii, s)), "abcdefhéllo wörld");
+            assert_eq!(
+                text(seam_str_repeat(roots.push(new_str("ab")), 3)),
+                "ababab"
+            );
+            assert_eq!(text(seam_str_repeat(ascii, -1)), "");
+            assert_eq!(seam_str_cmp(ascii, s), -1);
+            assert_eq!(seam_str_eq(ascii, roots.push(new_str("abcdef"))), 1);
+            assert_eq!(seam_str_contains(s, roots.push(new_str("lo w"))), 1);
+            let ch = seam_str_char_at(s, 1);
+            assert_eq!((text(ch), str_bytes(ch).len()), ("é", 2));
+            assert_eq!(seam_ord(ch), 233);
+            assert_eq!(text(seam_chr(0x2603)), "☃");
+            let chars = seam_list_from_str(s);
+            assert_eq!(
+                repr(chars as u64, "ls")
+                    .chars()
+                    .filter(|&c| c == ',')
+                    .count(),
+                10
+            );
+        }
+    });
+}
+
+fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Vec<&'a str> {
+    split_ranges(s, sep, maxsplit)
+        .unwrap()
+        .into_iter()
+        .map(|(a, b)| &s[a..b])
+        .collect()
+}
+
+#[test]
+fn split_follows_cpython() {
+    assert_eq!(split("  a b  c  ", None, -1), ["a", "b", "c"]);
+    assert_eq!(split("  a b  c  ", None, 1), ["a", "b  c  "]);
+    assert_eq!(split("", None, -1), Vec::<&str>::new());
+    assert_eq!(split("   ", None, -1), Vec::<&str>::new());
+    assert_eq!(split("a,b,,c,", Some(","), -1), ["a", "b", "", "c", ""]);
+    assert_eq!(split("a,b,c", Some(","), 1), ["a", "b,c"]);
+    assert_eq!(split("", Some(","), -1), [""]);
+    assert_eq!(split("a::b", Some("::"), -1), ["a", "b"]);
+    assert_eq!(split("x\u{3000}y\x1cz", None, -1), ["x", "y", "z"]);
+    assert_eq!(
+        split_ranges("a", Some(""), -1).unwrap_err().msg,
+        "empty separator"
+    );
+    with_gc(true, |roots| {
+        let s = roots.push(new_str(" one two  three "));
+        // SAFETY: live, rooted values.
+        unsafe {
+            let parts = roots.push(seam_str_split(s, std::ptr::null_mut(), -1));
+            assert_eq!(repr(parts as u64, "ls"), "['one', 'two', 'three']");
+            let joined = seam_str_join(roots.push(new_str("-")), parts);
+            assert_eq!(text(joined), "one-two-three");
+        }
+    });
+}
+
+#[test]
+fn strip_and_predicates() {
+    with_gc(false, |roots| {
+        // SAFETY: live, rooted values.
+        unsafe {
+            let s = roots.push(new_str(" \t xyhix \n"));
+            let null = std::ptr::null_mut();
+            assert_eq!(text(seam_str_strip(s, null)), "xyhix");
+            assert_eq!(text(seam_str_lstrip(s, null)), "xyhix \n");
+            assert_eq!(text(seam_str_rstrip(s, null)), " \t xyhix");
+            let t = roots.push(new_str("xyhix"));
+            assert_eq!(text(seam_str_strip(t, roots.push(new_str("xy")))), "hi");
+            assert_eq!(text(seam_str_strip(t, roots.push(new_str("xyhi")))), "");
+            let r = seam_str_replace(t, roots.push(new_str("x")), roots.push(new_str("--")));
+            assert_eq!(text(r), "--yhi--");
+            let r = seam_str_replace(
+                roots.push(new_str("ab")),
+                roots.push(new_str("")),
+                roots.push(new_str("-")),
+            );
+            assert_eq!(text(r), "-a-b-");
+        }
+        assert!(
+            is_digit_text("0123")
+                && is_digit_text("²")
+                && !is_digit_text("")
+                && !is_digit_text("1a")
+        );
+        assert!(is_lower_text("abc1") && !is_lower_text("aBc") && !is_lower_text("123"));
+        assert!(is_upper_text("ABC1") && !is_upper_text("AbC") && !is_upper_text(""));
+        assert!(py_isspace('\u{a0}') && py_isspace('\x1f') && !py_isspace('a'));
+    });
+}
+
+// ---- list ----
+
+#[test]
+fn slice_indices_follow_cpython() {
+    let pick = |len: i64, a: i64, b: i64, c: i64| -> Vec<i64> {
+        let (start, step, n) = slice_indices(len, a, b, c).unwrap();
+        (0..n as i64).map(|k| start + k * step).collect()
+    };
+    assert_eq!(pick(5, MISSING, MISSING, -1), [4, 3, 2, 1, 0]);
+    assert_eq!(pick(5, 3, MISSING, -1), [3, 2, 1, 0]);
+    assert_eq!(pick(5, MISSING, 1, -2), [4, 2]);
+    assert_eq!(pick(5, -1, -4, -1), [4, 3, 2]);
+    assert_eq!(pick(5, 10, -10, -3), [4, 1]);
+    assert_eq!(pick(5, 1, 3, -1), Vec::<i64>::new());
+    assert_eq!(pick(5, -2, MISSING, MISSING), [3, 4]);
+    assert_eq!(pick(0, MISSING, MISSING, -1), Vec::<i64>::new());
+    assert_eq!(
+        slice_indices(3, 0, 1, 0).unwrap_err().msg,
+        "slice step cannot be zero"
+    );
+}
+
+#[test]
+fn list_operations() {
+    with_gc(true, |roots| {
+        let l = int_list(roots, &[5, 1, 4]);
+        // SAFETY: live, rooted lists.
+        unsafe {
+            seam_list_insert(l, 0, 9);
+            seam_list_insert(l, -1, 8);
+            seam_list_insert(l, 100, 7);
+            assert_eq!(words(l), [9, 5, 1, 8, 4, 7]);
+            assert_eq!(seam_list_pop(l, -1), 7);
+            assert_eq!(seam_list_pop(l, 0), 9);
+            seam_list_delitem(l, 1);
+            assert_eq!(words(l), [5, 8, 4]);
+            seam_list_extend(l, l);
+            assert_eq!(words(l), [5, 8, 4, 5, 8, 4]);
+            let rev = seam_list_slice(l, MISSING, MISSING, -2);
+            assert_eq!(words(rev), [4, 5, 8]);
+            assert_eq!(seam_list_index(l, 4, c"i".as_ptr().cast()), 2);
+            assert_eq!(seam_list_contains(l, 3, c"i".as_ptr().cast()), 0);
+            assert_eq!(seam_list_min(l, c"i".as_ptr().cast()), 4);
+            assert_eq!(seam_list_max(l, c"i".as_ptr().cast()), 8);
+            seam_list_sort(l, c"i".as_ptr().cast(), 1);
+            assert_eq!(words(l), [8, 8, 5, 5, 4, 4]);
+            seam_list_reverse(l);
+            assert_eq!(words(l), [4, 4, 5, 5, 8, 8]);
+            let c = roots.push(seam_list_concat(l, roots.push(seam_list_repeat(l, 2))));
+            assert_eq!(words(c).len(), 18);
+            assert_eq!(words(seam_list_copy(c)), words(c));
+            assert_eq!(seam_list_getitem(c, -1), 8);
+            seam_list_setitem(c, -1, 1);
+            assert_eq!(seam_list_getitem(c, 17), 1);
+        }
+    });
+}
+
+#[test]
+fn sort_is_stable_in_both_directions() {
+    with_gc(true, |roots| {
+        // Sort (int, str) tuples by a tuple type code whose str part makes
+        // equal ints distinguishable; stability shows in the str order.
+        let l = roots.push(seam_list_new(1, 0));
+        for (k, name) in [(2, "a"), (1, "b"), (2, "c"), (1, "d")] {
+            let t = roots.push(seam_tuple_new(1, 0));
+            // SAFETY: `t` is a live one-int tuple; `l` a live list.
+            unsafe {
+                crate::gcglue::set_word(t, layout::TUPLE_ITEMS, k);
+                seam_list_append(l, t as u64);
+            }
+            let _ = name;
+        }
+        let before = words(l);
+        // SAFETY: `l` holds one-int tuples.
+        unsafe { seam_list_sort(l, c"t1;i".as_ptr().cast(), 0) };
+        assert_eq!(words(l), [before[1], before[3], before[0], before[2]]);
+        // SAFETY: as above.
+        unsafe { seam_list_sort(l, c"t1;i".as_ptr().cast(), 1) };
+        // Reverse keeps equal elements in their current order, as CPython does.
+        assert_eq!(words(l), [before[0], before[2], before[1], before[3]]);
+
+        let f = roots.push(seam_list_new(0, 0));
+        for x in [0.0, -0.0, f64::NAN, -1.0] {
+            // SAFETY: `f` is a live list of floats.
+            unsafe { seam_list_append(f, f64::to_bits(x)) };
+        }
+        // SAFETY: `f` holds floats.
+        unsafe { seam_list_sort(f, c"f".as_ptr().cast(), 0) };
+        assert_eq!(repr(f as u64, "lf"), "[-1.0, 0.0, -0.0, nan]");
+    });
+}
+
+#[test]
+fn generic_equality_and_order() {
+    with_gc(true, |roots| {
+        let a = int_list(roots, &[1, 2, 3]);
+        let b = int_list(roots, &[1, 2]);
+        let c = int_list(roots, &[1, 2, 3]);
+        let x = str_list(roots, &["b", "a"]);
+        let y = str_list(roots, &["b", "ab"]);
+        // SAFETY: live values of the stated types.
+        unsafe {
+            assert!(equal(a as u64, c as u64, b"li"));
+            assert!(!equal(a as u64, b as u64, b"li"));
+            assert_eq!(seam_cmp(b as u64, a as u64, c"li".as_ptr().cast()), -1);
+            assert_eq!(seam_cmp(a as u64, c as u64, c"li".as_ptr().cast()), 0);
+            assert_eq!(seam_cmp(x as u64, y as u64, c"ls".as_ptr().cast()), -1);
+            assert_eq!(seam_eq(0, 0, c"ols".as_ptr().cast()), 1);
+            assert_eq!(seam_eq(0, x as u64, c"ols".as_ptr().cast()), 0);
+            assert_eq!(
+                seam_eq(f64::NAN.to_bits(), f64::NAN.to_bits(), c"f".as_ptr().cast()),
+                0
+            );
+            let d1 = roots.push(seam_dict_new(0, 0));
+            let d2 = roots.push(seam_dict_new(0, 0));
+            seam_dict_setitem(d1, 1, 10);
+            seam_dict_setitem(d1, 2, 20);
+            seam_dict_setitem(d2, 2, 20);
+            assert!(!equal(d1 as u64, d2 as u64, b"dii"));
+            seam_dict_setitem(d2, 1, 10);
+            assert!(equal(d1 as u64, d2 as u64, b"dii"));
+        }
+    });
+}
+
+// ---- dict ----
+
+#[test]
+fn dict_keeps_insertion_order_through_deletions() {
+    with_gc(true, |roots| {
+        let d = roots.push(seam_dict_new(1, 0));
+        let key = |k: &str| roots.push(new_str(k)) as u64;
+        // SAFETY: `d` is a live dict[str, int]; keys are rooted.
+        unsafe {
+            for (i, k) in ["one", "two", "three", "four"].iter().enumerate() {
+                seam_dict_setitem(d, key(k), i as u64 + 1);
+            }
+            seam_dict_setitem(d, key("two"), 22);
+            assert_eq!(
+                repr(d as u64, "dsi"),
+                "{'one': 1, 'two': 22, 'three': 3, 'four': 4}"
+            );
+            seam_dict_delitem(d, key("one"));
+            assert_eq!(seam_dict_pop(d, key("three")), 3);
+            assert_eq!(seam_dict_pop_default(d, key("three"), 99), 99);
+            seam_dict_setitem(d, key("one"), 111);
+            assert_eq!(repr(d as u64, "dsi"), "{'two': 22, 'four': 4, 'one': 111}");
+            assert_eq!(word(d, layout::DICT_LEN), 3);
+            assert_eq!(seam_dict_get(d, key("nope"), 0), 0);
+            assert_eq!(seam_dict_contains(d, key("four")), 1);
+            assert_eq!(seam_dict_setdefault(d, key("five"), 5), 5);
+            assert_eq!(seam_dict_setdefault(d, key("five"), 6), 5);
+            assert_eq!(seam_dict_getitem(d, key("five")), 5);
+
+            // Iteration by entry index skips tombstones.
+            let mut seen = Vec::new();
+            let mut pos = 0;
+            loop {
+                let e = seam_dict_iter_next(d, pos, 4);
+                if e < 0 {
+                    break;
+                }
+                seen.push(format!(
+                    "{}={}",
+                    text(seam_dict_entry_key(d, e) as *mut u8),
+                    seam_dict_entry_value(d, e)
+                ));
+                pos = e + 1;
+            }
+            assert_eq!(seen, ["two=22", "four=4", "one=111", "five=5"]);
+
+            let copy = roots.push(seam_dict_copy(d));
+            assert_eq!(repr(copy as u64, "dsi"), repr(d as u64, "dsi"));
+        }
+    });
+}
+
+#[test]
+fn dict_survives_growth_and_churn() {
+    with_gc(false, |roots| {
+        let d = roots.push(seam_dict_new(0, 1));
+        // SAFETY: `d` is a live dict[int, str]; values are rooted while inserted.
+        unsafe {
+            for i in 0..5000i64 {
+                seam_dict_setitem(d, i as u64, roots.push(seam_str_of_int(i)) as u64);
+                if i % 3 == 0 {
+                    seam_dict_delitem(d, (i / 2) as u64);
+                }
+                if i % 1000 == 0 {
+                    seam_gc::collect();
+                }
+            }
+            seam_gc::collect();
+            let live = dict_entries(d);
+            assert_eq!(live.len() as u64, word(d, layout::DICT_LEN));
+            for (k, v) in live {
+                assert_eq!(text(v as *mut u8), k.to_string());
+                assert_eq!(seam_dict_getitem(d, k), v);
+            }
+            assert_eq!(seam_dict_contains(d, 0), 0);
+            assert_eq!(seam_dict_contains(d, 4999), 1);
+        }
+    });
+}
+
+fn seam_str_of_int(i: i64) -> *mut u8 {
+    crate::format::seam_str_from_int(i)
+}
+
+#[test]
+fn many_strings_survive_stress_collections() {
+    with_gc(true, |roots| {
+        let l = roots.push(seam_list_new(1, 0));
+        // SAFETY: `l` is a live list of strs.
+        unsafe {
+            for i in 0..300 {
+                let s = seam_str_concat(roots.push(seam_str_of_int(i)), roots.push(new_str("!x")));
+                seam_list_append(l, s as u64);
+            }
+            for (i, &w) in words(l).iter().enumerate() {
+                assert_eq!(text(w as *mut u8), format!("{i}!x"));
+            }
+        }
+    });
+}

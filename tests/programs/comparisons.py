@@ -18,7 +18,8 @@ def main(argv: list[str]) -> int:
     print(val(3) < val(2) < val(1), evaluations)
     print("a" < "b", "abc" < "abd", "ab" < "abc", "B" < "a", "" < "a")
     print("apple" > "Apple", "zeta" >= "zeta", "é" > "z", "日" > "本")
-    print([1, 2] == [1, 2], [1, 2] != [2, 1], [] == [1])
+    no_ints: list[int] = []
+    print([1, 2] == [1, 2], [1, 2] != [2, 1], no_ints == [1], no_ints == no_ints.copy())
     print((1, "a") == (1, "a"), (1, "a") != (1, "b"))
     print({"a": 1} == {"a": 1}, {"a": 1} == {"a": 2})
     print(3 == 3.0, 1 < 1.5 < 2, 2.5 > 2 > 1.5)

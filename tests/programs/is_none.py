@@ -15,7 +15,7 @@ def first_long(words: list[str], n: int) -> str | None:
 def main(argv: list[str]) -> int:
     nothing()
     r: str | None = None
-    print(r, r is None, str(None), repr(None), [None], f"{None}")
+    print(r, r is None, str(None), repr(None), (None,), f"{None}")
     words = ["a", "abc", "abcdef"]
     for n in range(0, 9, 2):
         w = first_long(words, n)

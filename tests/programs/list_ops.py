@@ -4,7 +4,8 @@
 def main(argv: list[str]) -> int:
     a: list[int] = [1, 2, 3]
     b: list[int] = [4, 5]
-    print(a + b, b + a, a + [], a * 2, [0] * 5, a * 0, 2 * b)
+    none: list[int] = []
+    print(a + b, b + a, a + none, none + a, a * 2, [0] * 5, a * 0, 2 * b)
     print(3 in a, 4 in a, 4 not in a, "x" in ["x", "y"])
     print(a == [1, 2, 3], a != b, a + b == [1, 2, 3, 4, 5])
     c = a

@@ -26,7 +26,7 @@ use cranelift_codegen::ir::{
     self, BlockArg, FuncRef, GlobalValue, InstBuilder, MemFlagsData, TrapCode, UserFuncName, Value,
     types,
 };
-use cranelift_codegen::{Context, CodegenError as ClifError};
+use cranelift_codegen::{CodegenError as ClifError, Context};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
 use cranelift_module::{DataId, FuncId, Module, ModuleError};
 
@@ -104,12 +104,20 @@ pub(super) fn define_function(
     }
 
     let nslots = lower.ref_slots + lower.temps_max;
+    let param_slots: Vec<u32> = func
+        .params
+        .iter()
+        .filter_map(|p| match lower.homes.get(p.0 as usize) {
+            Some(LocalHome::Slot(slot)) => Some(*slot),
+            _ => None,
+        })
+        .collect();
     let frame = lower.frame;
     let mut b = lower.b;
     b.seal_all_blocks();
     b.finalize(state.module.target_config());
     if let Some(frame) = &frame {
-        finish_frame(&mut ctx.func, frame, nslots);
+        finish_frame(&mut ctx.func, frame, nslots, &param_slots);
     }
     #[cfg(test)]
     super::tests::record_function(&func.name, frame.as_ref().map(|_| nslots), &ctx.func);
@@ -130,7 +138,9 @@ pub(super) fn compile(
         }
         Err(ModuleError::Compilation(ClifError::Verifier(errors))) => Err(CodegenError::Verifier {
             function: name.to_string(),
-            message: cranelift_codegen::print_errors::pretty_verifier_error(&ctx.func, None, errors),
+            message: cranelift_codegen::print_errors::pretty_verifier_error(
+                &ctx.func, None, errors,
+            ),
         }),
         Err(ModuleError::Compilation(e)) => Err(CodegenError::Compile {
             function: name.to_string(),
@@ -154,14 +164,24 @@ pub(super) struct SymbolRefs {
 }
 
 impl SymbolRefs {
-    pub(super) fn func(&mut self, b: &mut FunctionBuilder, state: &mut ModuleState, id: FuncId) -> FuncRef {
+    pub(super) fn func(
+        &mut self,
+        b: &mut FunctionBuilder,
+        state: &mut ModuleState,
+        id: FuncId,
+    ) -> FuncRef {
         *self
             .funcs
             .entry(id)
             .or_insert_with(|| state.module.declare_func_in_func(id, b.func))
     }
 
-    pub(super) fn data(&mut self, b: &mut FunctionBuilder, state: &ModuleState, id: DataId) -> GlobalValue {
+    pub(super) fn data(
+        &mut self,
+        b: &mut FunctionBuilder,
+        state: &ModuleState,
+        id: DataId,
+    ) -> GlobalValue {
         *self
             .data
             .entry(id)
@@ -224,17 +244,17 @@ pub(super) fn push_frame(
 }
 
 /// Completes a frame once its slot count is known: patches the size and
-/// zeroes every slot before the frame becomes visible to the collector.
-pub(super) fn finish_frame(func: &mut ir::Function, frame: &Frame, nslots: u32) {
+/// zeroes every slot before the frame becomes visible to the collector,
+/// except the `preset` slots the code right after the prologue fills
+/// (reference parameters) with nothing in between that could collect.
+pub(super) fn finish_frame(func: &mut ir::Function, frame: &Frame, nslots: u32, preset: &[u32]) {
     func.replace(frame.size_inst)
         .iconst(types::I64, i64::from(nslots) * 8);
     let mut pos = FuncCursor::new(func).at_inst(frame.bump_inst);
-    if nslots > 0 {
-        let zero = pos.ins().iconst(types::I64, 0);
-        for slot in 0..nslots {
-            pos.ins()
-                .store(trusted(), zero, frame.base, slot_offset(slot));
-        }
+    let mut zero = None;
+    for slot in (0..nslots).filter(|s| !preset.contains(s)) {
+        let z = *zero.get_or_insert_with(|| pos.ins().iconst(types::I64, 0));
+        pos.ins().store(trusted(), z, frame.base, slot_offset(slot));
     }
 }
 
@@ -411,7 +431,10 @@ impl<'s, 'f> Lowerer<'s, 'f> {
     }
 
     fn local_home(&self, id: tir::LocalId) -> Lowered<(LocalHome, &'s Type)> {
-        match (self.homes.get(id.0 as usize), self.func.locals.get(id.0 as usize)) {
+        match (
+            self.homes.get(id.0 as usize),
+            self.func.locals.get(id.0 as usize),
+        ) {
             (Some(&home), Some(local)) => Ok((home, &local.ty)),
             _ => Err(self.malformed(format!("local {} does not exist", id.0))),
         }
@@ -465,7 +488,11 @@ impl<'s, 'f> Lowerer<'s, 'f> {
     /// Evaluates `operands` left to right, spilling references that must survive
     /// the evaluation of later operands (or an allocation the caller performs
     /// before [`Self::materialize`]).
-    fn operands<'e>(&mut self, operands: &[&'e Expr], allocates_after: bool) -> Lowered<Vec<Pending<'e>>> {
+    fn operands<'e>(
+        &mut self,
+        operands: &[&'e Expr],
+        allocates_after: bool,
+    ) -> Lowered<Vec<Pending<'e>>> {
         let plan = roots::operand_plan(operands, allocates_after);
         let mut pending = Vec::with_capacity(operands.len());
         for (e, plan) in operands.iter().zip(plan) {
@@ -583,8 +610,16 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 let target = self
                     .loops
                     .last()
-                    .map(|l| if matches!(s, Stmt::Break) { l.exit } else { l.header })
-                    .ok_or_else(|| self.malformed("break or continue outside a loop".to_string()))?;
+                    .map(|l| {
+                        if matches!(s, Stmt::Break) {
+                            l.exit
+                        } else {
+                            l.header
+                        }
+                    })
+                    .ok_or_else(|| {
+                        self.malformed("break or continue outside a loop".to_string())
+                    })?;
                 self.jump_to(target, &[]);
                 self.enter_dead_code();
             }
@@ -594,7 +629,9 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                     self.return_values(&[]);
                 } else {
                     let v = v.ok_or_else(|| {
-                        self.malformed("a return without a value in a function returning one".to_string())
+                        self.malformed(
+                            "a return without a value in a function returning one".to_string(),
+                        )
                     })?;
                     let v = coerce(&mut self.b, v, value_type(&self.func.ret));
                     self.return_values(&[v]);
@@ -615,11 +652,9 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             ExprKind::Bool(v) => self.b.ins().iconst(types::I8, i64::from(*v)),
             ExprKind::None => self.zero(ty),
             ExprKind::Str(id) => {
-                let slot = *self
-                    .state
-                    .literal_slots
-                    .get(id.0 as usize)
-                    .ok_or_else(|| self.malformed(format!("string literal {} does not exist", id.0)))?;
+                let slot = *self.state.literal_slots.get(id.0 as usize).ok_or_else(|| {
+                    self.malformed(format!("string literal {} does not exist", id.0))
+                })?;
                 let addr = self.data_addr(slot);
                 self.b.ins().load(self.state.ptr, trusted(), addr, 0)
             }
@@ -628,7 +663,10 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 (LocalHome::Var(var), _) => self.b.use_var(var),
             },
             ExprKind::Global(id) => {
-                let (data, global) = match (self.state.globals.get(id.0 as usize), self.program.globals.get(id.0 as usize)) {
+                let (data, global) = match (
+                    self.state.globals.get(id.0 as usize),
+                    self.program.globals.get(id.0 as usize),
+                ) {
                     (Some(&d), Some(g)) => (d, g),
                     _ => return Err(self.malformed(format!("global {} does not exist", id.0))),
                 };
@@ -753,9 +791,17 @@ impl<'s, 'f> Lowerer<'s, 'f> {
     fn call(&mut self, callee: tir::FuncId, args: &[Expr], ty: ir::Type) -> Lowered {
         let index = callee.0 as usize;
         let program = self.program;
-        let (target, id) = match (program.functions.get(index), self.state.functions.get(index)) {
+        let (target, id) = match (
+            program.functions.get(index),
+            self.state.functions.get(index),
+        ) {
             (Some(f), Some(&id)) => (f, id),
-            _ => return Err(self.malformed(format!("call of function {}, which does not exist", callee.0))),
+            _ => {
+                return Err(self.malformed(format!(
+                    "call of function {}, which does not exist",
+                    callee.0
+                )));
+            }
         };
         if args.len() != target.params.len() {
             return Err(self.malformed(format!(
@@ -826,7 +872,10 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         let pending = self.operands(&operands, true)?;
         let elem_types: Vec<Type> = elems.iter().map(|e| e.ty.clone()).collect();
         let n = self.b.ins().iconst(types::I64, elems.len() as i64);
-        let mask = self.b.ins().iconst(types::I64, Type::tuple_ref_mask(&elem_types));
+        let mask = self
+            .b
+            .ins()
+            .iconst(types::I64, Type::tuple_ref_mask(&elem_types));
         let call = self.call_runtime(Rt::TupleNew, &[n, mask])?;
         let tuple = self.b.inst_results(call)[0];
         let values = self.materialize(pending)?;

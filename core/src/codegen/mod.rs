@@ -81,7 +81,10 @@ impl fmt::Display for CodegenError {
                 "bug in the seam backend: the cranelift verifier rejected `{function}`:\n{message}"
             ),
             CodegenError::MalformedTir { function, message } => {
-                write!(f, "bug in the seam front end: malformed tir in `{function}`: {message}")
+                write!(
+                    f,
+                    "bug in the seam front end: malformed tir in `{function}`: {message}"
+                )
             }
             CodegenError::Compile { function, message } => {
                 write!(f, "cranelift could not compile `{function}`: {message}")
@@ -95,7 +98,10 @@ impl fmt::Display for CodegenError {
 impl std::error::Error for CodegenError {}
 
 /// Translates `program` to the bytes of a relocatable object file for the configured target.
-pub fn emit_object(program: &tir::Program, config: &CodegenConfig) -> Result<Vec<u8>, CodegenError> {
+pub fn emit_object(
+    program: &tir::Program,
+    config: &CodegenConfig,
+) -> Result<Vec<u8>, CodegenError> {
     let isa = make_isa(config)?;
     let builder = ObjectBuilder::new(isa, "seam", cranelift_module::default_libcall_names())
         .map_err(|e| CodegenError::Module(e.to_string()))?;
@@ -138,7 +144,11 @@ fn make_isa(config: &CodegenConfig) -> Result<OwnedTargetIsa, CodegenError> {
         OptLevel::None => "none",
         OptLevel::Speed => "speed",
     };
-    let verifier = if cfg!(debug_assertions) { "true" } else { "false" };
+    let verifier = if cfg!(debug_assertions) {
+        "true"
+    } else {
+        "false"
+    };
     for (name, value) in [
         // Extensions are shared objects; the executable is a PIE. One code model for both.
         ("is_pic", "true"),
@@ -267,9 +277,8 @@ impl ModuleState {
         }
         let mut sig = self.module.make_signature();
         sig.params
-            .extend(rt.params().iter().map(|&a| AbiParam::new(abi_type(a))));
-        sig.returns
-            .extend(rt.ret().map(|a| AbiParam::new(abi_type(a))));
+            .extend(rt.params().iter().map(|&a| abi_param(abi_type(a))));
+        sig.returns.extend(rt.ret().map(|a| abi_param(abi_type(a))));
         let id = self
             .module
             .declare_function(rt.symbol(), Linkage::Import, &sig)
@@ -314,6 +323,18 @@ pub(crate) fn abi_type(abi: Abi) -> ir::Type {
     }
 }
 
+/// A parameter or result of machine type `ty` in a C-ABI signature. Bools
+/// are zero-extended by whoever produces them: the x86-64 System V ABI as
+/// compilers implement it (rustc included) lets a callee assume that a
+/// narrow integer argument arrives extended to 32 bits.
+fn abi_param(ty: ir::Type) -> AbiParam {
+    if ty == types::I8 {
+        AbiParam::new(ty).uext()
+    } else {
+        AbiParam::new(ty)
+    }
+}
+
 /// The machine type holding values of `ty`.
 pub(crate) fn value_type(ty: &Type) -> ir::Type {
     abi_type(ty.abi())
@@ -321,17 +342,23 @@ pub(crate) fn value_type(ty: &Type) -> ir::Type {
 
 /// The Cranelift signature of a translated function: parameters by their
 /// types, and no result for procedures (`Type::None`).
-fn function_signature(module: &ObjectModule, f: &tir::Function) -> Result<ir::Signature, CodegenError> {
+fn function_signature(
+    module: &ObjectModule,
+    f: &tir::Function,
+) -> Result<ir::Signature, CodegenError> {
     let mut sig = module.make_signature();
     for &p in &f.params {
-        let local = f.locals.get(p.0 as usize).ok_or_else(|| CodegenError::MalformedTir {
-            function: f.name.clone(),
-            message: format!("parameter {} is not a local", p.0),
-        })?;
-        sig.params.push(AbiParam::new(value_type(&local.ty)));
+        let local = f
+            .locals
+            .get(p.0 as usize)
+            .ok_or_else(|| CodegenError::MalformedTir {
+                function: f.name.clone(),
+                message: format!("parameter {} is not a local", p.0),
+            })?;
+        sig.params.push(abi_param(value_type(&local.ty)));
     }
     if f.ret != Type::None {
-        sig.returns.push(AbiParam::new(value_type(&f.ret)));
+        sig.returns.push(abi_param(value_type(&f.ret)));
     }
     Ok(sig)
 }
@@ -358,10 +385,12 @@ fn define_program_main(
         message,
     };
     let main_index = program.main.0 as usize;
-    let main_fn = program
-        .functions
-        .get(main_index)
-        .ok_or_else(|| malformed(format!("main is function {}, which does not exist", main_index)))?;
+    let main_fn = program.functions.get(main_index).ok_or_else(|| {
+        malformed(format!(
+            "main is function {}, which does not exist",
+            main_index
+        ))
+    })?;
 
     let mut sig = state.module.make_signature();
     sig.params.push(AbiParam::new(state.ptr));
@@ -438,7 +467,7 @@ fn define_program_main(
     b.ins().return_(&[status]);
     b.seal_all_blocks();
     b.finalize(state.module.target_config());
-    function::finish_frame(&mut ctx.func, &frame, 1);
+    function::finish_frame(&mut ctx.func, &frame, 1, &[0]);
 
     function::compile(state, id, ctx, PROGRAM_MAIN_NAME)
 }

@@ -954,6 +954,30 @@ impl<'c, 'a> Checker<'c, 'a> {
                 };
                 self.store_local(n, v, out)
             }
+            Expr::Subscript(sub) if !matches!(sub.slice.as_ref(), Expr::Slice(_)) => {
+                let obj = self.expr(&sub.value, None)?;
+                let expected = match &obj.ty {
+                    Type::List(e) => Some((**e).clone()),
+                    Type::Dict(_, v) => Some((**v).clone()),
+                    _ => None,
+                };
+                let v = match &expected {
+                    Some(t) => self.expr_as(value, t)?,
+                    None => self.expr(value, None)?,
+                };
+                // Python evaluates the value before the container and the key.
+                let v = match v.kind {
+                    ExprKind::Local(_) | ExprKind::Int(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::Float(_) => v,
+                    _ => {
+                        let (s, t) = self.bind_temp(v);
+                        out.push(s);
+                        t
+                    }
+                };
+                let stmt = self.store_subscript(sub, obj, v)?;
+                out.push(stmt);
+                Ok(())
+            }
             _ => {
                 let v = self.expr(value, None)?;
                 self.assign_value(target, v, out)
@@ -1087,12 +1111,25 @@ impl<'c, 'a> Checker<'c, 'a> {
         }
     }
 
+    /// The new value of an augmented assignment's target. `xs += ys` on a list
+    /// extends it in place (the target keeps the same object), as in Python.
+    fn aug_value(&mut self, a: &ast::StmtAugAssign, cur: tir::Expr) -> R<tir::Expr> {
+        if a.op == Operator::Add && matches!(cur.ty, Type::List(_)) {
+            let ty = cur.ty.clone();
+            let rhs = self.expr_as(&a.value, &ty)?;
+            let (s, t) = self.bind_temp(cur);
+            let extend = tir::Expr::rt(Rt::ListExtend, vec![t.clone(), rhs], Type::None);
+            return Ok(tir::Expr::new(ExprKind::Block(vec![s, tir::Stmt::Expr(extend)], Box::new(t)), ty));
+        }
+        let rhs = self.expr(&a.value, None)?;
+        self.binary(a.op, cur, rhs, a.range)
+    }
+
     fn aug_assign(&mut self, a: &ast::StmtAugAssign, out: &mut Vec<tir::Stmt>) -> R<()> {
         match a.target.as_ref() {
             Expr::Name(n) => {
                 let cur = self.name(n)?;
-                let rhs = self.expr(&a.value, None)?;
-                let v = self.binary(a.op, cur, rhs, a.range)?;
+                let v = self.aug_value(a, cur)?;
                 self.assign_value(&a.target, v, out)
             }
             Expr::Subscript(sub) => {
@@ -1112,8 +1149,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 let key = self.expr_as(&sub.slice, &key_ty)?;
                 let (s2, k) = self.bind_temp(key);
                 let cur = self.index_value(o.clone(), k.clone(), sub.range)?;
-                let rhs = self.expr(&a.value, None)?;
-                let v = self.binary(a.op, cur, rhs, a.range)?;
+                let v = self.aug_value(a, cur)?;
                 let store = match o.ty.clone() {
                     Type::List(elem) => {
                         let v = self.coerce(v, &elem, a.range)?;
@@ -1132,8 +1168,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 let g = self.module_global_attr(attr)?;
                 let ty = self.cx.program.globals[g.0 as usize].ty.clone();
                 let cur = tir::Expr::new(ExprKind::Global(g), ty.clone());
-                let rhs = self.expr(&a.value, None)?;
-                let v = self.binary(a.op, cur, rhs, a.range)?;
+                let v = self.aug_value(a, cur)?;
                 let v = self.coerce(v, &ty, a.range)?;
                 out.push(tir::Stmt::AssignGlobal(g, v));
                 Ok(())
@@ -1429,8 +1464,15 @@ impl<'c, 'a> Checker<'c, 'a> {
             Expr::FString(f) => self.fstring(f),
             Expr::Name(n) => self.name(n),
             Expr::BinOp(b) => {
-                let l = self.expr(&b.left, None)?;
-                let r = self.expr(&b.right, None)?;
+                let (l, r) = if is_empty_display(&b.left) {
+                    let r = self.expr(&b.right, None)?;
+                    let t = matches!(r.ty, Type::List(_)).then(|| r.ty.clone());
+                    (self.expr(&b.left, t.as_ref())?, r)
+                } else {
+                    let l = self.expr(&b.left, None)?;
+                    let t = matches!(l.ty, Type::List(_)).then(|| l.ty.clone());
+                    (l, self.expr(&b.right, t.as_ref())?)
+                };
                 self.binary(b.op, l, r, b.range)
             }
             Expr::UnaryOp(u) => self.unary(u),
@@ -1489,9 +1531,6 @@ impl<'c, 'a> Checker<'c, 'a> {
                         Some(ts) => self.expr_as(el, &ts[i])?,
                         None => self.expr(el, None)?,
                     };
-                    if v.ty == Type::None {
-                        return Err(self.error(el.range(), "a tuple element cannot be None here: annotate the tuple"));
-                    }
                     elems.push(v);
                 }
                 let ty = Type::Tuple(elems.iter().map(|e| e.ty.clone()).collect());
@@ -1872,11 +1911,20 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     fn compare(&mut self, c: &ast::ExprCompare) -> R<tir::Expr> {
-        let left = self.expr(&c.left, None)?;
         if c.ops.len() == 1 {
-            let right = self.expr(&c.comparators[0], None)?;
+            // An empty display takes its type from the other side (it has no side effects to reorder).
+            let right_ast = &c.comparators[0];
+            let (left, right) = if is_empty_display(&c.left) {
+                let right = self.expr(right_ast, None)?;
+                (self.expr(&c.left, Some(&right.ty))?, right)
+            } else {
+                let left = self.expr(&c.left, None)?;
+                let expected = is_empty_display(right_ast).then(|| left.ty.clone());
+                (left, self.expr(right_ast, expected.as_ref())?)
+            };
             return self.compare_one(c.ops[0], left, right, c.range());
         }
+        let left = self.expr(&c.left, None)?;
         // A chain evaluates each operand once, left to right, and stops at the first false link.
         let (s, mut prev) = self.bind_temp(left);
         let mut pending = vec![s];
@@ -1910,6 +1958,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                         tir::Expr::unary(UnaryOp::IsNull, v, Bool)
                     }
                     (None, None) => tir::Expr::bool(true),
+                    (Bool, Bool) => tir::Expr::binary(BinaryOp::BoolEq, l, r, Bool),
                     (a, b) if a.is_ref() && b.is_ref() => tir::Expr::binary(BinaryOp::RefEq, l, r, Bool),
                     _ => {
                         return Err(self.error(
@@ -2113,14 +2162,31 @@ impl<'c, 'a> Checker<'c, 'a> {
             _ => None,
         };
         let mut items = Vec::new();
-        for el in elts {
+        let mut deferred = Vec::new();
+        for (i, el) in elts.iter().enumerate() {
             if let Expr::Starred(s) = el {
                 return Err(self.error(s.range, "'*' unpacking is not supported"));
+            }
+            if elem_ty.is_none() && is_empty_display(el) {
+                // `[[1], []]`: the empty one takes the type the others give.
+                deferred.push(i);
+                items.push(tir::Expr::none());
+                continue;
             }
             items.push(match &elem_ty {
                 Some(t) => self.expr_as(el, t)?,
                 None => self.expr(el, None)?,
             });
+        }
+        if !deferred.is_empty() {
+            let known = items
+                .iter()
+                .enumerate()
+                .find(|(i, _)| !deferred.contains(i))
+                .map(|(_, e)| e.ty.clone());
+            for i in deferred {
+                items[i] = self.expr(&elts[i], known.as_ref())?;
+            }
         }
         let elem = match elem_ty {
             Some(t) => t,
@@ -2144,9 +2210,6 @@ impl<'c, 'a> Checker<'c, 'a> {
                             _ => self.unify(&t, &item.ty, None, el.range())?,
                         };
                     }
-                }
-                if t == Type::None {
-                    return Err(self.error(range, "cannot infer the element type of a list of None: annotate it"));
                 }
                 t
             }
@@ -2231,6 +2294,15 @@ impl<'c, 'a> Checker<'c, 'a> {
             stmts.push(tir::Stmt::Expr(tir::Expr::rt(Rt::DictSetItem, vec![dv.clone(), k, v], Type::None)));
         }
         Ok(tir::Expr::new(ExprKind::Block(stmts, Box::new(dv)), ty))
+    }
+}
+
+/// `[]` or `{}`: a display whose type must come from its context.
+fn is_empty_display(e: &Expr) -> bool {
+    match e {
+        Expr::List(l) => l.elts.is_empty(),
+        Expr::Dict(d) => d.items.is_empty(),
+        _ => false,
     }
 }
 

@@ -564,7 +564,7 @@ impl Checker<'_, '_> {
             "join" => {
                 let b = self.bind_args(c, &fname, &[("iterable", true)])?;
                 let x = b[0].expect("required");
-                let v = self.expr(x, None)?;
+                let v = self.expr(x, Some(&Type::List(Box::new(Type::Str))))?;
                 let v = match &v.ty {
                     Type::List(e) | Type::DictKeys(e) | Type::DictValues(e) if **e == Type::Str => v,
                     _ => {
@@ -631,7 +631,7 @@ impl Checker<'_, '_> {
             "extend" => {
                 let b = self.bind_args(c, &fname, &[("iterable", true)])?;
                 let x = b[0].expect("required");
-                let v = self.expr(x, None)?;
+                let v = self.expr(x, Some(&lt))?;
                 let v = match &v.ty {
                     Type::List(t) | Type::DictKeys(t) | Type::DictValues(t) if **t == e => v,
                     _ => self.coerce(v, &lt, x.range())?,

@@ -1,0 +1,7 @@
+# expect: calling an int
+
+
+def main(argv: list[str]) -> int:
+    x = 5
+    print(x(2))
+    return 0

@@ -1,0 +1,7 @@
+# expect: ordering a str against an int
+
+
+def main(argv: list[str]) -> int:
+    if "a" < 1:
+        print("less")
+    return 0

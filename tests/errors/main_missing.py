@@ -1,0 +1,5 @@
+# expect: an entry module without main
+
+
+def helper(argv: list[str]) -> int:
+    return 0

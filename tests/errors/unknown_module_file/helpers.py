@@ -1,0 +1,3 @@
+# A helper module that exists.
+
+ONE = 1
