@@ -52,12 +52,13 @@ def last_line(text: bytes) -> bytes:
     return b""
 
 
-def bless(name: str, entry: str) -> tuple[int, float]:
+def bless(name: str, entry: str) -> int:
     env = dict(os.environ)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONIOENCODING"] = "utf-8"
+    python = os.environ.get("SEAM_PYTHON", sys.executable)
     proc = subprocess.run(
-        [sys.executable, BOOTSTRAP, entry, *read_args(name)],
+        [python, BOOTSTRAP, entry, *read_args(name)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -73,7 +74,7 @@ def bless(name: str, entry: str) -> tuple[int, float]:
             f.write(last_line(proc.stderr) + b"\n")
     elif os.path.exists(base + ".stderr_last"):
         os.remove(base + ".stderr_last")
-    return proc.returncode, 0.0
+    return proc.returncode
 
 
 def main(argv: list[str]) -> int:
@@ -82,7 +83,7 @@ def main(argv: list[str]) -> int:
     for name, entry in discover():
         if wanted and name not in wanted:
             continue
-        status, _ = bless(name, entry)
+        status = bless(name, entry)
         print(f"{name}: status {status}")
         count += 1
     print(f"blessed {count} programs")

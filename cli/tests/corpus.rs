@@ -138,7 +138,7 @@ fn run_corpus() -> Result<bool> {
     cases.extend(discover(&root, "tests/errors", CaseKind::Error)?);
     let orphans = orphan_expectations(&root, &cases)?;
     if !filters.is_empty() {
-        cases.retain(|c| filters.iter().any(|f| c.name.contains(f)));
+        cases.retain(|c| filters.iter().any(|f| case_label(c).contains(f)));
     }
     if args.iter().any(|a| a == "--list") {
         for case in &cases {

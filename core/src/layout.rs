@@ -37,3 +37,29 @@ pub const TUPLE_REF_MASK: i32 = 16;
 pub const TUPLE_ITEMS: i32 = 24;
 /// The most elements a tuple may have (one bit each in the reference mask).
 pub const TUPLE_MAX_LEN: usize = 64;
+
+/// Class descriptor: the collector's type info occupies bytes 0..32.
+pub const CLASS_GC_INFO: i32 = 0;
+/// Class descriptor: the class id (i64).
+pub const CLASS_ID: i32 = 32;
+/// Class descriptor: one past the last id of the class's range (i64).
+pub const CLASS_MAX: i32 = 40;
+/// Class descriptor: instance size in bytes (i64).
+pub const CLASS_SIZE: i32 = 48;
+/// Class descriptor: the qualified name, a NUL-terminated C string.
+pub const CLASS_NAME: i32 = 56;
+/// Class descriptor: the parent's descriptor, or null.
+pub const CLASS_PARENT: i32 = 64;
+/// Class descriptor: flags ([`CLASS_FLAG_EXCEPTION`], [`CLASS_FLAG_FINAL`]).
+pub const CLASS_FLAGS: i32 = 72;
+/// Class descriptor: number of vtable slots (i64).
+pub const CLASS_VTABLE_LEN: i32 = 80;
+/// Class descriptor: the vtable, one function pointer a slot.
+pub const CLASS_VTABLE: i32 = 88;
+/// Flag: instances are exceptions (their first field is the message `str`).
+pub const CLASS_FLAG_EXCEPTION: i64 = 1;
+/// Flag: the class cannot be subclassed.
+pub const CLASS_FLAG_FINAL: i64 = 2;
+
+/// Exception instances: the message (`str`), the first field of `Exception`.
+pub const EXC_MESSAGE: i32 = 8;

@@ -12,6 +12,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod analysis;
 pub mod codegen;
 pub mod diag;
 pub mod frontend;

@@ -3,11 +3,11 @@
 //!
 //! This table is the single source of truth shared by the front end (which
 //! picks the function), the backend (which declares and calls it) and the
-//! runtime crate (which defines each symbol as `extern "C"`; a test in the
-//! runtime checks the list). Pointers are GC references unless the
-//! comment says otherwise. Functions marked `noreturn` never return to
-//! generated code; functions that "raise" currently print a traceback and
-//! exit with status 1 (exception handling arrives with the object model).
+//! runtime crate (which defines each symbol as `extern "C"`). Pointers are GC
+//! references unless the comment says otherwise. Functions marked `noreturn`
+//! never return to generated code. Functions marked `raises` may return with
+//! the exception state ([`EXC_CURRENT`]) set, and then with a meaningless
+//! result: generated code tests the state after calling them.
 //!
 //! Missing optional arguments are passed as [`MISSING`] for integers and as
 //! null for pointers.
@@ -31,7 +31,7 @@ pub enum Abi {
 pub const MISSING: i64 = i64::MIN;
 
 macro_rules! runtime_functions {
-    ($( $(#[$doc:meta])* $variant:ident = $sym:literal ( $($param:ident),* ) $(-> $ret:ident)? $(, $noret:ident)? ;)*) => {
+    ($( $(#[$doc:meta])* $variant:ident = $sym:literal ( $($param:ident),* ) $(-> $ret:ident)? $(, $flag:ident)? ;)*) => {
         /// A runtime function callable from generated code.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Rt {
@@ -59,45 +59,55 @@ macro_rules! runtime_functions {
 
             /// Whether the function never returns.
             pub fn noreturn(self) -> bool {
-                match self { $(Rt::$variant => runtime_functions!(@noret $($noret)?),)* }
+                match self { $(Rt::$variant => runtime_functions!(@noret $($flag)?),)* }
+            }
+
+            /// Whether the function may return with the exception state set.
+            pub fn can_raise(self) -> bool {
+                match self { $(Rt::$variant => runtime_functions!(@raises $($flag)?),)* }
             }
         }
     };
     (@ret) => { None };
     (@ret $r:ident) => { Some(Abi::$r) };
     (@noret) => { false };
-    (@noret $n:ident) => { true };
+    (@noret noreturn) => { true };
+    (@noret raises) => { false };
+    (@raises) => { false };
+    (@raises raises) => { true };
+    (@raises noreturn) => { false };
 }
 
 runtime_functions! {
     // ---- output and errors ----
     /// Append a `str` to the buffered stdout.
     WriteStr = "seam_write_str"(Ptr);
-    /// Raise builtin exception `kind` (see [`ExcKind`]) with message `msg` (a `str`, or null for none).
+    /// Raise builtin exception `kind` (see [`ExcKind`]) with message `msg` (a `str`, or null for none):
+    /// allocates an instance of the registered builtin class and sets the exception state.
     /// The message is printed as given: for `KeyError` the front end passes the repr of the argument.
-    RaiseBuiltin = "seam_raise_builtin"(I64, Ptr), noreturn;
+    RaiseBuiltin = "seam_raise_builtin"(I64, Ptr), raises;
 
     // ---- arithmetic that raises or needs care ----
     /// `a // b` with floor semantics; ZeroDivisionError "integer division or modulo by zero".
-    IntFloorDiv = "seam_int_floordiv"(I64, I64) -> I64;
+    IntFloorDiv = "seam_int_floordiv"(I64, I64) -> I64, raises;
     /// `a % b` with the sign of `b`; ZeroDivisionError "integer division or modulo by zero".
-    IntMod = "seam_int_mod"(I64, I64) -> I64;
+    IntMod = "seam_int_mod"(I64, I64) -> I64, raises;
     /// `a / b` on ints; ZeroDivisionError "division by zero".
-    IntTrueDiv = "seam_int_truediv"(I64, I64) -> F64;
+    IntTrueDiv = "seam_int_truediv"(I64, I64) -> F64, raises;
     /// `a ** b`, wrapping; ValueError for a negative exponent.
-    IntPow = "seam_int_pow"(I64, I64) -> I64;
+    IntPow = "seam_int_pow"(I64, I64) -> I64, raises;
     /// `a << b`; ValueError "negative shift count".
-    IntLshift = "seam_int_lshift"(I64, I64) -> I64;
+    IntLshift = "seam_int_lshift"(I64, I64) -> I64, raises;
     /// `a >> b` (arithmetic); ValueError "negative shift count".
-    IntRshift = "seam_int_rshift"(I64, I64) -> I64;
+    IntRshift = "seam_int_rshift"(I64, I64) -> I64, raises;
     /// `a / b` on floats; ZeroDivisionError "float division by zero".
-    FloatDiv = "seam_float_div"(F64, F64) -> F64;
+    FloatDiv = "seam_float_div"(F64, F64) -> F64, raises;
     /// `a // b` on floats; ZeroDivisionError "float floor division by zero".
-    FloatFloorDiv = "seam_float_floordiv"(F64, F64) -> F64;
+    FloatFloorDiv = "seam_float_floordiv"(F64, F64) -> F64, raises;
     /// `a % b` on floats; ZeroDivisionError "float modulo".
-    FloatMod = "seam_float_mod"(F64, F64) -> F64;
+    FloatMod = "seam_float_mod"(F64, F64) -> F64, raises;
     /// `a ** b` on floats; ZeroDivisionError "0.0 cannot be raised to a negative power".
-    FloatPow = "seam_float_pow"(F64, F64) -> F64;
+    FloatPow = "seam_float_pow"(F64, F64) -> F64, raises;
 
     // ---- conversions ----
     /// `str(i)`.
@@ -111,15 +121,15 @@ runtime_functions! {
     /// `repr(v)` of any value, walking type code `tc`.
     ReprOf = "seam_repr_of"(Word, Ptr) -> Ptr;
     /// `int(s)`; ValueError "invalid literal for int() with base 10: 's'".
-    IntFromStr = "seam_int_from_str"(Ptr) -> I64;
+    IntFromStr = "seam_int_from_str"(Ptr) -> I64, raises;
     /// `float(s)`; ValueError "could not convert string to float: 's'".
-    FloatFromStr = "seam_float_from_str"(Ptr) -> F64;
+    FloatFromStr = "seam_float_from_str"(Ptr) -> F64, raises;
     /// `int(f)`, truncating; ValueError for nan, OverflowError for inf.
-    IntFromFloat = "seam_int_from_float"(F64) -> I64;
+    IntFromFloat = "seam_int_from_float"(F64) -> I64, raises;
     /// `chr(i)`; ValueError "chr() arg not in range(0x110000)".
-    Chr = "seam_chr"(I64) -> Ptr;
+    Chr = "seam_chr"(I64) -> Ptr, raises;
     /// `ord(s)`; TypeError "ord() expected a character, but string of length N found".
-    Ord = "seam_ord"(Ptr) -> I64;
+    Ord = "seam_ord"(Ptr) -> I64, raises;
 
     // ---- str ----
     /// A new `str` from `len` bytes of UTF-8 at a raw address (literals at start-up).
@@ -128,9 +138,9 @@ runtime_functions! {
     /// `s * n` (n <= 0 gives "").
     StrRepeat = "seam_str_repeat"(Ptr, I64) -> Ptr;
     /// `s[i]` by code point, negative from the end; IndexError "string index out of range".
-    StrGetItem = "seam_str_getitem"(Ptr, I64) -> Ptr;
+    StrGetItem = "seam_str_getitem"(Ptr, I64) -> Ptr, raises;
     /// `s[start:stop:step]`, each bound [`MISSING`] when absent; ValueError "slice step cannot be zero".
-    StrSlice = "seam_str_slice"(Ptr, I64, I64, I64) -> Ptr;
+    StrSlice = "seam_str_slice"(Ptr, I64, I64, I64) -> Ptr, raises;
     StrEq = "seam_str_eq"(Ptr, Ptr) -> I8;
     /// Code-point order: -1, 0 or 1.
     StrCmp = "seam_str_cmp"(Ptr, Ptr) -> I64;
@@ -145,7 +155,7 @@ runtime_functions! {
     StrFind = "seam_str_find"(Ptr, Ptr) -> I64;
     /// `s.split(sep, maxsplit)`: `sep` null splits on whitespace; `maxsplit` -1 for all;
     /// ValueError "empty separator". Returns `list[str]`.
-    StrSplit = "seam_str_split"(Ptr, Ptr, I64) -> Ptr;
+    StrSplit = "seam_str_split"(Ptr, Ptr, I64) -> Ptr, raises;
     /// `sep.join(xs)` for `xs: list[str]`.
     StrJoin = "seam_str_join"(Ptr, Ptr) -> Ptr;
     /// `s.strip(chars)`, `chars` null for whitespace.
@@ -167,18 +177,18 @@ runtime_functions! {
     ListNew = "seam_list_new"(I8, I64) -> Ptr;
     ListAppend = "seam_list_append"(Ptr, Word);
     /// `l[i]`, negative from the end; IndexError "list index out of range".
-    ListGetItem = "seam_list_getitem"(Ptr, I64) -> Word;
+    ListGetItem = "seam_list_getitem"(Ptr, I64) -> Word, raises;
     /// `l[i] = v`; IndexError "list assignment index out of range".
-    ListSetItem = "seam_list_setitem"(Ptr, I64, Word);
+    ListSetItem = "seam_list_setitem"(Ptr, I64, Word), raises;
     /// `del l[i]`; IndexError "list assignment index out of range".
-    ListDelItem = "seam_list_delitem"(Ptr, I64);
+    ListDelItem = "seam_list_delitem"(Ptr, I64), raises;
     /// `l.pop(i)` (front end passes -1 by default); IndexError "pop from empty list" / "pop index out of range".
-    ListPop = "seam_list_pop"(Ptr, I64) -> Word;
+    ListPop = "seam_list_pop"(Ptr, I64) -> Word, raises;
     ListInsert = "seam_list_insert"(Ptr, I64, Word);
     /// `l.extend(other)` (other may be `l` itself).
     ListExtend = "seam_list_extend"(Ptr, Ptr);
     /// `l.index(v)` comparing with type code `tc` of the element; ValueError "<repr> is not in list".
-    ListIndex = "seam_list_index"(Ptr, Word, Ptr) -> I64;
+    ListIndex = "seam_list_index"(Ptr, Word, Ptr) -> I64, raises;
     /// `v in l`, comparing with element type code `tc`.
     ListContains = "seam_list_contains"(Ptr, Word, Ptr) -> I8;
     /// `l.sort(reverse=r)`, stable, ordering by element type code `tc`.
@@ -188,27 +198,27 @@ runtime_functions! {
     ListConcat = "seam_list_concat"(Ptr, Ptr) -> Ptr;
     ListRepeat = "seam_list_repeat"(Ptr, I64) -> Ptr;
     /// `l[start:stop:step]` as for [`Rt::StrSlice`].
-    ListSlice = "seam_list_slice"(Ptr, I64, I64, I64) -> Ptr;
+    ListSlice = "seam_list_slice"(Ptr, I64, I64, I64) -> Ptr, raises;
     /// `list(s)`: the characters of a `str`.
     ListFromStr = "seam_list_from_str"(Ptr) -> Ptr;
     /// `min(l)` by element type code; ValueError "min() arg is an empty sequence".
-    ListMin = "seam_list_min"(Ptr, Ptr) -> Word;
+    ListMin = "seam_list_min"(Ptr, Ptr) -> Word, raises;
     /// `max(l)`; ValueError "max() arg is an empty sequence".
-    ListMax = "seam_list_max"(Ptr, Ptr) -> Word;
+    ListMax = "seam_list_max"(Ptr, Ptr) -> Word, raises;
 
     // ---- dict (keys are int words or str references) ----
     /// An empty dict; `key_is_str`, `value_is_ref` as 0/1.
     DictNew = "seam_dict_new"(I8, I8) -> Ptr;
     /// `d[k]`; KeyError whose message is the key's repr.
-    DictGetItem = "seam_dict_getitem"(Ptr, Word) -> Word;
+    DictGetItem = "seam_dict_getitem"(Ptr, Word) -> Word, raises;
     DictSetItem = "seam_dict_setitem"(Ptr, Word, Word);
     /// `del d[k]`; KeyError.
-    DictDelItem = "seam_dict_delitem"(Ptr, Word);
+    DictDelItem = "seam_dict_delitem"(Ptr, Word), raises;
     DictContains = "seam_dict_contains"(Ptr, Word) -> I8;
     /// `d.get(k, default)` (the front end passes the `None` word when there is no default).
     DictGet = "seam_dict_get"(Ptr, Word, Word) -> Word;
     /// `d.pop(k)`; KeyError.
-    DictPop = "seam_dict_pop"(Ptr, Word) -> Word;
+    DictPop = "seam_dict_pop"(Ptr, Word) -> Word, raises;
     /// `d.pop(k, default)`.
     DictPopDefault = "seam_dict_pop_default"(Ptr, Word, Word) -> Word;
     /// `d.setdefault(k, default)`.
@@ -222,7 +232,7 @@ runtime_functions! {
     DictCopy = "seam_dict_copy"(Ptr) -> Ptr;
     /// Iteration: the index of the first live entry at or after `pos`, or -1 at the end.
     /// RuntimeError "dictionary changed size during iteration" when the length is not `expected_len`.
-    DictIterNext = "seam_dict_iter_next"(Ptr, I64, I64) -> I64;
+    DictIterNext = "seam_dict_iter_next"(Ptr, I64, I64) -> I64, raises;
     /// The key of the live entry at index `i` (from [`Rt::DictIterNext`]).
     DictEntryKey = "seam_dict_entry_key"(Ptr, I64) -> Word;
     /// The value of the live entry at index `i`.
@@ -239,6 +249,13 @@ runtime_functions! {
     /// Ordering of `a` and `b` (-1, 0, 1) for type code `tc` (int, float, str, bool, list, tuple).
     Cmp = "seam_cmp"(Word, Word, Ptr) -> I64;
 
+    // ---- exceptions and classes ----
+    /// Set the exception state to an exception instance.
+    Raise = "seam_raise"(Ptr), raises;
+    /// Called first by the program entry: the builtin exception classes' descriptors,
+    /// a table of `n` pointers indexed by [`ExcKind`].
+    RegisterBuiltinClasses = "seam_register_builtin_classes"(Ptr, I64);
+
     // ---- memory ----
     /// Register the address of a global slot holding a GC reference as a static root.
     GcAddRoot = "seam_gc_add_root"(Ptr);
@@ -252,6 +269,10 @@ pub const SHADOW_STACK_TOP: &str = "seam_shadow_stack_top";
 
 /// The data symbol holding the shadow stack's limit (one past the last usable word).
 pub const SHADOW_STACK_LIMIT: &str = "seam_shadow_stack_limit";
+
+/// The data symbol holding the current exception (a GC reference, null when none).
+/// Generated code tests it after every call that can raise, and clears it when a handler catches.
+pub const EXC_CURRENT: &str = "seam_exc_current";
 
 /// The symbol generated code defines as the program's entry: `fn(argv: list[str]) -> i64`.
 /// It registers roots, creates literals, runs module initialisers and calls `main`.
@@ -272,6 +293,49 @@ pub enum ExcKind {
     AssertionError = 8,
     ImportError = 9,
     NotImplementedError = 10,
+}
+
+impl ExcKind {
+    /// Every builtin exception kind, in table order.
+    pub const ALL: [ExcKind; 11] = [
+        ExcKind::Exception,
+        ExcKind::ValueError,
+        ExcKind::TypeError,
+        ExcKind::IndexError,
+        ExcKind::KeyError,
+        ExcKind::ZeroDivisionError,
+        ExcKind::OverflowError,
+        ExcKind::RuntimeError,
+        ExcKind::AssertionError,
+        ExcKind::ImportError,
+        ExcKind::NotImplementedError,
+    ];
+
+    /// The Python name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExcKind::Exception => "Exception",
+            ExcKind::ValueError => "ValueError",
+            ExcKind::TypeError => "TypeError",
+            ExcKind::IndexError => "IndexError",
+            ExcKind::KeyError => "KeyError",
+            ExcKind::ZeroDivisionError => "ZeroDivisionError",
+            ExcKind::OverflowError => "OverflowError",
+            ExcKind::RuntimeError => "RuntimeError",
+            ExcKind::AssertionError => "AssertionError",
+            ExcKind::ImportError => "ImportError",
+            ExcKind::NotImplementedError => "NotImplementedError",
+        }
+    }
+
+    /// The builtin parent class (`NotImplementedError` is a `RuntimeError`, as in CPython).
+    pub fn parent(self) -> Option<ExcKind> {
+        match self {
+            ExcKind::Exception => None,
+            ExcKind::NotImplementedError => Some(ExcKind::RuntimeError),
+            _ => Some(ExcKind::Exception),
+        }
+    }
 }
 
 impl ExcKind {

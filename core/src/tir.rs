@@ -34,6 +34,10 @@ pub struct LocalId(pub u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct StrId(pub u32);
 
+/// Index of a class in [`Program::classes`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ClassId(pub u32);
+
 /// A Seam Python type after resolution.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Type {
@@ -54,6 +58,8 @@ pub enum Type {
     DictValues(Box<Type>),
     /// `d.items()`: a snapshot list of `(key, value)` tuples that prints as `dict_items([...])`.
     DictItems(Box<Type>, Box<Type>),
+    /// An instance of a class or of one of its subclasses; never null.
+    Instance(ClassId),
 }
 
 impl Type {
@@ -76,7 +82,8 @@ impl Type {
     ///
     /// Grammar: `i` int, `f` float, `b` bool, `s` str, `n` None, `l<T>` list,
     /// `d<K><V>` dict, `t<N>;<T1>...<TN>` tuple, `o<T>` optional, `K<T>` dict_keys
-    /// (T is the list's element type), `V<T>` dict_values, `I<K><V>` dict_items.
+    /// (T is the list's element type), `V<T>` dict_values, `I<K><V>` dict_items,
+    /// `c` a class instance (printed from its class descriptor).
     pub fn type_code(&self) -> String {
         let mut out = String::new();
         self.write_type_code(&mut out);
@@ -124,6 +131,8 @@ impl Type {
                 k.write_type_code(out);
                 v.write_type_code(out);
             }
+            // The runtime finds everything else (name, exception or not) in the class descriptor.
+            Type::Instance(_) => out.push('c'),
         }
     }
 
@@ -141,6 +150,8 @@ impl Type {
 #[derive(Clone, Debug, Default)]
 pub struct Program {
     pub functions: Vec<Function>,
+    /// Every class, parents before children; the builtin exception classes come first.
+    pub classes: Vec<Class>,
     pub globals: Vec<Global>,
     /// String literals; each becomes a `str` object created once at start-up.
     pub strings: Vec<String>,
@@ -148,6 +159,56 @@ pub struct Program {
     pub init_order: Vec<FuncId>,
     /// The user's `main(argv: list[str]) -> int`.
     pub main: FuncId,
+}
+
+/// A class: its place in the hierarchy, its layout and its vtable.
+///
+/// The descriptor the backend emits for it is, in order: the collector's
+/// `GcTypeInfo` (32 bytes, listing the reference fields), then the words
+/// `class_id`, `class_max`, `instance_size`, `name` (a C string), `parent`
+/// (descriptor or null), `flags` (bit 0 exception, bit 1 final),
+/// `vtable_len`, then the vtable's function pointers. See
+/// [`crate::layout::CLASS_ID`] and its neighbours for the offsets.
+#[derive(Clone, Debug)]
+pub struct Class {
+    /// `module.Name`; the bare name for builtin exception classes.
+    pub name: String,
+    /// The descriptor's data symbol.
+    pub symbol: String,
+    pub parent: Option<ClassId>,
+    /// This class's id; its subclasses' ids lie in `id + 1 .. id_max`.
+    pub id: u32,
+    /// One past the last id of the range (including the reserved slack).
+    pub id_max: u32,
+    /// The ids reserved for subclasses defined later (by extensions): `slack_start .. id_max`.
+    pub slack_start: u32,
+    /// Every field, inherited ones first, at its byte offset.
+    pub fields: Vec<Field>,
+    /// Instance size in bytes (the descriptor word plus 8 bytes a field).
+    pub size: u32,
+    /// Slot `i` is implemented by this function (its first parameter is `self`).
+    pub vtable: Vec<VtableEntry>,
+    pub is_exception: bool,
+    pub is_final: bool,
+    /// For the builtin exception classes: the kind the runtime raises them by.
+    pub builtin: Option<crate::rt::ExcKind>,
+}
+
+/// A field of a class.
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub name: String,
+    pub ty: Type,
+    pub offset: i32,
+}
+
+/// A virtual method slot.
+#[derive(Clone, Debug)]
+pub struct VtableEntry {
+    pub name: String,
+    pub func: FuncId,
+    /// `@final`: calls through a receiver of this class or a subclass may be direct.
+    pub is_final: bool,
 }
 
 /// A module-level global variable.
@@ -172,6 +233,8 @@ pub struct Function {
     pub ret: Type,
     pub locals: Vec<Local>,
     pub body: Vec<Stmt>,
+    /// Whether a call may return with the exception state set (see [`crate::analysis`]).
+    pub can_raise: bool,
 }
 
 /// A local variable, parameter or compiler temporary.
@@ -207,6 +270,25 @@ pub enum Stmt {
     Continue,
     /// `None` only in functions returning [`Type::None`].
     Return(Option<Expr>),
+    /// Raise an exception instance (`Type::Instance` of an exception class).
+    Raise(Expr),
+    /// `try` / `except` / `else` / `finally`.
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<Handler>,
+        else_body: Vec<Stmt>,
+        finally_body: Vec<Stmt>,
+    },
+}
+
+/// One `except` clause.
+#[derive(Clone, Debug)]
+pub struct Handler {
+    /// The clause matches an exception that is an instance of any of these classes.
+    pub classes: Vec<ClassId>,
+    /// Receives the exception (a hidden local when the clause has no `as`).
+    pub bind: LocalId,
+    pub body: Vec<Stmt>,
 }
 
 /// An expression with its type.
@@ -255,6 +337,12 @@ pub enum ExprKind {
     LoadField { base: Box<Expr>, offset: i32 },
     /// Run the statements, then evaluate the expression (desugaring with temporaries).
     Block(Vec<Stmt>, Box<Expr>),
+    /// A new, zeroed instance of a class (its descriptor word set). `__init__` is a separate call.
+    New(ClassId),
+    /// A call through vtable slot `slot` of the class of `args[0]` (the non-null receiver).
+    VirtualCall { slot: u32, args: Vec<Expr> },
+    /// Whether a non-null reference's class id lies in `class`'s range.
+    IsInstance { value: Box<Expr>, class: ClassId },
 }
 
 /// Unary operators, typed.

@@ -548,6 +548,9 @@ impl<'s, 'f> Lowerer<'s, 'f> {
 
     fn stmt(&mut self, s: &Stmt) -> Lowered<()> {
         match s {
+            Stmt::Raise(_) | Stmt::Try { .. } => {
+                return Err(self.malformed("exceptions are not lowered yet".into()));
+            }
             Stmt::Expr(e) => {
                 self.expr(e)?;
             }
@@ -647,6 +650,9 @@ impl<'s, 'f> Lowerer<'s, 'f> {
     fn expr(&mut self, e: &Expr) -> Lowered {
         let ty = value_type(&e.ty);
         Ok(match &e.kind {
+            ExprKind::New(_) | ExprKind::VirtualCall { .. } | ExprKind::IsInstance { .. } => {
+                return Err(self.malformed("classes are not lowered yet".into()));
+            }
             ExprKind::Int(v) => self.b.ins().iconst(types::I64, *v),
             ExprKind::Float(v) => self.b.ins().f64const(*v),
             ExprKind::Bool(v) => self.b.ins().iconst(types::I8, i64::from(*v)),

@@ -137,6 +137,9 @@ enum Node<'a> {
 fn walk_expr<'a>(e: &'a Expr, visit: &mut dyn FnMut(Node<'a>)) {
     visit(Node::Expr(e));
     match &e.kind {
+        ExprKind::New(_) => {}
+        ExprKind::VirtualCall { args, .. } => args.iter().for_each(|a| walk_expr(a, visit)),
+        ExprKind::IsInstance { value, .. } => walk_expr(value, visit),
         ExprKind::Int(_)
         | ExprKind::Float(_)
         | ExprKind::Bool(_)
@@ -177,6 +180,13 @@ fn walk_expr<'a>(e: &'a Expr, visit: &mut dyn FnMut(Node<'a>)) {
 fn walk_stmt<'a>(s: &'a Stmt, visit: &mut dyn FnMut(Node<'a>)) {
     visit(Node::Stmt(s));
     match s {
+        Stmt::Raise(e) => walk_expr(e, visit),
+        Stmt::Try { body, handlers, else_body, finally_body } => {
+            body.iter().for_each(|s| walk_stmt(s, visit));
+            handlers.iter().flat_map(|h| &h.body).for_each(|s| walk_stmt(s, visit));
+            else_body.iter().for_each(|s| walk_stmt(s, visit));
+            finally_body.iter().for_each(|s| walk_stmt(s, visit));
+        }
         Stmt::Expr(e) | Stmt::AssignLocal(_, e) | Stmt::AssignGlobal(_, e) => walk_expr(e, visit),
         Stmt::Return(e) => {
             if let Some(e) = e {

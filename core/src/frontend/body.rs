@@ -184,6 +184,7 @@ impl Context<'_> {
                 ret: Type::None,
                 locals,
                 body,
+                can_raise: false,
             });
             self.program.init_order.push(id);
         }
@@ -1361,6 +1362,11 @@ impl<'c, 'a> Checker<'c, 'a> {
             }
             Type::Dict(..) => nonzero(tir::Expr::field(v, DICT_LEN, Type::Int)),
             Type::Tuple(ts) => tir::Expr::bool(!ts.is_empty()),
+            // Instances are always true (no __bool__ or __len__).
+            Type::Instance(_) => tir::Expr::new(
+                ExprKind::Block(vec![tir::Stmt::Expr(v)], Box::new(tir::Expr::bool(true))),
+                Type::Bool,
+            ),
             Type::None => tir::Expr::new(
                 ExprKind::Block(vec![tir::Stmt::Expr(v)], Box::new(tir::Expr::bool(false))),
                 Type::Bool,

@@ -224,6 +224,7 @@ impl Context<'_> {
                     ret: tir::Type::None,
                     locals: Vec::new(),
                     body: Vec::new(),
+                    can_raise: false,
                 });
                 self.func_sigs.push(None);
                 self.modules[id.0 as usize].scope.insert(name, Binding::Function(fid));

@@ -374,5 +374,6 @@ pub(crate) fn type_name(t: &Type) -> String {
         Type::DictKeys(k) => format!("dict_keys[{}]", type_name(k)),
         Type::DictValues(v) => format!("dict_values[{}]", type_name(v)),
         Type::DictItems(k, v) => format!("dict_items[{}, {}]", type_name(k), type_name(v)),
+        Type::Instance(c) => format!("<class {}>", c.0),
     }
 }

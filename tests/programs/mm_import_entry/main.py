@@ -1,4 +1,6 @@
 # The entry module is importable by its file stem (`import main`, `from main import f`).
+# Under plain `python3 main.py` the entry would run as __main__, a second copy of
+# the module, so this output needs `seam py` (shim/bootstrap.py) or translation.
 counter: int = 0
 
 

@@ -1,0 +1,188 @@
+//! Whole-program analyses over the TIR.
+//!
+//! [`compute_can_raise`] decides, for every function, whether a call to it can
+//! return with the exception state set: RPython's exception transformer needs
+//! the same fact so that calls that cannot raise carry no test. It is a
+//! fixpoint over the call graph, solved once per strongly connected
+//! component (petgraph's Tarjan) in callee-first order.
+
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::tir::{Expr, ExprKind, FuncId, Program, Stmt};
+
+/// Sets [`crate::tir::Function::can_raise`] on every function of `program`.
+pub fn compute_can_raise(program: &mut Program) {
+    let n = program.functions.len();
+    let mut graph: DiGraph<(), ()> = DiGraph::with_capacity(n, n * 2);
+    let nodes: Vec<NodeIndex> = (0..n).map(|_| graph.add_node(())).collect();
+    let mut raises_directly = vec![false; n];
+    for (i, f) in program.functions.iter().enumerate() {
+        let mut facts = Facts::default();
+        for s in &f.body {
+            facts.stmt(s, program);
+        }
+        raises_directly[i] = facts.raises;
+        for callee in facts.callees {
+            graph.update_edge(nodes[i], nodes[callee.0 as usize], ());
+        }
+    }
+    let mut can_raise = vec![false; n];
+    // Tarjan yields components callee-first: every edge leaving a component
+    // points at one already decided.
+    for scc in petgraph::algo::tarjan_scc(&graph) {
+        let raises = scc.iter().any(|&v| {
+            raises_directly[v.index()] || graph.neighbors(v).any(|w| can_raise[w.index()])
+        });
+        for v in scc {
+            can_raise[v.index()] = raises;
+        }
+    }
+    for (f, r) in program.functions.iter_mut().zip(can_raise) {
+        f.can_raise = r;
+    }
+}
+
+#[derive(Default)]
+struct Facts {
+    raises: bool,
+    callees: Vec<FuncId>,
+}
+
+impl Facts {
+    fn stmts(&mut self, body: &[Stmt], p: &Program) {
+        for s in body {
+            self.stmt(s, p);
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt, p: &Program) {
+        match s {
+            Stmt::Expr(e) | Stmt::AssignLocal(_, e) | Stmt::AssignGlobal(_, e) => self.expr(e, p),
+            Stmt::StoreField { base, value, .. } => {
+                self.expr(base, p);
+                self.expr(value, p);
+            }
+            Stmt::If { cond, then_body, else_body } => {
+                self.expr(cond, p);
+                self.stmts(then_body, p);
+                self.stmts(else_body, p);
+            }
+            Stmt::While { cond, body } => {
+                self.expr(cond, p);
+                self.stmts(body, p);
+            }
+            Stmt::Break | Stmt::Continue => {}
+            Stmt::Return(e) => {
+                if let Some(e) = e {
+                    self.expr(e, p);
+                }
+            }
+            Stmt::Raise(e) => {
+                self.raises = true;
+                self.expr(e, p);
+            }
+            // Conservative: a handler may not match, and handlers and `finally` may raise.
+            Stmt::Try { body, handlers, else_body, finally_body } => {
+                self.stmts(body, p);
+                for h in handlers {
+                    self.stmts(&h.body, p);
+                }
+                self.stmts(else_body, p);
+                self.stmts(finally_body, p);
+            }
+        }
+    }
+
+    fn expr(&mut self, e: &Expr, p: &Program) {
+        match &e.kind {
+            ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Bool(_)
+            | ExprKind::None
+            | ExprKind::Str(_)
+            | ExprKind::Local(_)
+            | ExprKind::Global(_)
+            | ExprKind::TypeCode(_)
+            | ExprKind::New(_) => {}
+            ExprKind::Unary(_, a) => self.expr(a, p),
+            ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+                self.expr(a, p);
+                self.expr(b, p);
+            }
+            ExprKind::IfElse { cond, then, otherwise } => {
+                self.expr(cond, p);
+                self.expr(then, p);
+                self.expr(otherwise, p);
+            }
+            ExprKind::Call(f, args) => {
+                self.callees.push(*f);
+                args.iter().for_each(|a| self.expr(a, p));
+            }
+            ExprKind::RtCall(rt, args) => {
+                self.raises |= rt.can_raise();
+                args.iter().for_each(|a| self.expr(a, p));
+            }
+            // A virtual call may reach an override defined later, by an extension: it can raise.
+            ExprKind::VirtualCall { args, .. } => {
+                self.raises = true;
+                args.iter().for_each(|a| self.expr(a, p));
+            }
+            ExprKind::Tuple(items) => items.iter().for_each(|a| self.expr(a, p)),
+            ExprKind::LoadField { base, .. } => self.expr(base, p),
+            ExprKind::IsInstance { value, .. } => self.expr(value, p),
+            ExprKind::Block(stmts, e) => {
+                self.stmts(stmts, p);
+                self.expr(e, p);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rt::Rt;
+    use crate::tir::{Function, Type};
+
+    fn func(name: &str, body: Vec<Stmt>) -> Function {
+        Function {
+            name: name.into(),
+            symbol: name.into(),
+            params: Vec::new(),
+            ret: Type::None,
+            locals: Vec::new(),
+            body,
+            can_raise: false,
+        }
+    }
+
+    fn call(f: u32) -> Stmt {
+        Stmt::Expr(Expr::new(ExprKind::Call(FuncId(f), Vec::new()), Type::None))
+    }
+
+    #[test]
+    fn raising_propagates_through_calls_and_cycles() {
+        let raise = Stmt::Expr(Expr::rt(
+            Rt::IntFloorDiv,
+            vec![Expr::int(1), Expr::int(0)],
+            Type::Int,
+        ));
+        let mut p = Program {
+            functions: vec![
+                func("leaf_raises", vec![raise]),
+                func("calls_leaf", vec![call(0)]),
+                func("pure", vec![Stmt::Expr(Expr::int(1))]),
+                // A cycle that raises through one member.
+                func("a", vec![call(4)]),
+                func("b", vec![call(3), call(1)]),
+                // A pure cycle.
+                func("c", vec![call(6), call(2)]),
+                func("d", vec![call(5)]),
+            ],
+            ..Program::default()
+        };
+        compute_can_raise(&mut p);
+        let got: Vec<bool> = p.functions.iter().map(|f| f.can_raise).collect();
+        assert_eq!(got, vec![true, true, false, true, true, false, false]);
+    }
+}
