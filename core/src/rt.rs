@@ -250,6 +250,9 @@ runtime_functions! {
     Cmp = "seam_cmp"(Word, Word, Ptr) -> I64;
 
     // ---- exceptions and classes ----
+    /// A new instance of the class whose descriptor is at `desc` (a static address, not a
+    /// GC reference), `size` bytes: the descriptor word set, every other word zero. May collect.
+    Alloc = "seam_alloc"(Ptr, I64) -> Ptr;
     /// Set the exception state to an exception instance.
     Raise = "seam_raise"(Ptr), raises;
     /// Called first by the program entry: the builtin exception classes' descriptors,

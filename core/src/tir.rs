@@ -340,7 +340,10 @@ pub enum ExprKind {
     /// A new, zeroed instance of a class (its descriptor word set). `__init__` is a separate call.
     New(ClassId),
     /// A call through vtable slot `slot` of the class of `args[0]` (the non-null receiver).
-    VirtualCall { slot: u32, args: Vec<Expr> },
+    /// `func` is the implementation of the slot in the receiver's static class (any
+    /// implementation will do: overrides share its signature); the backend calls
+    /// indirectly with that function's signature.
+    VirtualCall { slot: u32, func: FuncId, args: Vec<Expr> },
     /// Whether a non-null reference's class id lies in `class`'s range.
     IsInstance { value: Box<Expr>, class: ClassId },
 }

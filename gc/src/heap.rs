@@ -16,6 +16,10 @@
 //! A collection starts when the bytes allocated since the last one exceed a
 //! threshold proportional to the bytes that survived it (`max(4 MiB, live)`),
 //! so the total collection work stays proportional to the allocation work.
+//! Chunks are kept for reuse and never returned to the system; large blocks
+//! are freed as soon as a sweep finds them dead. In debug builds dead small
+//! objects are filled with `0xdd`, and marking asserts that every reference
+//! points at an allocated slot, so a missed root fails loudly.
 //! This module does not know who the roots belong to or what the objects mean.
 
 use crate::{GcTypeInfo, kind, shadow};

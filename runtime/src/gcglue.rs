@@ -195,3 +195,15 @@ pub unsafe extern "C" fn seam_gc_add_root(slot: *mut u8) {
 pub extern "C" fn seam_shadow_stack_overflow() -> ! {
     shadow_stack_overflow()
 }
+
+/// A new zeroed instance of `size` bytes of the class whose descriptor (a
+/// static address starting with a [`GcTypeInfo`]) is `desc`. May collect.
+///
+/// # Safety
+/// `desc` must be a class descriptor that outlives the instance, whose GC
+/// information only names offsets below `size`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_alloc(desc: *mut u8, size: i64) -> *mut u8 {
+    // SAFETY: forwarded from the caller; no reference arguments need rooting.
+    unsafe { seam_gc::alloc(desc as *const GcTypeInfo, size.max(8) as usize) }
+}

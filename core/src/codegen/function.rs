@@ -15,10 +15,18 @@
 //! (see [`finish_frame`]).
 //!
 //! Evaluation order is left to right everywhere, operands in the order the
-//! TIR lists them: a `StoreField` evaluates its base before its value. This
-//! module knows nothing of exceptions yet: runtime errors end the process.
+//! TIR lists them: a `StoreField` evaluates its base before its value.
+//!
+//! Exceptions follow RPython's exception transformer: a raising call returns
+//! normally with the exception state set, and the caller tests the state
+//! after every call that can raise, branching to the current *exception
+//! target* (a `try`'s dispatch, or the function's propagate block, which
+//! pops the frame and returns a zero). `try`/`finally` is lowered in
+//! `function/exceptions.rs`.
 
-use std::collections::HashMap;
+mod exceptions;
+
+use std::collections::{HashMap, HashSet};
 
 use cranelift_codegen::cursor::{Cursor, FuncCursor};
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
@@ -91,6 +99,10 @@ pub(super) fn define_function(
         temps_live: 0,
         temps_max: 0,
         loops: Vec::new(),
+        finallies: Vec::new(),
+        exc_target: None,
+        propagate: None,
+        used_targets: HashSet::new(),
         dead: false,
     };
     for (&p, &v) in func.params.iter().zip(&params) {
@@ -102,6 +114,7 @@ pub(super) fn define_function(
     } else {
         lower.return_values(&[]);
     }
+    lower.lower_propagate_block();
 
     let nslots = lower.ref_slots + lower.temps_max;
     let param_slots: Vec<u32> = func
@@ -311,6 +324,19 @@ enum LocalHome {
 struct LoopTargets {
     header: ir::Block,
     exit: ir::Block,
+    /// The `finally` scopes entered inside the loop are `finallies[finally_depth..]`:
+    /// leaving the loop runs them.
+    finally_depth: usize,
+}
+
+/// A `finally` body that every way out of its `try` must run.
+#[derive(Clone, Copy)]
+struct FinallyScope<'s> {
+    body: &'s [Stmt],
+    /// How many loops enclose the `try`: the body runs with only those.
+    loop_depth: usize,
+    /// The exception target outside the `try`: the body runs with it.
+    outer_target: Option<ir::Block>,
 }
 
 /// An operand evaluated but not yet consumed (see [`roots::operand_plan`]).
@@ -333,6 +359,15 @@ struct Lowerer<'s, 'f> {
     temps_live: u32,
     temps_max: u32,
     loops: Vec<LoopTargets>,
+    /// The enclosing `finally` bodies, innermost last.
+    finallies: Vec<FinallyScope<'s>>,
+    /// Where an exception goes: a block that finds it in the exception state,
+    /// or `None` for the function's propagate block.
+    exc_target: Option<ir::Block>,
+    /// The propagate block, created on first use.
+    propagate: Option<ir::Block>,
+    /// The exception targets some branch reaches: the others are never lowered.
+    used_targets: HashSet<ir::Block>,
     /// Whether the current block is unreachable (after a return, break,
     /// continue or noreturn call); statements after that point are skipped.
     dead: bool,
@@ -488,11 +523,11 @@ impl<'s, 'f> Lowerer<'s, 'f> {
     /// Evaluates `operands` left to right, spilling references that must survive
     /// the evaluation of later operands (or an allocation the caller performs
     /// before [`Self::materialize`]).
-    fn operands<'e>(
+    fn operands(
         &mut self,
-        operands: &[&'e Expr],
+        operands: &[&'s Expr],
         allocates_after: bool,
-    ) -> Lowered<Vec<Pending<'e>>> {
+    ) -> Lowered<Vec<Pending<'s>>> {
         let plan = roots::operand_plan(operands, allocates_after);
         let mut pending = Vec::with_capacity(operands.len());
         for (e, plan) in operands.iter().zip(plan) {
@@ -512,7 +547,7 @@ impl<'s, 'f> Lowerer<'s, 'f> {
 
     /// Produces the operands' values, reloading spills and re-reading deferred
     /// operands, and releases their temporary slots.
-    fn materialize(&mut self, pending: Vec<Pending>) -> Lowered<Vec<Value>> {
+    fn materialize(&mut self, pending: Vec<Pending<'s>>) -> Lowered<Vec<Value>> {
         let mut values = Vec::with_capacity(pending.len());
         let mut spilled = 0;
         for p in pending {
@@ -529,14 +564,14 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         Ok(values)
     }
 
-    fn eval_all(&mut self, operands: &[&Expr]) -> Lowered<Vec<Value>> {
+    fn eval_all(&mut self, operands: &[&'s Expr]) -> Lowered<Vec<Value>> {
         let pending = self.operands(operands, false)?;
         self.materialize(pending)
     }
 
     // ---- statements ----
 
-    fn stmts(&mut self, stmts: &[Stmt]) -> Lowered<()> {
+    fn stmts(&mut self, stmts: &'s [Stmt]) -> Lowered<()> {
         for s in stmts {
             if self.dead {
                 break;
@@ -546,11 +581,24 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         Ok(())
     }
 
-    fn stmt(&mut self, s: &Stmt) -> Lowered<()> {
+    fn stmt(&mut self, s: &'s Stmt) -> Lowered<()> {
         match s {
-            Stmt::Raise(_) | Stmt::Try { .. } => {
-                return Err(self.malformed("exceptions are not lowered yet".into()));
+            Stmt::Raise(e) => {
+                let v = self.expr(e)?;
+                if !self.dead {
+                    let v = coerce(&mut self.b, v, self.state.ptr);
+                    self.call_runtime(Rt::Raise, &[v])?;
+                    let target = self.exc_block();
+                    self.b.ins().jump(target, &[]);
+                }
+                self.enter_dead_code();
             }
+            Stmt::Try {
+                body,
+                handlers,
+                else_body,
+                finally_body,
+            } => self.try_stmt(body, handlers, else_body, finally_body)?,
             Stmt::Expr(e) => {
                 self.expr(e)?;
             }
@@ -603,33 +651,42 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 let c = self.expr(cond)?;
                 self.b.ins().brif(c, body_block, &[], exit, &[]);
                 self.switch_to(body_block);
-                self.loops.push(LoopTargets { header, exit });
+                self.loops.push(LoopTargets {
+                    header,
+                    exit,
+                    finally_depth: self.finallies.len(),
+                });
                 self.stmts(body)?;
                 self.loops.pop();
                 self.jump_to(header, &[]);
                 self.switch_to(exit);
             }
             Stmt::Break | Stmt::Continue => {
-                let target = self
+                let (target, finally_depth) = self
                     .loops
                     .last()
                     .map(|l| {
-                        if matches!(s, Stmt::Break) {
+                        let target = if matches!(s, Stmt::Break) {
                             l.exit
                         } else {
                             l.header
-                        }
+                        };
+                        (target, l.finally_depth)
                     })
                     .ok_or_else(|| {
                         self.malformed("break or continue outside a loop".to_string())
                     })?;
+                self.run_finallies(finally_depth)?;
                 self.jump_to(target, &[]);
                 self.enter_dead_code();
             }
             Stmt::Return(value) => {
                 let v = value.as_ref().map(|e| self.expr(e)).transpose()?;
                 if self.func.ret == Type::None {
-                    self.return_values(&[]);
+                    self.run_finallies(0)?;
+                    if !self.dead {
+                        self.return_values(&[]);
+                    }
                 } else {
                     let v = v.ok_or_else(|| {
                         self.malformed(
@@ -637,7 +694,10 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                         )
                     })?;
                     let v = coerce(&mut self.b, v, value_type(&self.func.ret));
-                    self.return_values(&[v]);
+                    let v = self.across_finallies(v, self.func.ret.is_ref())?;
+                    if !self.dead {
+                        self.return_values(&[v]);
+                    }
                 }
                 self.enter_dead_code();
             }
@@ -647,11 +707,33 @@ impl<'s, 'f> Lowerer<'s, 'f> {
 
     // ---- expressions ----
 
-    fn expr(&mut self, e: &Expr) -> Lowered {
+    fn expr(&mut self, e: &'s Expr) -> Lowered {
         let ty = value_type(&e.ty);
         Ok(match &e.kind {
-            ExprKind::New(_) | ExprKind::VirtualCall { .. } | ExprKind::IsInstance { .. } => {
-                return Err(self.malformed("classes are not lowered yet".into()));
+            ExprKind::New(class) => {
+                let (desc, size) = match (
+                    self.state.classes.get(class.0 as usize),
+                    self.program.classes.get(class.0 as usize),
+                ) {
+                    (Some(&d), Some(c)) => (d, c.size),
+                    _ => return Err(self.malformed(format!("class {} does not exist", class.0))),
+                };
+                let desc = self.data_addr(desc);
+                let size = self.b.ins().iconst(types::I64, i64::from(size));
+                let call = self.call_runtime(Rt::Alloc, &[desc, size])?;
+                self.b.inst_results(call)[0]
+            }
+            ExprKind::VirtualCall { slot, func, args } => {
+                self.virtual_call(*slot, *func, args, ty)?
+            }
+            ExprKind::IsInstance { value, class } => {
+                let v = self.expr(value)?;
+                let desc = self.b.ins().load(self.state.ptr, trusted(), v, 0);
+                let id = self
+                    .b
+                    .ins()
+                    .load(types::I64, trusted(), desc, layout::CLASS_ID);
+                self.class_range_test(id, *class)?
             }
             ExprKind::Int(v) => self.b.ins().iconst(types::I64, *v),
             ExprKind::Float(v) => self.b.ins().f64const(*v),
@@ -774,7 +856,7 @@ impl<'s, 'f> Lowerer<'s, 'f> {
     }
 
     /// `l and r` (`is_and`) or `l or r`: the result is `l` when it decides, else `r`.
-    fn short_circuit(&mut self, l: &Expr, r: &Expr, is_and: bool) -> Lowered {
+    fn short_circuit(&mut self, l: &'s Expr, r: &'s Expr, is_and: bool) -> Lowered {
         let lv = self.expr(l)?;
         let lv = coerce(&mut self.b, lv, types::I8);
         let rhs = self.b.create_block();
@@ -794,7 +876,7 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         Ok(result)
     }
 
-    fn call(&mut self, callee: tir::FuncId, args: &[Expr], ty: ir::Type) -> Lowered {
+    fn call(&mut self, callee: tir::FuncId, args: &'s [Expr], ty: ir::Type) -> Lowered {
         let index = callee.0 as usize;
         let program = self.program;
         let (target, id) = match (
@@ -817,6 +899,21 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 target.params.len()
             )));
         }
+        let converted = self.eval_arguments(target, args)?;
+        let f = self.refs.func(&mut self.b, self.state, id);
+        let call = self.b.ins().call(f, &converted);
+        let result = match self.b.inst_results(call).first() {
+            Some(&v) => coerce(&mut self.b, v, ty),
+            None => self.zero(ty),
+        };
+        if target.can_raise {
+            self.check_exception();
+        }
+        Ok(result)
+    }
+
+    /// Evaluates the arguments of a call of `target`, converted to its parameter types.
+    fn eval_arguments(&mut self, target: &tir::Function, args: &'s [Expr]) -> Lowered<Vec<Value>> {
         let operands: Vec<&Expr> = args.iter().collect();
         let values = self.eval_all(&operands)?;
         let mut converted = Vec::with_capacity(values.len());
@@ -828,15 +925,70 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 .ok_or_else(|| self.malformed(format!("`{}` has no local {}", target.name, p.0)))?;
             converted.push(coerce(&mut self.b, v, param_ty));
         }
-        let f = self.refs.func(&mut self.b, self.state, id);
-        let call = self.b.ins().call(f, &converted);
-        Ok(match self.b.inst_results(call).first() {
-            Some(&v) => coerce(&mut self.b, v, ty),
-            None => self.zero(ty),
-        })
+        Ok(converted)
     }
 
-    fn runtime_call(&mut self, rt: Rt, args: &[Expr], ty: ir::Type) -> Lowered {
+    /// A call through vtable slot `slot` of `args[0]`'s class, with the signature of
+    /// `func`, an implementation of the slot. An override may raise: the state is always tested.
+    fn virtual_call(
+        &mut self,
+        slot: u32,
+        func: tir::FuncId,
+        args: &'s [Expr],
+        ty: ir::Type,
+    ) -> Lowered {
+        let program = self.program;
+        let Some(target) = program.functions.get(func.0 as usize) else {
+            return Err(self.malformed(format!(
+                "virtual call through function {}, which does not exist",
+                func.0
+            )));
+        };
+        if args.is_empty() || args.len() != target.params.len() {
+            return Err(self.malformed(format!(
+                "virtual call of `{}` with {} arguments instead of {} (receiver included)",
+                target.name,
+                args.len(),
+                target.params.len()
+            )));
+        }
+        let offset = i64::from(slot)
+            .checked_mul(8)
+            .and_then(|o| o.checked_add(i64::from(layout::CLASS_VTABLE)))
+            .and_then(|o| i32::try_from(o).ok())
+            .ok_or_else(|| self.malformed(format!("vtable slot {slot} is out of range")))?;
+        let sig = function_signature(&self.state.module, target)?;
+        let converted = self.eval_arguments(target, args)?;
+        let desc = self
+            .b
+            .ins()
+            .load(self.state.ptr, trusted(), converted[0], 0);
+        let callee = self.b.ins().load(self.state.ptr, trusted(), desc, offset);
+        let sig = self.b.import_signature(sig);
+        let call = self.b.ins().call_indirect(sig, callee, &converted);
+        let result = match self.b.inst_results(call).first() {
+            Some(&v) => coerce(&mut self.b, v, ty),
+            None => self.zero(ty),
+        };
+        self.check_exception();
+        Ok(result)
+    }
+
+    /// Whether class id `id` lies in `class`'s range: one subtraction and one
+    /// unsigned comparison, the bounds immediates (core classes' ranges are fixed).
+    fn class_range_test(&mut self, id: Value, class: tir::ClassId) -> Lowered {
+        let Some(c) = self.program.classes.get(class.0 as usize) else {
+            return Err(self.malformed(format!("class {} does not exist", class.0)));
+        };
+        let (min, max) = (i64::from(c.id), i64::from(c.id_max));
+        let rel = self.b.ins().iadd_imm_s(id, -min);
+        Ok(self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::UnsignedLessThan, rel, max - min))
+    }
+
+    fn runtime_call(&mut self, rt: Rt, args: &'s [Expr], ty: ir::Type) -> Lowered {
         if args.len() != rt.params().len() {
             return Err(self.malformed(format!(
                 "call of `{}` with {} arguments instead of {}",
@@ -858,15 +1010,19 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             self.b.ins().trap(TRAP_NORETURN);
             self.enter_dead_code();
         }
-        Ok(match result {
+        let result = match result {
             Some(v) if !rt.noreturn() => coerce(&mut self.b, v, ty),
             _ => self.zero(ty),
-        })
+        };
+        if rt.can_raise() {
+            self.check_exception();
+        }
+        Ok(result)
     }
 
     /// A new tuple: elements first (spilled, since the allocation may collect),
     /// then `TupleNew`, then one store per element.
-    fn tuple(&mut self, elems: &[Expr]) -> Lowered {
+    fn tuple(&mut self, elems: &'s [Expr]) -> Lowered {
         if elems.len() > layout::TUPLE_MAX_LEN {
             return Err(self.malformed(format!(
                 "a tuple of {} elements (at most {})",

@@ -12,14 +12,17 @@
 //! - every string literal as read-only bytes plus a private 8-byte slot that
 //!   holds its `str` object once [`rt::PROGRAM_MAIN`] has created it;
 //! - every type code used by the program as a NUL-terminated read-only string;
+//! - every [`tir::Class`]'s descriptor under its symbol, exported (see `classes.rs`);
 //! - [`rt::PROGRAM_MAIN`], the entry the runtime calls with `argv`;
-//! - imports of the runtime functions it calls and of the shadow-stack words.
+//! - imports of the runtime functions it calls, of the shadow-stack words and
+//!   of the exception state.
 //!
 //! The backend knows nothing of the surface language or of the runtime's
 //! internals: it trusts the TIR's types and the [`Rt`] table's signatures, and
 //! reports malformed TIR as a bug rather than as a user diagnostic. It does no
 //! I/O; linking is the driver's job.
 
+mod classes;
 mod function;
 mod roots;
 
@@ -106,6 +109,7 @@ pub fn emit_object(
     let builder = ObjectBuilder::new(isa, "seam", cranelift_module::default_libcall_names())
         .map_err(|e| CodegenError::Module(e.to_string()))?;
     let mut state = ModuleState::new(ObjectModule::new(builder), program)?;
+    classes::define_classes(&mut state, program)?;
 
     let mut ctx = state.module.make_context();
     let mut fctx = FunctionBuilderContext::new();
@@ -127,9 +131,11 @@ pub fn dynamic_symbols(program: &tir::Program) -> Vec<String> {
     let mut out: Vec<String> = Rt::ALL.iter().map(|r| r.symbol().to_string()).collect();
     out.push(rt::SHADOW_STACK_TOP.to_string());
     out.push(rt::SHADOW_STACK_LIMIT.to_string());
+    out.push(rt::EXC_CURRENT.to_string());
     out.push(rt::PROGRAM_MAIN.to_string());
     out.extend(program.functions.iter().map(|f| f.symbol.clone()));
     out.extend(program.globals.iter().map(|g| g.symbol.clone()));
+    out.extend(program.classes.iter().map(|c| c.symbol.clone()));
     let mut seen = std::collections::HashSet::new();
     out.retain(|s| seen.insert(s.clone()));
     out
@@ -197,6 +203,10 @@ pub(crate) struct ModuleState {
     literal_bytes: Vec<DataId>,
     pub(crate) shadow_top: DataId,
     pub(crate) shadow_limit: DataId,
+    /// [`rt::EXC_CURRENT`], the exception state.
+    pub(crate) exc_current: DataId,
+    /// By [`tir::ClassId`]: the class descriptor.
+    pub(crate) classes: Vec<DataId>,
     /// Runtime functions are declared on first use, so the object only
     /// references what the program calls.
     runtime: HashMap<Rt, FuncId>,
@@ -255,6 +265,10 @@ impl ModuleState {
         let shadow_limit = module
             .declare_data(rt::SHADOW_STACK_LIMIT, Linkage::Import, true, false)
             .map_err(module_err)?;
+        let exc_current = module
+            .declare_data(rt::EXC_CURRENT, Linkage::Import, true, false)
+            .map_err(module_err)?;
+        let classes = classes::declare_classes(&mut module, program)?;
 
         Ok(ModuleState {
             module,
@@ -265,6 +279,8 @@ impl ModuleState {
             literal_bytes,
             shadow_top,
             shadow_limit,
+            exc_current,
+            classes,
             runtime: HashMap::new(),
             type_codes: HashMap::new(),
         })
@@ -372,8 +388,10 @@ fn define_zeroed_word(module: &mut ObjectModule, id: DataId) -> Result<(), Codeg
         .map_err(|e| CodegenError::Module(e.to_string()))
 }
 
-/// Defines [`rt::PROGRAM_MAIN`]: register static roots, create the literals,
-/// run the module initialisers in order, then call `main(argv)`.
+/// Defines [`rt::PROGRAM_MAIN`]: register the builtin exception classes and the
+/// static roots, create the literals, run the module initialisers in order, then
+/// call `main(argv)`. An exception escaping an initialiser or `main` stops it:
+/// it returns 1 with the exception in the state, for the runtime to report.
 fn define_program_main(
     state: &mut ModuleState,
     program: &tir::Program,
@@ -415,6 +433,16 @@ fn define_program_main(
     let frame = function::push_frame(&mut b, state, &mut refs)?;
     function::store_slot(&mut b, &frame, 0, argv);
 
+    let table = classes::define_builtin_table(state, program)?;
+    let table = refs.data(&mut b, state, table);
+    let table = b.ins().symbol_value(ptr, table);
+    let count = b
+        .ins()
+        .iconst(types::I64, rt::ExcKind::ALL.len() as i64);
+    let register = state.runtime_function(Rt::RegisterBuiltinClasses)?;
+    let register = refs.func(&mut b, state, register);
+    b.ins().call(register, &[table, count]);
+
     let add_root = state.runtime_function(Rt::GcAddRoot)?;
     let add_root = refs.func(&mut b, state, add_root);
     let roots = program
@@ -444,13 +472,30 @@ fn define_program_main(
         b.ins().store(function::trusted(), obj, slot, 0);
     }
 
+    // Where an uncaught exception leaves: pop the frame and return 1.
+    let raised = b.create_block();
+    b.set_cold_block(raised);
+    let exc_gv = refs.data(&mut b, state, state.exc_current);
+    let check_exception = |b: &mut FunctionBuilder| {
+        let addr = b.ins().symbol_value(ptr, exc_gv);
+        let exc = b.ins().load(ptr, function::trusted(), addr, 0);
+        let next = b.create_block();
+        b.ins().brif(exc, raised, &[], next, &[]);
+        b.switch_to_block(next);
+    };
+    let mut checked = false;
     for &init in &program.init_order {
-        let callee = *state
-            .functions
-            .get(init.0 as usize)
-            .ok_or_else(|| malformed(format!("initialiser {} does not exist", init.0)))?;
+        let index = init.0 as usize;
+        let (callee, can_raise) = match (state.functions.get(index), program.functions.get(index)) {
+            (Some(&id), Some(f)) => (id, f.can_raise),
+            _ => return Err(malformed(format!("initialiser {} does not exist", init.0))),
+        };
         let callee = refs.func(&mut b, state, callee);
         b.ins().call(callee, &[]);
+        if can_raise {
+            check_exception(&mut b);
+            checked = true;
+        }
     }
 
     let argv = function::load_slot(&mut b, &frame, 0, ptr);
@@ -463,8 +508,18 @@ fn define_program_main(
         let v = b.inst_results(call)[0];
         function::coerce(&mut b, v, types::I64)
     };
+    if main_fn.can_raise {
+        check_exception(&mut b);
+        checked = true;
+    }
     function::pop_frame(&mut b, &frame);
     b.ins().return_(&[status]);
+    if checked {
+        b.switch_to_block(raised);
+        function::pop_frame(&mut b, &frame);
+        let one = b.ins().iconst(types::I64, 1);
+        b.ins().return_(&[one]);
+    }
     b.seal_all_blocks();
     b.finalize(state.module.target_config());
     function::finish_frame(&mut ctx.func, &frame, 1, &[0]);

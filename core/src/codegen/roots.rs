@@ -52,9 +52,24 @@ pub(crate) fn operand_plan(operands: &[&Expr], allocates_after: bool) -> Vec<Ope
         .collect()
 }
 
-/// Whether `f` needs a shadow-stack frame: it has reference locals or spills a temporary.
+/// Whether `f` needs a shadow-stack frame: it has reference locals, spills a
+/// temporary, or has a `finally` body (an exception, or a returned reference,
+/// waits in a temporary slot while the body runs).
 pub(crate) fn needs_frame(f: &Function) -> bool {
-    f.locals.iter().any(|l| l.ty.is_ref()) || f.body.iter().any(stmt_spills)
+    f.locals.iter().any(|l| l.ty.is_ref())
+        || f.body.iter().any(|s| stmt_spills(s) || has_finally(s))
+}
+
+fn has_finally(s: &Stmt) -> bool {
+    let mut found = false;
+    walk_stmt(s, &mut |node| {
+        if let Node::Stmt(Stmt::Try { finally_body, .. }) = node
+            && !finally_body.is_empty()
+        {
+            found = true;
+        }
+    });
+    found
 }
 
 /// The operands of a node evaluated left to right before the node consumes
@@ -64,7 +79,9 @@ pub(crate) fn needs_frame(f: &Function) -> bool {
 pub(crate) fn expr_operands(e: &Expr) -> Option<(Vec<&Expr>, bool)> {
     match &e.kind {
         ExprKind::Binary(_, l, r) => Some((vec![&**l, &**r], false)),
-        ExprKind::Call(_, args) | ExprKind::RtCall(_, args) => Some((args.iter().collect(), false)),
+        ExprKind::Call(_, args)
+        | ExprKind::RtCall(_, args)
+        | ExprKind::VirtualCall { args, .. } => Some((args.iter().collect(), false)),
         ExprKind::Tuple(elems) => Some((elems.iter().collect(), true)),
         _ => None,
     }
@@ -95,7 +112,11 @@ fn may_collect(e: &Expr) -> bool {
         if let Node::Expr(e) = node
             && matches!(
                 e.kind,
-                ExprKind::Call(..) | ExprKind::RtCall(..) | ExprKind::Tuple(_)
+                ExprKind::Call(..)
+                    | ExprKind::RtCall(..)
+                    | ExprKind::Tuple(_)
+                    | ExprKind::New(_)
+                    | ExprKind::VirtualCall { .. }
             )
         {
             found = true;

@@ -15,7 +15,7 @@ use super::types::type_name;
 use super::{Binding, Context, ModId};
 use crate::diag::FileId;
 use crate::rt::{ExcKind, Rt};
-use crate::tir::{self, BinaryOp, ExprKind, LocalId, Type, UnaryOp};
+use crate::tir::{self, BinaryOp, ClassId, ExprKind, LocalId, Type, UnaryOp};
 
 /// Marks an error that has already been reported.
 #[derive(Debug)]
@@ -104,6 +104,10 @@ pub(super) struct Checker<'c, 'a> {
     /// Names whose declaration failed: uses are silently errors.
     pub poisoned: HashSet<String>,
     pub depth: usize,
+    /// In a method: its class and the `self` local (for `super()`).
+    pub method_of: Option<(ClassId, LocalId)>,
+    /// The exception locals of the enclosing `except` clauses, innermost last (for bare `raise`).
+    pub handlers: Vec<LocalId>,
 }
 
 impl Context<'_> {
@@ -121,8 +125,14 @@ impl Context<'_> {
         for f in 0..self.func_sigs.len() {
             let Some(sig) = self.func_sigs[f].clone() else { continue };
             let file = self.module(sig.module).file.expect("functions live in files");
-            let Stmt::FunctionDef(def) = self.module(sig.module).body[sig.stmt_index].clone() else {
-                continue;
+            let stmt = &self.module(sig.module).body[sig.stmt_index];
+            let def = match (stmt, sig.method) {
+                (Stmt::FunctionDef(def), None) => def.clone(),
+                (Stmt::ClassDef(c), Some((_, mi))) => match &c.body[mi] {
+                    Stmt::FunctionDef(def) => def.clone(),
+                    _ => continue,
+                },
+                _ => continue,
             };
             let mut ck = Checker::new(self, sig.module, file, sig.ret.clone());
             let mut params = Vec::new();
@@ -131,6 +141,9 @@ impl Context<'_> {
                 ck.local_names.insert(p.name.clone());
                 ck.flow.mark_assigned(id);
                 params.push(id);
+            }
+            if let (Some((class, _)), Some(&self_local)) = (sig.method, params.first()) {
+                ck.method_of = Some((class, self_local));
             }
             ck.prescan(&def.body);
             let mut body = Vec::new();
@@ -247,6 +260,9 @@ impl Context<'_> {
 
     fn find_main(&mut self, entry: ModId) {
         let Some(file) = self.module(entry).file else { return };
+        if self.module(entry).unparsed {
+            return;
+        }
         let want = "def main(argv: list[str]) -> int";
         match self.module(entry).scope.get("main").cloned() {
             Some(Binding::Function(f)) => {
@@ -293,6 +309,8 @@ impl<'c, 'a> Checker<'c, 'a> {
             loops: Vec::new(),
             poisoned: HashSet::new(),
             depth: 0,
+            method_of: None,
+            handlers: Vec::new(),
         }
     }
 
@@ -418,9 +436,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 }
             }
             Stmt::If(s) if is_main_guard(&s.test) => {}
-            Stmt::ClassDef(c) => {
-                self.error(c.name.range, "classes are not supported yet");
-            }
+            Stmt::ClassDef(_) => {}
             other => {
                 self.error(
                     other.range(),
@@ -562,8 +578,8 @@ impl<'c, 'a> Checker<'c, 'a> {
                 self.flow = self.flow.unreachable();
             }
             Stmt::Raise(r) => {
-                let e = self.raise(r)?;
-                out.push(tir::Stmt::Expr(e));
+                let s = self.raise(r)?;
+                out.push(s);
                 self.flow = self.flow.unreachable();
             }
             Stmt::Assert(a) => {
@@ -592,7 +608,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             Stmt::ClassDef(c) => {
                 return Err(self.error(c.name.range, "classes must be defined at module level"));
             }
-            Stmt::Try(t) => return Err(self.error(t.range, "'try' is not supported yet")),
+            Stmt::Try(t) => self.try_stmt(t, out)?,
             Stmt::With(w) => return Err(self.error(w.range, "'with' is not supported")),
             Stmt::Match(m) => return Err(self.error(m.range, "'match' is not supported")),
             Stmt::Import(i) => return Err(self.error(i.range, "imports must be at module level")),
@@ -955,6 +971,22 @@ impl<'c, 'a> Checker<'c, 'a> {
                 };
                 self.store_local(n, v, out)
             }
+            Expr::Attribute(a) if self.module_of(&a.value).is_none() => {
+                let obj = self.expr(&a.value, None)?;
+                let Type::Instance(c) = obj.ty.clone() else {
+                    let t = obj.ty.clone();
+                    return Err(self.not_narrowed_or(a.value.range(), &t, "has no attributes to assign"));
+                };
+                let expected = self.cx.find_field(c, a.attr.id.as_str()).map(|f| f.ty);
+                let v = match &expected {
+                    Some(t) => self.expr_as(value, t)?,
+                    None => self.expr(value, None)?,
+                };
+                let v = self.stable_value(v, out);
+                let s = self.store_attr(obj, c, &a.attr, v)?;
+                out.push(s);
+                Ok(())
+            }
             Expr::Subscript(sub) if !matches!(sub.slice.as_ref(), Expr::Slice(_)) => {
                 let obj = self.expr(&sub.value, None)?;
                 let expected = match &obj.ty {
@@ -982,6 +1014,18 @@ impl<'c, 'a> Checker<'c, 'a> {
             _ => {
                 let v = self.expr(value, None)?;
                 self.assign_value(target, v, out)
+            }
+        }
+    }
+
+    /// `v` itself when re-evaluating it later is harmless, else a temporary holding it.
+    fn stable_value(&mut self, v: tir::Expr, out: &mut Vec<tir::Stmt>) -> tir::Expr {
+        match v.kind {
+            ExprKind::Local(_) | ExprKind::Int(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::Float(_) | ExprKind::None => v,
+            _ => {
+                let (s, t) = self.bind_temp(v);
+                out.push(s);
+                t
             }
         }
     }
@@ -1079,6 +1123,19 @@ impl<'c, 'a> Checker<'c, 'a> {
                 Ok(())
             }
             Expr::Attribute(a) => {
+                if self.module_of(&a.value).is_none() {
+                    // Python evaluates the value before the object.
+                    let v = self.stable_value(v, out);
+                    let obj = self.expr(&a.value, None)?;
+                    return match obj.ty.clone() {
+                        Type::Instance(c) => {
+                            let s = self.store_attr(obj, c, &a.attr, v)?;
+                            out.push(s);
+                            Ok(())
+                        }
+                        other => Err(self.not_narrowed_or(a.value.range(), &other, "has no attributes to assign")),
+                    };
+                }
                 let g = self.module_global_attr(a)?;
                 let ty = self.cx.program.globals[g.0 as usize].ty.clone();
                 let v = self.coerce(v, &ty, a.range)?;
@@ -1165,6 +1222,20 @@ impl<'c, 'a> Checker<'c, 'a> {
                 out.extend([s1, s2, tir::Stmt::Expr(store)]);
                 Ok(())
             }
+            Expr::Attribute(attr) if self.module_of(&attr.value).is_none() => {
+                let obj = self.expr(&attr.value, None)?;
+                let Type::Instance(c) = obj.ty.clone() else {
+                    let t = obj.ty.clone();
+                    return Err(self.not_narrowed_or(attr.value.range(), &t, "has no attributes to assign"));
+                };
+                let (s, o) = self.bind_temp(obj);
+                out.push(s);
+                let cur = self.instance_attr(o.clone(), c, &attr.attr)?;
+                let v = self.aug_value(a, cur)?;
+                let st = self.store_attr(o, c, &attr.attr, v)?;
+                out.push(st);
+                Ok(())
+            }
             Expr::Attribute(attr) => {
                 let g = self.module_global_attr(attr)?;
                 let ty = self.cx.program.globals[g.0 as usize].ty.clone();
@@ -1200,45 +1271,157 @@ impl<'c, 'a> Checker<'c, 'a> {
         Ok(())
     }
 
-    fn raise(&mut self, r: &ast::StmtRaise) -> R<tir::Expr> {
-        let Some(exc) = &r.exc else {
-            return Err(self.error(r.range, "bare 'raise' is only allowed inside 'except', which is not supported yet"));
-        };
+    fn raise(&mut self, r: &ast::StmtRaise) -> R<tir::Stmt> {
         if let Some(c) = &r.cause {
             return Err(self.error(c.range(), "'raise ... from ...' is not supported"));
         }
-        let (name, args, range) = match exc.as_ref() {
-            Expr::Call(c) => match c.func.as_ref() {
-                Expr::Name(n) => (n.id.to_string(), Some(c), c.range()),
-                other => return Err(self.error(other.range(), "can only raise a builtin exception class here")),
-            },
-            Expr::Name(n) => (n.id.to_string(), None, n.range),
-            other => return Err(self.error(other.range(), "can only raise a builtin exception class here")),
-        };
-        let Some(kind) = ExcKind::from_name(&name).filter(|_| !self.is_shadowed(&name)) else {
-            return Err(self.error(range, format!("'{}' is not a builtin exception class", name)));
-        };
-        let msg = match args {
-            None => null_str(),
-            Some(call) => {
-                if !call.arguments.keywords.is_empty() {
-                    return Err(self.error(call.range(), "exception classes take no keyword arguments"));
+        let Some(exc) = &r.exc else {
+            return match self.handlers.last() {
+                Some(&bind) => {
+                    let ty = self.locals[bind.0 as usize].ty.clone();
+                    Ok(tir::Stmt::Raise(tir::Expr::local(bind, ty)))
                 }
-                match &call.arguments.args[..] {
-                    [] => null_str(),
-                    [m] => {
-                        let m = self.expr_as(m, &Type::Str)?;
-                        if kind == ExcKind::KeyError {
-                            tir::Expr::rt(Rt::ReprOf, vec![m, tir::Expr::type_code(Type::Str)], Type::Str)
-                        } else {
-                            m
+                None => Err(self.error(r.range, "bare 'raise' outside an 'except' clause: there is no exception to re-raise")),
+            };
+        };
+        // `raise C` constructs `C()`.
+        let value = match exc.as_ref() {
+            Expr::Name(_) | Expr::Attribute(_) if self.cx.class_named(self.module, exc).is_some() && !self.is_local(exc) => {
+                let c = self.cx.class_named(self.module, exc).expect("checked");
+                let call = ast::ExprCall {
+                    node_index: Default::default(),
+                    range_start: exc.range().start(),
+                    func: exc.clone(),
+                    arguments: ast::Arguments {
+                        range: TextRange::empty(exc.range().end()),
+                        node_index: Default::default(),
+                        args: Box::new([]),
+                        keywords: Default::default(),
+                    },
+                };
+                self.construct(c, &call)?
+            }
+            other => self.expr(other, None)?,
+        };
+        match &value.ty {
+            Type::Instance(c) if self.cx.program.classes[c.0 as usize].is_exception => Ok(tir::Stmt::Raise(value)),
+            other => {
+                let t = type_name(other);
+                Err(self.error(exc.range(), format!("can only raise an exception instance, not {t}")))
+            }
+        }
+    }
+
+    fn is_local(&self, e: &Expr) -> bool {
+        matches!(e, Expr::Name(n) if self.local_names.contains(n.id.as_str()))
+    }
+
+    fn try_stmt(&mut self, t: &ast::StmtTry, out: &mut Vec<tir::Stmt>) -> R<()> {
+        if t.is_star {
+            return Err(self.error(t.range, "'except*' is not supported"));
+        }
+        let pre = self.flow.clone();
+        // What handlers and `finally` may assume: nothing the body assigns or narrows.
+        let mut body_assigned = Vec::new();
+        scan_block(&t.body, &mut body_assigned, &mut Vec::new(), &mut Vec::new());
+        let mut at_handler = pre.clone();
+        for name in &body_assigned {
+            if let Some(id) = self.names.get(name) {
+                at_handler.narrowed.remove(id);
+            }
+        }
+        let mut body = Vec::new();
+        self.block(&t.body, &mut body);
+        let mut else_body = Vec::new();
+        self.block(&t.orelse, &mut else_body);
+        let mut merged = self.flow.clone();
+        let mut handlers = Vec::new();
+        for h in &t.handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.flow = at_handler.clone();
+            let classes: Vec<ClassId> = match &h.type_ {
+                None => vec![ClassId(crate::rt::ExcKind::Exception as u32)],
+                Some(ty) => {
+                    let targets: Vec<&Expr> = match ty.as_ref() {
+                        Expr::Tuple(tu) => tu.elts.iter().collect(),
+                        other => vec![other],
+                    };
+                    let mut cs = Vec::new();
+                    for e in targets {
+                        match self.cx.class_named(self.module, e) {
+                            Some(c) if self.cx.program.classes[c.0 as usize].is_exception => cs.push(c),
+                            _ => return Err(self.error(e.range(), "'except' needs an exception class (or a tuple of them)")),
                         }
                     }
-                    _ => return Err(self.error(call.range(), "exception classes take one message argument")),
+                    cs
+                }
+            };
+            let mut common = classes[0];
+            for &c in &classes[1..] {
+                common = self.cx.common_base(common, c).unwrap_or(ClassId(crate::rt::ExcKind::Exception as u32));
+            }
+            let ty = Type::Instance(common);
+            // The clause's name is its own local, visible in the clause only (Python deletes it after).
+            let bind = self.temp(ty.clone());
+            let saved = h.name.as_ref().map(|n| (n.id.to_string(), self.names.get(n.id.as_str()).copied()));
+            if let Some(n) = &h.name {
+                self.locals[bind.0 as usize].name = n.id.to_string();
+                self.names.insert(n.id.to_string(), bind);
+                self.local_names.insert(n.id.to_string());
+                self.flow.mark_assigned(bind);
+            }
+            self.handlers.push(bind);
+            let mut hbody = Vec::new();
+            self.block(&h.body, &mut hbody);
+            self.handlers.pop();
+            if let Some((name, prev)) = saved {
+                match prev {
+                    Some(p) => {
+                        self.names.insert(name, p);
+                    }
+                    None => {
+                        self.names.remove(&name);
+                    }
                 }
             }
-        };
-        Ok(raise_builtin(kind, msg))
+            merged = Flow::merge(merged, self.flow.clone());
+            handlers.push(tir::Handler {
+                classes,
+                bind,
+                body: hbody,
+            });
+        }
+        let mut finally_body = Vec::new();
+        if !t.finalbody.is_empty() {
+            self.flow = Flow::merge(merged.clone(), at_handler.clone());
+            self.flow.reachable = true;
+            self.block(&t.finalbody, &mut finally_body);
+            let fin = self.flow.clone();
+            let mut after = merged;
+            after.reachable = after.reachable && fin.reachable;
+            for (i, a) in fin.assigned.iter().enumerate() {
+                if *a {
+                    after.mark_assigned(LocalId(i as u32));
+                }
+            }
+            let mut fin_assigned = Vec::new();
+            scan_block(&t.finalbody, &mut fin_assigned, &mut Vec::new(), &mut Vec::new());
+            for name in fin_assigned {
+                if let Some(id) = self.names.get(&name) {
+                    after.narrowed.remove(id);
+                }
+            }
+            self.flow = after;
+        } else {
+            self.flow = merged;
+        }
+        out.push(tir::Stmt::Try {
+            body,
+            handlers,
+            else_body,
+            finally_body,
+        });
+        Ok(())
     }
 
     /// A raise of a builtin exception with a literal message.
@@ -1317,6 +1500,20 @@ impl<'c, 'a> Checker<'c, 'a> {
                 } else {
                     Ok((value, Vec::new(), n))
                 }
+            }
+            Expr::Call(call)
+                if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "isinstance")
+                    && !self.is_shadowed("isinstance") =>
+            {
+                let (test, class) = self.isinstance(call)?;
+                let narrowing = match (&call.arguments.args[0], class) {
+                    (Expr::Name(n), Some(c)) => match self.names.get(n.id.as_str()) {
+                        Some(&id) if self.local_names.contains(n.id.as_str()) => vec![(id, Type::Instance(c))],
+                        _ => Vec::new(),
+                    },
+                    _ => Vec::new(),
+                };
+                Ok((test, narrowing, Vec::new()))
             }
             Expr::Name(n) => {
                 // `if x:` on an optional narrows it too.
@@ -1408,6 +1605,16 @@ impl<'c, 'a> Checker<'c, 'a> {
         }
         match (target, &v.ty) {
             (Type::Optional(inner), t) if **inner == *t => Ok(tir::Expr::new(v.kind, target.clone())),
+            // Upcasts: an instance of a subclass is an instance of its bases.
+            (Type::Instance(b), Type::Instance(s)) if self.cx.is_subclass(*s, *b) => Ok(tir::Expr::new(v.kind, target.clone())),
+            (Type::Optional(inner), Type::Instance(s)) if matches!(**inner, Type::Instance(b) if self.cx.is_subclass(*s, b)) => {
+                Ok(tir::Expr::new(v.kind, target.clone()))
+            }
+            (Type::Optional(inner), Type::Optional(src))
+                if matches!((&**inner, &**src), (Type::Instance(b), Type::Instance(s)) if self.cx.is_subclass(*s, *b)) =>
+            {
+                Ok(tir::Expr::new(v.kind, target.clone()))
+            }
             (Type::Optional(_), Type::None) if matches!(v.kind, ExprKind::None) => {
                 Ok(tir::Expr::new(ExprKind::None, target.clone()))
             }
@@ -1512,7 +1719,19 @@ impl<'c, 'a> Checker<'c, 'a> {
                     let ty = self.cx.program.globals[g.0 as usize].ty.clone();
                     return Ok(tir::Expr::new(ExprKind::Global(g), ty));
                 }
+                if !self.is_local_name(&a.value)
+                    && let Some(c) = self.cx.class_named(self.module, &a.value)
+                {
+                    return self.class_attr(c, &a.attr);
+                }
                 let base = self.expr(&a.value, None)?;
+                if let Type::Instance(c) = base.ty {
+                    return self.instance_attr(base, c, &a.attr);
+                }
+                if matches!(base.ty, Type::Optional(_)) {
+                    let t = base.ty.clone();
+                    return Err(self.not_narrowed_or(a.value.range(), &t, ""));
+                }
                 Err(self.error(
                     a.attr.range,
                     format!("{} has no attribute '{}'", type_name(&base.ty), a.attr.id),
@@ -1567,6 +1786,23 @@ impl<'c, 'a> Checker<'c, 'a> {
             && (t == a || matches!(t, Type::Optional(_)))
         {
             return Ok(t.clone());
+        }
+        let base = |x: &Type, y: &Type| -> Option<Type> {
+            match (x, y) {
+                (Type::Instance(p), Type::Instance(q)) => self.cx.common_base(*p, *q).map(Type::Instance),
+                _ => None,
+            }
+        };
+        if let Some(t) = base(a, b) {
+            return Ok(t);
+        }
+        if let (Type::Optional(p), q) | (q, Type::Optional(p)) = (a, b)
+            && let Some(t) = base(p, match q {
+                Type::Optional(q) => q,
+                q => q,
+            })
+        {
+            return Ok(Type::Optional(Box::new(t)));
         }
         Ok(match (a, b) {
             _ if a == b => a.clone(),
@@ -1707,7 +1943,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                                     return Err(self.error(i.range, "'=' in f-strings is not supported"));
                                 }
                                 let v = self.expr(&i.expression, None)?;
-                                parts.push(super::builtins::to_str(v));
+                                parts.push(self.stringify(v));
                             }
                         }
                     }
@@ -2012,6 +2248,12 @@ impl<'c, 'a> Checker<'c, 'a> {
                         tir::Expr::unary(UnaryOp::BoolToInt, r, Int),
                         Bool,
                     )),
+                    (Instance(_) | Optional(_), Instance(_) | Optional(_))
+                        if !ordering && is_instance_like(&lt) && is_instance_like(&rt) =>
+                    {
+                        let eq = tir::Expr::binary(BinaryOp::RefEq, l, r, Bool);
+                        Ok(if op == CmpOp::Eq { eq } else { tir::Expr::unary(UnaryOp::BoolNot, eq, Bool) })
+                    }
                     (Str, Str) if !ordering => {
                         let eq = tir::Expr::rt(Rt::StrEq, vec![l, r], Bool);
                         Ok(if op == CmpOp::Eq { eq } else { tir::Expr::unary(UnaryOp::BoolNot, eq, Bool) })
@@ -2303,6 +2545,15 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 }
 
+/// An instance, or an optional instance: `==` on these is identity.
+fn is_instance_like(t: &Type) -> bool {
+    match t {
+        Type::Instance(_) => true,
+        Type::Optional(i) => matches!(**i, Type::Instance(_)),
+        _ => false,
+    }
+}
+
 /// `[]` or `{}`: a display whose type must come from its context.
 fn is_empty_display(e: &Expr) -> bool {
     match e {
@@ -2389,6 +2640,10 @@ fn scan_block<'s>(
             }
             Stmt::Try(t) => {
                 scan_block(&t.body, assigned, anns, globals);
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    scan_block(&h.body, assigned, anns, globals);
+                }
                 scan_block(&t.orelse, assigned, anns, globals);
                 scan_block(&t.finalbody, assigned, anns, globals);
             }

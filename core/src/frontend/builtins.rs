@@ -23,6 +23,7 @@ pub(super) fn is_builtin_function(name: &str) -> bool {
 }
 
 /// `str(v)` for a checked value, with fast paths for the scalar types.
+/// (An exception's `str` is its message: see [`Checker::stringify`].)
 pub(super) fn to_str(v: tir::Expr) -> tir::Expr {
     match v.ty.clone() {
         Type::Str => v,
@@ -49,19 +50,40 @@ impl Checker<'_, '_> {
                     Some(Binding::Global(_)) => {
                         Err(self.error(n.range, format!("'{name}' is a global variable, not a function")))
                     }
+                    Some(Binding::Class(cid)) => self.construct(cid, c),
                     Some(Binding::Seam(SeamName::LoadExtension)) => Err(self.error(
                         c.range(),
                         "load_extension is not implemented yet: extension modules arrive with the exports file",
                     )),
                     Some(_) => Err(self.error(n.range, format!("'{name}' is not callable"))),
-                    None => self.builtin_call(name, c, expected),
+                    None => match self.cx.builtin_class(name) {
+                        Some(cid) => self.construct(cid, c),
+                        None => self.builtin_call(name, c, expected),
+                    },
                 }
             }
             Expr::Attribute(a) => {
+                // `super().m(...)`
+                if let Expr::Call(inner) = a.value.as_ref()
+                    && matches!(inner.func.as_ref(), Expr::Name(n) if n.id.as_str() == "super")
+                    && !self.local_names.contains("super")
+                {
+                    if !inner.arguments.args.is_empty() || !inner.arguments.keywords.is_empty() {
+                        return Err(self.error(inner.range(), "only the zero-argument form super() is supported"));
+                    }
+                    return self.super_call(a, c);
+                }
+                // `C.m(obj, ...)`: a non-virtual call.
+                if !self.is_local_name(&a.value)
+                    && let Some(cid) = self.cx.class_named(self.module, &a.value)
+                {
+                    return self.class_method_call(cid, a, c);
+                }
                 if let Some(m) = self.module_of(&a.value) {
                     let attr = a.attr.id.as_str();
                     return match self.cx.module(m).scope.get(attr).cloned() {
                         Some(Binding::Function(f)) => self.user_call(f, c),
+                        Some(Binding::Class(cid)) => self.construct(cid, c),
                         _ => {
                             let mname = self.cx.module(m).name.clone();
                             Err(self.error(a.attr.range, format!("module '{mname}' has no function '{attr}'")))
@@ -76,7 +98,7 @@ impl Checker<'_, '_> {
     }
 
     /// Matches a call's arguments to named slots; returns the source expression per slot.
-    fn bind_args<'e>(&mut self, c: &'e ast::ExprCall, fname: &str, slots: &[(&str, bool)]) -> R<Vec<Option<&'e Expr>>> {
+    pub(super) fn bind_args<'e>(&mut self, c: &'e ast::ExprCall, fname: &str, slots: &[(&str, bool)]) -> R<Vec<Option<&'e Expr>>> {
         let mut out: Vec<Option<&Expr>> = vec![None; slots.len()];
         if c.arguments.args.len() > slots.len() {
             return Err(self.error(
@@ -171,7 +193,10 @@ impl Checker<'_, '_> {
                 let args = self.positional(c, name, 0, 1)?;
                 match args {
                     [] => Ok(self.str_lit("")),
-                    [x] => Ok(to_str(self.expr(x, None)?)),
+                    [x] => {
+                        let v = self.expr(x, None)?;
+                        Ok(self.stringify(v))
+                    }
                     _ => unreachable!(),
                 }
             }
@@ -300,13 +325,28 @@ impl Checker<'_, '_> {
                 Ok(tir::Expr::rt(Rt::Chr, vec![v], Type::Str))
             }
             "range" => Err(self.error(c.range(), "range() is only supported as the iterable of a 'for' loop")),
-            "isinstance" => Err(self.error(c.range(), "isinstance() needs classes, which are not supported yet")),
+            "isinstance" => Ok(self.isinstance(c)?.0),
             other if ExcKind::from_name(other).is_some() => Err(self.error(
                 c.range(),
                 format!("'{other}(...)' can only be used in a 'raise' statement here"),
             )),
             other => Err(self.error(c.func.range(), format!("name '{other}' is not defined"))),
         }
+    }
+
+    /// `str(v)`: like [`to_str`], and an exception instance gives its message.
+    pub(super) fn stringify(&mut self, v: tir::Expr) -> tir::Expr {
+        if let Type::Instance(c) = v.ty
+            && self.cx.program.classes[c.0 as usize].is_exception
+        {
+            return tir::Expr::field(v, layout::EXC_MESSAGE, Type::Str);
+        }
+        to_str(v)
+    }
+
+    /// Whether an expression is a plain name bound to a local variable.
+    pub(super) fn is_local_name(&self, e: &Expr) -> bool {
+        matches!(e, Expr::Name(n) if self.local_names.contains(n.id.as_str()))
     }
 
     fn str_lit(&mut self, s: &str) -> tir::Expr {
@@ -339,7 +379,8 @@ impl Checker<'_, '_> {
             if let Expr::Starred(s) = a {
                 return Err(self.error(s.range, "'*' arguments are not supported"));
             }
-            let v = to_str(self.expr(a, None)?);
+            let v = self.expr(a, None)?;
+            let v = self.stringify(v);
             pieces.push(self.stable(v, &mut stmts));
         }
         let text = |this: &mut Self, e: Option<&Expr>, default: &str, stmts: &mut Vec<tir::Stmt>| -> R<tir::Expr> {
@@ -508,6 +549,7 @@ impl Checker<'_, '_> {
             Type::Str => self.str_method(recv, m, a, c),
             Type::List(e) => self.list_method(recv, *e, m, a, c),
             Type::Dict(k, v) => self.dict_method(recv, *k, *v, m, a, c),
+            Type::Instance(cid) => self.instance_method_call(recv, cid, a, c),
             other => Err(match other {
                 Type::Optional(_) => self.not_narrowed_or(a.value.range(), &other, ""),
                 _ => self.error(a.attr.range, format!("{} has no method '{m}'", type_name(&other))),

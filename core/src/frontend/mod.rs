@@ -11,6 +11,7 @@
 
 mod body;
 mod builtins;
+mod classes;
 mod modules;
 mod types;
 
@@ -70,7 +71,10 @@ pub fn check_program(entry: &Path, loader: &dyn SourceLoader) -> CheckOutput {
         program: tir::Program::default(),
         func_sigs: Vec::new(),
         global_info: Vec::new(),
+        classes: Vec::new(),
+        method_locs: HashMap::new(),
     };
+    ctx.init_builtin_classes();
     let program = ctx.run(entry);
     CheckOutput {
         program,
@@ -87,6 +91,7 @@ pub(crate) struct ModId(pub u32);
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Binding {
     Function(tir::FuncId),
+    Class(tir::ClassId),
     Global(tir::GlobalId),
     Module(ModId),
     /// A name from the `seam` module.
@@ -117,6 +122,8 @@ pub(crate) struct Module {
     pub scope: HashMap<String, Binding>,
     /// Globals assigned through `global NAME` in some function of this module.
     pub reassigned: std::collections::HashSet<String>,
+    /// The file could not be parsed (its error is reported; its body is empty).
+    pub unparsed: bool,
 }
 
 /// A function's checked signature.
@@ -131,6 +138,8 @@ pub(crate) struct FuncSig {
     pub def_end: u32,
     /// Index of the `def` statement in the module body.
     pub stmt_index: usize,
+    /// For a method: its class and its index in the class body.
+    pub method: Option<(tir::ClassId, usize)>,
 }
 
 #[derive(Clone, Debug)]
@@ -163,6 +172,10 @@ pub(crate) struct Context<'a> {
     /// Signatures, indexed like `program.functions` for user functions.
     pub func_sigs: Vec<Option<FuncSig>>,
     pub global_info: Vec<GlobalInfo>,
+    /// Every class, the builtin exception classes first (indexed by [`tir::ClassId`]).
+    pub classes: Vec<classes::ClassInfo>,
+    /// Where each method's `def` is: its class, the class statement and the method's index in the class body.
+    pub method_locs: HashMap<tir::FuncId, (tir::ClassId, usize, usize)>,
 }
 
 impl Context<'_> {
@@ -183,10 +196,15 @@ impl Context<'_> {
         let entry_mod = self.load_program(entry)?;
         self.declare_all();
         self.resolve_imports();
+        self.resolve_classes();
+        types::set_class_names(self.classes.iter().map(|c| c.name.clone()).collect());
         self.check_signatures();
+        self.build_classes();
         self.check_bodies(entry_mod);
         if self.diagnostics.is_empty() {
-            Some(std::mem::take(&mut self.program))
+            let mut program = std::mem::take(&mut self.program);
+            crate::analysis::compute_can_raise(&mut program);
+            Some(program)
         } else {
             None
         }

@@ -47,6 +47,7 @@ impl Context<'_> {
     /// Parses a module's text and registers it.
     fn add_module(&mut self, name: String, display_path: String, text: String) -> ModId {
         let file = self.sources.add(display_path, text.clone());
+        let mut unparsed = true;
         let body = match nesting_error(&text) {
             Some(offset) => {
                 let at = TextRange::empty((offset as u32).into());
@@ -58,14 +59,19 @@ impl Context<'_> {
                 Vec::new()
             }
             None => match ruff_python_parser::parse_module(&text) {
-                Ok(parsed) => parsed.into_syntax().body.into_iter().collect(),
+                Ok(parsed) => {
+                    unparsed = false;
+                    parsed.into_syntax().body.into_iter().collect()
+                }
                 Err(err) => {
                     self.error(file, err.location, format!("syntax error: {}", err.error));
                     Vec::new()
                 }
             },
         };
-        self.push_module(name, Some(file), body)
+        let id = self.push_module(name, Some(file), body);
+        self.modules[id.0 as usize].unparsed = unparsed;
+        id
     }
 
     fn push_module(&mut self, name: String, file: Option<FileId>, body: Vec<Stmt>) -> ModId {
@@ -77,6 +83,7 @@ impl Context<'_> {
             body,
             scope: HashMap::new(),
             reassigned: Default::default(),
+            unparsed: false,
         });
         id
     }
@@ -230,6 +237,7 @@ impl Context<'_> {
                 self.modules[id.0 as usize].scope.insert(name, Binding::Function(fid));
                 let _ = index;
             }
+            Stmt::ClassDef(def) => self.declare_class(id, file, index, def),
             Stmt::AnnAssign(ast::StmtAnnAssign { target, .. }) => {
                 self.declare_global(id, file, index, target);
             }

@@ -45,7 +45,11 @@ impl Context<'_> {
                 ),
                 "object" => err(ann.range(), "'object' is not supported as a type here"),
                 other => match scope.get(other) {
+                    Some(Binding::Class(c)) => Ok(Type::Instance(*c)),
                     Some(Binding::TypingOptional) => err(ann.range(), "Optional needs a type argument: Optional[T]"),
+                    None if self.builtin_class(other).is_some() => {
+                        Ok(Type::Instance(self.builtin_class(other).expect("checked")))
+                    }
                     _ => err(ann.range(), format!("unknown type '{other}'")),
                 },
             },
@@ -117,6 +121,10 @@ impl Context<'_> {
                     _ => err(sub.value.range(), "unknown generic type"),
                 }
             }
+            Expr::Attribute(_) => match self.class_named(module, ann) {
+                Some(c) => Ok(Type::Instance(c)),
+                None => err(ann.range(), "not a type"),
+            },
             _ => err(ann.range(), "not a type"),
         }
     }
@@ -153,8 +161,22 @@ impl Context<'_> {
             let Some(file) = self.modules[m].file else { continue };
             let body = std::mem::take(&mut self.modules[m].body);
             for (index, stmt) in body.iter().enumerate() {
-                if let Stmt::FunctionDef(def) = stmt {
-                    self.check_signature(id, file, index, def);
+                match stmt {
+                    Stmt::FunctionDef(def) => {
+                        if let Some(Binding::Function(fid)) = self.module(id).scope.get(def.name.id.as_str()).cloned() {
+                            self.check_signature(id, file, index, def, fid, None);
+                        }
+                    }
+                    Stmt::ClassDef(cdef) => {
+                        for (mi, ms) in cdef.body.iter().enumerate() {
+                            let Stmt::FunctionDef(def) = ms else { continue };
+                            let loc = self.method_locs.iter().find(|(_, l)| l.1 == index && l.2 == mi && self.class(l.0).module == Some(id));
+                            if let Some((&fid, &(cid, _, _))) = loc {
+                                self.check_signature(id, file, index, def, fid, Some((cid, mi)));
+                            }
+                        }
+                    }
+                    _ => {}
                 }
             }
             self.modules[m].body = body;
@@ -194,10 +216,15 @@ impl Context<'_> {
         }
     }
 
-    fn check_signature(&mut self, module: ModId, file: FileId, index: usize, def: &ast::StmtFunctionDef) {
-        let Some(Binding::Function(fid)) = self.module(module).scope.get(def.name.id.as_str()).cloned() else {
-            return;
-        };
+    fn check_signature(
+        &mut self,
+        module: ModId,
+        file: FileId,
+        index: usize,
+        def: &ast::StmtFunctionDef,
+        fid: tir::FuncId,
+        method: Option<(tir::ClassId, usize)>,
+    ) {
         if def.is_async {
             self.error(file, def.range, "async functions are not supported");
         }
@@ -212,8 +239,18 @@ impl Context<'_> {
             self.error(file, p.range, "keyword-only and positional-only parameters are not supported");
         }
         let mut params = Vec::new();
-        for pd in &p.args {
+        for (pi, pd) in p.args.iter().enumerate() {
             let name = pd.parameter.name.id.to_string();
+            if let (Some((cid, _)), 0) = (method, pi) {
+                // `self`: annotated or not, it is an instance of the class.
+                if let Some(ann) = &pd.parameter.annotation
+                    && self.resolve_type(module, ann).ok() != Some(Type::Instance(cid))
+                {
+                    self.error(file, ann.range(), "the first parameter of a method is the instance: annotate it with the class or not at all");
+                }
+                params.push(Param { name, ty: Type::Instance(cid), default: None });
+                continue;
+            }
             let ty = match &pd.parameter.annotation {
                 None => {
                     self.error(
@@ -274,6 +311,9 @@ impl Context<'_> {
                 }
             },
         };
+        if method.is_some() && params.is_empty() {
+            self.error(file, def.name.range, "a method needs 'self' as its first parameter");
+        }
         self.func_sigs[fid.0 as usize] = Some(FuncSig {
             module,
             name: def.name.id.to_string(),
@@ -282,7 +322,9 @@ impl Context<'_> {
             def_start: def.name.range.start().to_u32(),
             def_end: def.name.range.end().to_u32(),
             stmt_index: index,
+            method,
         });
+
     }
 }
 
@@ -374,6 +416,21 @@ pub(crate) fn type_name(t: &Type) -> String {
         Type::DictKeys(k) => format!("dict_keys[{}]", type_name(k)),
         Type::DictValues(v) => format!("dict_values[{}]", type_name(v)),
         Type::DictItems(k, v) => format!("dict_items[{}, {}]", type_name(k), type_name(v)),
-        Type::Instance(c) => format!("<class {}>", c.0),
+        Type::Instance(c) => CLASS_NAMES.with(|n| {
+            n.borrow()
+                .get(c.0 as usize)
+                .cloned()
+                .unwrap_or_else(|| format!("class #{}", c.0))
+        }),
     }
+}
+
+thread_local! {
+    /// Class names for messages, set once classes are declared (a checking run is single-threaded).
+    static CLASS_NAMES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Records the class names [`type_name`] prints.
+pub(super) fn set_class_names(names: Vec<String>) {
+    CLASS_NAMES.with(|n| *n.borrow_mut() = names);
 }

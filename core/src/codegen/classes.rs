@@ -1,0 +1,224 @@
+//! Class descriptors: one read-only data object per [`tir::Class`].
+//!
+//! ```text
+//!   0  GcTypeInfo (32 bytes): kind, ref_count, ref_offsets ──▶ [u32 offsets of reference fields]
+//!  32  class_id      40  class_max     48  instance_size
+//!  56  name ──▶ "m.Name\0"             64  parent ──▶ descriptor, or 0
+//!  72  flags         80  vtable_len    88  vtable: one function pointer a slot
+//! ```
+//!
+//! Every instance's word 0 points at its class's descriptor, so the collector
+//! traces instances through the leading `GcTypeInfo` and generated code finds
+//! the class id (for `isinstance` and `except`) and the vtable from the same
+//! word. Descriptors hold relocations, so they land in `.data.rel.ro`, which a
+//! PIE or shared object may use.
+//!
+//! This module knows the collector's `GcTypeInfo` layout only as bytes: the
+//! `seam-gc` crate is not a dependency of the translator.
+
+use cranelift_module::{DataDescription, DataId, Linkage, Module, ModuleError};
+
+use super::{CodegenError, ModuleState};
+use crate::layout;
+use crate::tir;
+
+/// `seam_gc::kind::NO_REFS`: the object holds no references.
+const GC_KIND_NO_REFS: u32 = 0;
+/// `seam_gc::kind::FIXED_REFS`: references at the byte offsets listed at `ref_offsets`.
+const GC_KIND_FIXED_REFS: u32 = 1;
+/// Byte offset of `GcTypeInfo::ref_offsets` inside the descriptor.
+const GC_REF_OFFSETS: usize = 8;
+
+/// Declares every class's descriptor under its symbol, exported, without defining it
+/// (descriptors point at each other and at functions, so everything is declared first).
+pub(super) fn declare_classes(
+    module: &mut cranelift_object::ObjectModule,
+    program: &tir::Program,
+) -> Result<Vec<DataId>, CodegenError> {
+    program
+        .classes
+        .iter()
+        .map(|c| {
+            module
+                .declare_data(&c.symbol, Linkage::Export, false, false)
+                .map_err(|e| CodegenError::Module(e.to_string()))
+        })
+        .collect()
+}
+
+/// Defines every class's descriptor, its name string and its reference-offset table.
+pub(super) fn define_classes(
+    state: &mut ModuleState,
+    program: &tir::Program,
+) -> Result<(), CodegenError> {
+    let module_err = |e: ModuleError| CodegenError::Module(e.to_string());
+    for (index, class) in program.classes.iter().enumerate() {
+        let malformed = |message: String| CodegenError::MalformedTir {
+            function: format!("<class {}>", class.name),
+            message,
+        };
+        if class.id >= class.id_max {
+            return Err(malformed(format!(
+                "the id range {}..{} is empty",
+                class.id, class.id_max
+            )));
+        }
+
+        let name_id = state
+            .module
+            .declare_data(
+                &format!("seam.class.name.{index}"),
+                Linkage::Local,
+                false,
+                false,
+            )
+            .map_err(module_err)?;
+        let mut name = class.name.clone().into_bytes();
+        name.push(0);
+        let mut desc = DataDescription::new();
+        desc.define(name.into_boxed_slice());
+        state.module.define_data(name_id, &desc).map_err(module_err)?;
+
+        let ref_offsets: Vec<u32> = class
+            .fields
+            .iter()
+            .filter(|f| f.ty.is_ref())
+            .map(|f| {
+                u32::try_from(f.offset)
+                    .ok()
+                    .filter(|&o| o >= 8 && o % 8 == 0 && o < class.size)
+                    .ok_or_else(|| {
+                        malformed(format!(
+                            "field `{}` at offset {} outside the instance of {} bytes",
+                            f.name, f.offset, class.size
+                        ))
+                    })
+            })
+            .collect::<Result<_, _>>()?;
+        let offsets_id = if ref_offsets.is_empty() {
+            None
+        } else {
+            let id = state
+                .module
+                .declare_data(
+                    &format!("seam.class.refs.{index}"),
+                    Linkage::Local,
+                    false,
+                    false,
+                )
+                .map_err(module_err)?;
+            let bytes: Vec<u8> = ref_offsets.iter().flat_map(|o| o.to_ne_bytes()).collect();
+            let mut desc = DataDescription::new();
+            desc.define(bytes.into_boxed_slice());
+            desc.set_align(4);
+            state.module.define_data(id, &desc).map_err(module_err)?;
+            Some(id)
+        };
+
+        let vtable_at = layout::CLASS_VTABLE as usize;
+        let mut bytes = vec![0u8; vtable_at + 8 * class.vtable.len()];
+        let mut put = |offset: usize, word: &[u8]| {
+            bytes[offset..offset + word.len()].copy_from_slice(word);
+        };
+        let kind = if ref_offsets.is_empty() {
+            GC_KIND_NO_REFS
+        } else {
+            GC_KIND_FIXED_REFS
+        };
+        put(0, &kind.to_ne_bytes());
+        put(4, &(ref_offsets.len() as u32).to_ne_bytes());
+        put(
+            layout::CLASS_ID as usize,
+            &i64::from(class.id).to_ne_bytes(),
+        );
+        put(
+            layout::CLASS_MAX as usize,
+            &i64::from(class.id_max).to_ne_bytes(),
+        );
+        put(
+            layout::CLASS_SIZE as usize,
+            &i64::from(class.size).to_ne_bytes(),
+        );
+        let mut flags = 0;
+        if class.is_exception {
+            flags |= layout::CLASS_FLAG_EXCEPTION;
+        }
+        if class.is_final {
+            flags |= layout::CLASS_FLAG_FINAL;
+        }
+        put(layout::CLASS_FLAGS as usize, &flags.to_ne_bytes());
+        put(
+            layout::CLASS_VTABLE_LEN as usize,
+            &(class.vtable.len() as i64).to_ne_bytes(),
+        );
+
+        let mut desc = DataDescription::new();
+        desc.define(bytes.into_boxed_slice());
+        desc.set_align(8);
+        if let Some(offsets_id) = offsets_id {
+            let gv = state.module.declare_data_in_data(offsets_id, &mut desc);
+            desc.write_data_addr(GC_REF_OFFSETS as u32, gv, 0);
+        }
+        let gv = state.module.declare_data_in_data(name_id, &mut desc);
+        desc.write_data_addr(layout::CLASS_NAME as u32, gv, 0);
+        if let Some(parent) = class.parent {
+            let parent_id = *state
+                .classes
+                .get(parent.0 as usize)
+                .ok_or_else(|| malformed(format!("parent class {} does not exist", parent.0)))?;
+            let gv = state.module.declare_data_in_data(parent_id, &mut desc);
+            desc.write_data_addr(layout::CLASS_PARENT as u32, gv, 0);
+        }
+        for (slot, entry) in class.vtable.iter().enumerate() {
+            let func = *state.functions.get(entry.func.0 as usize).ok_or_else(|| {
+                malformed(format!(
+                    "vtable slot {slot} (`{}`) names function {}, which does not exist",
+                    entry.name, entry.func.0
+                ))
+            })?;
+            let fref = state.module.declare_func_in_data(func, &mut desc);
+            desc.write_function_addr((vtable_at + 8 * slot) as u32, fref);
+        }
+        state
+            .module
+            .define_data(state.classes[index], &desc)
+            .map_err(module_err)?;
+    }
+    Ok(())
+}
+
+/// The table [`crate::rt::Rt::RegisterBuiltinClasses`] takes: a read-only array of
+/// descriptor addresses indexed by [`crate::rt::ExcKind`], null where the program
+/// lacks the class.
+pub(super) fn define_builtin_table(
+    state: &mut ModuleState,
+    program: &tir::Program,
+) -> Result<DataId, CodegenError> {
+    let module_err = |e: ModuleError| CodegenError::Module(e.to_string());
+    let kinds = crate::rt::ExcKind::ALL;
+    let id = state
+        .module
+        .declare_data("seam.builtin_classes", Linkage::Local, false, false)
+        .map_err(module_err)?;
+    let mut desc = DataDescription::new();
+    // Explicit zero bytes, not `define_zeroinit`: zero-initialised data goes to `.bss`,
+    // which cannot carry the relocations.
+    desc.define(vec![0u8; 8 * kinds.len()].into_boxed_slice());
+    desc.set_align(8);
+    let mut seen = vec![false; kinds.len()];
+    for (class, &class_id) in program.classes.iter().zip(&state.classes) {
+        let Some(kind) = class.builtin else { continue };
+        let k = kind as usize;
+        if seen[k] {
+            return Err(CodegenError::MalformedTir {
+                function: format!("<class {}>", class.name),
+                message: format!("a second class for builtin {}", kind.name()),
+            });
+        }
+        seen[k] = true;
+        let gv = state.module.declare_data_in_data(class_id, &mut desc);
+        desc.write_data_addr((8 * k) as u32, gv, 0);
+    }
+    state.module.define_data(id, &desc).map_err(module_err)?;
+    Ok(id)
+}

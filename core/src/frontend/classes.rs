@@ -1,0 +1,946 @@
+//! Classes: declaration, the hierarchy, class ids, layouts and vtables, and
+//! the expressions that use them (construction, fields, method calls,
+//! `super()`, `isinstance`).
+//!
+//! Class ids are numbered in preorder over the hierarchy, the builtin
+//! exception classes included, so that `isinstance` is one range test
+//! (RPython's `int_between`). Every non-final class reserves
+//! [`DEFAULT_SLACK`] ids (or `@export(slack=N)`) at the end of its range for
+//! subclasses defined later by extensions. Fields are laid out parent-first,
+//! one 8-byte word each after the descriptor pointer; vtable slots are
+//! numbered parent-first, an override reusing its parent's slot.
+
+use std::collections::{HashMap, HashSet};
+
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use super::body::{Checker, R, Reported};
+use super::types::type_name;
+use super::{Binding, Context, ModId, SeamName};
+use crate::diag::FileId;
+use crate::layout;
+use crate::rt::{ExcKind, Rt};
+use crate::tir::{self, ClassId, ExprKind, FuncId, Type};
+
+/// Class ids a non-final class reserves for subclasses defined later, unless `@export(slack=N)` says otherwise.
+pub const DEFAULT_SLACK: u32 = 16;
+
+/// The hidden field holding an exception's message (not nameable from Python).
+pub(super) const MESSAGE_FIELD: &str = "$message";
+
+/// What the front end knows of a class before and while layouts are built.
+#[derive(Clone, Debug)]
+pub(crate) struct ClassInfo {
+    /// `None` for the builtin exception classes.
+    pub module: Option<ModId>,
+    pub name: String,
+    /// Index of the `class` statement in its module's body.
+    pub stmt_index: usize,
+    pub parent: Option<ClassId>,
+    pub slack: u32,
+    pub is_final: bool,
+    /// Own fields: name, type, where declared.
+    pub fields: Vec<(String, Type)>,
+    /// Own class-level constants.
+    pub constants: HashMap<String, Constant>,
+    /// Own methods, `__init__` included.
+    pub methods: HashMap<String, FuncId>,
+    pub final_methods: HashSet<String>,
+    pub builtin: Option<ExcKind>,
+}
+
+/// How a class initialises new instances.
+pub(super) enum Init {
+    /// A user `__init__`.
+    User(FuncId),
+    /// The builtin exceptions' `__init__(msg: str = "")`; `KeyError` stores the repr.
+    Exception { key_error: bool },
+    /// `object.__init__()`: no arguments.
+    Object,
+}
+
+impl Context<'_> {
+    /// Creates the builtin exception classes, which come first in `program.classes`.
+    pub(super) fn init_builtin_classes(&mut self) {
+        for kind in ExcKind::ALL {
+            self.classes.push(ClassInfo {
+                module: None,
+                name: kind.name().to_string(),
+                stmt_index: 0,
+                parent: kind.parent().map(|p| ClassId(p as u32)),
+                slack: DEFAULT_SLACK,
+                is_final: false,
+                fields: if kind == ExcKind::Exception {
+                    vec![(MESSAGE_FIELD.to_string(), Type::Str)]
+                } else {
+                    Vec::new()
+                },
+                constants: HashMap::new(),
+                methods: HashMap::new(),
+                final_methods: HashSet::new(),
+                builtin: Some(kind),
+            });
+        }
+    }
+
+    /// A class name visible in every module unless shadowed: the builtin exceptions.
+    pub(super) fn builtin_class(&self, name: &str) -> Option<ClassId> {
+        ExcKind::from_name(name).map(|k| ClassId(k as u32))
+    }
+
+    pub(crate) fn class(&self, c: ClassId) -> &ClassInfo {
+        &self.classes[c.0 as usize]
+    }
+
+    /// Declares a `class` statement and its methods (types come later).
+    pub(super) fn declare_class(&mut self, id: ModId, file: FileId, index: usize, def: &ast::StmtClassDef) {
+        let name = def.name.id.to_string();
+        if self.module(id).scope.contains_key(&name) {
+            self.error(file, def.name.range, format!("'{name}' is already defined in this module"));
+            return;
+        }
+        let module_name = self.module(id).name.clone();
+        let cid = ClassId(self.classes.len() as u32);
+        let mut methods = HashMap::new();
+        for (mi, stmt) in def.body.iter().enumerate() {
+            if let Stmt::FunctionDef(m) = stmt {
+                let mname = m.name.id.to_string();
+                if methods.contains_key(&mname) {
+                    self.error(file, m.name.range, format!("method '{mname}' is defined twice"));
+                    continue;
+                }
+                let fid = FuncId(self.program.functions.len() as u32);
+                let owner = format!("{module_name}.{name}");
+                self.program.functions.push(tir::Function {
+                    name: format!("{owner}.{mname}"),
+                    symbol: super::mangle('M', &owner, &mname),
+                    params: Vec::new(),
+                    ret: Type::None,
+                    locals: Vec::new(),
+                    body: Vec::new(),
+                    can_raise: false,
+                });
+                self.func_sigs.push(None);
+                self.method_locs.insert(fid, (cid, index, mi));
+                methods.insert(mname, fid);
+            }
+        }
+        self.classes.push(ClassInfo {
+            module: Some(id),
+            name,
+            stmt_index: index,
+            parent: None,
+            slack: DEFAULT_SLACK,
+            is_final: false,
+            fields: Vec::new(),
+            constants: HashMap::new(),
+            methods,
+            final_methods: HashSet::new(),
+            builtin: None,
+        });
+        let name = def.name.id.to_string();
+        self.modules[id.0 as usize].scope.insert(name, Binding::Class(cid));
+    }
+
+    /// The class a base-class or annotation expression names, if any.
+    pub(super) fn class_named(&self, module: ModId, e: &Expr) -> Option<ClassId> {
+        match e {
+            Expr::Name(n) => match self.module(module).scope.get(n.id.as_str()) {
+                Some(Binding::Class(c)) => Some(*c),
+                Some(_) => None,
+                None => self.builtin_class(n.id.as_str()),
+            },
+            Expr::Attribute(a) => {
+                let m = self.module_named(module, &a.value)?;
+                match self.module(m).scope.get(a.attr.id.as_str()) {
+                    Some(Binding::Class(c)) => Some(*c),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The module a dotted name (`m`, `pkg.mod`) names in `module`'s scope.
+    pub(super) fn module_named(&self, module: ModId, e: &Expr) -> Option<ModId> {
+        match e {
+            Expr::Name(n) => match self.module(module).scope.get(n.id.as_str()) {
+                Some(Binding::Module(m)) => Some(*m),
+                _ => None,
+            },
+            Expr::Attribute(a) => {
+                let m = self.module_named(module, &a.value)?;
+                match self.module(m).scope.get(a.attr.id.as_str()) {
+                    Some(Binding::Module(sub)) => Some(*sub),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Resolves every user class's parent, decorators, fields and constants.
+    pub(super) fn resolve_classes(&mut self) {
+        for c in ExcKind::ALL.len()..self.classes.len() {
+            let cid = ClassId(c as u32);
+            let info = self.classes[c].clone();
+            let module = info.module.expect("user classes have modules");
+            let file = self.module(module).file.expect("classes live in files");
+            let Stmt::ClassDef(def) = self.module(module).body[info.stmt_index].clone() else { continue };
+            // Parent.
+            let mut parent = None;
+            if let Some(args) = &def.arguments {
+                if !args.keywords.is_empty() {
+                    self.error(file, args.range, "class keywords (metaclass=...) are not supported");
+                }
+                match &args.args[..] {
+                    [] => {}
+                    [base] => {
+                        let is_object = matches!(base, Expr::Name(n) if n.id.as_str() == "object")
+                            && !self.module(module).scope.contains_key("object");
+                        if !is_object {
+                            match self.class_named(module, base) {
+                                Some(p) => parent = Some(p),
+                                None => self.error(
+                                    file,
+                                    base.range(),
+                                    "a base class must be a Seam class, object, Exception or a builtin exception class",
+                                ),
+                            }
+                        }
+                    }
+                    _ => self.error(file, args.range, "multiple inheritance is not supported"),
+                }
+            }
+            if !def.type_params.is_none() {
+                self.error(file, def.name.range, "generic classes are not supported");
+            }
+            // Decorators.
+            let mut slack = DEFAULT_SLACK;
+            let mut is_final = false;
+            for d in &def.decorator_list {
+                match self.class_decorator(module, &d.expression) {
+                    Ok(ClassDecorator::Export(Some(n))) => slack = n,
+                    Ok(ClassDecorator::Export(None)) => {}
+                    Ok(ClassDecorator::Final) => is_final = true,
+                    Err(msg) => self.error(file, d.range, msg),
+                }
+            }
+            // Body: fields, constants, methods.
+            let mut fields = Vec::new();
+            let mut constants = HashMap::new();
+            let mut final_methods = HashSet::new();
+            for stmt in &def.body {
+                match stmt {
+                    Stmt::AnnAssign(a) => {
+                        let Expr::Name(n) = a.target.as_ref() else {
+                            self.error(file, a.target.range(), "a field declaration names one field");
+                            continue;
+                        };
+                        match self.resolve_type(module, &a.annotation) {
+                            Ok(Type::None) => self.error(file, a.annotation.range(), "a field cannot have type None"),
+                            Ok(t) => match &a.value {
+                                None => fields.push((n.id.to_string(), t)),
+                                Some(v) => match literal_constant(v, &t) {
+                                    Some(e) => {
+                                        constants.insert(n.id.to_string(), e);
+                                    }
+                                    None => self.error(
+                                        file,
+                                        v.range(),
+                                        "a class-level value must be a literal constant; \
+                                         declare fields without a value and set them in __init__",
+                                    ),
+                                },
+                            },
+                            Err(e) => self.error(file, e.range, e.message),
+                        }
+                    }
+                    Stmt::Assign(a) => {
+                        let target = match a.targets.as_slice() {
+                            [Expr::Name(n)] => n.id.to_string(),
+                            _ => {
+                                self.error(file, a.range, "a class-level assignment must assign one name");
+                                continue;
+                            }
+                        };
+                        let ty = match a.value.as_ref() {
+                            Expr::NumberLiteral(n) if n.value.is_int() => Type::Int,
+                            Expr::NumberLiteral(_) => Type::Float,
+                            Expr::StringLiteral(_) => Type::Str,
+                            Expr::BooleanLiteral(_) => Type::Bool,
+                            Expr::UnaryOp(_) => Type::Int,
+                            _ => Type::None,
+                        };
+                        match literal_constant(&a.value, &ty) {
+                            Some(e) => {
+                                constants.insert(target, e);
+                            }
+                            None => self.error(file, a.value.range(), "a class-level value must be a literal constant"),
+                        }
+                    }
+                    Stmt::FunctionDef(m) => {
+                        for d in &m.decorator_list {
+                            match self.class_decorator(module, &d.expression) {
+                                Ok(ClassDecorator::Final) => {
+                                    final_methods.insert(m.name.id.to_string());
+                                }
+                                _ => self.error(file, d.range, "a method may only be decorated with @final"),
+                            }
+                        }
+                    }
+                    Stmt::Pass(_) => {}
+                    Stmt::Expr(e) if matches!(e.value.as_ref(), Expr::StringLiteral(_)) => {}
+                    other => self.error(
+                        file,
+                        other.range(),
+                        "a class body may only declare fields ('name: T'), constants and methods",
+                    ),
+                }
+            }
+            let info = &mut self.classes[c];
+            info.parent = parent;
+            info.slack = slack;
+            info.is_final = is_final;
+            info.fields = fields;
+            info.constants = constants;
+            info.final_methods = final_methods;
+            let _ = cid;
+        }
+        // Cycles and final parents.
+        for c in ExcKind::ALL.len()..self.classes.len() {
+            let info = self.classes[c].clone();
+            let module = info.module.expect("user class");
+            let file = self.module(module).file.expect("file");
+            let Stmt::ClassDef(def) = self.module(module).body[info.stmt_index].clone() else { continue };
+            let mut seen = HashSet::new();
+            let mut cur = info.parent;
+            while let Some(p) = cur {
+                if p.0 as usize == c || !seen.insert(p) {
+                    self.error(file, def.name.range, format!("class '{}' inherits from itself", info.name));
+                    self.classes[c].parent = None;
+                    break;
+                }
+                cur = self.classes[p.0 as usize].parent;
+            }
+            if let Some(p) = self.classes[c].parent
+                && self.classes[p.0 as usize].is_final
+            {
+                let pname = self.classes[p.0 as usize].name.clone();
+                self.error(file, def.name.range, format!("cannot subclass '{pname}': it is @final"));
+            }
+            // A field may not redeclare an inherited one.
+            let mut inherited = HashSet::new();
+            let mut cur = self.classes[c].parent;
+            while let Some(p) = cur {
+                for (f, _) in &self.classes[p.0 as usize].fields {
+                    inherited.insert(f.clone());
+                }
+                cur = self.classes[p.0 as usize].parent;
+            }
+            for (f, _) in &self.classes[c].fields.clone() {
+                if inherited.contains(f) {
+                    self.error(file, def.name.range, format!("field '{f}' is already declared by a base class"));
+                }
+            }
+        }
+    }
+
+    fn class_decorator(&self, module: ModId, e: &Expr) -> Result<ClassDecorator, String> {
+        let scope = &self.module(module).scope;
+        let seam_name = |e: &Expr| -> Option<SeamName> {
+            match e {
+                Expr::Name(n) => match scope.get(n.id.as_str()) {
+                    Some(Binding::Seam(s)) => Some(*s),
+                    _ => None,
+                },
+                Expr::Attribute(a) => match (a.value.as_ref(), a.attr.id.as_str()) {
+                    (Expr::Name(m), "export") if scope.get(m.id.as_str()) == Some(&Binding::SeamModule) => {
+                        Some(SeamName::Export)
+                    }
+                    (Expr::Name(m), "final") if scope.get(m.id.as_str()) == Some(&Binding::SeamModule) => {
+                        Some(SeamName::Final)
+                    }
+                    _ => None,
+                },
+                _ => None,
+            }
+        };
+        match e {
+            Expr::Call(c) if seam_name(&c.func) == Some(SeamName::Export) => {
+                if !c.arguments.args.is_empty() {
+                    return Err("@export takes only the keyword argument slack=N".into());
+                }
+                let mut slack = None;
+                for kw in &c.arguments.keywords {
+                    match (kw.arg.as_ref().map(|a| a.id.as_str()), &kw.value) {
+                        (Some("slack"), Expr::NumberLiteral(n)) => match n.value.as_int().and_then(|i| i.as_u64()) {
+                            Some(v) if v <= 1 << 20 => slack = Some(v as u32),
+                            _ => return Err("slack must be a whole number from 0 to 1048576".into()),
+                        },
+                        _ => return Err("@export takes only the keyword argument slack=N".into()),
+                    }
+                }
+                Ok(ClassDecorator::Export(slack))
+            }
+            _ => match seam_name(e) {
+                Some(SeamName::Export) => Ok(ClassDecorator::Export(None)),
+                Some(SeamName::Final) => Ok(ClassDecorator::Final),
+                _ => Err("unsupported decorator: only @export, @export(slack=N) and @final from seam".into()),
+            },
+        }
+    }
+
+    /// Numbers classes, lays out fields and builds vtables into `program.classes`.
+    pub(super) fn build_classes(&mut self) {
+        let n = self.classes.len();
+        let mut children: Vec<Vec<ClassId>> = vec![Vec::new(); n];
+        let mut roots = Vec::new();
+        for (i, c) in self.classes.iter().enumerate() {
+            match c.parent {
+                Some(p) => children[p.0 as usize].push(ClassId(i as u32)),
+                None => roots.push(ClassId(i as u32)),
+            }
+        }
+        // Preorder numbering with an explicit stack (hierarchies may be deep).
+        let mut ids = vec![(0u32, 0u32, 0u32); n];
+        let mut order = Vec::new();
+        let mut next = 1u32;
+        let mut stack: Vec<(ClassId, bool)> = roots.iter().rev().map(|&r| (r, false)).collect();
+        while let Some((c, done)) = stack.pop() {
+            let i = c.0 as usize;
+            if done {
+                let slack_start = next;
+                if !self.classes[i].is_final {
+                    next += self.classes[i].slack;
+                }
+                ids[i].1 = next;
+                ids[i].2 = slack_start;
+                continue;
+            }
+            ids[i].0 = next;
+            next += 1;
+            order.push(c);
+            stack.push((c, true));
+            for &ch in children[i].iter().rev() {
+                stack.push((ch, false));
+            }
+        }
+        let mut classes: Vec<Option<tir::Class>> = vec![None; n];
+        for c in order {
+            let i = c.0 as usize;
+            let info = self.classes[i].clone();
+            let (mut fields, mut vtable) = match info.parent {
+                Some(p) => {
+                    let pc = classes[p.0 as usize].as_ref().expect("parents come first in preorder");
+                    (pc.fields.clone(), pc.vtable.clone())
+                }
+                None => (Vec::new(), Vec::new()),
+            };
+            for (name, ty) in &info.fields {
+                let offset = 8 + 8 * fields.len() as i32;
+                fields.push(tir::Field {
+                    name: name.clone(),
+                    ty: ty.clone(),
+                    offset,
+                });
+            }
+            let mut own: Vec<(&String, &FuncId)> = info.methods.iter().collect();
+            own.sort_by_key(|(_, f)| f.0);
+            for (name, &func) in own {
+                if name == "__init__" {
+                    continue;
+                }
+                let is_final = info.final_methods.contains(name);
+                match vtable.iter().position(|e: &tir::VtableEntry| &e.name == name) {
+                    Some(slot) => {
+                        self.check_override(c, &vtable[slot], func);
+                        vtable[slot] = tir::VtableEntry {
+                            name: name.clone(),
+                            func,
+                            is_final,
+                        };
+                    }
+                    None => vtable.push(tir::VtableEntry {
+                        name: name.clone(),
+                        func,
+                        is_final,
+                    }),
+                }
+            }
+            let (module_name, symbol) = match info.module {
+                Some(m) => {
+                    let mname = self.module(m).name.clone();
+                    (format!("{mname}.{}", info.name), super::mangle('C', &mname, &info.name))
+                }
+                None => (info.name.clone(), super::mangle('C', "builtins", &info.name)),
+            };
+            let is_exception = {
+                let mut cur = Some(c);
+                let mut exc = false;
+                while let Some(k) = cur {
+                    if self.classes[k.0 as usize].builtin.is_some() {
+                        exc = true;
+                        break;
+                    }
+                    cur = self.classes[k.0 as usize].parent;
+                }
+                exc
+            };
+            let size = 8 + 8 * fields.len() as u32;
+            classes[i] = Some(tir::Class {
+                name: module_name,
+                symbol,
+                parent: info.parent,
+                id: ids[i].0,
+                id_max: ids[i].1,
+                slack_start: ids[i].2,
+                fields,
+                size,
+                vtable,
+                is_exception,
+                is_final: info.is_final,
+                builtin: info.builtin,
+            });
+        }
+        self.program.classes = classes.into_iter().map(|c| c.expect("every class is numbered")).collect();
+    }
+
+    /// An override must keep the overridden method's parameter and return types, and not override a final one.
+    fn check_override(&mut self, class: ClassId, base: &tir::VtableEntry, func: FuncId) {
+        let (Some(new), Some(old)) = (
+            self.func_sigs[func.0 as usize].clone(),
+            self.func_sigs[base.func.0 as usize].clone(),
+        ) else {
+            return;
+        };
+        let file = self.module(new.module).file.expect("file");
+        let range = TextRange::new(new.def_start.into(), new.def_end.into());
+        let base_owner = self.program.functions[base.func.0 as usize].name.clone();
+        if base.is_final {
+            self.error(file, range, format!("cannot override '{base_owner}': it is @final"));
+            return;
+        }
+        let same = new.ret == old.ret
+            && new.params.len() == old.params.len()
+            && new.params.iter().zip(&old.params).skip(1).all(|(a, b)| a.ty == b.ty);
+        if !same {
+            self.error(
+                file,
+                range,
+                format!(
+                    "method '{}' of class '{}' overrides '{base_owner}' with a different signature \
+                     (an override must have the same parameter and return types)",
+                    new.name,
+                    self.class(class).name
+                ),
+            );
+        }
+    }
+
+    pub(crate) fn is_subclass(&self, sub: ClassId, base: ClassId) -> bool {
+        let mut cur = Some(sub);
+        while let Some(c) = cur {
+            if c == base {
+                return true;
+            }
+            cur = self.class(c).parent;
+        }
+        false
+    }
+
+    /// The nearest common base class of two classes, if they have one.
+    pub(crate) fn common_base(&self, a: ClassId, b: ClassId) -> Option<ClassId> {
+        let mut cur = Some(a);
+        while let Some(c) = cur {
+            if self.is_subclass(b, c) {
+                return Some(c);
+            }
+            cur = self.class(c).parent;
+        }
+        None
+    }
+
+    /// A field of a class or of its ancestors.
+    pub(super) fn find_field(&self, c: ClassId, name: &str) -> Option<tir::Field> {
+        self.program.classes[c.0 as usize]
+            .fields
+            .iter()
+            .find(|f| f.name == name)
+            .cloned()
+    }
+
+    /// A virtual method: its slot and entry.
+    pub(super) fn find_method(&self, c: ClassId, name: &str) -> Option<(u32, tir::VtableEntry)> {
+        self.program.classes[c.0 as usize]
+            .vtable
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.name == name)
+            .map(|(i, e)| (i as u32, e.clone()))
+    }
+
+    /// A class constant, looked up through the ancestors.
+    pub(super) fn find_constant(&self, c: ClassId, name: &str) -> Option<Constant> {
+        let mut cur = Some(c);
+        while let Some(k) = cur {
+            if let Some(e) = self.class(k).constants.get(name) {
+                return Some(e.clone());
+            }
+            cur = self.class(k).parent;
+        }
+        None
+    }
+
+    /// How instances of `c` are initialised: the nearest `__init__`.
+    pub(super) fn find_init(&self, c: ClassId) -> Init {
+        let mut cur = Some(c);
+        while let Some(k) = cur {
+            let info = self.class(k);
+            if let Some(&f) = info.methods.get("__init__") {
+                return Init::User(f);
+            }
+            if let Some(kind) = info.builtin {
+                // KeyError's str() is the repr of its argument.
+                let key_error = self.is_subclass(c, ClassId(ExcKind::KeyError as u32)) && kind == ExcKind::KeyError;
+                return Init::Exception { key_error };
+            }
+            cur = info.parent;
+        }
+        Init::Object
+    }
+}
+
+enum ClassDecorator {
+    Export(Option<u32>),
+    Final,
+}
+
+/// A class-level constant.
+#[derive(Clone, Debug)]
+pub(crate) enum Constant {
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Str(String),
+}
+
+/// A literal class constant of type `ty`.
+fn literal_constant(e: &Expr, ty: &Type) -> Option<Constant> {
+    match (e, ty) {
+        (Expr::NumberLiteral(n), Type::Int) => n.value.as_int().and_then(|i| i.as_i64()).map(Constant::Int),
+        (Expr::NumberLiteral(n), Type::Float) => match n.value {
+            ast::Number::Float(f) => Some(Constant::Float(f)),
+            _ => None,
+        },
+        (Expr::UnaryOp(u), Type::Int) if u.op == ast::UnaryOp::USub => match u.operand.as_ref() {
+            Expr::NumberLiteral(n) => n.value.as_int().and_then(|i| i.as_i64()).map(|v| Constant::Int(-v)),
+            _ => None,
+        },
+        (Expr::BooleanLiteral(b), Type::Bool) => Some(Constant::Bool(b.value)),
+        (Expr::StringLiteral(s), Type::Str) => Some(Constant::Str(s.value.to_str().to_string())),
+        _ => None,
+    }
+}
+
+impl Checker<'_, '_> {
+    /// A class constant as an expression.
+    fn class_constant(&mut self, k: Constant) -> tir::Expr {
+        match k {
+            Constant::Int(v) => tir::Expr::int(v),
+            Constant::Float(v) => tir::Expr::new(ExprKind::Float(v), Type::Float),
+            Constant::Bool(v) => tir::Expr::bool(v),
+            Constant::Str(text) => {
+                let id = self.cx.intern(&text);
+                tir::Expr::new(ExprKind::Str(id), Type::Str)
+            }
+        }
+    }
+
+    /// `C(args)`: allocate, then run the nearest `__init__`.
+    pub(super) fn construct(&mut self, c: ClassId, call: &ast::ExprCall) -> R<tir::Expr> {
+        let ty = Type::Instance(c);
+        let new = tir::Expr::new(ExprKind::New(c), ty.clone());
+        let (s, obj) = self.bind_temp(new);
+        let init = self.init_call(c, obj.clone(), call, &self.cx.class(c).name.clone())?;
+        let mut stmts = vec![s];
+        stmts.extend(init);
+        Ok(tir::Expr::new(ExprKind::Block(stmts, Box::new(obj)), ty))
+    }
+
+    /// The statements that initialise `obj` as class `c` would, with the call's arguments.
+    fn init_call(&mut self, c: ClassId, obj: tir::Expr, call: &ast::ExprCall, what: &str) -> R<Vec<tir::Stmt>> {
+        match self.cx.find_init(c) {
+            Init::User(f) => {
+                let e = self.user_call_with_self(f, obj, call)?;
+                Ok(vec![tir::Stmt::Expr(e)])
+            }
+            Init::Exception { key_error } => {
+                if !call.arguments.keywords.is_empty() {
+                    return Err(self.error(call.range(), "exception classes take no keyword arguments"));
+                }
+                let msg = match &call.arguments.args[..] {
+                    [] => {
+                        let id = self.cx.intern("");
+                        tir::Expr::new(ExprKind::Str(id), Type::Str)
+                    }
+                    [m] => {
+                        let m = self.expr_as(m, &Type::Str)?;
+                        if key_error {
+                            tir::Expr::rt(Rt::ReprOf, vec![m, tir::Expr::type_code(Type::Str)], Type::Str)
+                        } else {
+                            m
+                        }
+                    }
+                    _ => return Err(self.error(call.range(), "exception classes take one message argument")),
+                };
+                Ok(vec![tir::Stmt::StoreField {
+                    base: obj,
+                    offset: layout::EXC_MESSAGE,
+                    value: msg,
+                }])
+            }
+            Init::Object => {
+                if !call.arguments.args.is_empty() || !call.arguments.keywords.is_empty() {
+                    return Err(self.error(call.range(), format!("{what}() takes no arguments (it has no __init__)")));
+                }
+                Ok(Vec::new())
+            }
+        }
+    }
+
+    /// Calls method `f` with `self` bound to `obj` and the call's own arguments.
+    fn user_call_with_self(&mut self, f: FuncId, obj: tir::Expr, call: &ast::ExprCall) -> R<tir::Expr> {
+        let Some(sig) = self.cx.func_sigs[f.0 as usize].clone() else { return Err(Reported) };
+        let args = self.bind_method_args(&sig, call, 1)?;
+        let mut all = vec![obj];
+        all.extend(args);
+        Ok(tir::Expr::new(ExprKind::Call(f, all), sig.ret.clone()))
+    }
+
+    /// Checks a call's arguments against a signature's parameters from index `skip` on.
+    fn bind_method_args(&mut self, sig: &super::FuncSig, call: &ast::ExprCall, skip: usize) -> R<Vec<tir::Expr>> {
+        let params = &sig.params[skip.min(sig.params.len())..];
+        let slots: Vec<(&str, bool)> = params.iter().map(|p| (p.name.as_str(), p.default.is_none())).collect();
+        let bound = self.bind_args(call, &sig.name, &slots)?;
+        let mut args = Vec::new();
+        for (p, a) in params.iter().zip(bound) {
+            args.push(match a {
+                Some(e) => self.expr_as(e, &p.ty)?,
+                None => p.default.clone().expect("missing arguments have defaults"),
+            });
+        }
+        Ok(args)
+    }
+
+    /// `obj.m(args)` on an instance of class `c`.
+    pub(super) fn instance_method_call(
+        &mut self,
+        obj: tir::Expr,
+        c: ClassId,
+        a: &ast::ExprAttribute,
+        call: &ast::ExprCall,
+    ) -> R<tir::Expr> {
+        let name = a.attr.id.as_str();
+        let Some((slot, entry)) = self.cx.find_method(c, name) else {
+            let cname = self.cx.class(c).name.clone();
+            return Err(self.error(a.attr.range, format!("class '{cname}' has no method '{name}'")));
+        };
+        let Some(sig) = self.cx.func_sigs[entry.func.0 as usize].clone() else { return Err(Reported) };
+        let args = self.bind_method_args(&sig, call, 1)?;
+        let mut all = vec![obj];
+        all.extend(args);
+        // Only @final methods and @final classes are devirtualised: extensions may override the rest.
+        let devirtualise = entry.is_final || self.cx.class(c).is_final;
+        let kind = if devirtualise {
+            ExprKind::Call(entry.func, all)
+        } else {
+            ExprKind::VirtualCall {
+                slot,
+                func: entry.func,
+                args: all,
+            }
+        };
+        Ok(tir::Expr::new(kind, sig.ret.clone()))
+    }
+
+    /// `C.m(self, args)`: a non-virtual call of `C`'s implementation (or `C.__init__(self, ...)`).
+    pub(super) fn class_method_call(&mut self, c: ClassId, a: &ast::ExprAttribute, call: &ast::ExprCall) -> R<tir::Expr> {
+        let name = a.attr.id.as_str();
+        let cname = self.cx.class(c).name.clone();
+        let Some(first) = call.arguments.args.first() else {
+            return Err(self.error(call.range(), format!("'{cname}.{name}(...)' needs the instance as its first argument")));
+        };
+        let recv = self.expr_as(first, &Type::Instance(c))?;
+        if name == "__init__" {
+            let rest = strip_first_arg(call);
+            let stmts = self.init_call(c, recv, &rest, &cname)?;
+            return Ok(tir::Expr::new(ExprKind::Block(stmts, Box::new(tir::Expr::none())), Type::None));
+        }
+        let Some((_, entry)) = self.cx.find_method(c, name) else {
+            return Err(self.error(a.attr.range, format!("class '{cname}' has no method '{name}'")));
+        };
+        let Some(sig) = self.cx.func_sigs[entry.func.0 as usize].clone() else { return Err(Reported) };
+        let rest = strip_first_arg(call);
+        let args = self.bind_method_args(&sig, &rest, 1)?;
+        let mut all = vec![recv];
+        all.extend(args);
+        Ok(tir::Expr::new(ExprKind::Call(entry.func, all), sig.ret.clone()))
+    }
+
+    /// `super().m(args)` inside a method of class `self.class`.
+    pub(super) fn super_call(&mut self, a: &ast::ExprAttribute, call: &ast::ExprCall) -> R<tir::Expr> {
+        let Some((class, self_local)) = self.method_of else {
+            return Err(self.error(a.range, "super() is only allowed inside a method"));
+        };
+        let Some(parent) = self.cx.class(class).parent else {
+            return Err(self.error(a.range, "super(): this class has no base class"));
+        };
+        let obj = tir::Expr::local(self_local, Type::Instance(class));
+        let obj = tir::Expr::new(obj.kind, Type::Instance(parent));
+        let name = a.attr.id.as_str();
+        let pname = self.cx.class(parent).name.clone();
+        if name == "__init__" {
+            let stmts = self.init_call(parent, obj, call, &pname)?;
+            return Ok(tir::Expr::new(ExprKind::Block(stmts, Box::new(tir::Expr::none())), Type::None));
+        }
+        let Some((_, entry)) = self.cx.find_method(parent, name) else {
+            return Err(self.error(a.attr.range, format!("class '{pname}' has no method '{name}'")));
+        };
+        let Some(sig) = self.cx.func_sigs[entry.func.0 as usize].clone() else { return Err(Reported) };
+        let args = self.bind_method_args(&sig, call, 1)?;
+        let mut all = vec![obj];
+        all.extend(args);
+        Ok(tir::Expr::new(ExprKind::Call(entry.func, all), sig.ret.clone()))
+    }
+
+    /// `obj.name` on an instance: a field load or a class constant.
+    pub(super) fn instance_attr(&mut self, obj: tir::Expr, c: ClassId, attr: &ast::Identifier) -> R<tir::Expr> {
+        let name = attr.id.as_str();
+        if let Some(f) = self.cx.find_field(c, name) {
+            return Ok(tir::Expr::field(obj, f.offset, f.ty));
+        }
+        if let Some(k) = self.cx.find_constant(c, name) {
+            let k = self.class_constant(k);
+            return Ok(tir::Expr::new(
+                ExprKind::Block(vec![tir::Stmt::Expr(obj)], Box::new(k.clone())),
+                k.ty,
+            ));
+        }
+        let cname = self.cx.class(c).name.clone();
+        if self.cx.find_method(c, name).is_some() {
+            return Err(self.error(attr.range, format!("method '{cname}.{name}' is not a value: call it")));
+        }
+        Err(self.error(
+            attr.range,
+            format!("class '{cname}' has no field '{name}' (declare it in the class body: '{name}: T')"),
+        ))
+    }
+
+    /// `C.NAME` for a class constant.
+    pub(super) fn class_attr(&mut self, c: ClassId, attr: &ast::Identifier) -> R<tir::Expr> {
+        let name = attr.id.as_str();
+        match self.cx.find_constant(c, name) {
+            Some(k) => Ok(self.class_constant(k)),
+            None => {
+                let cname = self.cx.class(c).name.clone();
+                Err(self.error(attr.range, format!("class '{cname}' has no constant '{name}'")))
+            }
+        }
+    }
+
+    /// `obj.name = v` on an instance.
+    pub(super) fn store_attr(&mut self, obj: tir::Expr, c: ClassId, attr: &ast::Identifier, v: tir::Expr) -> R<tir::Stmt> {
+        let name = attr.id.as_str();
+        let Some(f) = self.cx.find_field(c, name) else {
+            let cname = self.cx.class(c).name.clone();
+            return Err(self.error(
+                attr.range,
+                format!("class '{cname}' has no field '{name}' (declare it in the class body: '{name}: T')"),
+            ));
+        };
+        let v = self.coerce(v, &f.ty, attr.range)?;
+        Ok(tir::Stmt::StoreField {
+            base: obj,
+            offset: f.offset,
+            value: v,
+        })
+    }
+
+    /// `isinstance(x, C)` or `isinstance(x, (A, B))`: the test and the class to narrow to.
+    pub(super) fn isinstance(&mut self, call: &ast::ExprCall) -> R<(tir::Expr, Option<ClassId>)> {
+        let args = &call.arguments.args;
+        if args.len() != 2 || !call.arguments.keywords.is_empty() {
+            return Err(self.error(call.range(), "isinstance() takes two arguments: a value and a class"));
+        }
+        let v = self.expr(&args[0], None)?;
+        let (vclass, optional) = match &v.ty {
+            Type::Instance(c) => (*c, false),
+            Type::Optional(inner) => match inner.as_ref() {
+                Type::Instance(c) => (*c, true),
+                _ => return Err(self.error(args[0].range(), "isinstance() needs a class instance")),
+            },
+            other => {
+                let t = type_name(other);
+                return Err(self.error(args[0].range(), format!("isinstance() needs a class instance, not {t}")));
+            }
+        };
+        let targets: Vec<&Expr> = match &args[1] {
+            Expr::Tuple(t) => t.elts.iter().collect(),
+            other => vec![other],
+        };
+        let mut classes = Vec::new();
+        for t in targets {
+            let Some(c) = self.cx.class_named(self.module, t) else {
+                return Err(self.error(t.range(), "isinstance() needs a class (or a tuple of classes) here"));
+            };
+            if !self.cx.is_subclass(c, vclass) && !self.cx.is_subclass(vclass, c) {
+                let (a, b) = (self.cx.class(vclass).name.clone(), self.cx.class(c).name.clone());
+                return Err(self.error(
+                    t.range(),
+                    format!("isinstance() test against unrelated class: a '{a}' can never be a '{b}'"),
+                ));
+            }
+            classes.push(c);
+        }
+        let (s, x) = self.bind_temp(tir::Expr::new(v.kind, Type::Instance(vclass)));
+        let mut test: Option<tir::Expr> = None;
+        for &c in &classes {
+            let one = if self.cx.is_subclass(vclass, c) {
+                tir::Expr::bool(true)
+            } else {
+                tir::Expr::new(
+                    ExprKind::IsInstance {
+                        value: Box::new(x.clone()),
+                        class: c,
+                    },
+                    Type::Bool,
+                )
+            };
+            test = Some(match test {
+                None => one,
+                Some(t) => tir::Expr::new(ExprKind::Or(Box::new(t), Box::new(one)), Type::Bool),
+            });
+        }
+        let mut test = test.expect("at least one class");
+        if optional {
+            let not_null = tir::Expr::unary(
+                tir::UnaryOp::BoolNot,
+                tir::Expr::unary(tir::UnaryOp::IsNull, x.clone(), Type::Bool),
+                Type::Bool,
+            );
+            test = tir::Expr::new(ExprKind::And(Box::new(not_null), Box::new(test)), Type::Bool);
+        }
+        let narrow = if classes.len() == 1 { Some(classes[0]) } else { None };
+        Ok((tir::Expr::new(ExprKind::Block(vec![s], Box::new(test)), Type::Bool), narrow))
+    }
+}
+
+/// The same call without its first positional argument (`C.m(self, ...)`).
+fn strip_first_arg(call: &ast::ExprCall) -> ast::ExprCall {
+    let mut c = call.clone();
+    let rest: Vec<Expr> = c.arguments.args.iter().skip(1).cloned().collect();
+    c.arguments.args = rest.into_boxed_slice();
+    c
+}
