@@ -171,7 +171,7 @@ def programs(runs: int, only: list[str]) -> bool:
 def main(argv: list[str]) -> int:
     global SEAM
     parser = argparse.ArgumentParser(description="Seam benchmarks (run via bench/run.sh)")
-    parser.add_argument("--runs", type=int, default=3, help="runs per measurement; the best counts")
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement; the best counts")
     parser.add_argument("--lines", type=int, default=20000, help="size of the generated program")
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--seam", default=SEAM,
@@ -185,10 +185,14 @@ def main(argv: list[str]) -> int:
     os.makedirs(OUT, exist_ok=True)
     started = time.perf_counter()
     py_version = subprocess.run([sys.executable, "--version"], capture_output=True, text=True).stdout.strip()
-    rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                         cwd=ROOT).stdout.strip() or "unknown"
+    if SEAM == os.path.join(ROOT, "target", "release", "seam"):
+        rev = subprocess.run(["git", "describe", "--always", "--dirty"], capture_output=True, text=True,
+                             cwd=ROOT).stdout.strip() or "unknown"
+        which = f"seam at {rev} (release build)"
+    else:
+        which = f"seam binary {SEAM}"
     print(f"## Seam benchmarks, {datetime.date.today().isoformat()}\n")
-    print(f"{platform.machine()}, {os.cpu_count()} CPUs, {py_version}, seam at {rev} (release build)\n")
+    print(f"{platform.machine()}, {os.cpu_count()} CPUs, {py_version}, {which}\n")
     ok = True
     if not args.skip_throughput:
         ok &= throughput(args.runs, args.lines)

@@ -14,7 +14,7 @@ def chain_length(start: int) -> int:
 
 
 def main(argv: list[str]) -> int:
-    limit = 40000
+    limit = 70000
     if len(argv) > 1:
         limit = int(argv[1])
     best = 1

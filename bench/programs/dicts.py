@@ -34,7 +34,7 @@ def memo_steps(limit: int) -> int:
 
 
 def main(argv: list[str]) -> int:
-    n = 400000
+    n = 1000000
     if len(argv) > 1:
         n = int(argv[1])
     counts = count_words(n)

@@ -8,7 +8,7 @@ def fib(n: int) -> int:
 
 
 def main(argv: list[str]) -> int:
-    n = 30
+    n = 32
     if len(argv) > 1:
         n = int(argv[1])
     print("fib(" + str(n) + ") =", fib(n))

@@ -17,7 +17,7 @@ def escape(cr: float, ci: float, limit: int) -> int:
 
 
 def main(argv: list[str]) -> int:
-    size = 200
+    size = 400
     if len(argv) > 1:
         size = int(argv[1])
     limit = 60

@@ -21,7 +21,7 @@ def sieve(n: int) -> int:
 
 
 def main(argv: list[str]) -> int:
-    n = 600000
+    n = 1500000
     if len(argv) > 1:
         n = int(argv[1])
     total = 0

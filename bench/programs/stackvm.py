@@ -90,7 +90,7 @@ def run(code: list[int], n: int) -> int:
 
 
 def main(argv: list[str]) -> int:
-    n = 1500
+    n = 4000
     if len(argv) > 1:
         n = int(argv[1])
     code = assemble()

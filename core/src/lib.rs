@@ -15,6 +15,7 @@
 pub mod analysis;
 pub mod codegen;
 pub mod diag;
+pub mod exports;
 pub mod frontend;
 pub mod layout;
 pub mod rt;

@@ -30,6 +30,13 @@ pub enum Abi {
 /// The marker for an absent optional integer argument (slice bounds).
 pub const MISSING: i64 = i64::MIN;
 
+/// The version of the runtime ABI: this table's meaning, the data symbols below, the
+/// builtin object layouts in [`crate::layout`] and the class descriptor's shape. The
+/// exports file records it, and the fingerprint covers it: bump it whenever any of
+/// those changes in a way this table's entries alone do not show (a layout offset,
+/// what a function does with its arguments).
+pub const ABI_VERSION: u32 = 1;
+
 macro_rules! runtime_functions {
     ($( $(#[$doc:meta])* $variant:ident = $sym:literal ( $($param:ident),* ) $(-> $ret:ident)? $(, $flag:ident)? ;)*) => {
         /// A runtime function callable from generated code.

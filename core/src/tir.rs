@@ -159,6 +159,16 @@ pub struct Program {
     pub init_order: Vec<FuncId>,
     /// The user's `main(argv: list[str]) -> int`.
     pub main: FuncId,
+    /// What `@export` and `Exported[T]` put into the exports file.
+    pub exports: ExportList,
+}
+
+/// The items a core exports to extension modules, in declaration order.
+#[derive(Clone, Debug, Default)]
+pub struct ExportList {
+    pub functions: Vec<FuncId>,
+    pub classes: Vec<ClassId>,
+    pub globals: Vec<GlobalId>,
 }
 
 /// A class: its place in the hierarchy, its layout and its vtable.

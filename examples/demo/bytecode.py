@@ -23,7 +23,7 @@ JUMP_IF_FALSE = 16
 PRINT = 17
 HALT = 18
 
-NAMES = [
+NAMES: list[str] = [
     "CONST", "LOAD", "STORE", "ADD", "SUB", "MUL", "DIV", "MOD", "NEG",
     "LT", "LE", "GT", "GE", "EQ", "NE", "JUMP", "JUMP_IF_FALSE", "PRINT", "HALT",
 ]

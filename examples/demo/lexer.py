@@ -4,8 +4,8 @@
 # operator or punctuation mark), "err" (a character the language does not
 # know) and "end" (always the last token).
 
-KEYWORDS = ["let", "print", "while", "if", "else"]
-TWO_CHAR_OPS = ["<=", ">=", "==", "!="]
+KEYWORDS: list[str] = ["let", "print", "while", "if", "else"]
+TWO_CHAR_OPS: list[str] = ["<=", ">=", "==", "!="]
 ONE_CHAR_OPS = "+-*/%<>=(){};,"
 
 

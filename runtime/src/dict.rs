@@ -208,8 +208,8 @@ impl Dict {
         }
     }
 
-    /// Raises KeyError for `key`.
-    unsafe fn key_error(self, key: u64) -> ! {
+    /// Raises KeyError for `key` (sets the exception state and returns).
+    unsafe fn key_error(self, key: u64) {
         // SAFETY: see the type's contract.
         let text = unsafe { repr_key(key, self.key_is_str()) };
         raise(ExcKind::KeyError, &text)
@@ -306,7 +306,10 @@ pub unsafe extern "C" fn seam_dict_getitem(d: *mut u8, k: u64) -> u64 {
     unsafe {
         match dict_lookup(d, k) {
             Some(v) => v,
-            None => Dict(d).key_error(k),
+            None => {
+                Dict(d).key_error(k);
+                0
+            }
         }
     }
 }
@@ -372,7 +375,10 @@ pub unsafe extern "C" fn seam_dict_pop(d: *mut u8, k: u64) -> u64 {
                 d.remove(e);
                 v
             }
-            None => d.key_error(k),
+            None => {
+                d.key_error(k);
+                0
+            }
         }
     }
 }
@@ -494,6 +500,8 @@ pub unsafe extern "C" fn seam_dict_iter_next(d: *mut u8, pos: i64, expected_len:
                 ExcKind::RuntimeError,
                 "dictionary changed size during iteration",
             );
+            // The result is meaningless; -1 ("no more entries") is the harmless one.
+            return -1;
         }
         let hashes = d.array(DICT_HASHES);
         (pos.max(0) as usize..d.used())

@@ -1,12 +1,14 @@
 //! The C entry point of a translated program: prepares the collector and
 //! the output buffer, builds `argv` as a `list[str]`, calls the generated
-//! `seam_program_main`, flushes stdout and returns the exit status.
+//! `seam_program_main`, reports an exception that escaped it (traceback,
+//! status 1), flushes stdout and returns the exit status.
 //!
 //! Compiled out of the crate's own unit tests, whose harness has its own
 //! `main` and no generated program to call.
 
 #[cfg(not(test))]
 mod c_main {
+    use crate::error::report_uncaught;
     use crate::gcglue::Roots;
     use crate::list::{list_append_word, new_list};
     use crate::output::flush_stdout;
@@ -14,6 +16,11 @@ mod c_main {
     use std::ffi::{CStr, c_char, c_int};
 
     unsafe extern "C" {
+        /// Registers a function to run at process exit.
+        fn atexit(callback: extern "C" fn()) -> c_int;
+        /// Ends the process without running exit handlers again.
+        fn _exit(status: c_int) -> !;
+
         /// Defined by generated code: registers roots, creates literals, runs
         /// module initialisers and calls the user's `main(argv)`.
         fn seam_program_main(argv: *mut u8) -> i64;
@@ -26,6 +33,8 @@ mod c_main {
     #[unsafe(no_mangle)]
     pub unsafe extern "C" fn main(argc: c_int, argv: *const *const c_char) -> c_int {
         crate::gcglue::init();
+        // SAFETY: `atexit` only stores the function pointer.
+        unsafe { atexit(report_at_exit) };
         let roots = Roots::new();
         let args = roots.push(new_list(true, argc.max(0) as usize));
         for i in 0..argc.max(0) as usize {
@@ -38,8 +47,20 @@ mod c_main {
         // SAFETY: the generated program's entry takes a live `list[str]`.
         let status = unsafe { seam_program_main(args) };
         drop(roots);
+        if report_uncaught() {
+            return 1;
+        }
         flush_stdout();
         // The OS keeps the low 8 bits of the status, as for Python's sys.exit(int).
         (status & 0xff) as c_int
+    }
+
+    /// For robustness: an exception still pending when the process exits by
+    /// another path than `main` returning is reported, with status 1.
+    extern "C" fn report_at_exit() {
+        if report_uncaught() {
+            // SAFETY: ends the process at once; stdout was flushed by the report.
+            unsafe { _exit(1) }
+        }
     }
 }

@@ -1,12 +1,25 @@
-//! Raising exceptions. Every error the runtime reports goes through
-//! [`raise_named`], so that when exception handling arrives only this file
-//! changes (from "print and exit" to "set the exception state and return").
+//! The exception state and raising: every error the runtime reports goes
+//! through this file.
 //!
-//! For now raising flushes stdout, prints CPython's last two traceback lines
-//! to stderr and exits with status 1. Knows nothing of where the error came
-//! from beyond its class name and message.
+//! The process has one exception state, [`seam_exc_current`]: null, or the
+//! exception instance being propagated (a GC reference, so a static root).
+//! A runtime function marked `raises` in the ABI table reports an error by
+//! allocating an instance of the registered builtin class (see
+//! [`seam_register_builtin_classes`]), storing it in the state and
+//! *returning* a meaningless result; generated code tests the state after
+//! the call. An exception still set when the program's entry returns is
+//! printed like CPython's traceback by [`report_uncaught`].
+//!
+//! Errors no handler may catch (shadow-stack overflow, errors of runtime
+//! functions the ABI does not mark `raises`, raising before the classes are
+//! registered) go through [`fatal`], which prints the traceback and exits.
+//! Knows nothing of where an error came from beyond its class and message.
 
-use crate::strobj::str_as_str;
+use crate::class::{class_name, class_of, exc_message_text, new_instance};
+use crate::gcglue::{Roots, set_word};
+use crate::layout::EXC_MESSAGE;
+use crate::strobj::{empty_str, new_str, str_as_str};
+use std::ptr::{null, null_mut};
 
 /// Builtin exception kinds, numbered as in `seam_core::rt::ExcKind`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,8 +38,11 @@ pub enum ExcKind {
     NotImplementedError = 10,
 }
 
+/// The number of builtin exception kinds.
+const KINDS: usize = 11;
+
 /// The Python class names, indexed by [`ExcKind`] value.
-const NAMES: [&str; 11] = [
+const NAMES: [&str; KINDS] = [
     "Exception",
     "ValueError",
     "TypeError",
@@ -41,10 +57,80 @@ const NAMES: [&str; 11] = [
 ];
 
 impl ExcKind {
+    /// Every kind, in [`ExcKind`] value order.
+    pub const ALL: [ExcKind; KINDS] = [
+        ExcKind::Exception,
+        ExcKind::ValueError,
+        ExcKind::TypeError,
+        ExcKind::IndexError,
+        ExcKind::KeyError,
+        ExcKind::ZeroDivisionError,
+        ExcKind::OverflowError,
+        ExcKind::RuntimeError,
+        ExcKind::AssertionError,
+        ExcKind::ImportError,
+        ExcKind::NotImplementedError,
+    ];
+
     /// The Python class name.
     pub fn name(self) -> &'static str {
         NAMES[self as usize]
     }
+
+    /// The kind numbered `n`, falling back to `Exception` for an unknown number.
+    fn from_i64(n: i64) -> ExcKind {
+        usize::try_from(n)
+            .ok()
+            .and_then(|i| ExcKind::ALL.get(i).copied())
+            .unwrap_or(ExcKind::Exception)
+    }
+}
+
+/// The current exception (an instance of an exception class), or null.
+/// Generated code tests it after every call that can raise and clears it
+/// when a handler catches.
+#[unsafe(no_mangle)]
+#[allow(
+    non_upper_case_globals,
+    reason = "the symbol name is part of the runtime ABI"
+)]
+pub static mut seam_exc_current: *mut u8 = null_mut();
+
+/// The builtin exception classes' descriptors, indexed by [`ExcKind`]; null
+/// until the program registers them.
+static mut BUILTIN_CLASSES: [*const u8; KINDS] = [null(); KINDS];
+static mut STATE_ROOTED: bool = false;
+
+/// Registers the exception state as a static root (once).
+pub(crate) fn init() {
+    // SAFETY: single-threaded initialisation; the state is a static that
+    // lives for the whole process and holds null or a GC reference.
+    unsafe {
+        if STATE_ROOTED {
+            return;
+        }
+        STATE_ROOTED = true;
+        seam_gc::add_root(&raw mut seam_exc_current);
+    }
+}
+
+/// The registered descriptor of builtin class `kind`, or null.
+pub(crate) fn builtin_class(kind: ExcKind) -> *const u8 {
+    // SAFETY: single-threaded access to the runtime's statics.
+    unsafe { BUILTIN_CLASSES[kind as usize] }
+}
+
+/// The current exception, or null.
+pub(crate) fn current() -> *mut u8 {
+    // SAFETY: single-threaded access to the runtime's statics.
+    unsafe { seam_exc_current }
+}
+
+/// Replaces the current exception (null clears it).
+pub(crate) fn set_current(exc: *mut u8) {
+    // SAFETY: single-threaded access; the state is a static root, so it must
+    // hold null or a GC reference, which every caller passes.
+    unsafe { seam_exc_current = exc }
 }
 
 /// An error computed by a helper that does not raise itself (parsers,
@@ -63,23 +149,52 @@ impl Exc {
         }
     }
 
-    /// Raises this error.
-    pub(crate) fn raise(self) -> ! {
+    /// Raises this error (sets the exception state and returns).
+    pub(crate) fn raise(self) {
         raise(self.kind, &self.msg)
     }
 }
 
-/// Unwraps `r`, raising its error.
-pub(crate) fn check<T>(r: Result<T, Exc>) -> T {
-    match r {
-        Ok(v) => v,
-        Err(e) => e.raise(),
-    }
+/// Unwraps `r`; on an error, raises it and returns the dummy result
+/// `T::default()` (for functions whose results are plain numbers).
+pub(crate) fn check<T: Default>(r: Result<T, Exc>) -> T {
+    r.unwrap_or_else(|e| {
+        e.raise();
+        T::default()
+    })
 }
 
-/// Raises builtin exception `kind` with message `msg` (empty for none).
-pub(crate) fn raise(kind: ExcKind, msg: &str) -> ! {
-    raise_named(kind.name(), msg)
+/// Raises builtin exception `kind` with message `msg` (empty for none): sets
+/// the exception state and returns. The caller must return at once, with a
+/// dummy result. May collect.
+pub(crate) fn raise(kind: ExcKind, msg: &str) {
+    if builtin_class(kind).is_null() {
+        fatal(kind.name(), msg);
+    }
+    let text = new_str(msg);
+    // SAFETY: `text` is a fresh str.
+    unsafe { raise_with(kind, text) }
+}
+
+/// Raises builtin exception `kind` with the message `str` `msg`. May collect.
+///
+/// # Safety
+/// `msg` must be a live `str`; it is rooted here.
+unsafe fn raise_with(kind: ExcKind, msg: *mut u8) {
+    let desc = builtin_class(kind);
+    if desc.is_null() {
+        // SAFETY: forwarded from the caller.
+        fatal(kind.name(), unsafe { str_as_str(msg) });
+    }
+    let roots = Roots::new();
+    roots.push(msg);
+    // SAFETY: registered builtin descriptors are the translator's class
+    // descriptors, whose instances have room for the message; `msg` is rooted.
+    unsafe {
+        let exc = new_instance(desc);
+        set_word(exc, EXC_MESSAGE, msg as u64);
+        set_current(exc);
+    }
 }
 
 /// The text CPython prints for an uncaught exception (without frames).
@@ -91,26 +206,90 @@ pub(crate) fn traceback_text(class: &str, msg: &str) -> String {
     }
 }
 
-/// Raises the exception of class `class` with message `msg`: the single
-/// path every runtime error takes.
-pub(crate) fn raise_named(class: &str, msg: &str) -> ! {
+/// Reports an error no handler may catch: flushes stdout, prints the
+/// traceback of class `class` with message `msg` and exits with status 1.
+/// Clears the exception state first, so that nothing reports it again.
+pub(crate) fn fatal(class: &str, msg: &str) -> ! {
+    set_current(null_mut());
     crate::output::write_stderr(traceback_text(class, msg).as_bytes());
     std::process::exit(1)
 }
 
-/// Raises builtin exception `kind` (an [`ExcKind`] value) with message `msg`
-/// (a `str`, or null for none).
+/// The traceback text for exception instance `exc`.
+///
+/// # Safety
+/// `exc` must be a live instance.
+unsafe fn uncaught_text(exc: *mut u8) -> String {
+    // SAFETY: forwarded from the caller; nothing allocates GC objects here.
+    unsafe { traceback_text(&class_name(class_of(exc)), exc_message_text(exc)) }
+}
+
+/// If an exception is pending, clears the state and returns the traceback
+/// text to print for it.
+pub(crate) fn take_uncaught() -> Option<String> {
+    let exc = current();
+    if exc.is_null() {
+        return None;
+    }
+    // SAFETY: the state holds a live exception instance (a static root).
+    let text = unsafe { uncaught_text(exc) };
+    set_current(null_mut());
+    Some(text)
+}
+
+/// If an exception is pending, clears it, flushes stdout and prints its
+/// traceback to stderr; returns whether there was one (the program then
+/// exits with status 1).
+#[cfg(not(test))]
+pub(crate) fn report_uncaught() -> bool {
+    match take_uncaught() {
+        Some(text) => {
+            crate::output::write_stderr(text.as_bytes());
+            true
+        }
+        None => false,
+    }
+}
+
+// ---- the ABI ----
+
+/// Raises builtin exception `kind` (an [`ExcKind`] value; unknown values mean
+/// `Exception`) with message `msg` (a `str`, or null for the empty message).
 ///
 /// # Safety
 /// `msg` must be null or a live `str`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn seam_raise_builtin(kind: i64, msg: *mut u8) -> ! {
-    let class = NAMES.get(kind as usize).copied().unwrap_or("Exception");
-    let text = if msg.is_null() {
-        ""
-    } else {
-        // SAFETY: the caller passes a live str.
-        unsafe { str_as_str(msg) }
-    };
-    raise_named(class, text)
+pub unsafe extern "C" fn seam_raise_builtin(kind: i64, msg: *mut u8) {
+    let msg = if msg.is_null() { empty_str() } else { msg };
+    // SAFETY: `msg` is a live str.
+    unsafe { raise_with(ExcKind::from_i64(kind), msg) }
+}
+
+/// Sets the exception state to `exc`, an exception instance.
+///
+/// # Safety
+/// `exc` must be a live exception instance.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_raise(exc: *mut u8) {
+    set_current(exc);
+}
+
+/// Registers the builtin exception classes: `table` holds `n` descriptor
+/// addresses indexed by [`ExcKind`] (extra entries are ignored).
+///
+/// # Safety
+/// `table` must point to `n` readable pointers, each null or a class
+/// descriptor that lives for the rest of the process.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_register_builtin_classes(table: *const *const u8, n: i64) {
+    let n = (n.max(0) as usize).min(KINDS);
+    if table.is_null() || n == 0 {
+        return;
+    }
+    // SAFETY: `table` holds `n` readable pointers (forwarded from the
+    // caller); single-threaded access to the runtime's statics.
+    unsafe {
+        let classes: *mut *const u8 = (&raw mut BUILTIN_CLASSES).cast();
+        std::ptr::copy_nonoverlapping(table, classes, n);
+    }
 }

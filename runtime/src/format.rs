@@ -3,8 +3,10 @@
 //!
 //! Text is built in Rust memory and turned into one `str` at the end, so
 //! walking a value never allocates GC objects (and needs no rooting).
-//! Recursion follows the type code's nesting, which the front end bounds.
+//! Recursion follows the type code's nesting, which the front end bounds;
+//! instances (code `c`) print through [`crate::class`] and do not recurse.
 
+use crate::class::{instance_str, write_instance_repr};
 use crate::dict::dict_entries;
 use crate::float_repr::float_repr;
 use crate::gcglue::word;
@@ -163,6 +165,7 @@ pub(crate) unsafe fn write_repr(out: &mut String, w: u64, tc: &[u8]) {
                 }
                 out.push('}');
             }
+            b'c' => write_instance_repr(out, p),
             _ => out.push_str(&format!("<object at {p:p}>")),
         }
     }
@@ -208,8 +211,9 @@ pub extern "C" fn seam_str_from_bool(b: u8) -> *mut u8 {
     new_str(if b != 0 { "True" } else { "False" })
 }
 
-/// `str(v)` of a value of type code `tc`: a `str` is itself, anything
-/// else prints as its repr (true of every type a code can name).
+/// `str(v)` of a value of type code `tc`: a `str` is itself, an exception
+/// instance its message, anything else prints as its repr (true of every
+/// other type a code can name).
 ///
 /// # Safety
 /// `v` must be a live value of type `tc`, `tc` a NUL-terminated type code.
@@ -223,6 +227,12 @@ pub unsafe extern "C" fn seam_str_of(v: u64, tc: *const u8) -> *mut u8 {
         }
         if tc.first() == Some(&b's') {
             return v as *mut u8;
+        }
+        if tc.first() == Some(&b'c')
+            && v != 0
+            && let Some(msg) = instance_str(v as *mut u8)
+        {
+            return msg;
         }
         seam_repr_of_slice(v, tc)
     }

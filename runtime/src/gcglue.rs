@@ -5,7 +5,7 @@
 //!
 //! Knows the builtin layouts' sizes but nothing of what the objects mean.
 
-use crate::error::raise_named;
+use crate::error::fatal;
 use crate::layout::*;
 use seam_gc::GcTypeInfo;
 
@@ -34,6 +34,7 @@ pub(crate) static TUPLE_DESC: GcTypeInfo =
 /// Prepares the collector and the runtime's own roots. Idempotent.
 pub fn init() {
     seam_gc::init();
+    crate::error::init();
     crate::strobj::init_cache();
     crate::output::init();
 }
@@ -175,8 +176,10 @@ pub(crate) unsafe fn ptr(obj: *mut u8, off: usize) -> *mut u8 {
     unsafe { word(obj, off) as *mut u8 }
 }
 
+/// No handler can run without shadow-stack room, so overflowing it is fatal
+/// (CPython's `RecursionError` text, status 1).
 fn shadow_stack_overflow() -> ! {
-    raise_named("RecursionError", "maximum recursion depth exceeded")
+    fatal("RecursionError", "maximum recursion depth exceeded")
 }
 
 /// Registers the address of a global slot holding a GC reference as a static root.

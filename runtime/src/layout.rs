@@ -1,6 +1,7 @@
-//! Object layouts of the builtin types: the offsets generated code reads
-//! directly, mirrored from `seam_core::layout` (a test checks they agree
-//! with the ones used here), plus the private parts only the runtime reads.
+//! Object layouts of the builtin types, class descriptors and exception
+//! instances: the offsets generated code reads directly, mirrored from
+//! `seam_core::layout` (a test checks they agree with the ones used here),
+//! plus the private parts only the runtime reads.
 //!
 //! Knows nothing of how the objects are allocated or traced.
 
@@ -52,3 +53,29 @@ pub const TUPLE_REF_MASK: usize = 16;
 pub const TUPLE_ITEMS: usize = 24;
 /// The most elements a tuple may have.
 pub const TUPLE_MAX_LEN: usize = 64;
+
+/// Class descriptor: the collector's type info occupies bytes 0..32.
+pub const CLASS_GC_INFO: usize = 0;
+/// Class descriptor: the class id.
+pub const CLASS_ID: usize = 32;
+/// Class descriptor: one past the last id of the class's range.
+pub const CLASS_MAX: usize = 40;
+/// Class descriptor: instance size in bytes.
+pub const CLASS_SIZE: usize = 48;
+/// Class descriptor: the qualified name, a NUL-terminated C string.
+pub const CLASS_NAME: usize = 56;
+/// Class descriptor: the parent's descriptor, or null.
+pub const CLASS_PARENT: usize = 64;
+/// Class descriptor: flags ([`CLASS_FLAG_EXCEPTION`], [`CLASS_FLAG_FINAL`]).
+pub const CLASS_FLAGS: usize = 72;
+/// Class descriptor: number of vtable slots.
+pub const CLASS_VTABLE_LEN: usize = 80;
+/// Class descriptor: the vtable, one function pointer a slot.
+pub const CLASS_VTABLE: usize = 88;
+/// Flag: instances are exceptions (their first field is the message `str`).
+pub const CLASS_FLAG_EXCEPTION: u64 = 1;
+/// Flag: the class cannot be subclassed.
+pub const CLASS_FLAG_FINAL: u64 = 2;
+
+/// Exception instances: the message (`str`), the first field of `Exception`.
+pub const EXC_MESSAGE: usize = 8;

@@ -7,8 +7,10 @@
 //! It defines every function of the runtime ABI table (`seam_core::rt`) as an
 //! `extern "C"` symbol, the C entry point `main`, and the layouts of the
 //! builtin objects (`str`, `list`, `dict`, `tuple`) that generated code reads
-//! directly (see [`layout`]). Errors are raised through one function
-//! ([`error::raise`]), which for now prints a traceback and exits.
+//! directly (see [`layout`]). Errors are raised through one file
+//! ([`error`]): raising sets the exported exception state
+//! (`seam_exc_current`) and returns, and generated code tests the state
+//! after every call the ABI table marks `raises`.
 //!
 //! **Architecture Invariant:** the runtime knows nothing of the translator:
 //! it does not depend on `seam-core`, and sees values only as machine words
@@ -23,6 +25,7 @@
 pub mod layout;
 
 mod arith;
+mod class;
 mod dict;
 mod entry;
 mod error;

@@ -10,7 +10,7 @@
 //! "reference or not".
 
 use crate::MISSING;
-use crate::error::{Exc, ExcKind, check, raise};
+use crate::error::{Exc, ExcKind, fatal, raise};
 use crate::format::repr_word;
 use crate::gcglue::{Roots, alloc_array, alloc_list_header, array_is_ref, ptr, set_word, word};
 use crate::generic::{compare, equal};
@@ -194,7 +194,10 @@ pub unsafe extern "C" fn seam_list_getitem(l: *mut u8, i: i64) -> u64 {
     let words = unsafe { list_words(l) };
     match index(i, words.len()) {
         Some(i) => words[i],
-        None => raise(ExcKind::IndexError, "list index out of range"),
+        None => {
+            raise(ExcKind::IndexError, "list index out of range");
+            0
+        }
     }
 }
 
@@ -257,10 +260,14 @@ pub unsafe extern "C" fn seam_list_pop(l: *mut u8, i: i64) -> u64 {
         let len = list_words(l).len();
         if len == 0 {
             raise(ExcKind::IndexError, "pop from empty list");
+            return 0;
         }
         match index(i, len) {
             Some(i) => remove_at(l, i),
-            None => raise(ExcKind::IndexError, "pop index out of range"),
+            None => {
+                raise(ExcKind::IndexError, "pop index out of range");
+                0
+            }
         }
     }
 }
@@ -324,10 +331,13 @@ pub unsafe extern "C" fn seam_list_index(l: *mut u8, v: u64, tc: *const u8) -> i
         let tc = elem_tc(tc);
         match list_words(l).iter().position(|&w| equal(w, v, tc)) {
             Some(i) => i as i64,
-            None => raise(
-                ExcKind::ValueError,
-                &format!("{} is not in list", repr_word(v, tc)),
-            ),
+            None => {
+                raise(
+                    ExcKind::ValueError,
+                    &format!("{} is not in list", repr_word(v, tc)),
+                );
+                0
+            }
         }
     }
 }
@@ -418,7 +428,9 @@ pub unsafe extern "C" fn seam_list_repeat(l: *mut u8, n: i64) -> *mut u8 {
         let words = list_words(l);
         let n = n.max(0) as usize;
         if words.len().checked_mul(n).is_none_or(|t| t > (1 << 40)) {
-            raise(ExcKind::OverflowError, "repeated list is too long");
+            // FIXME: the ABI table does not mark `seam_list_repeat` as
+            // raising, so this cannot be caught yet.
+            fatal(ExcKind::OverflowError.name(), "repeated list is too long");
         }
         let repeated = words.repeat(n);
         list_from_words(l, &repeated)
@@ -434,7 +446,13 @@ pub unsafe extern "C" fn seam_list_slice(l: *mut u8, start: i64, stop: i64, step
     // SAFETY: as for `seam_list_copy`.
     unsafe {
         let words = list_words(l);
-        let (start, step, count) = check(slice_indices(words.len() as i64, start, stop, step));
+        let (start, step, count) = match slice_indices(words.len() as i64, start, stop, step) {
+            Ok(bounds) => bounds,
+            Err(e) => {
+                e.raise();
+                return std::ptr::null_mut();
+            }
+        };
         let picked: Vec<u64> = (0..count as i64)
             .map(|k| words[(start + k * step) as usize])
             .collect();
@@ -456,6 +474,7 @@ unsafe fn extreme(l: *mut u8, tc: *const u8, want: Ordering, name: &str) -> u64 
                 ExcKind::ValueError,
                 &format!("{name}() arg is an empty sequence"),
             );
+            return 0;
         };
         words[1..].iter().fold(first, |best, &w| {
             if compare(w, best, tc) == want {

@@ -43,6 +43,7 @@ def main(argv: list[str]) -> int:
         except RuntimeError as e:
             log2.append("caught " + str(e))
         print(log2)
+    x = 0
     try:
         x = 1
     except ValueError:

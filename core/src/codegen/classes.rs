@@ -77,7 +77,10 @@ pub(super) fn define_classes(
         name.push(0);
         let mut desc = DataDescription::new();
         desc.define(name.into_boxed_slice());
-        state.module.define_data(name_id, &desc).map_err(module_err)?;
+        state
+            .module
+            .define_data(name_id, &desc)
+            .map_err(module_err)?;
 
         let ref_offsets: Vec<u32> = class
             .fields

@@ -436,9 +436,7 @@ fn define_program_main(
     let table = classes::define_builtin_table(state, program)?;
     let table = refs.data(&mut b, state, table);
     let table = b.ins().symbol_value(ptr, table);
-    let count = b
-        .ins()
-        .iconst(types::I64, rt::ExcKind::ALL.len() as i64);
+    let count = b.ins().iconst(types::I64, rt::ExcKind::ALL.len() as i64);
     let register = state.runtime_function(Rt::RegisterBuiltinClasses)?;
     let register = refs.func(&mut b, state, register);
     b.ins().call(register, &[table, count]);

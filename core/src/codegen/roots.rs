@@ -202,9 +202,17 @@ fn walk_stmt<'a>(s: &'a Stmt, visit: &mut dyn FnMut(Node<'a>)) {
     visit(Node::Stmt(s));
     match s {
         Stmt::Raise(e) => walk_expr(e, visit),
-        Stmt::Try { body, handlers, else_body, finally_body } => {
+        Stmt::Try {
+            body,
+            handlers,
+            else_body,
+            finally_body,
+        } => {
             body.iter().for_each(|s| walk_stmt(s, visit));
-            handlers.iter().flat_map(|h| &h.body).for_each(|s| walk_stmt(s, visit));
+            handlers
+                .iter()
+                .flat_map(|h| &h.body)
+                .for_each(|s| walk_stmt(s, visit));
             else_body.iter().for_each(|s| walk_stmt(s, visit));
             finally_body.iter().for_each(|s| walk_stmt(s, visit));
         }

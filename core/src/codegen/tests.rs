@@ -191,9 +191,8 @@ fn program_with_main(
         main: FuncId(functions.len() as u32 - 1),
         functions,
         classes: classes::builtin_classes(),
-        globals: Vec::new(),
         strings: strings.iter().map(|s| s.to_string()).collect(),
-        init_order: Vec::new(),
+        ..Program::default()
     }
 }
 

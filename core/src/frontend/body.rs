@@ -125,7 +125,8 @@ impl Context<'_> {
         for f in 0..self.func_sigs.len() {
             let Some(sig) = self.func_sigs[f].clone() else { continue };
             let file = self.module(sig.module).file.expect("functions live in files");
-            let stmt = &self.module(sig.module).body[sig.stmt_index];
+            // Synthesized functions (class-constant getters) come with their bodies.
+            let Some(stmt) = self.module(sig.module).body.get(sig.stmt_index) else { continue };
             let def = match (stmt, sig.method) {
                 (Stmt::FunctionDef(def), None) => def.clone(),
                 (Stmt::ClassDef(c), Some((_, mi))) => match &c.body[mi] {
@@ -1522,11 +1523,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                     (Type::Optional(inner), Some(&id)) => vec![(id, (**inner).clone())],
                     _ => Vec::new(),
                 };
-                Ok((self.truthy(v, e.range())?, narrowing, Vec::new()))
+                Ok((self.truthy(v)?, narrowing, Vec::new()))
             }
             _ => {
                 let v = self.expr(e, None)?;
-                Ok((self.truthy(v, e.range())?, Vec::new(), Vec::new()))
+                Ok((self.truthy(v)?, Vec::new(), Vec::new()))
             }
         }
     }
@@ -1542,7 +1543,7 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     /// A value's truthiness as a `bool`.
-    pub(super) fn truthy(&mut self, v: tir::Expr, range: TextRange) -> R<tir::Expr> {
+    pub(super) fn truthy(&mut self, v: tir::Expr) -> R<tir::Expr> {
         use crate::layout::*;
         Ok(match v.ty.clone() {
             Type::Bool => v,
@@ -1575,7 +1576,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                     tir::Expr::unary(UnaryOp::IsNull, t.clone(), Type::Bool),
                     Type::Bool,
                 );
-                let inner_truth = self.truthy(tir::Expr::new(t.kind.clone(), (*inner).clone()), range)?;
+                let inner_truth = self.truthy(tir::Expr::new(t.kind.clone(), (*inner).clone()))?;
                 tir::Expr::new(
                     ExprKind::Block(
                         vec![s],
@@ -2099,7 +2100,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 _ => self.unify(&acc.ty, &rhs.ty, expected, b.range)?,
             };
             let (s, t) = self.bind_temp(acc);
-            let truth = self.truthy(t.clone(), b.range)?;
+            let truth = self.truthy(t.clone())?;
             let left_val = match (&t.ty, &ty) {
                 (Type::Optional(_), t2) if !matches!(t2, Type::Optional(_)) => tir::Expr::new(t.kind.clone(), ty.clone()),
                 _ => self.coerce(t.clone(), &ty, b.range)?,

@@ -240,7 +240,7 @@ impl Checker<'_, '_> {
                 let args = self.positional(c, name, 0, 1)?;
                 let [x] = args else { return Ok(tir::Expr::bool(false)) };
                 let v = self.expr(x, None)?;
-                self.truthy(v, x.range())
+                self.truthy(v)
             }
             "list" => {
                 let args = self.positional(c, name, 0, 1)?;
@@ -255,7 +255,7 @@ impl Checker<'_, '_> {
                     };
                 };
                 let v = self.expr(x, None)?;
-                self.to_list(v, x.range())
+                self.list_of(v, x.range())
             }
             "dict" => {
                 self.positional(c, name, 0, 0)?;
@@ -272,7 +272,7 @@ impl Checker<'_, '_> {
                 let b = self.bind_args(c, name, &[("iterable", true), ("reverse", false)])?;
                 let x = b[0].expect("required");
                 let v = self.expr(x, None)?;
-                let l = self.to_list(v, x.range())?;
+                let l = self.list_of(v, x.range())?;
                 let rev = match b[1] {
                     Some(r) => self.expr_as(r, &Type::Bool)?,
                     None => tir::Expr::bool(false),
@@ -431,7 +431,7 @@ impl Checker<'_, '_> {
     }
 
     /// `list(v)`: a new list of the elements of a list, str, dict (keys) or dict view.
-    fn to_list(&mut self, v: tir::Expr, range: TextRange) -> R<tir::Expr> {
+    fn list_of(&mut self, v: tir::Expr, range: TextRange) -> R<tir::Expr> {
         Ok(match v.ty.clone() {
             Type::List(e) | Type::DictKeys(e) | Type::DictValues(e) => {
                 tir::Expr::rt(Rt::ListCopy, vec![v], Type::List(e))
@@ -478,7 +478,7 @@ impl Checker<'_, '_> {
             let v = self.expr(&args[0], None)?;
             let l = match v.ty {
                 Type::List(_) | Type::DictKeys(_) | Type::DictValues(_) => v,
-                Type::Str | Type::Dict(..) => self.to_list(v, args[0].range())?,
+                Type::Str | Type::Dict(..) => self.list_of(v, args[0].range())?,
                 ref other => {
                     let other = other.clone();
                     return Err(self.not_narrowed_or(args[0].range(), &other, "is not iterable"));

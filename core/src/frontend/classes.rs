@@ -213,7 +213,7 @@ impl Context<'_> {
                     _ => self.error(file, args.range, "multiple inheritance is not supported"),
                 }
             }
-            if !def.type_params.is_none() {
+            if def.type_params.is_some() {
                 self.error(file, def.name.range, "generic classes are not supported");
             }
             // Decorators.
@@ -221,8 +221,12 @@ impl Context<'_> {
             let mut is_final = false;
             for d in &def.decorator_list {
                 match self.class_decorator(module, &d.expression) {
-                    Ok(ClassDecorator::Export(Some(n))) => slack = n,
-                    Ok(ClassDecorator::Export(None)) => {}
+                    Ok(ClassDecorator::Export(n)) => {
+                        if let Some(n) = n {
+                            slack = n;
+                        }
+                        self.program.exports.classes.push(cid);
+                    }
                     Ok(ClassDecorator::Final) => is_final = true,
                     Err(msg) => self.error(file, d.range, msg),
                 }
@@ -299,6 +303,17 @@ impl Context<'_> {
                     ),
                 }
             }
+            // Reading a constant through an instance (`self.KIND`) must see the
+            // subclass's value, as in Python: each constant is also a synthesized
+            // virtual method `$NAME` returning it, which subclasses override.
+            let module_name = self.module(module).name.clone();
+            let mut names: Vec<&String> = constants.keys().collect();
+            names.sort();
+            for name in names {
+                let k = constants[name].clone();
+                let fid = self.constant_getter(cid, &module_name, &info.name, name, k, def.name.range);
+                self.classes[c].methods.insert(format!("${name}"), fid);
+            }
             let info = &mut self.classes[c];
             info.parent = parent;
             info.slack = slack;
@@ -306,7 +321,6 @@ impl Context<'_> {
             info.fields = fields;
             info.constants = constants;
             info.final_methods = final_methods;
-            let _ = cid;
         }
         // Cycles and final parents.
         for c in ExcKind::ALL.len()..self.classes.len() {
@@ -345,6 +359,58 @@ impl Context<'_> {
                 }
             }
         }
+    }
+
+    /// The synthesized method `$NAME` of class `cid` that returns constant `k`.
+    fn constant_getter(
+        &mut self,
+        cid: ClassId,
+        module_name: &str,
+        class_name: &str,
+        name: &str,
+        k: Constant,
+        at: TextRange,
+    ) -> FuncId {
+        let value = match k {
+            Constant::Int(v) => tir::Expr::int(v),
+            Constant::Float(v) => tir::Expr::new(ExprKind::Float(v), Type::Float),
+            Constant::Bool(v) => tir::Expr::bool(v),
+            Constant::Str(text) => {
+                let id = self.intern(&text);
+                tir::Expr::new(ExprKind::Str(id), Type::Str)
+            }
+        };
+        let ret = value.ty.clone();
+        let owner = format!("{module_name}.{class_name}");
+        let fid = FuncId(self.program.functions.len() as u32);
+        self.program.functions.push(tir::Function {
+            name: format!("{owner}.{name}"),
+            symbol: super::mangle('K', &owner, name),
+            params: vec![tir::LocalId(0)],
+            ret: ret.clone(),
+            locals: vec![tir::Local {
+                name: "self".into(),
+                ty: Type::Instance(cid),
+            }],
+            body: vec![tir::Stmt::Return(Some(value))],
+            can_raise: false,
+        });
+        let module = self.class(cid).module.expect("user class");
+        self.func_sigs.push(Some(super::FuncSig {
+            module,
+            name: format!("{class_name}.{name}"),
+            params: vec![super::Param {
+                name: "self".into(),
+                ty: Type::Instance(cid),
+                default: None,
+            }],
+            ret,
+            def_start: at.start().to_u32(),
+            def_end: at.end().to_u32(),
+            stmt_index: usize::MAX,
+            method: None,
+        }));
+        fid
     }
 
     fn class_decorator(&self, module: ModId, e: &Expr) -> Result<ClassDecorator, String> {
@@ -821,12 +887,18 @@ impl Checker<'_, '_> {
         if let Some(f) = self.cx.find_field(c, name) {
             return Ok(tir::Expr::field(obj, f.offset, f.ty));
         }
-        if let Some(k) = self.cx.find_constant(c, name) {
-            let k = self.class_constant(k);
-            return Ok(tir::Expr::new(
-                ExprKind::Block(vec![tir::Stmt::Expr(obj)], Box::new(k.clone())),
-                k.ty,
-            ));
+        if let Some((slot, entry)) = self.cx.find_method(c, &format!("${name}")) {
+            let ty = self.cx.program.functions[entry.func.0 as usize].ret.clone();
+            let kind = if self.cx.class(c).is_final {
+                ExprKind::Call(entry.func, vec![obj])
+            } else {
+                ExprKind::VirtualCall {
+                    slot,
+                    func: entry.func,
+                    args: vec![obj],
+                }
+            };
+            return Ok(tir::Expr::new(kind, ty));
         }
         let cname = self.cx.class(c).name.clone();
         if self.cx.find_method(c, name).is_some() {

@@ -154,6 +154,23 @@ impl Context<'_> {
         }
     }
 
+    /// Whether a decorator is `@export` or `@export(...)` from `seam`.
+    pub(super) fn is_export_decorator(&self, module: ModId, e: &Expr) -> bool {
+        let scope = &self.module(module).scope;
+        let target = match e {
+            Expr::Call(c) => c.func.as_ref(),
+            other => other,
+        };
+        match target {
+            Expr::Name(n) => scope.get(n.id.as_str()) == Some(&Binding::Seam(SeamName::Export)),
+            Expr::Attribute(a) => {
+                a.attr.id.as_str() == "export"
+                    && matches!(a.value.as_ref(), Expr::Name(m) if scope.get(m.id.as_str()) == Some(&Binding::SeamModule))
+            }
+            _ => false,
+        }
+    }
+
     /// Checks every function's parameter and return annotations, and every global's type.
     pub(super) fn check_signatures(&mut self) {
         for m in 0..self.modules.len() {
@@ -165,6 +182,9 @@ impl Context<'_> {
                     Stmt::FunctionDef(def) => {
                         if let Some(Binding::Function(fid)) = self.module(id).scope.get(def.name.id.as_str()).cloned() {
                             self.check_signature(id, file, index, def, fid, None);
+                            if def.decorator_list.iter().any(|d| self.is_export_decorator(id, &d.expression)) {
+                                self.program.exports.functions.push(fid);
+                            }
                         }
                     }
                     Stmt::ClassDef(cdef) => {
@@ -185,6 +205,12 @@ impl Context<'_> {
             let info = self.global_info[g].clone();
             let file = self.module(info.module).file.expect("globals live in files");
             let stmt = self.module(info.module).body[info.stmt_index].clone();
+            if let Stmt::AnnAssign(a) = &stmt
+                && let Expr::Subscript(sub) = a.annotation.as_ref()
+                && self.type_head(info.module, &sub.value).as_deref() == Some("Exported")
+            {
+                self.program.exports.globals.push(tir::GlobalId(g as u32));
+            }
             let ty = match &stmt {
                 Stmt::AnnAssign(a) => match self.resolve_type(info.module, &a.annotation) {
                     Ok(t) => Some(t),

@@ -342,10 +342,7 @@ fn object_model_program() -> Program {
                 ],
                 vec![],
                 vec![],
-                vec![
-                    write(concat(s.get("f"), str_of_int(i.clone()))),
-                    nl(&mut s),
-                ],
+                vec![write(concat(s.get("f"), str_of_int(i.clone()))), nl(&mut s)],
             )],
         },
         ret(i.clone()),
@@ -404,8 +401,8 @@ fn object_model_program() -> Program {
     // def ret_through_finally() -> str:
     //     try: return str(42)
     //     finally: print("cleanup " + str(1))
-    let ret_through_finally = FnBuilder::new("ret_through_finally", Type::Str).body(vec![
-        try_stmt(
+    let ret_through_finally =
+        FnBuilder::new("ret_through_finally", Type::Str).body(vec![try_stmt(
             vec![ret(str_of_int(Expr::int(42)))],
             vec![],
             vec![],
@@ -413,8 +410,7 @@ fn object_model_program() -> Program {
                 write(concat(s.get("cleanup "), str_of_int(Expr::int(1)))),
                 nl(&mut s),
             ],
-        ),
-    ]);
+        )]);
 
     // def handler_order(n: int) -> str:
     //     try:
@@ -439,17 +435,10 @@ fn object_model_program() -> Program {
                 0,
                 assign(
                     &n,
-                    Expr::rt(
-                        Rt::IntFloorDiv,
-                        vec![Expr::int(1), Expr::int(0)],
-                        Type::Int,
-                    ),
+                    Expr::rt(Rt::IntFloorDiv, vec![Expr::int(1), Expr::int(0)], Type::Int),
                 ),
             ),
-            when(
-                1,
-                Stmt::Expr(call(RAISER, vec![Expr::int(1)], Type::Int)),
-            ),
+            when(1, Stmt::Expr(call(RAISER, vec![Expr::int(1)], Type::Int))),
             when(
                 2,
                 Stmt::Expr(Expr::rt(
@@ -556,11 +545,7 @@ fn object_model_program() -> Program {
     let caught = concat(s.get("main caught "), message(&e));
     body.push(try_stmt(
         print_str(&mut s, call(ESCAPING, vec![Expr::int(1)], Type::Str)),
-        vec![handler(
-            &[my_error],
-            &e,
-            print_str(&mut s, caught),
-        )],
+        vec![handler(&[my_error], &e, print_str(&mut s, caught))],
         vec![],
         vec![],
     ));
@@ -593,10 +578,9 @@ fn object_model_program() -> Program {
             main,
         ],
         classes: classes.finish(),
-        globals: Vec::new(),
         strings: s.0,
-        init_order: Vec::new(),
         main: FuncId(ESCAPING + 1),
+        ..Program::default()
     };
     crate::analysis::compute_can_raise(&mut program);
     program
@@ -667,11 +651,7 @@ fn finally_bodies_are_lowered_once_per_exit() {
                 },
                 assign(
                     &n,
-                    Expr::rt(
-                        Rt::IntFloorDiv,
-                        vec![Expr::int(10), n.clone()],
-                        Type::Int,
-                    ),
+                    Expr::rt(Rt::IntFloorDiv, vec![Expr::int(10), n.clone()], Type::Int),
                 ),
             ],
             vec![],

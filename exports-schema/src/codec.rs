@@ -1,0 +1,281 @@
+//! Encoding and decoding: magic bytes, format version, bincode payload.
+//!
+//! ```text
+//!   offset 0   8 bytes   MAGIC ("SEAMEXP\0")
+//!   offset 8   u32 LE    FORMAT_VERSION
+//!   offset 12  ...       bincode 2 (standard config) of ExportsFile, to the last byte
+//! ```
+//!
+//! Decoding checks, in order: the magic, the version, the payload, that no
+//! bytes follow it, the file's internal consistency, and its fingerprint.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::{ExportsFile, Fingerprint, TypeRef};
+
+/// The first eight bytes of every exports file.
+pub const MAGIC: [u8; 8] = *b"SEAMEXP\0";
+
+/// The version of the encoding and of the schema. Any change to the types in
+/// this crate (a field added, removed, reordered or retyped; a variant added)
+/// changes the payload's meaning and must bump it.
+pub const FORMAT_VERSION: u32 = 1;
+
+const HEADER_LEN: usize = MAGIC.len() + 4;
+
+/// The largest payload [`decode`] accepts. bincode allocates a string's buffer
+/// from its encoded length before reading it; the limit caps what a corrupt
+/// length can ask for (a real exports file is a few megabytes at most).
+pub const MAX_PAYLOAD: usize = 256 << 20;
+
+/// Why bytes are not a usable exports file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// No bytes at all.
+    Empty,
+    /// The bytes end before the header or the payload does.
+    Truncated {
+        /// The length of the input.
+        len: usize,
+    },
+    /// The payload is larger than [`MAX_PAYLOAD`].
+    TooLarge {
+        /// The length of the input.
+        len: usize,
+    },
+    /// The bytes do not start with [`MAGIC`].
+    NotExports,
+    /// The file was written in another format version.
+    Version {
+        /// The version in the file.
+        found: u32,
+        /// The version this crate reads and writes ([`FORMAT_VERSION`]).
+        supported: u32,
+    },
+    /// The payload is not a valid encoding of an [`ExportsFile`].
+    Corrupt(String),
+    /// Bytes follow the payload.
+    TrailingBytes {
+        /// How many.
+        count: usize,
+    },
+    /// The payload decodes but contradicts itself (an unknown class, overlapping id ranges).
+    Inconsistent(String),
+    /// The contents do not hash to the stored fingerprint.
+    FingerprintMismatch {
+        /// The fingerprint in the file.
+        stored: Fingerprint,
+        /// The fingerprint of the contents.
+        computed: Fingerprint,
+    },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Empty => write!(f, "empty file, not a seam exports file"),
+            DecodeError::Truncated { len } => {
+                write!(f, "truncated exports file: it ends after {len} bytes")
+            }
+            DecodeError::TooLarge { len } => write!(
+                f,
+                "exports file is too large ({len} bytes; the limit is {MAX_PAYLOAD})"
+            ),
+            DecodeError::NotExports => write!(f, "not a seam exports file"),
+            DecodeError::Version { found, supported } if found > supported => write!(
+                f,
+                "exports format version {found} is newer than this seam's ({supported}): \
+                 rebuild the core with this seam, or use the seam that built it"
+            ),
+            DecodeError::Version { found, supported } => write!(
+                f,
+                "exports format version {found} is older than this seam's ({supported}): \
+                 rebuild the core with this seam"
+            ),
+            DecodeError::Corrupt(why) => write!(f, "corrupt exports file: {why}"),
+            DecodeError::TrailingBytes { count } => write!(
+                f,
+                "corrupt exports file: {count} unexpected bytes after the payload"
+            ),
+            DecodeError::Inconsistent(why) => write!(f, "inconsistent exports file: {why}"),
+            DecodeError::FingerprintMismatch { stored, computed } => write!(
+                f,
+                "corrupt exports file: its contents hash to {computed}, not to its fingerprint {stored}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+impl ExportsFile {
+    /// The file's bytes: header, then payload. Call [`ExportsFile::seal`] first.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(HEADER_LEN + 4096);
+        out.extend_from_slice(&MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        let payload = bincode::serde::encode_to_vec(self, bincode::config::standard())
+            .expect("encoding plain data into a Vec cannot fail (this is a bug)");
+        out.extend_from_slice(&payload);
+        out
+    }
+}
+
+/// Reads an exports file; never panics, whatever the bytes.
+pub fn decode(bytes: &[u8]) -> Result<ExportsFile, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let magic_len = bytes.len().min(MAGIC.len());
+    if bytes[..magic_len] != MAGIC[..magic_len] {
+        return Err(DecodeError::NotExports);
+    }
+    let Some(version) = bytes.get(MAGIC.len()..HEADER_LEN) else {
+        return Err(DecodeError::Truncated { len: bytes.len() });
+    };
+    let found = u32::from_le_bytes([version[0], version[1], version[2], version[3]]);
+    if found != FORMAT_VERSION {
+        return Err(DecodeError::Version {
+            found,
+            supported: FORMAT_VERSION,
+        });
+    }
+    let payload = &bytes[HEADER_LEN..];
+    if payload.len() > MAX_PAYLOAD {
+        return Err(DecodeError::TooLarge { len: bytes.len() });
+    }
+    let config = bincode::config::standard().with_limit::<MAX_PAYLOAD>();
+    let (file, used): (ExportsFile, usize) = bincode::serde::decode_from_slice(payload, config)
+        .map_err(|e| match e {
+            bincode::error::DecodeError::UnexpectedEnd { .. } => {
+                DecodeError::Truncated { len: bytes.len() }
+            }
+            // Every claim of a valid payload is backed by its own bytes, which are fewer than the limit.
+            bincode::error::DecodeError::LimitExceeded => {
+                DecodeError::Corrupt("a length exceeds the file".to_string())
+            }
+            other => DecodeError::Corrupt(bincode_message(other)),
+        })?;
+    if used != payload.len() {
+        return Err(DecodeError::TrailingBytes {
+            count: payload.len() - used,
+        });
+    }
+    check_consistency(&file).map_err(DecodeError::Inconsistent)?;
+    let computed = file.compute_fingerprint();
+    if computed != file.fingerprint {
+        return Err(DecodeError::FingerprintMismatch {
+            stored: file.fingerprint,
+            computed,
+        });
+    }
+    Ok(file)
+}
+
+/// bincode's `Display` is its `Debug`; say the common cases in words.
+fn bincode_message(e: bincode::error::DecodeError) -> String {
+    use bincode::error::DecodeError as B;
+    match e {
+        B::OtherString(s) => s,
+        B::Other(s) => s.to_string(),
+        B::Utf8 { .. } => "a string is not valid UTF-8".to_string(),
+        B::InvalidBooleanValue(v) => format!("invalid boolean value {v}"),
+        B::UnexpectedVariant {
+            type_name, found, ..
+        } => format!("invalid variant {found} of {type_name}"),
+        B::OutsideUsizeRange(n) => format!("length {n} is out of range"),
+        B::InvalidIntegerType { .. } => "invalid integer encoding".to_string(),
+        other => format!("{other:?}").to_lowercase(),
+    }
+}
+
+/// What an extension relies on without checking again: every class named is
+/// described, parents precede children, id ranges nest, slots are numbered in
+/// order and fields lie inside the instance.
+fn check_consistency(file: &ExportsFile) -> Result<(), String> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, c) in file.classes.iter().enumerate() {
+        let name = c.qualified_name.as_str();
+        if index.insert(name, i).is_some() {
+            return Err(format!("class '{name}' is described twice"));
+        }
+        if !(c.id < c.slack_start && c.slack_start <= c.id_max) {
+            return Err(format!(
+                "class '{name}' has an invalid id range (id {}, slack from {}, end {})",
+                c.id, c.slack_start, c.id_max
+            ));
+        }
+        if let Some(parent) = &c.parent {
+            let Some(&p) = index.get(parent.as_str()).filter(|&&p| p < i) else {
+                return Err(format!(
+                    "the parent '{parent}' of class '{name}' is not described before it"
+                ));
+            };
+            let p = &file.classes[p];
+            if !(p.id < c.id && c.id_max <= p.slack_start) {
+                return Err(format!(
+                    "the id range of class '{name}' is not inside its parent's ('{parent}')"
+                ));
+            }
+        }
+        if !c.align.is_power_of_two() || c.size % c.align != 0 {
+            return Err(format!(
+                "class '{name}' has size {} and alignment {}",
+                c.size, c.align
+            ));
+        }
+        let inside = |offset: i32| offset >= 8 && (offset as i64) + 8 <= c.size as i64;
+        if let Some(f) = c.fields.iter().find(|f| !inside(f.offset)) {
+            return Err(format!(
+                "field '{}' of class '{name}' lies outside the instance",
+                f.name
+            ));
+        }
+        if let Some(&o) = c.gc_ref_offsets.iter().find(|&&o| !inside(o)) {
+            return Err(format!(
+                "reference offset {o} of class '{name}' lies outside the instance"
+            ));
+        }
+        if let Some((i, s)) = c
+            .vtable
+            .iter()
+            .enumerate()
+            .find(|(i, s)| s.slot as usize != *i)
+        {
+            return Err(format!(
+                "vtable slot '{}' of class '{name}' is numbered {} at position {i}",
+                s.name, s.slot
+            ));
+        }
+    }
+    let mut missing = None;
+    let mut check = |ty: &TypeRef| {
+        ty.for_each_class(&mut |n| {
+            if missing.is_none() && !index.contains_key(n) {
+                missing = Some(n.to_string());
+            }
+        })
+    };
+    for f in &file.functions {
+        f.params.iter().for_each(|p| check(&p.ty));
+        check(&f.ret);
+    }
+    for c in &file.classes {
+        c.fields.iter().for_each(|f| check(&f.ty));
+        for s in &c.vtable {
+            s.params.iter().for_each(|p| check(&p.ty));
+            check(&s.ret);
+        }
+        if let Some(init) = &c.init {
+            init.params.iter().for_each(|p| check(&p.ty));
+        }
+    }
+    for g in &file.globals {
+        check(&g.ty);
+    }
+    match missing {
+        Some(n) => Err(format!("class '{n}' is used but not described")),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,239 @@
+//! Round trips, hostile input and fingerprint rules of the exports file.
+
+mod support;
+
+use seam_exports_schema::{
+    DecodeError, ExportsFile, FORMAT_VERSION, MAGIC, MAX_TYPE_DEPTH, TypeRef, decode,
+};
+use support::{instance, param, sample, synthetic};
+
+#[test]
+fn round_trip() {
+    let file = sample();
+    let bytes = file.encode();
+    assert_eq!(&bytes[..8], &MAGIC);
+    assert_eq!(&bytes[8..12], &FORMAT_VERSION.to_le_bytes());
+    assert_eq!(decode(&bytes), Ok(file));
+}
+
+#[test]
+fn round_trip_large() {
+    let file = synthetic(4000, 200);
+    assert_eq!(decode(&file.encode()), Ok(file));
+}
+
+#[test]
+fn truncated_at_every_length() {
+    let bytes = sample().encode();
+    assert_eq!(decode(&[]), Err(DecodeError::Empty));
+    for len in 1..bytes.len() {
+        assert_eq!(
+            decode(&bytes[..len]),
+            Err(DecodeError::Truncated { len }),
+            "prefix of {len} bytes"
+        );
+    }
+}
+
+#[test]
+fn flipped_bytes_never_panic_and_are_caught() {
+    let bytes = sample().encode();
+    let version_text = b"0.1.0";
+    let version_at = bytes
+        .windows(version_text.len())
+        .position(|w| w == version_text)
+        .expect("the seam version is in the payload");
+    for i in 0..bytes.len() {
+        for mask in [0x01u8, 0x80, 0xff] {
+            let mut bad = bytes.clone();
+            bad[i] ^= mask;
+            let result = decode(&bad);
+            // The seam version text is the one part of the payload the fingerprint
+            // leaves out: changing a character of it still decodes.
+            let in_version_text = (version_at..version_at + version_text.len()).contains(&i);
+            if !in_version_text {
+                assert!(result.is_err(), "flipping byte {i} with {mask:#x} went unnoticed");
+            }
+        }
+    }
+}
+
+#[test]
+fn wrong_magic() {
+    let mut bytes = sample().encode();
+    bytes[0] = b'X';
+    assert_eq!(decode(&bytes), Err(DecodeError::NotExports));
+    assert_eq!(decode(b"\x7fELF\x02\x01\x01"), Err(DecodeError::NotExports));
+    assert_eq!(decode(b"SEAM"), Err(DecodeError::Truncated { len: 4 }));
+    assert_eq!(DecodeError::NotExports.to_string(), "not a seam exports file");
+}
+
+#[test]
+fn other_versions_name_both_and_say_rebuild() {
+    for found in [FORMAT_VERSION + 1, FORMAT_VERSION - 1] {
+        let mut bytes = sample().encode();
+        bytes[8..12].copy_from_slice(&found.to_le_bytes());
+        let err = decode(&bytes).unwrap_err();
+        assert_eq!(err, DecodeError::Version { found, supported: FORMAT_VERSION });
+        let msg = err.to_string();
+        assert!(msg.contains(&found.to_string()) && msg.contains(&FORMAT_VERSION.to_string()), "{msg}");
+        assert!(msg.contains("rebuild the core"), "{msg}");
+        assert!(msg.contains(if found > FORMAT_VERSION { "newer" } else { "older" }), "{msg}");
+    }
+}
+
+#[test]
+fn trailing_bytes() {
+    let mut bytes = sample().encode();
+    bytes.extend_from_slice(b"xyz");
+    assert_eq!(decode(&bytes), Err(DecodeError::TrailingBytes { count: 3 }));
+}
+
+#[test]
+fn tampered_content_fails_the_fingerprint() {
+    let mut file = sample();
+    file.classes[2].fields[0].offset = 16;
+    file.classes[2].fields[1].offset = 8;
+    assert!(matches!(decode(&file.encode()), Err(DecodeError::FingerprintMismatch { .. })));
+}
+
+#[test]
+fn inconsistent_files_are_refused() {
+    let mut file = sample();
+    file.functions[0].ret = instance("main.Nowhere");
+    file.seal();
+    assert_eq!(
+        decode(&file.encode()),
+        Err(DecodeError::Inconsistent("class 'main.Nowhere' is used but not described".into()))
+    );
+
+    let mut file = sample();
+    file.classes[2].id_max = 100;
+    file.seal();
+    assert!(matches!(decode(&file.encode()), Err(DecodeError::Inconsistent(_))));
+}
+
+#[test]
+fn deeply_nested_types_are_refused_without_overflowing() {
+    let mut deep = TypeRef::Int;
+    for _ in 0..MAX_TYPE_DEPTH {
+        deep = TypeRef::List(Box::new(deep));
+    }
+    let mut file = sample();
+    file.globals[0].ty = deep;
+    file.seal();
+    let err = decode(&file.encode()).unwrap_err();
+    assert_eq!(err.to_string(), format!("corrupt exports file: a type nests deeper than {MAX_TYPE_DEPTH} levels"));
+
+    // A hostile file: a million `list[` nodes, one byte each, would overflow a recursive decoder.
+    let mut file = sample();
+    file.globals[0].ty = TypeRef::Int;
+    file.seal();
+    let bytes = file.encode();
+    let pattern = global_type_pattern(&file);
+    let at = find(&bytes, &pattern).expect("the global's type is in the payload");
+    // The type is the one-node list `[Int]` (count 1, tag 0); make it `[List; n] Int`.
+    let n: usize = 1_000_000;
+    let mut hostile = bytes[..at].to_vec();
+    hostile.extend_from_slice(&varint(n as u64 + 1));
+    hostile.extend(std::iter::repeat_n(5u8, n)); // TypeNode::List
+    hostile.push(0); // TypeNode::Int
+    hostile.extend_from_slice(&bytes[at + 2..]);
+    assert_eq!(decode(&hostile).unwrap_err(), err);
+}
+
+/// The encoding of the global's name followed by its one-node `int` type.
+fn global_type_pattern(file: &ExportsFile) -> Vec<u8> {
+    let name = &file.globals[0].name;
+    let mut p = varint(name.len() as u64);
+    p.extend_from_slice(name.as_bytes());
+    p.extend_from_slice(&[1, 0]);
+    p
+}
+
+/// Where the type bytes (the last two of `needle`) start in `hay`.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .position(|w| w == needle)
+        .map(|i| i + needle.len() - 2)
+}
+
+/// bincode 2's standard variable-length integer encoding.
+fn varint(n: u64) -> Vec<u8> {
+    match n {
+        0..=250 => vec![n as u8],
+        251..=0xffff => [&[251u8][..], &(n as u16).to_le_bytes()].concat(),
+        0x1_0000..=0xffff_ffff => [&[252u8][..], &(n as u32).to_le_bytes()].concat(),
+        _ => [&[253u8][..], &n.to_le_bytes()].concat(),
+    }
+}
+
+#[test]
+fn fingerprint_is_stable() {
+    assert_eq!(sample().fingerprint, sample().fingerprint);
+    assert_eq!(sample().compute_fingerprint(), sample().fingerprint);
+    assert_eq!(sample().fingerprint.to_string().len(), 64);
+}
+
+#[test]
+fn fingerprint_ignores_the_seam_version_and_construction_order() {
+    let base = sample().fingerprint;
+
+    let mut file = sample();
+    file.seam_version = "9.9.9-dev".into();
+    file.seal();
+    assert_eq!(file.fingerprint, base);
+
+    let mut file = sample();
+    file.functions.reverse();
+    file.classes[2].fields.reverse();
+    file.classes[2].gc_ref_offsets.reverse();
+    file.runtime.reverse();
+    file.modules.push("main".into());
+    file.seal();
+    assert_eq!(file.fingerprint, base);
+}
+
+#[test]
+fn fingerprint_covers_the_interface() {
+    let base = sample().fingerprint;
+    let changes: Vec<(&str, fn(&mut ExportsFile))> = vec![
+        ("field offset", |f| f.classes[2].fields[0].offset = 24),
+        ("field type", |f| f.classes[2].fields[0].ty = TypeRef::Float),
+        ("size", |f| f.classes[2].size = 32),
+        ("slack", |f| f.classes[2].slack_start -= 1),
+        ("class id", |f| f.classes[3].id += 1),
+        ("vtable symbol", |f| f.classes[1].vtable[0].symbol.push('x')),
+        ("vtable final", |f| f.classes[1].vtable[0].is_final = true),
+        ("can_raise", |f| f.functions[0].can_raise = true),
+        ("parameter type", |f| f.functions[0].params[0].ty = TypeRef::Float),
+        ("default", |f| f.functions[0].params[1].default = None),
+        ("return type", |f| f.functions[1].ret = TypeRef::None),
+        ("global type", |f| f.globals[0].ty = TypeRef::Bool),
+        ("runtime entry", |f| f.runtime[0].can_raise = true),
+        ("runtime ABI version", |f| f.runtime_abi_version += 1),
+        ("target", |f| f.target = "aarch64-unknown-linux-gnu".into()),
+        ("new function", |f| f.functions.push(support::function("main.extra", vec![param("x", TypeRef::Int)], TypeRef::Int, false))),
+    ];
+    for (what, change) in changes {
+        let mut file = sample();
+        change(&mut file);
+        file.seal();
+        assert_ne!(file.fingerprint, base, "changing the {what} kept the fingerprint");
+    }
+}
+
+#[test]
+fn dumps() {
+    let file = sample();
+    let text = file.describe();
+    assert!(text.contains("  main.add(a: int, b: int = 1) -> int\n"), "{text}");
+    assert!(text.contains("dict[str, tuple[main.W_Root, float]]  [can raise]"), "{text}");
+    assert!(text.contains("class main.W_Leaf(main.W_Int)  [final]"), "{text}");
+    assert!(text.contains("field +16 next: main.W_Int | None"), "{text}");
+    assert!(text.contains(&format!("fingerprint:    {}", file.fingerprint)), "{text}");
+    let json = file.to_json();
+    assert!(json.contains(&format!("\"fingerprint\": \"{}\"", file.fingerprint)), "{json}");
+    assert!(json.contains("\"format_version\": 1"), "{json}");
+    assert!(json.contains("\"ty\": \"main.W_Int | None\""), "{json}");
+}

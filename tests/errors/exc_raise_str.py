@@ -1,0 +1,5 @@
+# expect: raising a str
+
+
+def main(argv: list[str]) -> int:
+    raise "boom"
