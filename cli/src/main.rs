@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand};
 use seam_core::frontend::{self, CheckOutput, FsLoader};
-use seam_core::{codegen, diag};
+use seam_core::{codegen, diag, exports};
 
 #[derive(Parser)]
 #[command(name = "seam", version, about = "Separate compilation for translated interpreters")]
@@ -107,7 +107,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
         Command::BuildExt { .. } => bail!("build-ext is not implemented yet: it arrives with the exports file"),
-        Command::Inspect { .. } => bail!("inspect is not implemented yet: it arrives with the exports file"),
+        Command::Inspect { file, json } => inspect(&file, json),
         Command::Run { entry, args } => run_cached(&entry, &args),
         Command::Py { entry, args } => py::run(&entry, &args),
     }
@@ -130,14 +130,57 @@ fn check(entry: &Path) -> Option<CheckOutput> {
     }
 }
 
-/// The first translation. Returns false when the program had errors (already printed).
+/// The first translation: the executable `OUT` and its exports file `OUT.exports`.
+/// Returns false when the program had errors (already printed).
 fn build_core(entry: &Path, output: &Path) -> Result<bool> {
     let Some(checked) = check(entry) else { return Ok(false) };
     let program = checked.program.expect("no diagnostics means a program");
+    // Before any output, so that a core never comes without its exports file.
+    let exports = match exports::build_exports(&program, &target_lexicon::HOST.to_string()) {
+        Ok(file) => file,
+        Err(errors) => {
+            for e in errors {
+                eprintln!("seam: error: {e}");
+            }
+            return Ok(false);
+        }
+    };
     let object = codegen::emit_object(&program, &codegen::CodegenConfig::default())
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     link::link_executable(&object, &codegen::dynamic_symbols(&program), output)?;
+    let mut exports_path = output.as_os_str().to_owned();
+    exports_path.push(".exports");
+    let exports_path = PathBuf::from(exports_path);
+    std::fs::write(&exports_path, exports.encode())
+        .with_context(|| format!("cannot write {}", exports_path.display()))?;
     Ok(true)
+}
+
+/// `seam inspect`: an exports file for people, or as JSON.
+fn inspect(path: &Path, json: bool) -> Result<ExitCode> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let reason = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            std::io::ErrorKind::IsADirectory => "is a directory".to_string(),
+            _ => format!("cannot read: {e}"),
+        };
+        anyhow::anyhow!("{}: {reason}", path.display())
+    })?;
+    let file = seam_exports_schema::decode(&bytes)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let text = if json {
+        file.to_json()
+    } else {
+        file.describe()
+    };
+    match std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes()) {
+        // `seam inspect X | head` is not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(e).context("cannot write to stdout")
+        }
+        _ => Ok(ExitCode::SUCCESS),
+    }
 }
 
 /// `seam run`: build into a cache keyed by the program's sources and this `seam`, then run.

@@ -118,8 +118,8 @@ mod tests {
         let f = map.add("a.py".into(), "x = 1\ny = é + 2\n".into());
         let d = Diagnostic {
             file: f,
-            start: 12,
-            end: 13,
+            start: 13,
+            end: 14,
             message: "bad".into(),
         };
         assert_eq!(

@@ -341,7 +341,10 @@ impl<'p> Converter<'p> {
             Type::Instance(c) => {
                 let class = &self.program.classes[c.0 as usize];
                 if !self.described[c.0 as usize] {
-                    let msg = format!("{what} mentions class '{}', which is not exported", class.name);
+                    let msg = format!(
+                        "{what} mentions class '{}', which is not exported",
+                        class.name
+                    );
                     if !self.errors.contains(&msg) {
                         self.errors.push(msg);
                     }
@@ -386,7 +389,12 @@ mod tests {
         }
     }
 
-    fn class(name: &str, parent: Option<u32>, ids: (u32, u32, u32), fields: &[(&str, Type)]) -> Class {
+    fn class(
+        name: &str,
+        parent: Option<u32>,
+        ids: (u32, u32, u32),
+        fields: &[(&str, Type)],
+    ) -> Class {
         Class {
             name: name.to_string(),
             symbol: format!("desc_{name}"),
@@ -426,30 +434,77 @@ mod tests {
         let node_ty = Type::Instance(NODE);
         let functions = vec![
             // 0: an exported function.
-            func("main.make", &[("n", Type::Int), ("tag", Type::Str)], node_ty.clone(), false),
+            func(
+                "main.make",
+                &[("n", Type::Int), ("tag", Type::Str)],
+                node_ty.clone(),
+                false,
+            ),
             // 1, 2, 3: methods.
-            func("main.Base.size", &[("self", Type::Instance(BASE))], Type::Int, false),
-            func("main.Node.__init__", &[("self", node_ty.clone()), ("next", Type::Optional(Box::new(node_ty.clone())))], Type::None, false),
-            func("main.Node.size", &[("self", node_ty.clone())], Type::Int, false),
+            func(
+                "main.Base.size",
+                &[("self", Type::Instance(BASE))],
+                Type::Int,
+                false,
+            ),
+            func(
+                "main.Node.__init__",
+                &[
+                    ("self", node_ty.clone()),
+                    ("next", Type::Optional(Box::new(node_ty.clone()))),
+                ],
+                Type::None,
+                false,
+            ),
+            func(
+                "main.Node.size",
+                &[("self", node_ty.clone())],
+                Type::Int,
+                false,
+            ),
             // 4: a method whose slot is final.
-            func("main.Base.tag", &[("self", Type::Instance(BASE))], Type::Str, false),
+            func(
+                "main.Base.tag",
+                &[("self", Type::Instance(BASE))],
+                Type::Str,
+                false,
+            ),
             // 5: private.
             func("main.helper", &[], Type::Int, true),
         ];
         let mut base = class("main.Base", None, (20, 40, 24), &[("weight", Type::Float)]);
         base.vtable = vec![
-            VtableEntry { name: "size".into(), func: FuncId(1), is_final: false },
-            VtableEntry { name: "tag".into(), func: FuncId(4), is_final: true },
+            VtableEntry {
+                name: "size".into(),
+                func: FuncId(1),
+                is_final: false,
+            },
+            VtableEntry {
+                name: "tag".into(),
+                func: FuncId(4),
+                is_final: true,
+            },
         ];
         let mut node = class(
             "main.Node",
             Some(BASE.0),
-            (21, 24, 22),
-            &[("weight", Type::Float), ("next", Type::Optional(Box::new(node_ty.clone())))],
+            (21, 24, 23),
+            &[
+                ("weight", Type::Float),
+                ("next", Type::Optional(Box::new(node_ty.clone()))),
+            ],
         );
         node.vtable = vec![
-            VtableEntry { name: "size".into(), func: FuncId(3), is_final: false },
-            VtableEntry { name: "tag".into(), func: FuncId(4), is_final: true },
+            VtableEntry {
+                name: "size".into(),
+                func: FuncId(3),
+                is_final: false,
+            },
+            VtableEntry {
+                name: "tag".into(),
+                func: FuncId(4),
+                is_final: true,
+            },
         ];
         let secret = class("main.Secret", None, (40, 41, 41), &[]);
         tir::Program {
@@ -481,7 +536,12 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            [("Exception", true), ("ValueError", true), ("main.Base", false), ("main.Node", true)]
+            [
+                ("Exception", true),
+                ("ValueError", true),
+                ("main.Base", false),
+                ("main.Node", true)
+            ]
         );
         assert_eq!(file.modules, ["main"]);
         assert_eq!(file.target, TARGET);
@@ -495,10 +555,22 @@ mod tests {
 
         let node = file.class("main.Node").unwrap();
         assert_eq!(node.parent.as_deref(), Some("main.Base"));
-        assert_eq!((node.id, node.id_max, node.slack_start, node.size, node.align), (21, 24, 22, 24, 8));
+        assert_eq!(
+            (
+                node.id,
+                node.id_max,
+                node.slack_start,
+                node.size,
+                node.align
+            ),
+            (21, 24, 23, 24, 8)
+        );
         assert_eq!(node.gc_ref_offsets, [16]);
         let init = node.init.as_ref().unwrap();
-        assert_eq!((init.defined_in.as_str(), init.params.len()), ("main.Node", 2));
+        assert_eq!(
+            (init.defined_in.as_str(), init.params.len()),
+            ("main.Node", 2)
+        );
         // A slot an extension may override can raise through dispatch; a final one cannot.
         assert!(node.vtable[0].can_raise && !node.vtable[0].impl_can_raise);
         assert!(!node.vtable[1].can_raise && node.vtable[1].is_final);
@@ -522,6 +594,7 @@ mod tests {
         let file = build_exports(&p, TARGET).unwrap();
         let leaf = file.class("main.Leaf").unwrap();
         assert_eq!(leaf.init.as_ref().unwrap().defined_in, "main.Node");
+        assert!(decode(&file.encode()).is_ok());
     }
 
     #[test]
@@ -543,7 +616,8 @@ mod tests {
         let before = build_exports(&program(), TARGET).unwrap().fingerprint;
         let mut p = program();
         // A new private function, and the exported function's body rewritten.
-        p.functions.push(func("main.other", &[("x", Type::Int)], Type::Int, true));
+        p.functions
+            .push(func("main.other", &[("x", Type::Int)], Type::Int, true));
         p.functions[0].body = vec![Stmt::Return(None)];
         assert_eq!(build_exports(&p, TARGET).unwrap().fingerprint, before);
 

@@ -33,7 +33,11 @@ impl ExportsFile {
 
         let _ = writeln!(w, "\nclasses ({}):", self.classes.len());
         for c in &self.classes {
-            let parent = c.parent.as_deref().map(|p| format!("({p})")).unwrap_or_default();
+            let parent = c
+                .parent
+                .as_deref()
+                .map(|p| format!("({p})"))
+                .unwrap_or_default();
             let mut flags = Vec::new();
             if !c.exported {
                 flags.push("not exported: an ancestor of an exported class");

@@ -92,24 +92,28 @@ impl<'a> Canonical<'a> {
         let classes = sorted(&file.classes, |a, b| {
             (a.id, &a.qualified_name).cmp(&(b.id, &b.qualified_name))
         })
-            .into_iter()
-            .map(|c| {
-                if class_is_canonical(c) {
-                    Cow::Borrowed(c)
-                } else {
-                    let mut c = c.clone();
-                    canonicalize_class(&mut c);
-                    Cow::Owned(c)
-                }
-            })
-            .collect();
+        .into_iter()
+        .map(|c| {
+            if class_is_canonical(c) {
+                Cow::Borrowed(c)
+            } else {
+                let mut c = c.clone();
+                canonicalize_class(&mut c);
+                Cow::Owned(c)
+            }
+        })
+        .collect();
         Canonical {
             runtime_abi_version: file.runtime_abi_version,
             target: &file.target,
             modules,
-            functions: sorted(&file.functions, |a, b| a.qualified_name.cmp(&b.qualified_name)),
+            functions: sorted(&file.functions, |a, b| {
+                a.qualified_name.cmp(&b.qualified_name)
+            }),
             classes,
-            globals: sorted(&file.globals, |a, b| a.qualified_name.cmp(&b.qualified_name)),
+            globals: sorted(&file.globals, |a, b| {
+                a.qualified_name.cmp(&b.qualified_name)
+            }),
             runtime: sorted(&file.runtime, |a, b| a.symbol.cmp(&b.symbol)),
             runtime_data: sorted(&file.runtime_data, |a, b| a.symbol.cmp(&b.symbol)),
         }

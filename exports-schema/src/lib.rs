@@ -264,6 +264,8 @@ pub struct RuntimeData {
 impl ExportsFile {
     /// The class with this qualified name, if the file describes it.
     pub fn class(&self, qualified_name: &str) -> Option<&ExportedClass> {
-        self.classes.iter().find(|c| c.qualified_name == qualified_name)
+        self.classes
+            .iter()
+            .find(|c| c.qualified_name == qualified_name)
     }
 }

@@ -132,10 +132,9 @@ impl Serialize for TypeRef {
 
 impl<'de> Deserialize<'de> for TypeRef {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<TypeRef, D::Error> {
-        let nodes = Vec::<TypeNode>::deserialize(d)?;
-        let mut pos = 0;
-        let ty = unflatten(&nodes, &mut pos, 1).map_err(D::Error::custom)?;
-        if pos != nodes.len() {
+        let mut nodes = Vec::<TypeNode>::deserialize(d)?.into_iter();
+        let ty = unflatten(&mut nodes, 1).map_err(D::Error::custom)?;
+        if nodes.next().is_some() {
             return Err(D::Error::custom("a type has nodes left over"));
         }
         Ok(ty)
@@ -168,16 +167,15 @@ fn flatten(ty: &TypeRef) -> Vec<TypeNode> {
     out
 }
 
-/// Rebuilds the type starting at `nodes[*pos]`; recursion is bounded by [`MAX_TYPE_DEPTH`].
-fn unflatten(nodes: &[TypeNode], pos: &mut usize, depth: usize) -> Result<TypeRef, String> {
+/// Rebuilds the type whose nodes come next; recursion is bounded by [`MAX_TYPE_DEPTH`].
+fn unflatten(nodes: &mut impl Iterator<Item = TypeNode>, depth: usize) -> Result<TypeRef, String> {
     if depth > MAX_TYPE_DEPTH {
         return Err(format!("a type nests deeper than {MAX_TYPE_DEPTH} levels"));
     }
-    let Some(node) = nodes.get(*pos) else {
+    let Some(node) = nodes.next() else {
         return Err("a type ends early".to_string());
     };
-    *pos += 1;
-    let mut next = || unflatten(nodes, pos, depth + 1).map(Box::new);
+    let mut next = || unflatten(nodes, depth + 1).map(Box::new);
     Ok(match node {
         TypeNode::Int => TypeRef::Int,
         TypeNode::Float => TypeRef::Float,
@@ -193,11 +191,11 @@ fn unflatten(nodes: &[TypeNode], pos: &mut usize, depth: usize) -> Result<TypeRe
         TypeNode::Tuple(n) => {
             // Every element consumes at least one node, so a hostile count stops at the end.
             let mut elems = Vec::new();
-            for _ in 0..*n {
+            for _ in 0..n {
                 elems.push(*next()?);
             }
             TypeRef::Tuple(elems)
         }
-        TypeNode::Instance(name) => TypeRef::Instance(name.clone()),
+        TypeNode::Instance(name) => TypeRef::Instance(name),
     })
 }

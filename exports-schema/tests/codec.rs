@@ -52,7 +52,10 @@ fn flipped_bytes_never_panic_and_are_caught() {
             // leaves out: changing a character of it still decodes.
             let in_version_text = (version_at..version_at + version_text.len()).contains(&i);
             if !in_version_text {
-                assert!(result.is_err(), "flipping byte {i} with {mask:#x} went unnoticed");
+                assert!(
+                    result.is_err(),
+                    "flipping byte {i} with {mask:#x} went unnoticed"
+                );
             }
         }
     }
@@ -65,7 +68,10 @@ fn wrong_magic() {
     assert_eq!(decode(&bytes), Err(DecodeError::NotExports));
     assert_eq!(decode(b"\x7fELF\x02\x01\x01"), Err(DecodeError::NotExports));
     assert_eq!(decode(b"SEAM"), Err(DecodeError::Truncated { len: 4 }));
-    assert_eq!(DecodeError::NotExports.to_string(), "not a seam exports file");
+    assert_eq!(
+        DecodeError::NotExports.to_string(),
+        "not a seam exports file"
+    );
 }
 
 #[test]
@@ -74,11 +80,27 @@ fn other_versions_name_both_and_say_rebuild() {
         let mut bytes = sample().encode();
         bytes[8..12].copy_from_slice(&found.to_le_bytes());
         let err = decode(&bytes).unwrap_err();
-        assert_eq!(err, DecodeError::Version { found, supported: FORMAT_VERSION });
+        assert_eq!(
+            err,
+            DecodeError::Version {
+                found,
+                supported: FORMAT_VERSION
+            }
+        );
         let msg = err.to_string();
-        assert!(msg.contains(&found.to_string()) && msg.contains(&FORMAT_VERSION.to_string()), "{msg}");
+        assert!(
+            msg.contains(&found.to_string()) && msg.contains(&FORMAT_VERSION.to_string()),
+            "{msg}"
+        );
         assert!(msg.contains("rebuild the core"), "{msg}");
-        assert!(msg.contains(if found > FORMAT_VERSION { "newer" } else { "older" }), "{msg}");
+        assert!(
+            msg.contains(if found > FORMAT_VERSION {
+                "newer"
+            } else {
+                "older"
+            }),
+            "{msg}"
+        );
     }
 }
 
@@ -94,7 +116,10 @@ fn tampered_content_fails_the_fingerprint() {
     let mut file = sample();
     file.classes[2].fields[0].offset = 16;
     file.classes[2].fields[1].offset = 8;
-    assert!(matches!(decode(&file.encode()), Err(DecodeError::FingerprintMismatch { .. })));
+    assert!(matches!(
+        decode(&file.encode()),
+        Err(DecodeError::FingerprintMismatch { .. })
+    ));
 }
 
 #[test]
@@ -104,13 +129,18 @@ fn inconsistent_files_are_refused() {
     file.seal();
     assert_eq!(
         decode(&file.encode()),
-        Err(DecodeError::Inconsistent("class 'main.Nowhere' is used but not described".into()))
+        Err(DecodeError::Inconsistent(
+            "class 'main.Nowhere' is used but not described".into()
+        ))
     );
 
     let mut file = sample();
     file.classes[2].id_max = 100;
     file.seal();
-    assert!(matches!(decode(&file.encode()), Err(DecodeError::Inconsistent(_))));
+    assert!(matches!(
+        decode(&file.encode()),
+        Err(DecodeError::Inconsistent(_))
+    ));
 }
 
 #[test]
@@ -123,7 +153,10 @@ fn deeply_nested_types_are_refused_without_overflowing() {
     file.globals[0].ty = deep;
     file.seal();
     let err = decode(&file.encode()).unwrap_err();
-    assert_eq!(err.to_string(), format!("corrupt exports file: a type nests deeper than {MAX_TYPE_DEPTH} levels"));
+    assert_eq!(
+        err.to_string(),
+        format!("corrupt exports file: a type nests deeper than {MAX_TYPE_DEPTH} levels")
+    );
 
     // A hostile file: a million `list[` nodes, one byte each, would overflow a recursive decoder.
     let mut file = sample();
@@ -197,7 +230,8 @@ fn fingerprint_ignores_the_seam_version_and_construction_order() {
 #[test]
 fn fingerprint_covers_the_interface() {
     let base = sample().fingerprint;
-    let changes: Vec<(&str, fn(&mut ExportsFile))> = vec![
+    type Change = (&'static str, fn(&mut ExportsFile));
+    let changes: Vec<Change> = vec![
         ("field offset", |f| f.classes[2].fields[0].offset = 24),
         ("field type", |f| f.classes[2].fields[0].ty = TypeRef::Float),
         ("size", |f| f.classes[2].size = 32),
@@ -206,20 +240,32 @@ fn fingerprint_covers_the_interface() {
         ("vtable symbol", |f| f.classes[1].vtable[0].symbol.push('x')),
         ("vtable final", |f| f.classes[1].vtable[0].is_final = true),
         ("can_raise", |f| f.functions[0].can_raise = true),
-        ("parameter type", |f| f.functions[0].params[0].ty = TypeRef::Float),
+        ("parameter type", |f| {
+            f.functions[0].params[0].ty = TypeRef::Float
+        }),
         ("default", |f| f.functions[0].params[1].default = None),
         ("return type", |f| f.functions[1].ret = TypeRef::None),
         ("global type", |f| f.globals[0].ty = TypeRef::Bool),
         ("runtime entry", |f| f.runtime[0].can_raise = true),
         ("runtime ABI version", |f| f.runtime_abi_version += 1),
         ("target", |f| f.target = "aarch64-unknown-linux-gnu".into()),
-        ("new function", |f| f.functions.push(support::function("main.extra", vec![param("x", TypeRef::Int)], TypeRef::Int, false))),
+        ("new function", |f| {
+            f.functions.push(support::function(
+                "main.extra",
+                vec![param("x", TypeRef::Int)],
+                TypeRef::Int,
+                false,
+            ))
+        }),
     ];
     for (what, change) in changes {
         let mut file = sample();
         change(&mut file);
         file.seal();
-        assert_ne!(file.fingerprint, base, "changing the {what} kept the fingerprint");
+        assert_ne!(
+            file.fingerprint, base,
+            "changing the {what} kept the fingerprint"
+        );
     }
 }
 
@@ -227,13 +273,28 @@ fn fingerprint_covers_the_interface() {
 fn dumps() {
     let file = sample();
     let text = file.describe();
-    assert!(text.contains("  main.add(a: int, b: int = 1) -> int\n"), "{text}");
-    assert!(text.contains("dict[str, tuple[main.W_Root, float]]  [can raise]"), "{text}");
-    assert!(text.contains("class main.W_Leaf(main.W_Int)  [final]"), "{text}");
+    assert!(
+        text.contains("  main.add(a: int, b: int = 1) -> int\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("dict[str, tuple[main.W_Root, float]]  [can raise]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("class main.W_Leaf(main.W_Int)  [final]"),
+        "{text}"
+    );
     assert!(text.contains("field +16 next: main.W_Int | None"), "{text}");
-    assert!(text.contains(&format!("fingerprint:    {}", file.fingerprint)), "{text}");
+    assert!(
+        text.contains(&format!("fingerprint:    {}", file.fingerprint)),
+        "{text}"
+    );
     let json = file.to_json();
-    assert!(json.contains(&format!("\"fingerprint\": \"{}\"", file.fingerprint)), "{json}");
+    assert!(
+        json.contains(&format!("\"fingerprint\": \"{}\"", file.fingerprint)),
+        "{json}"
+    );
     assert!(json.contains("\"format_version\": 1"), "{json}");
     assert!(json.contains("\"ty\": \"main.W_Int | None\""), "{json}");
 }

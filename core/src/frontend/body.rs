@@ -33,8 +33,9 @@ pub(super) struct Flow {
     pub reachable: bool,
     /// Locals definitely assigned, by [`LocalId`].
     pub assigned: Vec<bool>,
-    /// Optional locals currently known not to be `None`, with their narrowed type.
-    pub narrowed: HashMap<LocalId, Type>,
+    /// Locals and attribute paths (`x.f.g`) currently known to have a narrower
+    /// type than declared (not `None`, or a subclass), as mypy tracks them.
+    pub narrowed: HashMap<NarrowKey, Type>,
 }
 
 impl Flow {
@@ -81,8 +82,40 @@ impl Flow {
     }
 }
 
+/// What a narrowing is about: a local, or an attribute path starting at a local.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(super) struct NarrowKey {
+    pub root: LocalId,
+    pub path: Vec<String>,
+}
+
+impl NarrowKey {
+    fn local(root: LocalId) -> NarrowKey {
+        NarrowKey { root, path: Vec::new() }
+    }
+}
+
+impl Flow {
+    /// Forgets what was known about a local and every path through it (it was reassigned).
+    fn forget_local(&mut self, id: LocalId) {
+        self.narrowed.retain(|k, _| k.root != id);
+    }
+
+    /// Forgets every path through attribute `name` (some object's `name` was assigned).
+    pub(super) fn forget_attr(&mut self, name: &str) {
+        self.narrowed.retain(|k, _| !k.path.iter().any(|p| p == name));
+    }
+}
+
+/// Flows leaving one loop's body: at `break`, and back to its head (`continue`, the body's end).
+#[derive(Default)]
+pub(super) struct LoopFrame {
+    pub breaks: Vec<Flow>,
+    pub back_edges: Vec<Flow>,
+}
+
 /// Narrowings implied by a condition being true or false.
-pub(super) type Narrowing = Vec<(LocalId, Type)>;
+pub(super) type Narrowing = Vec<(NarrowKey, Type)>;
 
 /// The per-function checking state.
 pub(super) struct Checker<'c, 'a> {
@@ -99,11 +132,19 @@ pub(super) struct Checker<'c, 'a> {
     pub globals_declared: HashSet<String>,
     pub ret: Type,
     pub flow: Flow,
-    /// Flows at each `break` of the enclosing loops, innermost last.
-    pub loops: Vec<Vec<Flow>>,
+    /// The enclosing loops, innermost last.
+    pub loops: Vec<LoopFrame>,
+    /// Whether the next loop keeps the narrowings it starts with (see [`Checker::loop_stmt`]).
+    pub optimistic_next_loop: bool,
+    /// How many optimistic loop checks are in progress (bounds the retries).
+    pub optimistic_depth: usize,
+    /// What the last loop checked saw: its head narrowings and its back edges.
+    pub last_loop: Option<(HashMap<NarrowKey, Type>, Vec<Flow>)>,
     /// Names whose declaration failed: uses are silently errors.
     pub poisoned: HashSet<String>,
     pub depth: usize,
+    /// Some statement failed to check (its error is reported, perhaps elsewhere).
+    pub failed: bool,
     /// In a method: its class and the `self` local (for `super()`).
     pub method_of: Option<(ClassId, LocalId)>,
     /// The exception locals of the enclosing `except` clauses, innermost last (for bare `raise`).
@@ -143,6 +184,10 @@ impl Context<'_> {
                 ck.flow.mark_assigned(id);
                 params.push(id);
             }
+            for bad in &sig.bad_params {
+                ck.local_names.insert(bad.clone());
+                ck.poisoned.insert(bad.clone());
+            }
             if let (Some((class, _)), Some(&self_local)) = (sig.method, params.first()) {
                 ck.method_of = Some((class, self_local));
             }
@@ -151,7 +196,7 @@ impl Context<'_> {
             let errors_before = ck.cx.diagnostics.len();
             ck.block(&def.body, &mut body);
             // After an error the flow facts are guesses: don't pile a missing-return error on top.
-            let clean = ck.cx.diagnostics.len() == errors_before;
+            let clean = ck.cx.diagnostics.len() == errors_before && !ck.failed;
             if clean && ck.flow.reachable && sig.ret != Type::None {
                 ck.cx.error(
                     file,
@@ -308,8 +353,12 @@ impl<'c, 'a> Checker<'c, 'a> {
                 narrowed: HashMap::new(),
             },
             loops: Vec::new(),
+            optimistic_next_loop: false,
+            optimistic_depth: 0,
+            last_loop: None,
             poisoned: HashSet::new(),
             depth: 0,
+            failed: false,
             method_of: None,
             handlers: Vec::new(),
         }
@@ -398,7 +447,9 @@ impl<'c, 'a> Checker<'c, 'a> {
 
     pub(super) fn block(&mut self, stmts: &[Stmt], out: &mut Vec<tir::Stmt>) {
         for s in stmts {
-            let _ = self.stmt(s, out);
+            if self.stmt(s, out).is_err() {
+                self.failed = true;
+            }
         }
     }
 
@@ -521,7 +572,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 if !w.orelse.is_empty() {
                     return Err(self.error(w.range, "'else' on a loop is not supported"));
                 }
-                self.while_stmt(w, out)?;
+                self.loop_stmt(s, out)?;
             }
             Stmt::For(f) => {
                 if !f.orelse.is_empty() {
@@ -530,14 +581,14 @@ impl<'c, 'a> Checker<'c, 'a> {
                 if f.is_async {
                     return Err(self.error(f.range, "'async for' is not supported"));
                 }
-                self.for_stmt(f, out)?;
+                self.loop_stmt(s, out)?;
             }
             Stmt::Break(b) => {
                 if self.loops.is_empty() {
                     return Err(self.error(b.range, "'break' outside a loop"));
                 }
                 let f = self.flow.clone();
-                self.loops.last_mut().expect("checked").push(f);
+                self.loops.last_mut().expect("checked").breaks.push(f);
                 self.flow = self.flow.unreachable();
                 out.push(tir::Stmt::Break);
             }
@@ -545,6 +596,8 @@ impl<'c, 'a> Checker<'c, 'a> {
                 if self.loops.is_empty() {
                     return Err(self.error(c.range(), "'continue' outside a loop"));
                 }
+                let f = self.flow.clone();
+                self.loops.last_mut().expect("checked").back_edges.push(f);
                 self.flow = self.flow.unreachable();
                 out.push(tir::Stmt::Continue);
             }
@@ -654,28 +707,96 @@ impl<'c, 'a> Checker<'c, 'a> {
         Ok(())
     }
 
-    /// Drops narrowings of locals that a loop body assigns (they may change on the way round).
+    /// Checks a loop, as mypy does, by a small fixpoint: first assuming that what
+    /// is narrowed on entry stays narrowed on the way round (`cur = cur.next`
+    /// inside `while cur.next is not None:`); if a back edge breaks that
+    /// assumption, the attempt is discarded and the loop is checked again with
+    /// the narrowings of everything the body assigns dropped.
+    fn loop_stmt(&mut self, s: &Stmt, out: &mut Vec<tir::Stmt>) -> R<()> {
+        const MAX_OPTIMISTIC_NESTING: usize = 4;
+        if self.optimistic_depth < MAX_OPTIMISTIC_NESTING {
+            let diagnostics = self.cx.diagnostics.len();
+            let locals = self.locals.len();
+            let names = self.names.clone();
+            let poisoned = self.poisoned.clone();
+            let flow = self.flow.clone();
+            self.optimistic_depth += 1;
+            self.optimistic_next_loop = true;
+            let mut trial = Vec::new();
+            let r = self.loop_stmt_inner(s, &mut trial);
+            self.optimistic_depth -= 1;
+            let holds = match self.last_loop.take() {
+                Some((head, back_edges)) => head.iter().all(|(k, t)| {
+                    back_edges
+                        .iter()
+                        .filter(|f| f.reachable)
+                        .all(|f| f.narrowed.get(k) == Some(t))
+                }),
+                None => false,
+            };
+            if holds {
+                out.extend(trial);
+                return r;
+            }
+            self.cx.diagnostics.truncate(diagnostics);
+            self.locals.truncate(locals);
+            self.names = names;
+            self.poisoned = poisoned;
+            self.flow = flow;
+        }
+        self.optimistic_next_loop = false;
+        self.loop_stmt_inner(s, out)
+    }
+
+    fn loop_stmt_inner(&mut self, s: &Stmt, out: &mut Vec<tir::Stmt>) -> R<()> {
+        match s {
+            Stmt::While(w) => self.while_stmt(w, out),
+            Stmt::For(f) => self.for_stmt(f, out),
+            _ => unreachable!("only loops"),
+        }
+    }
+
+    /// Drops narrowings of locals that a loop body assigns (they may change on the
+    /// way round), unless this is an optimistic attempt; the loop targets always.
     fn loop_head(&mut self, body: &[Stmt], extra: &[String]) {
+        let optimistic = std::mem::take(&mut self.optimistic_next_loop);
+        for name in extra {
+            if let Some(&id) = self.names.get(name) {
+                self.flow.forget_local(id);
+            }
+        }
+        if optimistic {
+            return;
+        }
         let mut assigned = Vec::new();
         let mut anns = Vec::new();
         let mut globals = Vec::new();
         scan_block(body, &mut assigned, &mut anns, &mut globals);
-        for name in assigned.iter().chain(extra) {
-            if let Some(id) = self.names.get(name) {
-                self.flow.narrowed.remove(id);
+        for name in &assigned {
+            if let Some(&id) = self.names.get(name) {
+                self.flow.forget_local(id);
             }
+        }
+        let mut attrs = Vec::new();
+        scan_attr_targets(body, &mut attrs);
+        for a in attrs {
+            self.flow.forget_attr(&a);
         }
     }
 
     fn while_stmt(&mut self, w: &ast::StmtWhile, out: &mut Vec<tir::Stmt>) -> R<()> {
         self.loop_head(&w.body, &[]);
+        let entry = self.flow.narrowed.clone();
         let (cond, yes, no) = self.cond(&w.test)?;
         let head = self.flow.clone();
         self.apply(&yes);
-        self.loops.push(Vec::new());
+        self.loops.push(LoopFrame::default());
         let mut body = Vec::new();
         self.block(&w.body, &mut body);
-        let breaks = self.loops.pop().expect("pushed");
+        let mut frame = self.loops.pop().expect("pushed");
+        frame.back_edges.push(self.flow.clone());
+        self.last_loop = Some((entry, frame.back_edges));
+        let breaks = frame.breaks;
         let always = matches!(w.test.as_ref(), Expr::BooleanLiteral(b) if b.value);
         let mut after = if always { head.unreachable() } else { head };
         self.flow = after.clone();
@@ -691,10 +812,13 @@ impl<'c, 'a> Checker<'c, 'a> {
 
     /// Runs a loop body for a desugared `for`; `bind` assigns the loop variables.
     fn loop_body(&mut self, body: &[Stmt], head: Flow, prologue: Vec<tir::Stmt>) -> Vec<tir::Stmt> {
-        self.loops.push(Vec::new());
+        self.loops.push(LoopFrame::default());
         let mut out = prologue;
         self.block(body, &mut out);
-        let breaks = self.loops.pop().expect("pushed");
+        let mut frame = self.loops.pop().expect("pushed");
+        frame.back_edges.push(self.flow.clone());
+        self.last_loop = Some((head.narrowed.clone(), frame.back_edges));
+        let breaks = frame.breaks;
         let mut after = head;
         for b in breaks {
             after = Flow::merge(after, b);
@@ -957,10 +1081,8 @@ impl<'c, 'a> Checker<'c, 'a> {
                     .get(name)
                     .map(|id| self.locals[id.0 as usize].ty.clone())
                     .or_else(|| self.annotations.get(name).cloned());
-                let v = match &expected {
-                    Some(t) => self.expr_as(value, t),
-                    None => self.expr(value, None),
-                };
+                // Not coerced yet: `store_local` narrows by the value's own type.
+                let v = self.expr(value, expected.as_ref());
                 let v = match v {
                     Ok(v) => v,
                     Err(r) => {
@@ -970,7 +1092,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                         return Err(r);
                     }
                 };
-                self.store_local(n, v, out)
+                self.store_local(n, v, value.range(), out)
             }
             Expr::Attribute(a) if self.module_of(&a.value).is_none() => {
                 let obj = self.expr(&a.value, None)?;
@@ -984,8 +1106,15 @@ impl<'c, 'a> Checker<'c, 'a> {
                     None => self.expr(value, None)?,
                 };
                 let v = self.stable_value(v, out);
+                let value_ty = v.ty.clone();
                 let s = self.store_attr(obj, c, &a.attr, v)?;
                 out.push(s);
+                // Assigning a non-None value narrows an optional field, as mypy does.
+                if let (Some(Type::Optional(_)), Some(key)) = (&expected, self.narrow_key(target))
+                    && !matches!(value_ty, Type::Optional(_) | Type::None)
+                {
+                    self.flow.narrowed.insert(key, value_ty);
+                }
                 Ok(())
             }
             Expr::Subscript(sub) if !matches!(sub.slice.as_ref(), Expr::Slice(_)) => {
@@ -1043,7 +1172,8 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     /// Stores an already-checked value into a local name, declaring it on first assignment.
-    fn store_local(&mut self, n: &ast::ExprName, v: tir::Expr, out: &mut Vec<tir::Stmt>) -> R<()> {
+    /// `at` is where a type mismatch is reported (the value when there is one in the source).
+    fn store_local(&mut self, n: &ast::ExprName, v: tir::Expr, at: TextRange, out: &mut Vec<tir::Stmt>) -> R<()> {
         let name = n.id.as_str();
         let id = match self.names.get(name) {
             Some(&id) => id,
@@ -1067,17 +1197,26 @@ impl<'c, 'a> Checker<'c, 'a> {
             }
         };
         let ty = self.locals[id.0 as usize].ty.clone();
-        let v = self.coerce(v, &ty, n.range).inspect_err(|_| {})?;
+        let value_ty = v.ty.clone();
+        let v = match self.coerce(v, &ty, at) {
+            Ok(v) => v,
+            Err(r) => {
+                // Reported; treat the local as assigned so its uses don't pile on errors.
+                self.flow.mark_assigned(id);
+                return Err(r);
+            }
+        };
         // Assigning a non-None value narrows an optional local, as mypy does.
-        match (&ty, &v.ty) {
-            (Type::Optional(_), t) if !matches!(t, Type::Optional(_)) && !matches!(v.kind, ExprKind::None) => {
+        match (&ty, &value_ty) {
+            (Type::Optional(_), t) if !matches!(t, Type::Optional(_) | Type::None) => {
                 let t = t.clone();
                 out.push(tir::Stmt::AssignLocal(id, v));
-                self.flow.narrowed.insert(id, t);
+                self.flow.forget_local(id);
+                self.flow.narrowed.insert(NarrowKey::local(id), t);
             }
             _ => {
                 out.push(tir::Stmt::AssignLocal(id, v));
-                self.flow.narrowed.remove(&id);
+                self.flow.forget_local(id);
             }
         }
         self.flow.mark_assigned(id);
@@ -1094,7 +1233,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                     out.push(tir::Stmt::AssignGlobal(g, v));
                     return Ok(());
                 }
-                self.store_local(n, v, out)
+                self.store_local(n, v, n.range, out)
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
                 let Type::Tuple(ts) = v.ty.clone() else {
@@ -1327,8 +1466,8 @@ impl<'c, 'a> Checker<'c, 'a> {
         scan_block(&t.body, &mut body_assigned, &mut Vec::new(), &mut Vec::new());
         let mut at_handler = pre.clone();
         for name in &body_assigned {
-            if let Some(id) = self.names.get(name) {
-                at_handler.narrowed.remove(id);
+            if let Some(&id) = self.names.get(name) {
+                at_handler.forget_local(id);
             }
         }
         let mut body = Vec::new();
@@ -1408,8 +1547,8 @@ impl<'c, 'a> Checker<'c, 'a> {
             let mut fin_assigned = Vec::new();
             scan_block(&t.finalbody, &mut fin_assigned, &mut Vec::new(), &mut Vec::new());
             for name in fin_assigned {
-                if let Some(id) = self.names.get(&name) {
-                    after.narrowed.remove(id);
+                if let Some(&id) = self.names.get(&name) {
+                    after.forget_local(id);
                 }
             }
             self.flow = after;
@@ -1434,8 +1573,8 @@ impl<'c, 'a> Checker<'c, 'a> {
     // ---------------------------------------------------------------- narrowing
 
     pub(super) fn apply(&mut self, n: &Narrowing) {
-        for (id, t) in n {
-            self.flow.narrowed.insert(*id, t.clone());
+        for (key, t) in n {
+            self.flow.narrowed.insert(key.clone(), t.clone());
         }
     }
 
@@ -1489,13 +1628,14 @@ impl<'c, 'a> Checker<'c, 'a> {
                 }
             }
             Expr::Compare(c) if c.ops.len() == 1 && matches!(c.ops[0], CmpOp::Is | CmpOp::IsNot) => {
-                let local = self.optional_local(&c.left, &c.comparators[0])
-                    .or_else(|| self.optional_local(&c.comparators[0], &c.left));
+                let target = self
+                    .optional_target(&c.left, &c.comparators[0])
+                    .or_else(|| self.optional_target(&c.comparators[0], &c.left));
                 let value = self.expr(e, None)?;
-                let Some((id, inner)) = local else {
+                let Some((key, inner)) = target else {
                     return Ok((value, Vec::new(), Vec::new()));
                 };
-                let n = vec![(id, inner)];
+                let n = vec![(key, inner)];
                 if c.ops[0] == CmpOp::IsNot {
                     Ok((value, n, Vec::new()))
                 } else {
@@ -1507,20 +1647,17 @@ impl<'c, 'a> Checker<'c, 'a> {
                     && !self.is_shadowed("isinstance") =>
             {
                 let (test, class) = self.isinstance(call)?;
-                let narrowing = match (&call.arguments.args[0], class) {
-                    (Expr::Name(n), Some(c)) => match self.names.get(n.id.as_str()) {
-                        Some(&id) if self.local_names.contains(n.id.as_str()) => vec![(id, Type::Instance(c))],
-                        _ => Vec::new(),
-                    },
+                let narrowing = match (self.narrow_key(&call.arguments.args[0]), class) {
+                    (Some(key), Some(c)) => vec![(key, Type::Instance(c))],
                     _ => Vec::new(),
                 };
                 Ok((test, narrowing, Vec::new()))
             }
-            Expr::Name(n) => {
+            Expr::Name(_) | Expr::Attribute(_) => {
                 // `if x:` on an optional narrows it too.
                 let v = self.expr(e, None)?;
-                let narrowing = match (&v.ty, self.names.get(n.id.as_str())) {
-                    (Type::Optional(inner), Some(&id)) => vec![(id, (**inner).clone())],
+                let narrowing = match (&v.ty, self.narrow_key(e)) {
+                    (Type::Optional(inner), Some(key)) => vec![(key, (**inner).clone())],
                     _ => Vec::new(),
                 };
                 Ok((self.truthy(v)?, narrowing, Vec::new()))
@@ -1532,14 +1669,61 @@ impl<'c, 'a> Checker<'c, 'a> {
         }
     }
 
-    /// `(local, inner type)` when `a` is an optional local and `b` is `None`.
-    fn optional_local(&self, a: &Expr, b: &Expr) -> Option<(LocalId, Type)> {
-        let (Expr::Name(n), Expr::NoneLiteral(_)) = (a, b) else { return None };
-        let id = *self.names.get(n.id.as_str())?;
-        match &self.locals[id.0 as usize].ty {
-            Type::Optional(inner) => Some((id, (**inner).clone())),
+    /// `(key, inner type)` when `a` is an optional local or attribute path and `b` is `None`.
+    fn optional_target(&self, a: &Expr, b: &Expr) -> Option<(NarrowKey, Type)> {
+        if !matches!(b, Expr::NoneLiteral(_)) {
+            return None;
+        }
+        let key = self.narrow_key(a)?;
+        match self.declared_type(&key)? {
+            Type::Optional(inner) => Some((key, *inner)),
             _ => None,
         }
+    }
+
+    /// The narrowing key of a local (`x`) or an attribute path on one (`x.f.g`).
+    pub(super) fn narrow_key(&self, e: &Expr) -> Option<NarrowKey> {
+        match e {
+            Expr::Name(n) => {
+                if !self.local_names.contains(n.id.as_str()) {
+                    return None;
+                }
+                self.names.get(n.id.as_str()).map(|&id| NarrowKey::local(id))
+            }
+            Expr::Attribute(a) => {
+                let mut key = self.narrow_key(&a.value)?;
+                key.path.push(a.attr.id.to_string());
+                Some(key)
+            }
+            _ => None,
+        }
+    }
+
+    /// The type a narrowing key has before narrowing: the local's, then each field's
+    /// (each step through the current, possibly narrowed, type of the prefix).
+    fn declared_type(&self, key: &NarrowKey) -> Option<Type> {
+        let mut ty = self.locals.get(key.root.0 as usize)?.ty.clone();
+        let mut prefix = NarrowKey::local(key.root);
+        for name in &key.path {
+            if let Some(t) = self.flow.narrowed.get(&prefix) {
+                ty = t.clone();
+            }
+            let Type::Instance(c) = ty else { return None };
+            ty = self.cx.find_field(c, name)?.ty;
+            prefix.path.push(name.clone());
+        }
+        Some(ty)
+    }
+
+    /// The declared (un-narrowed) type of a local or attribute path.
+    pub(super) fn declared_type_of(&self, key: &NarrowKey) -> Option<Type> {
+        self.declared_type(key)
+    }
+
+    /// The type of a local or attribute path after narrowing, if it is narrowed.
+    pub(super) fn narrowed_type(&self, e: &Expr) -> Option<Type> {
+        let key = self.narrow_key(e)?;
+        self.flow.narrowed.get(&key).cloned()
     }
 
     /// A value's truthiness as a `bool`.
@@ -1727,7 +1911,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                 }
                 let base = self.expr(&a.value, None)?;
                 if let Type::Instance(c) = base.ty {
-                    return self.instance_attr(base, c, &a.attr);
+                    let v = self.instance_attr(base, c, &a.attr)?;
+                    return Ok(match self.narrowed_type(e) {
+                        Some(t) => tir::Expr::new(v.kind, t),
+                        None => v,
+                    });
                 }
                 if matches!(base.ty, Type::Optional(_)) {
                     let t = base.ty.clone();
@@ -1836,7 +2024,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                     let ty = self
                         .flow
                         .narrowed
-                        .get(&id)
+                        .get(&NarrowKey::local(id))
                         .cloned()
                         .unwrap_or_else(|| self.locals[id.0 as usize].ty.clone());
                     Ok(tir::Expr::local(id, ty))
@@ -2604,6 +2792,46 @@ fn target_names_of(t: &Expr, out: &mut Vec<String>) {
         Expr::Tuple(tu) => tu.elts.iter().for_each(|e| target_names_of(e, out)),
         Expr::List(l) => l.elts.iter().for_each(|e| target_names_of(e, out)),
         _ => {}
+    }
+}
+
+/// Collects the attribute names a body assigns (`obj.name = ...`, `obj.name += ...`).
+fn scan_attr_targets(body: &[Stmt], out: &mut Vec<String>) {
+    fn target(t: &Expr, out: &mut Vec<String>) {
+        match t {
+            Expr::Attribute(a) => out.push(a.attr.id.to_string()),
+            Expr::Tuple(tu) => tu.elts.iter().for_each(|e| target(e, out)),
+            Expr::List(l) => l.elts.iter().for_each(|e| target(e, out)),
+            _ => {}
+        }
+    }
+    for s in body {
+        match s {
+            Stmt::Assign(a) => a.targets.iter().for_each(|t| target(t, out)),
+            Stmt::AugAssign(a) => target(&a.target, out),
+            Stmt::AnnAssign(a) => target(&a.target, out),
+            Stmt::For(f) => {
+                target(&f.target, out);
+                scan_attr_targets(&f.body, out);
+            }
+            Stmt::While(w) => scan_attr_targets(&w.body, out),
+            Stmt::If(i) => {
+                scan_attr_targets(&i.body, out);
+                for c in &i.elif_else_clauses {
+                    scan_attr_targets(&c.body, out);
+                }
+            }
+            Stmt::Try(t) => {
+                scan_attr_targets(&t.body, out);
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    scan_attr_targets(&h.body, out);
+                }
+                scan_attr_targets(&t.orelse, out);
+                scan_attr_targets(&t.finalbody, out);
+            }
+            _ => {}
+        }
     }
 }
 

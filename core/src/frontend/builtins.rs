@@ -144,8 +144,8 @@ impl Checker<'_, '_> {
     }
 
     fn user_call(&mut self, f: tir::FuncId, c: &ast::ExprCall) -> R<tir::Expr> {
-        let Some(sig) = self.cx.func_sigs[f.0 as usize].clone() else {
-            // The signature had errors, already reported.
+        let Some(sig) = self.cx.func_sigs[f.0 as usize].clone().filter(|s| s.bad_params.is_empty()) else {
+            // The signature had errors, already reported: its calls cannot be checked.
             return Err(Reported);
         };
         let slots: Vec<(&str, bool)> = sig.params.iter().map(|p| (p.name.as_str(), p.default.is_none())).collect();

@@ -48,6 +48,8 @@ pub(crate) struct ClassInfo {
     pub methods: HashMap<String, FuncId>,
     pub final_methods: HashSet<String>,
     pub builtin: Option<ExcKind>,
+    /// Members whose declaration was refused (already reported): uses are silent errors.
+    pub bad_members: HashSet<String>,
 }
 
 /// How a class initialises new instances.
@@ -80,6 +82,7 @@ impl Context<'_> {
                 methods: HashMap::new(),
                 final_methods: HashSet::new(),
                 builtin: Some(kind),
+                bad_members: HashSet::new(),
             });
         }
     }
@@ -103,9 +106,21 @@ impl Context<'_> {
         let module_name = self.module(id).name.clone();
         let cid = ClassId(self.classes.len() as u32);
         let mut methods = HashMap::new();
+        let mut bad_members = HashSet::new();
         for (mi, stmt) in def.body.iter().enumerate() {
             if let Stmt::FunctionDef(m) = stmt {
                 let mname = m.name.id.to_string();
+                // @staticmethod, @property and the like are refused (in `resolve_classes`);
+                // such a method is not declared, so its body and uses add no further errors.
+                let plain = m.decorator_list.iter().all(|d| match &d.expression {
+                    Expr::Name(n) => n.id.as_str() == "final",
+                    Expr::Attribute(a) => a.attr.id.as_str() == "final",
+                    _ => false,
+                });
+                if !plain {
+                    bad_members.insert(mname);
+                    continue;
+                }
                 if methods.contains_key(&mname) {
                     self.error(file, m.name.range, format!("method '{mname}' is defined twice"));
                     continue;
@@ -138,6 +153,7 @@ impl Context<'_> {
             methods,
             final_methods: HashSet::new(),
             builtin: None,
+            bad_members,
         });
         let name = def.name.id.to_string();
         self.modules[id.0 as usize].scope.insert(name, Binding::Class(cid));
@@ -250,12 +266,15 @@ impl Context<'_> {
                                     Some(e) => {
                                         constants.insert(n.id.to_string(), e);
                                     }
-                                    None => self.error(
-                                        file,
-                                        v.range(),
-                                        "a class-level value must be a literal constant; \
-                                         declare fields without a value and set them in __init__",
-                                    ),
+                                    None => {
+                                        self.classes[c].bad_members.insert(n.id.to_string());
+                                        self.error(
+                                            file,
+                                            v.range(),
+                                            "a class-level value must be a literal constant; \
+                                             declare fields without a value and set them in __init__",
+                                        )
+                                    }
                                 },
                             },
                             Err(e) => self.error(file, e.range, e.message),
@@ -281,7 +300,10 @@ impl Context<'_> {
                             Some(e) => {
                                 constants.insert(target, e);
                             }
-                            None => self.error(file, a.value.range(), "a class-level value must be a literal constant"),
+                            None => {
+                                self.classes[c].bad_members.insert(target);
+                                self.error(file, a.value.range(), "a class-level value must be a literal constant")
+                            }
                         }
                     }
                     Stmt::FunctionDef(m) => {
@@ -380,6 +402,19 @@ impl Context<'_> {
                 tir::Expr::new(ExprKind::Str(id), Type::Str)
             }
         };
+        self.synthesized_getter(cid, module_name, class_name, name, value, at)
+    }
+
+    /// A synthesized method of class `cid` taking only `self` and returning `value` (a literal).
+    fn synthesized_getter(
+        &mut self,
+        cid: ClassId,
+        module_name: &str,
+        class_name: &str,
+        name: &str,
+        value: tir::Expr,
+        at: TextRange,
+    ) -> FuncId {
         let ret = value.ty.clone();
         let owner = format!("{module_name}.{class_name}");
         let fid = FuncId(self.program.functions.len() as u32);
@@ -409,6 +444,7 @@ impl Context<'_> {
             def_end: at.end().to_u32(),
             stmt_index: usize::MAX,
             method: None,
+            bad_params: Vec::new(),
         }));
         fid
     }
@@ -519,20 +555,24 @@ impl Context<'_> {
                     continue;
                 }
                 let is_final = info.final_methods.contains(name);
-                match vtable.iter().position(|e: &tir::VtableEntry| &e.name == name) {
-                    Some(slot) => {
-                        self.check_override(c, &vtable[slot], func);
-                        vtable[slot] = tir::VtableEntry {
-                            name: name.clone(),
-                            func,
-                            is_final,
-                        };
+                if let Some(slot) = vtable.iter().position(|e: &tir::VtableEntry| &e.name == name) {
+                    self.check_override(c, &vtable[slot], func);
+                }
+                place_in_vtable(&mut vtable, name, func, is_final);
+                // A call through the base type that omits an argument must use the
+                // defaults of the method that runs, as in Python: each default is
+                // also a synthesized virtual method, overridden with the method.
+                let Some(sig) = self.func_sigs[func.0 as usize].clone() else { continue };
+                let (Some(m), at) = (info.module, TextRange::new(sig.def_start.into(), sig.def_end.into())) else {
+                    continue;
+                };
+                let module_name = self.module(m).name.clone();
+                for (i, p) in sig.params.iter().enumerate().skip(1) {
+                    if let Some(d) = &p.default {
+                        let getter_name = default_getter_name(name, i);
+                        let g = self.synthesized_getter(c, &module_name, &info.name, &getter_name, d.clone(), at);
+                        place_in_vtable(&mut vtable, &getter_name, g, is_final);
                     }
-                    None => vtable.push(tir::VtableEntry {
-                        name: name.clone(),
-                        func,
-                        is_final,
-                    }),
                 }
             }
             let (module_name, symbol) = match info.module {
@@ -591,6 +631,21 @@ impl Context<'_> {
         let same = new.ret == old.ret
             && new.params.len() == old.params.len()
             && new.params.iter().zip(&old.params).skip(1).all(|(a, b)| a.ty == b.ty);
+        let same_defaults = new
+            .params
+            .iter()
+            .zip(&old.params)
+            .all(|(a, b)| a.default.is_some() == b.default.is_some());
+        if same && !same_defaults {
+            self.error(
+                file,
+                range,
+                format!(
+                    "method '{}' overrides '{base_owner}' but gives default values to different parameters",
+                    new.name
+                ),
+            );
+        }
         if !same {
             self.error(
                 file,
@@ -659,6 +714,18 @@ impl Context<'_> {
         None
     }
 
+    /// Whether `name` was refused as a member of `c` or of an ancestor (already reported).
+    pub(super) fn is_bad_member(&self, c: ClassId, name: &str) -> bool {
+        let mut cur = Some(c);
+        while let Some(k) = cur {
+            if self.class(k).bad_members.contains(name) {
+                return true;
+            }
+            cur = self.class(k).parent;
+        }
+        false
+    }
+
     /// How instances of `c` are initialised: the nearest `__init__`.
     pub(super) fn find_init(&self, c: ClassId) -> Init {
         let mut cur = Some(c);
@@ -675,6 +742,24 @@ impl Context<'_> {
             cur = info.parent;
         }
         Init::Object
+    }
+}
+
+/// The vtable name of the synthesized method returning parameter `i`'s default value of method `method`.
+fn default_getter_name(method: &str, i: usize) -> String {
+    format!("$default:{method}:{i}")
+}
+
+/// Puts `func` in the slot named `name` (an override) or in a new slot.
+fn place_in_vtable(vtable: &mut Vec<tir::VtableEntry>, name: &str, func: FuncId, is_final: bool) {
+    let entry = tir::VtableEntry {
+        name: name.to_string(),
+        func,
+        is_final,
+    };
+    match vtable.iter().position(|e| e.name == name) {
+        Some(slot) => vtable[slot] = entry,
+        None => vtable.push(entry),
     }
 }
 
@@ -809,16 +894,49 @@ impl Checker<'_, '_> {
         call: &ast::ExprCall,
     ) -> R<tir::Expr> {
         let name = a.attr.id.as_str();
+        if self.cx.is_bad_member(c, name) {
+            return Err(Reported);
+        }
         let Some((slot, entry)) = self.cx.find_method(c, name) else {
             let cname = self.cx.class(c).name.clone();
             return Err(self.error(a.attr.range, format!("class '{cname}' has no method '{name}'")));
         };
         let Some(sig) = self.cx.func_sigs[entry.func.0 as usize].clone() else { return Err(Reported) };
-        let args = self.bind_method_args(&sig, call, 1)?;
-        let mut all = vec![obj];
-        all.extend(args);
         // Only @final methods and @final classes are devirtualised: extensions may override the rest.
         let devirtualise = entry.is_final || self.cx.class(c).is_final;
+        let params = &sig.params[1.min(sig.params.len())..];
+        let slots: Vec<(&str, bool)> = params.iter().map(|p| (p.name.as_str(), p.default.is_none())).collect();
+        let bound = self.bind_args(call, &sig.name, &slots)?;
+        let omits = bound.iter().any(Option::is_none);
+        let mut stmts = Vec::new();
+        let obj = if omits && !devirtualise {
+            let (s, t) = self.bind_temp(obj);
+            stmts.push(s);
+            t
+        } else {
+            obj
+        };
+        let mut all = vec![obj.clone()];
+        for (i, (p, a)) in params.iter().zip(bound).enumerate() {
+            all.push(match a {
+                Some(e) => self.expr_as(e, &p.ty)?,
+                None if devirtualise => p.default.clone().expect("missing arguments have defaults"),
+                None => {
+                    let (dslot, dentry) = self
+                        .cx
+                        .find_method(c, &default_getter_name(name, i + 1))
+                        .expect("every default has a getter slot");
+                    tir::Expr::new(
+                        ExprKind::VirtualCall {
+                            slot: dslot,
+                            func: dentry.func,
+                            args: vec![obj.clone()],
+                        },
+                        p.ty.clone(),
+                    )
+                }
+            });
+        }
         let kind = if devirtualise {
             ExprKind::Call(entry.func, all)
         } else {
@@ -828,12 +946,19 @@ impl Checker<'_, '_> {
                 args: all,
             }
         };
-        Ok(tir::Expr::new(kind, sig.ret.clone()))
+        let call = tir::Expr::new(kind, sig.ret.clone());
+        if stmts.is_empty() {
+            return Ok(call);
+        }
+        Ok(tir::Expr::new(ExprKind::Block(stmts, Box::new(call)), sig.ret.clone()))
     }
 
     /// `C.m(self, args)`: a non-virtual call of `C`'s implementation (or `C.__init__(self, ...)`).
     pub(super) fn class_method_call(&mut self, c: ClassId, a: &ast::ExprAttribute, call: &ast::ExprCall) -> R<tir::Expr> {
         let name = a.attr.id.as_str();
+        if self.cx.is_bad_member(c, name) {
+            return Err(Reported);
+        }
         let cname = self.cx.class(c).name.clone();
         let Some(first) = call.arguments.args.first() else {
             return Err(self.error(call.range(), format!("'{cname}.{name}(...)' needs the instance as its first argument")));
@@ -884,6 +1009,9 @@ impl Checker<'_, '_> {
     /// `obj.name` on an instance: a field load or a class constant.
     pub(super) fn instance_attr(&mut self, obj: tir::Expr, c: ClassId, attr: &ast::Identifier) -> R<tir::Expr> {
         let name = attr.id.as_str();
+        if self.cx.is_bad_member(c, name) {
+            return Err(Reported);
+        }
         if let Some(f) = self.cx.find_field(c, name) {
             return Ok(tir::Expr::field(obj, f.offset, f.ty));
         }
@@ -913,6 +1041,9 @@ impl Checker<'_, '_> {
     /// `C.NAME` for a class constant.
     pub(super) fn class_attr(&mut self, c: ClassId, attr: &ast::Identifier) -> R<tir::Expr> {
         let name = attr.id.as_str();
+        if self.cx.is_bad_member(c, name) {
+            return Err(Reported);
+        }
         match self.cx.find_constant(c, name) {
             Some(k) => Ok(self.class_constant(k)),
             None => {
@@ -933,6 +1064,8 @@ impl Checker<'_, '_> {
             ));
         };
         let v = self.coerce(v, &f.ty, attr.range)?;
+        // Whatever was known about paths through this attribute no longer holds.
+        self.flow.forget_attr(name);
         Ok(tir::Stmt::StoreField {
             base: obj,
             offset: f.offset,
@@ -947,6 +1080,16 @@ impl Checker<'_, '_> {
             return Err(self.error(call.range(), "isinstance() takes two arguments: a value and a class"));
         }
         let v = self.expr(&args[0], None)?;
+        // Relatedness is judged on the declared type: a narrowed local may still be tested.
+        let declared = self.narrow_key(&args[0]).and_then(|k| self.declared_type_of(&k));
+        let declared_class = match declared {
+            Some(Type::Instance(c)) => Some(c),
+            Some(Type::Optional(inner)) => match *inner {
+                Type::Instance(c) => Some(c),
+                _ => None,
+            },
+            _ => None,
+        };
         let (vclass, optional) = match &v.ty {
             Type::Instance(c) => (*c, false),
             Type::Optional(inner) => match inner.as_ref() {
@@ -967,7 +1110,8 @@ impl Checker<'_, '_> {
             let Some(c) = self.cx.class_named(self.module, t) else {
                 return Err(self.error(t.range(), "isinstance() needs a class (or a tuple of classes) here"));
             };
-            if !self.cx.is_subclass(c, vclass) && !self.cx.is_subclass(vclass, c) {
+            let related = |k: ClassId| self.cx.is_subclass(c, k) || self.cx.is_subclass(k, c);
+            if !related(vclass) && !declared_class.is_some_and(related) {
                 let (a, b) = (self.cx.class(vclass).name.clone(), self.cx.class(c).name.clone());
                 return Err(self.error(
                     t.range(),

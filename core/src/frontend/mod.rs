@@ -140,6 +140,8 @@ pub(crate) struct FuncSig {
     pub stmt_index: usize,
     /// For a method: its class and its index in the class body.
     pub method: Option<(tir::ClassId, usize)>,
+    /// Parameters whose annotation was refused (already reported): uses in the body are silent errors.
+    pub bad_params: Vec<String>,
 }
 
 #[derive(Clone, Debug)]

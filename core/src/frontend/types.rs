@@ -265,6 +265,7 @@ impl Context<'_> {
             self.error(file, p.range, "keyword-only and positional-only parameters are not supported");
         }
         let mut params = Vec::new();
+        let mut bad_params = Vec::new();
         for (pi, pd) in p.args.iter().enumerate() {
             let name = pd.parameter.name.id.to_string();
             if let (Some((cid, _)), 0) = (method, pi) {
@@ -284,16 +285,19 @@ impl Context<'_> {
                         pd.parameter.range,
                         format!("parameter '{name}' needs a type annotation"),
                     );
+                    bad_params.push(name);
                     continue;
                 }
                 Some(ann) => match self.resolve_type(module, ann) {
                     Ok(Type::None) => {
                         self.error(file, ann.range(), "a parameter cannot have type None");
+                        bad_params.push(name);
                         continue;
                     }
                     Ok(t) => t,
                     Err(e) => {
                         self.error(file, e.range, e.message);
+                        bad_params.push(name);
                         continue;
                     }
                 },
@@ -349,6 +353,7 @@ impl Context<'_> {
             def_end: def.name.range.end().to_u32(),
             stmt_index: index,
             method,
+            bad_params,
         });
 
     }

@@ -20,7 +20,14 @@ pub fn instance(name: &str) -> TypeRef {
 }
 
 /// A class at `id` with `fields` (name, type) laid out after the descriptor word.
-pub fn class(name: &str, parent: Option<&str>, id: u32, id_max: u32, slack: u32, fields: &[(&str, TypeRef)]) -> ExportedClass {
+pub fn class(
+    name: &str,
+    parent: Option<&str>,
+    id: u32,
+    id_max: u32,
+    slack: u32,
+    fields: &[(&str, TypeRef)],
+) -> ExportedClass {
     let (module, short) = name.rsplit_once('.').unwrap_or(("builtins", name));
     let fields: Vec<ExportedField> = fields
         .iter()
@@ -42,7 +49,11 @@ pub fn class(name: &str, parent: Option<&str>, id: u32, id_max: u32, slack: u32,
         slack_start: id_max - slack,
         size: 8 + 8 * fields.len() as u32,
         align: 8,
-        gc_ref_offsets: fields.iter().filter(|f| f.ty.is_ref()).map(|f| f.offset).collect(),
+        gc_ref_offsets: fields
+            .iter()
+            .filter(|f| f.ty.is_ref())
+            .map(|f| f.offset)
+            .collect(),
         fields,
         vtable: Vec::new(),
         is_exception: false,
@@ -66,7 +77,12 @@ pub fn slot(slot: u32, name: &str, owner: &str, ret: TypeRef) -> VtableSlot {
     }
 }
 
-pub fn function(qualified: &str, params: Vec<Param>, ret: TypeRef, can_raise: bool) -> ExportedFunction {
+pub fn function(
+    qualified: &str,
+    params: Vec<Param>,
+    ret: TypeRef,
+    can_raise: bool,
+) -> ExportedFunction {
     let (module, name) = qualified.rsplit_once('.').expect("qualified");
     ExportedFunction {
         qualified_name: qualified.to_string(),
@@ -111,20 +127,48 @@ pub fn sample() -> ExportsFile {
     exception.builtin_kind = Some(0);
     let mut root = class("main.W_Root", None, 20, 41, 16, &[]);
     root.vtable = vec![slot(0, "repr", "main.W_Root", TypeRef::Str)];
-    let mut int = class("main.W_Int", Some("main.W_Root"), 21, 25, 2, &[("value", TypeRef::Int), ("next", TypeRef::Optional(Box::new(instance("main.W_Int"))))]);
+    let mut int = class(
+        "main.W_Int",
+        Some("main.W_Root"),
+        21,
+        25,
+        2,
+        &[
+            ("value", TypeRef::Int),
+            ("next", TypeRef::Optional(Box::new(instance("main.W_Int")))),
+        ],
+    );
     int.vtable = vec![slot(0, "repr", "main.W_Int", TypeRef::Str)];
     int.init = Some(InitMethod {
         defined_in: "main.W_Int".into(),
         symbol: "seam_M_main_W_Int___init__".into(),
-        params: vec![param("self", instance("main.W_Int")), param("value", TypeRef::Int)],
+        params: vec![
+            param("self", instance("main.W_Int")),
+            param("value", TypeRef::Int),
+        ],
         can_raise: false,
     });
-    let mut leaf = class("main.W_Leaf", Some("main.W_Int"), 22, 23, 0, &[("value", TypeRef::Int), ("next", TypeRef::Optional(Box::new(instance("main.W_Int"))))]);
+    let mut leaf = class(
+        "main.W_Leaf",
+        Some("main.W_Int"),
+        22,
+        23,
+        0,
+        &[
+            ("value", TypeRef::Int),
+            ("next", TypeRef::Optional(Box::new(instance("main.W_Int")))),
+        ],
+    );
     leaf.is_final = true;
     leaf.vtable = int.vtable.clone();
     leaf.vtable[0].is_final = true;
     let (runtime, runtime_data) = runtime();
-    let mut add = function("main.add", vec![param("a", TypeRef::Int), param("b", TypeRef::Int)], TypeRef::Int, false);
+    let mut add = function(
+        "main.add",
+        vec![param("a", TypeRef::Int), param("b", TypeRef::Int)],
+        TypeRef::Int,
+        false,
+    );
     add.params[1].default = Some(Literal::Int(1));
     let mut file = ExportsFile {
         seam_version: "0.1.0".into(),
@@ -137,7 +181,13 @@ pub fn sample() -> ExportsFile {
             function(
                 "main.wrap",
                 vec![param("xs", TypeRef::List(Box::new(TypeRef::Int)))],
-                TypeRef::Dict(Box::new(TypeRef::Str), Box::new(TypeRef::Tuple(vec![instance("main.W_Root"), TypeRef::Float]))),
+                TypeRef::Dict(
+                    Box::new(TypeRef::Str),
+                    Box::new(TypeRef::Tuple(vec![
+                        instance("main.W_Root"),
+                        TypeRef::Float,
+                    ])),
+                ),
                 true,
             ),
         ],
@@ -168,15 +218,30 @@ pub fn synthetic(n_functions: usize, n_classes: usize) -> ExportsFile {
         let total = len as u32 * (1 + SLACK);
         for depth in 0..len {
             let name = format!("m{}.C{}", chain % 7, chain * CHAIN + depth);
-            let parent = (depth > 0).then(|| format!("m{}.C{}", chain % 7, chain * CHAIN + depth - 1));
+            let parent =
+                (depth > 0).then(|| format!("m{}.C{}", chain % 7, chain * CHAIN + depth - 1));
             let id = next_id + depth as u32;
             let id_max = next_id + total - depth as u32 * SLACK;
             let fields: Vec<(String, TypeRef)> = (0..=depth)
-                .map(|f| (format!("f{f}"), if f % 2 == 0 { TypeRef::Int } else { TypeRef::List(Box::new(TypeRef::Str)) }))
+                .map(|f| {
+                    (
+                        format!("f{f}"),
+                        if f % 2 == 0 {
+                            TypeRef::Int
+                        } else {
+                            TypeRef::List(Box::new(TypeRef::Str))
+                        },
+                    )
+                })
                 .collect();
-            let fields: Vec<(&str, TypeRef)> = fields.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+            let fields: Vec<(&str, TypeRef)> = fields
+                .iter()
+                .map(|(n, t)| (n.as_str(), t.clone()))
+                .collect();
             let mut c = class(&name, parent.as_deref(), id, id_max, SLACK, &fields);
-            c.vtable = (0..=depth as u32).map(|s| slot(s, &format!("m{s}"), &name, TypeRef::Int)).collect();
+            c.vtable = (0..=depth as u32)
+                .map(|s| slot(s, &format!("m{s}"), &name, TypeRef::Int))
+                .collect();
             classes.push(c);
         }
         next_id += total;
@@ -186,7 +251,11 @@ pub fn synthetic(n_functions: usize, n_classes: usize) -> ExportsFile {
             let cls = instance(&classes[i % classes.len()].qualified_name);
             function(
                 &format!("m{}.f{i}", i % 7),
-                vec![param("a", TypeRef::Int), param("b", TypeRef::Str), param("obj", cls.clone())],
+                vec![
+                    param("a", TypeRef::Int),
+                    param("b", TypeRef::Str),
+                    param("obj", cls.clone()),
+                ],
                 TypeRef::Optional(Box::new(cls)),
                 i % 3 == 0,
             )
