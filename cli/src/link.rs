@@ -20,7 +20,10 @@ pub fn runtime_library() -> Result<PathBuf> {
         if p.is_file() {
             return Ok(p);
         }
-        bail!("SEAM_RUNTIME_LIB names '{}', which is not a file", p.display());
+        bail!(
+            "SEAM_RUNTIME_LIB names '{}', which is not a file",
+            p.display()
+        );
     }
     let exe = std::env::current_exe().context("cannot locate the seam executable")?;
     let mut dir = exe.parent().map(Path::to_path_buf);
@@ -49,7 +52,13 @@ pub fn toolchain_identity() -> String {
     };
     let exe = std::env::current_exe().unwrap_or_default();
     let rt = runtime_library().unwrap_or_default();
-    format!("{}|{}|{}|{}", exe.display(), stamp(&exe), rt.display(), stamp(&rt))
+    format!(
+        "{}|{}|{}|{}",
+        exe.display(),
+        stamp(&exe),
+        rt.display(),
+        stamp(&rt)
+    )
 }
 
 /// Links `object` with the runtime into the executable `output`.
@@ -58,7 +67,8 @@ pub fn link_executable(object: &[u8], dynamic_symbols: &[String], output: &Path)
     let work = tempdir(output)?;
     let obj_path = work.join("program.o");
     let list_path = work.join("dynamic.list");
-    std::fs::write(&obj_path, object).with_context(|| format!("cannot write {}", obj_path.display()))?;
+    std::fs::write(&obj_path, object)
+        .with_context(|| format!("cannot write {}", obj_path.display()))?;
     let mut list = String::from("{\n");
     for s in dynamic_symbols {
         list.push_str("  \"");
@@ -66,7 +76,8 @@ pub fn link_executable(object: &[u8], dynamic_symbols: &[String], output: &Path)
         list.push_str("\";\n");
     }
     list.push_str("};\n");
-    std::fs::write(&list_path, list).with_context(|| format!("cannot write {}", list_path.display()))?;
+    std::fs::write(&list_path, list)
+        .with_context(|| format!("cannot write {}", list_path.display()))?;
     let out = Command::new("cc")
         .arg(&obj_path)
         .arg(&runtime)
@@ -95,7 +106,10 @@ fn tempdir(output: &Path) -> Result<PathBuf> {
         .filter(|p| !p.as_os_str().is_empty())
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
-    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let dir = parent.join(format!(".{name}.seam-{}", std::process::id()));
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     Ok(dir)

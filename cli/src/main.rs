@@ -15,7 +15,11 @@ use seam_core::frontend::{self, CheckOutput, FsLoader};
 use seam_core::{codegen, diag, exports};
 
 #[derive(Parser)]
-#[command(name = "seam", version, about = "Separate compilation for translated interpreters")]
+#[command(
+    name = "seam",
+    version,
+    about = "Separate compilation for translated interpreters"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -74,7 +78,11 @@ fn main() -> ExitCode {
         .stack_size(256 << 20)
         .spawn(move || run(cli));
     let result = match worker {
-        Ok(handle) => handle.join().unwrap_or_else(|_| Err(anyhow::anyhow!("internal error: the compiler crashed (this is a bug)"))),
+        Ok(handle) => handle.join().unwrap_or_else(|_| {
+            Err(anyhow::anyhow!(
+                "internal error: the compiler crashed (this is a bug)"
+            ))
+        }),
         Err(e) => Err(anyhow::anyhow!("cannot start the compiler thread: {e}")),
     };
     match result {
@@ -97,16 +105,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 None => ExitCode::from(1),
             })
         }
-        Command::BuildCore { entry, output, static_ext } => {
+        Command::BuildCore {
+            entry,
+            output,
+            static_ext,
+        } => {
             if !static_ext.is_empty() {
-                bail!("--static-ext is not implemented yet: extension modules arrive with the exports file");
+                bail!(
+                    "--static-ext is not implemented yet: extension modules arrive with the exports file"
+                );
             }
             Ok(match build_core(&entry, &output)? {
                 true => ExitCode::SUCCESS,
                 false => ExitCode::from(1),
             })
         }
-        Command::BuildExt { .. } => bail!("build-ext is not implemented yet: it arrives with the exports file"),
+        Command::BuildExt { .. } => {
+            bail!("build-ext is not implemented yet: it arrives with the exports file")
+        }
         Command::Inspect { file, json } => inspect(&file, json),
         Command::Run { entry, args } => run_cached(&entry, &args),
         Command::Py { entry, args } => py::run(&entry, &args),
@@ -124,7 +140,10 @@ fn check(entry: &Path) -> Option<CheckOutput> {
             text.push_str(&diag::render(d, &out.sources));
         }
         let n = out.diagnostics.len();
-        text.push_str(&format!("{n} error{} found\n", if n == 1 { "" } else { "s" }));
+        text.push_str(&format!(
+            "{n} error{} found\n",
+            if n == 1 { "" } else { "s" }
+        ));
         eprint!("{text}");
         None
     }
@@ -133,7 +152,9 @@ fn check(entry: &Path) -> Option<CheckOutput> {
 /// The first translation: the executable `OUT` and its exports file `OUT.exports`.
 /// Returns false when the program had errors (already printed).
 fn build_core(entry: &Path, output: &Path) -> Result<bool> {
-    let Some(checked) = check(entry) else { return Ok(false) };
+    let Some(checked) = check(entry) else {
+        return Ok(false);
+    };
     let program = checked.program.expect("no diagnostics means a program");
     // Before any output, so that a core never comes without its exports file.
     let exports = match exports::build_exports(&program, &target_lexicon::HOST.to_string()) {
@@ -186,7 +207,9 @@ fn inspect(path: &Path, json: bool) -> Result<ExitCode> {
 /// `seam run`: build into a cache keyed by the program's sources and this `seam`, then run.
 fn run_cached(entry: &Path, args: &[String]) -> Result<ExitCode> {
     use std::hash::{Hash, Hasher};
-    let Some(checked) = check(entry) else { return Ok(ExitCode::from(1)) };
+    let Some(checked) = check(entry) else {
+        return Ok(ExitCode::from(1));
+    };
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     for file in checked.sources.files() {
         checked.sources.path(file).hash(&mut hasher);
@@ -197,7 +220,8 @@ fn run_cached(entry: &Path, args: &[String]) -> Result<ExitCode> {
     let dir = cache_dir()?.join("run").join(&key);
     let exe = dir.join("program");
     if !exe.exists() {
-        std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
         let program = checked.program.expect("no diagnostics means a program");
         let object = codegen::emit_object(&program, &codegen::CodegenConfig::default())
             .map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -40,7 +40,8 @@ fn install_shim() -> Result<PathBuf> {
     }
     // Write into a private directory, then rename: concurrent first runs must not see half a shim.
     let tmp = dir.with_extension(format!("tmp{}", std::process::id()));
-    std::fs::create_dir_all(tmp.join("seam")).with_context(|| format!("cannot create {}", tmp.display()))?;
+    std::fs::create_dir_all(tmp.join("seam"))
+        .with_context(|| format!("cannot create {}", tmp.display()))?;
     std::fs::write(tmp.join("seam").join("__init__.py"), SHIM_INIT)?;
     std::fs::write(tmp.join("seam").join("py.typed"), SHIM_TYPED)?;
     std::fs::write(tmp.join("bootstrap.py"), BOOTSTRAP)?;

@@ -62,7 +62,11 @@ impl Facts {
                 self.expr(base, p);
                 self.expr(value, p);
             }
-            Stmt::If { cond, then_body, else_body } => {
+            Stmt::If {
+                cond,
+                then_body,
+                else_body,
+            } => {
                 self.expr(cond, p);
                 self.stmts(then_body, p);
                 self.stmts(else_body, p);
@@ -82,7 +86,12 @@ impl Facts {
                 self.expr(e, p);
             }
             // Conservative: a handler may not match, and handlers and `finally` may raise.
-            Stmt::Try { body, handlers, else_body, finally_body } => {
+            Stmt::Try {
+                body,
+                handlers,
+                else_body,
+                finally_body,
+            } => {
                 self.stmts(body, p);
                 for h in handlers {
                     self.stmts(&h.body, p);
@@ -109,7 +118,11 @@ impl Facts {
                 self.expr(a, p);
                 self.expr(b, p);
             }
-            ExprKind::IfElse { cond, then, otherwise } => {
+            ExprKind::IfElse {
+                cond,
+                then,
+                otherwise,
+            } => {
                 self.expr(cond, p);
                 self.expr(then, p);
                 self.expr(otherwise, p);

@@ -273,7 +273,10 @@ pub enum Stmt {
         else_body: Vec<Stmt>,
     },
     /// `while cond: body`; `for` loops are desugared into this.
-    While { cond: Expr, body: Vec<Stmt> },
+    While {
+        cond: Expr,
+        body: Vec<Stmt>,
+    },
     /// Leaves the innermost `While`.
     Break,
     /// Jumps to the condition of the innermost `While`.
@@ -344,7 +347,10 @@ pub enum ExprKind {
     /// A new tuple of the given elements; the expression's type is the tuple type.
     Tuple(Vec<Expr>),
     /// Load the word at `base + offset` and view it as the expression's type.
-    LoadField { base: Box<Expr>, offset: i32 },
+    LoadField {
+        base: Box<Expr>,
+        offset: i32,
+    },
     /// Run the statements, then evaluate the expression (desugaring with temporaries).
     Block(Vec<Stmt>, Box<Expr>),
     /// A new, zeroed instance of a class (its descriptor word set). `__init__` is a separate call.
@@ -353,9 +359,16 @@ pub enum ExprKind {
     /// `func` is the implementation of the slot in the receiver's static class (any
     /// implementation will do: overrides share its signature); the backend calls
     /// indirectly with that function's signature.
-    VirtualCall { slot: u32, func: FuncId, args: Vec<Expr> },
+    VirtualCall {
+        slot: u32,
+        func: FuncId,
+        args: Vec<Expr>,
+    },
     /// Whether a non-null reference's class id lies in `class`'s range.
-    IsInstance { value: Box<Expr>, class: ClassId },
+    IsInstance {
+        value: Box<Expr>,
+        class: ClassId,
+    },
 }
 
 /// Unary operators, typed.

@@ -48,7 +48,10 @@ impl Flow {
         }
         let n = a.assigned.len().max(b.assigned.len());
         let assigned = (0..n)
-            .map(|i| a.assigned.get(i).copied().unwrap_or(false) && b.assigned.get(i).copied().unwrap_or(false))
+            .map(|i| {
+                a.assigned.get(i).copied().unwrap_or(false)
+                    && b.assigned.get(i).copied().unwrap_or(false)
+            })
             .collect();
         let narrowed = a
             .narrowed
@@ -91,7 +94,10 @@ pub(super) struct NarrowKey {
 
 impl NarrowKey {
     fn local(root: LocalId) -> NarrowKey {
-        NarrowKey { root, path: Vec::new() }
+        NarrowKey {
+            root,
+            path: Vec::new(),
+        }
     }
 }
 
@@ -103,7 +109,8 @@ impl Flow {
 
     /// Forgets every path through attribute `name` (some object's `name` was assigned).
     pub(super) fn forget_attr(&mut self, name: &str) {
-        self.narrowed.retain(|k, _| !k.path.iter().any(|p| p == name));
+        self.narrowed
+            .retain(|k, _| !k.path.iter().any(|p| p == name));
     }
 }
 
@@ -164,10 +171,17 @@ impl Context<'_> {
     /// Checks every function body and every module's global initialisers, and finds `main`.
     pub(super) fn check_bodies(&mut self, entry: ModId) {
         for f in 0..self.func_sigs.len() {
-            let Some(sig) = self.func_sigs[f].clone() else { continue };
-            let file = self.module(sig.module).file.expect("functions live in files");
+            let Some(sig) = self.func_sigs[f].clone() else {
+                continue;
+            };
+            let file = self
+                .module(sig.module)
+                .file
+                .expect("functions live in files");
             // Synthesized functions (class-constant getters) come with their bodies.
-            let Some(stmt) = self.module(sig.module).body.get(sig.stmt_index) else { continue };
+            let Some(stmt) = self.module(sig.module).body.get(sig.stmt_index) else {
+                continue;
+            };
             let def = match (stmt, sig.method) {
                 (Stmt::FunctionDef(def), None) => def.clone(),
                 (Stmt::ClassDef(c), Some((_, mi))) => match &c.body[mi] {
@@ -223,7 +237,9 @@ impl Context<'_> {
     fn build_initialisers(&mut self, entry: ModId) {
         let order = self.init_order(entry);
         for m in order {
-            let Some(file) = self.module(m).file else { continue };
+            let Some(file) = self.module(m).file else {
+                continue;
+            };
             let module_name = self.module(m).name.clone();
             let mut ck = Checker::new(self, m, file, Type::None);
             let mut body = Vec::new();
@@ -305,7 +321,9 @@ impl Context<'_> {
     }
 
     fn find_main(&mut self, entry: ModId) {
-        let Some(file) = self.module(entry).file else { return };
+        let Some(file) = self.module(entry).file else {
+            return;
+        };
         if self.module(entry).unparsed {
             return;
         }
@@ -319,7 +337,11 @@ impl Context<'_> {
                         && sig.params[0].ty == Type::List(Box::new(Type::Str));
                     if !ok {
                         let range = TextRange::new(sig.def_start.into(), sig.def_end.into());
-                        self.error(file, range, format!("the entry module's 'main' must be '{want}'"));
+                        self.error(
+                            file,
+                            range,
+                            format!("the entry module's 'main' must be '{want}'"),
+                        );
                     }
                 }
                 self.program.main = f;
@@ -410,7 +432,10 @@ impl<'c, 'a> Checker<'c, 'a> {
                     self.globals_declared.insert(gname);
                 }
                 _ => {
-                    self.error(g.range, format!("'global {gname}' names no module-level global of this module"));
+                    self.error(
+                        g.range,
+                        format!("'global {gname}' names no module-level global of this module"),
+                    );
                 }
             }
         }
@@ -464,8 +489,16 @@ impl<'c, 'a> Checker<'c, 'a> {
             Stmt::Import(_) | Stmt::ImportFrom(_) | Stmt::Pass(_) => {}
             Stmt::Expr(e) if matches!(e.value.as_ref(), Expr::StringLiteral(_)) => {}
             Stmt::AnnAssign(a) => {
-                let Expr::Name(n) = a.target.as_ref() else { return };
-                let Some(Binding::Global(g)) = self.cx.module(self.module).scope.get(n.id.as_str()).cloned() else {
+                let Expr::Name(n) = a.target.as_ref() else {
+                    return;
+                };
+                let Some(Binding::Global(g)) = self
+                    .cx
+                    .module(self.module)
+                    .scope
+                    .get(n.id.as_str())
+                    .cloned()
+                else {
                     return;
                 };
                 if let Some(value) = &a.value {
@@ -478,8 +511,16 @@ impl<'c, 'a> Checker<'c, 'a> {
                 }
             }
             Stmt::Assign(a) => {
-                let Some(Expr::Name(n)) = a.targets.first() else { return };
-                let Some(Binding::Global(g)) = self.cx.module(self.module).scope.get(n.id.as_str()).cloned() else {
+                let Some(Expr::Name(n)) = a.targets.first() else {
+                    return;
+                };
+                let Some(Binding::Global(g)) = self
+                    .cx
+                    .module(self.module)
+                    .scope
+                    .get(n.id.as_str())
+                    .cloned()
+                else {
                     return;
                 };
                 let ty = self.cx.program.globals[g.0 as usize].ty.clone();
@@ -503,7 +544,9 @@ impl<'c, 'a> Checker<'c, 'a> {
         let ok = match &d.expression {
             Expr::Name(n) => matches!(
                 self.cx.module(self.module).scope.get(n.id.as_str()),
-                Some(Binding::Seam(super::SeamName::Export | super::SeamName::Final))
+                Some(Binding::Seam(
+                    super::SeamName::Export | super::SeamName::Final
+                ))
             ),
             Expr::Call(c) => match c.func.as_ref() {
                 Expr::Name(n) => matches!(
@@ -522,7 +565,10 @@ impl<'c, 'a> Checker<'c, 'a> {
         if ok {
             Ok(())
         } else {
-            Err(self.error(d.range, "unsupported decorator: only @export and @final from seam"))
+            Err(self.error(
+                d.range,
+                "unsupported decorator: only @export and @final from seam",
+            ))
         }
     }
 
@@ -530,7 +576,10 @@ impl<'c, 'a> Checker<'c, 'a> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             self.depth -= 1;
-            return Err(self.error(range, format!("nesting too deep: more than {MAX_DEPTH} levels")));
+            return Err(self.error(
+                range,
+                format!("nesting too deep: more than {MAX_DEPTH} levels"),
+            ));
         }
         Ok(())
     }
@@ -554,7 +603,9 @@ impl<'c, 'a> Checker<'c, 'a> {
             Stmt::Pass(_) => {}
             Stmt::Assign(a) => {
                 let [target] = a.targets.as_slice() else {
-                    return Err(self.error(a.range, "chained assignment ('a = b = v') is not supported"));
+                    return Err(
+                        self.error(a.range, "chained assignment ('a = b = v') is not supported")
+                    );
                 };
                 self.assign(target, &a.value, out)?;
             }
@@ -608,7 +659,10 @@ impl<'c, 'a> Checker<'c, 'a> {
                     (None, t) => {
                         return Err(self.error(
                             r.range,
-                            format!("'return' without a value in a function returning {}", type_name(t)),
+                            format!(
+                                "'return' without a value in a function returning {}",
+                                type_name(t)
+                            ),
                         ));
                     }
                     (Some(v), Type::None) => {
@@ -619,7 +673,10 @@ impl<'c, 'a> Checker<'c, 'a> {
                             if e.ty != Type::None {
                                 return Err(self.error(
                                     v.range(),
-                                    format!("this function returns None, but this is {}", type_name(&e.ty)),
+                                    format!(
+                                        "this function returns None, but this is {}",
+                                        type_name(&e.ty)
+                                    ),
                                 ));
                             }
                             out.push(tir::Stmt::Expr(e));
@@ -657,7 +714,10 @@ impl<'c, 'a> Checker<'c, 'a> {
                 }
             }
             Stmt::FunctionDef(f) => {
-                return Err(self.error(f.name.range, "nested functions are not supported: define it at module level"));
+                return Err(self.error(
+                    f.name.range,
+                    "nested functions are not supported: define it at module level",
+                ));
             }
             Stmt::ClassDef(c) => {
                 return Err(self.error(c.name.range, "classes must be defined at module level"));
@@ -666,7 +726,9 @@ impl<'c, 'a> Checker<'c, 'a> {
             Stmt::With(w) => return Err(self.error(w.range, "'with' is not supported")),
             Stmt::Match(m) => return Err(self.error(m.range, "'match' is not supported")),
             Stmt::Import(i) => return Err(self.error(i.range, "imports must be at module level")),
-            Stmt::ImportFrom(i) => return Err(self.error(i.range, "imports must be at module level")),
+            Stmt::ImportFrom(i) => {
+                return Err(self.error(i.range, "imports must be at module level"));
+            }
             Stmt::Nonlocal(n) => return Err(self.error(n.range, "'nonlocal' is not supported")),
             Stmt::TypeAlias(t) => return Err(self.error(t.range, "type aliases are not supported")),
             Stmt::IpyEscapeCommand(i) => return Err(self.error(i.range, "not Python syntax")),
@@ -845,7 +907,9 @@ impl<'c, 'a> Checker<'c, 'a> {
                 if call.arguments.args.is_empty() && call.arguments.keywords.is_empty() =>
             {
                 match call.func.as_ref() {
-                    Expr::Attribute(a) if matches!(a.attr.id.as_str(), "keys" | "values" | "items") => {
+                    Expr::Attribute(a)
+                        if matches!(a.attr.id.as_str(), "keys" | "values" | "items") =>
+                    {
                         let recv = self.expr(&a.value, None)?;
                         if matches!(recv.ty, Type::Dict(..)) {
                             (recv, Some(a.attr.id.to_string()))
@@ -889,7 +953,8 @@ impl<'c, 'a> Checker<'c, 'a> {
                 );
                 let e = tir::Expr::local(entry, Type::Int);
                 let key = tir::Expr::rt(Rt::DictEntryKey, vec![d.clone(), e.clone()], (*k).clone());
-                let value = tir::Expr::rt(Rt::DictEntryValue, vec![d.clone(), e.clone()], (*v).clone());
+                let value =
+                    tir::Expr::rt(Rt::DictEntryValue, vec![d.clone(), e.clone()], (*v).clone());
                 let element = match dict_view.as_deref() {
                     None | Some("keys") => key,
                     Some("values") => value,
@@ -992,7 +1057,12 @@ impl<'c, 'a> Checker<'c, 'a> {
         self.local_names.contains(name) || self.cx.module(self.module).scope.contains_key(name)
     }
 
-    fn for_range(&mut self, f: &ast::StmtFor, call: &ast::ExprCall, out: &mut Vec<tir::Stmt>) -> R<()> {
+    fn for_range(
+        &mut self,
+        f: &ast::StmtFor,
+        call: &ast::ExprCall,
+        out: &mut Vec<tir::Stmt>,
+    ) -> R<()> {
         if !call.arguments.keywords.is_empty() {
             return Err(self.error(call.range(), "range() takes no keyword arguments"));
         }
@@ -1006,7 +1076,12 @@ impl<'c, 'a> Checker<'c, 'a> {
             1 => (tir::Expr::int(0), args[0].clone(), tir::Expr::int(1)),
             2 => (args[0].clone(), args[1].clone(), tir::Expr::int(1)),
             3 => (args[0].clone(), args[1].clone(), args[2].clone()),
-            n => return Err(self.error(call.range(), format!("range expected 1 to 3 arguments, got {n}"))),
+            n => {
+                return Err(self.error(
+                    call.range(),
+                    format!("range expected 1 to 3 arguments, got {n}"),
+                ));
+            }
         };
         let mut pre = Vec::new();
         let i = self.temp(Type::Int);
@@ -1015,9 +1090,15 @@ impl<'c, 'a> Checker<'c, 'a> {
         pre.push(s);
         let iv = tir::Expr::local(i, Type::Int);
         let (cond, step) = match step.kind {
-            ExprKind::Int(0) => return Err(self.error(call.range(), "range() arg 3 must not be zero")),
+            ExprKind::Int(0) => {
+                return Err(self.error(call.range(), "range() arg 3 must not be zero"));
+            }
             ExprKind::Int(k) => {
-                let op = if k > 0 { BinaryOp::IntLt } else { BinaryOp::IntGt };
+                let op = if k > 0 {
+                    BinaryOp::IntLt
+                } else {
+                    BinaryOp::IntGt
+                };
                 (tir::Expr::binary(op, iv.clone(), stop, Type::Bool), step)
             }
             _ => {
@@ -1025,20 +1106,40 @@ impl<'c, 'a> Checker<'c, 'a> {
                 pre.push(s);
                 let zero = self.raise_msg(ExcKind::ValueError, "range() arg 3 must not be zero");
                 pre.push(tir::Stmt::If {
-                    cond: tir::Expr::binary(BinaryOp::IntEq, stepv.clone(), tir::Expr::int(0), Type::Bool),
+                    cond: tir::Expr::binary(
+                        BinaryOp::IntEq,
+                        stepv.clone(),
+                        tir::Expr::int(0),
+                        Type::Bool,
+                    ),
                     then_body: vec![tir::Stmt::Expr(zero)],
                     else_body: Vec::new(),
                 });
-                let both = |a: tir::Expr, b: tir::Expr| tir::Expr::new(ExprKind::And(Box::new(a), Box::new(b)), Type::Bool);
+                let both = |a: tir::Expr, b: tir::Expr| {
+                    tir::Expr::new(ExprKind::And(Box::new(a), Box::new(b)), Type::Bool)
+                };
                 let up = both(
-                    tir::Expr::binary(BinaryOp::IntGt, stepv.clone(), tir::Expr::int(0), Type::Bool),
+                    tir::Expr::binary(
+                        BinaryOp::IntGt,
+                        stepv.clone(),
+                        tir::Expr::int(0),
+                        Type::Bool,
+                    ),
                     tir::Expr::binary(BinaryOp::IntLt, iv.clone(), stop.clone(), Type::Bool),
                 );
                 let down = both(
-                    tir::Expr::binary(BinaryOp::IntLt, stepv.clone(), tir::Expr::int(0), Type::Bool),
+                    tir::Expr::binary(
+                        BinaryOp::IntLt,
+                        stepv.clone(),
+                        tir::Expr::int(0),
+                        Type::Bool,
+                    ),
                     tir::Expr::binary(BinaryOp::IntGt, iv.clone(), stop, Type::Bool),
                 );
-                (tir::Expr::new(ExprKind::Or(Box::new(up), Box::new(down)), Type::Bool), stepv)
+                (
+                    tir::Expr::new(ExprKind::Or(Box::new(up), Box::new(down)), Type::Bool),
+                    stepv,
+                )
             }
         };
         let step_expr = step;
@@ -1059,7 +1160,12 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     /// Assigns a loop's element to its target (a name, or a tuple of names).
-    fn bind_loop_target(&mut self, target: &Expr, value: tir::Expr, out: &mut Vec<tir::Stmt>) -> R<()> {
+    fn bind_loop_target(
+        &mut self,
+        target: &Expr,
+        value: tir::Expr,
+        out: &mut Vec<tir::Stmt>,
+    ) -> R<()> {
         self.assign_value(target, value, out)
     }
 
@@ -1098,7 +1204,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                 let obj = self.expr(&a.value, None)?;
                 let Type::Instance(c) = obj.ty.clone() else {
                     let t = obj.ty.clone();
-                    return Err(self.not_narrowed_or(a.value.range(), &t, "has no attributes to assign"));
+                    return Err(self.not_narrowed_or(
+                        a.value.range(),
+                        &t,
+                        "has no attributes to assign",
+                    ));
                 };
                 let expected = self.cx.find_field(c, a.attr.id.as_str()).map(|f| f.ty);
                 let v = match &expected {
@@ -1130,7 +1240,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                 };
                 // Python evaluates the value before the container and the key.
                 let v = match v.kind {
-                    ExprKind::Local(_) | ExprKind::Int(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::Float(_) => v,
+                    ExprKind::Local(_)
+                    | ExprKind::Int(_)
+                    | ExprKind::Str(_)
+                    | ExprKind::Bool(_)
+                    | ExprKind::Float(_) => v,
                     _ => {
                         let (s, t) = self.bind_temp(v);
                         out.push(s);
@@ -1151,7 +1265,12 @@ impl<'c, 'a> Checker<'c, 'a> {
     /// `v` itself when re-evaluating it later is harmless, else a temporary holding it.
     fn stable_value(&mut self, v: tir::Expr, out: &mut Vec<tir::Stmt>) -> tir::Expr {
         match v.kind {
-            ExprKind::Local(_) | ExprKind::Int(_) | ExprKind::Str(_) | ExprKind::Bool(_) | ExprKind::Float(_) | ExprKind::None => v,
+            ExprKind::Local(_)
+            | ExprKind::Int(_)
+            | ExprKind::Str(_)
+            | ExprKind::Bool(_)
+            | ExprKind::Float(_)
+            | ExprKind::None => v,
             _ => {
                 let (s, t) = self.bind_temp(v);
                 out.push(s);
@@ -1173,7 +1292,13 @@ impl<'c, 'a> Checker<'c, 'a> {
 
     /// Stores an already-checked value into a local name, declaring it on first assignment.
     /// `at` is where a type mismatch is reported (the value when there is one in the source).
-    fn store_local(&mut self, n: &ast::ExprName, v: tir::Expr, at: TextRange, out: &mut Vec<tir::Stmt>) -> R<()> {
+    fn store_local(
+        &mut self,
+        n: &ast::ExprName,
+        v: tir::Expr,
+        at: TextRange,
+        out: &mut Vec<tir::Stmt>,
+    ) -> R<()> {
         let name = n.id.as_str();
         let id = match self.names.get(name) {
             Some(&id) => id,
@@ -1245,13 +1370,18 @@ impl<'c, 'a> Checker<'c, 'a> {
                 if ts.len() != elts.len() {
                     return Err(self.error(
                         target.range(),
-                        format!("cannot unpack a tuple of {} elements into {} targets", ts.len(), elts.len()),
+                        format!(
+                            "cannot unpack a tuple of {} elements into {} targets",
+                            ts.len(),
+                            elts.len()
+                        ),
                     ));
                 }
                 let (s, t) = self.bind_temp(v);
                 out.push(s);
                 for (i, (elt, ty)) in elts.iter().zip(ts).enumerate() {
-                    let item = tir::Expr::field(t.clone(), crate::layout::TUPLE_ITEMS + 8 * i as i32, ty);
+                    let item =
+                        tir::Expr::field(t.clone(), crate::layout::TUPLE_ITEMS + 8 * i as i32, ty);
                     self.assign_value(elt, item, out)?;
                 }
                 Ok(())
@@ -1273,7 +1403,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                             out.push(s);
                             Ok(())
                         }
-                        other => Err(self.not_narrowed_or(a.value.range(), &other, "has no attributes to assign")),
+                        other => Err(self.not_narrowed_or(
+                            a.value.range(),
+                            &other,
+                            "has no attributes to assign",
+                        )),
                     };
                 }
                 let g = self.module_global_attr(a)?;
@@ -1288,7 +1422,12 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     /// `obj[index] = v`.
-    fn store_subscript(&mut self, sub: &ast::ExprSubscript, obj: tir::Expr, v: tir::Expr) -> R<tir::Stmt> {
+    fn store_subscript(
+        &mut self,
+        sub: &ast::ExprSubscript,
+        obj: tir::Expr,
+        v: tir::Expr,
+    ) -> R<tir::Stmt> {
         if matches!(sub.slice.as_ref(), Expr::Slice(_)) {
             return Err(self.error(sub.range, "slice assignment is not supported"));
         }
@@ -1296,16 +1435,32 @@ impl<'c, 'a> Checker<'c, 'a> {
             Type::List(elem) => {
                 let idx = self.expr_as(&sub.slice, &Type::Int)?;
                 let v = self.coerce(v, &elem, sub.range)?;
-                Ok(tir::Stmt::Expr(tir::Expr::rt(Rt::ListSetItem, vec![obj, idx, v], Type::None)))
+                Ok(tir::Stmt::Expr(tir::Expr::rt(
+                    Rt::ListSetItem,
+                    vec![obj, idx, v],
+                    Type::None,
+                )))
             }
             Type::Dict(k, val) => {
                 let key = self.expr_as(&sub.slice, &k)?;
                 let v = self.coerce(v, &val, sub.range)?;
-                Ok(tir::Stmt::Expr(tir::Expr::rt(Rt::DictSetItem, vec![obj, key, v], Type::None)))
+                Ok(tir::Stmt::Expr(tir::Expr::rt(
+                    Rt::DictSetItem,
+                    vec![obj, key, v],
+                    Type::None,
+                )))
             }
-            Type::Str => Err(self.error(sub.range, "'str' object does not support item assignment")),
-            Type::Tuple(_) => Err(self.error(sub.range, "'tuple' object does not support item assignment")),
-            other => Err(self.not_narrowed_or(sub.value.range(), &other, "does not support item assignment")),
+            Type::Str => {
+                Err(self.error(sub.range, "'str' object does not support item assignment"))
+            }
+            Type::Tuple(_) => {
+                Err(self.error(sub.range, "'tuple' object does not support item assignment"))
+            }
+            other => Err(self.not_narrowed_or(
+                sub.value.range(),
+                &other,
+                "does not support item assignment",
+            )),
         }
     }
 
@@ -1317,7 +1472,10 @@ impl<'c, 'a> Checker<'c, 'a> {
             let rhs = self.expr_as(&a.value, &ty)?;
             let (s, t) = self.bind_temp(cur);
             let extend = tir::Expr::rt(Rt::ListExtend, vec![t.clone(), rhs], Type::None);
-            return Ok(tir::Expr::new(ExprKind::Block(vec![s, tir::Stmt::Expr(extend)], Box::new(t)), ty));
+            return Ok(tir::Expr::new(
+                ExprKind::Block(vec![s, tir::Stmt::Expr(extend)], Box::new(t)),
+                ty,
+            ));
         }
         let rhs = self.expr(&a.value, None)?;
         self.binary(a.op, cur, rhs, a.range)
@@ -1341,7 +1499,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                     Type::Dict(k, _) => (**k).clone(),
                     other => {
                         let other = other.clone();
-                        return Err(self.not_narrowed_or(sub.value.range(), &other, "does not support item assignment"));
+                        return Err(self.not_narrowed_or(
+                            sub.value.range(),
+                            &other,
+                            "does not support item assignment",
+                        ));
                     }
                 };
                 let key = self.expr_as(&sub.slice, &key_ty)?;
@@ -1366,7 +1528,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                 let obj = self.expr(&attr.value, None)?;
                 let Type::Instance(c) = obj.ty.clone() else {
                     let t = obj.ty.clone();
-                    return Err(self.not_narrowed_or(attr.value.range(), &t, "has no attributes to assign"));
+                    return Err(self.not_narrowed_or(
+                        attr.value.range(),
+                        &t,
+                        "has no attributes to assign",
+                    ));
                 };
                 let (s, o) = self.bind_temp(obj);
                 out.push(s);
@@ -1400,13 +1566,27 @@ impl<'c, 'a> Checker<'c, 'a> {
         match obj.ty.clone() {
             Type::Dict(k, _) => {
                 let key = self.expr_as(&sub.slice, &k)?;
-                out.push(tir::Stmt::Expr(tir::Expr::rt(Rt::DictDelItem, vec![obj, key], Type::None)));
+                out.push(tir::Stmt::Expr(tir::Expr::rt(
+                    Rt::DictDelItem,
+                    vec![obj, key],
+                    Type::None,
+                )));
             }
             Type::List(_) => {
                 let i = self.expr_as(&sub.slice, &Type::Int)?;
-                out.push(tir::Stmt::Expr(tir::Expr::rt(Rt::ListDelItem, vec![obj, i], Type::None)));
+                out.push(tir::Stmt::Expr(tir::Expr::rt(
+                    Rt::ListDelItem,
+                    vec![obj, i],
+                    Type::None,
+                )));
             }
-            other => return Err(self.not_narrowed_or(sub.value.range(), &other, "does not support item deletion")),
+            other => {
+                return Err(self.not_narrowed_or(
+                    sub.value.range(),
+                    &other,
+                    "does not support item deletion",
+                ));
+            }
         }
         Ok(())
     }
@@ -1421,12 +1601,17 @@ impl<'c, 'a> Checker<'c, 'a> {
                     let ty = self.locals[bind.0 as usize].ty.clone();
                     Ok(tir::Stmt::Raise(tir::Expr::local(bind, ty)))
                 }
-                None => Err(self.error(r.range, "bare 'raise' outside an 'except' clause: there is no exception to re-raise")),
+                None => Err(self.error(
+                    r.range,
+                    "bare 'raise' outside an 'except' clause: there is no exception to re-raise",
+                )),
             };
         };
         // `raise C` constructs `C()`.
         let value = match exc.as_ref() {
-            Expr::Name(_) | Expr::Attribute(_) if self.cx.class_named(self.module, exc).is_some() && !self.is_local(exc) => {
+            Expr::Name(_) | Expr::Attribute(_)
+                if self.cx.class_named(self.module, exc).is_some() && !self.is_local(exc) =>
+            {
                 let c = self.cx.class_named(self.module, exc).expect("checked");
                 let call = ast::ExprCall {
                     node_index: Default::default(),
@@ -1444,10 +1629,15 @@ impl<'c, 'a> Checker<'c, 'a> {
             other => self.expr(other, None)?,
         };
         match &value.ty {
-            Type::Instance(c) if self.cx.program.classes[c.0 as usize].is_exception => Ok(tir::Stmt::Raise(value)),
+            Type::Instance(c) if self.cx.program.classes[c.0 as usize].is_exception => {
+                Ok(tir::Stmt::Raise(value))
+            }
             other => {
                 let t = type_name(other);
-                Err(self.error(exc.range(), format!("can only raise an exception instance, not {t}")))
+                Err(self.error(
+                    exc.range(),
+                    format!("can only raise an exception instance, not {t}"),
+                ))
             }
         }
     }
@@ -1463,7 +1653,12 @@ impl<'c, 'a> Checker<'c, 'a> {
         let pre = self.flow.clone();
         // What handlers and `finally` may assume: nothing the body assigns or narrows.
         let mut body_assigned = Vec::new();
-        scan_block(&t.body, &mut body_assigned, &mut Vec::new(), &mut Vec::new());
+        scan_block(
+            &t.body,
+            &mut body_assigned,
+            &mut Vec::new(),
+            &mut Vec::new(),
+        );
         let mut at_handler = pre.clone();
         for name in &body_assigned {
             if let Some(&id) = self.names.get(name) {
@@ -1489,8 +1684,15 @@ impl<'c, 'a> Checker<'c, 'a> {
                     let mut cs = Vec::new();
                     for e in targets {
                         match self.cx.class_named(self.module, e) {
-                            Some(c) if self.cx.program.classes[c.0 as usize].is_exception => cs.push(c),
-                            _ => return Err(self.error(e.range(), "'except' needs an exception class (or a tuple of them)")),
+                            Some(c) if self.cx.program.classes[c.0 as usize].is_exception => {
+                                cs.push(c)
+                            }
+                            _ => {
+                                return Err(self.error(
+                                    e.range(),
+                                    "'except' needs an exception class (or a tuple of them)",
+                                ));
+                            }
                         }
                     }
                     cs
@@ -1498,12 +1700,18 @@ impl<'c, 'a> Checker<'c, 'a> {
             };
             let mut common = classes[0];
             for &c in &classes[1..] {
-                common = self.cx.common_base(common, c).unwrap_or(ClassId(crate::rt::ExcKind::Exception as u32));
+                common = self
+                    .cx
+                    .common_base(common, c)
+                    .unwrap_or(ClassId(crate::rt::ExcKind::Exception as u32));
             }
             let ty = Type::Instance(common);
             // The clause's name is its own local, visible in the clause only (Python deletes it after).
             let bind = self.temp(ty.clone());
-            let saved = h.name.as_ref().map(|n| (n.id.to_string(), self.names.get(n.id.as_str()).copied()));
+            let saved = h
+                .name
+                .as_ref()
+                .map(|n| (n.id.to_string(), self.names.get(n.id.as_str()).copied()));
             if let Some(n) = &h.name {
                 self.locals[bind.0 as usize].name = n.id.to_string();
                 self.names.insert(n.id.to_string(), bind);
@@ -1545,7 +1753,12 @@ impl<'c, 'a> Checker<'c, 'a> {
                 }
             }
             let mut fin_assigned = Vec::new();
-            scan_block(&t.finalbody, &mut fin_assigned, &mut Vec::new(), &mut Vec::new());
+            scan_block(
+                &t.finalbody,
+                &mut fin_assigned,
+                &mut Vec::new(),
+                &mut Vec::new(),
+            );
             for name in fin_assigned {
                 if let Some(&id) = self.names.get(&name) {
                     after.forget_local(id);
@@ -1627,7 +1840,9 @@ impl<'c, 'a> Checker<'c, 'a> {
                     ast::BoolOp::Or => Ok((acc.expect("two or more values"), Vec::new(), no_all)),
                 }
             }
-            Expr::Compare(c) if c.ops.len() == 1 && matches!(c.ops[0], CmpOp::Is | CmpOp::IsNot) => {
+            Expr::Compare(c)
+                if c.ops.len() == 1 && matches!(c.ops[0], CmpOp::Is | CmpOp::IsNot) =>
+            {
                 let target = self
                     .optional_target(&c.left, &c.comparators[0])
                     .or_else(|| self.optional_target(&c.comparators[0], &c.left));
@@ -1688,7 +1903,9 @@ impl<'c, 'a> Checker<'c, 'a> {
                 if !self.local_names.contains(n.id.as_str()) {
                     return None;
                 }
-                self.names.get(n.id.as_str()).map(|&id| NarrowKey::local(id))
+                self.names
+                    .get(n.id.as_str())
+                    .map(|&id| NarrowKey::local(id))
             }
             Expr::Attribute(a) => {
                 let mut key = self.narrow_key(&a.value)?;
@@ -1850,7 +2067,9 @@ impl<'c, 'a> Checker<'c, 'a> {
                     None => Err(self.error(n.range, "integer literal does not fit in 64 bits")),
                 },
                 ast::Number::Float(f) => Ok(tir::Expr::new(ExprKind::Float(*f), Type::Float)),
-                ast::Number::Complex { .. } => Err(self.error(n.range, "complex numbers are not supported")),
+                ast::Number::Complex { .. } => {
+                    Err(self.error(n.range, "complex numbers are not supported"))
+                }
             },
             Expr::StringLiteral(s) => {
                 let id = self.cx.intern(s.value.to_str());
@@ -1952,11 +2171,21 @@ impl<'c, 'a> Checker<'c, 'a> {
             }
             Expr::Dict(d) => self.dict_display(d, expected),
             Expr::Set(s) => Err(self.error(s.range, "sets are not supported")),
-            Expr::ListComp(c) => Err(self.error(c.range(), "list comprehensions are not supported: use a for loop")),
+            Expr::ListComp(c) => Err(self.error(
+                c.range(),
+                "list comprehensions are not supported: use a for loop",
+            )),
             Expr::SetComp(c) => Err(self.error(c.range(), "set comprehensions are not supported")),
-            Expr::DictComp(c) => Err(self.error(c.range(), "dict comprehensions are not supported: use a for loop")),
-            Expr::Generator(g) => Err(self.error(g.range, "generator expressions are not supported")),
-            Expr::Lambda(l) => Err(self.error(l.range, "lambda is not supported: define a function")),
+            Expr::DictComp(c) => Err(self.error(
+                c.range(),
+                "dict comprehensions are not supported: use a for loop",
+            )),
+            Expr::Generator(g) => {
+                Err(self.error(g.range, "generator expressions are not supported"))
+            }
+            Expr::Lambda(l) => {
+                Err(self.error(l.range, "lambda is not supported: define a function"))
+            }
             Expr::Named(n) => Err(self.error(n.range, "':=' is not supported")),
             Expr::Await(a) => Err(self.error(a.range, "'await' is not supported")),
             Expr::Yield(y) => Err(self.error(y.range, "'yield' is not supported")),
@@ -1970,7 +2199,13 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     /// The common type of two branches (conditional expressions, `or`).
-    pub(super) fn unify(&mut self, a: &Type, b: &Type, expected: Option<&Type>, range: TextRange) -> R<Type> {
+    pub(super) fn unify(
+        &mut self,
+        a: &Type,
+        b: &Type,
+        expected: Option<&Type>,
+        range: TextRange,
+    ) -> R<Type> {
         if let Some(t) = expected
             && (t == a || matches!(t, Type::Optional(_)))
         {
@@ -1978,7 +2213,9 @@ impl<'c, 'a> Checker<'c, 'a> {
         }
         let base = |x: &Type, y: &Type| -> Option<Type> {
             match (x, y) {
-                (Type::Instance(p), Type::Instance(q)) => self.cx.common_base(*p, *q).map(Type::Instance),
+                (Type::Instance(p), Type::Instance(q)) => {
+                    self.cx.common_base(*p, *q).map(Type::Instance)
+                }
                 _ => None,
             }
         };
@@ -1986,10 +2223,13 @@ impl<'c, 'a> Checker<'c, 'a> {
             return Ok(t);
         }
         if let (Type::Optional(p), q) | (q, Type::Optional(p)) = (a, b)
-            && let Some(t) = base(p, match q {
-                Type::Optional(q) => q,
-                q => q,
-            })
+            && let Some(t) = base(
+                p,
+                match q {
+                    Type::Optional(q) => q,
+                    q => q,
+                },
+            )
         {
             return Ok(Type::Optional(Box::new(t)));
         }
@@ -1999,7 +2239,9 @@ impl<'c, 'a> Checker<'c, 'a> {
                 Type::Optional(_) => t.clone(),
                 t => Type::Optional(Box::new(t.clone())),
             },
-            (Type::Optional(i), t) | (t, Type::Optional(i)) if **i == *t => Type::Optional(i.clone()),
+            (Type::Optional(i), t) | (t, Type::Optional(i)) if **i == *t => {
+                Type::Optional(i.clone())
+            }
             _ => {
                 return Err(self.error(
                     range,
@@ -2122,14 +2364,22 @@ impl<'c, 'a> Checker<'c, 'a> {
                             }
                             ast::InterpolatedStringElement::Interpolation(i) => {
                                 if i.format_spec.is_some() {
-                                    return Err(self.error(i.range, "format specs in f-strings are not supported"));
+                                    return Err(self.error(
+                                        i.range,
+                                        "format specs in f-strings are not supported",
+                                    ));
                                 }
                                 if i.conversion != ast::ConversionFlag::None {
-                                    return Err(self.error(i.range, "conversions ('!r') in f-strings are not supported"));
+                                    return Err(self.error(
+                                        i.range,
+                                        "conversions ('!r') in f-strings are not supported",
+                                    ));
                                 }
                                 if let Some(d) = &i.debug_text {
                                     let _ = d;
-                                    return Err(self.error(i.range, "'=' in f-strings is not supported"));
+                                    return Err(
+                                        self.error(i.range, "'=' in f-strings is not supported")
+                                    );
                                 }
                                 let v = self.expr(&i.expression, None)?;
                                 parts.push(self.stringify(v));
@@ -2178,10 +2428,23 @@ impl<'c, 'a> Checker<'c, 'a> {
             (ast::UnaryOp::UAdd, Type::Int | Type::Float) => return Ok(v),
             (ast::UnaryOp::Invert, Type::Int) => UnaryOp::IntInvert,
             (_, Type::Bool) => {
-                return Err(self.error(u.range, format!("no arithmetic on bool ('{}' on a bool): convert with int(b)", u.op.as_str())));
+                return Err(self.error(
+                    u.range,
+                    format!(
+                        "no arithmetic on bool ('{}' on a bool): convert with int(b)",
+                        u.op.as_str()
+                    ),
+                ));
             }
             (op, t) => {
-                return Err(self.error(u.range, format!("bad operand type for unary '{}': {}", op.as_str(), type_name(t))));
+                return Err(self.error(
+                    u.range,
+                    format!(
+                        "bad operand type for unary '{}': {}",
+                        op.as_str(),
+                        type_name(t)
+                    ),
+                ));
             }
         };
         let ty = v.ty.clone();
@@ -2189,12 +2452,21 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     /// A binary arithmetic operation on checked operands.
-    pub(super) fn binary(&mut self, op: Operator, l: tir::Expr, r: tir::Expr, range: TextRange) -> R<tir::Expr> {
+    pub(super) fn binary(
+        &mut self,
+        op: Operator,
+        l: tir::Expr,
+        r: tir::Expr,
+        range: TextRange,
+    ) -> R<tir::Expr> {
         use Type::*;
         if l.ty == Bool || r.ty == Bool {
             return Err(self.error(
                 range,
-                format!("no arithmetic on bool ('{}' with a bool operand): convert with int(b)", op.as_str()),
+                format!(
+                    "no arithmetic on bool ('{}' with a bool operand): convert with int(b)",
+                    op.as_str()
+                ),
             ));
         }
         let bin = |k: BinaryOp, l, r, t| Ok(tir::Expr::binary(k, l, r, t));
@@ -2213,7 +2485,10 @@ impl<'c, 'a> Checker<'c, 'a> {
                     if let ExprKind::Int(e) = r.kind
                         && e < 0
                     {
-                        return Err(self.error(range, "a negative exponent on int gives a float: use float(x) ** y"));
+                        return Err(self.error(
+                            range,
+                            "a negative exponent on int gives a float: use float(x) ** y",
+                        ));
                     }
                     Ok(tir::Expr::rt(Rt::IntPow, vec![l, r], Int))
                 }
@@ -2290,7 +2565,9 @@ impl<'c, 'a> Checker<'c, 'a> {
             let (s, t) = self.bind_temp(acc);
             let truth = self.truthy(t.clone())?;
             let left_val = match (&t.ty, &ty) {
-                (Type::Optional(_), t2) if !matches!(t2, Type::Optional(_)) => tir::Expr::new(t.kind.clone(), ty.clone()),
+                (Type::Optional(_), t2) if !matches!(t2, Type::Optional(_)) => {
+                    tir::Expr::new(t.kind.clone(), ty.clone())
+                }
                 _ => self.coerce(t.clone(), &ty, b.range)?,
             };
             let rhs = self.coerce(rhs, &ty, v.range())?;
@@ -2333,8 +2610,10 @@ impl<'c, 'a> Checker<'c, 'a> {
                         .is_some_and(|s| s.ret == Type::Bool),
                     _ => matches!(n.id.as_str(), "isinstance" | "bool"),
                 },
-                Expr::Attribute(a) => a.attr.id.starts_with("is")
-                    || matches!(a.attr.id.as_str(), "startswith" | "endswith"),
+                Expr::Attribute(a) => {
+                    a.attr.id.starts_with("is")
+                        || matches!(a.attr.id.as_str(), "startswith" | "endswith")
+                }
                 _ => false,
             },
             _ => false,
@@ -2365,7 +2644,10 @@ impl<'c, 'a> Checker<'c, 'a> {
             let (s, r) = self.bind_temp(r);
             pending.push(s);
             let cmp = self.compare_one(*op, prev, r.clone(), c.range())?;
-            let link = tir::Expr::new(ExprKind::Block(std::mem::take(&mut pending), Box::new(cmp)), Type::Bool);
+            let link = tir::Expr::new(
+                ExprKind::Block(std::mem::take(&mut pending), Box::new(cmp)),
+                Type::Bool,
+            );
             acc = Some(match acc {
                 None => link,
                 Some(a) => tir::Expr::new(ExprKind::And(Box::new(a), Box::new(link)), Type::Bool),
@@ -2376,7 +2658,13 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     /// One comparison of two checked operands.
-    fn compare_one(&mut self, op: CmpOp, l: tir::Expr, r: tir::Expr, range: TextRange) -> R<tir::Expr> {
+    fn compare_one(
+        &mut self,
+        op: CmpOp,
+        l: tir::Expr,
+        r: tir::Expr,
+        range: TextRange,
+    ) -> R<tir::Expr> {
         use Type::*;
         let lt = l.ty.clone();
         let rt = r.ty.clone();
@@ -2390,7 +2678,9 @@ impl<'c, 'a> Checker<'c, 'a> {
                     }
                     (None, None) => tir::Expr::bool(true),
                     (Bool, Bool) => tir::Expr::binary(BinaryOp::BoolEq, l, r, Bool),
-                    (a, b) if a.is_ref() && b.is_ref() => tir::Expr::binary(BinaryOp::RefEq, l, r, Bool),
+                    (a, b) if a.is_ref() && b.is_ref() => {
+                        tir::Expr::binary(BinaryOp::RefEq, l, r, Bool)
+                    }
                     _ => {
                         return Err(self.error(
                             range,
@@ -2402,7 +2692,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                         ));
                     }
                 };
-                Ok(if neg { tir::Expr::unary(UnaryOp::BoolNot, test, Bool) } else { test })
+                Ok(if neg {
+                    tir::Expr::unary(UnaryOp::BoolNot, test, Bool)
+                } else {
+                    test
+                })
             }
             CmpOp::In | CmpOp::NotIn => {
                 let test = self.contains(r, l, range)?;
@@ -2424,9 +2718,15 @@ impl<'c, 'a> Checker<'c, 'a> {
                 };
                 match (&lt, &rt) {
                     (Int, Int) => Ok(tir::Expr::binary(int_op, l, r, Bool)),
-                    (Int | Float, Int | Float) => Ok(tir::Expr::binary(float_op, to_float(l), to_float(r), Bool)),
+                    (Int | Float, Int | Float) => {
+                        Ok(tir::Expr::binary(float_op, to_float(l), to_float(r), Bool))
+                    }
                     (Bool, Bool) if !ordering => Ok(tir::Expr::binary(
-                        if op == CmpOp::Eq { BinaryOp::BoolEq } else { BinaryOp::BoolNe },
+                        if op == CmpOp::Eq {
+                            BinaryOp::BoolEq
+                        } else {
+                            BinaryOp::BoolNe
+                        },
                         l,
                         r,
                         Bool,
@@ -2441,11 +2741,19 @@ impl<'c, 'a> Checker<'c, 'a> {
                         if !ordering && is_instance_like(&lt) && is_instance_like(&rt) =>
                     {
                         let eq = tir::Expr::binary(BinaryOp::RefEq, l, r, Bool);
-                        Ok(if op == CmpOp::Eq { eq } else { tir::Expr::unary(UnaryOp::BoolNot, eq, Bool) })
+                        Ok(if op == CmpOp::Eq {
+                            eq
+                        } else {
+                            tir::Expr::unary(UnaryOp::BoolNot, eq, Bool)
+                        })
                     }
                     (Str, Str) if !ordering => {
                         let eq = tir::Expr::rt(Rt::StrEq, vec![l, r], Bool);
-                        Ok(if op == CmpOp::Eq { eq } else { tir::Expr::unary(UnaryOp::BoolNot, eq, Bool) })
+                        Ok(if op == CmpOp::Eq {
+                            eq
+                        } else {
+                            tir::Expr::unary(UnaryOp::BoolNot, eq, Bool)
+                        })
                     }
                     (Str, Str) => Ok(tir::Expr::binary(
                         int_op,
@@ -2457,7 +2765,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                         if t.is_ref() {
                             let v = if lt == None { r } else { l };
                             let null = tir::Expr::unary(UnaryOp::IsNull, v, Bool);
-                            Ok(if op == CmpOp::Eq { null } else { tir::Expr::unary(UnaryOp::BoolNot, null, Bool) })
+                            Ok(if op == CmpOp::Eq {
+                                null
+                            } else {
+                                tir::Expr::unary(UnaryOp::BoolNot, null, Bool)
+                            })
                         } else {
                             Ok(tir::Expr::bool(op == CmpOp::NotEq && *t != None))
                         }
@@ -2465,7 +2777,9 @@ impl<'c, 'a> Checker<'c, 'a> {
                     _ => {
                         let ty = match (&lt, &rt) {
                             (a, b) if a == b => a.clone(),
-                            (Optional(i), t) | (t, Optional(i)) if **i == *t && !ordering => Optional(i.clone()),
+                            (Optional(i), t) | (t, Optional(i)) if **i == *t && !ordering => {
+                                Optional(i.clone())
+                            }
                             _ => {
                                 return Err(self.error(
                                     range,
@@ -2481,7 +2795,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                         if ordering && !orderable(&ty) {
                             return Err(self.error(
                                 range,
-                                format!("'{}' is not supported between values of type {}", op.as_str(), type_name(&ty)),
+                                format!(
+                                    "'{}' is not supported between values of type {}",
+                                    op.as_str(),
+                                    type_name(&ty)
+                                ),
                             ));
                         }
                         let l = tir::Expr::new(l.kind, ty.clone());
@@ -2494,8 +2812,13 @@ impl<'c, 'a> Checker<'c, 'a> {
                                 Bool,
                             ))
                         } else {
-                            let eq = tir::Expr::rt(Rt::Eq, vec![l, r, tir::Expr::type_code(ty)], Bool);
-                            Ok(if op == CmpOp::Eq { eq } else { tir::Expr::unary(UnaryOp::BoolNot, eq, Bool) })
+                            let eq =
+                                tir::Expr::rt(Rt::Eq, vec![l, r, tir::Expr::type_code(ty)], Bool);
+                            Ok(if op == CmpOp::Eq {
+                                eq
+                            } else {
+                                tir::Expr::unary(UnaryOp::BoolNot, eq, Bool)
+                            })
                         }
                     }
                 }
@@ -2504,11 +2827,20 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     /// `item in container`.
-    fn contains(&mut self, container: tir::Expr, item: tir::Expr, range: TextRange) -> R<tir::Expr> {
+    fn contains(
+        &mut self,
+        container: tir::Expr,
+        item: tir::Expr,
+        range: TextRange,
+    ) -> R<tir::Expr> {
         match container.ty.clone() {
             Type::Str => {
                 let item = self.coerce(item, &Type::Str, range)?;
-                Ok(tir::Expr::rt(Rt::StrContains, vec![container, item], Type::Bool))
+                Ok(tir::Expr::rt(
+                    Rt::StrContains,
+                    vec![container, item],
+                    Type::Bool,
+                ))
             }
             Type::List(e) | Type::DictKeys(e) | Type::DictValues(e) => {
                 let item = self.coerce(item, &e, range)?;
@@ -2520,7 +2852,11 @@ impl<'c, 'a> Checker<'c, 'a> {
             }
             Type::Dict(k, _) => {
                 let item = self.coerce(item, &k, range)?;
-                Ok(tir::Expr::rt(Rt::DictContains, vec![container, item], Type::Bool))
+                Ok(tir::Expr::rt(
+                    Rt::DictContains,
+                    vec![container, item],
+                    Type::Bool,
+                ))
             }
             other => Err(self.not_narrowed_or(range, &other, "does not support 'in'")),
         }
@@ -2559,7 +2895,9 @@ impl<'c, 'a> Checker<'c, 'a> {
                 _ => None,
             };
             let Some(mut i) = idx else {
-                return Err(self.error(s.slice.range(), "a tuple index must be an integer constant"));
+                return Err(
+                    self.error(s.slice.range(), "a tuple index must be an integer constant")
+                );
             };
             let len = ts.len() as i64;
             if i < 0 {
@@ -2569,7 +2907,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                 return Err(self.error(s.slice.range(), "tuple index out of range"));
             }
             let ty = ts[i as usize].clone();
-            return Ok(tir::Expr::field(obj, crate::layout::TUPLE_ITEMS + 8 * i as i32, ty));
+            return Ok(tir::Expr::field(
+                obj,
+                crate::layout::TUPLE_ITEMS + 8 * i as i32,
+                ty,
+            ));
         }
         let key_ty = match &obj.ty {
             Type::Str | Type::List(_) => Type::Int,
@@ -2593,7 +2935,12 @@ impl<'c, 'a> Checker<'c, 'a> {
         })
     }
 
-    pub(super) fn list_display(&mut self, elts: &[Expr], expected: Option<&Type>, range: TextRange) -> R<tir::Expr> {
+    pub(super) fn list_display(
+        &mut self,
+        elts: &[Expr],
+        expected: Option<&Type>,
+        range: TextRange,
+    ) -> R<tir::Expr> {
         let elem_ty = match expected {
             Some(Type::List(t)) => Some((**t).clone()),
             _ => None,
@@ -2659,7 +3006,10 @@ impl<'c, 'a> Checker<'c, 'a> {
         let ty = Type::List(Box::new(elem.clone()));
         let new = tir::Expr::rt(
             Rt::ListNew,
-            vec![tir::Expr::bool(elem.is_ref()), tir::Expr::int(items.len() as i64)],
+            vec![
+                tir::Expr::bool(elem.is_ref()),
+                tir::Expr::int(items.len() as i64),
+            ],
             ty.clone(),
         );
         if items.is_empty() {
@@ -2668,7 +3018,11 @@ impl<'c, 'a> Checker<'c, 'a> {
         let (s, l) = self.bind_temp(new);
         let mut stmts = vec![s];
         for it in items {
-            stmts.push(tir::Stmt::Expr(tir::Expr::rt(Rt::ListAppend, vec![l.clone(), it], Type::None)));
+            stmts.push(tir::Stmt::Expr(tir::Expr::rt(
+                Rt::ListAppend,
+                vec![l.clone(), it],
+                Type::None,
+            )));
         }
         Ok(tir::Expr::new(ExprKind::Block(stmts, Box::new(l)), ty))
     }
@@ -2699,7 +3053,10 @@ impl<'c, 'a> Checker<'c, 'a> {
             }
             if vt.is_none() {
                 if v.ty == Type::None {
-                    return Err(self.error(item.value.range(), "cannot infer the value type from None: annotate the dict"));
+                    return Err(self.error(
+                        item.value.range(),
+                        "cannot infer the value type from None: annotate the dict",
+                    ));
                 }
                 vt = Some(v.ty.clone());
             }
@@ -2719,7 +3076,10 @@ impl<'c, 'a> Checker<'c, 'a> {
         let ty = Type::Dict(Box::new(kt.clone()), Box::new(vt.clone()));
         let new = tir::Expr::rt(
             Rt::DictNew,
-            vec![tir::Expr::bool(kt == Type::Str), tir::Expr::bool(vt.is_ref())],
+            vec![
+                tir::Expr::bool(kt == Type::Str),
+                tir::Expr::bool(vt.is_ref()),
+            ],
             ty.clone(),
         );
         if pairs.is_empty() {
@@ -2728,7 +3088,11 @@ impl<'c, 'a> Checker<'c, 'a> {
         let (s, dv) = self.bind_temp(new);
         let mut stmts = vec![s];
         for (k, v) in pairs {
-            stmts.push(tir::Stmt::Expr(tir::Expr::rt(Rt::DictSetItem, vec![dv.clone(), k, v], Type::None)));
+            stmts.push(tir::Stmt::Expr(tir::Expr::rt(
+                Rt::DictSetItem,
+                vec![dv.clone(), k, v],
+                Type::None,
+            )));
         }
         Ok(tir::Expr::new(ExprKind::Block(stmts, Box::new(dv)), ty))
     }
@@ -2778,7 +3142,11 @@ fn null_str() -> tir::Expr {
 }
 
 fn raise_builtin(kind: ExcKind, msg: tir::Expr) -> tir::Expr {
-    tir::Expr::rt(Rt::RaiseBuiltin, vec![tir::Expr::int(kind as i64), msg], Type::None)
+    tir::Expr::rt(
+        Rt::RaiseBuiltin,
+        vec![tir::Expr::int(kind as i64), msg],
+        Type::None,
+    )
 }
 
 fn is_main_guard(test: &Expr) -> bool {

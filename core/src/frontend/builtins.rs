@@ -17,8 +17,23 @@ use crate::tir::{self, BinaryOp, ExprKind, Type, UnaryOp};
 pub(super) fn is_builtin_function(name: &str) -> bool {
     matches!(
         name,
-        "print" | "len" | "str" | "int" | "float" | "bool" | "list" | "range" | "isinstance" | "min" | "max"
-            | "abs" | "ord" | "chr" | "sorted" | "repr" | "dict"
+        "print"
+            | "len"
+            | "str"
+            | "int"
+            | "float"
+            | "bool"
+            | "list"
+            | "range"
+            | "isinstance"
+            | "min"
+            | "max"
+            | "abs"
+            | "ord"
+            | "chr"
+            | "sorted"
+            | "repr"
+            | "dict"
     )
 }
 
@@ -43,7 +58,9 @@ impl Checker<'_, '_> {
             Expr::Name(n) => {
                 let name = n.id.as_str();
                 if self.local_names.contains(name) {
-                    return Err(self.error(n.range, format!("'{name}' is a variable, not a function")));
+                    return Err(
+                        self.error(n.range, format!("'{name}' is a variable, not a function"))
+                    );
                 }
                 match self.cx.module(self.module).scope.get(name).cloned() {
                     Some(Binding::Function(f)) => self.user_call(f, c),
@@ -69,7 +86,10 @@ impl Checker<'_, '_> {
                     && !self.local_names.contains("super")
                 {
                     if !inner.arguments.args.is_empty() || !inner.arguments.keywords.is_empty() {
-                        return Err(self.error(inner.range(), "only the zero-argument form super() is supported"));
+                        return Err(self.error(
+                            inner.range(),
+                            "only the zero-argument form super() is supported",
+                        ));
                     }
                     return self.super_call(a, c);
                 }
@@ -86,7 +106,10 @@ impl Checker<'_, '_> {
                         Some(Binding::Class(cid)) => self.construct(cid, c),
                         _ => {
                             let mname = self.cx.module(m).name.clone();
-                            Err(self.error(a.attr.range, format!("module '{mname}' has no function '{attr}'")))
+                            Err(self.error(
+                                a.attr.range,
+                                format!("module '{mname}' has no function '{attr}'"),
+                            ))
                         }
                     };
                 }
@@ -98,7 +121,12 @@ impl Checker<'_, '_> {
     }
 
     /// Matches a call's arguments to named slots; returns the source expression per slot.
-    pub(super) fn bind_args<'e>(&mut self, c: &'e ast::ExprCall, fname: &str, slots: &[(&str, bool)]) -> R<Vec<Option<&'e Expr>>> {
+    pub(super) fn bind_args<'e>(
+        &mut self,
+        c: &'e ast::ExprCall,
+        fname: &str,
+        slots: &[(&str, bool)],
+    ) -> R<Vec<Option<&'e Expr>>> {
         let mut out: Vec<Option<&Expr>> = vec![None; slots.len()];
         if c.arguments.args.len() > slots.len() {
             return Err(self.error(
@@ -137,24 +165,37 @@ impl Checker<'_, '_> {
         }
         for (i, (n, required)) in slots.iter().enumerate() {
             if *required && out[i].is_none() {
-                return Err(self.error(c.range(), format!("{fname}() missing required argument '{n}'")));
+                return Err(self.error(
+                    c.range(),
+                    format!("{fname}() missing required argument '{n}'"),
+                ));
             }
         }
         Ok(out)
     }
 
     fn user_call(&mut self, f: tir::FuncId, c: &ast::ExprCall) -> R<tir::Expr> {
-        let Some(sig) = self.cx.func_sigs[f.0 as usize].clone().filter(|s| s.bad_params.is_empty()) else {
+        let Some(sig) = self.cx.func_sigs[f.0 as usize]
+            .clone()
+            .filter(|s| s.bad_params.is_empty())
+        else {
             // The signature had errors, already reported: its calls cannot be checked.
             return Err(Reported);
         };
-        let slots: Vec<(&str, bool)> = sig.params.iter().map(|p| (p.name.as_str(), p.default.is_none())).collect();
+        let slots: Vec<(&str, bool)> = sig
+            .params
+            .iter()
+            .map(|p| (p.name.as_str(), p.default.is_none()))
+            .collect();
         let bound = self.bind_args(c, &sig.name, &slots)?;
         let mut args = Vec::new();
         for (p, a) in sig.params.iter().zip(bound) {
             args.push(match a {
                 Some(e) => self.expr_as(e, &p.ty)?,
-                None => p.default.clone().expect("checked: missing arguments have defaults"),
+                None => p
+                    .default
+                    .clone()
+                    .expect("checked: missing arguments have defaults"),
             });
         }
         // A default string literal was interned when the signature was checked.
@@ -168,24 +209,44 @@ impl Checker<'_, '_> {
         Ok(())
     }
 
-    fn positional<'e>(&mut self, c: &'e ast::ExprCall, fname: &str, min: usize, max: usize) -> R<&'e [Expr]> {
+    fn positional<'e>(
+        &mut self,
+        c: &'e ast::ExprCall,
+        fname: &str,
+        min: usize,
+        max: usize,
+    ) -> R<&'e [Expr]> {
         self.no_keywords(c, fname)?;
         let n = c.arguments.args.len();
         if n < min || n > max {
-            let want = if min == max { format!("{min}") } else { format!("{min} to {max}") };
+            let want = if min == max {
+                format!("{min}")
+            } else {
+                format!("{min} to {max}")
+            };
             return Err(self.error(
                 c.range(),
-                format!("{fname}() takes {want} argument{} ({n} given)", if max == 1 { "" } else { "s" }),
+                format!(
+                    "{fname}() takes {want} argument{} ({n} given)",
+                    if max == 1 { "" } else { "s" }
+                ),
             ));
         }
         Ok(&c.arguments.args)
     }
 
-    fn builtin_call(&mut self, name: &str, c: &ast::ExprCall, expected: Option<&Type>) -> R<tir::Expr> {
+    fn builtin_call(
+        &mut self,
+        name: &str,
+        c: &ast::ExprCall,
+        expected: Option<&Type>,
+    ) -> R<tir::Expr> {
         match name {
             "print" => self.print(c),
             "len" => {
-                let [x] = self.positional(c, name, 1, 1)? else { unreachable!() };
+                let [x] = self.positional(c, name, 1, 1)? else {
+                    unreachable!()
+                };
                 let v = self.expr(x, None)?;
                 self.len_of(v, x.range())
             }
@@ -201,14 +262,22 @@ impl Checker<'_, '_> {
                 }
             }
             "repr" => {
-                let [x] = self.positional(c, name, 1, 1)? else { unreachable!() };
+                let [x] = self.positional(c, name, 1, 1)? else {
+                    unreachable!()
+                };
                 let v = self.expr(x, None)?;
                 let t = v.ty.clone();
-                Ok(tir::Expr::rt(Rt::ReprOf, vec![v, tir::Expr::type_code(t)], Type::Str))
+                Ok(tir::Expr::rt(
+                    Rt::ReprOf,
+                    vec![v, tir::Expr::type_code(t)],
+                    Type::Str,
+                ))
             }
             "int" => {
                 let args = self.positional(c, name, 0, 1)?;
-                let [x] = args else { return Ok(tir::Expr::int(0)) };
+                let [x] = args else {
+                    return Ok(tir::Expr::int(0));
+                };
                 let v = self.expr(x, None)?;
                 Ok(match v.ty {
                     Type::Int => v,
@@ -217,13 +286,19 @@ impl Checker<'_, '_> {
                     Type::Bool => tir::Expr::unary(UnaryOp::BoolToInt, v, Type::Int),
                     ref t => {
                         let t = t.clone();
-                        return Err(self.not_narrowed_or(x.range(), &t, "cannot be converted with int()"));
+                        return Err(self.not_narrowed_or(
+                            x.range(),
+                            &t,
+                            "cannot be converted with int()",
+                        ));
                     }
                 })
             }
             "float" => {
                 let args = self.positional(c, name, 0, 1)?;
-                let [x] = args else { return Ok(tir::Expr::new(ExprKind::Float(0.0), Type::Float)) };
+                let [x] = args else {
+                    return Ok(tir::Expr::new(ExprKind::Float(0.0), Type::Float));
+                };
                 let v = self.expr(x, None)?;
                 Ok(match v.ty {
                     Type::Float => v,
@@ -232,13 +307,19 @@ impl Checker<'_, '_> {
                     Type::Bool => to_float(tir::Expr::unary(UnaryOp::BoolToInt, v, Type::Int)),
                     ref t => {
                         let t = t.clone();
-                        return Err(self.not_narrowed_or(x.range(), &t, "cannot be converted with float()"));
+                        return Err(self.not_narrowed_or(
+                            x.range(),
+                            &t,
+                            "cannot be converted with float()",
+                        ));
                     }
                 })
             }
             "bool" => {
                 let args = self.positional(c, name, 0, 1)?;
-                let [x] = args else { return Ok(tir::Expr::bool(false)) };
+                let [x] = args else {
+                    return Ok(tir::Expr::bool(false));
+                };
                 let v = self.expr(x, None)?;
                 self.truthy(v)
             }
@@ -251,7 +332,10 @@ impl Checker<'_, '_> {
                             vec![tir::Expr::bool(e.is_ref()), tir::Expr::int(0)],
                             Type::List(e.clone()),
                         )),
-                        _ => Err(self.error(c.range(), "cannot infer the element type of list(): annotate the variable")),
+                        _ => Err(self.error(
+                            c.range(),
+                            "cannot infer the element type of list(): annotate the variable",
+                        )),
                     };
                 };
                 let v = self.expr(x, None)?;
@@ -262,10 +346,16 @@ impl Checker<'_, '_> {
                 match expected {
                     Some(Type::Dict(k, v)) => Ok(tir::Expr::rt(
                         Rt::DictNew,
-                        vec![tir::Expr::bool(**k == Type::Str), tir::Expr::bool(v.is_ref())],
+                        vec![
+                            tir::Expr::bool(**k == Type::Str),
+                            tir::Expr::bool(v.is_ref()),
+                        ],
                         Type::Dict(k.clone(), v.clone()),
                     )),
-                    _ => Err(self.error(c.range(), "cannot infer the type of dict(): annotate the variable")),
+                    _ => Err(self.error(
+                        c.range(),
+                        "cannot infer the type of dict(): annotate the variable",
+                    )),
                 }
             }
             "sorted" => {
@@ -281,20 +371,32 @@ impl Checker<'_, '_> {
             }
             "min" | "max" => self.min_max(name, c),
             "abs" => {
-                let [x] = self.positional(c, name, 1, 1)? else { unreachable!() };
+                let [x] = self.positional(c, name, 1, 1)? else {
+                    unreachable!()
+                };
                 let v = self.expr(x, None)?;
                 let ty = v.ty.clone();
                 let (s, t) = self.bind_temp(v);
                 let (cond, neg, zero) = match ty {
                     Type::Int => (
-                        tir::Expr::binary(BinaryOp::IntGe, t.clone(), tir::Expr::int(0), Type::Bool),
+                        tir::Expr::binary(
+                            BinaryOp::IntGe,
+                            t.clone(),
+                            tir::Expr::int(0),
+                            Type::Bool,
+                        ),
                         BinaryOp::IntSub,
                         tir::Expr::int(0),
                     ),
                     Type::Float => {
                         let zero = tir::Expr::new(ExprKind::Float(0.0), Type::Float);
                         (
-                            tir::Expr::binary(BinaryOp::FloatGt, t.clone(), zero.clone(), Type::Bool),
+                            tir::Expr::binary(
+                                BinaryOp::FloatGt,
+                                t.clone(),
+                                zero.clone(),
+                                Type::Bool,
+                            ),
                             BinaryOp::FloatSub,
                             zero,
                         )
@@ -315,16 +417,23 @@ impl Checker<'_, '_> {
                 ))
             }
             "ord" => {
-                let [x] = self.positional(c, name, 1, 1)? else { unreachable!() };
+                let [x] = self.positional(c, name, 1, 1)? else {
+                    unreachable!()
+                };
                 let v = self.expr_as(x, &Type::Str)?;
                 Ok(tir::Expr::rt(Rt::Ord, vec![v], Type::Int))
             }
             "chr" => {
-                let [x] = self.positional(c, name, 1, 1)? else { unreachable!() };
+                let [x] = self.positional(c, name, 1, 1)? else {
+                    unreachable!()
+                };
                 let v = self.expr_as(x, &Type::Int)?;
                 Ok(tir::Expr::rt(Rt::Chr, vec![v], Type::Str))
             }
-            "range" => Err(self.error(c.range(), "range() is only supported as the iterable of a 'for' loop")),
+            "range" => Err(self.error(
+                c.range(),
+                "range() is only supported as the iterable of a 'for' loop",
+            )),
             "isinstance" => Ok(self.isinstance(c)?.0),
             other if ExcKind::from_name(other).is_some() => Err(self.error(
                 c.range(),
@@ -383,7 +492,11 @@ impl Checker<'_, '_> {
             let v = self.stringify(v);
             pieces.push(self.stable(v, &mut stmts));
         }
-        let text = |this: &mut Self, e: Option<&Expr>, default: &str, stmts: &mut Vec<tir::Stmt>| -> R<tir::Expr> {
+        let text = |this: &mut Self,
+                    e: Option<&Expr>,
+                    default: &str,
+                    stmts: &mut Vec<tir::Stmt>|
+         -> R<tir::Expr> {
             match e {
                 None => Ok(this.str_lit(default)),
                 Some(Expr::NoneLiteral(_)) => Ok(this.str_lit(default)),
@@ -395,7 +508,8 @@ impl Checker<'_, '_> {
         };
         let sep = text(self, sep, " ", &mut stmts)?;
         let end = text(self, end, "\n", &mut stmts)?;
-        let write = |s: tir::Expr| tir::Stmt::Expr(tir::Expr::rt(Rt::WriteStr, vec![s], Type::None));
+        let write =
+            |s: tir::Expr| tir::Stmt::Expr(tir::Expr::rt(Rt::WriteStr, vec![s], Type::None));
         for (i, p) in pieces.into_iter().enumerate() {
             if i > 0 {
                 stmts.push(write(sep.clone()));
@@ -436,19 +550,36 @@ impl Checker<'_, '_> {
             Type::List(e) | Type::DictKeys(e) | Type::DictValues(e) => {
                 tir::Expr::rt(Rt::ListCopy, vec![v], Type::List(e))
             }
-            Type::DictItems(k, val) => tir::Expr::rt(Rt::ListCopy, vec![v], Type::List(Box::new(Type::Tuple(vec![*k, *val])))),
+            Type::DictItems(k, val) => tir::Expr::rt(
+                Rt::ListCopy,
+                vec![v],
+                Type::List(Box::new(Type::Tuple(vec![*k, *val]))),
+            ),
             Type::Str => tir::Expr::rt(Rt::ListFromStr, vec![v], Type::List(Box::new(Type::Str))),
             Type::Dict(k, _) => tir::Expr::rt(Rt::DictKeys, vec![v], Type::List(k)),
-            other => return Err(self.not_narrowed_or(range, &other, "cannot be converted with list()")),
+            other => {
+                return Err(self.not_narrowed_or(range, &other, "cannot be converted with list()"));
+            }
         })
     }
 
     /// Sorts a fresh list in place and yields it.
-    fn sort_in_place_expr(&mut self, l: tir::Expr, reverse: tir::Expr, range: TextRange) -> R<tir::Expr> {
-        let Type::List(e) = l.ty.clone() else { unreachable!("to_list gives a list") };
+    fn sort_in_place_expr(
+        &mut self,
+        l: tir::Expr,
+        reverse: tir::Expr,
+        range: TextRange,
+    ) -> R<tir::Expr> {
+        let Type::List(e) = l.ty.clone() else {
+            unreachable!("to_list gives a list")
+        };
         self.check_orderable(&e, range)?;
         let (s, t) = self.bind_temp(l);
-        let sort = tir::Expr::rt(Rt::ListSort, vec![t.clone(), tir::Expr::type_code(*e), reverse], Type::None);
+        let sort = tir::Expr::rt(
+            Rt::ListSort,
+            vec![t.clone(), tir::Expr::type_code(*e), reverse],
+            Type::None,
+        );
         Ok(block(vec![s, tir::Stmt::Expr(sort)], t))
     }
 
@@ -464,7 +595,10 @@ impl Checker<'_, '_> {
         if ok(e) {
             Ok(())
         } else {
-            Err(self.error(range, format!("values of type {} cannot be ordered", type_name(e))))
+            Err(self.error(
+                range,
+                format!("values of type {} cannot be ordered", type_name(e)),
+            ))
         }
     }
 
@@ -472,7 +606,10 @@ impl Checker<'_, '_> {
         self.no_keywords(c, name)?;
         let args = &c.arguments.args;
         if args.is_empty() {
-            return Err(self.error(c.range(), format!("{name}() expected at least 1 argument, got 0")));
+            return Err(self.error(
+                c.range(),
+                format!("{name}() expected at least 1 argument, got 0"),
+            ));
         }
         if args.len() == 1 {
             let v = self.expr(&args[0], None)?;
@@ -484,10 +621,20 @@ impl Checker<'_, '_> {
                     return Err(self.not_narrowed_or(args[0].range(), &other, "is not iterable"));
                 }
             };
-            let (Type::List(e) | Type::DictKeys(e) | Type::DictValues(e)) = l.ty.clone() else { unreachable!() };
+            let (Type::List(e) | Type::DictKeys(e) | Type::DictValues(e)) = l.ty.clone() else {
+                unreachable!()
+            };
             self.check_orderable(&e, args[0].range())?;
-            let rt = if name == "min" { Rt::ListMin } else { Rt::ListMax };
-            return Ok(tir::Expr::rt(rt, vec![l, tir::Expr::type_code((*e).clone())], *e));
+            let rt = if name == "min" {
+                Rt::ListMin
+            } else {
+                Rt::ListMax
+            };
+            return Ok(tir::Expr::rt(
+                rt,
+                vec![l, tir::Expr::type_code((*e).clone())],
+                *e,
+            ));
         }
         let mut stmts = Vec::new();
         let mut vals = Vec::new();
@@ -500,7 +647,11 @@ impl Checker<'_, '_> {
             if v.ty != ty {
                 return Err(self.error(
                     *r,
-                    format!("{name}() arguments must all have one type: {} and {}", type_name(&ty), type_name(&v.ty)),
+                    format!(
+                        "{name}() arguments must all have one type: {} and {}",
+                        type_name(&ty),
+                        type_name(&v.ty)
+                    ),
                 ));
             }
         }
@@ -510,7 +661,11 @@ impl Checker<'_, '_> {
         for (v, _) in vals.into_iter().skip(1) {
             let (s, b) = self.bind_temp(best);
             stmts.push(s);
-            let better = self.less(if name == "min" { (v.clone(), b.clone()) } else { (b.clone(), v.clone()) })?;
+            let better = self.less(if name == "min" {
+                (v.clone(), b.clone())
+            } else {
+                (b.clone(), v.clone())
+            })?;
             best = tir::Expr::new(
                 ExprKind::IfElse {
                     cond: Box::new(better),
@@ -543,7 +698,12 @@ impl Checker<'_, '_> {
         })
     }
 
-    fn method_call(&mut self, recv: tir::Expr, a: &ast::ExprAttribute, c: &ast::ExprCall) -> R<tir::Expr> {
+    fn method_call(
+        &mut self,
+        recv: tir::Expr,
+        a: &ast::ExprAttribute,
+        c: &ast::ExprCall,
+    ) -> R<tir::Expr> {
         let m = a.attr.id.as_str();
         match recv.ty.clone() {
             Type::Str => self.str_method(recv, m, a, c),
@@ -552,7 +712,10 @@ impl Checker<'_, '_> {
             Type::Instance(cid) => self.instance_method_call(recv, cid, a, c),
             other => Err(match other {
                 Type::Optional(_) => self.not_narrowed_or(a.value.range(), &other, ""),
-                _ => self.error(a.attr.range, format!("{} has no method '{m}'", type_name(&other))),
+                _ => self.error(
+                    a.attr.range,
+                    format!("{} has no method '{m}'", type_name(&other)),
+                ),
             }),
         }
     }
@@ -565,7 +728,13 @@ impl Checker<'_, '_> {
             .collect()
     }
 
-    fn str_method(&mut self, s: tir::Expr, m: &str, a: &ast::ExprAttribute, c: &ast::ExprCall) -> R<tir::Expr> {
+    fn str_method(
+        &mut self,
+        s: tir::Expr,
+        m: &str,
+        a: &ast::ExprAttribute,
+        c: &ast::ExprCall,
+    ) -> R<tir::Expr> {
         let fname = format!("str.{m}");
         let one_str = |rt: Rt, ret: Type| (rt, ret);
         let (spec, rt, ret): (Spec<'_>, Rt, Type) = match m {
@@ -601,14 +770,20 @@ impl Checker<'_, '_> {
                     Some(e) => self.expr_as(e, &Type::Int)?,
                     None => tir::Expr::int(-1),
                 };
-                return Ok(tir::Expr::rt(Rt::StrSplit, vec![s, sep, max], Type::List(Box::new(Type::Str))));
+                return Ok(tir::Expr::rt(
+                    Rt::StrSplit,
+                    vec![s, sep, max],
+                    Type::List(Box::new(Type::Str)),
+                ));
             }
             "join" => {
                 let b = self.bind_args(c, &fname, &[("iterable", true)])?;
                 let x = b[0].expect("required");
                 let v = self.expr(x, Some(&Type::List(Box::new(Type::Str))))?;
                 let v = match &v.ty {
-                    Type::List(e) | Type::DictKeys(e) | Type::DictValues(e) if **e == Type::Str => v,
+                    Type::List(e) | Type::DictKeys(e) | Type::DictValues(e) if **e == Type::Str => {
+                        v
+                    }
                     _ => {
                         let t = v.ty.clone();
                         return Err(self.error(
@@ -646,7 +821,14 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn list_method(&mut self, l: tir::Expr, e: Type, m: &str, a: &ast::ExprAttribute, c: &ast::ExprCall) -> R<tir::Expr> {
+    fn list_method(
+        &mut self,
+        l: tir::Expr,
+        e: Type,
+        m: &str,
+        a: &ast::ExprAttribute,
+        c: &ast::ExprCall,
+    ) -> R<tir::Expr> {
         let fname = format!("list.{m}");
         let lt = l.ty.clone();
         let none = Type::None;
@@ -683,7 +865,11 @@ impl Checker<'_, '_> {
             "index" => {
                 let b = self.bind_args(c, &fname, &[("value", true)])?;
                 let v = self.expr_as(b[0].expect("required"), &e)?;
-                tir::Expr::rt(Rt::ListIndex, vec![l, v, tir::Expr::type_code(e)], Type::Int)
+                tir::Expr::rt(
+                    Rt::ListIndex,
+                    vec![l, v, tir::Expr::type_code(e)],
+                    Type::Int,
+                )
             }
             "sort" => {
                 let b = self.bind_args(c, &fname, &[("reverse", false)])?;
@@ -705,7 +891,9 @@ impl Checker<'_, '_> {
             _ => {
                 return Err(self.error(
                     a.attr.range,
-                    format!("list has no method '{m}' (see the contract for the supported methods)"),
+                    format!(
+                        "list has no method '{m}' (see the contract for the supported methods)"
+                    ),
                 ));
             }
         })
@@ -761,7 +949,11 @@ impl Checker<'_, '_> {
             "items" => {
                 self.bind_args(c, &fname, &[])?;
                 let mask = Type::tuple_ref_mask(&[k.clone(), v.clone()]);
-                tir::Expr::rt(Rt::DictItems, vec![d, tir::Expr::int(mask)], Type::DictItems(Box::new(k), Box::new(v)))
+                tir::Expr::rt(
+                    Rt::DictItems,
+                    vec![d, tir::Expr::int(mask)],
+                    Type::DictItems(Box::new(k), Box::new(v)),
+                )
             }
             "pop" => {
                 let b = self.bind_args(c, &fname, &[("key", true), ("default", false)])?;
@@ -787,7 +979,9 @@ impl Checker<'_, '_> {
             _ => {
                 return Err(self.error(
                     a.attr.range,
-                    format!("dict has no method '{m}' (see the contract for the supported methods)"),
+                    format!(
+                        "dict has no method '{m}' (see the contract for the supported methods)"
+                    ),
                 ));
             }
         })

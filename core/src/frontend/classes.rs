@@ -97,10 +97,20 @@ impl Context<'_> {
     }
 
     /// Declares a `class` statement and its methods (types come later).
-    pub(super) fn declare_class(&mut self, id: ModId, file: FileId, index: usize, def: &ast::StmtClassDef) {
+    pub(super) fn declare_class(
+        &mut self,
+        id: ModId,
+        file: FileId,
+        index: usize,
+        def: &ast::StmtClassDef,
+    ) {
         let name = def.name.id.to_string();
         if self.module(id).scope.contains_key(&name) {
-            self.error(file, def.name.range, format!("'{name}' is already defined in this module"));
+            self.error(
+                file,
+                def.name.range,
+                format!("'{name}' is already defined in this module"),
+            );
             return;
         }
         let module_name = self.module(id).name.clone();
@@ -122,7 +132,11 @@ impl Context<'_> {
                     continue;
                 }
                 if methods.contains_key(&mname) {
-                    self.error(file, m.name.range, format!("method '{mname}' is defined twice"));
+                    self.error(
+                        file,
+                        m.name.range,
+                        format!("method '{mname}' is defined twice"),
+                    );
                     continue;
                 }
                 let fid = FuncId(self.program.functions.len() as u32);
@@ -156,7 +170,9 @@ impl Context<'_> {
             bad_members,
         });
         let name = def.name.id.to_string();
-        self.modules[id.0 as usize].scope.insert(name, Binding::Class(cid));
+        self.modules[id.0 as usize]
+            .scope
+            .insert(name, Binding::Class(cid));
     }
 
     /// The class a base-class or annotation expression names, if any.
@@ -203,12 +219,18 @@ impl Context<'_> {
             let info = self.classes[c].clone();
             let module = info.module.expect("user classes have modules");
             let file = self.module(module).file.expect("classes live in files");
-            let Stmt::ClassDef(def) = self.module(module).body[info.stmt_index].clone() else { continue };
+            let Stmt::ClassDef(def) = self.module(module).body[info.stmt_index].clone() else {
+                continue;
+            };
             // Parent.
             let mut parent = None;
             if let Some(args) = &def.arguments {
                 if !args.keywords.is_empty() {
-                    self.error(file, args.range, "class keywords (metaclass=...) are not supported");
+                    self.error(
+                        file,
+                        args.range,
+                        "class keywords (metaclass=...) are not supported",
+                    );
                 }
                 match &args.args[..] {
                     [] => {}
@@ -255,11 +277,19 @@ impl Context<'_> {
                 match stmt {
                     Stmt::AnnAssign(a) => {
                         let Expr::Name(n) = a.target.as_ref() else {
-                            self.error(file, a.target.range(), "a field declaration names one field");
+                            self.error(
+                                file,
+                                a.target.range(),
+                                "a field declaration names one field",
+                            );
                             continue;
                         };
                         match self.resolve_type(module, &a.annotation) {
-                            Ok(Type::None) => self.error(file, a.annotation.range(), "a field cannot have type None"),
+                            Ok(Type::None) => self.error(
+                                file,
+                                a.annotation.range(),
+                                "a field cannot have type None",
+                            ),
                             Ok(t) => match &a.value {
                                 None => fields.push((n.id.to_string(), t)),
                                 Some(v) => match literal_constant(v, &t) {
@@ -284,7 +314,11 @@ impl Context<'_> {
                         let target = match a.targets.as_slice() {
                             [Expr::Name(n)] => n.id.to_string(),
                             _ => {
-                                self.error(file, a.range, "a class-level assignment must assign one name");
+                                self.error(
+                                    file,
+                                    a.range,
+                                    "a class-level assignment must assign one name",
+                                );
                                 continue;
                             }
                         };
@@ -302,7 +336,11 @@ impl Context<'_> {
                             }
                             None => {
                                 self.classes[c].bad_members.insert(target);
-                                self.error(file, a.value.range(), "a class-level value must be a literal constant")
+                                self.error(
+                                    file,
+                                    a.value.range(),
+                                    "a class-level value must be a literal constant",
+                                )
                             }
                         }
                     }
@@ -312,7 +350,11 @@ impl Context<'_> {
                                 Ok(ClassDecorator::Final) => {
                                     final_methods.insert(m.name.id.to_string());
                                 }
-                                _ => self.error(file, d.range, "a method may only be decorated with @final"),
+                                _ => self.error(
+                                    file,
+                                    d.range,
+                                    "a method may only be decorated with @final",
+                                ),
                             }
                         }
                     }
@@ -333,7 +375,8 @@ impl Context<'_> {
             names.sort();
             for name in names {
                 let k = constants[name].clone();
-                let fid = self.constant_getter(cid, &module_name, &info.name, name, k, def.name.range);
+                let fid =
+                    self.constant_getter(cid, &module_name, &info.name, name, k, def.name.range);
                 self.classes[c].methods.insert(format!("${name}"), fid);
             }
             let info = &mut self.classes[c];
@@ -349,12 +392,18 @@ impl Context<'_> {
             let info = self.classes[c].clone();
             let module = info.module.expect("user class");
             let file = self.module(module).file.expect("file");
-            let Stmt::ClassDef(def) = self.module(module).body[info.stmt_index].clone() else { continue };
+            let Stmt::ClassDef(def) = self.module(module).body[info.stmt_index].clone() else {
+                continue;
+            };
             let mut seen = HashSet::new();
             let mut cur = info.parent;
             while let Some(p) = cur {
                 if p.0 as usize == c || !seen.insert(p) {
-                    self.error(file, def.name.range, format!("class '{}' inherits from itself", info.name));
+                    self.error(
+                        file,
+                        def.name.range,
+                        format!("class '{}' inherits from itself", info.name),
+                    );
                     self.classes[c].parent = None;
                     break;
                 }
@@ -364,7 +413,11 @@ impl Context<'_> {
                 && self.classes[p.0 as usize].is_final
             {
                 let pname = self.classes[p.0 as usize].name.clone();
-                self.error(file, def.name.range, format!("cannot subclass '{pname}': it is @final"));
+                self.error(
+                    file,
+                    def.name.range,
+                    format!("cannot subclass '{pname}': it is @final"),
+                );
             }
             // A field may not redeclare an inherited one.
             let mut inherited = HashSet::new();
@@ -377,7 +430,11 @@ impl Context<'_> {
             }
             for (f, _) in &self.classes[c].fields.clone() {
                 if inherited.contains(f) {
-                    self.error(file, def.name.range, format!("field '{f}' is already declared by a base class"));
+                    self.error(
+                        file,
+                        def.name.range,
+                        format!("field '{f}' is already declared by a base class"),
+                    );
                 }
             }
         }
@@ -458,10 +515,14 @@ impl Context<'_> {
                     _ => None,
                 },
                 Expr::Attribute(a) => match (a.value.as_ref(), a.attr.id.as_str()) {
-                    (Expr::Name(m), "export") if scope.get(m.id.as_str()) == Some(&Binding::SeamModule) => {
+                    (Expr::Name(m), "export")
+                        if scope.get(m.id.as_str()) == Some(&Binding::SeamModule) =>
+                    {
                         Some(SeamName::Export)
                     }
-                    (Expr::Name(m), "final") if scope.get(m.id.as_str()) == Some(&Binding::SeamModule) => {
+                    (Expr::Name(m), "final")
+                        if scope.get(m.id.as_str()) == Some(&Binding::SeamModule) =>
+                    {
                         Some(SeamName::Final)
                     }
                     _ => None,
@@ -477,10 +538,16 @@ impl Context<'_> {
                 let mut slack = None;
                 for kw in &c.arguments.keywords {
                     match (kw.arg.as_ref().map(|a| a.id.as_str()), &kw.value) {
-                        (Some("slack"), Expr::NumberLiteral(n)) => match n.value.as_int().and_then(|i| i.as_u64()) {
-                            Some(v) if v <= 1 << 20 => slack = Some(v as u32),
-                            _ => return Err("slack must be a whole number from 0 to 1048576".into()),
-                        },
+                        (Some("slack"), Expr::NumberLiteral(n)) => {
+                            match n.value.as_int().and_then(|i| i.as_u64()) {
+                                Some(v) if v <= 1 << 20 => slack = Some(v as u32),
+                                _ => {
+                                    return Err(
+                                        "slack must be a whole number from 0 to 1048576".into()
+                                    );
+                                }
+                            }
+                        }
                         _ => return Err("@export takes only the keyword argument slack=N".into()),
                     }
                 }
@@ -489,7 +556,10 @@ impl Context<'_> {
             _ => match seam_name(e) {
                 Some(SeamName::Export) => Ok(ClassDecorator::Export(None)),
                 Some(SeamName::Final) => Ok(ClassDecorator::Final),
-                _ => Err("unsupported decorator: only @export, @export(slack=N) and @final from seam".into()),
+                _ => Err(
+                    "unsupported decorator: only @export, @export(slack=N) and @final from seam"
+                        .into(),
+                ),
             },
         }
     }
@@ -535,7 +605,9 @@ impl Context<'_> {
             let info = self.classes[i].clone();
             let (mut fields, mut vtable) = match info.parent {
                 Some(p) => {
-                    let pc = classes[p.0 as usize].as_ref().expect("parents come first in preorder");
+                    let pc = classes[p.0 as usize]
+                        .as_ref()
+                        .expect("parents come first in preorder");
                     (pc.fields.clone(), pc.vtable.clone())
                 }
                 None => (Vec::new(), Vec::new()),
@@ -555,22 +627,37 @@ impl Context<'_> {
                     continue;
                 }
                 let is_final = info.final_methods.contains(name);
-                if let Some(slot) = vtable.iter().position(|e: &tir::VtableEntry| &e.name == name) {
+                if let Some(slot) = vtable
+                    .iter()
+                    .position(|e: &tir::VtableEntry| &e.name == name)
+                {
                     self.check_override(c, &vtable[slot], func);
                 }
                 place_in_vtable(&mut vtable, name, func, is_final);
                 // A call through the base type that omits an argument must use the
                 // defaults of the method that runs, as in Python: each default is
                 // also a synthesized virtual method, overridden with the method.
-                let Some(sig) = self.func_sigs[func.0 as usize].clone() else { continue };
-                let (Some(m), at) = (info.module, TextRange::new(sig.def_start.into(), sig.def_end.into())) else {
+                let Some(sig) = self.func_sigs[func.0 as usize].clone() else {
+                    continue;
+                };
+                let (Some(m), at) = (
+                    info.module,
+                    TextRange::new(sig.def_start.into(), sig.def_end.into()),
+                ) else {
                     continue;
                 };
                 let module_name = self.module(m).name.clone();
                 for (i, p) in sig.params.iter().enumerate().skip(1) {
                     if let Some(d) = &p.default {
                         let getter_name = default_getter_name(name, i);
-                        let g = self.synthesized_getter(c, &module_name, &info.name, &getter_name, d.clone(), at);
+                        let g = self.synthesized_getter(
+                            c,
+                            &module_name,
+                            &info.name,
+                            &getter_name,
+                            d.clone(),
+                            at,
+                        );
                         place_in_vtable(&mut vtable, &getter_name, g, is_final);
                     }
                 }
@@ -578,9 +665,15 @@ impl Context<'_> {
             let (module_name, symbol) = match info.module {
                 Some(m) => {
                     let mname = self.module(m).name.clone();
-                    (format!("{mname}.{}", info.name), super::mangle('C', &mname, &info.name))
+                    (
+                        format!("{mname}.{}", info.name),
+                        super::mangle('C', &mname, &info.name),
+                    )
                 }
-                None => (info.name.clone(), super::mangle('C', "builtins", &info.name)),
+                None => (
+                    info.name.clone(),
+                    super::mangle('C', "builtins", &info.name),
+                ),
             };
             let is_exception = {
                 let mut cur = Some(c);
@@ -610,7 +703,10 @@ impl Context<'_> {
                 builtin: info.builtin,
             });
         }
-        self.program.classes = classes.into_iter().map(|c| c.expect("every class is numbered")).collect();
+        self.program.classes = classes
+            .into_iter()
+            .map(|c| c.expect("every class is numbered"))
+            .collect();
     }
 
     /// An override must keep the overridden method's parameter and return types, and not override a final one.
@@ -625,12 +721,21 @@ impl Context<'_> {
         let range = TextRange::new(new.def_start.into(), new.def_end.into());
         let base_owner = self.program.functions[base.func.0 as usize].name.clone();
         if base.is_final {
-            self.error(file, range, format!("cannot override '{base_owner}': it is @final"));
+            self.error(
+                file,
+                range,
+                format!("cannot override '{base_owner}': it is @final"),
+            );
             return;
         }
         let same = new.ret == old.ret
             && new.params.len() == old.params.len()
-            && new.params.iter().zip(&old.params).skip(1).all(|(a, b)| a.ty == b.ty);
+            && new
+                .params
+                .iter()
+                .zip(&old.params)
+                .skip(1)
+                .all(|(a, b)| a.ty == b.ty);
         let same_defaults = new
             .params
             .iter()
@@ -736,7 +841,8 @@ impl Context<'_> {
             }
             if let Some(kind) = info.builtin {
                 // KeyError's str() is the repr of its argument.
-                let key_error = self.is_subclass(c, ClassId(ExcKind::KeyError as u32)) && kind == ExcKind::KeyError;
+                let key_error = self.is_subclass(c, ClassId(ExcKind::KeyError as u32))
+                    && kind == ExcKind::KeyError;
                 return Init::Exception { key_error };
             }
             cur = info.parent;
@@ -780,13 +886,19 @@ pub(crate) enum Constant {
 /// A literal class constant of type `ty`.
 fn literal_constant(e: &Expr, ty: &Type) -> Option<Constant> {
     match (e, ty) {
-        (Expr::NumberLiteral(n), Type::Int) => n.value.as_int().and_then(|i| i.as_i64()).map(Constant::Int),
+        (Expr::NumberLiteral(n), Type::Int) => {
+            n.value.as_int().and_then(|i| i.as_i64()).map(Constant::Int)
+        }
         (Expr::NumberLiteral(n), Type::Float) => match n.value {
             ast::Number::Float(f) => Some(Constant::Float(f)),
             _ => None,
         },
         (Expr::UnaryOp(u), Type::Int) if u.op == ast::UnaryOp::USub => match u.operand.as_ref() {
-            Expr::NumberLiteral(n) => n.value.as_int().and_then(|i| i.as_i64()).map(|v| Constant::Int(-v)),
+            Expr::NumberLiteral(n) => n
+                .value
+                .as_int()
+                .and_then(|i| i.as_i64())
+                .map(|v| Constant::Int(-v)),
             _ => None,
         },
         (Expr::BooleanLiteral(b), Type::Bool) => Some(Constant::Bool(b.value)),
@@ -821,7 +933,13 @@ impl Checker<'_, '_> {
     }
 
     /// The statements that initialise `obj` as class `c` would, with the call's arguments.
-    fn init_call(&mut self, c: ClassId, obj: tir::Expr, call: &ast::ExprCall, what: &str) -> R<Vec<tir::Stmt>> {
+    fn init_call(
+        &mut self,
+        c: ClassId,
+        obj: tir::Expr,
+        call: &ast::ExprCall,
+        what: &str,
+    ) -> R<Vec<tir::Stmt>> {
         match self.cx.find_init(c) {
             Init::User(f) => {
                 let e = self.user_call_with_self(f, obj, call)?;
@@ -829,7 +947,9 @@ impl Checker<'_, '_> {
             }
             Init::Exception { key_error } => {
                 if !call.arguments.keywords.is_empty() {
-                    return Err(self.error(call.range(), "exception classes take no keyword arguments"));
+                    return Err(
+                        self.error(call.range(), "exception classes take no keyword arguments")
+                    );
                 }
                 let msg = match &call.arguments.args[..] {
                     [] => {
@@ -839,12 +959,20 @@ impl Checker<'_, '_> {
                     [m] => {
                         let m = self.expr_as(m, &Type::Str)?;
                         if key_error {
-                            tir::Expr::rt(Rt::ReprOf, vec![m, tir::Expr::type_code(Type::Str)], Type::Str)
+                            tir::Expr::rt(
+                                Rt::ReprOf,
+                                vec![m, tir::Expr::type_code(Type::Str)],
+                                Type::Str,
+                            )
                         } else {
                             m
                         }
                     }
-                    _ => return Err(self.error(call.range(), "exception classes take one message argument")),
+                    _ => {
+                        return Err(
+                            self.error(call.range(), "exception classes take one message argument")
+                        );
+                    }
                 };
                 Ok(vec![tir::Stmt::StoreField {
                     base: obj,
@@ -854,7 +982,10 @@ impl Checker<'_, '_> {
             }
             Init::Object => {
                 if !call.arguments.args.is_empty() || !call.arguments.keywords.is_empty() {
-                    return Err(self.error(call.range(), format!("{what}() takes no arguments (it has no __init__)")));
+                    return Err(self.error(
+                        call.range(),
+                        format!("{what}() takes no arguments (it has no __init__)"),
+                    ));
                 }
                 Ok(Vec::new())
             }
@@ -862,8 +993,15 @@ impl Checker<'_, '_> {
     }
 
     /// Calls method `f` with `self` bound to `obj` and the call's own arguments.
-    fn user_call_with_self(&mut self, f: FuncId, obj: tir::Expr, call: &ast::ExprCall) -> R<tir::Expr> {
-        let Some(sig) = self.cx.func_sigs[f.0 as usize].clone() else { return Err(Reported) };
+    fn user_call_with_self(
+        &mut self,
+        f: FuncId,
+        obj: tir::Expr,
+        call: &ast::ExprCall,
+    ) -> R<tir::Expr> {
+        let Some(sig) = self.cx.func_sigs[f.0 as usize].clone() else {
+            return Err(Reported);
+        };
         let args = self.bind_method_args(&sig, call, 1)?;
         let mut all = vec![obj];
         all.extend(args);
@@ -871,9 +1009,17 @@ impl Checker<'_, '_> {
     }
 
     /// Checks a call's arguments against a signature's parameters from index `skip` on.
-    fn bind_method_args(&mut self, sig: &super::FuncSig, call: &ast::ExprCall, skip: usize) -> R<Vec<tir::Expr>> {
+    fn bind_method_args(
+        &mut self,
+        sig: &super::FuncSig,
+        call: &ast::ExprCall,
+        skip: usize,
+    ) -> R<Vec<tir::Expr>> {
         let params = &sig.params[skip.min(sig.params.len())..];
-        let slots: Vec<(&str, bool)> = params.iter().map(|p| (p.name.as_str(), p.default.is_none())).collect();
+        let slots: Vec<(&str, bool)> = params
+            .iter()
+            .map(|p| (p.name.as_str(), p.default.is_none()))
+            .collect();
         let bound = self.bind_args(call, &sig.name, &slots)?;
         let mut args = Vec::new();
         for (p, a) in params.iter().zip(bound) {
@@ -899,13 +1045,21 @@ impl Checker<'_, '_> {
         }
         let Some((slot, entry)) = self.cx.find_method(c, name) else {
             let cname = self.cx.class(c).name.clone();
-            return Err(self.error(a.attr.range, format!("class '{cname}' has no method '{name}'")));
+            return Err(self.error(
+                a.attr.range,
+                format!("class '{cname}' has no method '{name}'"),
+            ));
         };
-        let Some(sig) = self.cx.func_sigs[entry.func.0 as usize].clone() else { return Err(Reported) };
+        let Some(sig) = self.cx.func_sigs[entry.func.0 as usize].clone() else {
+            return Err(Reported);
+        };
         // Only @final methods and @final classes are devirtualised: extensions may override the rest.
         let devirtualise = entry.is_final || self.cx.class(c).is_final;
         let params = &sig.params[1.min(sig.params.len())..];
-        let slots: Vec<(&str, bool)> = params.iter().map(|p| (p.name.as_str(), p.default.is_none())).collect();
+        let slots: Vec<(&str, bool)> = params
+            .iter()
+            .map(|p| (p.name.as_str(), p.default.is_none()))
+            .collect();
         let bound = self.bind_args(call, &sig.name, &slots)?;
         let omits = bound.iter().any(Option::is_none);
         let mut stmts = Vec::new();
@@ -950,38 +1104,64 @@ impl Checker<'_, '_> {
         if stmts.is_empty() {
             return Ok(call);
         }
-        Ok(tir::Expr::new(ExprKind::Block(stmts, Box::new(call)), sig.ret.clone()))
+        Ok(tir::Expr::new(
+            ExprKind::Block(stmts, Box::new(call)),
+            sig.ret.clone(),
+        ))
     }
 
     /// `C.m(self, args)`: a non-virtual call of `C`'s implementation (or `C.__init__(self, ...)`).
-    pub(super) fn class_method_call(&mut self, c: ClassId, a: &ast::ExprAttribute, call: &ast::ExprCall) -> R<tir::Expr> {
+    pub(super) fn class_method_call(
+        &mut self,
+        c: ClassId,
+        a: &ast::ExprAttribute,
+        call: &ast::ExprCall,
+    ) -> R<tir::Expr> {
         let name = a.attr.id.as_str();
         if self.cx.is_bad_member(c, name) {
             return Err(Reported);
         }
         let cname = self.cx.class(c).name.clone();
         let Some(first) = call.arguments.args.first() else {
-            return Err(self.error(call.range(), format!("'{cname}.{name}(...)' needs the instance as its first argument")));
+            return Err(self.error(
+                call.range(),
+                format!("'{cname}.{name}(...)' needs the instance as its first argument"),
+            ));
         };
         let recv = self.expr_as(first, &Type::Instance(c))?;
         if name == "__init__" {
             let rest = strip_first_arg(call);
             let stmts = self.init_call(c, recv, &rest, &cname)?;
-            return Ok(tir::Expr::new(ExprKind::Block(stmts, Box::new(tir::Expr::none())), Type::None));
+            return Ok(tir::Expr::new(
+                ExprKind::Block(stmts, Box::new(tir::Expr::none())),
+                Type::None,
+            ));
         }
         let Some((_, entry)) = self.cx.find_method(c, name) else {
-            return Err(self.error(a.attr.range, format!("class '{cname}' has no method '{name}'")));
+            return Err(self.error(
+                a.attr.range,
+                format!("class '{cname}' has no method '{name}'"),
+            ));
         };
-        let Some(sig) = self.cx.func_sigs[entry.func.0 as usize].clone() else { return Err(Reported) };
+        let Some(sig) = self.cx.func_sigs[entry.func.0 as usize].clone() else {
+            return Err(Reported);
+        };
         let rest = strip_first_arg(call);
         let args = self.bind_method_args(&sig, &rest, 1)?;
         let mut all = vec![recv];
         all.extend(args);
-        Ok(tir::Expr::new(ExprKind::Call(entry.func, all), sig.ret.clone()))
+        Ok(tir::Expr::new(
+            ExprKind::Call(entry.func, all),
+            sig.ret.clone(),
+        ))
     }
 
     /// `super().m(args)` inside a method of class `self.class`.
-    pub(super) fn super_call(&mut self, a: &ast::ExprAttribute, call: &ast::ExprCall) -> R<tir::Expr> {
+    pub(super) fn super_call(
+        &mut self,
+        a: &ast::ExprAttribute,
+        call: &ast::ExprCall,
+    ) -> R<tir::Expr> {
         let Some((class, self_local)) = self.method_of else {
             return Err(self.error(a.range, "super() is only allowed inside a method"));
         };
@@ -994,20 +1174,36 @@ impl Checker<'_, '_> {
         let pname = self.cx.class(parent).name.clone();
         if name == "__init__" {
             let stmts = self.init_call(parent, obj, call, &pname)?;
-            return Ok(tir::Expr::new(ExprKind::Block(stmts, Box::new(tir::Expr::none())), Type::None));
+            return Ok(tir::Expr::new(
+                ExprKind::Block(stmts, Box::new(tir::Expr::none())),
+                Type::None,
+            ));
         }
         let Some((_, entry)) = self.cx.find_method(parent, name) else {
-            return Err(self.error(a.attr.range, format!("class '{pname}' has no method '{name}'")));
+            return Err(self.error(
+                a.attr.range,
+                format!("class '{pname}' has no method '{name}'"),
+            ));
         };
-        let Some(sig) = self.cx.func_sigs[entry.func.0 as usize].clone() else { return Err(Reported) };
+        let Some(sig) = self.cx.func_sigs[entry.func.0 as usize].clone() else {
+            return Err(Reported);
+        };
         let args = self.bind_method_args(&sig, call, 1)?;
         let mut all = vec![obj];
         all.extend(args);
-        Ok(tir::Expr::new(ExprKind::Call(entry.func, all), sig.ret.clone()))
+        Ok(tir::Expr::new(
+            ExprKind::Call(entry.func, all),
+            sig.ret.clone(),
+        ))
     }
 
     /// `obj.name` on an instance: a field load or a class constant.
-    pub(super) fn instance_attr(&mut self, obj: tir::Expr, c: ClassId, attr: &ast::Identifier) -> R<tir::Expr> {
+    pub(super) fn instance_attr(
+        &mut self,
+        obj: tir::Expr,
+        c: ClassId,
+        attr: &ast::Identifier,
+    ) -> R<tir::Expr> {
         let name = attr.id.as_str();
         if self.cx.is_bad_member(c, name) {
             return Err(Reported);
@@ -1030,11 +1226,16 @@ impl Checker<'_, '_> {
         }
         let cname = self.cx.class(c).name.clone();
         if self.cx.find_method(c, name).is_some() {
-            return Err(self.error(attr.range, format!("method '{cname}.{name}' is not a value: call it")));
+            return Err(self.error(
+                attr.range,
+                format!("method '{cname}.{name}' is not a value: call it"),
+            ));
         }
         Err(self.error(
             attr.range,
-            format!("class '{cname}' has no field '{name}' (declare it in the class body: '{name}: T')"),
+            format!(
+                "class '{cname}' has no field '{name}' (declare it in the class body: '{name}: T')"
+            ),
         ))
     }
 
@@ -1048,13 +1249,22 @@ impl Checker<'_, '_> {
             Some(k) => Ok(self.class_constant(k)),
             None => {
                 let cname = self.cx.class(c).name.clone();
-                Err(self.error(attr.range, format!("class '{cname}' has no constant '{name}'")))
+                Err(self.error(
+                    attr.range,
+                    format!("class '{cname}' has no constant '{name}'"),
+                ))
             }
         }
     }
 
     /// `obj.name = v` on an instance.
-    pub(super) fn store_attr(&mut self, obj: tir::Expr, c: ClassId, attr: &ast::Identifier, v: tir::Expr) -> R<tir::Stmt> {
+    pub(super) fn store_attr(
+        &mut self,
+        obj: tir::Expr,
+        c: ClassId,
+        attr: &ast::Identifier,
+        v: tir::Expr,
+    ) -> R<tir::Stmt> {
         let name = attr.id.as_str();
         let Some(f) = self.cx.find_field(c, name) else {
             let cname = self.cx.class(c).name.clone();
@@ -1077,11 +1287,16 @@ impl Checker<'_, '_> {
     pub(super) fn isinstance(&mut self, call: &ast::ExprCall) -> R<(tir::Expr, Option<ClassId>)> {
         let args = &call.arguments.args;
         if args.len() != 2 || !call.arguments.keywords.is_empty() {
-            return Err(self.error(call.range(), "isinstance() takes two arguments: a value and a class"));
+            return Err(self.error(
+                call.range(),
+                "isinstance() takes two arguments: a value and a class",
+            ));
         }
         let v = self.expr(&args[0], None)?;
         // Relatedness is judged on the declared type: a narrowed local may still be tested.
-        let declared = self.narrow_key(&args[0]).and_then(|k| self.declared_type_of(&k));
+        let declared = self
+            .narrow_key(&args[0])
+            .and_then(|k| self.declared_type_of(&k));
         let declared_class = match declared {
             Some(Type::Instance(c)) => Some(c),
             Some(Type::Optional(inner)) => match *inner {
@@ -1098,7 +1313,10 @@ impl Checker<'_, '_> {
             },
             other => {
                 let t = type_name(other);
-                return Err(self.error(args[0].range(), format!("isinstance() needs a class instance, not {t}")));
+                return Err(self.error(
+                    args[0].range(),
+                    format!("isinstance() needs a class instance, not {t}"),
+                ));
             }
         };
         let targets: Vec<&Expr> = match &args[1] {
@@ -1108,14 +1326,22 @@ impl Checker<'_, '_> {
         let mut classes = Vec::new();
         for t in targets {
             let Some(c) = self.cx.class_named(self.module, t) else {
-                return Err(self.error(t.range(), "isinstance() needs a class (or a tuple of classes) here"));
+                return Err(self.error(
+                    t.range(),
+                    "isinstance() needs a class (or a tuple of classes) here",
+                ));
             };
             let related = |k: ClassId| self.cx.is_subclass(c, k) || self.cx.is_subclass(k, c);
             if !related(vclass) && !declared_class.is_some_and(related) {
-                let (a, b) = (self.cx.class(vclass).name.clone(), self.cx.class(c).name.clone());
+                let (a, b) = (
+                    self.cx.class(vclass).name.clone(),
+                    self.cx.class(c).name.clone(),
+                );
                 return Err(self.error(
                     t.range(),
-                    format!("isinstance() test against unrelated class: a '{a}' can never be a '{b}'"),
+                    format!(
+                        "isinstance() test against unrelated class: a '{a}' can never be a '{b}'"
+                    ),
                 ));
             }
             classes.push(c);
@@ -1146,10 +1372,20 @@ impl Checker<'_, '_> {
                 tir::Expr::unary(tir::UnaryOp::IsNull, x.clone(), Type::Bool),
                 Type::Bool,
             );
-            test = tir::Expr::new(ExprKind::And(Box::new(not_null), Box::new(test)), Type::Bool);
+            test = tir::Expr::new(
+                ExprKind::And(Box::new(not_null), Box::new(test)),
+                Type::Bool,
+            );
         }
-        let narrow = if classes.len() == 1 { Some(classes[0]) } else { None };
-        Ok((tir::Expr::new(ExprKind::Block(vec![s], Box::new(test)), Type::Bool), narrow))
+        let narrow = if classes.len() == 1 {
+            Some(classes[0])
+        } else {
+            None
+        };
+        Ok((
+            tir::Expr::new(ExprKind::Block(vec![s], Box::new(test)), Type::Bool),
+            narrow,
+        ))
     }
 }
 

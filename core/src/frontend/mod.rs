@@ -181,7 +181,12 @@ pub(crate) struct Context<'a> {
 }
 
 impl Context<'_> {
-    pub(crate) fn error(&mut self, file: FileId, range: ruff_text_size::TextRange, message: impl Into<String>) {
+    pub(crate) fn error(
+        &mut self,
+        file: FileId,
+        range: ruff_text_size::TextRange,
+        message: impl Into<String>,
+    ) {
         self.diagnostics.push(Diagnostic {
             file,
             start: range.start().to_u32(),

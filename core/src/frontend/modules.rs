@@ -26,7 +26,10 @@ impl Context<'_> {
             self.error(
                 file,
                 TextRange::default(),
-                format!("cannot read '{}': no such file, or not UTF-8 text", entry.display()),
+                format!(
+                    "cannot read '{}': no such file, or not UTF-8 text",
+                    entry.display()
+                ),
             );
             return None;
         };
@@ -54,7 +57,9 @@ impl Context<'_> {
                 self.error(
                     file,
                     at,
-                    format!("nesting too deep: more than {MAX_NESTING} levels of brackets or blocks"),
+                    format!(
+                        "nesting too deep: more than {MAX_NESTING} levels of brackets or blocks"
+                    ),
                 );
                 Vec::new()
             }
@@ -148,7 +153,11 @@ impl Context<'_> {
             Some(ModulePath::File(path)) => match self.loader.read_file(&path) {
                 Some(text) => self.add_module(name.to_string(), display(&path), text),
                 None => {
-                    self.error(file, range, format!("cannot read module '{name}' from '{}'", display(&path)));
+                    self.error(
+                        file,
+                        range,
+                        format!("cannot read module '{name}' from '{}'", display(&path)),
+                    );
                     return None;
                 }
             },
@@ -197,7 +206,9 @@ impl Context<'_> {
     pub(super) fn declare_all(&mut self) {
         for m in 0..self.modules.len() {
             let id = ModId(m as u32);
-            let Some(file) = self.modules[m].file else { continue };
+            let Some(file) = self.modules[m].file else {
+                continue;
+            };
             let body = std::mem::take(&mut self.modules[m].body);
             for (index, stmt) in body.iter().enumerate() {
                 self.declare_stmt(id, file, index, stmt);
@@ -220,7 +231,11 @@ impl Context<'_> {
             Stmt::FunctionDef(def) => {
                 let name = def.name.id.to_string();
                 if self.module(id).scope.contains_key(&name) {
-                    self.error(file, def.name.range, format!("'{name}' is already defined in this module"));
+                    self.error(
+                        file,
+                        def.name.range,
+                        format!("'{name}' is already defined in this module"),
+                    );
                     return;
                 }
                 let fid = tir::FuncId(self.program.functions.len() as u32);
@@ -234,7 +249,9 @@ impl Context<'_> {
                     can_raise: false,
                 });
                 self.func_sigs.push(None);
-                self.modules[id.0 as usize].scope.insert(name, Binding::Function(fid));
+                self.modules[id.0 as usize]
+                    .scope
+                    .insert(name, Binding::Function(fid));
                 let _ = index;
             }
             Stmt::ClassDef(def) => self.declare_class(id, file, index, def),
@@ -245,7 +262,11 @@ impl Context<'_> {
                 if let [target] = targets.as_slice() {
                     self.declare_global(id, file, index, target);
                 } else {
-                    self.error(file, stmt.range(), "chained assignment is not supported at module level");
+                    self.error(
+                        file,
+                        stmt.range(),
+                        "chained assignment is not supported at module level",
+                    );
                 }
             }
             _ => {}
@@ -254,12 +275,20 @@ impl Context<'_> {
 
     fn declare_global(&mut self, id: ModId, file: FileId, index: usize, target: &Expr) {
         let Expr::Name(name) = target else {
-            self.error(file, target.range(), "a module-level assignment must assign a single name");
+            self.error(
+                file,
+                target.range(),
+                "a module-level assignment must assign a single name",
+            );
             return;
         };
         let name = name.id.to_string();
         if self.module(id).scope.contains_key(&name) {
-            self.error(file, target.range(), format!("'{name}' is already defined in this module"));
+            self.error(
+                file,
+                target.range(),
+                format!("'{name}' is already defined in this module"),
+            );
             return;
         }
         let module_name = self.module(id).name.clone();
@@ -274,14 +303,18 @@ impl Context<'_> {
             name: name.clone(),
             stmt_index: index,
         });
-        self.modules[id.0 as usize].scope.insert(name, Binding::Global(gid));
+        self.modules[id.0 as usize]
+            .scope
+            .insert(name, Binding::Global(gid));
     }
 
     /// Binds imported names in every module's scope.
     pub(super) fn resolve_imports(&mut self) {
         for m in 0..self.modules.len() {
             let id = ModId(m as u32);
-            let Some(file) = self.modules[m].file else { continue };
+            let Some(file) = self.modules[m].file else {
+                continue;
+            };
             let body = std::mem::take(&mut self.modules[m].body);
             for stmt in &body {
                 match stmt {
@@ -337,14 +370,22 @@ impl Context<'_> {
     fn bind_import_from(&mut self, id: ModId, file: FileId, imp: &ast::StmtImportFrom) {
         let is_package = self.is_package(id);
         let Some(base) = resolve_relative(&self.module(id).name.clone(), is_package, imp) else {
-            self.error(file, imp.range, "relative import goes beyond the top-level package");
+            self.error(
+                file,
+                imp.range,
+                "relative import goes beyond the top-level package",
+            );
             return;
         };
         for alias in &imp.names {
             let name = alias.name.id.as_str();
             let bound = alias.asname.clone().unwrap_or_else(|| alias.name.clone());
             if name == "*" {
-                self.error(file, alias.range, "'import *' is not supported: import the names you use");
+                self.error(
+                    file,
+                    alias.range,
+                    "'import *' is not supported: import the names you use",
+                );
                 continue;
             }
             let binding = match base.as_str() {
@@ -354,7 +395,11 @@ impl Context<'_> {
                     "Exported" => Binding::Seam(SeamName::Exported),
                     "load_extension" => Binding::Seam(SeamName::LoadExtension),
                     _ => {
-                        self.error(file, alias.range, format!("module 'seam' has no name '{name}'"));
+                        self.error(
+                            file,
+                            alias.range,
+                            format!("module 'seam' has no name '{name}'"),
+                        );
                         continue;
                     }
                 },
@@ -370,7 +415,9 @@ impl Context<'_> {
                     }
                 },
                 _ => {
-                    let Some(&source) = self.module_index.get(&base) else { continue };
+                    let Some(&source) = self.module_index.get(&base) else {
+                        continue;
+                    };
                     match self.lookup_export(source, name) {
                         Some(Binding::Global(g)) => {
                             let src = self.module(source);

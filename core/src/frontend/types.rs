@@ -26,7 +26,12 @@ impl Context<'_> {
         self.resolve_type_depth(module, ann, 0)
     }
 
-    fn resolve_type_depth(&self, module: ModId, ann: &Expr, depth: usize) -> Result<Type, TypeError> {
+    fn resolve_type_depth(
+        &self,
+        module: ModId,
+        ann: &Expr,
+        depth: usize,
+    ) -> Result<Type, TypeError> {
         if depth > 32 {
             return err(ann.range(), "type annotation nested too deeply");
         }
@@ -41,12 +46,17 @@ impl Context<'_> {
                 "None" => Ok(Type::None),
                 "list" | "dict" | "tuple" => err(
                     ann.range(),
-                    format!("'{}' needs type arguments, e.g. list[int], dict[str, int], tuple[int, str]", n.id),
+                    format!(
+                        "'{}' needs type arguments, e.g. list[int], dict[str, int], tuple[int, str]",
+                        n.id
+                    ),
                 ),
                 "object" => err(ann.range(), "'object' is not supported as a type here"),
                 other => match scope.get(other) {
                     Some(Binding::Class(c)) => Ok(Type::Instance(*c)),
-                    Some(Binding::TypingOptional) => err(ann.range(), "Optional needs a type argument: Optional[T]"),
+                    Some(Binding::TypingOptional) => {
+                        err(ann.range(), "Optional needs a type argument: Optional[T]")
+                    }
                     None if self.builtin_class(other).is_some() => {
                         Ok(Type::Instance(self.builtin_class(other).expect("checked")))
                     }
@@ -64,7 +74,10 @@ impl Context<'_> {
                                 message: e.message,
                             })
                     }
-                    Err(_) => err(ann.range(), "string annotation is not a valid type expression"),
+                    Err(_) => err(
+                        ann.range(),
+                        "string annotation is not a valid type expression",
+                    ),
                 }
             }
             Expr::BinOp(b) if b.op == Operator::BitOr => {
@@ -72,7 +85,10 @@ impl Context<'_> {
                 let r = self.resolve_type_depth(module, &b.right, depth + 1)?;
                 match (l, r) {
                     (Type::None, t) | (t, Type::None) => optional(t, ann.range()),
-                    _ => err(ann.range(), "union types are not supported (only 'T | None')"),
+                    _ => err(
+                        ann.range(),
+                        "union types are not supported (only 'T | None')",
+                    ),
                 }
             }
             Expr::Subscript(sub) => {
@@ -102,7 +118,10 @@ impl Context<'_> {
                     },
                     Some("tuple") => {
                         if args.iter().any(|a| matches!(a, Expr::EllipsisLiteral(_))) {
-                            return err(ann.range(), "variable-length tuples are not supported: list the element types");
+                            return err(
+                                ann.range(),
+                                "variable-length tuples are not supported: list the element types",
+                            );
                         }
                         let ts = resolve_all(self)?;
                         if ts.is_empty() || ts.len() > crate::layout::TUPLE_MAX_LEN {
@@ -142,10 +161,14 @@ impl Context<'_> {
                 },
             },
             Expr::Attribute(a) => match (a.value.as_ref(), a.attr.id.as_str()) {
-                (Expr::Name(m), "Optional") if scope.get(m.id.as_str()) == Some(&Binding::TypingModule) => {
+                (Expr::Name(m), "Optional")
+                    if scope.get(m.id.as_str()) == Some(&Binding::TypingModule) =>
+                {
                     Some("Optional".into())
                 }
-                (Expr::Name(m), "Exported") if scope.get(m.id.as_str()) == Some(&Binding::SeamModule) => {
+                (Expr::Name(m), "Exported")
+                    if scope.get(m.id.as_str()) == Some(&Binding::SeamModule) =>
+                {
                     Some("Exported".into())
                 }
                 _ => None,
@@ -175,14 +198,22 @@ impl Context<'_> {
     pub(super) fn check_signatures(&mut self) {
         for m in 0..self.modules.len() {
             let id = ModId(m as u32);
-            let Some(file) = self.modules[m].file else { continue };
+            let Some(file) = self.modules[m].file else {
+                continue;
+            };
             let body = std::mem::take(&mut self.modules[m].body);
             for (index, stmt) in body.iter().enumerate() {
                 match stmt {
                     Stmt::FunctionDef(def) => {
-                        if let Some(Binding::Function(fid)) = self.module(id).scope.get(def.name.id.as_str()).cloned() {
+                        if let Some(Binding::Function(fid)) =
+                            self.module(id).scope.get(def.name.id.as_str()).cloned()
+                        {
                             self.check_signature(id, file, index, def, fid, None);
-                            if def.decorator_list.iter().any(|d| self.is_export_decorator(id, &d.expression)) {
+                            if def
+                                .decorator_list
+                                .iter()
+                                .any(|d| self.is_export_decorator(id, &d.expression))
+                            {
                                 self.program.exports.functions.push(fid);
                             }
                         }
@@ -190,7 +221,9 @@ impl Context<'_> {
                     Stmt::ClassDef(cdef) => {
                         for (mi, ms) in cdef.body.iter().enumerate() {
                             let Stmt::FunctionDef(def) = ms else { continue };
-                            let loc = self.method_locs.iter().find(|(_, l)| l.1 == index && l.2 == mi && self.class(l.0).module == Some(id));
+                            let loc = self.method_locs.iter().find(|(_, l)| {
+                                l.1 == index && l.2 == mi && self.class(l.0).module == Some(id)
+                            });
                             if let Some((&fid, &(cid, _, _))) = loc {
                                 self.check_signature(id, file, index, def, fid, Some((cid, mi)));
                             }
@@ -203,7 +236,10 @@ impl Context<'_> {
         }
         for g in 0..self.global_info.len() {
             let info = self.global_info[g].clone();
-            let file = self.module(info.module).file.expect("globals live in files");
+            let file = self
+                .module(info.module)
+                .file
+                .expect("globals live in files");
             let stmt = self.module(info.module).body[info.stmt_index].clone();
             if let Stmt::AnnAssign(a) = &stmt
                 && let Expr::Subscript(sub) = a.annotation.as_ref()
@@ -262,7 +298,11 @@ impl Context<'_> {
             self.error(file, v.range, "**kwargs parameters are not supported");
         }
         if !p.kwonlyargs.is_empty() || !p.posonlyargs.is_empty() {
-            self.error(file, p.range, "keyword-only and positional-only parameters are not supported");
+            self.error(
+                file,
+                p.range,
+                "keyword-only and positional-only parameters are not supported",
+            );
         }
         let mut params = Vec::new();
         let mut bad_params = Vec::new();
@@ -275,7 +315,11 @@ impl Context<'_> {
                 {
                     self.error(file, ann.range(), "the first parameter of a method is the instance: annotate it with the class or not at all");
                 }
-                params.push(Param { name, ty: Type::Instance(cid), default: None });
+                params.push(Param {
+                    name,
+                    ty: Type::Instance(cid),
+                    default: None,
+                });
                 continue;
             }
             let ty = match &pd.parameter.annotation {
@@ -304,10 +348,13 @@ impl Context<'_> {
             };
             let default = match &pd.default {
                 None => None,
-                Some(d) if matches!(d.as_ref(), Expr::StringLiteral(_))
-                    && (ty == Type::Str || ty == Type::Optional(Box::new(Type::Str))) =>
+                Some(d)
+                    if matches!(d.as_ref(), Expr::StringLiteral(_))
+                        && (ty == Type::Str || ty == Type::Optional(Box::new(Type::Str))) =>
                 {
-                    let Expr::StringLiteral(lit) = d.as_ref() else { unreachable!() };
+                    let Expr::StringLiteral(lit) = d.as_ref() else {
+                        unreachable!()
+                    };
                     let id = self.intern(lit.value.to_str());
                     Some(tir::Expr::new(tir::ExprKind::Str(id), ty.clone()))
                 }
@@ -320,7 +367,11 @@ impl Context<'_> {
                 },
             };
             if default.is_none() && params.iter().any(|q: &Param| q.default.is_some()) {
-                self.error(file, pd.range, "a parameter without a default cannot follow one with a default");
+                self.error(
+                    file,
+                    pd.range,
+                    "a parameter without a default cannot follow one with a default",
+                );
             }
             params.push(Param { name, ty, default });
         }
@@ -329,7 +380,10 @@ impl Context<'_> {
                 self.error(
                     file,
                     def.name.range,
-                    format!("function '{}' needs a return annotation ('-> None' for none)", def.name.id),
+                    format!(
+                        "function '{}' needs a return annotation ('-> None' for none)",
+                        def.name.id
+                    ),
                 );
                 Type::None
             }
@@ -342,7 +396,11 @@ impl Context<'_> {
             },
         };
         if method.is_some() && params.is_empty() {
-            self.error(file, def.name.range, "a method needs 'self' as its first parameter");
+            self.error(
+                file,
+                def.name.range,
+                "a method needs 'self' as its first parameter",
+            );
         }
         self.func_sigs[fid.0 as usize] = Some(FuncSig {
             module,
@@ -355,7 +413,6 @@ impl Context<'_> {
             method,
             bad_params,
         });
-
     }
 }
 
@@ -382,7 +439,9 @@ fn literal_type(e: &Expr) -> Option<Type> {
             ast::Number::Float(_) => Some(Type::Float),
             _ => None,
         },
-        Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::USub | ast::UnaryOp::UAdd) => literal_type(&u.operand),
+        Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::USub | ast::UnaryOp::UAdd) => {
+            literal_type(&u.operand)
+        }
         Expr::StringLiteral(_) => Some(Type::Str),
         Expr::BooleanLiteral(_) => Some(Type::Bool),
         _ => None,
@@ -398,7 +457,9 @@ fn default_value(e: &Expr, ty: &Type) -> Result<tir::Expr, String> {
         )
     };
     let value = match (e, ty) {
-        (Expr::NoneLiteral(_), Type::Optional(_)) => tir::Expr::new(tir::ExprKind::None, ty.clone()),
+        (Expr::NoneLiteral(_), Type::Optional(_)) => {
+            tir::Expr::new(tir::ExprKind::None, ty.clone())
+        }
         (Expr::BooleanLiteral(b), Type::Bool) => tir::Expr::bool(b.value),
         (Expr::NumberLiteral(_) | Expr::UnaryOp(_), Type::Int | Type::Float) => {
             let (neg, inner) = match e {
@@ -409,16 +470,17 @@ fn default_value(e: &Expr, ty: &Type) -> Result<tir::Expr, String> {
             match (inner, ty) {
                 (Expr::NumberLiteral(n), Type::Int) => match &n.value {
                     ast::Number::Int(i) => {
-                        let v = i.as_i64().ok_or("integer literal does not fit in 64 bits")?;
+                        let v = i
+                            .as_i64()
+                            .ok_or("integer literal does not fit in 64 bits")?;
                         tir::Expr::int(if neg { v.wrapping_neg() } else { v })
                     }
                     _ => return Err(bad()),
                 },
                 (Expr::NumberLiteral(n), Type::Float) => match &n.value {
-                    ast::Number::Float(f) => tir::Expr::new(
-                        tir::ExprKind::Float(if neg { -f } else { *f }),
-                        Type::Float,
-                    ),
+                    ast::Number::Float(f) => {
+                        tir::Expr::new(tir::ExprKind::Float(if neg { -f } else { *f }), Type::Float)
+                    }
                     _ => return Err(bad()),
                 },
                 _ => return Err(bad()),
