@@ -54,8 +54,11 @@ pub const CLASS_PARENT: i32 = 64;
 pub const CLASS_FLAGS: i32 = 72;
 /// Class descriptor: number of vtable slots (i64).
 pub const CLASS_VTABLE_LEN: i32 = 80;
+/// Class descriptor: the first id of the slack reserved for subclasses loaded later (i64);
+/// the loader hands out `[slack_start, class_max)` to extension classes.
+pub const CLASS_SLACK_START: i32 = 88;
 /// Class descriptor: the vtable, one function pointer a slot.
-pub const CLASS_VTABLE: i32 = 88;
+pub const CLASS_VTABLE: i32 = 96;
 /// Flag: instances are exceptions (their first field is the message `str`).
 pub const CLASS_FLAG_EXCEPTION: i64 = 1;
 /// Flag: the class cannot be subclassed.
@@ -63,3 +66,26 @@ pub const CLASS_FLAG_FINAL: i64 = 2;
 
 /// Exception instances: the message (`str`), the first field of `Exception`.
 pub const EXC_MESSAGE: i32 = 8;
+
+/// Extension descriptor (`seam_ext__<stem>`, what the loader reads): layout version (i64).
+pub const EXT_VERSION: i32 = 0;
+/// Extension descriptor: the core fingerprint it was built against (NUL-terminated hex C string).
+pub const EXT_FINGERPRINT: i32 = 8;
+/// Extension descriptor: the extension's name (its file stem, a C string).
+pub const EXT_NAME: i32 = 16;
+/// Extension descriptor: number of classes the extension defines (i64).
+pub const EXT_CLASS_COUNT: i32 = 24;
+/// Extension descriptor: its class descriptors (writable; parents before children), an array of pointers.
+pub const EXT_CLASSES: i32 = 32;
+/// Extension descriptor: number of static-root slots (i64).
+pub const EXT_ROOT_COUNT: i32 = 40;
+/// Extension descriptor: the static-root slots (globals and literals holding references), an array of pointers.
+pub const EXT_ROOTS: i32 = 48;
+/// Extension descriptor: `fn()` that creates the literals and runs the global initialisers (may raise).
+pub const EXT_INIT_GLOBALS: i32 = 56;
+/// Extension descriptor: `fn(space)`, the extension's `init_module` (may raise).
+pub const EXT_INIT_MODULE: i32 = 64;
+/// Extension descriptor: the descriptor of the class `init_module`'s parameter must be an instance of.
+pub const EXT_SPACE_CLASS: i32 = 72;
+/// The extension descriptor's layout version.
+pub const EXT_LAYOUT_VERSION: i64 = 1;

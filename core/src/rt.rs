@@ -266,6 +266,15 @@ runtime_functions! {
     /// a table of `n` pointers indexed by [`ExcKind`].
     RegisterBuiltinClasses = "seam_register_builtin_classes"(Ptr, I64);
 
+    // ---- extensions ----
+    /// `load_extension(path, space)`: load (or find linked in) the extension, check its
+    /// fingerprint, register its classes and roots, run its initialisers and `init_module(space)`.
+    /// ImportError on any failure; a no-op for a path already loaded.
+    LoadExtension = "seam_load_extension"(Ptr, Ptr), raises;
+    /// Called by the core's entry before anything else when extensions are linked in:
+    /// `n` pairs of (name C string, extension descriptor) for `load_extension` to find by stem.
+    RegisterStaticExtensions = "seam_register_static_extensions"(Ptr, I64);
+
     // ---- memory ----
     /// Register the address of a global slot holding a GC reference as a static root.
     GcAddRoot = "seam_gc_add_root"(Ptr);
@@ -279,6 +288,9 @@ pub const SHADOW_STACK_TOP: &str = "seam_shadow_stack_top";
 
 /// The data symbol holding the shadow stack's limit (one past the last usable word).
 pub const SHADOW_STACK_LIMIT: &str = "seam_shadow_stack_limit";
+
+/// The data symbol of a core's exports fingerprint (a NUL-terminated hex string).
+pub const CORE_FINGERPRINT: &str = "seam_core_fingerprint";
 
 /// The data symbol holding the current exception (a GC reference, null when none).
 /// Generated code tests it after every call that can raise, and clears it when a handler catches.

@@ -35,7 +35,7 @@ pub struct LocalId(pub u32);
 pub struct StrId(pub u32);
 
 /// Index of a class in [`Program::classes`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ClassId(pub u32);
 
 /// A Seam Python type after resolution.
@@ -161,6 +161,43 @@ pub struct Program {
     pub main: FuncId,
     /// What `@export` and `Exported[T]` put into the exports file.
     pub exports: ExportList,
+    /// For a core: its exports fingerprint (hex), embedded as [`crate::rt::CORE_FINGERPRINT`]
+    /// for the loader to compare with extensions'.
+    pub fingerprint: Option<String>,
+    /// For a core: extensions linked in (`--static-ext`), by file stem, found by
+    /// `load_extension` without touching the disk.
+    pub static_extensions: Vec<String>,
+    /// For a second translation: what the extension is, and what comes from the core.
+    pub extension: Option<ExtensionInfo>,
+}
+
+/// What makes a program an extension module, compiled against a core's exports.
+#[derive(Clone, Debug, Default)]
+pub struct ExtensionInfo {
+    /// The extension's file stem; its descriptor symbol is [`ExtensionInfo::descriptor_symbol`].
+    pub name: String,
+    /// The fingerprint of the exports file it was compiled against (hex).
+    pub fingerprint: String,
+    /// Its `init_module(space)`.
+    pub init_module: FuncId,
+    /// The core class `init_module`'s parameter must be an instance of.
+    pub space_class: ClassId,
+    /// Functions defined by the core: declared as imports, called through the dynamic linker.
+    pub imported_functions: Vec<FuncId>,
+    /// Classes defined by the core: descriptors imported, ids and ranges fixed (immediates).
+    pub imported_classes: Vec<ClassId>,
+    /// Globals defined by the core: data symbols imported.
+    pub imported_globals: Vec<GlobalId>,
+    /// Classes the extension defines: descriptors writable, ids assigned by the loader,
+    /// so `isinstance` and `except` load their bounds from the descriptor.
+    pub local_classes: Vec<ClassId>,
+}
+
+impl ExtensionInfo {
+    /// The symbol of the extension descriptor the loader reads (see `layout::EXT_*`).
+    pub fn descriptor_symbol(name: &str) -> String {
+        format!("seam_ext__{name}")
+    }
 }
 
 /// The items a core exports to extension modules, in declaration order.
