@@ -63,32 +63,73 @@ pub fn toolchain_identity() -> String {
 
 /// Links `object` with the runtime into the executable `output`.
 pub fn link_executable(object: &[u8], dynamic_symbols: &[String], output: &Path) -> Result<()> {
+    link_executable_with(object, &[], dynamic_symbols, output)
+}
+
+/// Links a core's `object`, the objects of extensions linked in (`--static-ext`)
+/// and the runtime into the executable `output`.
+pub fn link_executable_with(
+    object: &[u8],
+    extensions: &[Vec<u8>],
+    dynamic_symbols: &[String],
+    output: &Path,
+) -> Result<()> {
     let runtime = runtime_library()?;
     let work = tempdir(output)?;
-    let obj_path = work.join("program.o");
-    let list_path = work.join("dynamic.list");
-    std::fs::write(&obj_path, object)
-        .with_context(|| format!("cannot write {}", obj_path.display()))?;
-    let mut list = String::from("{\n");
-    for s in dynamic_symbols {
-        list.push_str("  \"");
-        list.push_str(s);
-        list.push_str("\";\n");
-    }
-    list.push_str("};\n");
-    std::fs::write(&list_path, list)
-        .with_context(|| format!("cannot write {}", list_path.display()))?;
-    let out = Command::new("cc")
-        .arg(&obj_path)
-        .arg(&runtime)
-        .arg("-o")
-        .arg(output)
-        .arg(format!("-Wl,--dynamic-list={}", list_path.display()))
-        // The runtime's float helpers call libm (pow, fmod).
-        .arg("-lm")
+    let result = (|| {
+        let mut objects = vec![write_object(&work, "program.o", object)?];
+        for (i, ext) in extensions.iter().enumerate() {
+            objects.push(write_object(&work, &format!("extension{i}.o"), ext)?);
+        }
+        let list_path = work.join("dynamic.list");
+        let mut list = String::from("{\n");
+        for s in dynamic_symbols {
+            list.push_str("  \"");
+            list.push_str(s);
+            list.push_str("\";\n");
+        }
+        list.push_str("};\n");
+        std::fs::write(&list_path, list)
+            .with_context(|| format!("cannot write {}", list_path.display()))?;
+        let mut cc = Command::new("cc");
+        cc.args(&objects)
+            .arg(&runtime)
+            .arg("-o")
+            .arg(output)
+            .arg(format!("-Wl,--dynamic-list={}", list_path.display()))
+            // The runtime's float helpers call libm (pow, fmod).
+            .arg("-lm");
+        run_linker(cc, output)
+    })();
+    let _ = std::fs::remove_dir_all(&work);
+    result
+}
+
+/// Links an extension's `object` into the shared library `output`. Its
+/// undefined symbols (the core's functions, descriptors, globals and the
+/// runtime) resolve against the executable that loads it.
+pub fn link_shared(object: &[u8], output: &Path) -> Result<()> {
+    let work = tempdir(output)?;
+    let result = (|| {
+        let obj = write_object(&work, "extension.o", object)?;
+        let mut cc = Command::new("cc");
+        cc.arg("-shared").arg(&obj).arg("-o").arg(output);
+        run_linker(cc, output)
+    })();
+    let _ = std::fs::remove_dir_all(&work);
+    result
+}
+
+fn write_object(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(path)
+}
+
+fn run_linker(mut cc: Command, output: &Path) -> Result<()> {
+    let out = cc
         .output()
         .context("cannot run the linker 'cc': is gcc installed?")?;
-    let _ = std::fs::remove_dir_all(&work);
     if !out.status.success() {
         bail!(
             "linking {} failed:\n{}",

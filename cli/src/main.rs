@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand};
 use seam_core::frontend::{self, CheckOutput, FsLoader};
+use seam_exports_schema::ExportsFile;
 use seam_core::{codegen, diag, exports};
 
 #[derive(Parser)]
@@ -97,32 +98,31 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check { file, exports } => {
-            if exports.is_some() {
-                bail!("checking extensions against an exports file is not implemented yet");
-            }
-            Ok(match check(&file) {
-                Some(_) => ExitCode::SUCCESS,
-                None => ExitCode::from(1),
-            })
+            let ok = match exports {
+                None => check(&file).is_some(),
+                Some(path) => {
+                    let core = load_exports(&path)?;
+                    check_ext(&file, &core, &path).is_some()
+                }
+            };
+            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::BuildCore {
             entry,
             output,
             static_ext,
-        } => {
-            if !static_ext.is_empty() {
-                bail!(
-                    "--static-ext is not implemented yet: extension modules arrive with the exports file"
-                );
-            }
-            Ok(match build_core(&entry, &output)? {
-                true => ExitCode::SUCCESS,
-                false => ExitCode::from(1),
-            })
-        }
-        Command::BuildExt { .. } => {
-            bail!("build-ext is not implemented yet: it arrives with the exports file")
-        }
+        } => Ok(match build_core(&entry, &output, &static_ext)? {
+            true => ExitCode::SUCCESS,
+            false => ExitCode::from(1),
+        }),
+        Command::BuildExt {
+            ext,
+            exports,
+            output,
+        } => Ok(match build_ext(&ext, &exports, &output)? {
+            true => ExitCode::SUCCESS,
+            false => ExitCode::from(1),
+        }),
         Command::Inspect { file, json } => inspect(&file, json),
         Command::Run { entry, args } => run_cached(&entry, &args),
         Command::Py { entry, args } => py::run(&entry, &args),
@@ -131,7 +131,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 /// Checks a program, printing diagnostics; the program when there were none.
 fn check(entry: &Path) -> Option<CheckOutput> {
-    let out = frontend::check_program(entry, &FsLoader);
+    report(frontend::check_program(entry, &FsLoader))
+}
+
+/// Checks an extension against a core's exports, printing diagnostics.
+fn check_ext(ext: &Path, core: &ExportsFile, core_path: &Path) -> Option<CheckOutput> {
+    let path = core_path.display().to_string();
+    let iface = frontend::CoreInterface {
+        exports: core,
+        path: &path,
+    };
+    report(frontend::check_extension(ext, iface, &FsLoader))
+}
+
+/// Prints a check's diagnostics; the output when there were none.
+fn report(out: CheckOutput) -> Option<CheckOutput> {
     if out.diagnostics.is_empty() {
         Some(out)
     } else {
@@ -151,11 +165,11 @@ fn check(entry: &Path) -> Option<CheckOutput> {
 
 /// The first translation: the executable `OUT` and its exports file `OUT.exports`.
 /// Returns false when the program had errors (already printed).
-fn build_core(entry: &Path, output: &Path) -> Result<bool> {
+fn build_core(entry: &Path, output: &Path, static_ext: &[PathBuf]) -> Result<bool> {
     let Some(checked) = check(entry) else {
         return Ok(false);
     };
-    let program = checked.program.expect("no diagnostics means a program");
+    let mut program = checked.program.expect("no diagnostics means a program");
     // Before any output, so that a core never comes without its exports file.
     let exports = match exports::build_exports(&program, &target_lexicon::HOST.to_string()) {
         Ok(file) => file,
@@ -166,19 +180,59 @@ fn build_core(entry: &Path, output: &Path) -> Result<bool> {
             return Ok(false);
         }
     };
-    let object = codegen::emit_object(&program, &codegen::CodegenConfig::default())
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    link::link_executable(&object, &codegen::dynamic_symbols(&program), output)?;
     let mut exports_path = output.as_os_str().to_owned();
     exports_path.push(".exports");
     let exports_path = PathBuf::from(exports_path);
+    program.fingerprint = Some(exports.fingerprint.to_string());
+    // Extensions linked in are compiled against this core's exports, like any other.
+    let mut ext_objects = Vec::new();
+    for ext in static_ext {
+        let Some(checked) = check_ext(ext, &exports, &exports_path) else {
+            return Ok(false);
+        };
+        let ext_program = checked.program.expect("no diagnostics means a program");
+        let name = ext_program.extension.as_ref().map(|e| e.name.clone()).unwrap_or_default();
+        if program.static_extensions.contains(&name) {
+            bail!("two extensions named '{name}' cannot both be linked into one core");
+        }
+        program.static_extensions.push(name);
+        ext_objects.push(
+            codegen::emit_object(&ext_program, &codegen::CodegenConfig::default())
+                .map_err(|e| anyhow::anyhow!("{}: {e}", ext.display()))?,
+        );
+    }
+    let object = codegen::emit_object(&program, &codegen::CodegenConfig::default())
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    link::link_executable_with(&object, &ext_objects, &codegen::dynamic_symbols(&program), output)?;
     std::fs::write(&exports_path, exports.encode())
         .with_context(|| format!("cannot write {}", exports_path.display()))?;
     Ok(true)
 }
 
-/// `seam inspect`: an exports file for people, or as JSON.
-fn inspect(path: &Path, json: bool) -> Result<ExitCode> {
+/// The second translation: an extension module compiled against a core's exports file into `OUT.so`.
+/// Returns false when the extension had errors (already printed).
+fn build_ext(ext: &Path, exports_path: &Path, output: &Path) -> Result<bool> {
+    let core = load_exports(exports_path)?;
+    if core.target != target_lexicon::HOST.to_string() {
+        bail!(
+            "{}: the core was built for {}, but this seam targets {}",
+            exports_path.display(),
+            core.target,
+            target_lexicon::HOST
+        );
+    }
+    let Some(checked) = check_ext(ext, &core, exports_path) else {
+        return Ok(false);
+    };
+    let program = checked.program.expect("no diagnostics means a program");
+    let object = codegen::emit_object(&program, &codegen::CodegenConfig::default())
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    link::link_shared(&object, output)?;
+    Ok(true)
+}
+
+/// Reads and decodes an exports file; errors name the file.
+fn load_exports(path: &Path) -> Result<ExportsFile> {
     let bytes = std::fs::read(path).map_err(|e| {
         let reason = match e.kind() {
             std::io::ErrorKind::NotFound => "no such file".to_string(),
@@ -188,8 +242,12 @@ fn inspect(path: &Path, json: bool) -> Result<ExitCode> {
         };
         anyhow::anyhow!("{}: {reason}", path.display())
     })?;
-    let file = seam_exports_schema::decode(&bytes)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    seam_exports_schema::decode(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+/// `seam inspect`: an exports file for people, or as JSON.
+fn inspect(path: &Path, json: bool) -> Result<ExitCode> {
+    let file = load_exports(path)?;
     let text = if json {
         file.to_json()
     } else {

@@ -21,7 +21,12 @@ pub fn compute_can_raise(program: &mut Program) {
         for s in &f.body {
             facts.stmt(s, program);
         }
-        raises_directly[i] = facts.raises;
+        // Functions defined elsewhere (a core's, seen from an extension) keep the recorded fact.
+        let imported = program
+            .extension
+            .as_ref()
+            .is_some_and(|e| e.imported_functions.contains(&FuncId(i as u32)));
+        raises_directly[i] = facts.raises || (imported && f.can_raise);
         for callee in facts.callees {
             graph.update_edge(nodes[i], nodes[callee.0 as usize], ());
         }

@@ -523,6 +523,7 @@ mod tests {
                 classes: vec![NODE],
                 globals: vec![GlobalId(0)],
             },
+            ..tir::Program::default()
         }
     }
 

@@ -1,5 +1,5 @@
-//! Object layouts of the builtin types, class descriptors and exception
-//! instances: the offsets generated code reads directly, mirrored from
+//! Object layouts of the builtin types, class descriptors, exception
+//! instances and extension descriptors: the offsets generated code reads directly, mirrored from
 //! `seam_core::layout` (a test checks they agree with the ones used here),
 //! plus the private parts only the runtime reads.
 //!
@@ -70,8 +70,12 @@ pub const CLASS_PARENT: usize = 64;
 pub const CLASS_FLAGS: usize = 72;
 /// Class descriptor: number of vtable slots.
 pub const CLASS_VTABLE_LEN: usize = 80;
+/// Class descriptor: the first id of the slack reserved for subclasses loaded
+/// later; the loader hands out `[slack_start, class_max)` to extension classes
+/// (and writes it as `class_max` into an extension class's descriptor).
+pub const CLASS_SLACK_START: usize = 88;
 /// Class descriptor: the vtable, one function pointer a slot.
-pub const CLASS_VTABLE: usize = 88;
+pub const CLASS_VTABLE: usize = 96;
 /// Flag: instances are exceptions (their first field is the message `str`).
 pub const CLASS_FLAG_EXCEPTION: u64 = 1;
 /// Flag: the class cannot be subclassed.
@@ -79,3 +83,26 @@ pub const CLASS_FLAG_FINAL: u64 = 2;
 
 /// Exception instances: the message (`str`), the first field of `Exception`.
 pub const EXC_MESSAGE: usize = 8;
+
+/// Extension descriptor (the data symbol `seam_ext__<stem>`): layout version.
+pub const EXT_VERSION: usize = 0;
+/// Extension descriptor: the core fingerprint it was built against (a hex C string).
+pub const EXT_FINGERPRINT: usize = 8;
+/// Extension descriptor: the extension's name (its file stem, a C string).
+pub const EXT_NAME: usize = 16;
+/// Extension descriptor: number of classes the extension defines.
+pub const EXT_CLASS_COUNT: usize = 24;
+/// Extension descriptor: its writable class descriptors, parents before children.
+pub const EXT_CLASSES: usize = 32;
+/// Extension descriptor: number of static-root slots.
+pub const EXT_ROOT_COUNT: usize = 40;
+/// Extension descriptor: the static-root slots, an array of pointers.
+pub const EXT_ROOTS: usize = 48;
+/// Extension descriptor: `fn()` creating literals and running global initialisers (may raise).
+pub const EXT_INIT_GLOBALS: usize = 56;
+/// Extension descriptor: `fn(space)`, the extension's `init_module` (may raise).
+pub const EXT_INIT_MODULE: usize = 64;
+/// Extension descriptor: the class `init_module`'s parameter must be an instance of.
+pub const EXT_SPACE_CLASS: usize = 72;
+/// The extension descriptor's layout version this runtime reads.
+pub const EXT_LAYOUT_VERSION: i64 = 1;

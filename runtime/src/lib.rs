@@ -5,8 +5,9 @@
 //! ```
 //!
 //! It defines every function of the runtime ABI table (`seam_core::rt`) as an
-//! `extern "C"` symbol, the C entry point `main`, and the layouts of the
-//! builtin objects (`str`, `list`, `dict`, `tuple`) that generated code reads
+//! `extern "C"` symbol, the C entry point `main`, the extension loader
+//! (`load_extension`, see [`loader`]), and the layouts of the builtin
+//! objects (`str`, `list`, `dict`, `tuple`) that generated code reads
 //! directly (see [`layout`]). Errors are raised through one file
 //! ([`error`]): raising sets the exported exception state
 //! (`seam_exc_current`) and returns, and generated code tests the state
@@ -34,6 +35,7 @@ mod format;
 mod gcglue;
 mod generic;
 mod list;
+mod loader;
 mod output;
 mod parse;
 mod strobj;

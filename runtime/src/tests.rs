@@ -23,6 +23,8 @@ use crate::tuple::seam_tuple_new;
 use seam_gc::GcTypeInfo;
 use std::sync::Mutex;
 
+mod loader;
+
 /// The collector's state is process-wide; GC tests run one at a time.
 static LOCK: Mutex<()> = Mutex::new(());
 
@@ -111,6 +113,7 @@ fn layout_matches_the_translator() {
         ("CLASS_PARENT", layout::CLASS_PARENT),
         ("CLASS_FLAGS", layout::CLASS_FLAGS),
         ("CLASS_VTABLE_LEN", layout::CLASS_VTABLE_LEN),
+        ("CLASS_SLACK_START", layout::CLASS_SLACK_START),
         ("CLASS_VTABLE", layout::CLASS_VTABLE),
         (
             "CLASS_FLAG_EXCEPTION",
@@ -118,6 +121,17 @@ fn layout_matches_the_translator() {
         ),
         ("CLASS_FLAG_FINAL", layout::CLASS_FLAG_FINAL as usize),
         ("EXC_MESSAGE", layout::EXC_MESSAGE),
+        ("EXT_VERSION", layout::EXT_VERSION),
+        ("EXT_FINGERPRINT", layout::EXT_FINGERPRINT),
+        ("EXT_NAME", layout::EXT_NAME),
+        ("EXT_CLASS_COUNT", layout::EXT_CLASS_COUNT),
+        ("EXT_CLASSES", layout::EXT_CLASSES),
+        ("EXT_ROOT_COUNT", layout::EXT_ROOT_COUNT),
+        ("EXT_ROOTS", layout::EXT_ROOTS),
+        ("EXT_INIT_GLOBALS", layout::EXT_INIT_GLOBALS),
+        ("EXT_INIT_MODULE", layout::EXT_INIT_MODULE),
+        ("EXT_SPACE_CLASS", layout::EXT_SPACE_CLASS),
+        ("EXT_LAYOUT_VERSION", layout::EXT_LAYOUT_VERSION as usize),
     ];
     let core = core_layout();
     assert_eq!(core.len(), ours.len(), "core layout constants: {core:?}");
@@ -191,6 +205,7 @@ fn defined_functions() -> Vec<(&'static str, String)> {
     use crate::error::*;
     use crate::format::*;
     use crate::gcglue::*;
+    use crate::loader::*;
     use crate::output::*;
     use crate::parse::*;
     vec![
@@ -282,6 +297,8 @@ fn defined_functions() -> Vec<(&'static str, String)> {
         entry!(seam_alloc; _, _),
         entry!(seam_raise; _),
         entry!(seam_register_builtin_classes; _, _),
+        entry!(seam_load_extension; _, _),
+        entry!(seam_register_static_extensions; _, _),
         entry!(seam_gc_add_root; _),
         ("seam_shadow_stack_overflow", {
             let _: extern "C" fn() -> ! = seam_shadow_stack_overflow;
@@ -372,6 +389,7 @@ const RAISING: &[&str] = &[
     "seam_dict_pop",
     "seam_dict_iter_next",
     "seam_raise",
+    "seam_load_extension",
 ];
 
 #[test]
@@ -574,6 +592,7 @@ fn uncaught_exceptions_print_as_cpython() {
 // ---- exceptions ----
 
 /// A class descriptor laid out as `seam_core::layout` says (no vtable).
+/// The loader's tests (see [`loader`]) make these too.
 #[repr(C)]
 struct TestClass {
     gc: GcTypeInfo,
@@ -584,6 +603,7 @@ struct TestClass {
     parent: *const TestClass,
     flags: i64,
     vtable_len: i64,
+    slack_start: i64,
 }
 
 /// Exceptions trace their message; the test classes have no other references.
@@ -609,6 +629,7 @@ fn test_class(name: &str, parent: *const TestClass, size: i64, exception: bool) 
             0
         },
         vtable_len: 0,
+        slack_start: 0,
     });
     Box::into_raw(desc).cast_const().cast()
 }

@@ -1,11 +1,19 @@
-//! Class descriptors: one read-only data object per [`tir::Class`].
+//! Class descriptors: one data object per [`tir::Class`] the object defines.
 //!
 //! ```text
 //!   0  GcTypeInfo (32 bytes): kind, ref_count, ref_offsets ──▶ [u32 offsets of reference fields]
 //!  32  class_id      40  class_max     48  instance_size
 //!  56  name ──▶ "m.Name\0"             64  parent ──▶ descriptor, or 0
-//!  72  flags         80  vtable_len    88  vtable: one function pointer a slot
+//!  72  flags         80  vtable_len    88  slack_start
+//!  96  vtable: one function pointer a slot
 //! ```
+//!
+//! A core's descriptors are read-only and exported. An extension imports the
+//! descriptors of the core's classes (builtin exceptions included) and defines
+//! its own classes' descriptors hidden and *writable*, with `class_id`,
+//! `class_max` and `slack_start` zero: the loader assigns the range from the
+//! parent's slack and writes it there. Their parent and vtable words may point
+//! into the core (relocations against imported symbols, resolved at `dlopen`).
 //!
 //! Every instance's word 0 points at its class's descriptor, so the collector
 //! traces instances through the leading `GcTypeInfo` and generated code finds
@@ -29,18 +37,29 @@ const GC_KIND_FIXED_REFS: u32 = 1;
 /// Byte offset of `GcTypeInfo::ref_offsets` inside the descriptor.
 const GC_REF_OFFSETS: usize = 8;
 
-/// Declares every class's descriptor under its symbol, exported, without defining it
-/// (descriptors point at each other and at functions, so everything is declared first).
+/// Declares every class's descriptor under its symbol without defining it (descriptors
+/// point at each other and at functions, so everything is declared first): a core's
+/// exported and read-only, an extension's own hidden and writable, the core's as imports.
 pub(super) fn declare_classes(
     module: &mut cranelift_object::ObjectModule,
     program: &tir::Program,
+    imported: &super::Imported,
+    loader_numbered: &[bool],
 ) -> Result<Vec<DataId>, CodegenError> {
     program
         .classes
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(i, c)| {
+            let (linkage, writable) = if imported.classes[i] {
+                (Linkage::Import, false)
+            } else if loader_numbered[i] {
+                (Linkage::Hidden, true)
+            } else {
+                (Linkage::Export, false)
+            };
             module
-                .declare_data(&c.symbol, Linkage::Export, false, false)
+                .declare_data(&c.symbol, linkage, writable, false)
                 .map_err(|e| CodegenError::Module(e.to_string()))
         })
         .collect()
@@ -53,11 +72,16 @@ pub(super) fn define_classes(
 ) -> Result<(), CodegenError> {
     let module_err = |e: ModuleError| CodegenError::Module(e.to_string());
     for (index, class) in program.classes.iter().enumerate() {
+        if state.imported.classes[index] {
+            continue;
+        }
+        // An extension's class: the loader writes the id range into the descriptor.
+        let loader_numbered = state.loader_numbered[index];
         let malformed = |message: String| CodegenError::MalformedTir {
             function: format!("<class {}>", class.name),
             message,
         };
-        if class.id >= class.id_max {
+        if !loader_numbered && class.id >= class.id_max {
             return Err(malformed(format!(
                 "the id range {}..{} is empty",
                 class.id, class.id_max
@@ -130,14 +154,20 @@ pub(super) fn define_classes(
         };
         put(0, &kind.to_ne_bytes());
         put(4, &(ref_offsets.len() as u32).to_ne_bytes());
-        put(
-            layout::CLASS_ID as usize,
-            &i64::from(class.id).to_ne_bytes(),
-        );
-        put(
-            layout::CLASS_MAX as usize,
-            &i64::from(class.id_max).to_ne_bytes(),
-        );
+        if !loader_numbered {
+            put(
+                layout::CLASS_ID as usize,
+                &i64::from(class.id).to_ne_bytes(),
+            );
+            put(
+                layout::CLASS_MAX as usize,
+                &i64::from(class.id_max).to_ne_bytes(),
+            );
+            put(
+                layout::CLASS_SLACK_START as usize,
+                &i64::from(class.slack_start).to_ne_bytes(),
+            );
+        }
         put(
             layout::CLASS_SIZE as usize,
             &i64::from(class.size).to_ne_bytes(),

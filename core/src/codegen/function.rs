@@ -975,11 +975,27 @@ impl<'s, 'f> Lowerer<'s, 'f> {
     }
 
     /// Whether class id `id` lies in `class`'s range: one subtraction and one
-    /// unsigned comparison, the bounds immediates (core classes' ranges are fixed).
+    /// unsigned comparison, the bounds immediates (core classes' ranges are fixed)
+    /// or, for an extension's own classes, loaded from the descriptor the loader filled.
     fn class_range_test(&mut self, id: Value, class: tir::ClassId) -> Lowered {
-        let Some(c) = self.program.classes.get(class.0 as usize) else {
+        let index = class.0 as usize;
+        let Some(c) = self.program.classes.get(index) else {
             return Err(self.malformed(format!("class {} does not exist", class.0)));
         };
+        if self.state.loader_numbered[index] {
+            let desc = self.data_addr(self.state.classes[index]);
+            let min = self
+                .b
+                .ins()
+                .load(types::I64, trusted(), desc, layout::CLASS_ID);
+            let max = self
+                .b
+                .ins()
+                .load(types::I64, trusted(), desc, layout::CLASS_MAX);
+            let rel = self.b.ins().isub(id, min);
+            let width = self.b.ins().isub(max, min);
+            return Ok(self.b.ins().icmp(IntCC::UnsignedLessThan, rel, width));
+        }
         let (min, max) = (i64::from(c.id), i64::from(c.id_max));
         let rel = self.b.ins().iadd_imm_s(id, -min);
         Ok(self

@@ -6,16 +6,23 @@
 //!                     literals, runtime)     structured control flow)
 //! ```
 //!
-//! What the object holds:
+//! What a core's object holds (the first translation, linked into an executable):
 //! - every [`tir::Function`] under its symbol, exported;
 //! - every [`tir::Global`] as an 8-byte zeroed writable word, exported;
 //! - every string literal as read-only bytes plus a private 8-byte slot that
 //!   holds its `str` object once [`rt::PROGRAM_MAIN`] has created it;
 //! - every type code used by the program as a NUL-terminated read-only string;
 //! - every [`tir::Class`]'s descriptor under its symbol, exported (see `classes.rs`);
+//! - its exports fingerprint as [`rt::CORE_FINGERPRINT`], when it has one;
 //! - [`rt::PROGRAM_MAIN`], the entry the runtime calls with `argv`;
 //! - imports of the runtime functions it calls, of the shadow-stack words and
-//!   of the exception state.
+//!   of the exception state, and of the descriptors of extensions linked in.
+//!
+//! An extension's object (the second translation, `program.extension` set; see
+//! `extension.rs`) differs: the core's functions, classes and globals are imports
+//! (PIC: reached through the GOT); its own are hidden, its classes' descriptors
+//! writable for the loader; no entry point, but `init_globals` and the exported
+//! extension descriptor the loader reads. It registers no roots itself.
 //!
 //! The backend knows nothing of the surface language or of the runtime's
 //! internals: it trusts the TIR's types and the [`Rt`] table's signatures, and
@@ -23,6 +30,7 @@
 //! I/O; linking is the driver's job.
 
 mod classes;
+mod extension;
 mod function;
 mod roots;
 
@@ -114,9 +122,17 @@ pub fn emit_object(
     let mut ctx = state.module.make_context();
     let mut fctx = FunctionBuilderContext::new();
     for index in 0..program.functions.len() {
+        if state.imported.functions[index] {
+            continue;
+        }
         function::define_function(&mut state, program, index, &mut ctx, &mut fctx)?;
     }
-    define_program_main(&mut state, program, &mut ctx, &mut fctx)?;
+    if program.extension.is_some() {
+        extension::define_extension(&mut state, program, &mut ctx, &mut fctx)?;
+    } else {
+        extension::define_core_fingerprint(&mut state, program)?;
+        define_program_main(&mut state, program, &mut ctx, &mut fctx)?;
+    }
 
     state
         .module
@@ -127,18 +143,32 @@ pub fn emit_object(
 
 /// The symbols an executable built from `program` must export for shared objects loaded later
 /// (extensions resolve their references to the core against these at `dlopen`).
+/// For executables only: an extension exports [`extension_exports`].
 pub fn dynamic_symbols(program: &tir::Program) -> Vec<String> {
     let mut out: Vec<String> = Rt::ALL.iter().map(|r| r.symbol().to_string()).collect();
     out.push(rt::SHADOW_STACK_TOP.to_string());
     out.push(rt::SHADOW_STACK_LIMIT.to_string());
     out.push(rt::EXC_CURRENT.to_string());
     out.push(rt::PROGRAM_MAIN.to_string());
+    if program.fingerprint.is_some() {
+        out.push(rt::CORE_FINGERPRINT.to_string());
+    }
     out.extend(program.functions.iter().map(|f| f.symbol.clone()));
     out.extend(program.globals.iter().map(|g| g.symbol.clone()));
     out.extend(program.classes.iter().map(|c| c.symbol.clone()));
     let mut seen = std::collections::HashSet::new();
     out.retain(|s| seen.insert(s.clone()));
     out
+}
+
+/// The symbols the shared object built from extension `program` defines for the loader:
+/// its descriptor alone (everything else is hidden or imported). Empty for a core.
+pub fn extension_exports(program: &tir::Program) -> Vec<String> {
+    program
+        .extension
+        .iter()
+        .map(|ext| tir::ExtensionInfo::descriptor_symbol(&ext.name))
+        .collect()
 }
 
 /// The name `seam_program_main` reports in errors.
@@ -207,33 +237,91 @@ pub(crate) struct ModuleState {
     pub(crate) exc_current: DataId,
     /// By [`tir::ClassId`]: the class descriptor.
     pub(crate) classes: Vec<DataId>,
+    /// What an extension takes from the core (nothing, for a core).
+    pub(crate) imported: Imported,
+    /// By [`tir::ClassId`]: whether the class is an extension's own, its id range
+    /// assigned by the loader (so tests load the bounds from its descriptor).
+    pub(crate) loader_numbered: Vec<bool>,
     /// Runtime functions are declared on first use, so the object only
     /// references what the program calls.
     runtime: HashMap<Rt, FuncId>,
     type_codes: HashMap<String, DataId>,
 }
 
+/// By index: whether a function, class or global of the program is the core's,
+/// declared as an import by an extension and defined elsewhere. All false for a core.
+pub(crate) struct Imported {
+    pub(crate) functions: Vec<bool>,
+    pub(crate) classes: Vec<bool>,
+    pub(crate) globals: Vec<bool>,
+}
+
+impl Imported {
+    fn of(program: &tir::Program) -> Result<Imported, CodegenError> {
+        let mut imported = Imported {
+            functions: vec![false; program.functions.len()],
+            classes: vec![false; program.classes.len()],
+            globals: vec![false; program.globals.len()],
+        };
+        let Some(ext) = &program.extension else {
+            return Ok(imported);
+        };
+        let mark = |flags: &mut [bool], what: &str, index: u32| {
+            flags
+                .get_mut(index as usize)
+                .map(|f| *f = true)
+                .ok_or_else(|| CodegenError::MalformedTir {
+                    function: extension::EXTENSION_NAME.to_string(),
+                    message: format!("imported {what} {index} does not exist"),
+                })
+        };
+        for f in &ext.imported_functions {
+            mark(&mut imported.functions, "function", f.0)?;
+        }
+        for c in &ext.imported_classes {
+            mark(&mut imported.classes, "class", c.0)?;
+        }
+        for g in &ext.imported_globals {
+            mark(&mut imported.globals, "global", g.0)?;
+        }
+        Ok(imported)
+    }
+}
+
 impl ModuleState {
     fn new(mut module: ObjectModule, program: &tir::Program) -> Result<ModuleState, CodegenError> {
         let ptr = module.target_config().pointer_type();
         let module_err = |e: ModuleError| CodegenError::Module(e.to_string());
+        let imported = Imported::of(program)?;
+        let loader_numbered = extension::loader_numbered_classes(program, &imported)?;
+        // A core exports everything (extensions link against it); an extension hides
+        // everything but its descriptor: the loader reaches the rest through it.
+        let own = if program.extension.is_some() {
+            Linkage::Hidden
+        } else {
+            Linkage::Export
+        };
 
         let mut functions = Vec::with_capacity(program.functions.len());
-        for f in &program.functions {
+        for (f, &import) in program.functions.iter().zip(&imported.functions) {
             let sig = function_signature(&module, f)?;
+            let linkage = if import { Linkage::Import } else { own };
             functions.push(
                 module
-                    .declare_function(&f.symbol, Linkage::Export, &sig)
+                    .declare_function(&f.symbol, linkage, &sig)
                     .map_err(module_err)?,
             );
         }
 
         let mut globals = Vec::with_capacity(program.globals.len());
-        for g in &program.globals {
+        for (g, &import) in program.globals.iter().zip(&imported.globals) {
+            let linkage = if import { Linkage::Import } else { own };
             let id = module
-                .declare_data(&g.symbol, Linkage::Export, true, false)
+                .declare_data(&g.symbol, linkage, true, false)
                 .map_err(module_err)?;
-            define_zeroed_word(&mut module, id)?;
+            if !import {
+                define_zeroed_word(&mut module, id)?;
+            }
             globals.push(id);
         }
 
@@ -268,7 +356,7 @@ impl ModuleState {
         let exc_current = module
             .declare_data(rt::EXC_CURRENT, Linkage::Import, true, false)
             .map_err(module_err)?;
-        let classes = classes::declare_classes(&mut module, program)?;
+        let classes = classes::declare_classes(&mut module, program, &imported, &loader_numbered)?;
 
         Ok(ModuleState {
             module,
@@ -281,6 +369,8 @@ impl ModuleState {
             shadow_limit,
             exc_current,
             classes,
+            imported,
+            loader_numbered,
             runtime: HashMap::new(),
             type_codes: HashMap::new(),
         })
@@ -388,6 +478,47 @@ fn define_zeroed_word(module: &mut ObjectModule, id: DataId) -> Result<(), Codeg
         .map_err(|e| CodegenError::Module(e.to_string()))
 }
 
+/// Creates every literal's `str` object and stores it in the literal's slot
+/// (which must already be a root: the next creation may collect).
+fn create_literals(
+    state: &mut ModuleState,
+    program: &tir::Program,
+    b: &mut FunctionBuilder,
+    refs: &mut function::SymbolRefs,
+) -> Result<(), CodegenError> {
+    let ptr = state.ptr;
+    if program.strings.is_empty() {
+        return Ok(());
+    }
+    let from_utf8 = state.runtime_function(Rt::StrFromUtf8)?;
+    let from_utf8 = refs.func(b, state, from_utf8);
+    for (i, s) in program.strings.iter().enumerate() {
+        let bytes_gv = refs.data(b, state, state.literal_bytes[i]);
+        let bytes = b.ins().symbol_value(ptr, bytes_gv);
+        let len = b.ins().iconst(types::I64, s.len() as i64);
+        let call = b.ins().call(from_utf8, &[bytes, len]);
+        let obj = b.inst_results(call)[0];
+        let slot_gv = refs.data(b, state, state.literal_slots[i]);
+        let slot = b.ins().symbol_value(ptr, slot_gv);
+        b.ins().store(function::trusted(), obj, slot, 0);
+    }
+    Ok(())
+}
+
+/// The data of every static root: the globals holding references (the program's own,
+/// not an extension's imports) and the literal slots.
+fn static_roots(state: &ModuleState, program: &tir::Program) -> Vec<DataId> {
+    program
+        .globals
+        .iter()
+        .zip(&state.globals)
+        .zip(&state.imported.globals)
+        .filter(|((g, _), import)| g.ty.is_ref() && !**import)
+        .map(|((_, &id), _)| id)
+        .chain(state.literal_slots.iter().copied())
+        .collect()
+}
+
 /// Defines [`rt::PROGRAM_MAIN`]: register the builtin exception classes and the
 /// static roots, create the literals, run the module initialisers in order, then
 /// call `main(argv)`. An exception escaping an initialiser or `main` stops it:
@@ -428,6 +559,19 @@ fn define_program_main(
     b.seal_block(entry);
     let argv = b.block_params(entry)[0];
 
+    // Before anything else: the extensions linked in, for `load_extension` to find.
+    if !program.static_extensions.is_empty() {
+        let table = extension::define_static_extensions_table(state, program)?;
+        let table = refs.data(&mut b, state, table);
+        let table = b.ins().symbol_value(ptr, table);
+        let count = b
+            .ins()
+            .iconst(types::I64, program.static_extensions.len() as i64);
+        let register = state.runtime_function(Rt::RegisterStaticExtensions)?;
+        let register = refs.func(&mut b, state, register);
+        b.ins().call(register, &[table, count]);
+    }
+
     // argv lives across the initialisers, which may collect: keep it in a
     // shadow-stack slot so that a moving collector can update it.
     let frame = function::push_frame(&mut b, state, &mut refs)?;
@@ -443,32 +587,13 @@ fn define_program_main(
 
     let add_root = state.runtime_function(Rt::GcAddRoot)?;
     let add_root = refs.func(&mut b, state, add_root);
-    let roots = program
-        .globals
-        .iter()
-        .zip(&state.globals)
-        .filter(|(g, _)| g.ty.is_ref())
-        .map(|(_, &id)| id)
-        .chain(state.literal_slots.iter().copied())
-        .collect::<Vec<_>>();
-    for data in roots {
+    for data in static_roots(state, program) {
         let gv = refs.data(&mut b, state, data);
         let addr = b.ins().symbol_value(ptr, gv);
         b.ins().call(add_root, &[addr]);
     }
 
-    let from_utf8 = state.runtime_function(Rt::StrFromUtf8)?;
-    let from_utf8 = refs.func(&mut b, state, from_utf8);
-    for (i, s) in program.strings.iter().enumerate() {
-        let bytes_gv = refs.data(&mut b, state, state.literal_bytes[i]);
-        let bytes = b.ins().symbol_value(ptr, bytes_gv);
-        let len = b.ins().iconst(types::I64, s.len() as i64);
-        let call = b.ins().call(from_utf8, &[bytes, len]);
-        let obj = b.inst_results(call)[0];
-        let slot_gv = refs.data(&mut b, state, state.literal_slots[i]);
-        let slot = b.ins().symbol_value(ptr, slot_gv);
-        b.ins().store(function::trusted(), obj, slot, 0);
-    }
+    create_literals(state, program, &mut b, &mut refs)?;
 
     // Where an uncaught exception leaves: pop the frame and return 1.
     let raised = b.create_block();

@@ -13,6 +13,7 @@ use crate::tir::{
 };
 
 mod classes;
+mod extension;
 
 // ---- what the lowering reports, per test thread ----
 

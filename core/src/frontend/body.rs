@@ -170,10 +170,20 @@ impl Context<'_> {
 
     /// Checks every function body and every module's global initialisers, and finds `main`.
     pub(super) fn check_bodies(&mut self, entry: ModId) {
+        self.check_bodies_only(entry);
+        self.find_main(entry);
+    }
+
+    /// Checks every function body and builds the module initialisers.
+    pub(super) fn check_bodies_only(&mut self, entry: ModId) {
         for f in 0..self.func_sigs.len() {
             let Some(sig) = self.func_sigs[f].clone() else {
                 continue;
             };
+            // Imported functions and synthesized getters have no source body.
+            if sig.stmt_index == usize::MAX {
+                continue;
+            }
             let file = self
                 .module(sig.module)
                 .file
@@ -230,7 +240,32 @@ impl Context<'_> {
             func.body = body;
         }
         self.build_initialisers(entry);
-        self.find_main(entry);
+    }
+
+    /// An extension's `def init_module(space: C) -> None`: the function and `C`, an exported core class.
+    pub(super) fn find_init_module(&mut self, entry: ModId) -> Option<(tir::FuncId, ClassId)> {
+        let file = self.module(entry).file?;
+        if self.module(entry).unparsed {
+            return None;
+        }
+        let want = "def init_module(space: C) -> None, where C is an exported core class";
+        let Some(Binding::Function(f)) = self.module(entry).scope.get("init_module").cloned() else {
+            self.error(file, TextRange::default(), format!("an extension module must define '{want}'"));
+            return None;
+        };
+        let sig = self.func_sigs[f.0 as usize].clone()?;
+        let range = TextRange::new(sig.def_start.into(), sig.def_end.into());
+        let imported = |c: ClassId| self.interface.as_ref().is_some_and(|i| i.prebuilt.contains_key(&c));
+        match (sig.params.as_slice(), &sig.ret) {
+            ([p], Type::None) if matches!(p.ty, Type::Instance(c) if imported(c)) => {
+                let Type::Instance(c) = p.ty else { unreachable!() };
+                Some((f, c))
+            }
+            _ => {
+                self.error(file, range, format!("'init_module' must be '{want}'"));
+                None
+            }
+        }
     }
 
     /// One initialiser per module, in import order (dependencies first), assigning its globals.

@@ -68,10 +68,7 @@ impl Checker<'_, '_> {
                         Err(self.error(n.range, format!("'{name}' is a global variable, not a function")))
                     }
                     Some(Binding::Class(cid)) => self.construct(cid, c),
-                    Some(Binding::Seam(SeamName::LoadExtension)) => Err(self.error(
-                        c.range(),
-                        "load_extension is not implemented yet: extension modules arrive with the exports file",
-                    )),
+                    Some(Binding::Seam(SeamName::LoadExtension)) => self.load_extension(c),
                     Some(_) => Err(self.error(n.range, format!("'{name}' is not callable"))),
                     None => match self.cx.builtin_class(name) {
                         Some(cid) => self.construct(cid, c),
@@ -456,6 +453,19 @@ impl Checker<'_, '_> {
     /// Whether an expression is a plain name bound to a local variable.
     pub(super) fn is_local_name(&self, e: &Expr) -> bool {
         matches!(e, Expr::Name(n) if self.local_names.contains(n.id.as_str()))
+    }
+
+    /// `load_extension(path, space)`: the runtime loads and initialises the extension.
+    fn load_extension(&mut self, c: &ast::ExprCall) -> R<tir::Expr> {
+        let b = self.bind_args(c, "load_extension", &[("path", true), ("space", true)])?;
+        let path = self.expr_as(b[0].expect("required"), &Type::Str)?;
+        let space_ast = b[1].expect("required");
+        let space = self.expr(space_ast, None)?;
+        if !matches!(space.ty, Type::Instance(_)) {
+            let t = space.ty.clone();
+            return Err(self.not_narrowed_or(space_ast.range(), &t, "cannot be an extension's space (pass a class instance)"));
+        }
+        Ok(tir::Expr::rt(Rt::LoadExtension, vec![path, space], Type::None))
     }
 
     fn str_lit(&mut self, s: &str) -> tir::Expr {

@@ -217,7 +217,8 @@ impl Context<'_> {
         for c in ExcKind::ALL.len()..self.classes.len() {
             let cid = ClassId(c as u32);
             let info = self.classes[c].clone();
-            let module = info.module.expect("user classes have modules");
+            // Classes from a core's exports file are already resolved.
+            let Some(module) = info.module else { continue };
             let file = self.module(module).file.expect("classes live in files");
             let Stmt::ClassDef(def) = self.module(module).body[info.stmt_index].clone() else {
                 continue;
@@ -390,7 +391,7 @@ impl Context<'_> {
         // Cycles and final parents.
         for c in ExcKind::ALL.len()..self.classes.len() {
             let info = self.classes[c].clone();
-            let module = info.module.expect("user class");
+            let Some(module) = info.module else { continue };
             let file = self.module(module).file.expect("file");
             let Stmt::ClassDef(def) = self.module(module).body[info.stmt_index].clone() else {
                 continue;
@@ -600,8 +601,21 @@ impl Context<'_> {
             }
         }
         let mut classes: Vec<Option<tir::Class>> = vec![None; n];
+        // A second translation takes the core's classes as they were laid out, and its
+        // own classes' ids are the loader's to assign (see `ExtensionInfo::local_classes`).
+        let prebuilt = self.interface.as_ref().map(|i| i.prebuilt.clone()).unwrap_or_default();
+        let extension = self.interface.is_some();
+        for (c, class) in &prebuilt {
+            classes[c.0 as usize] = Some(class.clone());
+        }
         for c in order {
             let i = c.0 as usize;
+            if classes[i].is_some() {
+                continue;
+            }
+            if extension {
+                ids[i] = (0, 0, 0);
+            }
             let info = self.classes[i].clone();
             let (mut fields, mut vtable) = match info.parent {
                 Some(p) => {

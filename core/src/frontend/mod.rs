@@ -12,6 +12,7 @@
 mod body;
 mod builtins;
 mod classes;
+mod interface;
 mod modules;
 mod types;
 
@@ -21,6 +22,7 @@ use std::path::{Path, PathBuf};
 use crate::diag::{Diagnostic, FileId, SourceMap};
 use crate::tir;
 
+pub use interface::CoreInterface;
 pub use modules::MAX_NESTING;
 
 /// How the front end reads source files; the command line provides the real file system.
@@ -61,7 +63,44 @@ pub struct CheckOutput {
 /// `entry` is printed in diagnostics as given; imported modules are printed
 /// relative to it.
 pub fn check_program(entry: &Path, loader: &dyn SourceLoader) -> CheckOutput {
-    let mut ctx = Context {
+    let mut ctx = Context::new(entry, loader);
+    let program = ctx.run(entry);
+    CheckOutput {
+        program,
+        diagnostics: ctx.diagnostics,
+        sources: ctx.sources,
+    }
+}
+
+/// Checks and lowers an extension module against a core's exports file.
+///
+/// Core modules resolve to what the exports file describes, and nothing else:
+/// the core's sources are never read.
+pub fn check_extension(entry: &Path, core: CoreInterface<'_>, loader: &dyn SourceLoader) -> CheckOutput {
+    let mut ctx = Context::new(entry, loader);
+    ctx.interface_path = Some(core.path.to_string());
+    let program = match ctx.import_interface(core) {
+        Ok(()) => ctx.run_extension(entry, core),
+        Err(e) => {
+            let file = ctx.sources.add(core.path.to_string(), String::new());
+            ctx.error(
+                file,
+                ruff_text_size::TextRange::default(),
+                format!("the exports file is inconsistent: {e}; rebuild the core"),
+            );
+            None
+        }
+    };
+    CheckOutput {
+        program,
+        diagnostics: ctx.diagnostics,
+        sources: ctx.sources,
+    }
+}
+
+impl<'a> Context<'a> {
+    fn new(entry: &Path, loader: &'a dyn SourceLoader) -> Context<'a> {
+        let mut ctx = Context {
         loader,
         sources: SourceMap::default(),
         diagnostics: Vec::new(),
@@ -73,13 +112,11 @@ pub fn check_program(entry: &Path, loader: &dyn SourceLoader) -> CheckOutput {
         global_info: Vec::new(),
         classes: Vec::new(),
         method_locs: HashMap::new(),
-    };
-    ctx.init_builtin_classes();
-    let program = ctx.run(entry);
-    CheckOutput {
-        program,
-        diagnostics: ctx.diagnostics,
-        sources: ctx.sources,
+        interface: None,
+        interface_path: None,
+        };
+        ctx.init_builtin_classes();
+        ctx
     }
 }
 
@@ -155,6 +192,7 @@ pub(crate) struct Param {
 /// Per-global facts beyond [`tir::Global`].
 #[derive(Clone, Debug)]
 pub(crate) struct GlobalInfo {
+    pub id: tir::GlobalId,
     pub module: ModId,
     pub name: String,
     /// Index of the defining statement in the module body.
@@ -178,6 +216,10 @@ pub(crate) struct Context<'a> {
     pub classes: Vec<classes::ClassInfo>,
     /// Where each method's `def` is: its class, the class statement and the method's index in the class body.
     pub method_locs: HashMap<tir::FuncId, (tir::ClassId, usize, usize)>,
+    /// For a second translation: what came from the core's exports file.
+    pub interface: Option<interface::Imported>,
+    /// For a second translation: the exports file's path, for diagnostics.
+    pub interface_path: Option<String>,
 }
 
 impl Context<'_> {
@@ -197,6 +239,40 @@ impl Context<'_> {
 
     pub(crate) fn module(&self, id: ModId) -> &Module {
         &self.modules[id.0 as usize]
+    }
+
+    fn run_extension(&mut self, entry: &Path, core: CoreInterface<'_>) -> Option<tir::Program> {
+        let entry_mod = self.load_program(entry)?;
+        self.declare_all();
+        self.resolve_imports();
+        self.resolve_classes();
+        types::set_class_names(self.classes.iter().map(|c| c.name.clone()).collect());
+        self.check_signatures();
+        self.build_classes();
+        self.check_bodies_only(entry_mod);
+        let init = self.find_init_module(entry_mod);
+        if !self.diagnostics.is_empty() {
+            return None;
+        }
+        let (init_module, space_class) = init?;
+        let imported = self.interface.take().unwrap_or_default();
+        let mut program = std::mem::take(&mut self.program);
+        let local_classes = (0..program.classes.len() as u32)
+            .map(tir::ClassId)
+            .filter(|c| !imported.prebuilt.contains_key(c))
+            .collect();
+        program.extension = Some(tir::ExtensionInfo {
+            name: self.module(entry_mod).name.clone(),
+            fingerprint: core.exports.fingerprint.to_string(),
+            init_module,
+            space_class,
+            imported_functions: imported.functions,
+            imported_classes: imported.classes,
+            imported_globals: imported.globals,
+            local_classes,
+        });
+        crate::analysis::compute_can_raise(&mut program);
+        Some(program)
     }
 
     fn run(&mut self, entry: &Path) -> Option<tir::Program> {

@@ -145,6 +145,18 @@ impl Context<'_> {
         if let Some(&id) = self.module_index.get(name) {
             return Some(id);
         }
+        // An extension sees the core only through its exports file, never its sources.
+        if let Some(path) = self.interface_path.clone() {
+            self.error(
+                file,
+                range,
+                format!(
+                    "cannot import '{name}': the core's exports file '{path}' has no module '{name}' \
+                     (an extension sees only what the core exports)"
+                ),
+            );
+            return None;
+        }
         let mut parent = None;
         if let Some((pkg, _)) = name.rsplit_once('.') {
             parent = Some(self.ensure_module(pkg, file, range)?);
@@ -299,6 +311,7 @@ impl Context<'_> {
             ty: tir::Type::None,
         });
         self.global_info.push(GlobalInfo {
+            id: gid,
             module: id,
             name: name.clone(),
             stmt_index: index,
@@ -425,11 +438,19 @@ impl Context<'_> {
                                 self.error(
                                     file,
                                     alias.range,
-                                    format!(
-                                        "cannot import global '{name}' by value: module '{}' reassigns it; \
-                                         use 'import {}' and '{}.{name}'",
-                                        src.name, src.name, src.name
-                                    ),
+                                    if self.interface_path.is_some() {
+                                        format!(
+                                            "cannot import the core global '{name}' by value (it would be a copy): \
+                                             use 'import {}' and '{}.{name}'",
+                                            src.name, src.name
+                                        )
+                                    } else {
+                                        format!(
+                                            "cannot import global '{name}' by value: module '{}' reassigns it; \
+                                             use 'import {}' and '{}.{name}'",
+                                            src.name, src.name, src.name
+                                        )
+                                    },
                                 );
                                 continue;
                             }
@@ -441,7 +462,13 @@ impl Context<'_> {
                             self.error(
                                 file,
                                 alias.range,
-                                format!("module '{src_name}' has no name '{name}'"),
+                                match &self.interface_path {
+                                    Some(path) if self.module(source).file.is_none() => format!(
+                                        "'{src_name}.{name}' is not exported by the core (see its exports file '{path}'; \
+                                         mark it @export in the core)"
+                                    ),
+                                    _ => format!("module '{src_name}' has no name '{name}'"),
+                                },
                             );
                             continue;
                         }

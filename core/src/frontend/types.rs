@@ -234,8 +234,9 @@ impl Context<'_> {
             }
             self.modules[m].body = body;
         }
-        for g in 0..self.global_info.len() {
-            let info = self.global_info[g].clone();
+        for gi in 0..self.global_info.len() {
+            let info = self.global_info[gi].clone();
+            let g = info.id.0 as usize;
             let file = self
                 .module(info.module)
                 .file

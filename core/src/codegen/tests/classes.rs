@@ -9,13 +9,13 @@ use crate::tir::{Class, ClassId, Field, Handler, VtableEntry};
 // ---- building class tables by hand ----
 
 /// A class table under construction: fields are laid out and ids numbered by [`Classes::finish`].
-struct Classes {
+pub(super) struct Classes {
     list: Vec<Class>,
 }
 
 impl Classes {
     /// The builtin exception classes, at the indices of [`ExcKind::ALL`].
-    fn builtin() -> Classes {
+    pub(super) fn builtin() -> Classes {
         let mut classes = Classes { list: Vec::new() };
         for kind in ExcKind::ALL {
             let parent = kind.parent().map(|p| ClassId(p as u32));
@@ -35,7 +35,7 @@ impl Classes {
 
     /// Adds a class inheriting `parent`'s fields and exception-ness; `vtable`
     /// is the whole table (inherited slots included).
-    fn add(
+    pub(super) fn add(
         &mut self,
         name: &str,
         parent: Option<ClassId>,
@@ -82,7 +82,7 @@ impl Classes {
     }
 
     /// Numbers the classes in preorder: each class's range covers its subclasses.
-    fn finish(mut self) -> Vec<Class> {
+    pub(super) fn finish(mut self) -> Vec<Class> {
         fn number(list: &mut [Class], class: usize, next: &mut u32) {
             list[class].id = *next;
             *next += 1;
@@ -109,16 +109,16 @@ pub(super) fn builtin_classes() -> Vec<Class> {
     Classes::builtin().finish()
 }
 
-fn builtin(kind: ExcKind) -> ClassId {
+pub(super) fn builtin(kind: ExcKind) -> ClassId {
     ClassId(kind as u32)
 }
 
 /// String literals, interned as the test builds its functions.
 #[derive(Default)]
-struct Lits(Vec<String>);
+pub(super) struct Lits(pub(super) Vec<String>);
 
 impl Lits {
-    fn get(&mut self, s: &str) -> Expr {
+    pub(super) fn get(&mut self, s: &str) -> Expr {
         let id = match self.0.iter().position(|t| t == s) {
             Some(i) => i,
             None => {
@@ -130,15 +130,15 @@ impl Lits {
     }
 }
 
-fn concat(a: Expr, b: Expr) -> Expr {
+pub(super) fn concat(a: Expr, b: Expr) -> Expr {
     Expr::rt(Rt::StrConcat, vec![a, b], Type::Str)
 }
 
-fn new(class: ClassId) -> Expr {
+pub(super) fn new(class: ClassId) -> Expr {
     Expr::new(ExprKind::New(class), Type::Instance(class))
 }
 
-fn store(base: &Expr, offset: i32, value: Expr) -> Stmt {
+pub(super) fn store(base: &Expr, offset: i32, value: Expr) -> Stmt {
     Stmt::StoreField {
         base: base.clone(),
         offset,
@@ -146,11 +146,11 @@ fn store(base: &Expr, offset: i32, value: Expr) -> Stmt {
     }
 }
 
-fn message(e: &Expr) -> Expr {
+pub(super) fn message(e: &Expr) -> Expr {
     Expr::field(e.clone(), layout::EXC_MESSAGE, Type::Str)
 }
 
-fn is_instance(value: &Expr, class: ClassId) -> Expr {
+pub(super) fn is_instance(value: &Expr, class: ClassId) -> Expr {
     Expr::new(
         ExprKind::IsInstance {
             value: Box::new(value.clone()),
@@ -160,7 +160,7 @@ fn is_instance(value: &Expr, class: ClassId) -> Expr {
     )
 }
 
-fn try_stmt(
+pub(super) fn try_stmt(
     body: Vec<Stmt>,
     handlers: Vec<Handler>,
     else_body: Vec<Stmt>,
@@ -174,7 +174,7 @@ fn try_stmt(
     }
 }
 
-fn handler(classes: &[ClassId], bind: &Expr, body: Vec<Stmt>) -> Handler {
+pub(super) fn handler(classes: &[ClassId], bind: &Expr, body: Vec<Stmt>) -> Handler {
     Handler {
         classes: classes.to_vec(),
         bind: id_of(bind),

@@ -1,0 +1,844 @@
+//! The extension loader: `load_extension(path, space)` at run time.
+//!
+//! ```text
+//!   seam_load_extension(path, space)
+//!     ├─ resolve:  linked in (seam_register_static_extensions, by file stem)
+//!     │            or dlopen(path + ".so") and dlsym("seam_ext__<stem>")
+//!     ├─ check:    descriptor layout version, core fingerprint
+//!     ├─ register: class ids from the base classes' slack, static roots   (once per descriptor)
+//!     ├─ run:      init_globals()                        (may raise: propagates)
+//!     ├─ check:    space is an instance of the descriptor's space class
+//!     └─ run:      init_module(space)                    (may raise: propagates)
+//! ```
+//!
+//! An extension descriptor (`seam_core::layout::EXT_*`, mirrored in
+//! [`crate::layout`]) lists the extension's class descriptors, parents
+//! before children. Each class gets a *block* of ids: itself plus the blocks
+//! of its children in the same extension (extension classes reserve no slack
+//! of their own). A class whose base is a core class takes its block from the
+//! base's free slack, `[slack_start, class_max)` in the base's descriptor; the
+//! loader remembers, per base descriptor, the next free id, so two extensions
+//! never share ids. A class with no base (`object`) takes its block above
+//! every id a core can have (`2^32` and up): ids are 64-bit words everywhere.
+//! The loader writes `class_id`, `class_max` and `slack_start` (= `class_max`)
+//! into the extension's writable descriptors and never writes a core's.
+//!
+//! A load is marked done only when `init_module` returns without raising, so
+//! a failed load can be retried; the registration step (ids and roots) is
+//! remembered per descriptor and never repeated, and a library whose classes
+//! were registered stays loaded for the rest of the process (its descriptors
+//! and root slots are referenced from then on). Failures become `ImportError`
+//! (see [`LoadError`]); exceptions raised by the extension's own code are
+//! left pending and propagate to the caller of `load_extension`.
+//!
+//! Knows nothing of what the extension's classes or functions mean, nor of
+//! how its code was generated: only the descriptor's words.
+
+use crate::class::{class_name, class_of};
+use crate::error::{ExcKind, current, raise};
+use crate::gcglue::{
+    DICT_DESC, LIST_DESC, REF_ARRAY_DESC, Roots, STR_DESC, TUPLE_DESC, WORD_ARRAY_DESC, ptr,
+    seam_gc_add_root, set_word, word,
+};
+use crate::layout::*;
+use crate::strobj::str_as_str;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ffi::{CStr, c_char};
+use std::fmt;
+use std::path::Path;
+use std::sync::Mutex;
+
+/// Why an extension could not be loaded: the message of the `ImportError`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum LoadError {
+    /// `path` has no file name to take the extension's name from.
+    NoName { path: String },
+    /// Neither linked in nor present on disk.
+    NoSuchFile { file: String },
+    /// `dlopen` refused the file.
+    Open { file: String, cause: String },
+    /// The library has no extension descriptor: not built by `seam build-ext`.
+    NotAnExtension {
+        file: String,
+        symbol: String,
+        cause: String,
+    },
+    /// The descriptor's layout is not the one this runtime reads.
+    Version { file: String, found: i64 },
+    /// The program exports no core fingerprint to compare with.
+    NoCoreFingerprint { file: String, cause: String },
+    /// Built against another core's exports.
+    Fingerprint {
+        file: String,
+        extension: String,
+        core: String,
+    },
+    /// A base class has too few free ids left for the extension's subclasses.
+    SlackExhausted {
+        file: String,
+        class: String,
+        base: String,
+        reserved: i64,
+        taken: i64,
+        needed: i64,
+    },
+    /// An extension class subclasses a final class.
+    FinalBase {
+        file: String,
+        class: String,
+        base: String,
+    },
+    /// The descriptor breaks its own rules: a bug in the extension's translation.
+    Malformed { file: String, what: String },
+    /// `space` is not an instance of the class `init_module` expects.
+    SpaceType {
+        extension: String,
+        expected: String,
+        got: String,
+    },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NoName { path } => {
+                write!(f, "cannot load extension '{path}': the path names no file")
+            }
+            LoadError::NoSuchFile { file } => {
+                write!(f, "cannot load extension '{file}': no such file")
+            }
+            LoadError::Open { file, cause } => {
+                write!(f, "cannot load extension '{file}': {cause}")
+            }
+            LoadError::NotAnExtension {
+                file,
+                symbol,
+                cause,
+            } => write!(
+                f,
+                "cannot load extension '{file}': not a Seam extension (no symbol {symbol}: {cause})"
+            ),
+            LoadError::Version { file, found } => write!(
+                f,
+                "cannot load extension '{file}': its descriptor has layout version {found}, \
+                 but this runtime reads version {EXT_LAYOUT_VERSION}; rebuild the extension \
+                 with seam build-ext"
+            ),
+            LoadError::NoCoreFingerprint { file, cause } => write!(
+                f,
+                "cannot load extension '{file}': this program exports no core fingerprint \
+                 (symbol seam_core_fingerprint: {cause})"
+            ),
+            LoadError::Fingerprint {
+                file,
+                extension,
+                core,
+            } => {
+                let (ext, core) = shorten_pair(extension, core);
+                write!(
+                    f,
+                    "cannot load extension '{file}': it was built against core exports {ext}, \
+                     but this core's are {core}; rebuild the extension with seam build-ext"
+                )
+            }
+            LoadError::SlackExhausted {
+                file,
+                class,
+                base,
+                reserved,
+                taken,
+                needed,
+            } => write!(
+                f,
+                "cannot load extension '{file}': no class ids left for {class}: its base class \
+                 {base} has a slack of {reserved} ids, {taken} already taken by other \
+                 extensions, and this extension needs {needed}; raise @export(slack=N) on \
+                 {base} in the core (N >= {})",
+                taken + needed
+            ),
+            LoadError::FinalBase { file, class, base } => write!(
+                f,
+                "cannot load extension '{file}': class {class} subclasses {base}, which is final"
+            ),
+            LoadError::Malformed { file, what } => write!(
+                f,
+                "cannot load extension '{file}': malformed extension descriptor ({what}); \
+                 this is a bug in seam build-ext"
+            ),
+            LoadError::SpaceType {
+                extension,
+                expected,
+                got,
+            } => write!(
+                f,
+                "extension '{extension}' expects a {expected} for init_module, got {got}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+// ---- the ABI ----
+
+/// `load_extension(path, space)`: loads the extension named by `path` (a
+/// `str`, without the `.so` suffix), registers its classes and roots, runs
+/// its global initialisers and `init_module(space)`. Raises `ImportError`
+/// when it cannot be loaded; an exception raised by the extension's own code
+/// is left pending. A no-op for an extension already loaded.
+///
+/// # Safety
+/// `path` must be a live `str`, `space` null or a live object; linked-in and
+/// on-disk extension descriptors must follow `seam_core::layout::EXT_*`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_load_extension(path: *mut u8, space: *mut u8) {
+    let roots = Roots::new();
+    roots.push(space);
+    // SAFETY: `path` is a live str (forwarded from the caller); copied before
+    // anything allocates.
+    let path = unsafe { str_as_str(path) }.to_owned();
+    // SAFETY: forwarded from the caller; `space` is rooted.
+    if let Err(e) = unsafe { load(&path, space) } {
+        raise(ExcKind::ImportError, &e.to_string());
+    }
+}
+
+/// Makes `n` extensions linked into the program findable by `load_extension`:
+/// `table` holds `n` pairs of (name, descriptor), the name a NUL-terminated
+/// file stem. Called by the program's entry before anything else; calling it
+/// again adds to the table.
+///
+/// # Safety
+/// `table` must point to `2 * n` readable pointers; each name a C string and
+/// each descriptor an extension descriptor, both living for the whole process.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_register_static_extensions(table: *const *const u8, n: i64) {
+    if table.is_null() || n <= 0 {
+        return;
+    }
+    let mut state = state();
+    for i in 0..n as usize {
+        // SAFETY: `table` holds `2 * n` pointers (forwarded from the caller).
+        let (name, desc) = unsafe { (*table.add(2 * i), *table.add(2 * i + 1)) };
+        if name.is_null() || desc.is_null() {
+            continue;
+        }
+        // SAFETY: a non-null name is a C string (forwarded from the caller).
+        let name = unsafe { CStr::from_ptr(name.cast()) }.to_string_lossy();
+        state.linked_in.insert(name.into_owned(), desc as usize);
+    }
+}
+
+// ---- loading ----
+
+/// Ids of extension classes with no base class start here, above every id a
+/// core numbers (core ids are 32-bit).
+const ROOT_POOL_START: i64 = 1 << 32;
+
+/// The most classes or roots one descriptor may list: a bound that keeps a
+/// foreign or corrupt descriptor from asking for absurd allocations.
+const MAX_ENTRIES: i64 = 1 << 24;
+
+/// The loader's process-wide state. Only ever locked briefly: never while an
+/// extension's code runs (it may load another extension).
+struct State {
+    /// Linked-in extensions: file stem to descriptor address.
+    linked_in: BTreeMap<String, usize>,
+    /// Extensions loaded successfully, by stem and by canonical file path.
+    loaded: BTreeSet<String>,
+    /// Extensions whose initialisers are running, by the same keys: loading
+    /// one again from its own initialisers is a no-op, as in CPython.
+    in_progress: BTreeSet<String>,
+    /// Descriptors whose classes and roots are registered.
+    registered: BTreeSet<usize>,
+    /// The next free id under each base class descriptor (0: no base).
+    next_free: BTreeMap<usize, i64>,
+    /// Tests set the core's fingerprint here, having no generated program.
+    #[cfg(test)]
+    core_fingerprint: Option<String>,
+}
+
+static STATE: Mutex<State> = Mutex::new(State {
+    linked_in: BTreeMap::new(),
+    loaded: BTreeSet::new(),
+    in_progress: BTreeSet::new(),
+    registered: BTreeSet::new(),
+    next_free: BTreeMap::new(),
+    #[cfg(test)]
+    core_fingerprint: None,
+});
+
+fn state() -> std::sync::MutexGuard<'static, State> {
+    // A panic while holding the lock leaves consistent data: every update
+    // is a single insert or happens after all checks.
+    STATE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Makes the loader compare fingerprints with `fp` instead of the
+/// program's `seam_core_fingerprint` (unit tests have no generated program).
+#[cfg(test)]
+pub(crate) fn set_core_fingerprint_for_tests(fp: Option<&str>) {
+    state().core_fingerprint = fp.map(str::to_owned);
+}
+
+/// An extension found and checked, ready to run.
+struct Resolved {
+    desc: *mut u8,
+    /// The keys marking it loaded.
+    keys: Vec<String>,
+}
+
+/// The whole load; `Err` becomes an `ImportError`, while a pending exception
+/// on `Ok` comes from the extension's own code.
+///
+/// # Safety
+/// As for [`seam_load_extension`]; `space` is rooted by the caller.
+unsafe fn load(path: &str, space: *mut u8) -> Result<(), LoadError> {
+    let stem = Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| LoadError::NoName {
+            path: path.to_owned(),
+        })?;
+    // SAFETY: forwarded from the caller.
+    let Some(ext) = (unsafe { resolve(path, &stem)? }) else {
+        return Ok(());
+    };
+    // SAFETY: `ext.desc` is a checked, registered extension descriptor;
+    // `space` is rooted.
+    let result = unsafe { run(&ext, &stem, space) };
+    let mut state = state();
+    for key in &ext.keys {
+        state.in_progress.remove(key);
+    }
+    if result.is_ok() && current().is_null() {
+        state.loaded.extend(ext.keys);
+    }
+    result
+}
+
+/// Finds, checks and registers the extension; `None` when it is already
+/// loaded (or loading). Marks it in progress.
+///
+/// # Safety
+/// As for [`seam_load_extension`].
+unsafe fn resolve(path: &str, stem: &str) -> Result<Option<Resolved>, LoadError> {
+    let stem_key = format!("stem:{stem}");
+    let mut state = state();
+    if state.loaded.contains(&stem_key) || state.in_progress.contains(&stem_key) {
+        return Ok(None);
+    }
+    let mut keys = vec![stem_key];
+    let mut library = None;
+    let (file, desc) = match state.linked_in.get(stem) {
+        Some(&desc) => (stem.to_owned(), desc as *mut u8),
+        None => {
+            let file = format!("{path}.so");
+            let canonical = std::fs::canonicalize(&file)
+                .map_err(|_| LoadError::NoSuchFile { file: file.clone() })?;
+            let path_key = format!("path:{}", canonical.display());
+            if state.loaded.contains(&path_key) || state.in_progress.contains(&path_key) {
+                return Ok(None);
+            }
+            keys.push(path_key);
+            // SAFETY: forwarded from the caller: a file named like an
+            // extension is one, or has no descriptor symbol.
+            let (lib, desc) = unsafe { open(&file, &canonical, stem)? };
+            library = Some(lib);
+            (file, desc)
+        }
+    };
+    // SAFETY: `desc` is an extension descriptor (forwarded from the caller).
+    unsafe { check(&state, &file, desc)? };
+    if !state.registered.contains(&(desc as usize)) {
+        // SAFETY: as above.
+        unsafe { register(&mut state, &file, desc)? };
+        state.registered.insert(desc as usize);
+        // The descriptor and its root slots are referenced from now on.
+        std::mem::forget(library.take());
+    }
+    // A library whose descriptor was registered by an earlier, failed load
+    // stays loaded through that load's handle; this one may be closed.
+    drop(library);
+    state.in_progress.extend(keys.iter().cloned());
+    Ok(Some(Resolved { desc, keys }))
+}
+
+/// Runs the extension's initialisers and checks `space`.
+///
+/// # Safety
+/// `ext.desc` must be a checked, registered extension descriptor; `space`
+/// null or a live, rooted object.
+unsafe fn run(ext: &Resolved, stem: &str, space: *mut u8) -> Result<(), LoadError> {
+    let desc = ext.desc;
+    // SAFETY: the descriptor's init words are null or functions of these types.
+    let (init_globals, init_module, space_class) = unsafe {
+        (
+            std::mem::transmute::<*mut u8, Option<unsafe extern "C" fn()>>(ptr(
+                desc,
+                EXT_INIT_GLOBALS,
+            )),
+            std::mem::transmute::<*mut u8, Option<unsafe extern "C" fn(*mut u8)>>(ptr(
+                desc,
+                EXT_INIT_MODULE,
+            )),
+            ptr(desc, EXT_SPACE_CLASS),
+        )
+    };
+    if let Some(f) = init_globals {
+        // SAFETY: generated code; it may raise, leaving the state set.
+        unsafe { f() };
+        if !current().is_null() {
+            return Ok(());
+        }
+    }
+    if !space_class.is_null() {
+        // SAFETY: `space` is null or live; `space_class` is a class descriptor.
+        unsafe { check_space(stem, space, space_class)? };
+    }
+    if let Some(f) = init_module {
+        // SAFETY: generated code taking the space; it may raise.
+        unsafe { f(space) };
+    }
+    Ok(())
+}
+
+/// Opens `file` (which exists, at `canonical`) and finds its descriptor.
+///
+/// # Safety
+/// Loading a library runs its initialisers: `file` must be an extension or a
+/// library whose initialisers are harmless.
+#[cfg(unix)]
+unsafe fn open(
+    file: &str,
+    canonical: &Path,
+    stem: &str,
+) -> Result<(libloading::os::unix::Library, *mut u8), LoadError> {
+    use libloading::os::unix::{Library, RTLD_LOCAL, RTLD_NOW};
+    // RTLD_NOW: an extension whose core symbols are missing fails here, with
+    // the dynamic linker's message, rather than in the middle of a run.
+    // SAFETY: forwarded from the caller.
+    let lib = unsafe { Library::open(Some(canonical), RTLD_NOW | RTLD_LOCAL) }.map_err(|e| {
+        LoadError::Open {
+            file: file.to_owned(),
+            cause: error_chain(&e),
+        }
+    })?;
+    let symbol = format!("seam_ext__{stem}");
+    // SAFETY: the symbol, when present, is the extension descriptor (data);
+    // only its address is taken.
+    let found = unsafe { lib.get::<*mut u8>(symbol.as_bytes()) }
+        .map(|s| *s)
+        .map_err(|e| error_chain(&e))
+        .and_then(|p| {
+            if p.is_null() {
+                Err("the symbol is null".to_owned())
+            } else {
+                Ok(p)
+            }
+        });
+    match found {
+        Ok(desc) => Ok((lib, desc)),
+        Err(cause) => Err(LoadError::NotAnExtension {
+            file: file.to_owned(),
+            symbol,
+            cause,
+        }),
+    }
+}
+
+/// Loading from files needs `dlopen`.
+///
+/// # Safety
+/// None: it refuses every file.
+#[cfg(not(unix))]
+unsafe fn open(file: &str, _canonical: &Path, _stem: &str) -> Result<((), *mut u8), LoadError> {
+    Err(LoadError::Open {
+        file: file.to_owned(),
+        cause: "loading extensions from files is only supported on Unix".to_owned(),
+    })
+}
+
+/// An error and its sources, `: `-separated (libloading keeps `dlerror`'s
+/// text in the source).
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut cur = e.source();
+    while let Some(s) = cur {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        cur = s.source();
+    }
+    out
+}
+
+/// Checks the descriptor's layout version and fingerprint.
+///
+/// # Safety
+/// `desc` must point to at least an extension descriptor's version word, and
+/// to a whole descriptor when that word is [`EXT_LAYOUT_VERSION`].
+unsafe fn check(state: &State, file: &str, desc: *mut u8) -> Result<(), LoadError> {
+    // SAFETY: forwarded from the caller.
+    let version = unsafe { word(desc, EXT_VERSION) } as i64;
+    if version != EXT_LAYOUT_VERSION {
+        return Err(LoadError::Version {
+            file: file.to_owned(),
+            found: version,
+        });
+    }
+    // SAFETY: a version-1 descriptor's fingerprint word is null or a C string.
+    let extension = unsafe { c_string(ptr(desc, EXT_FINGERPRINT)) }.unwrap_or_default();
+    let core = core_fingerprint(state).map_err(|cause| LoadError::NoCoreFingerprint {
+        file: file.to_owned(),
+        cause,
+    })?;
+    if extension != core {
+        return Err(LoadError::Fingerprint {
+            file: file.to_owned(),
+            extension,
+            core,
+        });
+    }
+    Ok(())
+}
+
+/// The program's `seam_core_fingerprint`: a NUL-terminated hex string that
+/// the generated core object defines and exports dynamically. Looked up at
+/// run time rather than declared, so that the runtime links without it.
+fn core_fingerprint(state: &State) -> Result<String, String> {
+    #[cfg(test)]
+    if let Some(fp) = &state.core_fingerprint {
+        return Ok(fp.clone());
+    }
+    let _ = state;
+    lookup_core_fingerprint()
+}
+
+#[cfg(unix)]
+fn lookup_core_fingerprint() -> Result<String, String> {
+    let this = libloading::os::unix::Library::this();
+    // SAFETY: the symbol, when present, is the fingerprint's bytes; only its
+    // address is taken.
+    let address = unsafe { this.get::<*const c_char>(b"seam_core_fingerprint\0") }
+        .map(|s| *s)
+        .map_err(|e| error_chain(&e))?;
+    // SAFETY: the generated core defines the symbol as a NUL-terminated string.
+    unsafe { c_string(address.cast_mut().cast()) }.ok_or_else(|| "the symbol is null".to_owned())
+}
+
+#[cfg(not(unix))]
+fn lookup_core_fingerprint() -> Result<String, String> {
+    Err("not supported on this platform".to_owned())
+}
+
+/// A C string's text, or `None` for null.
+///
+/// # Safety
+/// `s` must be null or a NUL-terminated string.
+unsafe fn c_string(s: *mut u8) -> Option<String> {
+    if s.is_null() {
+        return None;
+    }
+    // SAFETY: forwarded from the caller.
+    Some(
+        unsafe { CStr::from_ptr(s.cast()) }
+            .to_string_lossy()
+            .into_owned(),
+    )
+}
+
+/// `(a, b)` shortened to a common prefix length that still tells them apart.
+fn shorten_pair(a: &str, b: &str) -> (String, String) {
+    const SHORT: usize = 16;
+    let cut = |s: &str| -> String {
+        match s.char_indices().nth(SHORT) {
+            Some((i, _)) => format!("{}…", &s[..i]),
+            None => s.to_owned(),
+        }
+    };
+    let (sa, sb) = (cut(a), cut(b));
+    if sa == sb {
+        (a.to_owned(), b.to_owned())
+    } else {
+        (sa, sb)
+    }
+}
+
+// ---- registration ----
+
+/// Assigns the extension's class ids and registers its static roots. Checks
+/// everything before changing anything, so a failure consumes no ids.
+///
+/// # Safety
+/// `desc` must be a version-1 extension descriptor whose class descriptors
+/// are writable and whose base classes' descriptors are class descriptors.
+unsafe fn register(state: &mut State, file: &str, desc: *mut u8) -> Result<(), LoadError> {
+    let malformed = |what: String| LoadError::Malformed {
+        file: file.to_owned(),
+        what,
+    };
+    // SAFETY: forwarded from the caller.
+    let (classes, roots) = unsafe {
+        (
+            entries(desc, EXT_CLASS_COUNT, EXT_CLASSES)
+                .map_err(|w| malformed(format!("classes: {w}")))?,
+            entries(desc, EXT_ROOT_COUNT, EXT_ROOTS)
+                .map_err(|w| malformed(format!("roots: {w}")))?,
+        )
+    };
+    // SAFETY: the classes are class descriptors (forwarded from the caller).
+    let blocks = unsafe { plan_ids(state, file, &classes)? };
+    for block in &blocks {
+        state.next_free.insert(block.base, block.next);
+    }
+    for (&class, &(id, max)) in classes.iter().zip(&blocks_ids(&classes, &blocks)) {
+        // SAFETY: extension class descriptors are writable (forwarded).
+        unsafe {
+            set_word(class, CLASS_ID, id as u64);
+            set_word(class, CLASS_MAX, max as u64);
+            set_word(class, CLASS_SLACK_START, max as u64);
+        }
+    }
+    for &slot in &roots {
+        // SAFETY: root slots are global words of the extension holding null
+        // or a reference, and its library stays loaded.
+        unsafe { seam_gc_add_root(slot) };
+    }
+    Ok(())
+}
+
+/// The non-null pointers of a descriptor's (count, array) pair.
+///
+/// # Safety
+/// `desc` must have words at both offsets; the array must hold `count`
+/// readable pointers.
+unsafe fn entries(desc: *mut u8, count: usize, array: usize) -> Result<Vec<*mut u8>, String> {
+    // SAFETY: forwarded from the caller.
+    let (n, items) = unsafe { (word(desc, count) as i64, ptr(desc, array)) };
+    if !(0..=MAX_ENTRIES).contains(&n) {
+        return Err(format!("count {n}"));
+    }
+    if n > 0 && items.is_null() {
+        return Err(format!("{n} entries but no array"));
+    }
+    let items = items.cast::<*mut u8>();
+    let mut out = Vec::with_capacity(n as usize);
+    for i in 0..n as usize {
+        // SAFETY: the array holds `n` pointers (forwarded).
+        let p = unsafe { *items.add(i) };
+        if p.is_null() {
+            return Err(format!("entry {i} is null"));
+        }
+        out.push(p);
+    }
+    Ok(out)
+}
+
+/// The ids handed out under one base class outside the extension.
+struct BaseBlock {
+    /// The base's descriptor address (0: no base).
+    base: usize,
+    /// The next free id under the base once this extension is registered.
+    next: i64,
+    /// The first id this extension takes under the base.
+    first: i64,
+}
+
+/// Plans where every class's block goes; changes nothing. Returns one entry
+/// per base class outside the extension, in first-use order.
+///
+/// # Safety
+/// Every entry of `classes`, and every parent they name, must be a class descriptor.
+unsafe fn plan_ids(
+    state: &State,
+    file: &str,
+    classes: &[*mut u8],
+) -> Result<Vec<BaseBlock>, LoadError> {
+    let index: BTreeMap<usize, usize> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| (c as usize, i))
+        .collect();
+    // SAFETY: forwarded from the caller.
+    let name = |c: *const u8| unsafe { class_name(c) }.into_owned();
+    let mut blocks: Vec<BaseBlock> = Vec::new();
+    let sizes = block_sizes(classes);
+    for (i, &class) in classes.iter().enumerate() {
+        // SAFETY: `class` is a class descriptor.
+        let parent = unsafe { ptr(class, CLASS_PARENT) };
+        if let Some(&j) = index.get(&(parent as usize)) {
+            if j >= i {
+                return Err(LoadError::Malformed {
+                    file: file.to_owned(),
+                    what: format!(
+                        "class {} is listed before its base class {}",
+                        name(class),
+                        name(parent)
+                    ),
+                });
+            }
+            continue;
+        }
+        let size = sizes[i];
+        let (start, limit, base_name, reserved) = if parent.is_null() {
+            (ROOT_POOL_START, i64::MAX, "object".to_owned(), i64::MAX)
+        } else {
+            // SAFETY: `parent` is a class descriptor.
+            let (flags, slack_start, max) = unsafe {
+                (
+                    word(parent, CLASS_FLAGS),
+                    word(parent, CLASS_SLACK_START) as i64,
+                    word(parent, CLASS_MAX) as i64,
+                )
+            };
+            if flags & CLASS_FLAG_FINAL != 0 {
+                return Err(LoadError::FinalBase {
+                    file: file.to_owned(),
+                    class: name(class),
+                    base: name(parent),
+                });
+            }
+            (slack_start, max, name(parent), (max - slack_start).max(0))
+        };
+        let pos = match blocks.iter().position(|b| b.base == parent as usize) {
+            Some(pos) => pos,
+            None => {
+                let next = state
+                    .next_free
+                    .get(&(parent as usize))
+                    .copied()
+                    .unwrap_or(start);
+                blocks.push(BaseBlock {
+                    base: parent as usize,
+                    next,
+                    first: next,
+                });
+                blocks.len() - 1
+            }
+        };
+        let block = &mut blocks[pos];
+        if limit.saturating_sub(block.next) < size {
+            let needed: i64 = classes
+                .iter()
+                .enumerate()
+                // SAFETY: every class is a class descriptor.
+                .filter(|&(_, &c)| unsafe { ptr(c, CLASS_PARENT) } == parent)
+                .map(|(k, _)| sizes[k])
+                .sum();
+            return Err(LoadError::SlackExhausted {
+                file: file.to_owned(),
+                class: name(class),
+                base: base_name,
+                reserved,
+                taken: (block.first - start).clamp(0, reserved),
+                needed,
+            });
+        }
+        block.next += size;
+    }
+    Ok(blocks)
+}
+
+/// Each class's block size: 1 plus its children's blocks in the same
+/// extension. Children come after their parents, so one backward pass adds
+/// every finished block to its parent's.
+fn block_sizes(classes: &[*mut u8]) -> Vec<i64> {
+    let index: BTreeMap<usize, usize> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| (c as usize, i))
+        .collect();
+    let mut sizes = vec![1i64; classes.len()];
+    for i in (0..classes.len()).rev() {
+        // SAFETY: every class is a class descriptor (the callers' contract).
+        let parent = unsafe { ptr(classes[i], CLASS_PARENT) } as usize;
+        if let Some(&j) = index.get(&parent).filter(|&&j| j < i) {
+            sizes[j] += sizes[i];
+        }
+    }
+    sizes
+}
+
+/// `(class_id, class_max)` for every class, given the planned base blocks:
+/// a class under an outside base takes the next ids of its base's block, a
+/// class under a class of the extension the next ids inside that class's block.
+fn blocks_ids(classes: &[*mut u8], blocks: &[BaseBlock]) -> Vec<(i64, i64)> {
+    let index: BTreeMap<usize, usize> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| (c as usize, i))
+        .collect();
+    let sizes = block_sizes(classes);
+    let mut base_cursor: BTreeMap<usize, i64> = blocks.iter().map(|b| (b.base, b.first)).collect();
+    // The next free id inside each extension class's block.
+    let mut inner_cursor = vec![0i64; classes.len()];
+    let mut out = Vec::with_capacity(classes.len());
+    for (i, &class) in classes.iter().enumerate() {
+        // SAFETY: every class is a class descriptor (the callers' contract).
+        let parent = unsafe { ptr(class, CLASS_PARENT) } as usize;
+        let cursor = match index.get(&parent) {
+            Some(&j) => &mut inner_cursor[j],
+            None => base_cursor.entry(parent).or_insert(0),
+        };
+        let id = *cursor;
+        *cursor += sizes[i];
+        inner_cursor[i] = id + 1;
+        out.push((id, id + sizes[i]));
+    }
+    out
+}
+
+// ---- the space check ----
+
+/// Checks that `space` is an instance of `class` (the class-id range test).
+///
+/// # Safety
+/// `space` must be null or a live object; `class` a class descriptor.
+unsafe fn check_space(stem: &str, space: *mut u8, class: *mut u8) -> Result<(), LoadError> {
+    // SAFETY: forwarded from the caller.
+    let (min, max) = unsafe { (word(class, CLASS_ID), word(class, CLASS_MAX)) };
+    let got = if space.is_null() {
+        "None".to_owned()
+    } else {
+        // SAFETY: `space` is a live object; offset 0 is its descriptor.
+        let desc = unsafe { class_of(space) };
+        match builtin_name(desc) {
+            Some(name) => name.to_owned(),
+            None => {
+                // SAFETY: every other object is a class instance.
+                let id = unsafe { word(desc.cast_mut(), CLASS_ID) };
+                if id.wrapping_sub(min) < max.wrapping_sub(min) {
+                    return Ok(());
+                }
+                // SAFETY: as above.
+                unsafe { class_name(desc) }.into_owned()
+            }
+        }
+    };
+    Err(LoadError::SpaceType {
+        extension: stem.to_owned(),
+        // SAFETY: `class` is a class descriptor.
+        expected: unsafe { class_name(class) }.into_owned(),
+        got,
+    })
+}
+
+/// The type name of an object described by one of the runtime's own
+/// descriptors (never an instance of a class).
+fn builtin_name(desc: *const u8) -> Option<&'static str> {
+    let is = |d: &'static seam_gc::GcTypeInfo| std::ptr::eq(desc.cast(), d);
+    if is(&STR_DESC) {
+        Some("str")
+    } else if is(&LIST_DESC) {
+        Some("list")
+    } else if is(&DICT_DESC) {
+        Some("dict")
+    } else if is(&TUPLE_DESC) {
+        Some("tuple")
+    } else if is(&REF_ARRAY_DESC) || is(&WORD_ARRAY_DESC) {
+        Some("array")
+    } else {
+        None
+    }
+}

@@ -1,0 +1,673 @@
+//! The extension loader against hand-made descriptors: linked-in extensions
+//! (no `.so` needed) for id assignment, checks and initialisers, and small
+//! libraries built with `cc` for the dlopen path.
+
+use super::{TestClass, exc, register_classes, take_exc, test_class, with_gc};
+use crate::class::new_instance;
+use crate::error::{ExcKind, raise};
+use crate::gcglue::{Roots, set_word, word};
+use crate::layout::{
+    CLASS_FLAG_FINAL, CLASS_FLAGS, CLASS_ID, CLASS_MAX, CLASS_SLACK_START, EXT_LAYOUT_VERSION,
+};
+use crate::loader::{
+    LoadError, seam_load_extension, seam_register_static_extensions, set_core_fingerprint_for_tests,
+};
+use crate::strobj::{new_str, str_as_str};
+use std::ffi::{CString, c_char};
+use std::ptr::{null, null_mut};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// The fingerprint the tests' core claims, and their extensions carry.
+const FP: &str = "0123456789abcdef0123456789abcdef";
+
+/// An extension descriptor laid out as `seam_core::layout::EXT_*` says.
+#[repr(C)]
+struct TestExt {
+    version: i64,
+    fingerprint: *const c_char,
+    name: *const c_char,
+    class_count: i64,
+    classes: *const *mut u8,
+    root_count: i64,
+    roots: *const *mut *mut u8,
+    init_globals: Option<unsafe extern "C" fn()>,
+    init_module: Option<unsafe extern "C" fn(*mut u8)>,
+    space_class: *const u8,
+}
+
+/// What a test extension is made of; everything else defaults to empty.
+struct Ext {
+    fingerprint: &'static str,
+    classes: Vec<*const u8>,
+    roots: Vec<*mut *mut u8>,
+    init_globals: Option<unsafe extern "C" fn()>,
+    init_module: Option<unsafe extern "C" fn(*mut u8)>,
+    space_class: *const u8,
+}
+
+impl Default for Ext {
+    fn default() -> Ext {
+        Ext {
+            fingerprint: FP,
+            classes: Vec::new(),
+            roots: Vec::new(),
+            init_globals: None,
+            init_module: None,
+            space_class: null(),
+        }
+    }
+}
+
+fn leak_c(s: &str) -> *const c_char {
+    CString::new(s).expect("no NUL").into_raw()
+}
+
+/// Builds a leaked descriptor for `ext` and links it in under `name`.
+fn link(name: &str, ext: Ext) -> *const u8 {
+    let classes: &'static [*mut u8] =
+        Vec::leak(ext.classes.iter().map(|&c| c.cast_mut()).collect());
+    let roots: &'static [*mut *mut u8] = Vec::leak(ext.roots);
+    let desc = Box::into_raw(Box::new(TestExt {
+        version: EXT_LAYOUT_VERSION,
+        fingerprint: leak_c(ext.fingerprint),
+        name: leak_c(name),
+        class_count: classes.len() as i64,
+        classes: classes.as_ptr(),
+        root_count: roots.len() as i64,
+        roots: roots.as_ptr(),
+        init_globals: ext.init_globals,
+        init_module: ext.init_module,
+        space_class: ext.space_class,
+    }))
+    .cast_const()
+    .cast::<u8>();
+    let table = [leak_c(name).cast::<u8>(), desc];
+    // SAFETY: one pair of a C string and an extension descriptor, both leaked.
+    unsafe { seam_register_static_extensions(table.as_ptr(), 1) };
+    desc
+}
+
+/// A core class with ids `[id, max)` whose slack starts at `slack_start`.
+fn core_class(name: &str, parent: *const u8, id: i64, slack_start: i64, max: i64) -> *const u8 {
+    let c = test_class(name, parent.cast::<TestClass>(), 16, false);
+    // SAFETY: `c` is a leaked, writable test descriptor.
+    unsafe {
+        set_word(c.cast_mut(), CLASS_ID, id as u64);
+        set_word(c.cast_mut(), CLASS_MAX, max as u64);
+        set_word(c.cast_mut(), CLASS_SLACK_START, slack_start as u64);
+    }
+    c
+}
+
+/// An extension class (ids to be assigned by the loader).
+fn ext_class(name: &str, parent: *const u8) -> *const u8 {
+    test_class(name, parent.cast::<TestClass>(), 16, false)
+}
+
+/// `(class_id, class_max, slack_start)` of a descriptor.
+fn ids(c: *const u8) -> (i64, i64, i64) {
+    // SAFETY: `c` is a test descriptor.
+    unsafe {
+        (
+            word(c.cast_mut(), CLASS_ID) as i64,
+            word(c.cast_mut(), CLASS_MAX) as i64,
+            word(c.cast_mut(), CLASS_SLACK_START) as i64,
+        )
+    }
+}
+
+/// Calls `load_extension(path, space)` and takes the exception it left.
+fn load(roots: &Roots, path: &str, space: *mut u8) -> Option<(String, String)> {
+    let p = roots.push(new_str(path));
+    // SAFETY: `p` is a live str; `space` null or live.
+    unsafe { seam_load_extension(p, space) };
+    take_exc()
+}
+
+/// Prepares a loader test: builtin classes registered, the core fingerprint [`FP`].
+fn setup() {
+    register_classes();
+    set_core_fingerprint_for_tests(Some(FP));
+}
+
+fn import_error(msg: &str) -> Option<(String, String)> {
+    exc("ImportError", msg)
+}
+
+#[test]
+fn class_ids_nest_inside_the_base_slack() {
+    with_gc(false, |roots| {
+        setup();
+        let base = core_class("main.Base", null(), 10, 12, 20);
+        let a = ext_class("nest.A", base);
+        let b = ext_class("nest.B", a);
+        let c = ext_class("nest.C", a);
+        let d = ext_class("nest.D", b);
+        let e = ext_class("nest.E", base);
+        let top = ext_class("nest.Top", null());
+        link(
+            "nest",
+            Ext {
+                classes: vec![a, b, c, d, e, top],
+                ..Ext::default()
+            },
+        );
+        assert_eq!(load(roots, "exts/nest", null_mut()), None);
+        // A's block holds A, B (with D) and C; each block is exactly used up.
+        assert_eq!(ids(a), (12, 16, 16));
+        assert_eq!(ids(b), (13, 15, 15));
+        assert_eq!(ids(d), (14, 15, 15));
+        assert_eq!(ids(c), (15, 16, 16));
+        assert_eq!(ids(e), (16, 17, 17));
+        assert_eq!(ids(top), (1 << 32, (1 << 32) + 1, (1 << 32) + 1));
+        // The core's descriptor is never written.
+        assert_eq!(ids(base), (10, 20, 12));
+
+        // A second extension continues where the first stopped.
+        let f = ext_class("nest2.F", base);
+        let top2 = ext_class("nest2.Top", null());
+        link(
+            "nest2",
+            Ext {
+                classes: vec![f, top2],
+                ..Ext::default()
+            },
+        );
+        assert_eq!(load(roots, "nest2", null_mut()), None);
+        assert_eq!(ids(f), (17, 18, 18));
+        assert_eq!(ids(top2).0, (1 << 32) + 1);
+    });
+}
+
+#[test]
+fn exhausted_slack_names_the_class_and_the_base() {
+    with_gc(false, |roots| {
+        setup();
+        let base = core_class("main.Small", null(), 30, 31, 34);
+        let first = ext_class("full1.X", base);
+        link(
+            "full1",
+            Ext {
+                classes: vec![first],
+                ..Ext::default()
+            },
+        );
+        assert_eq!(load(roots, "full1", null_mut()), None);
+        assert_eq!(ids(first), (31, 32, 32));
+
+        let a = ext_class("full2.A", base);
+        let b = ext_class("full2.B", a);
+        let c = ext_class("full2.C", base);
+        link(
+            "full2",
+            Ext {
+                classes: vec![a, b, c],
+                ..Ext::default()
+            },
+        );
+        assert_eq!(
+            load(roots, "full2", null_mut()),
+            import_error(
+                "cannot load extension 'full2': no class ids left for full2.C: its base class \
+                 main.Small has a slack of 3 ids, 1 already taken by other extensions, and this \
+                 extension needs 3; raise @export(slack=N) on main.Small in the core (N >= 4)"
+            )
+        );
+        // The failed load consumed nothing: the remaining two ids are still free.
+        let g = ext_class("full3.G", base);
+        let h = ext_class("full3.H", base);
+        link(
+            "full3",
+            Ext {
+                classes: vec![g, h],
+                ..Ext::default()
+            },
+        );
+        assert_eq!(load(roots, "full3", null_mut()), None);
+        assert_eq!((ids(g).0, ids(h).0), (32, 33));
+    });
+}
+
+#[test]
+fn final_base_classes_and_misordered_descriptors_are_refused() {
+    with_gc(false, |roots| {
+        setup();
+        let fin = core_class("main.Leaf", null(), 40, 41, 41);
+        // SAFETY: a leaked, writable test descriptor.
+        unsafe { set_word(fin.cast_mut(), CLASS_FLAGS, CLASS_FLAG_FINAL) };
+        link(
+            "fin",
+            Ext {
+                classes: vec![ext_class("fin.Sub", fin)],
+                ..Ext::default()
+            },
+        );
+        assert_eq!(
+            load(roots, "fin", null_mut()),
+            import_error(
+                "cannot load extension 'fin': class fin.Sub subclasses main.Leaf, which is final"
+            )
+        );
+
+        let base = core_class("main.Open", null(), 50, 51, 60);
+        let parent = ext_class("order.P", base);
+        let child = ext_class("order.C", parent);
+        link(
+            "order",
+            Ext {
+                classes: vec![child, parent],
+                ..Ext::default()
+            },
+        );
+        assert_eq!(
+            load(roots, "order", null_mut()),
+            import_error(
+                "cannot load extension 'order': malformed extension descriptor (class order.C \
+                 is listed before its base class order.P); this is a bug in seam build-ext"
+            )
+        );
+    });
+}
+
+#[test]
+fn a_fingerprint_mismatch_names_both_and_says_to_rebuild() {
+    with_gc(false, |roots| {
+        setup();
+        link(
+            "stale",
+            Ext {
+                fingerprint: "fedcba9876543210fedcba9876543210",
+                ..Ext::default()
+            },
+        );
+        assert_eq!(
+            load(roots, "stale", null_mut()),
+            import_error(
+                "cannot load extension 'stale': it was built against core exports \
+                 fedcba9876543210…, but this core's are 0123456789abcdef…; rebuild the \
+                 extension with seam build-ext"
+            )
+        );
+        // Still refused the second time: a failed load is not remembered as loaded.
+        assert!(load(roots, "stale", null_mut()).is_some());
+    });
+}
+
+#[test]
+fn fingerprints_are_shortened_only_while_they_stay_distinct() {
+    let msg = |ext: &str, core: &str| {
+        LoadError::Fingerprint {
+            file: "e.so".into(),
+            extension: ext.into(),
+            core: core.into(),
+        }
+        .to_string()
+    };
+    let a = "0123456789abcdef0000";
+    let b = "0123456789abcdef1111";
+    assert!(msg(a, b).contains(&format!(
+        "against core exports {a}, but this core's are {b};"
+    )));
+    assert!(msg("abc", "def").contains("against core exports abc, but this core's are def;"));
+}
+
+#[test]
+fn a_program_without_a_core_fingerprint_refuses_extensions() {
+    with_gc(false, |roots| {
+        setup();
+        // The unit tests' executable defines no `seam_core_fingerprint`.
+        set_core_fingerprint_for_tests(None);
+        link("nofp", Ext::default());
+        let result = load(roots, "nofp", null_mut());
+        set_core_fingerprint_for_tests(Some(FP));
+        let (class, msg) = result.expect("an error");
+        assert_eq!(class, "ImportError");
+        assert!(
+            msg.starts_with(
+                "cannot load extension 'nofp': this program exports no core fingerprint \
+                 (symbol seam_core_fingerprint: dlsym failed: "
+            ),
+            "{msg}"
+        );
+    });
+}
+
+#[test]
+fn a_wrong_layout_version_is_refused() {
+    with_gc(false, |roots| {
+        setup();
+        let desc = link("v2", Ext::default());
+        // SAFETY: the leaked, writable test descriptor.
+        unsafe { set_word(desc.cast_mut(), 0, 2) };
+        assert_eq!(
+            load(roots, "v2", null_mut()),
+            import_error(
+                "cannot load extension 'v2': its descriptor has layout version 2, but this \
+                 runtime reads version 1; rebuild the extension with seam build-ext"
+            )
+        );
+    });
+}
+
+static TWICE_GLOBALS: AtomicUsize = AtomicUsize::new(0);
+static TWICE_MODULE: AtomicUsize = AtomicUsize::new(0);
+static TWICE_SPACE: AtomicUsize = AtomicUsize::new(0);
+
+extern "C" fn twice_globals() {
+    TWICE_GLOBALS.fetch_add(1, Ordering::SeqCst);
+}
+
+extern "C" fn twice_module(space: *mut u8) {
+    TWICE_MODULE.fetch_add(1, Ordering::SeqCst);
+    TWICE_SPACE.store(space as usize, Ordering::SeqCst);
+}
+
+#[test]
+fn loading_twice_is_a_no_op_and_initialisers_run_in_order() {
+    with_gc(true, |roots| {
+        setup();
+        let space_class = core_class("main.Space", null(), 60, 61, 70);
+        let space = roots.push(
+            // SAFETY: a test class descriptor.
+            unsafe { new_instance(space_class) },
+        );
+        let cls = ext_class("twice.K", space_class);
+        link(
+            "twice",
+            Ext {
+                classes: vec![cls],
+                init_globals: Some(twice_globals),
+                init_module: Some(twice_module),
+                space_class,
+                ..Ext::default()
+            },
+        );
+        assert_eq!(load(roots, "a/twice", space), None);
+        assert_eq!(TWICE_GLOBALS.load(Ordering::SeqCst), 1);
+        assert_eq!(TWICE_MODULE.load(Ordering::SeqCst), 1);
+        assert_eq!(TWICE_SPACE.load(Ordering::SeqCst), space as usize);
+        assert_eq!(ids(cls).0, 61);
+        // The same stem from another directory is the same extension.
+        assert_eq!(load(roots, "twice", space), None);
+        assert_eq!(load(roots, "b/twice", null_mut()), None);
+        assert_eq!(TWICE_GLOBALS.load(Ordering::SeqCst), 1);
+        assert_eq!(TWICE_MODULE.load(Ordering::SeqCst), 1);
+        assert_eq!(ids(cls).0, 61, "ids are assigned once");
+    });
+}
+
+static SPACE_MODULE: AtomicUsize = AtomicUsize::new(0);
+
+extern "C" fn space_module(_: *mut u8) {
+    SPACE_MODULE.fetch_add(1, Ordering::SeqCst);
+}
+
+#[test]
+fn the_space_must_be_an_instance_of_the_space_class() {
+    with_gc(false, |roots| {
+        setup();
+        let space_class = core_class("main.ObjSpace", null(), 80, 82, 90);
+        let sub = core_class("main.StdObjSpace", space_class, 81, 82, 82);
+        let other = core_class("main.Other", null(), 90, 91, 91);
+        link(
+            "spacey",
+            Ext {
+                init_module: Some(space_module),
+                space_class,
+                ..Ext::default()
+            },
+        );
+        // SAFETY: test class descriptors.
+        let (wrong, right) = unsafe { (new_instance(other), new_instance(sub)) };
+        roots.push(wrong);
+        roots.push(right);
+        let expected = |got: &str| {
+            import_error(&format!(
+                "extension 'spacey' expects a main.ObjSpace for init_module, got {got}"
+            ))
+        };
+        assert_eq!(load(roots, "spacey", wrong), expected("main.Other"));
+        let s = roots.push(new_str("not a space"));
+        assert_eq!(load(roots, "spacey", s), expected("str"));
+        assert_eq!(load(roots, "spacey", null_mut()), expected("None"));
+        assert_eq!(SPACE_MODULE.load(Ordering::SeqCst), 0);
+        // A subclass instance passes the range test.
+        assert_eq!(load(roots, "spacey", right), None);
+        assert_eq!(SPACE_MODULE.load(Ordering::SeqCst), 1);
+    });
+}
+
+static FAIL_GLOBALS: AtomicBool = AtomicBool::new(true);
+static FAIL_MODULE: AtomicBool = AtomicBool::new(true);
+static FLAKY_GLOBALS: AtomicUsize = AtomicUsize::new(0);
+static FLAKY_MODULE: AtomicUsize = AtomicUsize::new(0);
+
+extern "C" fn flaky_globals() {
+    FLAKY_GLOBALS.fetch_add(1, Ordering::SeqCst);
+    if FAIL_GLOBALS.load(Ordering::SeqCst) {
+        raise(ExcKind::ValueError, "bad global");
+    }
+}
+
+extern "C" fn flaky_module(_: *mut u8) {
+    FLAKY_MODULE.fetch_add(1, Ordering::SeqCst);
+    if FAIL_MODULE.load(Ordering::SeqCst) {
+        raise(ExcKind::RuntimeError, "init failed");
+    }
+}
+
+#[test]
+fn exceptions_from_initialisers_propagate_and_a_retry_runs_them_again() {
+    with_gc(true, |roots| {
+        setup();
+        let base = core_class("main.Flaky", null(), 100, 101, 110);
+        let cls = ext_class("flaky.K", base);
+        link(
+            "flaky",
+            Ext {
+                classes: vec![cls],
+                init_globals: Some(flaky_globals),
+                init_module: Some(flaky_module),
+                ..Ext::default()
+            },
+        );
+        assert_eq!(
+            load(roots, "flaky", null_mut()),
+            exc("ValueError", "bad global")
+        );
+        assert_eq!(
+            FLAKY_MODULE.load(Ordering::SeqCst),
+            0,
+            "init_module not run"
+        );
+        FAIL_GLOBALS.store(false, Ordering::SeqCst);
+        assert_eq!(
+            load(roots, "flaky", null_mut()),
+            exc("RuntimeError", "init failed")
+        );
+        FAIL_MODULE.store(false, Ordering::SeqCst);
+        assert_eq!(load(roots, "flaky", null_mut()), None);
+        assert_eq!(FLAKY_GLOBALS.load(Ordering::SeqCst), 3);
+        assert_eq!(FLAKY_MODULE.load(Ordering::SeqCst), 2);
+        // The classes were registered once, by the first attempt.
+        assert_eq!(ids(cls), (101, 102, 102));
+        assert_eq!(load(roots, "flaky", null_mut()), None);
+        assert_eq!(FLAKY_GLOBALS.load(Ordering::SeqCst), 3);
+    });
+}
+
+static mut ROOT_SLOT: *mut u8 = null_mut();
+
+extern "C" fn rooted_globals() {
+    // SAFETY: the slot is registered as a root before this runs.
+    unsafe { ROOT_SLOT = new_str("kept alive by the root") };
+}
+
+#[test]
+fn static_roots_are_registered_before_the_initialisers() {
+    with_gc(true, |roots| {
+        setup();
+        link(
+            "rooted",
+            Ext {
+                roots: vec![&raw mut ROOT_SLOT],
+                init_globals: Some(rooted_globals),
+                ..Ext::default()
+            },
+        );
+        assert_eq!(load(roots, "rooted", null_mut()), None);
+        // Stress mode collects at each of these allocations.
+        for _ in 0..20 {
+            roots.push(new_str("garbage"));
+        }
+        // SAFETY: the slot holds a str kept alive by its root.
+        assert_eq!(unsafe { str_as_str(ROOT_SLOT) }, "kept alive by the root");
+    });
+}
+
+static NESTED_RUNS: AtomicUsize = AtomicUsize::new(0);
+
+extern "C" fn nested_module(_: *mut u8) {
+    NESTED_RUNS.fetch_add(1, Ordering::SeqCst);
+    let p = new_str("nested");
+    let roots = Roots::new();
+    roots.push(p);
+    // SAFETY: `p` is a live, rooted str.
+    unsafe { seam_load_extension(p, null_mut()) };
+}
+
+#[test]
+fn loading_an_extension_from_its_own_init_module_is_a_no_op() {
+    with_gc(false, |roots| {
+        setup();
+        link(
+            "nested",
+            Ext {
+                init_module: Some(nested_module),
+                ..Ext::default()
+            },
+        );
+        assert_eq!(load(roots, "nested", null_mut()), None);
+        assert_eq!(NESTED_RUNS.load(Ordering::SeqCst), 1);
+    });
+}
+
+// ---- from files ----
+
+/// A fresh scratch directory for this test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("seam-loader-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
+
+/// Compiles C source `src` into the shared library `dir/stem.so`.
+fn build_so(dir: &std::path::Path, stem: &str, src: &str) {
+    let c = dir.join(format!("{stem}.c"));
+    std::fs::write(&c, src).expect("write C source");
+    let out = std::process::Command::new("cc")
+        .args(["-shared", "-fPIC", "-o"])
+        .arg(dir.join(format!("{stem}.so")))
+        .arg(&c)
+        .output()
+        .expect("run cc");
+    assert!(
+        out.status.success(),
+        "cc: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A C extension `NAME` built against `FINGERPRINT`, with no classes;
+/// `init_globals` counts its runs.
+const C_EXTENSION: &str = r#"
+struct ext {
+    long version; const char *fingerprint; const char *name;
+    long class_count; void **classes; long root_count; void **roots;
+    void (*init_globals)(void); void (*init_module)(void *); void *space_class;
+};
+int runs;
+static void init_globals(void) { runs++; }
+struct ext seam_ext__NAME = {
+    1, "FINGERPRINT", "NAME", 0, 0, 0, 0, init_globals, 0, 0
+};
+"#;
+
+fn c_extension(name: &str, fingerprint: &str) -> String {
+    C_EXTENSION
+        .replace("NAME", name)
+        .replace("FINGERPRINT", fingerprint)
+}
+
+#[test]
+fn extensions_load_from_shared_libraries() {
+    with_gc(false, |roots| {
+        setup();
+        let dir = scratch("so");
+        build_so(&dir, "cext", &c_extension("cext", FP));
+        let path = dir.join("cext").display().to_string();
+        assert_eq!(load(roots, &path, null_mut()), None);
+        // Another spelling of the same file is the same extension.
+        let again = dir.join(".").join("cext").display().to_string();
+        assert_eq!(load(roots, &again, null_mut()), None);
+        let so = dir.join("cext.so");
+        // SAFETY: the library is the one just loaded; `runs` is an int.
+        let runs = unsafe {
+            let lib = libloading::Library::new(&so).expect("reopen");
+            let runs = lib.get::<*const i32>(b"runs\0").expect("runs symbol");
+            **runs
+        };
+        assert_eq!(runs, 1);
+        let _ = std::fs::remove_dir_all(&dir);
+    });
+}
+
+#[test]
+fn files_that_are_not_extensions_are_import_errors() {
+    with_gc(false, |roots| {
+        setup();
+        let dir = scratch("bad");
+        let missing = dir.join("missing").display().to_string();
+        assert_eq!(
+            load(roots, &missing, null_mut()),
+            import_error(&format!(
+                "cannot load extension '{missing}.so': no such file"
+            ))
+        );
+
+        std::fs::write(dir.join("garbage.so"), "not an ELF file").expect("write");
+        let garbage = dir.join("garbage").display().to_string();
+        let (class, msg) = load(roots, &garbage, null_mut()).expect("an error");
+        assert_eq!(class, "ImportError");
+        assert!(
+            msg.starts_with(&format!(
+                "cannot load extension '{garbage}.so': dlopen failed: "
+            )),
+            "{msg}"
+        );
+
+        build_so(&dir, "plain", "int plain_c_function(void) { return 1; }\n");
+        let plain = dir.join("plain").display().to_string();
+        let (class, msg) = load(roots, &plain, null_mut()).expect("an error");
+        assert_eq!(class, "ImportError");
+        assert!(
+            msg.starts_with(&format!(
+                "cannot load extension '{plain}.so': not a Seam extension (no symbol \
+                 seam_ext__plain: dlsym failed: "
+            )),
+            "{msg}"
+        );
+
+        build_so(&dir, "stalec", &c_extension("stalec", "0ld"));
+        let stale = dir.join("stalec").display().to_string();
+        assert_eq!(
+            load(roots, &stale, null_mut()),
+            import_error(&format!(
+                "cannot load extension '{stale}.so': it was built against core exports 0ld, \
+                 but this core's are 0123456789abcdef…; rebuild the extension with seam build-ext"
+            ))
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    });
+}

@@ -1,0 +1,16 @@
+# Virtual calls on core objects, through a base-typed list.
+from main import Rect, Scene, Shape, Square
+
+
+def init_module(scene: Scene) -> None:
+    total = 0.0
+    for s in scene.shapes:
+        print(s.describe(), "|", s.tag(), "|", s.area())
+        total += s.area()
+        bigger = s.scaled(2)
+        print("  scaled:", bigger.describe())
+    print("total", total)
+    r: Rect = Square(3)
+    print(r.describe(), r.w, r.h)
+    sq = Square(5)
+    print(sq.scaled(3).area(), Rect.area(sq), Shape.describe(sq))
