@@ -3,6 +3,8 @@
 //!
 //! Everything it does is in the translator crates; this file only drives them.
 
+#![forbid(unsafe_code)]
+
 mod link;
 mod py;
 
@@ -11,9 +13,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand};
-use seam_core::frontend::{self, CheckOutput, FsLoader};
-use seam_exports_schema::ExportsFile;
+use seam_core::frontend::{self, CheckOutput, SourceLoader};
 use seam_core::{codegen, diag, exports};
+use seam_exports_schema::ExportsFile;
 
 #[derive(Parser)]
 #[command(
@@ -105,7 +107,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     check_ext(&file, &core, &path).is_some()
                 }
             };
-            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Command::BuildCore {
             entry,
@@ -129,6 +135,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// The file system, as the translator reads sources.
+#[derive(Clone, Copy, Debug, Default)]
+struct FsLoader;
+
+impl SourceLoader for FsLoader {
+    fn read_file(&self, path: &Path) -> Option<String> {
+        std::fs::read_to_string(path).ok()
+    }
+
+    fn is_dir(&self, path: &Path) -> bool {
+        path.is_dir()
+    }
+}
+
 /// Checks a program, printing diagnostics; the program when there were none.
 fn check(entry: &Path) -> Option<CheckOutput> {
     report(frontend::check_program(entry, &FsLoader))
@@ -136,12 +156,35 @@ fn check(entry: &Path) -> Option<CheckOutput> {
 
 /// Checks an extension against a core's exports, printing diagnostics.
 fn check_ext(ext: &Path, core: &ExportsFile, core_path: &Path) -> Option<CheckOutput> {
-    let path = core_path.display().to_string();
-    let iface = frontend::CoreInterface {
-        exports: core,
-        path: &path,
-    };
-    report(frontend::check_extension(ext, iface, &FsLoader))
+    report(seam_extmod::check(
+        ext,
+        core,
+        &core_path.display().to_string(),
+        &FsLoader,
+    ))
+}
+
+/// Translates an extension against a core's exports; `None` when it had errors (printed).
+fn translate_ext(
+    ext: &Path,
+    core: &ExportsFile,
+    core_path: &Path,
+) -> Result<Option<seam_extmod::ExtensionObject>> {
+    let host = target_lexicon::HOST.to_string();
+    match seam_extmod::translate(
+        ext,
+        core,
+        &core_path.display().to_string(),
+        &host,
+        &FsLoader,
+    ) {
+        Ok(obj) => Ok(Some(obj)),
+        Err(seam_extmod::ExtError::Diagnostics(out)) => {
+            report(*out);
+            Ok(None)
+        }
+        Err(e) => bail!("{}: {e}", ext.display()),
+    }
 }
 
 /// Prints a check's diagnostics; the output when there were none.
@@ -187,23 +230,26 @@ fn build_core(entry: &Path, output: &Path, static_ext: &[PathBuf]) -> Result<boo
     // Extensions linked in are compiled against this core's exports, like any other.
     let mut ext_objects = Vec::new();
     for ext in static_ext {
-        let Some(checked) = check_ext(ext, &exports, &exports_path) else {
+        let Some(ext_object) = translate_ext(ext, &exports, &exports_path)? else {
             return Ok(false);
         };
-        let ext_program = checked.program.expect("no diagnostics means a program");
-        let name = ext_program.extension.as_ref().map(|e| e.name.clone()).unwrap_or_default();
-        if program.static_extensions.contains(&name) {
-            bail!("two extensions named '{name}' cannot both be linked into one core");
+        if program.static_extensions.contains(&ext_object.name) {
+            bail!(
+                "two extensions named '{}' cannot both be linked into one core",
+                ext_object.name
+            );
         }
-        program.static_extensions.push(name);
-        ext_objects.push(
-            codegen::emit_object(&ext_program, &codegen::CodegenConfig::default())
-                .map_err(|e| anyhow::anyhow!("{}: {e}", ext.display()))?,
-        );
+        program.static_extensions.push(ext_object.name);
+        ext_objects.push(ext_object.object);
     }
     let object = codegen::emit_object(&program, &codegen::CodegenConfig::default())
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    link::link_executable_with(&object, &ext_objects, &codegen::dynamic_symbols(&program), output)?;
+    link::link_executable_with(
+        &object,
+        &ext_objects,
+        &codegen::dynamic_symbols(&program),
+        output,
+    )?;
     std::fs::write(&exports_path, exports.encode())
         .with_context(|| format!("cannot write {}", exports_path.display()))?;
     Ok(true)
@@ -213,21 +259,10 @@ fn build_core(entry: &Path, output: &Path, static_ext: &[PathBuf]) -> Result<boo
 /// Returns false when the extension had errors (already printed).
 fn build_ext(ext: &Path, exports_path: &Path, output: &Path) -> Result<bool> {
     let core = load_exports(exports_path)?;
-    if core.target != target_lexicon::HOST.to_string() {
-        bail!(
-            "{}: the core was built for {}, but this seam targets {}",
-            exports_path.display(),
-            core.target,
-            target_lexicon::HOST
-        );
-    }
-    let Some(checked) = check_ext(ext, &core, exports_path) else {
+    let Some(ext_object) = translate_ext(ext, &core, exports_path)? else {
         return Ok(false);
     };
-    let program = checked.program.expect("no diagnostics means a program");
-    let object = codegen::emit_object(&program, &codegen::CodegenConfig::default())
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    link::link_shared(&object, output)?;
+    link::link_shared(&ext_object.object, output)?;
     Ok(true)
 }
 

@@ -249,16 +249,27 @@ impl Context<'_> {
             return None;
         }
         let want = "def init_module(space: C) -> None, where C is an exported core class";
-        let Some(Binding::Function(f)) = self.module(entry).scope.get("init_module").cloned() else {
-            self.error(file, TextRange::default(), format!("an extension module must define '{want}'"));
+        let Some(Binding::Function(f)) = self.module(entry).scope.get("init_module").cloned()
+        else {
+            self.error(
+                file,
+                TextRange::default(),
+                format!("an extension module must define '{want}'"),
+            );
             return None;
         };
         let sig = self.func_sigs[f.0 as usize].clone()?;
         let range = TextRange::new(sig.def_start.into(), sig.def_end.into());
-        let imported = |c: ClassId| self.interface.as_ref().is_some_and(|i| i.prebuilt.contains_key(&c));
+        let imported = |c: ClassId| {
+            self.interface
+                .as_ref()
+                .is_some_and(|i| i.prebuilt.contains_key(&c))
+        };
         match (sig.params.as_slice(), &sig.ret) {
             ([p], Type::None) if matches!(p.ty, Type::Instance(c) if imported(c)) => {
-                let Type::Instance(c) = p.ty else { unreachable!() };
+                let Type::Instance(c) = p.ty else {
+                    unreachable!()
+                };
                 Some((f, c))
             }
             _ => {

@@ -64,9 +64,10 @@ impl Checker<'_, '_> {
                 }
                 match self.cx.module(self.module).scope.get(name).cloned() {
                     Some(Binding::Function(f)) => self.user_call(f, c),
-                    Some(Binding::Global(_)) => {
-                        Err(self.error(n.range, format!("'{name}' is a global variable, not a function")))
-                    }
+                    Some(Binding::Global(_)) => Err(self.error(
+                        n.range,
+                        format!("'{name}' is a global variable, not a function"),
+                    )),
                     Some(Binding::Class(cid)) => self.construct(cid, c),
                     Some(Binding::Seam(SeamName::LoadExtension)) => self.load_extension(c),
                     Some(_) => Err(self.error(n.range, format!("'{name}' is not callable"))),
@@ -463,9 +464,17 @@ impl Checker<'_, '_> {
         let space = self.expr(space_ast, None)?;
         if !matches!(space.ty, Type::Instance(_)) {
             let t = space.ty.clone();
-            return Err(self.not_narrowed_or(space_ast.range(), &t, "cannot be an extension's space (pass a class instance)"));
+            return Err(self.not_narrowed_or(
+                space_ast.range(),
+                &t,
+                "cannot be an extension's space (pass a class instance)",
+            ));
         }
-        Ok(tir::Expr::rt(Rt::LoadExtension, vec![path, space], Type::None))
+        Ok(tir::Expr::rt(
+            Rt::LoadExtension,
+            vec![path, space],
+            Type::None,
+        ))
     }
 
     fn str_lit(&mut self, s: &str) -> tir::Expr {

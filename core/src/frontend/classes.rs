@@ -603,7 +603,11 @@ impl Context<'_> {
         let mut classes: Vec<Option<tir::Class>> = vec![None; n];
         // A second translation takes the core's classes as they were laid out, and its
         // own classes' ids are the loader's to assign (see `ExtensionInfo::local_classes`).
-        let prebuilt = self.interface.as_ref().map(|i| i.prebuilt.clone()).unwrap_or_default();
+        let prebuilt = self
+            .interface
+            .as_ref()
+            .map(|i| i.prebuilt.clone())
+            .unwrap_or_default();
         let extension = self.interface.is_some();
         for (c, class) in &prebuilt {
             classes[c.0 as usize] = Some(class.clone());

@@ -55,9 +55,12 @@ impl Context<'_> {
         for c in &ex.classes {
             let cid = match c.builtin_kind {
                 Some(k) => {
-                    let kind = *ExcKind::ALL
-                        .get(k as usize)
-                        .ok_or_else(|| format!("class '{}' has an unknown builtin kind {k}", c.qualified_name))?;
+                    let kind = *ExcKind::ALL.get(k as usize).ok_or_else(|| {
+                        format!(
+                            "class '{}' has an unknown builtin kind {k}",
+                            c.qualified_name
+                        )
+                    })?;
                     ClassId(kind as u32)
                 }
                 None => {
@@ -84,7 +87,9 @@ impl Context<'_> {
                     });
                     if c.exported {
                         let m = self.interface_module(&c.module);
-                        self.modules[m.0 as usize].scope.insert(c.name.clone(), Binding::Class(cid));
+                        self.modules[m.0 as usize]
+                            .scope
+                            .insert(c.name.clone(), Binding::Class(cid));
                     }
                     cid
                 }
@@ -143,12 +148,18 @@ impl Context<'_> {
                     init.can_raise,
                     cid,
                 );
-                self.classes[cid.0 as usize].methods.insert("__init__".into(), func);
+                self.classes[cid.0 as usize]
+                    .methods
+                    .insert("__init__".into(), func);
             }
             for e in &vtable {
-                self.classes[cid.0 as usize].methods.insert(e.name.clone(), e.func);
+                self.classes[cid.0 as usize]
+                    .methods
+                    .insert(e.name.clone(), e.func);
                 if e.is_final {
-                    self.classes[cid.0 as usize].final_methods.insert(e.name.clone());
+                    self.classes[cid.0 as usize]
+                        .final_methods
+                        .insert(e.name.clone());
                 }
             }
             self.classes[cid.0 as usize].fields = fields
@@ -214,7 +225,9 @@ impl Context<'_> {
                 method: None,
                 bad_params: Vec::new(),
             }));
-            self.modules[m.0 as usize].scope.insert(f.name.clone(), Binding::Function(fid));
+            self.modules[m.0 as usize]
+                .scope
+                .insert(f.name.clone(), Binding::Function(fid));
             imported.functions.push(fid);
         }
         imported.functions.extend(by_symbol.values().copied());
@@ -227,7 +240,9 @@ impl Context<'_> {
                 symbol: g.symbol.clone(),
                 ty: ty(&g.ty)?,
             });
-            self.modules[m.0 as usize].scope.insert(g.name.clone(), Binding::Global(gid));
+            self.modules[m.0 as usize]
+                .scope
+                .insert(g.name.clone(), Binding::Global(gid));
             // Extensions may not import a global by value: see `bind_import_from`.
             self.modules[m.0 as usize].reassigned.insert(g.name.clone());
             imported.globals.push(gid);
@@ -262,12 +277,18 @@ impl Context<'_> {
         id
     }
 
-    fn interface_param(&mut self, p: &schema::Param, by_name: &HashMap<String, ClassId>) -> Result<Param, String> {
+    fn interface_param(
+        &mut self,
+        p: &schema::Param,
+        by_name: &HashMap<String, ClassId>,
+    ) -> Result<Param, String> {
         let ty = convert_type(&p.ty, by_name)?;
         let default = match &p.default {
             None => None,
             Some(schema::Literal::Int(v)) => Some(tir::Expr::int(*v)),
-            Some(schema::Literal::Float(v)) => Some(tir::Expr::new(tir::ExprKind::Float(*v), Type::Float)),
+            Some(schema::Literal::Float(v)) => {
+                Some(tir::Expr::new(tir::ExprKind::Float(*v), Type::Float))
+            }
             Some(schema::Literal::Bool(v)) => Some(tir::Expr::bool(*v)),
             Some(schema::Literal::Str(s)) => {
                 let id = self.intern(s);
@@ -308,7 +329,10 @@ impl Context<'_> {
             body: Vec::new(),
             can_raise,
         });
-        let module = self.module_index.get(qualified.rsplit_once('.').map_or("", |(m, _)| m)).copied();
+        let module = self
+            .module_index
+            .get(qualified.rsplit_once('.').map_or("", |(m, _)| m))
+            .copied();
         self.func_sigs.push(Some(FuncSig {
             module: module.unwrap_or(ModId(0)),
             name: name.to_string(),
@@ -349,7 +373,11 @@ fn convert_type(t: &TypeRef, classes: &HashMap<String, ClassId>) -> Result<Type,
         TypeRef::None => Type::None,
         TypeRef::List(e) => Type::List(b(e)?),
         TypeRef::Dict(k, v) => Type::Dict(b(k)?, b(v)?),
-        TypeRef::Tuple(ts) => Type::Tuple(ts.iter().map(|t| convert_type(t, classes)).collect::<Result<_, _>>()?),
+        TypeRef::Tuple(ts) => Type::Tuple(
+            ts.iter()
+                .map(|t| convert_type(t, classes))
+                .collect::<Result<_, _>>()?,
+        ),
         TypeRef::Optional(e) => Type::Optional(b(e)?),
         TypeRef::DictKeys(e) => Type::DictKeys(b(e)?),
         TypeRef::DictValues(e) => Type::DictValues(b(e)?),

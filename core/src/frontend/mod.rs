@@ -33,20 +33,6 @@ pub trait SourceLoader {
     fn is_dir(&self, path: &Path) -> bool;
 }
 
-/// The standard file-system loader.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct FsLoader;
-
-impl SourceLoader for FsLoader {
-    fn read_file(&self, path: &Path) -> Option<String> {
-        std::fs::read_to_string(path).ok()
-    }
-
-    fn is_dir(&self, path: &Path) -> bool {
-        path.is_dir()
-    }
-}
-
 /// What checking a program produced.
 #[derive(Debug)]
 pub struct CheckOutput {
@@ -76,7 +62,11 @@ pub fn check_program(entry: &Path, loader: &dyn SourceLoader) -> CheckOutput {
 ///
 /// Core modules resolve to what the exports file describes, and nothing else:
 /// the core's sources are never read.
-pub fn check_extension(entry: &Path, core: CoreInterface<'_>, loader: &dyn SourceLoader) -> CheckOutput {
+pub fn check_extension(
+    entry: &Path,
+    core: CoreInterface<'_>,
+    loader: &dyn SourceLoader,
+) -> CheckOutput {
     let mut ctx = Context::new(entry, loader);
     ctx.interface_path = Some(core.path.to_string());
     let program = match ctx.import_interface(core) {
@@ -101,19 +91,19 @@ pub fn check_extension(entry: &Path, core: CoreInterface<'_>, loader: &dyn Sourc
 impl<'a> Context<'a> {
     fn new(entry: &Path, loader: &'a dyn SourceLoader) -> Context<'a> {
         let mut ctx = Context {
-        loader,
-        sources: SourceMap::default(),
-        diagnostics: Vec::new(),
-        root: entry.parent().map(Path::to_path_buf).unwrap_or_default(),
-        modules: Vec::new(),
-        module_index: HashMap::new(),
-        program: tir::Program::default(),
-        func_sigs: Vec::new(),
-        global_info: Vec::new(),
-        classes: Vec::new(),
-        method_locs: HashMap::new(),
-        interface: None,
-        interface_path: None,
+            loader,
+            sources: SourceMap::default(),
+            diagnostics: Vec::new(),
+            root: entry.parent().map(Path::to_path_buf).unwrap_or_default(),
+            modules: Vec::new(),
+            module_index: HashMap::new(),
+            program: tir::Program::default(),
+            func_sigs: Vec::new(),
+            global_info: Vec::new(),
+            classes: Vec::new(),
+            method_locs: HashMap::new(),
+            interface: None,
+            interface_path: None,
         };
         ctx.init_builtin_classes();
         ctx
