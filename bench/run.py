@@ -14,6 +14,21 @@ stderr.  Artefacts go to ``target/bench/``.
      binary and ``python3`` run alternately N times; outputs and exit statuses must be
      identical, and the table gives both best times and their ratio.
 
+  3. Object model (``binary_trees``, ``virtual_calls``, ``exceptions`` among the
+     programs): programs with a twin in ``bench/rust/NAME.rs`` (compiled with
+     ``rustc -O``) also run that binary in the same alternation; peak memory (max
+     RSS, from ``wait4``'s ``ru_maxrss`` for each child) is recorded for every run.
+  4. Extensions (``bench/ext/``): ``ext_calls`` runs one loop compiled into the
+     core and the same loop compiled into an extension; ``ext_build`` times
+     ``build-ext`` of a small extension against generated cores of 100 and 4,000
+     exports (``bench/gen_exports_core.py``); ``ext_load`` times a core that loads
+     a generated extension of 500 functions and 50 classes against the same core
+     not loading it.
+
+Filters (positional arguments) pick what runs: a section name (``throughput``,
+``programs``, ``objects``, ``ext``) or any substring of a program or extension
+benchmark name (``fib``, ``binary``, ``ext_load``).  With no filter everything runs.
+
 Exit status: 0 when everything built and every output matched, 1 otherwise.
 """
 
@@ -23,9 +38,13 @@ import argparse
 import datetime
 import os
 import platform
+import re
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from dataclasses import dataclass
 
@@ -35,6 +54,11 @@ OUT = os.path.join(ROOT, "target", "bench")
 SEAM = os.path.join(ROOT, "target", "release", "seam")
 SHIM = os.path.join(ROOT, "shim")
 TIMEOUT = 300
+
+# The object-model programs (``objects`` selects them); all live in bench/programs/.
+OBJECT_PROGRAMS = ("binary_trees", "virtual_calls", "exceptions")
+# The extension benchmarks (``ext`` selects them).
+EXT_BENCHMARKS = ("ext_calls", "ext_build", "ext_load")
 
 
 def log(msg: str) -> None:
@@ -47,12 +71,29 @@ class Run:
     status: int
     stdout: bytes
     stderr: bytes
+    max_rss_kb: int
+    cpu_seconds: float  # user + system time of the child
 
 
 def run(cmd: list[str], env: dict[str, str] | None = None) -> Run:
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, env=env, timeout=TIMEOUT, cwd=ROOT)
-    return Run(time.perf_counter() - start, proc.returncode, proc.stdout, proc.stderr)
+    """Runs ``cmd`` to completion: wall-clock time, status, output, and the
+    child's own peak resident set size (``ru_maxrss`` from ``wait4``, so it is
+    per process, unlike ``RUSAGE_CHILDREN``, which keeps the largest child so far)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=ROOT)
+        killer = threading.Timer(TIMEOUT, lambda: os.kill(proc.pid, signal.SIGKILL))
+        killer.start()
+        try:
+            _, wait_status, usage = os.wait4(proc.pid, 0)
+        finally:
+            killer.cancel()
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(wait_status)
+        out.seek(0)
+        err.seek(0)
+        return Run(seconds, proc.returncode, out.read(), err.read(), usage.ru_maxrss,
+                   usage.ru_utime + usage.ru_stime)
 
 
 def must(r: Run, what: str) -> Run:
@@ -65,6 +106,16 @@ def must(r: Run, what: str) -> Run:
 
 def best_of(n: int, cmd: list[str], what: str) -> float:
     return min(must(run(cmd), what).seconds for _ in range(n))
+
+
+def selected(only: list[str], name: str, groups: tuple[str, ...] = ()) -> bool:
+    """Whether a filter picks benchmark ``name``: no filters, a group it belongs
+    to, or a substring of its name."""
+    return not only or any(f in groups or f in name for f in only)
+
+
+def mb(kb: int) -> str:
+    return f"{kb / 1024:.1f}"
 
 
 def python_env() -> dict[str, str]:
@@ -123,12 +174,59 @@ def throughput(runs: int, lines_target: int) -> bool:
     return same
 
 
-def programs(runs: int, only: list[str]) -> bool:
+def build_rust(name: str) -> str | None:
+    """Compiles ``bench/rust/NAME.rs`` with ``rustc -O`` if it exists; the executable's path."""
+    src = os.path.join(BENCH, "rust", name + ".rs")
+    if not os.path.exists(src):
+        return None
+    exe = os.path.join(OUT, name + ".rust")
+    must(run(["rustc", "-O", "--edition", "2021", src, "-o", exe]), f"rustc {src}")
+    return exe
+
+
+def gc_stats(cmd: list[str]) -> dict[str, int]:
+    """The collector's counters (``SEAM_GC_STATS=1``) for one run of a translated program."""
+    env = dict(os.environ, SEAM_GC_STATS="1")
+    stats = {}
+    for line in run(cmd, env=env).stderr.decode(errors="replace").splitlines():
+        m = re.fullmatch(r"seam-gc: (.+?) (\d+)", line)
+        if m:
+            stats[m.group(1)] = int(m.group(2))
+    return stats
+
+
+@dataclass
+class Side:
+    """One contender of a side-by-side measurement."""
+
+    label: str
+    cmd: list[str]
+    env: dict[str, str] | None = None
+    best: float = float("inf")
+    total: float = 0.0
+    runs: int = 0
+    max_rss_kb: int = 0
+    best_cpu: float = float("inf")
+
+    def measure(self) -> Run:
+        r = run(self.cmd, env=self.env)
+        self.best = min(self.best, r.seconds)
+        self.best_cpu = min(self.best_cpu, r.cpu_seconds)
+        self.total += r.seconds
+        self.runs += 1
+        self.max_rss_kb = max(self.max_rss_kb, r.max_rss_kb)
+        return r
+
+
+def programs(runs: int, only: list[str], py_budget: float) -> bool:
     names = sorted(n[:-3] for n in os.listdir(os.path.join(BENCH, "programs")) if n.endswith(".py"))
-    if only:
-        names = [n for n in names if any(o in n for o in only)]
+    names = [n for n in names
+             if selected(only, n, ("programs", "objects") if n in OBJECT_PROGRAMS else ("programs",))]
+    if not names:
+        return True
     env = python_env()
     rows = []
+    rust_rows = []
     ok = True
     for name in names:
         src = os.path.join(BENCH, "programs", name + ".py")
@@ -139,33 +237,272 @@ def programs(runs: int, only: list[str]) -> bool:
             rows.append((name, None, None, None, "build failed"))
             ok = False
             continue
-        best_py = best_seam = float("inf")
+        py = Side("python3", [sys.executable, src], env)
+        tr = Side("seam", [exe])
+        sides = [py, tr]
+        rust_exe = build_rust(name)
+        rs = Side("rust", [rust_exe]) if rust_exe else None
+        if rs:
+            sides.append(rs)
         verdict = "identical"
+        expected: tuple[bytes, int] | None = None
         for i in range(runs):
             log(f"{name}: run {i + 1}/{runs}")
-            # Alternate, so that a slow phase of the machine hurts both sides.
-            py = run([sys.executable, src], env=env)
-            tr = run([exe])
-            if (py.stdout, py.status) != (tr.stdout, tr.status):
-                verdict = "DIFFERENT"
-                ok = False
-                log(f"{name}: outputs differ (python3 status {py.status}, seam status {tr.status})\n"
-                    f"--- python3\n{py.stdout.decode(errors='replace')}"
-                    f"--- seam\n{tr.stdout.decode(errors='replace')}{tr.stderr.decode(errors='replace')}")
-            best_py = min(best_py, py.seconds)
-            best_seam = min(best_seam, tr.seconds)
-        rows.append((name, build.seconds, best_py, best_seam, verdict))
+            # Alternate, so that a slow phase of the machine hurts every side.
+            for side in sides:
+                # CPython is slow on some programs: past its time budget it runs no more
+                # (at least once), while the translated program and Rust still run N times.
+                if side is py and py.runs > 0 and py.total >= py_budget:
+                    continue
+                r = side.measure()
+                got = (r.stdout, r.status)
+                if expected is None:
+                    expected = got
+                elif got != expected:
+                    verdict = "DIFFERENT"
+                    ok = False
+                    log(f"{name}: {side.label} output differs (status {r.status}, expected {expected[1]})\n"
+                        f"--- expected\n{expected[0].decode(errors='replace')}"
+                        f"--- {side.label}\n{r.stdout.decode(errors='replace')}{r.stderr.decode(errors='replace')}")
+        rows.append((name, build.seconds, py, tr, verdict))
+        if rs:
+            rust_rows.append((name, tr, rs, gc_stats([exe])))
 
     print(f"### Translated programs against CPython (best of {runs}, wall clock, process start included)\n")
-    print("| program | build-core (s) | python3 (s) | seam (s) | speed-up (python3 / seam) | output |")
-    print("|---|---:|---:|---:|---:|---|")
-    for name, build_s, py_s, seam_s, verdict in rows:
-        if py_s is None:
-            print(f"| `{name}` | – | – | – | – | {verdict} |")
-        else:
-            print(f"| `{name}` | {build_s:.2f} | {py_s:.3f} | {seam_s:.3f} | {py_s / seam_s:.1f}× | {verdict} |")
+    print("| program | build-core (s) | python3 (s) | seam (s) | speed-up (python3 / seam) "
+          "| peak RSS python3 / seam (MB) | output |")
+    print("|---|---:|---:|---:|---:|---:|---|")
+    for name, build_s, py, tr, verdict in rows:
+        if py is None:
+            print(f"| `{name}` | – | – | – | – | – | {verdict} |")
+            continue
+        py_runs = "" if py.runs == runs else f" (best of {py.runs})"
+        print(f"| `{name}` | {build_s:.2f} | {py.best:.3f}{py_runs} | {tr.best:.3f} | {py.best / tr.best:.1f}× "
+              f"| {mb(py.max_rss_kb)} / {mb(tr.max_rss_kb)} | {verdict} |")
+    print()
+    if rust_rows:
+        print(f"### Object model: translated against plain Rust (`rustc -O`), best of {runs}, same alternation\n")
+        print("| program | seam (s) | Rust (s) | time seam / Rust | peak RSS seam (MB) | peak RSS Rust (MB) "
+              "| memory seam / Rust | GC collections | GC peak heap (MB) | GC bytes allocated (MB) |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for name, tr, rs, stats in rust_rows:
+            def stat(key: str, scale: float = 1.0) -> str:
+                return f"{stats[key] / scale:,.1f}" if scale != 1.0 and key in stats else str(stats.get(key, "?"))
+            print(f"| `{name}` | {tr.best:.3f} | {rs.best:.3f} | {tr.best / rs.best:.2f}× "
+                  f"| {mb(tr.max_rss_kb)} | {mb(rs.max_rss_kb)} | {tr.max_rss_kb / rs.max_rss_kb:.2f}× "
+                  f"| {stat('collections')} | {stat('peak heap bytes', 2**20)} "
+                  f"| {stat('bytes allocated', 2**20)} |")
+        print()
+    return ok
+
+
+# ---------------------------------------------------------------- extensions
+
+
+def method_source(path: str, cls: str, method: str) -> str:
+    """The text of ``cls.method`` in ``path`` (the ``def`` line and its indented body)."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    i = next(k for k, line in enumerate(lines) if line.startswith(f"class {cls}"))
+    i = next(k for k in range(i + 1, len(lines)) if lines[k].strip().startswith(f"def {method}("))
+    indent = len(lines[i]) - len(lines[i].lstrip())
+    body = [lines[i]]
+    for line in lines[i + 1:]:
+        if line.strip() and len(line) - len(line.lstrip()) <= indent:
+            break
+        body.append(line)
+    return "\n".join(body).rstrip()
+
+
+def seam_py(entry: str, args: list[str]) -> Run:
+    """``seam py``: the program untranslated, with one copy of the entry module
+    (an extension's ``from main import ...`` must see the running core)."""
+    return run([SEAM, "py", entry, "--", *args])
+
+
+EXT_ROUNDS = 2_000_000
+
+
+def ext_calls(runs: int) -> bool:
+    src_dir = os.path.join(BENCH, "ext", "calls")
+    out = os.path.join(OUT, "ext_calls")
+    os.makedirs(out, exist_ok=True)
+    core_py, ext_py = os.path.join(src_dir, "main.py"), os.path.join(src_dir, "ext.py")
+    if method_source(core_py, "CoreRunner", "run") != method_source(ext_py, "ExtRunner", "run"):
+        log("ext_calls: CoreRunner.run and ExtRunner.run differ; they must be the same text")
+        return False
+    core, ext = os.path.join(out, "core"), os.path.join(out, "ext")
+    b_core = must(run([SEAM, "build-core", core_py, "-o", core]), "build-core (ext_calls)")
+    b_ext = must(run([SEAM, "build-ext", ext_py, "--exports", core + ".exports", "-o", ext + ".so"]),
+                 "build-ext (ext_calls)")
+    ok = True
+    # Both modes, translated and on CPython, compute the same thing.
+    small = "300"
+    outs = {
+        "seam py core": seam_py(core_py, ["core", small]),
+        "seam py ext": seam_py(core_py, ["ext", small, os.path.join(src_dir, "ext")]),
+        "core": run([core, "core", small]),
+        "ext": run([core, "ext", small, ext]),
+    }
+    if len({(r.stdout, r.status) for r in outs.values()}) != 1:
+        ok = False
+        log("ext_calls: outputs differ:\n" + "".join(
+            f"--- {k} (status {r.status})\n{r.stdout.decode(errors='replace')}{r.stderr.decode(errors='replace')}"
+            for k, r in outs.items()))
+    in_core = Side("core", [core, "core", str(EXT_ROUNDS)])
+    in_ext = Side("ext", [core, "ext", str(EXT_ROUNDS), ext])
+    core_times, ext_times = [], []
+    # The two differ by a few per cent at most: twice the usual number of pairs.
+    runs *= 2
+    for i in range(runs):
+        log(f"ext_calls: run {i + 1}/{runs}")
+        a, b = in_core.measure(), in_ext.measure()
+        core_times.append(a.seconds)
+        ext_times.append(b.seconds)
+        if (a.stdout, a.status) != (b.stdout, b.status):
+            ok = False
+            log(f"ext_calls: core and ext results differ: {a.stdout!r} / {b.stdout!r}")
+    median = sorted(e / c for c, e in zip(core_times, ext_times))[len(core_times) // 2]
+    n_iter = EXT_ROUNDS * 64
+    print(f"### Extensions: the same loop in the core and in an extension (best of {runs}, alternating)\n")
+    print(f"`bench/ext/calls`: {EXT_ROUNDS:,} rounds over 64 core objects ({n_iter / 1e6:.0f} M iterations, each "
+          "an exported-function call, a field read, a virtual call and one or two `isinstance` tests). "
+          f"build-core {b_core.seconds:.2f} s, build-ext {b_ext.seconds:.3f} s; "
+          f"results {'identical (also under `seam py`)' if ok else 'DIFFERENT'}.\n")
+    print("| loop compiled into | wall (s) | ns / iteration | CPU, user + sys (s) | extension / core, wall "
+          "| extension / core, CPU |")
+    print("|---|---:|---:|---:|---:|---:|")
+    print(f"| the core (`CoreRunner.run`) | {in_core.best:.3f} | {in_core.best / n_iter * 1e9:.1f} "
+          f"| {in_core.best_cpu:.3f} | | |")
+    print(f"| the extension (`ExtRunner.run`, loaded by `load_extension`) | {in_ext.best:.3f} "
+          f"| {in_ext.best / n_iter * 1e9:.1f} | {in_ext.best_cpu:.3f} | **{in_ext.best / in_core.best:.2f}×** "
+          f"(median of pairs {median:.2f}×) | {in_ext.best_cpu / in_core.best_cpu:.2f}× |")
     print()
     return ok
+
+
+_generated: dict[tuple[int, int, int], tuple[str, float, float]] = {}
+
+
+def generated(exports: int, ext_functions: int, ext_classes: int) -> tuple[str, float, float]:
+    """Generates and builds (once per run of the harness) a core with ``exports``
+    exports and its extension: the directory, and the build-core and build-ext times."""
+    key = (exports, ext_functions, ext_classes)
+    if key not in _generated:
+        d = os.path.join(OUT, f"gen_{exports}_{ext_functions}_{ext_classes}")
+        shutil.rmtree(d, ignore_errors=True)
+        must(run([sys.executable, os.path.join(BENCH, "gen_exports_core.py"), d, "--exports", str(exports),
+                  "--ext-functions", str(ext_functions), "--ext-classes", str(ext_classes)]),
+             "gen_exports_core.py")
+        t_core = must(run([SEAM, "build-core", os.path.join(d, "main.py"), "-o", os.path.join(d, "core")]),
+                      f"build-core ({d})").seconds
+        t_ext = must(run([SEAM, "build-ext", os.path.join(d, "ext.py"), "--exports",
+                          os.path.join(d, "core.exports"), "-o", os.path.join(d, "ext.so")]),
+                     f"build-ext ({d})").seconds
+        _generated[key] = (d, t_core, t_ext)
+    return _generated[key]
+
+
+def check_generated(d: str) -> bool:
+    """The generated core, loading its extension, prints what ``seam py`` prints."""
+    tr = run([os.path.join(d, "core"), os.path.join(d, "ext")])
+    py = seam_py(os.path.join(d, "main.py"), [os.path.join(d, "ext")])
+    if (tr.stdout, tr.status) != (py.stdout, py.status):
+        log(f"{d}: translated and `seam py` outputs differ:\n{tr.stdout!r} {tr.stderr!r}\n{py.stdout!r} {py.stderr!r}")
+        return False
+    return True
+
+
+SMALL_EXT = (8, 2)  # functions, classes of the small extension
+
+
+def ext_build(runs: int) -> bool:
+    small_dir, _, _ = generated(100, *SMALL_EXT)
+    big_dir, _, _ = generated(4000, *SMALL_EXT)
+    ok = check_generated(small_dir) and check_generated(big_dir)
+    lines = {}
+    for d in (small_dir, big_dir):
+        with open(os.path.join(d, "main.py"), encoding="utf-8") as f:
+            lines[d] = sum(1 for _ in f)
+    core_builds = {d: Side(d, [SEAM, "build-core", os.path.join(d, "main.py"), "-o", os.path.join(d, "core")])
+                   for d in (small_dir, big_dir)}
+    ext_builds = {d: Side(d, [SEAM, "build-ext", os.path.join(d, "ext.py"), "--exports",
+                              os.path.join(d, "core.exports"), "-o", os.path.join(d, "ext.so")])
+                  for d in (small_dir, big_dir)}
+    for i in range(runs):
+        log(f"ext_build: run {i + 1}/{runs}")
+        for d in (small_dir, big_dir):
+            must(ext_builds[d].measure(), "build-ext")
+        for d in (small_dir, big_dir):
+            must(core_builds[d].measure(), "build-core")
+    print(f"### Extensions: `build-ext` time against a small and a large core (best of {runs}, alternating)\n")
+    print(f"`bench/gen_exports_core.py` cores; the same small extension ({SMALL_EXT[0]} functions, "
+          f"{SMALL_EXT[1]} classes, using 5 of the core's names) is built against each. "
+          f"Outputs {'match `seam py`' if ok else 'DIFFER from `seam py`'}.\n")
+    print("| core | core lines | exports file (KB) | `build-core` (s) | `build-ext` (s) | extension .so (KB) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for d, n in ((small_dir, 100), (big_dir, 4000)):
+        print(f"| {n:,} exports | {lines[d]:,} | {os.path.getsize(os.path.join(d, 'core.exports')) / 1024:,.0f} "
+              f"| {core_builds[d].best:.3f} | {ext_builds[d].best:.3f} "
+              f"| {os.path.getsize(os.path.join(d, 'ext.so')) / 1024:,.0f} |")
+    ratio = ext_builds[big_dir].best / ext_builds[small_dir].best
+    print(f"\n`build-ext` against 4,000 exports / against 100: **{ratio:.2f}×** (target ≤ 1.5×); "
+          f"`build-ext` against 4,000 exports is {ext_builds[big_dir].best / core_builds[big_dir].best:.2f}× "
+          "the `build-core` of that core.\n")
+    return ok
+
+
+LOAD_EXT = (500, 50)
+
+
+def ext_load(runs: int) -> bool:
+    n = max(20, 4 * runs)
+    cases = [
+        (f"{LOAD_EXT[0]} functions, {LOAD_EXT[1]} classes", 100, LOAD_EXT),
+        (f"{SMALL_EXT[0]} functions, {SMALL_EXT[1]} classes", 100, SMALL_EXT),
+        (f"{SMALL_EXT[0]} functions, {SMALL_EXT[1]} classes", 4000, SMALL_EXT),
+    ]
+    rows = []
+    ok = True
+    for label, exports, (funcs, classes) in cases:
+        d, t_core, t_ext = generated(exports, funcs, classes)
+        ok &= check_generated(d)
+        core = os.path.join(d, "core")
+        without = Side("without", [core])
+        with_ext = Side("with", [core, os.path.join(d, "ext")])
+        log(f"ext_load: {label} against {exports} exports, {n} runs")
+        for _ in range(n):
+            must(without.measure(), "core")
+            must(with_ext.measure(), "core + extension")
+        rows.append((label, exports, os.path.getsize(os.path.join(d, "ext.so")), without.best, with_ext.best, t_ext))
+    print(f"### Extensions: load time (best of {n}, alternating; the same core run without and with "
+          "`load_extension`)\n")
+    print("| extension | core | .so (KB) | `build-ext` (s) | core alone (ms) | core + `load_extension` (ms) "
+          "| load time (ms) |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for label, exports, size, t0, t1, t_ext in rows:
+        print(f"| {label} | {exports:,} exports | {size / 1024:,.0f} | {t_ext:.3f} | {t0 * 1e3:.2f} "
+              f"| {t1 * 1e3:.2f} | **{(t1 - t0) * 1e3:.2f}** |")
+    print("\nLoad time is the difference: `dlopen` (mapping, symbol relocation against the core), "
+          "registering the extension's classes, its global initialisers and a trivial `init_module`.\n")
+    return ok
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    mem = ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+        with open("/proc/meminfo", encoding="utf-8") as f:
+            kb = int(f.readline().split()[1])
+            mem = f", {kb / 2**20:.0f} GiB RAM"
+    except OSError:
+        pass
+    return f"{platform.machine()}, {os.cpu_count()} CPUs ({model}){mem}"
 
 
 def main(argv: list[str]) -> int:
@@ -173,10 +510,14 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="Seam benchmarks (run via bench/run.sh)")
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement; the best counts")
     parser.add_argument("--lines", type=int, default=20000, help="size of the generated program")
+    parser.add_argument("--py-budget", type=float, default=12.0,
+                        help="seconds of python3 per program after which it is not run again (at least once)")
     parser.add_argument("--skip-throughput", action="store_true")
     parser.add_argument("--seam", default=SEAM,
                         help="the seam binary to measure (libseam_runtime.a must sit beside it)")
-    parser.add_argument("only", nargs="*", help="run only the programs whose names contain these")
+    parser.add_argument("only", nargs="*",
+                        help="run only these: section names (throughput, programs, objects, ext) "
+                             "or substrings of benchmark names")
     args = parser.parse_args(argv[1:])
     SEAM = os.path.abspath(args.seam)
     if not os.access(SEAM, os.X_OK):
@@ -191,13 +532,21 @@ def main(argv: list[str]) -> int:
         which = f"seam at {rev} (release build)"
     else:
         which = f"seam binary {SEAM}"
+    load = os.getloadavg()
     print(f"## Seam benchmarks, {datetime.date.today().isoformat()}\n")
-    print(f"{platform.machine()}, {os.cpu_count()} CPUs, {py_version}, {which}\n")
+    print(f"{machine()}, {py_version}, {which}; load average at start {load[0]:.1f}\n")
+    print(f"Command: `bench/run.sh {' '.join(argv[1:])}`".rstrip() + "\n")
     ok = True
-    if not args.skip_throughput:
+    if not args.skip_throughput and selected(args.only, "throughput", ("throughput",)):
         ok &= throughput(args.runs, args.lines)
-    ok &= programs(args.runs, args.only)
-    log(f"bench: done in {time.perf_counter() - started:.0f} s")
+    ok &= programs(args.runs, args.only, args.py_budget)
+    for name, section in (("ext_calls", ext_calls), ("ext_build", ext_build), ("ext_load", ext_load)):
+        if selected(args.only, name, ("ext", "extensions")):
+            ok &= section(args.runs)
+    elapsed = time.perf_counter() - started
+    load = os.getloadavg()
+    print(f"Done in {elapsed:.0f} s; load average at the end {load[0]:.1f} (1 min), {load[1]:.1f} (5 min).\n")
+    log(f"bench: done in {elapsed:.0f} s")
     return 0 if ok else 1
 
 

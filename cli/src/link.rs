@@ -92,8 +92,13 @@ pub fn link_executable_with(
         std::fs::write(&list_path, list)
             .with_context(|| format!("cannot write {}", list_path.display()))?;
         let mut cc = Command::new("cc");
-        cc.args(&objects)
-            .arg(&runtime)
+        cc.args(&objects);
+        // Extensions loaded later may call any runtime function, including ones this
+        // core never calls: make the linker keep every exported symbol's archive member.
+        for s in dynamic_symbols {
+            cc.arg(format!("-Wl,--undefined={s}"));
+        }
+        cc.arg(&runtime)
             .arg("-o")
             .arg(output)
             .arg(format!("-Wl,--dynamic-list={}", list_path.display()))

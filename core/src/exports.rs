@@ -183,7 +183,7 @@ impl<'p> Converter<'p> {
             module: module.to_string(),
             name: name.to_string(),
             symbol: f.symbol.clone(),
-            params: self.params(f, &what),
+            params: self.params(fid, &what),
             ret: self.ty(&f.ret, &what),
             can_raise: f.can_raise,
         }
@@ -221,7 +221,7 @@ impl<'p> Converter<'p> {
                 VtableSlot {
                     slot: slot as u32,
                     name: e.name.clone(),
-                    params: self.params(m, &what),
+                    params: self.params(e.func, &what),
                     ret: self.ty(&m.ret, &what),
                     symbol: m.symbol.clone(),
                     is_final: e.is_final,
@@ -274,7 +274,7 @@ impl<'p> Converter<'p> {
                 return Some(InitMethod {
                     defined_in: class.name.clone(),
                     symbol: f.symbol.clone(),
-                    params: self.params(f, &what),
+                    params: self.params(fid, &what),
                     can_raise: f.can_raise,
                 });
             }
@@ -295,17 +295,22 @@ impl<'p> Converter<'p> {
         }
     }
 
-    fn params(&mut self, f: &tir::Function, what: &str) -> Vec<Param> {
+    fn params(&mut self, fid: tir::FuncId, what: &str) -> Vec<Param> {
+        let f = &self.program.functions[fid.0 as usize];
+        let defaults = self.program.param_defaults.get(&fid);
         f.params
             .iter()
-            .map(|&l| {
+            .enumerate()
+            .map(|(i, &l)| {
                 let local = &f.locals[l.0 as usize];
+                let default = defaults
+                    .and_then(|d| d.get(i))
+                    .and_then(|d| d.as_ref())
+                    .and_then(|e| literal(e, &self.program.strings));
                 Param {
                     name: local.name.clone(),
                     ty: self.ty(&local.ty, what),
-                    // FIXME: tir::Function does not keep default values (the front end fills
-                    // them in at call sites), so an extension must pass every argument.
-                    default: None,
+                    default,
                 }
             })
             .collect()
@@ -356,6 +361,19 @@ impl<'p> Converter<'p> {
 }
 
 /// `a.b.name` → (`a.b`, `name`).
+/// A default value's literal (the front end only accepts literals as defaults).
+fn literal(e: &tir::Expr, strings: &[String]) -> Option<seam_exports_schema::Literal> {
+    use seam_exports_schema::Literal;
+    Some(match &e.kind {
+        tir::ExprKind::Int(v) => Literal::Int(*v),
+        tir::ExprKind::Float(v) => Literal::Float(*v),
+        tir::ExprKind::Bool(v) => Literal::Bool(*v),
+        tir::ExprKind::Str(id) => Literal::Str(strings.get(id.0 as usize)?.clone()),
+        tir::ExprKind::None => Literal::None,
+        _ => return None,
+    })
+}
+
 fn split_qualified(name: &str) -> (&str, &str) {
     name.rsplit_once('.').unwrap_or(("", name))
 }

@@ -169,6 +169,9 @@ pub struct Program {
     pub static_extensions: Vec<String>,
     /// For a second translation: what the extension is, and what comes from the core.
     pub extension: Option<ExtensionInfo>,
+    /// Literal default values of functions' parameters (callers pass them when an
+    /// argument is omitted), for the exports file. Absent for functions without any.
+    pub param_defaults: std::collections::HashMap<FuncId, Vec<Option<Expr>>>,
 }
 
 /// What makes a program an extension module, compiled against a core's exports.
@@ -214,7 +217,7 @@ pub struct ExportList {
 /// `GcTypeInfo` (32 bytes, listing the reference fields), then the words
 /// `class_id`, `class_max`, `instance_size`, `name` (a C string), `parent`
 /// (descriptor or null), `flags` (bit 0 exception, bit 1 final),
-/// `vtable_len`, then the vtable's function pointers. See
+/// `vtable_len`, `slack_start`, then the vtable's function pointers. See
 /// [`crate::layout::CLASS_ID`] and its neighbours for the offsets.
 #[derive(Clone, Debug)]
 pub struct Class {

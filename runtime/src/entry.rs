@@ -1,7 +1,8 @@
-//! The C entry point of a translated program: prepares the collector and
-//! the output buffer, builds `argv` as a `list[str]`, calls the generated
-//! `seam_program_main`, reports an exception that escaped it (traceback,
-//! status 1), flushes stdout and returns the exit status.
+//! The C entry point of a translated program: prepares the collector, the
+//! output buffer and the fault handler ([`crate::fault`]), builds `argv` as
+//! a `list[str]`, calls the generated `seam_program_main`, reports an
+//! exception that escaped it (traceback, status 1), flushes stdout and
+//! returns the exit status.
 //!
 //! Compiled out of the crate's own unit tests, whose harness has its own
 //! `main` and no generated program to call.
@@ -33,6 +34,9 @@ mod c_main {
     #[unsafe(no_mangle)]
     pub unsafe extern "C" fn main(argc: c_int, argv: *const *const c_char) -> c_int {
         crate::gcglue::init();
+        // Before any generated code runs: too deep recursion and null
+        // references then report an error instead of a bare SIGSEGV.
+        crate::fault::install();
         // SAFETY: `atexit` only stores the function pointer.
         unsafe { atexit(report_at_exit) };
         let roots = Roots::new();

@@ -30,6 +30,7 @@ mod class;
 mod dict;
 mod entry;
 mod error;
+mod fault;
 mod float_repr;
 mod format;
 mod gcglue;

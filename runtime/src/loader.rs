@@ -6,9 +6,9 @@
 //!     │            or dlopen(path + ".so") and dlsym("seam_ext__<stem>")
 //!     ├─ check:    descriptor layout version, core fingerprint
 //!     ├─ register: class ids from the base classes' slack, static roots   (once per descriptor)
-//!     ├─ run:      init_globals()                        (may raise: propagates)
+//!     ├─ run:      init_globals()                        (may raise: becomes ImportError)
 //!     ├─ check:    space is an instance of the descriptor's space class
-//!     └─ run:      init_module(space)                    (may raise: propagates)
+//!     └─ run:      init_module(space)                    (may raise: becomes ImportError)
 //! ```
 //!
 //! An extension descriptor (`seam_core::layout::EXT_*`, mirrored in
@@ -34,7 +34,7 @@
 //! Knows nothing of what the extension's classes or functions mean, nor of
 //! how its code was generated: only the descriptor's words.
 
-use crate::class::{class_name, class_of};
+use crate::class::{class_name, class_of, exc_message_text};
 use crate::error::{ExcKind, current, raise};
 use crate::gcglue::{
     DICT_DESC, LIST_DESC, REF_ARRAY_DESC, Roots, STR_DESC, TUPLE_DESC, WORD_ARRAY_DESC, ptr,
@@ -184,8 +184,9 @@ impl std::error::Error for LoadError {}
 /// `load_extension(path, space)`: loads the extension named by `path` (a
 /// `str`, without the `.so` suffix), registers its classes and roots, runs
 /// its global initialisers and `init_module(space)`. Raises `ImportError`
-/// when it cannot be loaded; an exception raised by the extension's own code
-/// is left pending. A no-op for an extension already loaded.
+/// when it cannot be loaded, and when the extension's own initialisers raise
+/// (the message then ends with the original `ClassName: message`). A no-op
+/// for an extension already loaded.
 ///
 /// # Safety
 /// `path` must be a live `str`, `space` null or a live object; linked-in and
@@ -200,6 +201,31 @@ pub unsafe extern "C" fn seam_load_extension(path: *mut u8, space: *mut u8) {
     // SAFETY: forwarded from the caller; `space` is rooted.
     if let Err(e) = unsafe { load(&path, space) } {
         raise(ExcKind::ImportError, &e.to_string());
+        return;
+    }
+    // An exception from the extension's own initialisers is a failure to load
+    // too: like every other, it reaches the caller as an ImportError naming
+    // the extension and the cause (`ClassName: message`), as under CPython.
+    let exc = current();
+    if !exc.is_null() {
+        // SAFETY: the state holds a live exception instance.
+        let (class, message) = unsafe {
+            (
+                class_name(class_of(exc)).into_owned(),
+                exc_message_text(exc).to_owned(),
+            )
+        };
+        let short = class.rsplit('.').next().unwrap_or(&class);
+        let cause = if message.is_empty() {
+            short.to_string()
+        } else {
+            format!("{short}: {message}")
+        };
+        crate::error::set_current(std::ptr::null_mut());
+        raise(
+            ExcKind::ImportError,
+            &format!("cannot load extension '{path}': {cause}"),
+        );
     }
 }
 

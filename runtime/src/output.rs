@@ -81,6 +81,22 @@ pub(crate) fn write_stderr(bytes: &[u8]) {
     write_fd(2, bytes);
 }
 
+/// The bytes stdout holds and not yet written, as a pointer and a length,
+/// for the fault handler ([`crate::fault`]), which may neither lock nor
+/// allocate nor flush through this module.
+///
+/// # Safety
+/// No other code may be updating the buffer: the program must be
+/// single-threaded and interrupted between updates of the buffer's fields
+/// (true of a signal handler run on a fault, see [`crate::fault`]). The
+/// bytes stay valid until this module's functions run again.
+pub(crate) unsafe fn pending_stdout() -> (*const u8, usize) {
+    // SAFETY: forwarded from the caller; only reads, through a shared
+    // reference that does not outlive this function.
+    let o = unsafe { &*OUT.0.get() };
+    (o.buf.as_ptr(), o.buf.len())
+}
+
 /// Appends a `str` to the buffered stdout.
 ///
 /// # Safety

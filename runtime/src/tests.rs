@@ -11,6 +11,7 @@ use crate::error::{
     ExcKind, current, seam_raise, seam_raise_builtin, seam_register_builtin_classes, set_current,
     take_uncaught, traceback_text,
 };
+use crate::fault::{Fault, NULL_REFERENCE_TEXT, RECURSION_TEXT, StackBounds, classify};
 use crate::float_repr::float_repr;
 use crate::format::{repr_word, write_str_repr};
 use crate::gcglue::{Roots, set_word, word};
@@ -1424,4 +1425,45 @@ fn many_strings_survive_stress_collections() {
             }
         }
     });
+}
+
+// ---- faults ----
+
+#[test]
+fn fault_reports_print_as_cpython() {
+    assert_eq!(
+        std::str::from_utf8(RECURSION_TEXT).unwrap(),
+        traceback_text("RecursionError", "maximum recursion depth exceeded")
+    );
+    let null = std::str::from_utf8(NULL_REFERENCE_TEXT).unwrap();
+    assert!(null.starts_with("Traceback (most recent call last):\nSystemError: "));
+    assert!(null.ends_with('\n') && null.lines().count() == 2);
+}
+
+#[test]
+fn faults_are_classified_by_address() {
+    const SEGV_MAPERR: i32 = 1;
+    const SI_USER: i32 = 0;
+    let stack = StackBounds {
+        lo: 0x7ff0_0000_0000,
+        hi: 0x7ff0_0080_0000,
+    };
+    let at = |addr: usize| classify(SEGV_MAPERR, addr, stack);
+    // Null plus a field offset.
+    assert_eq!(at(0), Fault::NullReference);
+    assert_eq!(at(24), Fault::NullReference);
+    assert_eq!(at(4095), Fault::NullReference);
+    assert_eq!(at(4096), Fault::Other);
+    // Inside the stack's range, and in the guard gap just below it.
+    assert_eq!(at(stack.lo), Fault::StackOverflow);
+    assert_eq!(at(stack.lo - 8), Fault::StackOverflow);
+    assert_eq!(at(stack.lo - (1 << 20)), Fault::StackOverflow);
+    assert_eq!(at(stack.lo - (1 << 20) - 1), Fault::Other);
+    assert_eq!(at(stack.hi - 1), Fault::StackOverflow);
+    assert_eq!(at(stack.hi), Fault::Other);
+    // Heap and wild addresses keep the default action.
+    assert_eq!(at(0x5555_0000_1000), Fault::Other);
+    // A signal sent with kill(2) carries no fault address.
+    assert_eq!(classify(SI_USER, 0, stack), Fault::Other);
+    assert_eq!(classify(SI_USER, stack.lo, stack), Fault::Other);
 }

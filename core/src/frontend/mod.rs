@@ -231,6 +231,20 @@ impl Context<'_> {
         &self.modules[id.0 as usize]
     }
 
+    /// Records every function's literal default values in the program (for the exports file).
+    fn record_param_defaults(&mut self) {
+        for (i, sig) in self.func_sigs.iter().enumerate() {
+            if let Some(sig) = sig
+                && sig.params.iter().any(|p| p.default.is_some())
+            {
+                let defaults = sig.params.iter().map(|p| p.default.clone()).collect();
+                self.program
+                    .param_defaults
+                    .insert(tir::FuncId(i as u32), defaults);
+            }
+        }
+    }
+
     fn run_extension(&mut self, entry: &Path, core: CoreInterface<'_>) -> Option<tir::Program> {
         let entry_mod = self.load_program(entry)?;
         self.declare_all();
@@ -275,6 +289,7 @@ impl Context<'_> {
         self.build_classes();
         self.check_bodies(entry_mod);
         if self.diagnostics.is_empty() {
+            self.record_param_defaults();
             let mut program = std::mem::take(&mut self.program);
             crate::analysis::compute_can_raise(&mut program);
             Some(program)

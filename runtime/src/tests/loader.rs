@@ -457,7 +457,7 @@ extern "C" fn flaky_module(_: *mut u8) {
 }
 
 #[test]
-fn exceptions_from_initialisers_propagate_and_a_retry_runs_them_again() {
+fn exceptions_from_initialisers_become_import_errors_and_a_retry_runs_them_again() {
     with_gc(true, |roots| {
         setup();
         let base = core_class("main.Flaky", null(), 100, 101, 110);
@@ -473,7 +473,10 @@ fn exceptions_from_initialisers_propagate_and_a_retry_runs_them_again() {
         );
         assert_eq!(
             load(roots, "flaky", null_mut()),
-            exc("ValueError", "bad global")
+            exc(
+                "ImportError",
+                "cannot load extension 'flaky': ValueError: bad global"
+            )
         );
         assert_eq!(
             FLAKY_MODULE.load(Ordering::SeqCst),
@@ -483,7 +486,10 @@ fn exceptions_from_initialisers_propagate_and_a_retry_runs_them_again() {
         FAIL_GLOBALS.store(false, Ordering::SeqCst);
         assert_eq!(
             load(roots, "flaky", null_mut()),
-            exc("RuntimeError", "init failed")
+            exc(
+                "ImportError",
+                "cannot load extension 'flaky': RuntimeError: init failed"
+            )
         );
         FAIL_MODULE.store(false, Ordering::SeqCst);
         assert_eq!(load(roots, "flaky", null_mut()), None);

@@ -56,9 +56,9 @@ def main(argv: list[str]) -> int:
     host = Host()
     load_extension("ext", host)
     print(host.plugin.check())
-    print("core garbage", garbage(40))
+    print("core garbage", garbage(6))
     print(host.plugin.check())
-    print("ext churn", host.plugin.churn(30))
-    print("core garbage", garbage(40))
+    print("ext churn", host.plugin.churn(12))
+    print("core garbage", garbage(6))
     print(host.plugin.check())
     return 0

@@ -1,5 +1,6 @@
 # Loading the same extension twice is a no-op the second time: its global
 # initialisers and init_module run once, its classes are registered once.
+# Another spelling of the same path ("./ext") is the same extension.
 from seam import Exported, export, load_extension
 
 
@@ -28,6 +29,8 @@ def main(argv: list[str]) -> int:
     print("after first:", space.inits, LOADS, len(space.objects))
     load_extension("ext", space)
     print("after second:", space.inits, LOADS, len(space.objects))
+    load_extension("./ext", space)
+    print("after ./ext:", space.inits, LOADS, len(space.objects))
     other = Space()
     load_extension("ext", other)
     print("other space:", other.inits, len(other.objects))

@@ -21,10 +21,16 @@ class AlphaValue(Value):
         self.n = n
 
     def show(self) -> str:
-        return "alpha value " + str(self.n)
+        return "alpha value " + str(self.n) + " " + SEEN[0] + " " + SEEN[-1]
+
+
+SEEN: list[str] = ["alpha global"]
 
 
 def init_module(reg: Registry) -> None:
+    for i in range(50):
+        SEEN.append("alpha " + str(i))
+    reg.values.append(AlphaValue(len(SEEN)))
     reg.plugins.append(Alpha())
     reg.plugins.append(AlphaPrime())
     reg.values.append(AlphaValue(1))

@@ -27,10 +27,16 @@ class BetaValue(Value):
         return "beta value " + self.s
 
 
+BY_NAME: dict[str, Value] = {}
+
+
 def init_module(reg: Registry) -> None:
+    for i in range(50):
+        BY_NAME["b" + str(i)] = BetaValue(str(i * i))
     reg.plugins.append(Beta())
     reg.plugins.append(BetaPrime())
     reg.plugins.append(Plugin())
     reg.values.append(BetaValue("b"))
+    reg.values.append(BY_NAME["b7"])
     for p in reg.plugins:
         print("ext2:", p.name(), isinstance(p, Beta), isinstance(p, BetaPrime))

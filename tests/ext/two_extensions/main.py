@@ -1,6 +1,6 @@
 # Two extensions loaded into one core subclass the same core classes: their
 # classes get distinct ids, so isinstance between them is false, and each
-# dispatches to its own overrides.
+# dispatches to its own overrides. Both have globals (GC roots of each).
 from seam import export, load_extension
 
 
@@ -38,6 +38,11 @@ def main(argv: list[str]) -> int:
         for q in reg.plugins:
             row += "1" if p.knows(q) else "0"
         print(p.name(), row)
+    for v in reg.values:
+        print(v.show())
+    junk: list[list[int]] = []
+    for i in range(200):
+        junk.append([i, i + 1])
     for v in reg.values:
         print(v.show())
     return 0

@@ -1,0 +1,676 @@
+//! The cross-boundary harness: cores and their extension modules, run the
+//! three ways a Seam program can run, which must all print the same bytes.
+//!
+//! Tests are data.  Adding a directory adds a test:
+//!
+//! ```text
+//! tests/ext/NAME/main.py          the core (plus any core modules and packages beside it)
+//! tests/ext/NAME/ext*.py          its extension modules: ext.py, ext2.py, ext_bad.py...
+//! tests/ext/NAME/args             optional: the program's arguments, one per line
+//! tests/ext/NAME/stdout           expected stdout bytes          } written by `seam py`
+//! tests/ext/NAME/status           expected exit status           } with the test
+//! tests/ext/NAME/stderr_last      expected last stderr line      } directory as cwd
+//!
+//! tests/ext_errors/NAME/          an extension (or a load) that must fail; one of:
+//!   main.py + ext.py              ext.py starts `# expect: `: `seam check ext.py --exports
+//!                                 core.exports` and `seam build-ext` reject it with the
+//!                                 diagnostics in `stderr`
+//!   ext.py [+ core.exports]       no main.py: a malformed (or missing) exports file that
+//!                                 `seam build-ext` and `seam check` reject with the error
+//!                                 in `stderr`
+//!   main.py + ...                 main.py starts `# runtime: `: a translated core whose
+//!                                 loads fail at run time; `stdout`/`status`/`stderr_last`
+//!                                 are recorded from the translated run (below)
+//! ```
+//!
+//! Every `tests/ext` case runs three ways, each compared with the expectations:
+//!
+//! ```text
+//!   (a) cd tests/ext/NAME && seam py main.py [-- ARGS]
+//!   (b) cd tests/ext/NAME && seam build-core main.py -o TMP/static/core --static-ext ext.py...
+//!       cd TMP/scratch && TMP/static/core ARGS           an empty directory: linked-in
+//!                                                        extensions never touch the disk
+//!   (c) cd tests/ext/NAME && seam build-core main.py -o TMP/dyn/core
+//!       cd TMP/dyn/src && seam build-ext ext.py --exports ../core.exports -o ../ext.so
+//!                                                        (src holds the extension's source
+//!                                                        alone: no core source to peek at)
+//!       cd TMP/dyn && TMP/dyn/core ARGS                  and again with SEAM_GC_STRESS=1
+//! ```
+//!
+//! A runtime case in `tests/ext_errors` builds `main.py` into `TMP/core`,
+//! builds every `ext*.py` into `TMP/ext*.so` against its exports (or, when
+//! `old/main.py` exists, against the exports of that other core: a stale
+//! extension), compiles every `NAME.c` with `cc -shared` into `TMP/NAME.so`
+//! (a shared library that is no Seam extension), copies every `NAME.so.txt` to
+//! `TMP/NAME.so` (a file that is no shared library), and runs `TMP/core` in
+//! `TMP`.  Its expectations are snapshots of the translated program, which is
+//! the only one of the three that can fail that way.
+//!
+//! `SEAM_BLESS=1 cargo test -p seam --test ext` rewrites the expectations:
+//! `tests/ext` from `seam py` (never from a translated binary, which is what is
+//! under test), `tests/ext_errors` diagnostics from `seam check` and runtime
+//! snapshots from the translated run.  Arguments after `--` that do not start
+//! with `-` select cases whose label contains them; `--list` lists the cases.
+//! `SEAM_KEEP_TMP=1` keeps the build directories for a look after the run.
+
+mod support;
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use anyhow::{Context, Result};
+
+use support::{
+    BLESS_VAR, ExpectationFiles, THREADS, blessing, compare_run, describe_exit, diff, indent,
+    print_failures, read_args, run_command, run_parallel, show_command, tail, workspace_root,
+    write_file,
+};
+
+fn main() -> ExitCode {
+    match run_ext() {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(err) => {
+            eprintln!("ext: harness error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// What a case checks.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum CaseKind {
+    /// `tests/ext`: three ways to run, one output.
+    Program,
+    /// `tests/ext_errors`: an extension the second translation rejects.
+    Check,
+    /// `tests/ext_errors`: a malformed or missing exports file given to `seam build-ext`.
+    BadExports,
+    /// `tests/ext_errors`: a translated core whose loads fail at run time.
+    Runtime,
+}
+
+struct Case {
+    kind: CaseKind,
+    /// `ext/NAME` or `ext_errors/NAME`.
+    label: String,
+    /// `tests/ext/NAME`, relative to the workspace root.
+    dir: PathBuf,
+    /// The extension modules' file names (`ext.py`, `ext2.py`...), sorted.
+    extensions: Vec<String>,
+}
+
+impl Case {
+    fn expectations(&self) -> ExpectationFiles {
+        ExpectationFiles {
+            stdout: self.dir.join("stdout"),
+            status: self.dir.join("status"),
+            stderr_last: self.dir.join("stderr_last"),
+        }
+    }
+}
+
+/// A failed case's label and report.
+type Failure = (String, String);
+
+/// Everything shared by the worker threads.
+struct Env {
+    root: PathBuf,
+    seam: PathBuf,
+    tmp: PathBuf,
+    bless: bool,
+}
+
+impl Env {
+    /// A command run in `cwd` (relative to the workspace root, or absolute).
+    fn command(&self, program: impl AsRef<std::ffi::OsStr>, cwd: &Path) -> Command {
+        let mut cmd = Command::new(program);
+        cmd.current_dir(self.root.join(cwd))
+            // Running the suite must not litter tests/ext with __pycache__.
+            .env("PYTHONDONTWRITEBYTECODE", "1")
+            .env("PYTHONIOENCODING", "utf-8")
+            // Set by the caller's environment, it would change every run.
+            .env_remove("SEAM_GC_STRESS")
+            .env_remove("SEAM_GC_STATS");
+        cmd
+    }
+
+    fn seam(&self, cwd: &Path) -> Command {
+        self.command(&self.seam, cwd)
+    }
+
+    /// A fresh scratch directory for one case.
+    fn scratch(&self, case: &Case) -> Result<PathBuf> {
+        let dir = self.tmp.join(case.label.replace('/', "-"));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        Ok(dir)
+    }
+}
+
+fn run_ext() -> Result<bool> {
+    let root = workspace_root()?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let filters = support::filters(&args);
+
+    let (mut cases, mut problems) = discover(&root)?;
+    if !filters.is_empty() {
+        cases.retain(|c| filters.iter().any(|f| c.label.contains(f)));
+        problems.retain(|(label, _)| filters.iter().any(|f| label.contains(f)));
+    }
+    if args.iter().any(|a| a == "--list") {
+        for case in &cases {
+            println!("{}: test", case.label);
+        }
+        return Ok(true);
+    }
+
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("ext-{}", std::process::id()));
+    fs::create_dir_all(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+    let env = Env {
+        root,
+        seam: PathBuf::from(env!("CARGO_BIN_EXE_seam")),
+        tmp,
+        bless: blessing(),
+    };
+
+    let mode = if env.bless { " (blessing)" } else { "" };
+    println!(
+        "ext: running {} cases on {THREADS} threads{mode}",
+        cases.len()
+    );
+    let mut failed = run_parallel(&cases, &|c: &Case| c.label.clone(), &|case| {
+        run_case(&env, case)
+    });
+    let failed_cases = failed.len();
+    failed.extend(problems);
+    failed.sort();
+    print_failures("ext", &failed, env.bless);
+    let keep = std::env::var("SEAM_KEEP_TMP").is_ok_and(|v| !v.is_empty() && v != "0");
+    if keep {
+        println!("ext: build directories kept in {}", env.tmp.display());
+    } else {
+        let _ = fs::remove_dir_all(&env.tmp);
+        if !failed.is_empty() {
+            println!(
+                "ext: build directories removed; SEAM_KEEP_TMP=1 keeps them to rerun the commands"
+            );
+        }
+    }
+    let passed = cases.len() - failed_cases;
+    println!();
+    println!("ext: {passed} passed, {} failed", failed.len());
+    Ok(failed.is_empty())
+}
+
+/// Finds the cases in `tests/ext` and `tests/ext_errors`, sorted by label,
+/// and directories that are no case (reported as failures, never skipped).
+fn discover(root: &Path) -> Result<(Vec<Case>, Vec<Failure>)> {
+    let mut cases = Vec::new();
+    let mut problems = Vec::new();
+    for suite in ["ext", "ext_errors"] {
+        let rel = Path::new("tests").join(suite);
+        let abs = root.join(&rel);
+        if !abs.is_dir() {
+            continue;
+        }
+        for entry in fs::read_dir(&abs).with_context(|| format!("reading {}", abs.display()))? {
+            let entry = entry?;
+            let Some(name) = entry.file_name().to_str().map(str::to_string) else {
+                continue;
+            };
+            let path = entry.path();
+            let label = format!("{suite}/{name}");
+            if !path.is_dir() {
+                problems.push((
+                    label,
+                    format!(
+                        "tests/{suite} holds case directories only; move or delete this file\n"
+                    ),
+                ));
+                continue;
+            }
+            let dir = rel.join(&name);
+            let extensions = extension_files(&path)?;
+            let has_main = path.join("main.py").is_file();
+            let kind = if suite == "ext" {
+                CaseKind::Program
+            } else if has_main && first_line(&path.join("main.py"))?.starts_with("# runtime: ") {
+                CaseKind::Runtime
+            } else if has_main {
+                CaseKind::Check
+            } else if path.join("ext.py").is_file() {
+                CaseKind::BadExports
+            } else {
+                problems.push((
+                    label,
+                    format!(
+                        "{}: expected main.py (a core), or ext.py and a bad (or no) core.exports\n",
+                        dir.display()
+                    ),
+                ));
+                continue;
+            };
+            if kind == CaseKind::Program && !has_main {
+                problems.push((label, format!("{}: no main.py\n", dir.display())));
+                continue;
+            }
+            cases.push(Case {
+                kind,
+                label,
+                dir,
+                extensions,
+            });
+        }
+    }
+    cases.sort_by(|a, b| a.label.cmp(&b.label));
+    Ok((cases, problems))
+}
+
+/// The `ext*.py` files directly in `dir`, sorted.
+fn extension_files(dir: &Path) -> Result<Vec<String>> {
+    let mut out = files_with(dir, |name| name.starts_with("ext") && name.ends_with(".py"))?;
+    out.sort();
+    Ok(out)
+}
+
+/// The names of the files directly in `dir` that `keep` accepts, sorted.
+fn files_with(dir: &Path, keep: impl Fn(&str) -> bool) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let entry = entry?;
+        if let Some(name) = entry.file_name().to_str()
+            && entry.path().is_file()
+            && keep(name)
+        {
+            out.push(name.to_string());
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn first_line(path: &Path) -> Result<String> {
+    let text = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(text.lines().next().unwrap_or("").to_string())
+}
+
+/// Runs one case; returns an empty string when it passes, else the report.
+fn run_case(env: &Env, case: &Case) -> Result<String> {
+    match case.kind {
+        CaseKind::Program => run_program(env, case),
+        CaseKind::Check => run_check(env, case),
+        CaseKind::BadExports => run_bad_exports(env, case),
+        CaseKind::Runtime => run_runtime(env, case),
+    }
+}
+
+/// `stem.py` to `stem.so`.
+fn library_name(py: &str) -> String {
+    format!("{}.so", py.strip_suffix(".py").unwrap_or(py))
+}
+
+/// Runs `cmd`, which must succeed; on failure appends what went wrong to
+/// `report` and returns false.
+fn run_build(report: &mut String, label: &str, cmd: &mut Command) -> Result<bool> {
+    let out = run_command(cmd)?;
+    if out.timed_out || out.status != Some(0) {
+        let _ = writeln!(
+            report,
+            "[{label}] failed ({}): {}",
+            describe_exit(&out),
+            show_command(cmd)
+        );
+        report.push_str(&indent(&tail(&out.stderr, 30)));
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// `seam build-ext` for each of `case`'s extensions against `exports`:
+/// each source is copied alone into `src`, so that the second translation
+/// sees the exports file and nothing of the core; the libraries go to `out`.
+fn build_extensions(
+    env: &Env,
+    report: &mut String,
+    case: &Case,
+    exports: &Path,
+    src: &Path,
+    out: &Path,
+) -> Result<bool> {
+    fs::create_dir_all(src).with_context(|| format!("creating {}", src.display()))?;
+    let mut ok = true;
+    for ext in &case.extensions {
+        fs::copy(env.root.join(&case.dir).join(ext), src.join(ext))
+            .with_context(|| format!("copying {ext} to {}", src.display()))?;
+        let mut build = env.seam(src);
+        build
+            .arg("build-ext")
+            .arg(ext)
+            .arg("--exports")
+            .arg(exports)
+            .arg("-o")
+            .arg(out.join(library_name(ext)));
+        ok &= run_build(report, "seam build-ext", &mut build)?;
+    }
+    Ok(ok)
+}
+
+fn run_program(env: &Env, case: &Case) -> Result<String> {
+    let args = read_args(&env.root.join(&case.dir).join("args"))?;
+    let mut report = String::new();
+    let files = case.expectations();
+
+    let mut py = env.seam(&case.dir);
+    py.arg("py").arg("main.py");
+    if !args.is_empty() {
+        py.arg("--").args(&args);
+    }
+    if env.bless {
+        let out = run_command(&mut py)?;
+        match out.status {
+            Some(status) if !out.timed_out => {
+                files.record(&env.root, status, &out.stdout, &out.stderr)?;
+            }
+            _ => {
+                let _ = writeln!(
+                    report,
+                    "[seam py] cannot bless: {}: {}",
+                    describe_exit(&out),
+                    show_command(&py)
+                );
+                report.push_str(&indent(&tail(&out.stderr, 15)));
+                return Ok(report);
+            }
+        }
+    }
+    let expected = match files.read(&env.root) {
+        Ok(expected) => expected,
+        Err(err) => {
+            let _ = writeln!(
+                report,
+                "{err:#}\nhint: record what `seam py` does with `{BLESS_VAR}=1 cargo test -p seam --test ext -- {}`",
+                case.label
+            );
+            return Ok(report);
+        }
+    };
+
+    // (a) Untranslated, through the shim.
+    compare_run(&mut report, "seam py", &mut py, &expected)?;
+
+    let tmp = env.scratch(case)?;
+
+    // (b) Every extension linked in; run where there is nothing to load from disk.
+    let static_dir = tmp.join("static");
+    let scratch = tmp.join("scratch");
+    for dir in [&static_dir, &scratch] {
+        fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    let mut build = env.seam(&case.dir);
+    build
+        .arg("build-core")
+        .arg("main.py")
+        .arg("-o")
+        .arg(static_dir.join("core"));
+    for ext in &case.extensions {
+        build.arg("--static-ext").arg(ext);
+    }
+    if run_build(&mut report, "seam build-core --static-ext", &mut build)? {
+        let mut run = env.command(static_dir.join("core"), &scratch);
+        run.args(&args);
+        compare_run(&mut report, "static", &mut run, &expected)?;
+    }
+
+    // (c) Extensions built against the exports file and loaded from disk.
+    let dyn_dir = tmp.join("dyn");
+    fs::create_dir_all(&dyn_dir).with_context(|| format!("creating {}", dyn_dir.display()))?;
+    let mut build = env.seam(&case.dir);
+    build
+        .arg("build-core")
+        .arg("main.py")
+        .arg("-o")
+        .arg(dyn_dir.join("core"));
+    if run_build(&mut report, "seam build-core", &mut build)?
+        && build_extensions(
+            env,
+            &mut report,
+            case,
+            Path::new("../core.exports"),
+            &dyn_dir.join("src"),
+            Path::new(".."),
+        )?
+    {
+        let mut run = env.command(dyn_dir.join("core"), &dyn_dir);
+        run.args(&args);
+        let mut plain = String::new();
+        compare_run(&mut plain, "dynamic", &mut run, &expected)?;
+        let mut run = env.command(dyn_dir.join("core"), &dyn_dir);
+        run.args(&args).env("SEAM_GC_STRESS", "1");
+        let mut stress = String::new();
+        compare_run(&mut stress, "dynamic, gc stress", &mut run, &expected)?;
+        report.push_str(&plain);
+        // The same failure twice says nothing new: say so in one line.
+        let details = |r: &str| r.split_once('\n').map(|(_, rest)| rest.to_string());
+        if !stress.is_empty() && details(&stress) == details(&plain) {
+            let _ = writeln!(
+                report,
+                "[dynamic, gc stress] fails the same way: {}",
+                show_command(&run)
+            );
+        } else {
+            report.push_str(&stress);
+        }
+    }
+    Ok(report)
+}
+
+/// An extension `seam check` and `seam build-ext` must reject, against the
+/// exports of the case's core.
+fn run_check(env: &Env, case: &Case) -> Result<String> {
+    let mut report = String::new();
+    if case.extensions != ["ext.py"] {
+        let _ = writeln!(
+            report,
+            "{}: a check case has one extension, ext.py (found {:?})",
+            case.dir.display(),
+            case.extensions
+        );
+        return Ok(report);
+    }
+    let tmp = env.scratch(case)?;
+    let mut build = env.seam(&case.dir);
+    build
+        .arg("build-core")
+        .arg("main.py")
+        .arg("-o")
+        .arg(tmp.join("core"));
+    if !run_build(&mut report, "seam build-core", &mut build)? {
+        return Ok(report);
+    }
+    fs::copy(env.root.join(&case.dir).join("ext.py"), tmp.join("ext.py"))
+        .context("copying ext.py")?;
+    check_rejected(env, case, &tmp, &mut report)?;
+    Ok(report)
+}
+
+/// A malformed or missing exports file that `seam build-ext` and `seam check` reject.
+fn run_bad_exports(env: &Env, case: &Case) -> Result<String> {
+    let mut report = String::new();
+    let tmp = env.scratch(case)?;
+    let case_dir = env.root.join(&case.dir);
+    for file in files_with(&case_dir, |n| n.ends_with(".py") || n.ends_with(".exports"))? {
+        fs::copy(case_dir.join(&file), tmp.join(&file))
+            .with_context(|| format!("copying {file}"))?;
+    }
+    check_rejected(env, case, &tmp, &mut report)?;
+    Ok(report)
+}
+
+/// Runs `seam check ext.py --exports core.exports` and `seam build-ext
+/// ext.py --exports core.exports -o ext.so` in `dir`: both must exit with
+/// status 1 and print the diagnostics recorded in the case's `stderr`, and
+/// `build-ext` must write no library.
+fn check_rejected(env: &Env, case: &Case, dir: &Path, report: &mut String) -> Result<()> {
+    let ext = dir.join("ext.py");
+    if !first_line(&ext)?.starts_with("# expect: ") {
+        let _ = writeln!(
+            report,
+            "{}/ext.py: the first line must be `# expect: <what the error is>`",
+            case.dir.display()
+        );
+    }
+    let stderr_rel = case.dir.join("stderr");
+    let stderr_path = env.root.join(&stderr_rel);
+
+    let mut check = env.seam(dir);
+    check
+        .arg("check")
+        .arg("ext.py")
+        .arg("--exports")
+        .arg("core.exports");
+    let mut build = env.seam(dir);
+    build
+        .arg("build-ext")
+        .arg("ext.py")
+        .arg("--exports")
+        .arg("core.exports")
+        .arg("-o")
+        .arg("ext.so");
+
+    let mut first: Option<Vec<u8>> = None;
+    for (label, cmd) in [("seam check", &mut check), ("seam build-ext", &mut build)] {
+        let out = run_command(cmd)?;
+        if out.timed_out || out.status != Some(1) {
+            let _ = writeln!(
+                report,
+                "[{label}] expected exit status 1 (rejected), got {}: {}",
+                describe_exit(&out),
+                show_command(cmd)
+            );
+            report.push_str(&indent(&tail(&out.stderr, 30)));
+            continue;
+        }
+        if env.bless && first.is_none() {
+            write_file(&stderr_path, &out.stderr)?;
+        }
+        first.get_or_insert_with(|| out.stderr.clone());
+        let Ok(expected) = fs::read(&stderr_path) else {
+            let _ = writeln!(
+                report,
+                "missing expectation {}\nhint: record the diagnostics with `{BLESS_VAR}=1 cargo test -p seam --test ext -- {}`",
+                stderr_rel.display(),
+                case.label
+            );
+            return Ok(());
+        };
+        if expected != out.stderr {
+            let _ = writeln!(report, "[{label}] {}", show_command(cmd));
+            let _ = writeln!(report, "  stderr differs (-expected +actual):");
+            report.push_str(&indent(&diff(&expected, &out.stderr)));
+        }
+    }
+    if dir.join("ext.so").exists() {
+        let _ = writeln!(
+            report,
+            "[seam build-ext] rejected the extension but wrote ext.so anyway: {}",
+            show_command(&build)
+        );
+    }
+    Ok(())
+}
+
+/// A translated core whose loads fail at run time; see the module docs.
+fn run_runtime(env: &Env, case: &Case) -> Result<String> {
+    let mut report = String::new();
+    let case_dir = env.root.join(&case.dir);
+    let tmp = env.scratch(case)?;
+
+    // The exports the extensions are built against: this core's, or an older one's.
+    let exports = if case_dir.join("old").join("main.py").is_file() {
+        fs::create_dir_all(tmp.join("old")).context("creating old/")?;
+        let mut build = env.seam(&case.dir);
+        build
+            .arg("build-core")
+            .arg(Path::new("old").join("main.py"))
+            .arg("-o")
+            .arg(tmp.join("old").join("core"));
+        if !run_build(&mut report, "seam build-core (old core)", &mut build)? {
+            return Ok(report);
+        }
+        Path::new("../old/core.exports")
+    } else {
+        Path::new("../core.exports")
+    };
+    let mut build = env.seam(&case.dir);
+    build
+        .arg("build-core")
+        .arg("main.py")
+        .arg("-o")
+        .arg(tmp.join("core"));
+    if !run_build(&mut report, "seam build-core", &mut build)? {
+        return Ok(report);
+    }
+    if !build_extensions(
+        env,
+        &mut report,
+        case,
+        exports,
+        &tmp.join("src"),
+        Path::new(".."),
+    )? {
+        return Ok(report);
+    }
+    for c_file in files_with(&case_dir, |n| n.ends_with(".c"))? {
+        let library = format!("{}.so", c_file.trim_end_matches(".c"));
+        let mut cc = env.command("cc", &tmp);
+        cc.args(["-shared", "-fPIC", "-o"])
+            .arg(&library)
+            .arg(case_dir.join(&c_file));
+        if !run_build(&mut report, "cc", &mut cc)? {
+            return Ok(report);
+        }
+    }
+    for file in files_with(&case_dir, |n| n.ends_with(".so.txt"))? {
+        let target = tmp.join(file.trim_end_matches(".txt"));
+        fs::copy(case_dir.join(&file), &target).with_context(|| format!("copying {file}"))?;
+    }
+
+    let args = read_args(&case_dir.join("args"))?;
+    let mut run = env.command(tmp.join("core"), &tmp);
+    run.args(&args);
+    let files = case.expectations();
+    if env.bless {
+        let out = run_command(&mut run)?;
+        match out.status {
+            Some(status) if !out.timed_out => {
+                files.record(&env.root, status, &out.stdout, &out.stderr)?;
+            }
+            _ => {
+                let _ = writeln!(
+                    report,
+                    "[translated] cannot bless: {}: {}",
+                    describe_exit(&out),
+                    show_command(&run)
+                );
+                report.push_str(&indent(&tail(&out.stderr, 15)));
+                return Ok(report);
+            }
+        }
+    }
+    let expected = match files.read(&env.root) {
+        Ok(expected) => expected,
+        Err(err) => {
+            let _ = writeln!(
+                report,
+                "{err:#}\nhint: record what the translated core does with `{BLESS_VAR}=1 cargo test -p seam --test ext -- {}`",
+                case.label
+            );
+            return Ok(report);
+        }
+    };
+    compare_run(&mut report, "translated", &mut run, &expected)?;
+    Ok(report)
+}
