@@ -44,7 +44,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 
@@ -53,6 +52,7 @@ BENCH = os.path.join(ROOT, "bench")
 OUT = os.path.join(ROOT, "target", "bench")
 SEAM = os.path.join(ROOT, "target", "release", "seam")
 SHIM = os.path.join(ROOT, "shim")
+MEASURE = os.path.join(OUT, "measure")
 TIMEOUT = 300
 
 # The object-model programs (``objects`` selects them); all live in bench/programs/.
@@ -75,25 +75,41 @@ class Run:
     cpu_seconds: float  # user + system time of the child
 
 
+def build_measure() -> None:
+    """Compiles the launcher ``bench/tools/measure.rs`` (see there) into ``target/bench/``."""
+    global MEASURE
+    exe = os.path.join(OUT, "measure")
+    src = os.path.join(BENCH, "tools", "measure.rs")
+    if not os.path.exists(exe) or os.path.getmtime(exe) < os.path.getmtime(src):
+        subprocess.run(["rustc", "-O", "--edition", "2021", src, "-o", exe], check=True)
+    MEASURE = exe
+
+
 def run(cmd: list[str], env: dict[str, str] | None = None) -> Run:
-    """Runs ``cmd`` to completion: wall-clock time, status, output, and the
-    child's own peak resident set size (``ru_maxrss`` from ``wait4``, so it is
-    per process, unlike ``RUSAGE_CHILDREN``, which keeps the largest child so far)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    """Runs ``cmd`` to completion through the ``measure`` launcher: wall-clock time,
+    status, output, CPU time and the child's own peak resident set size."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile(mode="r") as result:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=ROOT)
-        killer = threading.Timer(TIMEOUT, lambda: os.kill(proc.pid, signal.SIGKILL))
-        killer.start()
+        # A session of its own, so that a timeout kills the launcher and the command.
+        proc = subprocess.Popen([MEASURE, result.name, *cmd], stdout=out, stderr=err, env=env, cwd=ROOT,
+                                start_new_session=True)
         try:
-            _, wait_status, usage = os.wait4(proc.pid, 0)
-        finally:
-            killer.cancel()
+            proc.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
         seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(wait_status)
+        fields = result.read().split()
         out.seek(0)
         err.seek(0)
-        return Run(seconds, proc.returncode, out.read(), err.read(), usage.ru_maxrss,
-                   usage.ru_utime + usage.ru_stime)
+        if len(fields) == 4:
+            # The launcher's own clock excludes its start-up.
+            seconds = float(fields[0])
+            cpu, rss = float(fields[1]) + float(fields[2]), int(fields[3])
+        else:
+            cpu, rss = float("nan"), 0
+        return Run(seconds, proc.returncode, out.read(), err.read(), rss, cpu)
 
 
 def must(r: Run, what: str) -> Run:
@@ -282,14 +298,16 @@ def programs(runs: int, only: list[str], py_budget: float) -> bool:
     print()
     if rust_rows:
         print(f"### Object model: translated against plain Rust (`rustc -O`), best of {runs}, same alternation\n")
-        print("| program | seam (s) | Rust (s) | time seam / Rust | peak RSS seam (MB) | peak RSS Rust (MB) "
-              "| memory seam / Rust | GC collections | GC peak heap (MB) | GC bytes allocated (MB) |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("| program | seam (s) | Rust (s) | time seam / Rust | CPU seam / Rust (s) | CPU seam / Rust "
+              "| peak RSS seam (MB) | peak RSS Rust (MB) | memory seam / Rust | GC collections "
+              "| GC peak heap (MB) | GC bytes allocated (MB) |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for name, tr, rs, stats in rust_rows:
             def stat(key: str, scale: float = 1.0) -> str:
                 return f"{stats[key] / scale:,.1f}" if scale != 1.0 and key in stats else str(stats.get(key, "?"))
-            print(f"| `{name}` | {tr.best:.3f} | {rs.best:.3f} | {tr.best / rs.best:.2f}× "
-                  f"| {mb(tr.max_rss_kb)} | {mb(rs.max_rss_kb)} | {tr.max_rss_kb / rs.max_rss_kb:.2f}× "
+            print(f"| `{name}` | {tr.best:.3f} | {rs.best:.3f} | **{tr.best / rs.best:.2f}×** "
+                  f"| {tr.best_cpu:.3f} / {rs.best_cpu:.3f} | {tr.best_cpu / rs.best_cpu:.2f}× "
+                  f"| {mb(tr.max_rss_kb)} | {mb(rs.max_rss_kb)} | **{tr.max_rss_kb / rs.max_rss_kb:.2f}×** "
                   f"| {stat('collections')} | {stat('peak heap bytes', 2**20)} "
                   f"| {stat('bytes allocated', 2**20)} |")
         print()
@@ -524,6 +542,7 @@ def main(argv: list[str]) -> int:
         log(f"bench: {SEAM} is missing: run bench/run.sh, which builds it")
         return 1
     os.makedirs(OUT, exist_ok=True)
+    build_measure()
     started = time.perf_counter()
     py_version = subprocess.run([sys.executable, "--version"], capture_output=True, text=True).stdout.strip()
     if SEAM == os.path.join(ROOT, "target", "release", "seam"):

@@ -534,44 +534,15 @@ impl<'c, 'a> Checker<'c, 'a> {
             }
             Stmt::Import(_) | Stmt::ImportFrom(_) | Stmt::Pass(_) => {}
             Stmt::Expr(e) if matches!(e.value.as_ref(), Expr::StringLiteral(_)) => {}
-            Stmt::AnnAssign(a) => {
-                let Expr::Name(n) = a.target.as_ref() else {
-                    return;
-                };
-                let Some(Binding::Global(g)) = self
-                    .cx
-                    .module(self.module)
-                    .scope
-                    .get(n.id.as_str())
-                    .cloned()
-                else {
-                    return;
-                };
-                if let Some(value) = &a.value {
-                    let ty = self.cx.program.globals[g.0 as usize].ty.clone();
-                    if let Ok(v) = self.expr_as(value, &ty) {
-                        out.push(tir::Stmt::AssignGlobal(g, v));
-                    }
-                } else {
+            Stmt::AnnAssign(a) => match &a.value {
+                Some(value) => self.global_initialiser(&a.target, value, out),
+                None => {
                     self.error(a.range, "a module-level global needs an initial value");
                 }
-            }
+            },
             Stmt::Assign(a) => {
-                let Some(Expr::Name(n)) = a.targets.first() else {
-                    return;
-                };
-                let Some(Binding::Global(g)) = self
-                    .cx
-                    .module(self.module)
-                    .scope
-                    .get(n.id.as_str())
-                    .cloned()
-                else {
-                    return;
-                };
-                let ty = self.cx.program.globals[g.0 as usize].ty.clone();
-                if let Ok(v) = self.expr_as(&a.value, &ty) {
-                    out.push(tir::Stmt::AssignGlobal(g, v));
+                if let Some(target) = a.targets.first() {
+                    self.global_initialiser(target, &a.value, out);
                 }
             }
             Stmt::If(s) if is_main_guard(&s.test) => {}
@@ -583,6 +554,24 @@ impl<'c, 'a> Checker<'c, 'a> {
                      'if __name__ == \"__main__\":' may appear at module level",
                 );
             }
+        }
+    }
+
+    /// `NAME = value` at module level: the global's initialisation, in the module's initialiser.
+    fn global_initialiser(&mut self, target: &Expr, value: &Expr, out: &mut Vec<tir::Stmt>) {
+        let Expr::Name(n) = target else { return };
+        let Some(Binding::Global(g)) = self
+            .cx
+            .module(self.module)
+            .scope
+            .get(n.id.as_str())
+            .cloned()
+        else {
+            return;
+        };
+        let ty = self.cx.program.globals[g.0 as usize].ty.clone();
+        if let Ok(v) = self.expr_as(value, &ty) {
+            out.push(tir::Stmt::AssignGlobal(g, v));
         }
     }
 

@@ -1147,9 +1147,22 @@ impl Checker<'_, '_> {
             ));
         };
         let recv = self.expr_as(first, &Type::Instance(c))?;
+        self.direct_method_call(c, recv, a, &strip_first_arg(call))
+    }
+
+    /// A non-virtual call of class `c`'s method `a.attr` (or its `__init__`) on `recv`,
+    /// with the call's arguments: `C.m(self, ...)` and `super().m(...)`.
+    fn direct_method_call(
+        &mut self,
+        c: ClassId,
+        recv: tir::Expr,
+        a: &ast::ExprAttribute,
+        call: &ast::ExprCall,
+    ) -> R<tir::Expr> {
+        let name = a.attr.id.as_str();
+        let cname = self.cx.class(c).name.clone();
         if name == "__init__" {
-            let rest = strip_first_arg(call);
-            let stmts = self.init_call(c, recv, &rest, &cname)?;
+            let stmts = self.init_call(c, recv, call, &cname)?;
             return Ok(tir::Expr::new(
                 ExprKind::Block(stmts, Box::new(tir::Expr::none())),
                 Type::None,
@@ -1164,8 +1177,7 @@ impl Checker<'_, '_> {
         let Some(sig) = self.cx.func_sigs[entry.func.0 as usize].clone() else {
             return Err(Reported);
         };
-        let rest = strip_first_arg(call);
-        let args = self.bind_method_args(&sig, &rest, 1)?;
+        let args = self.bind_method_args(&sig, call, 1)?;
         let mut all = vec![recv];
         all.extend(args);
         Ok(tir::Expr::new(
@@ -1186,33 +1198,8 @@ impl Checker<'_, '_> {
         let Some(parent) = self.cx.class(class).parent else {
             return Err(self.error(a.range, "super(): this class has no base class"));
         };
-        let obj = tir::Expr::local(self_local, Type::Instance(class));
-        let obj = tir::Expr::new(obj.kind, Type::Instance(parent));
-        let name = a.attr.id.as_str();
-        let pname = self.cx.class(parent).name.clone();
-        if name == "__init__" {
-            let stmts = self.init_call(parent, obj, call, &pname)?;
-            return Ok(tir::Expr::new(
-                ExprKind::Block(stmts, Box::new(tir::Expr::none())),
-                Type::None,
-            ));
-        }
-        let Some((_, entry)) = self.cx.find_method(parent, name) else {
-            return Err(self.error(
-                a.attr.range,
-                format!("class '{pname}' has no method '{name}'"),
-            ));
-        };
-        let Some(sig) = self.cx.func_sigs[entry.func.0 as usize].clone() else {
-            return Err(Reported);
-        };
-        let args = self.bind_method_args(&sig, call, 1)?;
-        let mut all = vec![obj];
-        all.extend(args);
-        Ok(tir::Expr::new(
-            ExprKind::Call(entry.func, all),
-            sig.ret.clone(),
-        ))
+        let obj = tir::Expr::local(self_local, Type::Instance(parent));
+        self.direct_method_call(parent, obj, a, call)
     }
 
     /// `obj.name` on an instance: a field load or a class constant.
