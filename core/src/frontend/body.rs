@@ -2324,6 +2324,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             Some(Binding::Module(_) | Binding::SeamModule | Binding::TypingModule) => {
                 Err(self.error(n.range, format!("module '{name}' is not a value")))
             }
+            Some(Binding::Poisoned) => Err(Reported),
             Some(_) => Err(self.error(n.range, format!("'{name}' is not a value"))),
             None => {
                 if super::builtins::is_builtin_function(name) {
@@ -2374,7 +2375,14 @@ impl<'c, 'a> Checker<'c, 'a> {
                     let mname = self.cx.module(m).name.clone();
                     Err(self.error(
                         a.attr.range,
-                        format!("module '{mname}' has no global '{}'", a.attr.id),
+                        match &self.cx.interface_path {
+                            Some(path) if self.cx.module(m).file.is_none() => format!(
+                                "'{mname}.{}' is not an exported global of the core \
+                                 (see its exports file '{path}'; annotate it Exported[T] in the core)",
+                                a.attr.id
+                            ),
+                            _ => format!("module '{mname}' has no global '{}'", a.attr.id),
+                        },
                     ))
                 }
                 None => Err(self.error(a.range, "cannot assign to an attribute here")),

@@ -70,6 +70,7 @@ impl Checker<'_, '_> {
                     )),
                     Some(Binding::Class(cid)) => self.construct(cid, c),
                     Some(Binding::Seam(SeamName::LoadExtension)) => self.load_extension(c),
+                    Some(Binding::Poisoned) => Err(Reported),
                     Some(_) => Err(self.error(n.range, format!("'{name}' is not callable"))),
                     None => match self.cx.builtin_class(name) {
                         Some(cid) => self.construct(cid, c),
@@ -106,7 +107,13 @@ impl Checker<'_, '_> {
                             let mname = self.cx.module(m).name.clone();
                             Err(self.error(
                                 a.attr.range,
-                                format!("module '{mname}' has no function '{attr}'"),
+                                match &self.cx.interface_path {
+                                    Some(path) if self.cx.module(m).file.is_none() => format!(
+                                        "'{mname}.{attr}' is not an exported function of the core \
+                                     (see its exports file '{path}'; mark it @export in the core)"
+                                    ),
+                                    _ => format!("module '{mname}' has no function '{attr}'"),
+                                },
                             ))
                         }
                     };

@@ -128,6 +128,8 @@ pub(crate) enum Binding {
     TypingOptional,
     /// The `seam` module itself (`import seam`).
     SeamModule,
+    /// A name whose import failed (already reported): its uses are silent errors.
+    Poisoned,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

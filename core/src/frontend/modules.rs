@@ -413,7 +413,7 @@ impl Context<'_> {
                             alias.range,
                             format!("module 'seam' has no name '{name}'"),
                         );
-                        continue;
+                        Binding::Poisoned
                     }
                 },
                 "typing" => match name {
@@ -424,11 +424,13 @@ impl Context<'_> {
                             alias.range,
                             format!("'typing.{name}' is not supported (only Optional is)"),
                         );
-                        continue;
+                        Binding::Poisoned
                     }
                 },
                 _ => {
                     let Some(&source) = self.module_index.get(&base) else {
+                        // The module itself failed to load (reported at the import).
+                        self.bind(id, file, &bound, Binding::Poisoned);
                         continue;
                     };
                     match self.lookup_export(source, name) {
@@ -452,9 +454,10 @@ impl Context<'_> {
                                         )
                                     },
                                 );
-                                continue;
+                                Binding::Poisoned
+                            } else {
+                                Binding::Global(g)
                             }
-                            Binding::Global(g)
                         }
                         Some(b) => b,
                         None => {
@@ -470,7 +473,7 @@ impl Context<'_> {
                                     _ => format!("module '{src_name}' has no name '{name}'"),
                                 },
                             );
-                            continue;
+                            Binding::Poisoned
                         }
                     }
                 }

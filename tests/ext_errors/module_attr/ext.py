@@ -1,5 +1,4 @@
 # expect: through `import main`, only exported names: a private function, a private global and an undeclared field are errors
-# FIXME: the first two messages should say the name is not exported and name core.exports, as `from main import helper` does (ext_errors/not_exported)
 import main
 from main import Space
 
