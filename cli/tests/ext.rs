@@ -6,6 +6,8 @@
 //! ```text
 //! tests/ext/NAME/main.py          the core (plus any core modules and packages beside it)
 //! tests/ext/NAME/ext*.py          its extension modules: ext.py, ext2.py, ext_bad.py...
+//! tests/ext/NAME/extensions       optional: the extension modules' file names, one per
+//!                                 line, instead of ext*.py (for extensions named otherwise)
 //! tests/ext/NAME/args             optional: the program's arguments, one per line
 //! tests/ext/NAME/stdout           expected stdout bytes          } written by `seam py`
 //! tests/ext/NAME/status           expected exit status           } with the test
@@ -269,9 +271,26 @@ fn discover(root: &Path) -> Result<(Vec<Case>, Vec<Failure>)> {
     Ok((cases, problems))
 }
 
-/// The `ext*.py` files directly in `dir`, sorted.
+/// The files named in `dir/extensions`, one per line, when it exists; else
+/// the `ext*.py` files directly in `dir`. Sorted.
 fn extension_files(dir: &Path) -> Result<Vec<String>> {
-    let mut out = files_with(dir, |name| name.starts_with("ext") && name.ends_with(".py"))?;
+    let list = dir.join("extensions");
+    let mut out = if list.is_file() {
+        let text =
+            fs::read_to_string(&list).with_context(|| format!("reading {}", list.display()))?;
+        let names: Vec<String> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect();
+        if let Some(missing) = names.iter().find(|n| !dir.join(n).is_file()) {
+            anyhow::bail!("{}: no file {missing}", list.display());
+        }
+        names
+    } else {
+        files_with(dir, |name| name.starts_with("ext") && name.ends_with(".py"))?
+    };
     out.sort();
     Ok(out)
 }

@@ -8,14 +8,19 @@
 #   expr      := sum (("<" | "<=" | ">" | ">=" | "==" | "!=") sum)?
 #   sum       := product (("+" | "-") product)*
 #   product   := unary (("*" | "/" | "%") unary)*
-#   unary     := "-" unary | NUM | NAME | "(" expr ")"
+#   unary     := "-" unary | NUM | NAME | call | "(" expr ")"
+#   call      := NAME "(" (expr ("," expr)*)? ")"
 #
 # Each parsing function takes the index of its first token and returns the
 # index after its last, appending instructions to `out.code` as it goes.
-# Errors are collected in `out.errors`; parsing then skips ahead.
+# Errors are collected in `errors`; parsing then skips ahead.
+#
+# A call compiles to CALL with the callee's name (an index into `out.funcs`)
+# and its argument count: functions are looked up by name when the program
+# runs, so a program can call builtins that an extension registered.
 
 from bytecode import (
-    BINARY_OPS, CONST, LOAD, STORE, NEG, JUMP, JUMP_IF_FALSE, PRINT, HALT,
+    BINARY_OPS, CONST, LOAD, STORE, NEG, JUMP, JUMP_IF_FALSE, PRINT, HALT, CALL, Chunk,
 )
 
 
@@ -29,11 +34,30 @@ def constant(consts: list[int], value: int) -> int:
 
 
 def slot(names: list[str], name: str) -> int:
-    """The variable slot of `name`, or -1 when it was never declared with `let`."""
+    """The index of `name` in `names` (a variable's slot), or -1 when absent."""
     for i in range(len(names)):
         if names[i] == name:
             return i
     return -1
+
+
+def call(toks: list[tuple[str, str]], at: int, out: Chunk, errors: list[str]) -> int:
+    """`NAME ( args )`, starting at NAME."""
+    name = toks[at][1]
+    f = slot(out.funcs, name)
+    if f < 0:
+        out.funcs.append(name)
+        f = len(out.funcs) - 1
+    at += 2
+    count = 0
+    if toks[at][1] != ")":
+        at = expr(toks, at, out, errors)
+        count = 1
+        while toks[at][1] == "," and toks[at][0] == "op":
+            at = expr(toks, at + 1, out, errors)
+            count += 1
+    out.code += [CALL, f, count]
+    return expect(toks, at, ")", errors)
 
 
 def expect(toks: list[tuple[str, str]], at: int, text: str, errors: list[str]) -> int:
@@ -44,130 +68,125 @@ def expect(toks: list[tuple[str, str]], at: int, text: str, errors: list[str]) -
     return at + 1 if kind != "end" else at
 
 
-def unary(toks: list[tuple[str, str]], at: int, code: list[int], consts: list[int],
-          names: list[str], errors: list[str]) -> int:
+def unary(toks: list[tuple[str, str]], at: int, out: Chunk, errors: list[str]) -> int:
     kind, text = toks[at]
     if kind == "op" and text == "-":
-        at = unary(toks, at + 1, code, consts, names, errors)
-        code.append(NEG)
+        at = unary(toks, at + 1, out, errors)
+        out.code.append(NEG)
         return at
     if kind == "num":
-        code += [CONST, constant(consts, int(text))]
+        out.code += [CONST, constant(out.consts, int(text))]
         return at + 1
+    if kind == "name" and toks[at + 1][1] == "(":
+        return call(toks, at, out, errors)
     if kind == "name":
-        s = slot(names, text)
+        s = slot(out.names, text)
         if s < 0:
             errors.append("unknown variable '" + text + "'")
-        code += [LOAD, s]
+        out.code += [LOAD, s]
         return at + 1
     if kind == "op" and text == "(":
-        at = expr(toks, at + 1, code, consts, names, errors)
+        at = expr(toks, at + 1, out, errors)
         return expect(toks, at, ")", errors)
     errors.append("unexpected '" + text + "' in an expression")
     return at + 1 if kind != "end" else at
 
 
-def product(toks: list[tuple[str, str]], at: int, code: list[int], consts: list[int],
-            names: list[str], errors: list[str]) -> int:
-    at = unary(toks, at, code, consts, names, errors)
+def product(toks: list[tuple[str, str]], at: int, out: Chunk, errors: list[str]) -> int:
+    at = unary(toks, at, out, errors)
     while toks[at][1] in ["*", "/", "%"]:
         op = BINARY_OPS[toks[at][1]]
-        at = unary(toks, at + 1, code, consts, names, errors)
-        code.append(op)
+        at = unary(toks, at + 1, out, errors)
+        out.code.append(op)
     return at
 
 
-def sum_(toks: list[tuple[str, str]], at: int, code: list[int], consts: list[int],
-         names: list[str], errors: list[str]) -> int:
-    at = product(toks, at, code, consts, names, errors)
+def sum_(toks: list[tuple[str, str]], at: int, out: Chunk, errors: list[str]) -> int:
+    at = product(toks, at, out, errors)
     while toks[at][1] in ["+", "-"] and toks[at][0] == "op":
         op = BINARY_OPS[toks[at][1]]
-        at = product(toks, at + 1, code, consts, names, errors)
-        code.append(op)
+        at = product(toks, at + 1, out, errors)
+        out.code.append(op)
     return at
 
 
-def expr(toks: list[tuple[str, str]], at: int, code: list[int], consts: list[int],
-         names: list[str], errors: list[str]) -> int:
-    at = sum_(toks, at, code, consts, names, errors)
+def expr(toks: list[tuple[str, str]], at: int, out: Chunk, errors: list[str]) -> int:
+    at = sum_(toks, at, out, errors)
     text = toks[at][1]
     if toks[at][0] == "op" and text in ["<", "<=", ">", ">=", "==", "!="]:
-        at = sum_(toks, at + 1, code, consts, names, errors)
-        code.append(BINARY_OPS[text])
+        at = sum_(toks, at + 1, out, errors)
+        out.code.append(BINARY_OPS[text])
     return at
 
 
-def block(toks: list[tuple[str, str]], at: int, code: list[int], consts: list[int],
-          names: list[str], errors: list[str]) -> int:
+def block(toks: list[tuple[str, str]], at: int, out: Chunk, errors: list[str]) -> int:
     at = expect(toks, at, "{", errors)
     while toks[at][1] != "}" and toks[at][0] != "end":
-        at = stmt(toks, at, code, consts, names, errors)
+        at = stmt(toks, at, out, errors)
     return expect(toks, at, "}", errors)
 
 
-def stmt(toks: list[tuple[str, str]], at: int, code: list[int], consts: list[int],
-         names: list[str], errors: list[str]) -> int:
+def stmt(toks: list[tuple[str, str]], at: int, out: Chunk, errors: list[str]) -> int:
     kind, text = toks[at]
     if kind == "kw" and text == "let":
         name = toks[at + 1][1]
         if toks[at + 1][0] != "name":
             errors.append("expected a variable name after 'let'")
         at = expect(toks, at + 2, "=", errors)
-        at = expr(toks, at, code, consts, names, errors)
-        s = slot(names, name)
+        at = expr(toks, at, out, errors)
+        s = slot(out.names, name)
         if s < 0:
-            names.append(name)
-            s = len(names) - 1
-        code += [STORE, s]
+            out.names.append(name)
+            s = len(out.names) - 1
+        out.code += [STORE, s]
         return expect(toks, at, ";", errors)
     if kind == "kw" and text == "print":
         count = 1
-        at = expr(toks, at + 1, code, consts, names, errors)
+        at = expr(toks, at + 1, out, errors)
         while toks[at][1] == ",":
-            at = expr(toks, at + 1, code, consts, names, errors)
+            at = expr(toks, at + 1, out, errors)
             count += 1
-        code += [PRINT, count]
+        out.code += [PRINT, count]
         return expect(toks, at, ";", errors)
     if kind == "kw" and text == "while":
-        top = len(code)
-        at = expr(toks, at + 1, code, consts, names, errors)
-        code += [JUMP_IF_FALSE, -1]
-        exit_operand = len(code) - 1
-        at = block(toks, at, code, consts, names, errors)
-        code += [JUMP, top]
-        code[exit_operand] = len(code)
+        top = len(out.code)
+        at = expr(toks, at + 1, out, errors)
+        out.code += [JUMP_IF_FALSE, -1]
+        exit_operand = len(out.code) - 1
+        at = block(toks, at, out, errors)
+        out.code += [JUMP, top]
+        out.code[exit_operand] = len(out.code)
         return at
     if kind == "kw" and text == "if":
-        at = expr(toks, at + 1, code, consts, names, errors)
-        code += [JUMP_IF_FALSE, -1]
-        else_operand = len(code) - 1
-        at = block(toks, at, code, consts, names, errors)
+        at = expr(toks, at + 1, out, errors)
+        out.code += [JUMP_IF_FALSE, -1]
+        else_operand = len(out.code) - 1
+        at = block(toks, at, out, errors)
         if toks[at][1] == "else":
-            code += [JUMP, -1]
-            end_operand = len(code) - 1
-            code[else_operand] = len(code)
-            at = block(toks, at + 1, code, consts, names, errors)
-            code[end_operand] = len(code)
+            out.code += [JUMP, -1]
+            end_operand = len(out.code) - 1
+            out.code[else_operand] = len(out.code)
+            at = block(toks, at + 1, out, errors)
+            out.code[end_operand] = len(out.code)
         else:
-            code[else_operand] = len(code)
+            out.code[else_operand] = len(out.code)
         return at
     if kind == "name" and toks[at + 1][1] == "=":
-        s = slot(names, text)
+        s = slot(out.names, text)
         if s < 0:
             errors.append("assignment to undeclared variable '" + text + "' (use 'let')")
-        at = expr(toks, at + 2, code, consts, names, errors)
-        code += [STORE, s]
+        at = expr(toks, at + 2, out, errors)
+        out.code += [STORE, s]
         return expect(toks, at, ";", errors)
     errors.append("unexpected '" + text + "' at the start of a statement")
     return at + 1 if kind != "end" else at
 
 
-def compile_program(toks: list[tuple[str, str]], code: list[int], consts: list[int],
-                    names: list[str], errors: list[str]) -> None:
+def compile_program(toks: list[tuple[str, str]], out: Chunk, errors: list[str]) -> None:
     for kind, text in toks:
         if kind == "err":
             errors.append("unexpected character '" + text + "'")
     at = 0
     while toks[at][0] != "end" and len(errors) == 0:
-        at = stmt(toks, at, code, consts, names, errors)
-    code.append(HALT)
+        at = stmt(toks, at, out, errors)
+    out.code.append(HALT)
