@@ -28,8 +28,9 @@
 //! remembered per descriptor and never repeated, and a library whose classes
 //! were registered stays loaded for the rest of the process (its descriptors
 //! and root slots are referenced from then on). Failures become `ImportError`
-//! (see [`LoadError`]); exceptions raised by the extension's own code are
-//! left pending and propagate to the caller of `load_extension`.
+//! (see [`LoadError`]), and so do exceptions raised by the extension's own
+//! initialisers: the caller of `load_extension` sees an `ImportError` whose
+//! message ends with the original `ClassName: message`.
 //!
 //! Knows nothing of what the extension's classes or functions mean, nor of
 //! how its code was generated: only the descriptor's words.
