@@ -3,8 +3,11 @@
 
 Run through ``bench/run.sh``, which builds the release ``seam`` first.  Everything
 is measured from outside, as wall-clock time of whole processes (start-up included),
-best of N runs.  Results are printed as Markdown tables on stdout; progress goes to
-stderr.  Artefacts go to ``target/bench/``.
+best of N runs.  Every command runs under ``bench/tools/measure.rs``, a small
+launcher that also reports the command's CPU time and its own peak RSS
+(``ru_maxrss`` from ``wait4``; measured from Python, every child would report at
+least the harness's RSS).  Results are printed as Markdown tables on stdout;
+progress goes to stderr.  Artefacts go to ``target/bench/``.
 
   1. Translation throughput: ``bench/gen_big.py`` writes a ~20,000-line program;
      ``seam check`` (front end only) and ``seam build-core`` (front end, Cranelift,
@@ -12,12 +15,13 @@ stderr.  Artefacts go to ``target/bench/``.
      (process start, runtime library, linker).
   2. CPU-bound programs (``bench/programs/*.py``): each is translated once, then the
      binary and ``python3`` run alternately N times; outputs and exit statuses must be
-     identical, and the table gives both best times and their ratio.
-
+     identical, and the table gives both best times and their ratio.  CPython runs
+     fewer times (at least once) once it has used ``--py-budget`` seconds on a program.
   3. Object model (``binary_trees``, ``virtual_calls``, ``exceptions`` among the
      programs): programs with a twin in ``bench/rust/NAME.rs`` (compiled with
-     ``rustc -O``) also run that binary in the same alternation; peak memory (max
-     RSS, from ``wait4``'s ``ru_maxrss`` for each child) is recorded for every run.
+     ``rustc -O``) also run that binary in the same alternation, and a second table
+     compares time, CPU time and peak RSS with it, plus the collector's counters
+     (one extra run with ``SEAM_GC_STATS=1``).
   4. Extensions (``bench/ext/``): ``ext_calls`` runs one loop compiled into the
      core and the same loop compiled into an extension; ``ext_build`` times
      ``build-ext`` of a small extension against generated cores of 100 and 4,000

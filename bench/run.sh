@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # The Seam benchmarks: builds the release `seam`, then runs bench/run.py
-# (translation throughput, and translated programs side by side with python3).
-# Arguments go to run.py: --runs N, --lines N, --skip-throughput, program-name filters.
+# (translation throughput; translated programs side by side with python3, and with
+# plain Rust for the object-model ones; extension call overhead, build-ext scaling
+# and extension load time). Needs rustc (it compiles bench/rust/*.rs and the
+# bench/tools/measure.rs launcher). About 4 minutes on 2 cores.
+# Arguments go to run.py: --runs N, --lines N, --py-budget S, --skip-throughput,
+# and filters: section names (throughput, programs, objects, ext) or substrings of
+# benchmark names (fib, binary_trees, ext_calls, ext_build, ext_load).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "+ cargo build --release" >&2

@@ -36,9 +36,12 @@ def count(p: Pair | None) -> int:
 
 
 def main(argv: list[str]) -> int:
+    # Smaller sizes for the SEAM_GC_STRESS=1 run: argv[1] cells, argv[2] tree depths.
+    cells = int(argv[1]) if len(argv) > 1 else 20000
+    depths = int(argv[2]) if len(argv) > 2 else 12
     keep: Cell | None = None
     total = 0
-    for i in range(20000):
+    for i in range(cells):
         tmp = Cell(i, None)
         total += tmp.payload[1]
         if i % 100 == 0:
@@ -53,7 +56,7 @@ def main(argv: list[str]) -> int:
         cur = cur.next
     print(n, s)
     trees: list[Pair] = []
-    for d in range(12):
+    for d in range(depths):
         t = build(d)
         if d % 3 == 0:
             trees.append(t)

@@ -39,9 +39,11 @@ def chain_len(b: Blob | None) -> int:
 
 
 def main(argv: list[str]) -> int:
+    # argv[1], when given, scales the work down (the SEAM_GC_STRESS=1 run).
+    n = int(argv[1]) if len(argv) > 1 else 200
     kept: list[Blob] = []
     total = 0
-    for rnd in range(200):
+    for rnd in range(n):
         try:
             dig(30, None)
         except Carrier as c:
@@ -52,7 +54,7 @@ def main(argv: list[str]) -> int:
     for b in kept:
         print(chain_len(b), b.data[0], b.data[7])
     survivors: list[Blob] = []
-    for i in range(3000):
+    for i in range(n * 15):
         try:
             b = Blob(i, None)
             if i % 3 == 0:
