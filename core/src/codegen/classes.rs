@@ -45,21 +45,24 @@ pub(super) fn declare_classes(
     program: &tir::Program,
     imported: &super::Imported,
     loader_numbered: &[bool],
-) -> Result<Vec<DataId>, CodegenError> {
+) -> Result<Vec<Option<DataId>>, CodegenError> {
     program
         .classes
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let (linkage, writable) = if imported.classes[i] {
-                (Linkage::Import, false)
-            } else if loader_numbered[i] {
+            // The core's classes, seen from an extension, are declared on first use.
+            if imported.classes[i] {
+                return Ok(None);
+            }
+            let (linkage, writable) = if loader_numbered[i] {
                 (Linkage::Hidden, true)
             } else {
                 (Linkage::Export, false)
             };
             module
                 .declare_data(&c.symbol, linkage, writable, false)
+                .map(Some)
                 .map_err(|e| CodegenError::Module(e.to_string()))
         })
         .collect()
@@ -195,26 +198,25 @@ pub(super) fn define_classes(
         let gv = state.module.declare_data_in_data(name_id, &mut desc);
         desc.write_data_addr(layout::CLASS_NAME as u32, gv, 0);
         if let Some(parent) = class.parent {
-            let parent_id = *state
-                .classes
-                .get(parent.0 as usize)
-                .ok_or_else(|| malformed(format!("parent class {} does not exist", parent.0)))?;
+            let parent_id = state.class(program, parent.0 as usize)?;
             let gv = state.module.declare_data_in_data(parent_id, &mut desc);
             desc.write_data_addr(layout::CLASS_PARENT as u32, gv, 0);
         }
         for (slot, entry) in class.vtable.iter().enumerate() {
-            let func = *state.functions.get(entry.func.0 as usize).ok_or_else(|| {
-                malformed(format!(
+            if entry.func.0 as usize >= program.functions.len() {
+                return Err(malformed(format!(
                     "vtable slot {slot} (`{}`) names function {}, which does not exist",
                     entry.name, entry.func.0
-                ))
-            })?;
+                )));
+            }
+            let func = state.function(program, entry.func.0 as usize)?;
             let fref = state.module.declare_func_in_data(func, &mut desc);
             desc.write_function_addr((vtable_at + 8 * slot) as u32, fref);
         }
+        let descriptor = state.class(program, index)?;
         state
             .module
-            .define_data(state.classes[index], &desc)
+            .define_data(descriptor, &desc)
             .map_err(module_err)?;
     }
     Ok(())
@@ -239,8 +241,9 @@ pub(super) fn define_builtin_table(
     desc.define(vec![0u8; 8 * kinds.len()].into_boxed_slice());
     desc.set_align(8);
     let mut seen = vec![false; kinds.len()];
-    for (class, &class_id) in program.classes.iter().zip(&state.classes) {
+    for (index, class) in program.classes.iter().enumerate() {
         let Some(kind) = class.builtin else { continue };
+        let class_id = state.class(program, index)?;
         let k = kind as usize;
         if seen[k] {
             return Err(CodegenError::MalformedTir {

@@ -220,7 +220,7 @@ pub(super) fn define_extension(
                 class.name
             )));
         }
-        classes.push(state.classes[i]);
+        classes.push(state.class(program, i)?);
     }
     let roots = super::static_roots(state, program);
 
@@ -259,7 +259,10 @@ pub(super) fn define_extension(
         (layout::EXT_NAME, Some(name)),
         (layout::EXT_CLASSES, class_array),
         (layout::EXT_ROOTS, root_array),
-        (layout::EXT_SPACE_CLASS, Some(state.classes[space_class])),
+        (
+            layout::EXT_SPACE_CLASS,
+            Some(state.class(program, space_class)?),
+        ),
     ];
     for (offset, data) in pointers {
         if let Some(data) = data {
@@ -269,7 +272,10 @@ pub(super) fn define_extension(
     }
     for (offset, func) in [
         (layout::EXT_INIT_GLOBALS, init_globals),
-        (layout::EXT_INIT_MODULE, state.functions[init_module]),
+        (
+            layout::EXT_INIT_MODULE,
+            state.function(program, init_module)?,
+        ),
     ] {
         let fref = state.module.declare_func_in_data(func, &mut desc);
         desc.write_function_addr(offset as u32, fref);
@@ -318,8 +324,10 @@ fn define_init_globals(
     let mut checked = false;
     for &init in &program.init_order {
         let index = init.0 as usize;
-        let (callee, can_raise) = match (state.functions.get(index), program.functions.get(index)) {
-            (Some(&id), Some(f)) if !state.imported.functions[index] => (id, f.can_raise),
+        let (callee, can_raise) = match program.functions.get(index) {
+            Some(f) if !state.imported.functions[index] => {
+                (state.function(program, index)?, f.can_raise)
+            }
             _ => {
                 return Err(CodegenError::MalformedTir {
                     function: INIT_GLOBALS_NAME.to_string(),

@@ -59,7 +59,7 @@ pub(super) fn define_function(
     fctx: &mut FunctionBuilderContext,
 ) -> Result<(), CodegenError> {
     let func = &program.functions[index];
-    let id = state.functions[index];
+    let id = state.function(program, index)?;
     ctx.func.signature = function_signature(&state.module, func)?;
     ctx.func.name = UserFuncName::user(0, id.as_u32());
 
@@ -608,11 +608,7 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             }
             Stmt::AssignGlobal(id, e) => {
                 let v = self.expr(e)?;
-                let data = *self
-                    .state
-                    .globals
-                    .get(id.0 as usize)
-                    .ok_or_else(|| self.malformed(format!("global {} does not exist", id.0)))?;
+                let data = self.state.global(self.program, id.0 as usize)?;
                 let addr = self.data_addr(data);
                 self.store_word(addr, 0, v);
             }
@@ -711,13 +707,10 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         let ty = value_type(&e.ty);
         Ok(match &e.kind {
             ExprKind::New(class) => {
-                let (desc, size) = match (
-                    self.state.classes.get(class.0 as usize),
-                    self.program.classes.get(class.0 as usize),
-                ) {
-                    (Some(&d), Some(c)) => (d, c.size),
-                    _ => return Err(self.malformed(format!("class {} does not exist", class.0))),
+                let Some(c) = self.program.classes.get(class.0 as usize) else {
+                    return Err(self.malformed(format!("class {} does not exist", class.0)));
                 };
+                let (desc, size) = (self.state.class(self.program, class.0 as usize)?, c.size);
                 let desc = self.data_addr(desc);
                 let size = self.b.ins().iconst(types::I64, i64::from(size));
                 let call = self.call_runtime(Rt::Alloc, &[desc, size])?;
@@ -751,13 +744,10 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 (LocalHome::Var(var), _) => self.b.use_var(var),
             },
             ExprKind::Global(id) => {
-                let (data, global) = match (
-                    self.state.globals.get(id.0 as usize),
-                    self.program.globals.get(id.0 as usize),
-                ) {
-                    (Some(&d), Some(g)) => (d, g),
-                    _ => return Err(self.malformed(format!("global {} does not exist", id.0))),
+                let Some(global) = self.program.globals.get(id.0 as usize) else {
+                    return Err(self.malformed(format!("global {} does not exist", id.0)));
                 };
+                let data = self.state.global(self.program, id.0 as usize)?;
                 let addr = self.data_addr(data);
                 self.load_word(addr, 0, &global.ty)
             }
@@ -879,18 +869,13 @@ impl<'s, 'f> Lowerer<'s, 'f> {
     fn call(&mut self, callee: tir::FuncId, args: &'s [Expr], ty: ir::Type) -> Lowered {
         let index = callee.0 as usize;
         let program = self.program;
-        let (target, id) = match (
-            program.functions.get(index),
-            self.state.functions.get(index),
-        ) {
-            (Some(f), Some(&id)) => (f, id),
-            _ => {
-                return Err(self.malformed(format!(
-                    "call of function {}, which does not exist",
-                    callee.0
-                )));
-            }
+        let Some(target) = program.functions.get(index) else {
+            return Err(self.malformed(format!(
+                "call of function {}, which does not exist",
+                callee.0
+            )));
         };
+        let id = self.state.function(program, index)?;
         if args.len() != target.params.len() {
             return Err(self.malformed(format!(
                 "call of `{}` with {} arguments instead of {}",
@@ -983,7 +968,8 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             return Err(self.malformed(format!("class {} does not exist", class.0)));
         };
         if self.state.loader_numbered[index] {
-            let desc = self.data_addr(self.state.classes[index]);
+            let desc = self.state.class(self.program, index)?;
+            let desc = self.data_addr(desc);
             let min = self
                 .b
                 .ins()

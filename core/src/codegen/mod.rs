@@ -223,10 +223,11 @@ pub(crate) struct ModuleState {
     pub(crate) module: ObjectModule,
     /// The machine type of pointers (I64: `make_isa` refuses other widths).
     pub(crate) ptr: ir::Type,
-    /// By [`tir::FuncId`].
-    pub(crate) functions: Vec<FuncId>,
-    /// By [`tir::GlobalId`].
-    pub(crate) globals: Vec<DataId>,
+    /// By [`tir::FuncId`]; an extension's imports are declared on first use
+    /// (see [`ModuleState::function`]), so its object names only what it uses.
+    functions: Vec<Option<FuncId>>,
+    /// By [`tir::GlobalId`]; imports declared on first use.
+    globals: Vec<Option<DataId>>,
     /// By [`tir::StrId`]: the slot holding the literal's `str` object.
     pub(crate) literal_slots: Vec<DataId>,
     /// By [`tir::StrId`]: the literal's UTF-8 bytes (NUL-terminated, the NUL not counted).
@@ -235,8 +236,8 @@ pub(crate) struct ModuleState {
     pub(crate) shadow_limit: DataId,
     /// [`rt::EXC_CURRENT`], the exception state.
     pub(crate) exc_current: DataId,
-    /// By [`tir::ClassId`]: the class descriptor.
-    pub(crate) classes: Vec<DataId>,
+    /// By [`tir::ClassId`]: the class descriptor; imports declared on first use.
+    classes: Vec<Option<DataId>>,
     /// What an extension takes from the core (nothing, for a core).
     pub(crate) imported: Imported,
     /// By [`tir::ClassId`]: whether the class is an extension's own, its id range
@@ -302,27 +303,34 @@ impl ModuleState {
             Linkage::Export
         };
 
+        // The program's own functions and globals are declared now; the core's,
+        // seen from an extension, on first use: a small extension against a big
+        // core then costs what it uses, not what the core exports.
         let mut functions = Vec::with_capacity(program.functions.len());
         for (f, &import) in program.functions.iter().zip(&imported.functions) {
-            let sig = function_signature(&module, f)?;
-            let linkage = if import { Linkage::Import } else { own };
-            functions.push(
-                module
-                    .declare_function(&f.symbol, linkage, &sig)
-                    .map_err(module_err)?,
-            );
+            functions.push(if import {
+                None
+            } else {
+                let sig = function_signature(&module, f)?;
+                Some(
+                    module
+                        .declare_function(&f.symbol, own, &sig)
+                        .map_err(module_err)?,
+                )
+            });
         }
 
         let mut globals = Vec::with_capacity(program.globals.len());
         for (g, &import) in program.globals.iter().zip(&imported.globals) {
-            let linkage = if import { Linkage::Import } else { own };
-            let id = module
-                .declare_data(&g.symbol, linkage, true, false)
-                .map_err(module_err)?;
-            if !import {
+            globals.push(if import {
+                None
+            } else {
+                let id = module
+                    .declare_data(&g.symbol, own, true, false)
+                    .map_err(module_err)?;
                 define_zeroed_word(&mut module, id)?;
-            }
-            globals.push(id);
+                Some(id)
+            });
         }
 
         let mut literal_slots = Vec::with_capacity(program.strings.len());
@@ -374,6 +382,73 @@ impl ModuleState {
             runtime: HashMap::new(),
             type_codes: HashMap::new(),
         })
+    }
+
+    /// Function `index` of the program (an import declared on first use).
+    pub(crate) fn function(
+        &mut self,
+        program: &tir::Program,
+        index: usize,
+    ) -> Result<FuncId, CodegenError> {
+        let missing = || CodegenError::MalformedTir {
+            function: "<module>".to_string(),
+            message: format!("function {index} does not exist"),
+        };
+        if let Some(id) = *self.functions.get(index).ok_or_else(missing)? {
+            return Ok(id);
+        }
+        let f = program.functions.get(index).ok_or_else(missing)?;
+        let sig = function_signature(&self.module, f)?;
+        let id = self
+            .module
+            .declare_function(&f.symbol, Linkage::Import, &sig)
+            .map_err(|e| CodegenError::Module(e.to_string()))?;
+        self.functions[index] = Some(id);
+        Ok(id)
+    }
+
+    /// Global `index` of the program (an import declared on first use).
+    pub(crate) fn global(
+        &mut self,
+        program: &tir::Program,
+        index: usize,
+    ) -> Result<DataId, CodegenError> {
+        let missing = || CodegenError::MalformedTir {
+            function: "<module>".to_string(),
+            message: format!("global {index} does not exist"),
+        };
+        if let Some(id) = *self.globals.get(index).ok_or_else(missing)? {
+            return Ok(id);
+        }
+        let g = program.globals.get(index).ok_or_else(missing)?;
+        let id = self
+            .module
+            .declare_data(&g.symbol, Linkage::Import, true, false)
+            .map_err(|e| CodegenError::Module(e.to_string()))?;
+        self.globals[index] = Some(id);
+        Ok(id)
+    }
+
+    /// The descriptor of class `index` (an import declared on first use).
+    pub(crate) fn class(
+        &mut self,
+        program: &tir::Program,
+        index: usize,
+    ) -> Result<DataId, CodegenError> {
+        let missing = || CodegenError::MalformedTir {
+            function: "<module>".to_string(),
+            message: format!("class {index} does not exist"),
+        };
+        if let Some(id) = *self.classes.get(index).ok_or_else(missing)? {
+            return Ok(id);
+        }
+        let c = program.classes.get(index).ok_or_else(missing)?;
+        let id = self
+            .module
+            .declare_data(&c.symbol, Linkage::Import, false, false)
+            .map_err(|e| CodegenError::Module(e.to_string()))?;
+        self.classes[index] = Some(id);
+        Ok(id)
     }
 
     /// The import of runtime function `rt`, declared on first use.
@@ -514,7 +589,7 @@ fn static_roots(state: &ModuleState, program: &tir::Program) -> Vec<DataId> {
         .zip(&state.globals)
         .zip(&state.imported.globals)
         .filter(|((g, _), import)| g.ty.is_ref() && !**import)
-        .map(|((_, &id), _)| id)
+        .filter_map(|((_, id), _)| *id)
         .chain(state.literal_slots.iter().copied())
         .collect()
 }
@@ -609,10 +684,10 @@ fn define_program_main(
     let mut checked = false;
     for &init in &program.init_order {
         let index = init.0 as usize;
-        let (callee, can_raise) = match (state.functions.get(index), program.functions.get(index)) {
-            (Some(&id), Some(f)) => (id, f.can_raise),
-            _ => return Err(malformed(format!("initialiser {} does not exist", init.0))),
+        let Some(f) = program.functions.get(index) else {
+            return Err(malformed(format!("initialiser {} does not exist", init.0)));
         };
+        let (callee, can_raise) = (state.function(program, index)?, f.can_raise);
         let callee = refs.func(&mut b, state, callee);
         b.ins().call(callee, &[]);
         if can_raise {
@@ -622,7 +697,7 @@ fn define_program_main(
     }
 
     let argv = function::load_slot(&mut b, &frame, 0, ptr);
-    let main_id = state.functions[main_index];
+    let main_id = state.function(program, main_index)?;
     let main_ref = refs.func(&mut b, state, main_id);
     let call = b.ins().call(main_ref, &[argv]);
     let status = if main_fn.ret == Type::None {
