@@ -16,17 +16,21 @@ pub fn compute_can_raise(program: &mut Program) {
     let mut graph: DiGraph<(), ()> = DiGraph::with_capacity(n, n * 2);
     let nodes: Vec<NodeIndex> = (0..n).map(|_| graph.add_node(())).collect();
     let mut raises_directly = vec![false; n];
+    let mut imported = vec![false; n];
+    if let Some(ext) = &program.extension {
+        for f in &ext.imported_functions {
+            if let Some(flag) = imported.get_mut(f.0 as usize) {
+                *flag = true;
+            }
+        }
+    }
     for (i, f) in program.functions.iter().enumerate() {
         let mut facts = Facts::default();
         for s in &f.body {
             facts.stmt(s, program);
         }
         // Functions defined elsewhere (a core's, seen from an extension) keep the recorded fact.
-        let imported = program
-            .extension
-            .as_ref()
-            .is_some_and(|e| e.imported_functions.contains(&FuncId(i as u32)));
-        raises_directly[i] = facts.raises || (imported && f.can_raise);
+        raises_directly[i] = facts.raises || (imported[i] && f.can_raise);
         for callee in facts.callees {
             graph.update_edge(nodes[i], nodes[callee.0 as usize], ());
         }

@@ -177,13 +177,14 @@ impl Context<'_> {
     /// Checks every function body and builds the module initialisers.
     pub(super) fn check_bodies_only(&mut self, entry: ModId) {
         for f in 0..self.func_sigs.len() {
-            let Some(sig) = self.func_sigs[f].clone() else {
+            // Imported functions and synthesized getters have no source body.
+            let Some(sig) = self.func_sigs[f]
+                .as_ref()
+                .filter(|s| s.stmt_index != usize::MAX)
+                .cloned()
+            else {
                 continue;
             };
-            // Imported functions and synthesized getters have no source body.
-            if sig.stmt_index == usize::MAX {
-                continue;
-            }
             let file = self
                 .module(sig.module)
                 .file

@@ -97,6 +97,11 @@ impl Context<'_> {
             by_name.insert(c.qualified_name.clone(), cid);
         }
         let ty = |t: &TypeRef| convert_type(t, &by_name);
+        let by_qualified: HashMap<&str, &schema::ExportedClass> = ex
+            .classes
+            .iter()
+            .map(|c| (c.qualified_name.as_str(), c))
+            .collect();
         // Layouts and vtables, with one imported function per implementing symbol.
         let mut by_symbol: HashMap<String, FuncId> = HashMap::new();
         for c in &ex.classes {
@@ -162,18 +167,15 @@ impl Context<'_> {
                         .insert(e.name.clone());
                 }
             }
+            // Own fields only: the parent's come first in the layout.
+            let inherited = c
+                .parent
+                .as_ref()
+                .and_then(|p| by_qualified.get(p.as_str()))
+                .map_or(0, |pc| pc.fields.len());
             self.classes[cid.0 as usize].fields = fields
                 .iter()
-                .filter(|f| {
-                    // Own fields only: the parent's come first in the layout.
-                    let parent = self.classes[cid.0 as usize].parent;
-                    parent.is_none_or(|p| {
-                        ex.classes
-                            .iter()
-                            .find(|pc| by_name.get(&pc.qualified_name) == Some(&p))
-                            .is_none_or(|pc| pc.fields.iter().all(|pf| pf.name != f.name))
-                    })
-                })
+                .skip(inherited)
                 .map(|f| (f.name.clone(), f.ty.clone()))
                 .collect();
             imported.classes.push(cid);
