@@ -6,7 +6,10 @@ For each program (``programs/NAME.py`` or ``programs/NAME/main.py``) this runs
 ``python3 shim/bootstrap.py ENTRY [ARGS...]`` exactly as the Rust harness
 (cli/tests/corpus.rs) does under ``SEAM_BLESS=1`` and writes ``NAME.stdout``,
 ``NAME.status`` and, when the status is 1, ``NAME.stderr_last``.  Arguments
-come from ``NAME.args``, one per line, if that file exists.  It is a
+come from ``NAME.args``, one per line, if that file exists.  A program with
+``NAME.stress_args`` (smaller arguments for the ``SEAM_GC_STRESS=1`` run) also
+gets ``NAME.stress_stdout``, ``NAME.stress_status`` and ``NAME.stress_stderr_last``
+from a run with those arguments.  It is a
 convenience for working on the corpus without building ``seam``; the Rust
 harness stays the reference.
 """
@@ -33,8 +36,8 @@ def discover() -> list[tuple[str, str]]:
     return found
 
 
-def read_args(name: str) -> list[str]:
-    path = os.path.join(ROOT, PROGRAMS, name + ".args")
+def read_args(name: str, prefix: str = "") -> list[str]:
+    path = os.path.join(ROOT, PROGRAMS, f"{name}.{prefix}args")
     if not os.path.exists(path):
         return []
     with open(path, encoding="utf-8") as f:
@@ -52,28 +55,29 @@ def last_line(text: bytes) -> bytes:
     return b""
 
 
-def bless(name: str, entry: str) -> int:
+def bless(name: str, entry: str, prefix: str = "") -> int:
+    """Runs the program with its ``NAME.{prefix}args`` and records ``NAME.{prefix}stdout``..."""
     env = dict(os.environ)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONIOENCODING"] = "utf-8"
     python = os.environ.get("SEAM_PYTHON", sys.executable)
     proc = subprocess.run(
-        [python, BOOTSTRAP, entry, *read_args(name)],
+        [python, BOOTSTRAP, entry, *read_args(name, prefix)],
         cwd=ROOT,
         env=env,
         capture_output=True,
         timeout=60,
     )
-    base = os.path.join(ROOT, PROGRAMS, name)
-    with open(base + ".stdout", "wb") as f:
+    base = os.path.join(ROOT, PROGRAMS, f"{name}.{prefix}")
+    with open(base + "stdout", "wb") as f:
         f.write(proc.stdout)
-    with open(base + ".status", "w") as f:
+    with open(base + "status", "w") as f:
         f.write(f"{proc.returncode}\n")
     if proc.returncode == 1:
-        with open(base + ".stderr_last", "wb") as f:
+        with open(base + "stderr_last", "wb") as f:
             f.write(last_line(proc.stderr) + b"\n")
-    elif os.path.exists(base + ".stderr_last"):
-        os.remove(base + ".stderr_last")
+    elif os.path.exists(base + "stderr_last"):
+        os.remove(base + "stderr_last")
     return proc.returncode
 
 
@@ -85,6 +89,9 @@ def main(argv: list[str]) -> int:
             continue
         status = bless(name, entry)
         print(f"{name}: status {status}")
+        if os.path.exists(os.path.join(ROOT, PROGRAMS, name + ".stress_args")):
+            status = bless(name, entry, "stress_")
+            print(f"{name} (stress arguments): status {status}")
         count += 1
     print(f"blessed {count} programs")
     return 0

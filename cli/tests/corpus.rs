@@ -8,18 +8,28 @@
 //! tests/programs/NAME.stdout        expected stdout bytes          } written by CPython
 //! tests/programs/NAME.status        expected exit status           } through shim/bootstrap.py
 //! tests/programs/NAME.stderr_last   expected last stderr line      } (status 1 only)
+//! tests/programs/NAME.stress_args   optional: smaller arguments for the stress run
+//! tests/programs/NAME.stress_stdout, .stress_status, .stress_stderr_last
+//!                                   the same expectations with NAME.stress_args
 //! tests/errors/NAME.py              a program `seam check` rejects (or NAME/main.py)
 //! tests/errors/NAME.stderr          the expected diagnostics        written by `seam check`
 //! ```
 //!
-//! Every program runs three ways and all must agree with the expectation:
+//! Every program runs four ways and all must agree with the expectation:
 //!
 //! ```text
 //!   python3 shim/bootstrap.py ENTRY ARGS   (only when blessing: it *is* the expectation)
 //!   seam py ENTRY [-- ARGS]                ──┐
-//!   seam build-core ENTRY -o TMP/NAME        ├─ stdout bytes, exit status, last stderr line
-//!   TMP/NAME ARGS                          ──┘
+//!   seam build-core ENTRY -o TMP/NAME        │
+//!   TMP/NAME ARGS                            ├─ stdout bytes, exit status, last stderr line
+//!   SEAM_GC_STRESS=1 TMP/NAME ARGS         ──┘
 //! ```
+//!
+//! The last run collects at every allocation, which is slow for programs
+//! that allocate much: such a program reads a smaller size from its
+//! arguments, given in `NAME.stress_args` and checked against expectations
+//! of its own (`NAME.stress_stdout`...), blessed from CPython with those
+//! arguments.  Keep every stress run within a few seconds.
 //!
 //! Commands run with the workspace root as current directory and relative
 //! paths, so diagnostics name files as `tests/errors/NAME.py`.
@@ -88,14 +98,24 @@ impl Case {
         PathBuf::from(name)
     }
 
-    fn expectations(&self) -> ExpectationFiles {
+    /// The expectation files, their extensions prefixed with `prefix`
+    /// (`""`, or [`STRESS_PREFIX`] for the stress run's own).
+    fn expectations(&self, prefix: &str) -> ExpectationFiles {
         ExpectationFiles {
-            stdout: self.expectation("stdout"),
-            status: self.expectation("status"),
-            stderr_last: self.expectation("stderr_last"),
+            stdout: self.expectation(&format!("{prefix}stdout")),
+            status: self.expectation(&format!("{prefix}status")),
+            stderr_last: self.expectation(&format!("{prefix}stderr_last")),
         }
     }
 }
+
+/// The prefix of the extensions of a program's stress-run files
+/// (`NAME.stress_args`, `NAME.stress_stdout`...).
+const STRESS_PREFIX: &str = "stress_";
+
+/// The environment variable that makes a translated program collect at
+/// every allocation.
+const STRESS_VAR: &str = "SEAM_GC_STRESS";
 
 /// Everything shared by the worker threads.
 struct Env {
@@ -157,12 +177,8 @@ fn run_corpus() -> Result<bool> {
 
     let mut failed: Vec<(String, String)> = failures;
     if filters.is_empty() {
-        for orphan in orphans {
-            failed.push((
-                orphan.display().to_string(),
-                "expectation file without a program: delete it or restore its program\n"
-                    .to_string(),
-            ));
+        for (orphan, why) in orphans {
+            failed.push((orphan.display().to_string(), format!("{why}\n")));
         }
     }
     failed.sort();
@@ -226,14 +242,25 @@ fn discover(root: &Path, dir: &str, kind: CaseKind) -> Result<Vec<Case>> {
     Ok(cases)
 }
 
-/// Expectation files whose program is gone: they would otherwise rot silently.
-fn orphan_expectations(root: &Path, cases: &[Case]) -> Result<Vec<PathBuf>> {
+/// Expectation files whose program is gone, and stress expectations without
+/// the `NAME.stress_args` that would make them read, with what is wrong with
+/// each: they would otherwise rot silently.
+fn orphan_expectations(root: &Path, cases: &[Case]) -> Result<Vec<(PathBuf, &'static str)>> {
     let mut orphans = Vec::new();
     for (dir, kind, exts) in [
         (
             "tests/programs",
             CaseKind::Program,
-            &["stdout", "status", "stderr_last", "args"][..],
+            &[
+                "stdout",
+                "status",
+                "stderr_last",
+                "args",
+                "stress_args",
+                "stress_stdout",
+                "stress_status",
+                "stress_stderr_last",
+            ][..],
         ),
         ("tests/errors", CaseKind::Error, &["stderr"][..]),
     ] {
@@ -248,7 +275,21 @@ fn orphan_expectations(root: &Path, cases: &[Case]) -> Result<Vec<PathBuf>> {
                 continue;
             };
             if exts.contains(&ext) && !cases.iter().any(|c| c.kind == kind && c.name == stem) {
-                orphans.push(Path::new(dir).join(name));
+                orphans.push((
+                    Path::new(dir).join(name),
+                    "expectation file without a program: delete it or restore its program",
+                ));
+            } else if kind == CaseKind::Program
+                && ext.starts_with(STRESS_PREFIX)
+                && ext != "stress_args"
+                && !abs.join(format!("{stem}.stress_args")).exists()
+            {
+                // Without `NAME.stress_args` the stress run checks the
+                // plain expectations: these would never be read.
+                orphans.push((
+                    Path::new(dir).join(name),
+                    "stress expectation without its NAME.stress_args: delete it or restore the arguments",
+                ));
             }
         }
     }
@@ -265,44 +306,33 @@ fn run_case(env: &Env, case: &Case) -> Result<String> {
 
 fn run_program(env: &Env, case: &Case) -> Result<String> {
     let args = read_args(&env.abs(&case.expectation("args")))?;
+    // The stress run's own arguments and expectations, when it has them.
+    let stress_args_path = case.expectation(&format!("{STRESS_PREFIX}args"));
+    let stress = if env.abs(&stress_args_path).exists() {
+        Some((
+            read_args(&env.abs(&stress_args_path))?,
+            case.expectations(STRESS_PREFIX),
+        ))
+    } else {
+        None
+    };
     let mut report = String::new();
 
     if env.bless {
-        // The same interpreter `seam py` uses.
-        let python = std::env::var_os("SEAM_PYTHON").unwrap_or_else(|| "python3".into());
-        let mut cmd = env.command(python);
-        cmd.arg(Path::new("shim").join("bootstrap.py"))
-            .arg(&case.entry)
-            .args(&args);
-        let out = run_command(&mut cmd)?;
-        if out.timed_out {
-            let _ = writeln!(
-                report,
-                "CPython timed out after {TIMEOUT:?}: {}",
-                show_command(&cmd)
-            );
+        let mut blessed =
+            bless_from_cpython(env, case, &args, &case.expectations(""), &mut report)?;
+        if let Some((stress_args, stress_files)) = &stress {
+            blessed &= bless_from_cpython(env, case, stress_args, stress_files, &mut report)?;
+        }
+        if !blessed {
             return Ok(report);
         }
-        let Some(status) = out.status else {
-            let _ = writeln!(
-                report,
-                "CPython was killed by a signal: {}",
-                show_command(&cmd)
-            );
-            return Ok(report);
-        };
-        case.expectations()
-            .record(&env.root, status, &out.stdout, &out.stderr)?;
     }
 
-    let expected = match case.expectations().read(&env.root) {
+    let expected = match read_expectations(case, &case.expectations(""), env) {
         Ok(expected) => expected,
-        Err(err) => {
-            let _ = writeln!(
-                report,
-                "{err:#}\nhint: record CPython's behaviour with `{BLESS_VAR}=1 cargo test -p seam --test corpus -- {}`",
-                case.name
-            );
+        Err(missing) => {
+            report.push_str(&missing);
             return Ok(report);
         }
     };
@@ -334,8 +364,29 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
         report.push_str(&indent(&tail(&out.stderr, 30)));
     } else {
         let mut run = env.command(&binary);
-        run.args(&args);
+        run.args(&args).env_remove(STRESS_VAR);
         compare_run(&mut report, "translated", &mut run, &expected)?;
+
+        // Translated, collecting at every allocation.
+        let stress_expected = match &stress {
+            None => Ok((args.as_slice(), expected)),
+            Some((stress_args, files)) => {
+                read_expectations(case, files, env).map(|e| (stress_args.as_slice(), e))
+            }
+        };
+        match stress_expected {
+            Ok((stress_args, stress_expected)) => {
+                let mut run = env.command(&binary);
+                run.args(stress_args).env(STRESS_VAR, "1");
+                compare_run(
+                    &mut report,
+                    "translated, GC stress",
+                    &mut run,
+                    &stress_expected,
+                )?;
+            }
+            Err(missing) => report.push_str(&missing),
+        }
     }
     let _ = fs::remove_file(&binary);
     let _ = fs::remove_file(binary.with_extension("exports"));
@@ -343,6 +394,58 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
     exports.push(".exports");
     let _ = fs::remove_file(exports);
     Ok(report)
+}
+
+/// Runs the program on CPython with `args` and records what it does in
+/// `files`; returns false (having said why in `report`) when CPython timed
+/// out or was killed.
+fn bless_from_cpython(
+    env: &Env,
+    case: &Case,
+    args: &[String],
+    files: &ExpectationFiles,
+    report: &mut String,
+) -> Result<bool> {
+    // The same interpreter `seam py` uses.
+    let python = std::env::var_os("SEAM_PYTHON").unwrap_or_else(|| "python3".into());
+    let mut cmd = env.command(python);
+    cmd.arg(Path::new("shim").join("bootstrap.py"))
+        .arg(&case.entry)
+        .args(args);
+    let out = run_command(&mut cmd)?;
+    if out.timed_out {
+        let _ = writeln!(
+            report,
+            "CPython timed out after {TIMEOUT:?}: {}",
+            show_command(&cmd)
+        );
+        return Ok(false);
+    }
+    let Some(status) = out.status else {
+        let _ = writeln!(
+            report,
+            "CPython was killed by a signal: {}",
+            show_command(&cmd)
+        );
+        return Ok(false);
+    };
+    files.record(&env.root, status, &out.stdout, &out.stderr)?;
+    Ok(true)
+}
+
+/// Reads `files`; a missing or malformed expectation is the report that
+/// says so and how to bless it.
+fn read_expectations(
+    case: &Case,
+    files: &ExpectationFiles,
+    env: &Env,
+) -> Result<support::Expected, String> {
+    files.read(&env.root).map_err(|err| {
+        format!(
+            "{err:#}\nhint: record CPython's behaviour with `{BLESS_VAR}=1 cargo test -p seam --test corpus -- {}`\n",
+            case.name
+        )
+    })
 }
 
 fn run_error(env: &Env, case: &Case) -> Result<String> {

@@ -39,13 +39,14 @@ def chain_len(b: Blob | None) -> int:
 
 
 def main(argv: list[str]) -> int:
-    # argv[1], when given, scales the work down (the SEAM_GC_STRESS=1 run).
+    # Smaller sizes for the SEAM_GC_STRESS=1 runs: argv[1] rounds, argv[2] depth.
     n = int(argv[1]) if len(argv) > 1 else 200
+    depth = int(argv[2]) if len(argv) > 2 else 30
     kept: list[Blob] = []
     total = 0
     for rnd in range(n):
         try:
-            dig(30, None)
+            dig(depth, None)
         except Carrier as c:
             if rnd % 50 == 0:
                 kept.append(c.blob)
