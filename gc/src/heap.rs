@@ -290,7 +290,8 @@ impl Heap {
         self.sweep();
         self.stats.collections += 1;
         self.since_last = 0;
-        self.threshold = MIN_THRESHOLD.max(self.stats.heap_bytes as usize * GROWTH_NUM / GROWTH_DEN);
+        self.threshold =
+            MIN_THRESHOLD.max(self.stats.heap_bytes as usize * GROWTH_NUM / GROWTH_DEN);
     }
 
     /// Marks `obj` (null allowed) and queues it for tracing if it can hold references.
