@@ -390,21 +390,20 @@ impl ModuleState {
         program: &tir::Program,
         index: usize,
     ) -> Result<FuncId, CodegenError> {
-        let missing = || CodegenError::MalformedTir {
-            function: "<module>".to_string(),
-            message: format!("function {index} does not exist"),
-        };
-        if let Some(id) = *self.functions.get(index).ok_or_else(missing)? {
-            return Ok(id);
-        }
-        let f = program.functions.get(index).ok_or_else(missing)?;
-        let sig = function_signature(&self.module, f)?;
-        let id = self
-            .module
-            .declare_function(&f.symbol, Linkage::Import, &sig)
-            .map_err(|e| CodegenError::Module(e.to_string()))?;
-        self.functions[index] = Some(id);
-        Ok(id)
+        let f = program.functions.get(index);
+        declared(
+            &mut self.functions,
+            index,
+            "function",
+            |module| {
+                let f = f.expect("checked by `declared`: the slot exists");
+                let sig = function_signature(module, f)?;
+                module
+                    .declare_function(&f.symbol, Linkage::Import, &sig)
+                    .map_err(module_error)
+            },
+            &mut self.module,
+        )
     }
 
     /// Global `index` of the program (an import declared on first use).
@@ -413,20 +412,19 @@ impl ModuleState {
         program: &tir::Program,
         index: usize,
     ) -> Result<DataId, CodegenError> {
-        let missing = || CodegenError::MalformedTir {
-            function: "<module>".to_string(),
-            message: format!("global {index} does not exist"),
-        };
-        if let Some(id) = *self.globals.get(index).ok_or_else(missing)? {
-            return Ok(id);
-        }
-        let g = program.globals.get(index).ok_or_else(missing)?;
-        let id = self
-            .module
-            .declare_data(&g.symbol, Linkage::Import, true, false)
-            .map_err(|e| CodegenError::Module(e.to_string()))?;
-        self.globals[index] = Some(id);
-        Ok(id)
+        let g = program.globals.get(index);
+        declared(
+            &mut self.globals,
+            index,
+            "global",
+            |module| {
+                let g = g.expect("checked by `declared`: the slot exists");
+                module
+                    .declare_data(&g.symbol, Linkage::Import, true, false)
+                    .map_err(module_error)
+            },
+            &mut self.module,
+        )
     }
 
     /// The descriptor of class `index` (an import declared on first use).
@@ -435,20 +433,19 @@ impl ModuleState {
         program: &tir::Program,
         index: usize,
     ) -> Result<DataId, CodegenError> {
-        let missing = || CodegenError::MalformedTir {
-            function: "<module>".to_string(),
-            message: format!("class {index} does not exist"),
-        };
-        if let Some(id) = *self.classes.get(index).ok_or_else(missing)? {
-            return Ok(id);
-        }
-        let c = program.classes.get(index).ok_or_else(missing)?;
-        let id = self
-            .module
-            .declare_data(&c.symbol, Linkage::Import, false, false)
-            .map_err(|e| CodegenError::Module(e.to_string()))?;
-        self.classes[index] = Some(id);
-        Ok(id)
+        let c = program.classes.get(index);
+        declared(
+            &mut self.classes,
+            index,
+            "class",
+            |module| {
+                let c = c.expect("checked by `declared`: the slot exists");
+                module
+                    .declare_data(&c.symbol, Linkage::Import, false, false)
+                    .map_err(module_error)
+            },
+            &mut self.module,
+        )
     }
 
     /// The import of runtime function `rt`, declared on first use.
@@ -578,6 +575,32 @@ fn create_literals(
         b.ins().store(function::trusted(), obj, slot, 0);
     }
     Ok(())
+}
+
+/// The id in `slots[index]`, declaring it with `declare` on first use.
+fn declared<T: Copy>(
+    slots: &mut [Option<T>],
+    index: usize,
+    what: &str,
+    declare: impl FnOnce(&mut ObjectModule) -> Result<T, CodegenError>,
+    module: &mut ObjectModule,
+) -> Result<T, CodegenError> {
+    let slot = slots
+        .get_mut(index)
+        .ok_or_else(|| CodegenError::MalformedTir {
+            function: "<module>".to_string(),
+            message: format!("{what} {index} does not exist"),
+        })?;
+    if let Some(id) = *slot {
+        return Ok(id);
+    }
+    let id = declare(module)?;
+    *slot = Some(id);
+    Ok(id)
+}
+
+fn module_error(e: ModuleError) -> CodegenError {
+    CodegenError::Module(e.to_string())
 }
 
 /// The data of every static root: the globals holding references (the program's own,
