@@ -151,6 +151,10 @@ impl Facts {
             }
             ExprKind::Tuple(items) => items.iter().for_each(|a| self.expr(a, p)),
             ExprKind::LoadField { base, .. } => self.expr(base, p),
+            ExprKind::ListItem { list, index } => {
+                self.expr(list, p);
+                self.expr(index, p);
+            }
             ExprKind::IsInstance { value, .. } => self.expr(value, p),
             ExprKind::Block(stmts, e) => {
                 self.stmts(stmts, p);

@@ -409,6 +409,13 @@ pub enum ExprKind {
         value: Box<Expr>,
         class: ClassId,
     },
+    /// Element `index` of a `list` (or dict view), **without** a bounds check:
+    /// only for positions the front end has just compared with the length, with
+    /// nothing in between that could change the list (`for x in xs`).
+    ListItem {
+        list: Box<Expr>,
+        index: Box<Expr>,
+    },
 }
 
 /// Unary operators, typed.

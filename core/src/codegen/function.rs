@@ -794,6 +794,17 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 let base = self.expr(base)?;
                 self.load_word(base, *offset, &e.ty)
             }
+            ExprKind::ListItem { list, index } => {
+                // In bounds by construction (see `ExprKind::ListItem`): items + 8 * index.
+                let v = self.eval_all(&[list, index])?;
+                let items = self
+                    .b
+                    .ins()
+                    .load(self.state.ptr, trusted(), v[0], layout::LIST_ITEMS);
+                let scaled = self.b.ins().ishl_imm_u(v[1], 3);
+                let addr = self.b.ins().iadd(items, scaled);
+                self.load_word(addr, layout::ARRAY_ITEMS, &e.ty)
+            }
             ExprKind::Block(stmts, e) => {
                 // The statements may end in a return or a noreturn call; the
                 // value is then computed in dead code, which is harmless.

@@ -79,6 +79,7 @@ fn has_finally(s: &Stmt) -> bool {
 pub(crate) fn expr_operands(e: &Expr) -> Option<(Vec<&Expr>, bool)> {
     match &e.kind {
         ExprKind::Binary(_, l, r) => Some((vec![&**l, &**r], false)),
+        ExprKind::ListItem { list, index } => Some((vec![&**list, &**index], false)),
         ExprKind::Call(_, args)
         | ExprKind::RtCall(_, args)
         | ExprKind::VirtualCall { args, .. } => Some((args.iter().collect(), false)),
@@ -171,6 +172,10 @@ fn walk_expr<'a>(e: &'a Expr, visit: &mut dyn FnMut(Node<'a>)) {
         | ExprKind::TypeCode(_) => {}
         ExprKind::Unary(_, a) => walk_expr(a, visit),
         ExprKind::LoadField { base, .. } => walk_expr(base, visit),
+        ExprKind::ListItem { list, index } => {
+            walk_expr(list, visit);
+            walk_expr(index, visit);
+        }
         ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
             walk_expr(a, visit);
             walk_expr(b, visit);

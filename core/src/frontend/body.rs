@@ -1026,7 +1026,15 @@ impl<'c, 'a> Checker<'c, 'a> {
                     tir::Expr::field(l.clone(), crate::layout::LIST_LEN, Type::Int),
                     Type::Bool,
                 );
-                let item = tir::Expr::rt(Rt::ListGetItem, vec![l, iv.clone()], elem);
+                // The loop condition has just compared `i` with the length, and
+                // nothing runs in between: the load needs no bounds check.
+                let item = tir::Expr::new(
+                    ExprKind::ListItem {
+                        list: Box::new(l),
+                        index: Box::new(iv.clone()),
+                    },
+                    elem,
+                );
                 let (s, item) = self.bind_temp(item);
                 let mut prologue = vec![
                     s,
