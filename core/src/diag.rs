@@ -97,16 +97,44 @@ pub fn render(diag: &Diagnostic, sources: &SourceMap) -> String {
     let source_line = text[line_start..line_end].trim_end_matches('\r');
     if !source_line.trim().is_empty() {
         let end = floor_char_boundary(text, (diag.end as usize).max(start)).min(line_end);
-        let width = text[start..end].chars().count().max(1);
-        let _ = writeln!(out, "    {source_line}");
-        let pad: String = text[line_start..start]
+        // A very long line is shown as a window around the error, marked with `...`.
+        let before: Vec<char> = text[line_start..start].chars().collect();
+        let after: Vec<char> = text[start..line_start + source_line.len().max(start - line_start)]
             .chars()
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
+        let skip = before.len().saturating_sub(WINDOW);
+        let shown_after = after.len().min(WINDOW);
+        let width = text[start..end]
+            .chars()
+            .count()
+            .clamp(1, shown_after.max(1));
+        let mut line = String::new();
+        if skip > 0 {
+            line.push_str("...");
+        }
+        line.extend(&before[skip..]);
+        line.extend(&after[..shown_after]);
+        if shown_after < after.len() {
+            line.push_str("...");
+        }
+        let _ = writeln!(out, "    {line}");
+        let mut pad: String = if skip > 0 {
+            "   ".into()
+        } else {
+            String::new()
+        };
+        pad.extend(
+            before[skip..]
+                .iter()
+                .map(|&c| if c == '\t' { '\t' } else { ' ' }),
+        );
         let _ = writeln!(out, "    {pad}{}", "^".repeat(width));
     }
     out
 }
+
+/// How many characters of a long source line are shown on each side of a diagnostic's column.
+const WINDOW: usize = 100;
 
 #[cfg(test)]
 mod tests {

@@ -51,7 +51,36 @@ impl Context<'_> {
     fn add_module(&mut self, name: String, display_path: String, text: String) -> ModId {
         let file = self.sources.add(display_path, text.clone());
         let mut unparsed = true;
-        let body = match nesting_error(&text) {
+        let refusal = text
+            .find('\0')
+            .map(|at| (at, "source code cannot contain null bytes".to_string()))
+            .or_else(|| {
+                statement_too_long(&text).map(|at| {
+                    (
+                        at,
+                        format!(
+                            "statement too long: more than {MAX_STATEMENT_CHARS} characters of code \
+                             in one statement (split it)"
+                        ),
+                    )
+                })
+            });
+        let body = match refusal {
+            Some((offset, message)) => {
+                let at = TextRange::empty((offset as u32).into());
+                self.error(file, at, message);
+                Vec::new()
+            }
+            None => self.parse_guarded(file, &text, &mut unparsed),
+        };
+        let id = self.push_module(name, Some(file), body);
+        self.modules[id.0 as usize].unparsed = unparsed;
+        id
+    }
+
+    /// Parses a module that passed the size guards, refusing absurd nesting first.
+    fn parse_guarded(&mut self, file: FileId, text: &str, unparsed: &mut bool) -> Vec<Stmt> {
+        match nesting_error(text) {
             Some(offset) => {
                 let at = TextRange::empty((offset as u32).into());
                 self.error(
@@ -63,9 +92,9 @@ impl Context<'_> {
                 );
                 Vec::new()
             }
-            None => match ruff_python_parser::parse_module(&text) {
+            None => match ruff_python_parser::parse_module(text) {
                 Ok(parsed) => {
-                    unparsed = false;
+                    *unparsed = false;
                     parsed.into_syntax().body.into_iter().collect()
                 }
                 Err(err) => {
@@ -73,10 +102,7 @@ impl Context<'_> {
                     Vec::new()
                 }
             },
-        };
-        let id = self.push_module(name, Some(file), body);
-        self.modules[id.0 as usize].unparsed = unparsed;
-        id
+        }
     }
 
     fn push_module(&mut self, name: String, file: Option<FileId>, body: Vec<Stmt>) -> ModId {
@@ -562,6 +588,68 @@ fn collect_global_decls(body: &[Stmt], out: &mut std::collections::HashSet<Strin
             _ => {}
         }
     }
+}
+
+/// The most characters of code (outside strings and comments) one statement may have.
+///
+/// Long chains of attribute accesses, calls, subscripts or binary operators
+/// (`x.a.a.a…`, `1 + 1 + …`) nest the syntax tree without nesting brackets,
+/// and the tree's clone and drop recurse on that depth: bounding a statement's
+/// length bounds it.
+pub const MAX_STATEMENT_CHARS: usize = 100_000;
+
+/// The byte offset where a statement first exceeds [`MAX_STATEMENT_CHARS`] characters of code, if one does.
+fn statement_too_long(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut i, mut depth, mut run) = (0usize, 0usize, 0usize);
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\'' | b'"' => {
+                // Skip a string literal, single- or triple-quoted.
+                let triple = bytes.get(i + 1) == Some(&c) && bytes.get(i + 2) == Some(&c);
+                let quote_len = if triple { 3 } else { 1 };
+                i += quote_len;
+                while i < bytes.len() {
+                    if bytes[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if bytes[i] == c
+                        && (!triple
+                            || (bytes.get(i + 1) == Some(&c) && bytes.get(i + 2) == Some(&c)))
+                    {
+                        i += quote_len;
+                        break;
+                    }
+                    if bytes[i] == b'\n' && !triple {
+                        break;
+                    }
+                    i += 1;
+                }
+                run += 1;
+                continue;
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b'\n' if depth == 0 && bytes.get(i.wrapping_sub(1)) != Some(&b'\\') => run = 0,
+            _ => {}
+        }
+        if !c.is_ascii_whitespace() {
+            run += 1;
+            if run > MAX_STATEMENT_CHARS {
+                return Some(i);
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The byte offset where bracket or indentation nesting first exceeds [`MAX_NESTING`], if it does.
