@@ -331,12 +331,15 @@ impl Context<'_> {
             body: Vec::new(),
             can_raise,
         });
-        let module = self
-            .module_index
-            .get(qualified.rsplit_once('.').map_or("", |(m, _)| m))
-            .copied();
+        // A method belongs to its class's module (`qualified` is `module.Class.method`).
+        let class_module = qualified
+            .rsplit_once('.')
+            .and_then(|(owner, _)| owner.rsplit_once('.'))
+            .map_or("", |(m, _)| m)
+            .to_string();
+        let module = self.interface_module(&class_module);
         self.func_sigs.push(Some(FuncSig {
-            module: module.unwrap_or(ModId(0)),
+            module,
             name: name.to_string(),
             params,
             ret,
