@@ -65,9 +65,9 @@ use std::process::{Command, ExitCode};
 use anyhow::{Context, Result};
 
 use support::{
-    BLESS_VAR, ExpectationFiles, THREADS, blessing, compare_run, describe_exit, diff, indent,
-    print_failures, read_args, run_command, run_parallel, show_command, tail, workspace_root,
-    write_file,
+    BLESS_VAR, ExpectationFiles, Expected, THREADS, blessing, compare_run, describe_exit, diff,
+    indent, print_failures, read_args, run_command, run_parallel, show_command, tail,
+    workspace_root, write_file,
 };
 
 fn main() -> ExitCode {
@@ -377,6 +377,47 @@ fn build_extensions(
     Ok(ok)
 }
 
+/// With `SEAM_BLESS`, records what `cmd` does as the case's expectations; then
+/// reads them. `None` when they could not be recorded or read: `report` says why.
+fn expectations(
+    env: &Env,
+    report: &mut String,
+    files: &ExpectationFiles,
+    cmd: &mut Command,
+    what: &str,
+    source: &str,
+    label: &str,
+) -> Result<Option<Expected>> {
+    if env.bless {
+        let out = run_command(cmd)?;
+        match out.status {
+            Some(status) if !out.timed_out => {
+                files.record(&env.root, status, &out.stdout, &out.stderr)?;
+            }
+            _ => {
+                let _ = writeln!(
+                    report,
+                    "[{what}] cannot bless: {}: {}",
+                    describe_exit(&out),
+                    show_command(cmd)
+                );
+                report.push_str(&indent(&tail(&out.stderr, 15)));
+                return Ok(None);
+            }
+        }
+    }
+    match files.read(&env.root) {
+        Ok(expected) => Ok(Some(expected)),
+        Err(err) => {
+            let _ = writeln!(
+                report,
+                "{err:#}\nhint: record {source} with `{BLESS_VAR}=1 cargo test -p seam --test ext -- {label}`"
+            );
+            Ok(None)
+        }
+    }
+}
+
 fn run_program(env: &Env, case: &Case) -> Result<String> {
     let args = read_args(&env.root.join(&case.dir).join("args"))?;
     let mut report = String::new();
@@ -387,34 +428,17 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
     if !args.is_empty() {
         py.arg("--").args(&args);
     }
-    if env.bless {
-        let out = run_command(&mut py)?;
-        match out.status {
-            Some(status) if !out.timed_out => {
-                files.record(&env.root, status, &out.stdout, &out.stderr)?;
-            }
-            _ => {
-                let _ = writeln!(
-                    report,
-                    "[seam py] cannot bless: {}: {}",
-                    describe_exit(&out),
-                    show_command(&py)
-                );
-                report.push_str(&indent(&tail(&out.stderr, 15)));
-                return Ok(report);
-            }
-        }
-    }
-    let expected = match files.read(&env.root) {
-        Ok(expected) => expected,
-        Err(err) => {
-            let _ = writeln!(
-                report,
-                "{err:#}\nhint: record what `seam py` does with `{BLESS_VAR}=1 cargo test -p seam --test ext -- {}`",
-                case.label
-            );
-            return Ok(report);
-        }
+    let Some(expected) = expectations(
+        env,
+        &mut report,
+        &files,
+        &mut py,
+        "seam py",
+        "what `seam py` does",
+        &case.label,
+    )?
+    else {
+        return Ok(report);
     };
 
     // (a) Untranslated, through the shim.
@@ -661,34 +685,17 @@ fn run_runtime(env: &Env, case: &Case) -> Result<String> {
     let mut run = env.command(tmp.join("core"), &tmp);
     run.args(&args);
     let files = case.expectations();
-    if env.bless {
-        let out = run_command(&mut run)?;
-        match out.status {
-            Some(status) if !out.timed_out => {
-                files.record(&env.root, status, &out.stdout, &out.stderr)?;
-            }
-            _ => {
-                let _ = writeln!(
-                    report,
-                    "[translated] cannot bless: {}: {}",
-                    describe_exit(&out),
-                    show_command(&run)
-                );
-                report.push_str(&indent(&tail(&out.stderr, 15)));
-                return Ok(report);
-            }
-        }
-    }
-    let expected = match files.read(&env.root) {
-        Ok(expected) => expected,
-        Err(err) => {
-            let _ = writeln!(
-                report,
-                "{err:#}\nhint: record what the translated core does with `{BLESS_VAR}=1 cargo test -p seam --test ext -- {}`",
-                case.label
-            );
-            return Ok(report);
-        }
+    let Some(expected) = expectations(
+        env,
+        &mut report,
+        &files,
+        &mut run,
+        "translated",
+        "what the translated core does",
+        &case.label,
+    )?
+    else {
+        return Ok(report);
     };
     compare_run(&mut report, "translated", &mut run, &expected)?;
     Ok(report)
