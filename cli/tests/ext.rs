@@ -92,6 +92,9 @@ enum CaseKind {
     BadExports,
     /// `tests/ext_errors`: a translated core whose loads fail at run time.
     Runtime,
+    /// A complete program in `README.md` or `docs/*.md` (see `support/docs.rs`): three
+    /// ways to run like `Program`, with what CPython prints as the expectation.
+    Doc,
 }
 
 struct Case {
@@ -102,6 +105,8 @@ struct Case {
     dir: PathBuf,
     /// The extension modules' file names (`ext.py`, `ext2.py`...), sorted.
     extensions: Vec<String>,
+    /// For a `Doc` case: the stdout the document shows, if it shows one.
+    shown: Option<String>,
 }
 
 impl Case {
@@ -264,8 +269,23 @@ fn discover(root: &Path) -> Result<(Vec<Case>, Vec<Failure>)> {
                 label,
                 dir,
                 extensions,
+                shown: None,
             });
         }
+    }
+    // The documented programs are written out where the harness can run them.
+    let docs_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ext-docs");
+    for program in support::docs::programs(root)? {
+        let dir = docs_dir.join(&program.name);
+        let _ = fs::remove_dir_all(&dir);
+        program.write_to(&dir)?;
+        cases.push(Case {
+            kind: CaseKind::Doc,
+            label: format!("docs/{}", program.name),
+            dir,
+            extensions: program.extensions(),
+            shown: program.output.clone(),
+        });
     }
     cases.sort_by(|a, b| a.label.cmp(&b.label));
     Ok((cases, problems))
@@ -319,7 +339,7 @@ fn first_line(path: &Path) -> Result<String> {
 /// Runs one case; returns an empty string when it passes, else the report.
 fn run_case(env: &Env, case: &Case) -> Result<String> {
     match case.kind {
-        CaseKind::Program => run_program(env, case),
+        CaseKind::Program | CaseKind::Doc => run_program(env, case),
         CaseKind::Check => run_check(env, case),
         CaseKind::BadExports => run_bad_exports(env, case),
         CaseKind::Runtime => run_runtime(env, case),
@@ -428,21 +448,27 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
     if !args.is_empty() {
         py.arg("--").args(&args);
     }
-    let Some(expected) = expectations(
-        env,
-        &mut report,
-        &files,
-        &mut py,
-        "seam py",
-        "what `seam py` does",
-        &case.label,
-    )?
-    else {
+    let expected = if case.kind == CaseKind::Doc {
+        documented_expectation(&mut report, case, &mut py)?
+    } else {
+        let expected = expectations(
+            env,
+            &mut report,
+            &files,
+            &mut py,
+            "seam py",
+            "what `seam py` does",
+            &case.label,
+        )?;
+        // (a) Untranslated, through the shim.
+        if let Some(expected) = &expected {
+            compare_run(&mut report, "seam py", &mut py, expected)?;
+        }
+        expected
+    };
+    let Some(expected) = expected else {
         return Ok(report);
     };
-
-    // (a) Untranslated, through the shim.
-    compare_run(&mut report, "seam py", &mut py, &expected)?;
 
     let tmp = env.scratch(case)?;
 
@@ -508,6 +534,40 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
         }
     }
     Ok(report)
+}
+
+/// A documented program's expectation: what `seam py` does (CPython is the
+/// oracle), which must also be the output the document shows, if it shows one.
+fn documented_expectation(
+    report: &mut String,
+    case: &Case,
+    py: &mut Command,
+) -> Result<Option<Expected>> {
+    let out = run_command(py)?;
+    let Some(status) = out.status.filter(|_| !out.timed_out) else {
+        let _ = writeln!(
+            report,
+            "[seam py] {}: {}",
+            describe_exit(&out),
+            show_command(py)
+        );
+        report.push_str(&indent(&tail(&out.stderr, 15)));
+        return Ok(None);
+    };
+    if let Some(shown) = &case.shown
+        && shown.as_bytes() != out.stdout
+    {
+        let _ = writeln!(
+            report,
+            "[seam py] stdout differs from the output the document shows (-shown +actual):"
+        );
+        report.push_str(&indent(&diff(shown.as_bytes(), &out.stdout)));
+    }
+    Ok(Some(Expected {
+        stdout: out.stdout,
+        status,
+        stderr_last: (status == 1).then(|| support::last_line(&out.stderr)),
+    }))
 }
 
 /// An extension `seam check` and `seam build-ext` must reject, against the

@@ -15,7 +15,7 @@ def main(argv: list[str]) -> int:
     print(t and f, t or f, f or f, t and t)
     print(not t and f, not (t and f), not not t)
     print(t == f, t != f, t == True, f is False)
-    print(1 < 2, 2 < 1, 3 == 3, "a" == "b")
+    print(1 < 2, 2 < 1, 3 == 3, "a" == "ab"[1])
     print(str(t), repr(f), f"{t}-{f}")
     bools: list[bool] = [True, False, True]
     print(bools, len(bools))

@@ -13,7 +13,7 @@ def main(argv: list[str]) -> int:
     x = 5
     print(1 < x < 10, 1 < x > 10, 0 <= x <= 5, 5 < x <= 7)
     print(1 < 2 < 3 < 4 < 5, 1 < 2 < 2 < 4, 3 > 2 > 1 >= 1)
-    print(x == 5 == x, 5 == x != 6, 1 != 2 != 1)
+    print(x == 5 == x, 5 == x != 6, x - 4 != 2 != x - 4)
     print(val(1) < val(2) < val(3), evaluations)
     print(val(3) < val(2) < val(1), evaluations)
     print("a" < "b", "abc" < "abd", "ab" < "abc", "B" < "a", "" < "a")

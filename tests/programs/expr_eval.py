@@ -89,7 +89,8 @@ def parse_power() -> int:
     if peek() == "^":
         advance()
         exp = parse_power()
-        return base ** exp
+        result: int = base ** exp
+        return result
     return base
 
 

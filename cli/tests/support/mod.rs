@@ -22,6 +22,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
+pub mod docs;
+
 /// How long one command (a `seam` invocation, CPython, or a translated
 /// program) may run before it is killed and reported.
 pub const TIMEOUT: Duration = Duration::from_secs(60);
@@ -94,6 +96,18 @@ pub fn run_parallel<C: Sync>(
 /// Prints every failure's report, then the list of failed labels with the
 /// command that re-blesses `harness`'s expectations.
 pub fn print_failures(harness: &str, failed: &[(String, String)], bless: bool) {
+    let hint = if bless {
+        String::new()
+    } else {
+        format!(
+            " (after checking a change is intended: {BLESS_VAR}=1 cargo test -p seam --test {harness})"
+        )
+    };
+    print_failed(failed, &hint);
+}
+
+/// Prints every failure's report, then the list of failed labels after `hint`.
+pub fn print_failed(failed: &[(String, String)], hint: &str) {
     if failed.is_empty() {
         return;
     }
@@ -105,13 +119,6 @@ pub fn print_failures(harness: &str, failed: &[(String, String)], bless: bool) {
         print!("{report}");
     }
     println!();
-    let hint = if bless {
-        String::new()
-    } else {
-        format!(
-            " (after checking a change is intended: {BLESS_VAR}=1 cargo test -p seam --test {harness})"
-        )
-    };
     println!("failed:{hint}");
     for (label, _) in failed {
         println!("    {label}");

@@ -1,0 +1,214 @@
+//! Every accepted Seam program is a typed Python program: `mypy --strict` on
+//! each of them, with the `seam` shim on `MYPYPATH`.
+//!
+//! The cases are the programs Seam translates and runs, so the language's
+//! promise that they also type-check under Python's own tools is checked, not
+//! hoped:
+//!
+//! ```text
+//!   tests/programs/*.py        one mypy run over all single-file programs
+//!   tests/programs/NAME/       one run per multi-module program (main.py and its modules)
+//!   tests/ext/NAME/            one run per core-and-extensions case (main.py, ext*.py, ...)
+//!   examples/NAME/             one run per example
+//!   docs/*.md                  one run per complete program in a ```python block
+//! ```
+//!
+//! Directories are checked one at a time because every one of them has its own
+//! module named `main`. Each case keeps its own mypy cache under the target
+//! directory, so a second run only re-checks what changed.
+//!
+//! mypy must be installed (`python3 -m pip install mypy`; CI's `.ci/run` does):
+//! a missing mypy is a failure, unless `SEAM_SKIP_MYPY=1` says to skip the test.
+//! Arguments after `--` that do not start with `-` select cases by name;
+//! `--list` lists them. Own `main` (`harness = false`), like the corpus.
+
+mod support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+
+use anyhow::{Context, Result};
+
+use support::{docs, indent, print_failed, run_command, run_parallel, tail, workspace_root};
+
+/// Set to skip the test when mypy is not installed.
+const SKIP_VAR: &str = "SEAM_SKIP_MYPY";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(err) => {
+            eprintln!("mypy: harness error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// One mypy run: the directory it runs in and the files it is given.
+struct Case {
+    label: String,
+    dir: PathBuf,
+    files: Vec<PathBuf>,
+}
+
+fn run() -> Result<bool> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let filters = support::filters(&args);
+    let root = workspace_root()?;
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("mypy");
+    let mut cases = collect(&root, &scratch)?;
+    if !filters.is_empty() {
+        cases.retain(|c| filters.iter().any(|f| c.label.contains(f)));
+    }
+    if args.iter().any(|a| a == "--list") {
+        for case in &cases {
+            println!("{}: test", case.label);
+        }
+        return Ok(true);
+    }
+
+    let version = Command::new("python3")
+        .args(["-m", "mypy", "--version"])
+        .stdin(Stdio::null())
+        .output();
+    let version = match version {
+        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).trim().to_string(),
+        _ => {
+            if std::env::var(SKIP_VAR).is_ok_and(|v| !v.is_empty() && v != "0") {
+                println!("mypy: not installed; skipped because {SKIP_VAR} is set");
+                return Ok(true);
+            }
+            eprintln!(
+                "mypy: `python3 -m mypy --version` failed: mypy is not installed.\n\
+                 Install it (`python3 -m pip install mypy`; CI's .ci/run does), \
+                 or set {SKIP_VAR}=1 to skip this test."
+            );
+            return Ok(false);
+        }
+    };
+
+    println!("mypy: {} cases under {version} --strict", cases.len());
+    let shim = root.join("shim");
+    let cache = scratch.join("cache");
+    let mut failed = run_parallel(&cases, &|c| c.label.clone(), &|c| {
+        check(c, &shim, &cache.join(c.label.replace('/', "__")))
+    });
+    failed.sort();
+    print_failed(
+        &failed,
+        " (mypy --strict must accept every program Seam accepts)",
+    );
+    let passed = cases.len() - failed.len();
+    println!();
+    println!("mypy: {passed} passed, {} failed", failed.len());
+    Ok(failed.is_empty())
+}
+
+/// Every case, in a stable order. Complete programs found in the docs are
+/// written under `scratch` first.
+fn collect(root: &Path, scratch: &Path) -> Result<Vec<Case>> {
+    let mut cases = Vec::new();
+    let programs = root.join("tests/programs");
+    let singles = python_files(&programs)?;
+    if !singles.is_empty() {
+        cases.push(Case {
+            label: "programs/*.py".to_string(),
+            dir: programs.clone(),
+            files: singles,
+        });
+    }
+    for (suite, dir) in [
+        ("programs", programs),
+        ("ext", root.join("tests/ext")),
+        ("examples", root.join("examples")),
+    ] {
+        for sub in subdirs(&dir)? {
+            let files = python_files(&sub)?;
+            if files.is_empty() {
+                continue;
+            }
+            let name = sub.file_name().unwrap_or_default().to_string_lossy();
+            cases.push(Case {
+                label: format!("{suite}/{name}"),
+                dir: sub,
+                files,
+            });
+        }
+    }
+    for program in docs::programs(root)? {
+        let dir = scratch.join("docs").join(&program.name);
+        let _ = fs::remove_dir_all(&dir);
+        program.write_to(&dir)?;
+        let files = python_files(&dir)?;
+        cases.push(Case {
+            label: format!("docs/{}", program.name),
+            dir,
+            files,
+        });
+    }
+    Ok(cases)
+}
+
+fn check(case: &Case, shim: &Path, cache: &Path) -> Result<String> {
+    let mut cmd = Command::new("python3");
+    cmd.current_dir(&case.dir)
+        .env("MYPYPATH", shim)
+        .args([
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-error-summary",
+            "--cache-dir",
+        ])
+        .arg(cache)
+        .args(
+            case.files
+                .iter()
+                .map(|f| f.strip_prefix(&case.dir).unwrap_or(f)),
+        );
+    let out = run_command(&mut cmd)?;
+    if out.timed_out {
+        return Ok(format!("mypy timed out in {}\n", case.dir.display()));
+    }
+    if out.status == Some(0) {
+        return Ok(String::new());
+    }
+    let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&out.stderr));
+    Ok(format!(
+        "mypy --strict failed in {}:\n{}",
+        case.dir.display(),
+        indent(&tail(text.as_bytes(), 40))
+    ))
+}
+
+/// The `.py` files directly in `dir`, sorted.
+fn python_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        if path.is_file() && path.extension().is_some_and(|e| e == "py") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The subdirectories of `dir`, sorted; none when `dir` does not exist.
+fn subdirs(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut dirs = Vec::new();
+    if !dir.is_dir() {
+        return Ok(dirs);
+    }
+    for entry in fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        if path.is_dir() {
+            dirs.push(path);
+        }
+    }
+    dirs.sort();
+    Ok(dirs)
+}
