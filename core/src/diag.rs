@@ -58,14 +58,56 @@ impl SourceMap {
     }
 
     /// 1-based line and code-point column of a byte offset.
+    ///
+    /// Lines end as Python's do, at `\n`, `\r\n` or a lone `\r`; a byte-order
+    /// mark at the start of the file is not part of the first line.
     pub fn line_col(&self, file: FileId, offset: u32) -> (usize, usize) {
         let text = self.text(file);
-        let offset = floor_char_boundary(text, offset as usize);
-        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let line = text[..line_start].matches('\n').count() + 1;
+        let offset = skip_bom(text, floor_char_boundary(text, offset as usize));
+        let line_start = line_start(text, offset);
+        let line = line_breaks(&text[..line_start]) + 1;
         let col = text[line_start..offset].chars().count() + 1;
         (line, col)
     }
+}
+
+/// The UTF-8 byte-order mark, which Python skips before the first line.
+const BOM: &str = "\u{feff}";
+
+/// `offset`, or the first offset after the file's byte-order mark if it points into it.
+fn skip_bom(text: &str, offset: usize) -> usize {
+    if text.starts_with(BOM) {
+        offset.max(BOM.len())
+    } else {
+        offset
+    }
+}
+
+/// The byte offset where the line holding `offset` starts (after a leading BOM).
+fn line_start(text: &str, offset: usize) -> usize {
+    let start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    if start == 0 && text.starts_with(BOM) {
+        BOM.len().min(offset)
+    } else {
+        start
+    }
+}
+
+/// The byte offset where the line starting at `start` ends (before its terminator).
+fn line_end(text: &str, start: usize) -> usize {
+    text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| start + i)
+}
+
+/// How many line terminators (`\n`, `\r\n`, lone `\r`) `text` holds.
+fn line_breaks(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -79,7 +121,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 /// Renders one diagnostic: the `FILE:LINE:COL: error: message` line, the source line and a caret line.
 pub fn render(diag: &Diagnostic, sources: &SourceMap) -> String {
     let text = sources.text(diag.file);
-    let start = floor_char_boundary(text, diag.start as usize);
+    let start = skip_bom(text, floor_char_boundary(text, diag.start as usize));
     let (line, col) = sources.line_col(diag.file, start as u32);
     let mut out = String::new();
     let _ = writeln!(
@@ -90,11 +132,9 @@ pub fn render(diag: &Diagnostic, sources: &SourceMap) -> String {
         col,
         diag.message
     );
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[line_start..]
-        .find('\n')
-        .map_or(text.len(), |i| line_start + i);
-    let source_line = text[line_start..line_end].trim_end_matches('\r');
+    let line_start = line_start(text, start);
+    let line_end = line_end(text, line_start);
+    let source_line = &text[line_start..line_end];
     if !source_line.trim().is_empty() {
         let end = floor_char_boundary(text, (diag.end as usize).max(start)).min(line_end);
         // A very long line is shown as a window around the error, marked with `...`.
@@ -153,6 +193,29 @@ mod tests {
         assert_eq!(
             render(&d, &map),
             "a.py:2:7: error: bad\n    y = é + 2\n          ^\n"
+        );
+    }
+
+    #[test]
+    fn lines_end_at_cr_lf_and_crlf_and_the_bom_is_no_column() {
+        let mut map = SourceMap::default();
+        let f = map.add("a.py".into(), "\u{feff}x = 1\ry = 2\r\nz = q\n".into());
+        let d = Diagnostic {
+            file: f,
+            start: 20,
+            end: 21,
+            message: "bad".into(),
+        };
+        assert_eq!(render(&d, &map), "a.py:3:5: error: bad\n    z = q\n        ^\n");
+        let at_start = Diagnostic {
+            file: f,
+            start: 0,
+            end: 4,
+            message: "first".into(),
+        };
+        assert_eq!(
+            render(&at_start, &map),
+            "a.py:1:1: error: first\n    x = 1\n    ^\n"
         );
     }
 }

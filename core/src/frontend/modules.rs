@@ -606,7 +606,7 @@ fn statement_too_long(text: &str) -> Option<usize> {
         let c = bytes[i];
         match c {
             b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
+                while i < bytes.len() && !matches!(bytes[i], b'\n' | b'\r') {
                     i += 1;
                 }
                 continue;
@@ -628,7 +628,7 @@ fn statement_too_long(text: &str) -> Option<usize> {
                         i += quote_len;
                         break;
                     }
-                    if bytes[i] == b'\n' && !triple {
+                    if matches!(bytes[i], b'\n' | b'\r') && !triple {
                         break;
                     }
                     i += 1;
@@ -638,7 +638,10 @@ fn statement_too_long(text: &str) -> Option<usize> {
             }
             b'(' | b'[' | b'{' => depth += 1,
             b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            b'\n' if depth == 0 && bytes.get(i.wrapping_sub(1)) != Some(&b'\\') => run = 0,
+            // A line ends at `\n`, `\r\n` or a lone `\r`; a backslash right before the
+            // terminator continues the statement.
+            b'\n' if i > 0 && bytes[i - 1] == b'\r' => {}
+            b'\n' | b'\r' if depth == 0 && bytes.get(i.wrapping_sub(1)) != Some(&b'\\') => run = 0,
             _ => {}
         }
         if !c.is_ascii_whitespace() {
@@ -719,10 +722,10 @@ fn handle_char(
             }
         }
         ')' | ']' | '}' => *depth = depth.saturating_sub(1),
-        '\n' => *at_line_start = true,
+        '\n' | '\r' => *at_line_start = true,
         '#' => {
             for (_, n) in chars.by_ref() {
-                if n == '\n' {
+                if n == '\n' || n == '\r' {
                     *at_line_start = true;
                     break;
                 }
@@ -759,8 +762,8 @@ fn handle_char(
                         escaped = false;
                     } else if n == '\\' {
                         escaped = true;
-                    } else if n == c || n == '\n' {
-                        if n == '\n' {
+                    } else if n == c || n == '\n' || n == '\r' {
+                        if n != c {
                             *at_line_start = true;
                         }
                         break;
@@ -783,5 +786,19 @@ mod tests {
         let deep = format!("x = {}1{}\n", "(".repeat(150), ")".repeat(150));
         assert_eq!(nesting_error(&deep), Some(4 + MAX_NESTING));
         assert_eq!(nesting_error("s = '((((('\n"), None);
+    }
+
+    #[test]
+    fn statement_guard_knows_every_line_ending() {
+        let terms = MAX_STATEMENT_CHARS / 2;
+        for (continuation, newline) in [("\\\n", "\n"), ("\\\r\n", "\r\n"), ("\\\r", "\r")] {
+            // One statement continued over many short lines is still one statement.
+            let long = format!("x = 1{}\n", format!(" +{continuation} 1").repeat(terms));
+            assert!(statement_too_long(&long).is_some(), "{continuation:?}");
+            // Many short statements are not one long one.
+            let many = format!("x = 1 + 1{newline}").repeat(terms);
+            assert_eq!(statement_too_long(&many), None, "{newline:?}");
+            assert_eq!(nesting_error(&many), None, "{newline:?}");
+        }
     }
 }

@@ -1,0 +1,1 @@
+# expect: a type error on line 4, column 14: lines end with a lone CRdef main(argv: list[str]) -> int:    y = 1    z: str = y    return 0
