@@ -26,6 +26,10 @@ pub(super) type R<T> = Result<T, Reported>;
 /// The deepest expression or statement nesting the checker follows.
 const MAX_DEPTH: usize = 150;
 
+/// How many `elif` clauses may nest along one path through a body (each is an
+/// `if` in the `else` branch of the one before, for every later pass too).
+pub const MAX_ELIF_DEPTH: usize = 10_000;
+
 /// What is known at a program point.
 #[derive(Clone, Debug)]
 pub(super) struct Flow {
@@ -150,6 +154,8 @@ pub(super) struct Checker<'c, 'a> {
     /// Names whose declaration failed: uses are silently errors.
     pub poisoned: HashSet<String>,
     pub depth: usize,
+    /// `elif` clauses entered along the current path (see [`MAX_ELIF_DEPTH`]).
+    pub elif_depth: usize,
     /// Some statement failed to check (its error is reported, perhaps elsewhere).
     pub failed: bool,
     /// In a method: its class and the `self` local (for `super()`).
@@ -427,6 +433,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             last_loop: None,
             poisoned: HashSet::new(),
             depth: 0,
+            elif_depth: 0,
             failed: false,
             method_of: None,
             handlers: Vec::new(),
@@ -789,8 +796,21 @@ impl<'c, 'a> Checker<'c, 'a> {
         let mut else_body = Vec::new();
         if let Some((first, more)) = rest.split_first() {
             match &first.test {
+                // An `elif` is an `if` nested in the `else` branch, in this pass and
+                // in every pass over the TIR after it: bound how deep that goes.
+                Some(_) if self.elif_depth >= MAX_ELIF_DEPTH => {
+                    let _ = self.error(
+                        first.range,
+                        format!(
+                            "too many elif clauses: more than {MAX_ELIF_DEPTH} in one chain \
+                             (use a dict of functions, or split the chain)"
+                        ),
+                    );
+                }
                 Some(t) => {
+                    self.elif_depth += 1;
                     let _ = self.if_stmt(t, &first.body, more, &mut else_body);
+                    self.elif_depth -= 1;
                 }
                 None => self.block(&first.body, &mut else_body),
             }

@@ -16,6 +16,9 @@ mod interface;
 mod modules;
 mod types;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
