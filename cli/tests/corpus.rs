@@ -453,7 +453,10 @@ fn run_error(env: &Env, case: &Case) -> Result<String> {
     let source = fs::read_to_string(env.abs(&case.entry))
         .with_context(|| format!("reading {}", case.entry.display()))?;
     // A byte-order mark is not part of the first line (tests/errors/bom_column.py has one).
-    if !source.trim_start_matches('\u{feff}').starts_with("# expect: ") {
+    if !source
+        .trim_start_matches('\u{feff}')
+        .starts_with("# expect: ")
+    {
         let _ = writeln!(
             report,
             "{}: the first line must be `# expect: <what the error is>`",

@@ -7,7 +7,8 @@
 //! tests/ext/NAME/main.py          the core (plus any core modules and packages beside it)
 //! tests/ext/NAME/ext*.py          its extension modules: ext.py, ext2.py, ext_bad.py...
 //! tests/ext/NAME/extensions       optional: the extension modules' file names, one per
-//!                                 line, instead of ext*.py (for extensions named otherwise)
+//!                                 line, instead of ext*.py (for extensions named otherwise;
+//!                                 `DIR/ext.py` is built into `DIR/ext.so`)
 //! tests/ext/NAME/args             optional: the program's arguments, one per line
 //! tests/ext/NAME/stdout           expected stdout bytes          } written by `seam py`
 //! tests/ext/NAME/status           expected exit status           } with the test
@@ -44,8 +45,9 @@
 //! `old/main.py` exists, against the exports of that other core: a stale
 //! extension), compiles every `NAME.c` with `cc -shared` into `TMP/NAME.so`
 //! (a shared library that is no Seam extension), copies every `NAME.so.txt` to
-//! `TMP/NAME.so` (a file that is no shared library), and runs `TMP/core` in
-//! `TMP`.  Its expectations are snapshots of the translated program, which is
+//! `TMP/NAME.so` (a file that is no shared library), makes a FIFO `TMP/NAME.so`
+//! for every `NAME.so.fifo`, and runs `TMP/core` in `TMP`.  Its expectations
+//! are snapshots of the translated program, which is
 //! the only one of the three that can fail that way.
 //!
 //! `SEAM_BLESS=1 cargo test -p seam --test ext` rewrites the expectations:
@@ -379,19 +381,28 @@ fn build_extensions(
     src: &Path,
     out: &Path,
 ) -> Result<bool> {
-    fs::create_dir_all(src).with_context(|| format!("creating {}", src.display()))?;
     let mut ok = true;
     for ext in &case.extensions {
-        fs::copy(env.root.join(&case.dir).join(ext), src.join(ext))
-            .with_context(|| format!("copying {ext} to {}", src.display()))?;
-        let mut build = env.seam(src);
+        // An extension listed as `DIR/ext.py` is built in `src/DIR` into
+        // `OUT/DIR/ext.so`: two extensions may share a stem.
+        let rel = Path::new(ext);
+        let parent = rel.parent().unwrap_or(Path::new(""));
+        let up: PathBuf = parent.components().map(|_| "..").collect();
+        let dir = src.join(parent);
+        fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        let out_dir = src.join(out).join(parent);
+        fs::create_dir_all(&out_dir).with_context(|| format!("creating {}", out_dir.display()))?;
+        let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or(ext);
+        fs::copy(env.root.join(&case.dir).join(ext), dir.join(name))
+            .with_context(|| format!("copying {ext} to {}", dir.display()))?;
+        let mut build = env.seam(&dir);
         build
             .arg("build-ext")
-            .arg(ext)
+            .arg(name)
             .arg("--exports")
-            .arg(exports)
+            .arg(up.join(exports))
             .arg("-o")
-            .arg(out.join(library_name(ext)));
+            .arg(up.join(out).join(library_name(ext)));
         ok &= run_build(report, "seam build-ext", &mut build)?;
     }
     Ok(ok)
@@ -733,6 +744,13 @@ fn run_runtime(env: &Env, case: &Case) -> Result<String> {
             .arg(&library)
             .arg(case_dir.join(&c_file));
         if !run_build(&mut report, "cc", &mut cc)? {
+            return Ok(report);
+        }
+    }
+    for file in files_with(&case_dir, |n| n.ends_with(".so.fifo"))? {
+        let mut mkfifo = env.command("mkfifo", &tmp);
+        mkfifo.arg(file.trim_end_matches(".fifo"));
+        if !run_build(&mut report, "mkfifo", &mut mkfifo)? {
             return Ok(report);
         }
     }

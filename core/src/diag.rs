@@ -206,7 +206,10 @@ mod tests {
             end: 21,
             message: "bad".into(),
         };
-        assert_eq!(render(&d, &map), "a.py:3:5: error: bad\n    z = q\n        ^\n");
+        assert_eq!(
+            render(&d, &map),
+            "a.py:3:5: error: bad\n    z = q\n        ^\n"
+        );
         let at_start = Diagnostic {
             file: f,
             start: 0,

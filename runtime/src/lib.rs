@@ -28,6 +28,7 @@ pub mod layout;
 mod arith;
 mod class;
 mod dict;
+mod elf;
 mod entry;
 mod error;
 mod fault;

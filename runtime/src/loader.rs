@@ -3,7 +3,9 @@
 //! ```text
 //!   seam_load_extension(path, space)
 //!     ├─ resolve:  linked in (seam_register_static_extensions, by file stem)
-//!     │            or dlopen(path + ".so") and dlsym("seam_ext__<stem>")
+//!     │            or, for a regular file path + ".so": read the descriptor from
+//!     │            the file (elf.rs) and check it as below, and only then
+//!     │            dlopen it and dlsym("seam_ext__<stem>")
 //!     ├─ check:    descriptor layout version, core fingerprint
 //!     ├─ register: class ids from the base classes' slack, static roots   (once per descriptor)
 //!     ├─ run:      init_globals()                        (may raise: becomes ImportError)
@@ -56,7 +58,9 @@ pub(crate) enum LoadError {
     NoName { path: String },
     /// Neither linked in nor present on disk.
     NoSuchFile { file: String },
-    /// `dlopen` refused the file.
+    /// Something other than a regular file (a directory, a FIFO, a device).
+    NotAFile { file: String },
+    /// `dlopen` refused the file, or reading it before that failed.
     Open { file: String, cause: String },
     /// The library has no extension descriptor: not built by `seam build-ext`.
     NotAnExtension {
@@ -107,6 +111,9 @@ impl fmt::Display for LoadError {
             }
             LoadError::NoSuchFile { file } => {
                 write!(f, "cannot load extension '{file}': no such file")
+            }
+            LoadError::NotAFile { file } => {
+                write!(f, "cannot load extension '{file}': not a regular file")
             }
             LoadError::Open { file, cause } => {
                 write!(f, "cannot load extension '{file}': {cause}")
@@ -351,31 +358,40 @@ unsafe fn load(path: &str, space: *mut u8) -> Result<(), LoadError> {
 /// # Safety
 /// As for [`seam_load_extension`].
 unsafe fn resolve(path: &str, stem: &str) -> Result<Option<Resolved>, LoadError> {
-    let stem_key = format!("stem:{stem}");
     let mut state = state();
-    if state.loaded.contains(&stem_key) || state.in_progress.contains(&stem_key) {
-        return Ok(None);
-    }
-    let mut keys = vec![stem_key];
     let mut library = None;
-    let (file, desc) = match state.linked_in.get(stem) {
-        Some(&desc) => (stem.to_owned(), desc as *mut u8),
+    // An extension is identified by what it is: a linked-in one by its stem
+    // (stems of linked-in extensions are unique), a file by its resolved path,
+    // so two files with one stem in different directories are two extensions.
+    let (file, desc, key) = match state.linked_in.get(stem) {
+        Some(&desc) => (stem.to_owned(), desc as *mut u8, format!("stem:{stem}")),
         None => {
             let file = format!("{path}.so");
             let canonical = std::fs::canonicalize(&file)
                 .map_err(|_| LoadError::NoSuchFile { file: file.clone() })?;
-            let path_key = format!("path:{}", canonical.display());
-            if state.loaded.contains(&path_key) || state.in_progress.contains(&path_key) {
+            let key = format!("path:{}", canonical.display());
+            if state.loaded.contains(&key) || state.in_progress.contains(&key) {
                 return Ok(None);
             }
-            keys.push(path_key);
-            // SAFETY: forwarded from the caller: a file named like an
-            // extension is one, or has no descriptor symbol.
+            // Only a regular file: opening a FIFO would block, a device worse.
+            if !std::fs::metadata(&canonical).is_ok_and(|m| m.is_file()) {
+                return Err(LoadError::NotAFile { file });
+            }
+            // Read and check the descriptor from the file first: `dlopen` runs
+            // the library's constructors, so nothing the loader would refuse
+            // may reach it.
+            precheck(&state, &file, &canonical, stem)?;
+            // SAFETY: the file holds an extension descriptor of the right
+            // layout, built against this core.
             let (lib, desc) = unsafe { open(&file, &canonical, stem)? };
             library = Some(lib);
-            (file, desc)
+            (file, desc, key)
         }
     };
+    if state.loaded.contains(&key) || state.in_progress.contains(&key) {
+        return Ok(None);
+    }
+    let keys = vec![key];
     // SAFETY: `desc` is an extension descriptor (forwarded from the caller).
     unsafe { check(&state, &file, desc)? };
     if !state.registered.contains(&(desc as usize)) {
@@ -390,6 +406,57 @@ unsafe fn resolve(path: &str, stem: &str) -> Result<Option<Resolved>, LoadError>
     drop(library);
     state.in_progress.extend(keys.iter().cloned());
     Ok(Some(Resolved { desc, keys }))
+}
+
+/// Checks the extension file's descriptor (symbol, layout version, fingerprint)
+/// by reading the file, without loading it; the same errors as [`check`].
+fn precheck(state: &State, file: &str, canonical: &Path, stem: &str) -> Result<(), LoadError> {
+    let bytes = std::fs::read(canonical).map_err(|e| LoadError::Open {
+        file: file.to_owned(),
+        cause: e.to_string(),
+    })?;
+    let symbol = format!("seam_ext__{stem}");
+    let found =
+        crate::elf::read_descriptor(&bytes, &symbol, EXT_LAYOUT_VERSION, EXT_FINGERPRINT as u64);
+    let descriptor = match found {
+        Ok(d) => d,
+        Err(crate::elf::ElfError::NoSymbol) => {
+            return Err(LoadError::NotAnExtension {
+                file: file.to_owned(),
+                symbol,
+                cause: crate::elf::ElfError::NoSymbol.to_string(),
+            });
+        }
+        Err(e) => {
+            return Err(LoadError::Open {
+                file: file.to_owned(),
+                cause: e.to_string(),
+            });
+        }
+    };
+    let Some(extension) = descriptor.fingerprint else {
+        return Err(LoadError::Version {
+            file: file.to_owned(),
+            found: descriptor.version,
+        });
+    };
+    compare_fingerprints(state, file, extension)
+}
+
+/// Compares an extension's recorded core fingerprint with this core's.
+fn compare_fingerprints(state: &State, file: &str, extension: String) -> Result<(), LoadError> {
+    let core = core_fingerprint(state).map_err(|cause| LoadError::NoCoreFingerprint {
+        file: file.to_owned(),
+        cause,
+    })?;
+    if extension != core {
+        return Err(LoadError::Fingerprint {
+            file: file.to_owned(),
+            extension,
+            core,
+        });
+    }
+    Ok(())
 }
 
 /// Runs the extension's initialisers and checks `space`.
@@ -516,18 +583,7 @@ unsafe fn check(state: &State, file: &str, desc: *mut u8) -> Result<(), LoadErro
     }
     // SAFETY: a version-1 descriptor's fingerprint word is null or a C string.
     let extension = unsafe { c_string(ptr(desc, EXT_FINGERPRINT)) }.unwrap_or_default();
-    let core = core_fingerprint(state).map_err(|cause| LoadError::NoCoreFingerprint {
-        file: file.to_owned(),
-        cause,
-    })?;
-    if extension != core {
-        return Err(LoadError::Fingerprint {
-            file: file.to_owned(),
-            extension,
-            core,
-        });
-    }
-    Ok(())
+    compare_fingerprints(state, file, extension)
 }
 
 /// The program's `seam_core_fingerprint`: a NUL-terminated hex string that

@@ -28,7 +28,10 @@ const COMPILER_STACK: usize = 256 << 20;
 /// Checks `main.py` holding `source`, on a thread with the translator's stack;
 /// returns the rendered diagnostics, one string each.
 fn check(source: &str) -> Vec<String> {
-    let loader = MemLoader(HashMap::from([(PathBuf::from("main.py"), source.to_string())]));
+    let loader = MemLoader(HashMap::from([(
+        PathBuf::from("main.py"),
+        source.to_string(),
+    )]));
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .stack_size(COMPILER_STACK)
@@ -61,7 +64,10 @@ fn elif_chain(n: usize) -> String {
 
 #[test]
 fn a_long_elif_chain_is_accepted() {
-    assert_eq!(check(&elif_chain(super::body::MAX_ELIF_DEPTH)), Vec::<String>::new());
+    assert_eq!(
+        check(&elif_chain(super::body::MAX_ELIF_DEPTH)),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
