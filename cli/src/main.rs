@@ -299,26 +299,40 @@ fn inspect(path: &Path, json: bool) -> Result<ExitCode> {
 
 /// `seam run`: build into a cache keyed by the program's sources and this `seam`, then run.
 fn run_cached(entry: &Path, args: &[String]) -> Result<ExitCode> {
-    use std::hash::{Hash, Hasher};
+    use sha2::{Digest, Sha256};
     let Some(checked) = check(entry) else {
         return Ok(ExitCode::from(1));
     };
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    // Every input is length-prefixed, so no two different inputs hash alike.
+    let mut hasher = Sha256::new();
+    let mut feed = |bytes: &[u8]| {
+        hasher.update((bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
     for file in checked.sources.files() {
-        checked.sources.path(file).hash(&mut hasher);
-        checked.sources.text(file).hash(&mut hasher);
+        feed(checked.sources.path(file).as_bytes());
+        feed(checked.sources.text(file).as_bytes());
     }
-    link::toolchain_identity().hash(&mut hasher);
-    let key = format!("{:016x}", hasher.finish());
+    feed(link::toolchain_identity().as_bytes());
+    let key: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let dir = cache_dir()?.join("run").join(&key);
     let exe = dir.join("program");
-    if !exe.exists() {
+    if !exe.is_file() {
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create {}", dir.display()))?;
         let program = checked.program.expect("no diagnostics means a program");
         let object = codegen::emit_object(&program, &codegen::CodegenConfig::default())
             .map_err(|e| anyhow::anyhow!("{e}"))?;
-        link::link_executable(&object, &codegen::dynamic_symbols(&program), &exe)?;
+        // Linked under a private name and renamed: an interrupted link or a
+        // concurrent run never leaves half an executable under the real name.
+        let partial = dir.join(format!("program.tmp{}", std::process::id()));
+        link::link_executable(&object, &codegen::dynamic_symbols(&program), &partial)?;
+        std::fs::rename(&partial, &exe)
+            .with_context(|| format!("cannot move {} into place", partial.display()))?;
     }
     let status = std::process::Command::new(&exe)
         .args(args)
@@ -327,18 +341,72 @@ fn run_cached(entry: &Path, args: &[String]) -> Result<ExitCode> {
     Ok(exit_code_of(status))
 }
 
-/// The per-user cache directory.
+/// The per-user cache directory, created private (mode 0700) if missing.
+///
+/// `$SEAM_CACHE_DIR`, else `$XDG_CACHE_HOME/seam`, else `~/.cache/seam`; with
+/// none of them set, `seam-cache-UID` in the temporary directory. `seam py` and
+/// `seam run` execute what they find here, so the directory must belong to
+/// this user and be writable by nobody else: anything else is refused.
 pub(crate) fn cache_dir() -> Result<PathBuf> {
-    if let Some(d) = std::env::var_os("SEAM_CACHE_DIR") {
-        return Ok(PathBuf::from(d));
+    let dir = if let Some(d) = std::env::var_os("SEAM_CACHE_DIR") {
+        PathBuf::from(d)
+    } else if let Some(d) = std::env::var_os("XDG_CACHE_HOME") {
+        PathBuf::from(d).join("seam")
+    } else if let Some(h) = std::env::var_os("HOME") {
+        PathBuf::from(h).join(".cache").join("seam")
+    } else {
+        std::env::temp_dir().join(format!("seam-cache-{}", current_uid()?))
+    };
+    private_dir(&dir)?;
+    Ok(dir)
+}
+
+/// This process's effective user id: the owner of `/proc/self`.
+fn current_uid() -> Result<u32> {
+    use std::os::unix::fs::MetadataExt;
+    Ok(std::fs::metadata("/proc/self")
+        .context("cannot find this process's user id in /proc/self")?
+        .uid())
+}
+
+/// Creates `dir` with mode 0700 if it is missing, then checks that it is a
+/// directory owned by this user that nobody else may write to.
+fn private_dir(dir: &Path) -> Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+    if !dir.exists() {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .with_context(|| format!("cannot create the cache directory {}", dir.display()))?;
     }
-    if let Some(d) = std::env::var_os("XDG_CACHE_HOME") {
-        return Ok(PathBuf::from(d).join("seam"));
+    let meta = std::fs::symlink_metadata(dir)
+        .with_context(|| format!("cannot read the cache directory {}", dir.display()))?;
+    let uid = current_uid()?;
+    if !meta.is_dir() {
+        bail!(
+            "the cache directory {} is not a directory; remove it or set SEAM_CACHE_DIR",
+            dir.display()
+        );
     }
-    match std::env::var_os("HOME") {
-        Some(h) => Ok(PathBuf::from(h).join(".cache").join("seam")),
-        None => Ok(std::env::temp_dir().join("seam-cache")),
+    if meta.uid() != uid {
+        bail!(
+            "the cache directory {} belongs to another user (uid {}, not {uid}); \
+             seam runs what it caches, so it will not use it: set SEAM_CACHE_DIR to a \
+             directory of your own",
+            dir.display(),
+            meta.uid()
+        );
     }
+    if meta.mode() & 0o022 != 0 {
+        bail!(
+            "the cache directory {} is writable by other users (mode {:o}); seam runs what \
+             it caches, so it will not use it: `chmod go-w` it or set SEAM_CACHE_DIR",
+            dir.display(),
+            meta.mode() & 0o777
+        );
+    }
+    Ok(())
 }
 
 /// The exit code of a finished child, passing a signal death on as 128 + signal like a shell.

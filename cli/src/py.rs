@@ -35,8 +35,23 @@ fn install_shim() -> Result<PathBuf> {
     (SHIM_INIT, SHIM_TYPED, BOOTSTRAP).hash(&mut h);
     let dir = crate::cache_dir()?.join(format!("shim-{:016x}", h.finish()));
     let bootstrap = dir.join("bootstrap.py");
-    if bootstrap.is_file() {
+    let files = [
+        (dir.join("seam").join("__init__.py"), SHIM_INIT),
+        (dir.join("seam").join("py.typed"), SHIM_TYPED),
+        (bootstrap.clone(), BOOTSTRAP),
+    ];
+    // What is there is run: use it only if it is exactly this seam's shim.
+    let intact = |files: &[(PathBuf, &str)]| {
+        files
+            .iter()
+            .all(|(path, text)| std::fs::read(path).is_ok_and(|b| b == text.as_bytes()))
+    };
+    if intact(&files) {
         return Ok(bootstrap);
+    }
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)
+            .with_context(|| format!("cannot replace the damaged shim in {}", dir.display()))?;
     }
     // Write into a private directory, then rename: concurrent first runs must not see half a shim.
     let tmp = dir.with_extension(format!("tmp{}", std::process::id()));
@@ -49,7 +64,7 @@ fn install_shim() -> Result<PathBuf> {
         // Another process won the race; use its copy.
         let _ = std::fs::remove_dir_all(&tmp);
     }
-    if !bootstrap.is_file() {
+    if !intact(&files) {
         bail!("cannot install the seam shim in {}", dir.display());
     }
     Ok(bootstrap)
