@@ -14,6 +14,7 @@ mod builtins;
 mod classes;
 mod interface;
 mod modules;
+mod pysyntax;
 mod types;
 
 #[cfg(test)]

@@ -95,7 +95,11 @@ impl Context<'_> {
             None => match ruff_python_parser::parse_module(text) {
                 Ok(parsed) => {
                     *unparsed = false;
-                    parsed.into_syntax().body.into_iter().collect()
+                    let body: Vec<Stmt> = parsed.into_syntax().body.into_iter().collect();
+                    for (range, message) in super::pysyntax::compile_errors(&body) {
+                        self.error(file, range, format!("syntax error: {message}"));
+                    }
+                    body
                 }
                 Err(err) => {
                     self.error(file, err.location, format!("syntax error: {}", err.error));
