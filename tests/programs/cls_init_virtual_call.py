@@ -10,6 +10,8 @@ class Widget:
     def __init__(self, name: str) -> None:
         self.name = name
         self.log = []
+        # Every field is assigned before `self` is used (see docs/language.md).
+        self.width = 0
         self.width = self.default_width()
         self.log.append("init " + self.kind())
 

@@ -12,6 +12,7 @@
 mod body;
 mod builtins;
 mod classes;
+mod fieldinit;
 mod interface;
 mod modules;
 mod pysyntax;
@@ -260,6 +261,9 @@ impl Context<'_> {
         self.check_signatures();
         self.build_classes();
         self.check_bodies_only(entry_mod);
+        if self.diagnostics.is_empty() {
+            self.check_field_initialisation();
+        }
         let init = self.find_init_module(entry_mod);
         if !self.diagnostics.is_empty() {
             return None;
@@ -294,6 +298,9 @@ impl Context<'_> {
         self.check_signatures();
         self.build_classes();
         self.check_bodies(entry_mod);
+        if self.diagnostics.is_empty() {
+            self.check_field_initialisation();
+        }
         if self.diagnostics.is_empty() {
             self.record_param_defaults();
             let mut program = std::mem::take(&mut self.program);

@@ -104,7 +104,10 @@ impl Pass {
                     Use::Load => "is used prior to",
                     Use::Store => "is assigned to before",
                 };
-                found.push((name.range, format!("name '{}' {what} global declaration", name.id)));
+                found.push((
+                    name.range,
+                    format!("name '{}' {what} global declaration", name.id),
+                ));
             }
         }
         for (range, message) in found {
