@@ -121,6 +121,7 @@ impl Facts {
             | ExprKind::Local(_)
             | ExprKind::Global(_)
             | ExprKind::TypeCode(_)
+            | ExprKind::FuncAddr(_)
             | ExprKind::New(_) => {}
             ExprKind::Unary(_, a) => self.expr(a, p),
             ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
@@ -147,6 +148,12 @@ impl Facts {
             // A virtual call may reach an override defined later, by an extension: it can raise.
             ExprKind::VirtualCall { args, .. } => {
                 self.raises = true;
+                args.iter().for_each(|a| self.expr(a, p));
+            }
+            // A function value may be any function of its type, an extension's included.
+            ExprKind::CallIndirect { callee, args } => {
+                self.raises = true;
+                self.expr(callee, p);
                 args.iter().for_each(|a| self.expr(a, p));
             }
             ExprKind::Tuple(items) => items.iter().for_each(|a| self.expr(a, p)),

@@ -343,6 +343,10 @@ impl<'p> Converter<'p> {
             Type::DictValues(t) => TypeRef::DictValues(sub(t)),
             Type::DictItems(k, v) => TypeRef::DictItems(sub(k), sub(v)),
             Type::Tuple(ts) => TypeRef::Tuple(ts.iter().map(|t| *sub(t)).collect()),
+            Type::Callable(ps, r) => {
+                let params = ps.iter().map(|t| *sub(t)).collect();
+                TypeRef::Callable(params, sub(r))
+            }
             Type::Instance(c) => {
                 let class = &self.program.classes[c.0 as usize];
                 if !self.described[c.0 as usize] {

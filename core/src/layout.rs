@@ -38,6 +38,11 @@ pub const TUPLE_ITEMS: i32 = 24;
 /// The most elements a tuple may have (one bit each in the reference mask).
 pub const TUPLE_MAX_LEN: usize = 64;
 
+/// Function value (`Callable`): the code pointer, called with the object itself first.
+pub const CALLABLE_CODE: i32 = 8;
+/// Function value: the bound method's receiver (a reference), or null for a function.
+pub const CALLABLE_RECEIVER: i32 = 16;
+
 /// Class descriptor: the collector's type info occupies bytes 0..32.
 pub const CLASS_GC_INFO: i32 = 0;
 /// Class descriptor: the class id (i64).

@@ -275,6 +275,11 @@ runtime_functions! {
     /// `n` pairs of (name C string, extension descriptor) for `load_extension` to find by stem.
     RegisterStaticExtensions = "seam_register_static_extensions"(Ptr, I64);
 
+    // ---- function values (Callable) ----
+    /// A new function value `{desc, code, receiver}`: `code` a function address (not a GC
+    /// reference), `receiver` a reference or null. May collect.
+    CallableNew = "seam_callable_new"(Ptr, Ptr) -> Ptr;
+
     // ---- memory ----
     /// Register the address of a global slot holding a GC reference as a static root.
     GcAddRoot = "seam_gc_add_root"(Ptr);

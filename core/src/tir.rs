@@ -60,6 +60,10 @@ pub enum Type {
     DictItems(Box<Type>, Box<Type>),
     /// An instance of a class or of one of its subclasses; never null.
     Instance(ClassId),
+    /// `Callable[[A, B], R]`: a function value (a module-level function or a bound
+    /// method), never null. A GC object `{desc, code, receiver}` (see
+    /// [`crate::layout::CALLABLE_CODE`]); `code` takes the object itself, then the arguments.
+    Callable(Vec<Type>, Box<Type>),
 }
 
 impl Type {
@@ -133,6 +137,9 @@ impl Type {
             }
             // The runtime finds everything else (name, exception or not) in the class descriptor.
             Type::Instance(_) => out.push('c'),
+            // The front end refuses every generic operation on function values (see
+            // `frontend::callable`); the runtime's helpers do not know this code.
+            Type::Callable(..) => out.push('F'),
         }
     }
 
@@ -408,6 +415,16 @@ pub enum ExprKind {
     IsInstance {
         value: Box<Expr>,
         class: ClassId,
+    },
+    /// The address of a translated function's code (its type is [`Type::Int`]): what a
+    /// function value's `code` word holds.
+    FuncAddr(FuncId),
+    /// A call through a function value: `callee` (of [`Type::Callable`], non-null) is
+    /// evaluated first, then `args`; the call goes to its `code` word with the callee
+    /// itself as the first argument. Always assumed to raise.
+    CallIndirect {
+        callee: Box<Expr>,
+        args: Vec<Expr>,
     },
     /// Element `index` of a `list` (or dict view), **without** a bounds check:
     /// only for positions the front end has just compared with the length, with

@@ -44,6 +44,8 @@ pub enum TypeRef {
     DictItems(Box<TypeRef>, Box<TypeRef>),
     /// An instance of the class with this qualified name (or of a subclass).
     Instance(String),
+    /// `Callable[[A, B], R]`: a function value taking these parameters and returning the type.
+    Callable(Vec<TypeRef>, Box<TypeRef>),
 }
 
 impl TypeRef {
@@ -61,6 +63,10 @@ impl TypeRef {
             }
             TypeRef::Tuple(ts) => ts.iter().for_each(|t| t.for_each_class(f)),
             TypeRef::Instance(name) => f(name),
+            TypeRef::Callable(ps, r) => {
+                ps.iter().for_each(|t| t.for_each_class(f));
+                r.for_each_class(f);
+            }
         }
     }
 
@@ -98,6 +104,16 @@ impl fmt::Display for TypeRef {
             TypeRef::DictValues(t) => write!(f, "dict_values[{t}]"),
             TypeRef::DictItems(k, v) => write!(f, "dict_items[{k}, {v}]"),
             TypeRef::Instance(name) => f.write_str(name),
+            TypeRef::Callable(ps, r) => {
+                f.write_str("Callable[[")?;
+                for (i, t) in ps.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{t}")?;
+                }
+                write!(f, "], {r}]")
+            }
         }
     }
 }
@@ -118,6 +134,8 @@ enum TypeNode {
     DictValues,
     DictItems,
     Instance(String),
+    /// A function type: this many parameter types, then the return type.
+    Callable(u32),
 }
 
 impl Serialize for TypeRef {
@@ -160,6 +178,10 @@ fn flatten(ty: &TypeRef) -> Vec<TypeNode> {
             TypeRef::DictValues(e) => (TypeNode::DictValues, vec![e]),
             TypeRef::DictItems(k, v) => (TypeNode::DictItems, vec![k, v]),
             TypeRef::Instance(name) => (TypeNode::Instance(name.clone()), vec![]),
+            TypeRef::Callable(ps, r) => (
+                TypeNode::Callable(ps.len() as u32),
+                ps.iter().chain(std::iter::once(&**r)).collect(),
+            ),
         };
         out.push(node);
         stack.extend(children.into_iter().rev());
@@ -197,5 +219,13 @@ fn unflatten(nodes: &mut impl Iterator<Item = TypeNode>, depth: usize) -> Result
             TypeRef::Tuple(elems)
         }
         TypeNode::Instance(name) => TypeRef::Instance(name),
+        TypeNode::Callable(n) => {
+            // As for tuples: each parameter consumes a node, so a hostile count stops at the end.
+            let mut params = Vec::new();
+            for _ in 0..n {
+                params.push(*next()?);
+            }
+            TypeRef::Callable(params, next()?)
+        }
     })
 }

@@ -54,6 +54,13 @@ pub const TUPLE_ITEMS: usize = 24;
 /// The most elements a tuple may have.
 pub const TUPLE_MAX_LEN: usize = 64;
 
+/// Function value (`Callable`): the code pointer.
+pub const CALLABLE_CODE: usize = 8;
+/// Function value: the bound method's receiver, or null.
+pub const CALLABLE_RECEIVER: usize = 16;
+/// Function value: object size.
+pub const CALLABLE_SIZE: usize = 24;
+
 /// Class descriptor: the collector's type info occupies bytes 0..32.
 pub const CLASS_GC_INFO: usize = 0;
 /// Class descriptor: the class id.

@@ -26,6 +26,7 @@
 pub mod layout;
 
 mod arith;
+mod callable;
 mod class;
 mod dict;
 mod elf;

@@ -106,6 +106,8 @@ fn layout_matches_the_translator() {
         ("TUPLE_REF_MASK", layout::TUPLE_REF_MASK),
         ("TUPLE_ITEMS", layout::TUPLE_ITEMS),
         ("TUPLE_MAX_LEN", layout::TUPLE_MAX_LEN),
+        ("CALLABLE_CODE", layout::CALLABLE_CODE),
+        ("CALLABLE_RECEIVER", layout::CALLABLE_RECEIVER),
         ("CLASS_GC_INFO", layout::CLASS_GC_INFO),
         ("CLASS_ID", layout::CLASS_ID),
         ("CLASS_MAX", layout::CLASS_MAX),
@@ -203,6 +205,7 @@ macro_rules! entry {
 
 /// Every ABI function this crate defines, with its actual signature.
 fn defined_functions() -> Vec<(&'static str, String)> {
+    use crate::callable::*;
     use crate::error::*;
     use crate::format::*;
     use crate::gcglue::*;
@@ -301,6 +304,7 @@ fn defined_functions() -> Vec<(&'static str, String)> {
         entry!(seam_load_extension; _, _),
         entry!(seam_register_static_extensions; _, _),
         entry!(seam_gc_add_root; _),
+        entry!(seam_callable_new; _, _),
         ("seam_shadow_stack_overflow", {
             let _: extern "C" fn() -> ! = seam_shadow_stack_overflow;
             "()".to_string()
@@ -1466,4 +1470,29 @@ fn faults_are_classified_by_address() {
     // A signal sent with kill(2) carries no fault address.
     assert_eq!(classify(SI_USER, 0, stack), Fault::Other);
     assert_eq!(classify(SI_USER, stack.lo, stack), Fault::Other);
+}
+
+#[test]
+fn function_values_keep_their_receiver_alive() {
+    with_gc(true, |roots| {
+        let recv = new_str("receiver");
+        let code = 0x1234usize as *const u8;
+        let f = roots.push(crate::callable::seam_callable_new(code, recv));
+        // Allocate (and so collect) while only the function value holds the receiver.
+        for _ in 0..4 {
+            new_str("garbage");
+        }
+        // SAFETY: `f` is a live function value, rooted.
+        let (code_word, kept) = unsafe {
+            (
+                word(f, layout::CALLABLE_CODE),
+                word(f, layout::CALLABLE_RECEIVER) as *mut u8,
+            )
+        };
+        assert_eq!(code_word, 0x1234);
+        assert_eq!(text(kept), "receiver");
+        let unbound = crate::callable::seam_callable_new(code, std::ptr::null_mut());
+        // SAFETY: `unbound` is a fresh function value.
+        assert_eq!(unsafe { word(unbound, layout::CALLABLE_RECEIVER) }, 0);
+    });
 }

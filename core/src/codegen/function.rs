@@ -784,6 +784,16 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 result
             }
             ExprKind::Call(callee, args) => self.call(*callee, args, ty)?,
+            ExprKind::FuncAddr(f) => {
+                let index = f.0 as usize;
+                if index >= self.program.functions.len() {
+                    return Err(self.malformed(format!("function {} does not exist", f.0)));
+                }
+                let id = self.state.function(self.program, index)?;
+                let fref = self.refs.func(&mut self.b, self.state, id);
+                self.b.ins().func_addr(self.state.ptr, fref)
+            }
+            ExprKind::CallIndirect { callee, args } => self.indirect_call(callee, args, ty)?,
             ExprKind::RtCall(rt, args) => self.runtime_call(*rt, args, ty)?,
             ExprKind::TypeCode(code) => {
                 let data = self.state.type_code(code)?;
@@ -922,6 +932,49 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             converted.push(coerce(&mut self.b, v, param_ty));
         }
         Ok(converted)
+    }
+
+    /// A call through a function value: its `code` word, with the value itself and then
+    /// the arguments, converted to the value's parameter types. It may raise.
+    fn indirect_call(&mut self, callee: &'s Expr, args: &'s [Expr], ty: ir::Type) -> Lowered {
+        let Type::Callable(params, ret) = &callee.ty else {
+            return Err(self.malformed("indirect call of a value that is not callable".into()));
+        };
+        if params.len() != args.len() {
+            return Err(self.malformed(format!(
+                "indirect call with {} arguments instead of {}",
+                args.len(),
+                params.len()
+            )));
+        }
+        let mut sig = self.state.module.make_signature();
+        sig.params.push(ir::AbiParam::new(self.state.ptr));
+        for p in params {
+            sig.params.push(ir::AbiParam::new(value_type(p)));
+        }
+        if **ret != Type::None {
+            sig.returns.push(ir::AbiParam::new(value_type(ret)));
+        }
+        let mut operands: Vec<&Expr> = vec![callee];
+        operands.extend(args.iter());
+        let values = self.eval_all(&operands)?;
+        let mut converted = Vec::with_capacity(values.len());
+        converted.push(values[0]);
+        for (v, p) in values[1..].iter().zip(params) {
+            converted.push(coerce(&mut self.b, *v, value_type(p)));
+        }
+        let code = self
+            .b
+            .ins()
+            .load(self.state.ptr, trusted(), values[0], layout::CALLABLE_CODE);
+        let sig = self.b.import_signature(sig);
+        let call = self.b.ins().call_indirect(sig, code, &converted);
+        let result = match self.b.inst_results(call).first() {
+            Some(&v) => coerce(&mut self.b, v, ty),
+            None => self.zero(ty),
+        };
+        self.check_exception();
+        Ok(result)
     }
 
     /// A call through vtable slot `slot` of `args[0]`'s class, with the signature of

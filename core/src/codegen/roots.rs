@@ -83,6 +83,10 @@ pub(crate) fn expr_operands(e: &Expr) -> Option<(Vec<&Expr>, bool)> {
         ExprKind::Call(_, args)
         | ExprKind::RtCall(_, args)
         | ExprKind::VirtualCall { args, .. } => Some((args.iter().collect(), false)),
+        ExprKind::CallIndirect { callee, args } => Some((
+            std::iter::once(&**callee).chain(args.iter()).collect(),
+            false,
+        )),
         ExprKind::Tuple(elems) => Some((elems.iter().collect(), true)),
         _ => None,
     }
@@ -118,6 +122,7 @@ fn may_collect(e: &Expr) -> bool {
                     | ExprKind::Tuple(_)
                     | ExprKind::New(_)
                     | ExprKind::VirtualCall { .. }
+                    | ExprKind::CallIndirect { .. }
             )
         {
             found = true;
@@ -161,6 +166,10 @@ fn walk_expr<'a>(e: &'a Expr, visit: &mut dyn FnMut(Node<'a>)) {
     match &e.kind {
         ExprKind::New(_) => {}
         ExprKind::VirtualCall { args, .. } => args.iter().for_each(|a| walk_expr(a, visit)),
+        ExprKind::CallIndirect { callee, args } => {
+            walk_expr(callee, visit);
+            args.iter().for_each(|a| walk_expr(a, visit));
+        }
         ExprKind::IsInstance { value, .. } => walk_expr(value, visit),
         ExprKind::Int(_)
         | ExprKind::Float(_)
@@ -169,6 +178,7 @@ fn walk_expr<'a>(e: &'a Expr, visit: &mut dyn FnMut(Node<'a>)) {
         | ExprKind::Str(_)
         | ExprKind::Local(_)
         | ExprKind::Global(_)
+        | ExprKind::FuncAddr(_)
         | ExprKind::TypeCode(_) => {}
         ExprKind::Unary(_, a) => walk_expr(a, visit),
         ExprKind::LoadField { base, .. } => walk_expr(base, visit),

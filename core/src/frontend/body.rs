@@ -579,7 +579,9 @@ impl<'c, 'a> Checker<'c, 'a> {
         };
         let ty = self.cx.program.globals[g.0 as usize].ty.clone();
         if let Ok(v) = self.expr_as(value, &ty) {
-            out.push(tir::Stmt::AssignGlobal(g, v));
+            let stmt = tir::Stmt::AssignGlobal(g, v);
+            self.refuse_generic_ops(std::slice::from_ref(&stmt), value.range());
+            out.push(stmt);
         }
     }
 
@@ -629,8 +631,10 @@ impl<'c, 'a> Checker<'c, 'a> {
 
     fn stmt(&mut self, s: &Stmt, out: &mut Vec<tir::Stmt>) -> R<()> {
         self.enter(s.range())?;
+        let start = out.len();
         let r = self.stmt_inner(s, out);
         self.depth -= 1;
+        self.refuse_generic_ops(&out[start..], s.range());
         r
     }
 
@@ -2034,6 +2038,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                 ExprKind::Block(vec![tir::Stmt::Expr(v)], Box::new(tir::Expr::bool(false))),
                 Type::Bool,
             ),
+            // Function values are always true.
+            Type::Callable(..) => tir::Expr::new(
+                ExprKind::Block(vec![tir::Stmt::Expr(v)], Box::new(tir::Expr::bool(true))),
+                Type::Bool,
+            ),
             Type::Optional(inner) => {
                 let (s, t) = self.bind_temp(v);
                 let not_null = tir::Expr::unary(
@@ -2067,6 +2076,9 @@ impl<'c, 'a> Checker<'c, 'a> {
     /// Converts a value to `target` where the language allows it, or reports why not.
     pub(super) fn coerce(&mut self, v: tir::Expr, target: &Type, range: TextRange) -> R<tir::Expr> {
         if v.ty == *target {
+            return Ok(v);
+        }
+        if let Some(v) = self.coerce_callable(&v, target) {
             return Ok(v);
         }
         match (target, &v.ty) {
@@ -2143,7 +2155,10 @@ impl<'c, 'a> Checker<'c, 'a> {
             Expr::BooleanLiteral(b) => Ok(tir::Expr::bool(b.value)),
             Expr::NoneLiteral(_) => Ok(tir::Expr::new(ExprKind::None, Type::None)),
             Expr::FString(f) => self.fstring(f),
-            Expr::Name(n) => self.name(n),
+            Expr::Name(n) => match self.function_named(e) {
+                Some(f) => self.function_value(f, n.range, expected),
+                None => self.name(n),
+            },
             Expr::BinOp(b) => {
                 let (l, r) = if is_empty_display(&b.left) {
                     let r = self.expr(&b.right, None)?;
@@ -2187,12 +2202,20 @@ impl<'c, 'a> Checker<'c, 'a> {
                     let ty = self.cx.program.globals[g.0 as usize].ty.clone();
                     return Ok(tir::Expr::new(ExprKind::Global(g), ty));
                 }
+                if let Some(f) = self.function_named(e) {
+                    return self.function_value(f, a.range, expected);
+                }
                 if !self.is_local_name(&a.value)
                     && let Some(c) = self.cx.class_named(self.module, &a.value)
                 {
                     return self.class_attr(c, &a.attr);
                 }
                 let base = self.expr(&a.value, None)?;
+                if let Type::Instance(c) = base.ty
+                    && self.is_method_value(c, a.attr.id.as_str())
+                {
+                    return self.bound_method_value(base, c, &a.attr, expected);
+                }
                 if let Type::Instance(c) = base.ty {
                     let v = self.instance_attr(base, c, &a.attr)?;
                     return Ok(match self.narrowed_type(e) {
@@ -2751,6 +2774,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                     (None, None) => tir::Expr::bool(true),
                     (Bool, Bool) => tir::Expr::binary(BinaryOp::BoolEq, l, r, Bool),
                     (a, b) if a.is_ref() && b.is_ref() => {
+                        self.refuse_callable_identity(a, b, range)?;
                         tir::Expr::binary(BinaryOp::RefEq, l, r, Bool)
                     }
                     _ => {

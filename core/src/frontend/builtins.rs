@@ -58,12 +58,25 @@ impl Checker<'_, '_> {
             Expr::Name(n) => {
                 let name = n.id.as_str();
                 if self.local_names.contains(name) {
+                    let v = self.expr(&c.func, None)?;
+                    if matches!(v.ty, Type::Callable(..)) {
+                        return self.call_value(v, c);
+                    }
                     return Err(
                         self.error(n.range, format!("'{name}' is a variable, not a function"))
                     );
                 }
                 match self.cx.module(self.module).scope.get(name).cloned() {
                     Some(Binding::Function(f)) => self.user_call(f, c),
+                    Some(Binding::Global(g))
+                        if matches!(
+                            self.cx.program.globals[g.0 as usize].ty,
+                            Type::Callable(..) | Type::Optional(_)
+                        ) =>
+                    {
+                        let v = self.expr(&c.func, None)?;
+                        self.call_value(v, c)
+                    }
                     Some(Binding::Global(_)) => Err(self.error(
                         n.range,
                         format!("'{name}' is a global variable, not a function"),
@@ -102,6 +115,15 @@ impl Checker<'_, '_> {
                     let attr = a.attr.id.as_str();
                     return match self.cx.module(m).scope.get(attr).cloned() {
                         Some(Binding::Function(f)) => self.user_call(f, c),
+                        Some(Binding::Global(g))
+                            if matches!(
+                                self.cx.program.globals[g.0 as usize].ty,
+                                Type::Callable(..)
+                            ) =>
+                        {
+                            let v = self.expr(&c.func, None)?;
+                            self.call_value(v, c)
+                        }
                         Some(Binding::Class(cid)) => self.construct(cid, c),
                         _ => {
                             let mname = self.cx.module(m).name.clone();
@@ -119,9 +141,25 @@ impl Checker<'_, '_> {
                     };
                 }
                 let recv = self.expr(&a.value, None)?;
+                // `self.handler(x)`: a field holding a function value.
+                if let Type::Instance(cid) = recv.ty
+                    && self.cx.find_method(cid, a.attr.id.as_str()).is_none()
+                    && let Some(f) = self.cx.find_field(cid, a.attr.id.as_str())
+                    && matches!(f.ty, Type::Callable(..) | Type::Optional(_))
+                {
+                    let v = self.instance_attr(recv, cid, &a.attr)?;
+                    let v = match self.narrowed_type(&c.func) {
+                        Some(t) => tir::Expr::new(v.kind, t),
+                        None => v,
+                    };
+                    return self.call_value(v, c);
+                }
                 self.method_call(recv, a, c)
             }
-            other => Err(self.error(other.range(), "this expression is not callable")),
+            other => {
+                let v = self.expr(other, None)?;
+                self.call_value(v, c)
+            }
         }
     }
 

@@ -870,7 +870,7 @@ impl Context<'_> {
 }
 
 /// The vtable name of the synthesized method returning parameter `i`'s default value of method `method`.
-fn default_getter_name(method: &str, i: usize) -> String {
+pub(super) fn default_getter_name(method: &str, i: usize) -> String {
     format!("$default:{method}:{i}")
 }
 

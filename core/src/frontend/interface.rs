@@ -387,6 +387,12 @@ fn convert_type(t: &TypeRef, classes: &HashMap<String, ClassId>) -> Result<Type,
         TypeRef::DictKeys(e) => Type::DictKeys(b(e)?),
         TypeRef::DictValues(e) => Type::DictValues(b(e)?),
         TypeRef::DictItems(k, v) => Type::DictItems(b(k)?, b(v)?),
+        TypeRef::Callable(ps, r) => Type::Callable(
+            ps.iter()
+                .map(|t| convert_type(t, classes))
+                .collect::<Result<_, _>>()?,
+            b(r)?,
+        ),
         TypeRef::Instance(name) => Type::Instance(
             *classes
                 .get(name)

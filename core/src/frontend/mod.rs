@@ -11,6 +11,7 @@
 
 mod body;
 mod builtins;
+mod callable;
 mod classes;
 mod fieldinit;
 mod interface;
@@ -109,6 +110,7 @@ impl<'a> Context<'a> {
             method_locs: HashMap::new(),
             interface: None,
             interface_path: None,
+            thunks: HashMap::new(),
         };
         ctx.init_builtin_classes();
         ctx
@@ -131,6 +133,8 @@ pub(crate) enum Binding {
     /// `typing` itself or `typing.Optional`.
     TypingModule,
     TypingOptional,
+    /// `typing.Callable` or `collections.abc.Callable`.
+    TypingCallable,
     /// The `seam` module itself (`import seam`).
     SeamModule,
     /// A name whose import failed (already reported): its uses are silent errors.
@@ -217,6 +221,8 @@ pub(crate) struct Context<'a> {
     pub interface: Option<interface::Imported>,
     /// For a second translation: the exports file's path, for diagnostics.
     pub interface_path: Option<String>,
+    /// The thunks function values call through, made on first use (see `callable.rs`).
+    pub thunks: HashMap<callable::ThunkKey, tir::FuncId>,
 }
 
 impl Context<'_> {

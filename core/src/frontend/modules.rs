@@ -154,7 +154,7 @@ impl Context<'_> {
             }
         }
         for (name, range) in wanted {
-            if name == "seam" || name == "typing" {
+            if name == "seam" || name == "typing" || name == "collections.abc" {
                 continue;
             }
             self.ensure_module(&name, file, range);
@@ -446,13 +446,23 @@ impl Context<'_> {
                         Binding::Poisoned
                     }
                 },
+                "collections.abc" if name == "Callable" => Binding::TypingCallable,
+                "collections.abc" => {
+                    self.error(
+                        file,
+                        alias.range,
+                        format!("'collections.abc.{name}' is not supported (only Callable is)"),
+                    );
+                    Binding::Poisoned
+                }
                 "typing" => match name {
                     "Optional" => Binding::TypingOptional,
+                    "Callable" => Binding::TypingCallable,
                     _ => {
                         self.error(
                             file,
                             alias.range,
-                            format!("'typing.{name}' is not supported (only Optional is)"),
+                            format!("'typing.{name}' is not supported (only Optional and Callable are)"),
                         );
                         Binding::Poisoned
                     }

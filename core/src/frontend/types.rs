@@ -57,6 +57,10 @@ impl Context<'_> {
                     Some(Binding::TypingOptional) => {
                         err(ann.range(), "Optional needs a type argument: Optional[T]")
                     }
+                    Some(Binding::TypingCallable) => err(
+                        ann.range(),
+                        "Callable needs its parameter and return types: Callable[[A, B], R]",
+                    ),
                     None if self.builtin_class(other).is_some() => {
                         Ok(Type::Instance(self.builtin_class(other).expect("checked")))
                     }
@@ -97,6 +101,9 @@ impl Context<'_> {
                     other => vec![other],
                 };
                 let head = self.type_head(module, &sub.value);
+                if head.as_deref() == Some("Callable") {
+                    return self.callable_type(module, ann, &args, depth);
+                }
                 let resolve_all = |this: &Self| -> Result<Vec<Type>, TypeError> {
                     args.iter()
                         .map(|a| this.resolve_type_depth(module, a, depth + 1))
@@ -148,6 +155,36 @@ impl Context<'_> {
         }
     }
 
+    /// `Callable[[A, B], R]`, whose subscript arguments are `args`.
+    fn callable_type(
+        &self,
+        module: ModId,
+        ann: &Expr,
+        args: &[&Expr],
+        depth: usize,
+    ) -> Result<Type, TypeError> {
+        let [params, ret] = args else {
+            return err(
+                ann.range(),
+                "Callable takes a list of parameter types and a return type: Callable[[A, B], R]",
+            );
+        };
+        let Expr::List(list) = params else {
+            return err(
+                params.range(),
+                "Callable's parameter types must be listed: Callable[[A, B], R] \
+                 ('...' and ParamSpec are not supported)",
+            );
+        };
+        let params = list
+            .elts
+            .iter()
+            .map(|p| self.resolve_type_depth(module, p, depth + 1))
+            .collect::<Result<Vec<_>, _>>()?;
+        let ret = self.resolve_type_depth(module, ret, depth + 1)?;
+        Ok(Type::Callable(params, Box::new(ret)))
+    }
+
     /// The name of a generic type's head: `list`, `dict`, `tuple`, `Optional` or `Exported`.
     fn type_head(&self, module: ModId, head: &Expr) -> Option<String> {
         let scope = &self.module(module).scope;
@@ -156,6 +193,7 @@ impl Context<'_> {
                 "list" | "dict" | "tuple" => Some(n.id.to_string()),
                 other => match scope.get(other) {
                     Some(Binding::TypingOptional) => Some("Optional".into()),
+                    Some(Binding::TypingCallable) => Some("Callable".into()),
                     Some(Binding::Seam(SeamName::Exported)) => Some("Exported".into()),
                     _ => None,
                 },
@@ -165,6 +203,11 @@ impl Context<'_> {
                     if scope.get(m.id.as_str()) == Some(&Binding::TypingModule) =>
                 {
                     Some("Optional".into())
+                }
+                (Expr::Name(m), "Callable")
+                    if scope.get(m.id.as_str()) == Some(&Binding::TypingModule) =>
+                {
+                    Some("Callable".into())
                 }
                 (Expr::Name(m), "Exported")
                     if scope.get(m.id.as_str()) == Some(&Binding::SeamModule) =>
@@ -510,6 +553,11 @@ pub(crate) fn type_name(t: &Type) -> String {
         Type::DictKeys(k) => format!("dict_keys[{}]", type_name(k)),
         Type::DictValues(v) => format!("dict_values[{}]", type_name(v)),
         Type::DictItems(k, v) => format!("dict_items[{}, {}]", type_name(k), type_name(v)),
+        Type::Callable(ps, r) => format!(
+            "Callable[[{}], {}]",
+            ps.iter().map(type_name).collect::<Vec<_>>().join(", "),
+            type_name(r)
+        ),
         Type::Instance(c) => CLASS_NAMES.with(|n| {
             n.borrow()
                 .get(c.0 as usize)
