@@ -2763,6 +2763,9 @@ impl<'c, 'a> Checker<'c, 'a> {
         use Type::*;
         let lt = l.ty.clone();
         let rt = r.ty.clone();
+        if !matches!(op, CmpOp::Is | CmpOp::IsNot) {
+            self.refuse_callable_comparison(&lt, &rt, range)?;
+        }
         match op {
             CmpOp::Is | CmpOp::IsNot => {
                 let neg = op == CmpOp::IsNot;

@@ -350,6 +350,24 @@ impl Checker<'_, '_> {
         }
     }
 
+    /// `==`, ordering and `in` involving function values: refused (see the module comment).
+    pub(super) fn refuse_callable_comparison(
+        &mut self,
+        l: &Type,
+        r: &Type,
+        range: TextRange,
+    ) -> R<()> {
+        if mentions_callable(l) || mentions_callable(r) {
+            return Err(self.error(
+                range,
+                "Callable values cannot be compared or searched for: CPython compares \
+                 functions by identity and bound methods by receiver, which Seam does not \
+                 reproduce",
+            ));
+        }
+        Ok(())
+    }
+
     /// `is` between function values: refused (see the module comment).
     pub(super) fn refuse_callable_identity(&mut self, l: &Type, r: &Type, range: TextRange) -> R<()> {
         if mentions_callable(l) || mentions_callable(r) {
