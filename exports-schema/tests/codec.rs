@@ -175,6 +175,63 @@ fn deeply_nested_types_are_refused_without_overflowing() {
     assert_eq!(decode(&hostile).unwrap_err(), err);
 }
 
+#[test]
+fn callable_types_nest_within_the_bound_and_hostile_counts_stop() {
+    // Callable parameters count towards the nesting bound like any argument.
+    let mut deep = TypeRef::Int;
+    for _ in 0..MAX_TYPE_DEPTH {
+        deep = TypeRef::Callable(vec![deep], Box::new(TypeRef::None));
+    }
+    let mut file = sample();
+    file.globals[0].ty = deep;
+    file.seal();
+    let err = decode(&file.encode()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("corrupt exports file: a type nests deeper than {MAX_TYPE_DEPTH} levels")
+    );
+
+    // One level less decodes to the same type.
+    let mut ok = TypeRef::Int;
+    for _ in 0..MAX_TYPE_DEPTH - 1 {
+        ok = TypeRef::Callable(vec![TypeRef::Str, ok], Box::new(TypeRef::None));
+    }
+    let mut file = sample();
+    file.globals[0].ty = ok;
+    file.seal();
+    assert_eq!(decode(&file.encode()).unwrap(), file);
+
+    // A Callable node claiming four billion parameters, followed by a single node,
+    // ends early instead of allocating or looping.
+    let mut file = sample();
+    file.globals[0].ty = TypeRef::Int;
+    file.seal();
+    let bytes = file.encode();
+    let pattern = global_type_pattern(&file);
+    let at = find(&bytes, &pattern).expect("the global's type is in the payload");
+    let mut hostile = bytes[..at].to_vec();
+    hostile.extend_from_slice(&varint(2));
+    hostile.push(13); // TypeNode::Callable
+    hostile.extend_from_slice(&varint(u32::MAX as u64));
+    hostile.push(0); // TypeNode::Int
+    hostile.extend_from_slice(&bytes[at + 2..]);
+    assert!(decode(&hostile).is_err());
+}
+
+#[test]
+fn a_callable_naming_an_undescribed_class_is_inconsistent() {
+    let mut file = sample();
+    file.functions[2].ret = TypeRef::Callable(
+        vec![TypeRef::Instance("main.Nowhere".into())],
+        Box::new(TypeRef::None),
+    );
+    file.seal();
+    assert!(matches!(
+        decode(&file.encode()),
+        Err(DecodeError::Inconsistent(_))
+    ));
+}
+
 /// The encoding of the global's name followed by its one-node `int` type.
 fn global_type_pattern(file: &ExportsFile) -> Vec<u8> {
     let name = &file.globals[0].name;
@@ -246,6 +303,15 @@ fn fingerprint_covers_the_interface() {
         ("default", |f| f.functions[0].params[1].default = None),
         ("return type", |f| f.functions[1].ret = TypeRef::None),
         ("global type", |f| f.globals[0].ty = TypeRef::Bool),
+        ("Callable parameter type", |f| {
+            f.functions[2].params[0].ty = TypeRef::Callable(
+                vec![TypeRef::Int, TypeRef::Int],
+                Box::new(TypeRef::Optional(Box::new(support::instance("main.W_Int")))),
+            )
+        }),
+        ("Callable return type", |f| {
+            f.functions[2].ret = TypeRef::Callable(vec![], Box::new(TypeRef::Int))
+        }),
         ("runtime entry", |f| f.runtime[0].can_raise = true),
         ("runtime ABI version", |f| f.runtime_abi_version += 1),
         ("target", |f| f.target = "aarch64-unknown-linux-gnu".into()),
@@ -295,6 +361,16 @@ fn dumps() {
         json.contains(&format!("\"fingerprint\": \"{}\"", file.fingerprint)),
         "{json}"
     );
-    assert!(json.contains("\"format_version\": 1"), "{json}");
+    assert!(json.contains("\"format_version\": 2"), "{json}");
+    assert!(
+        text.contains(
+            "  main.apply(f: Callable[[main.W_Root, int], main.W_Int | None], x: int) -> Callable[[], None]  [can raise]\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        json.contains("\"ty\": \"Callable[[main.W_Root, int], main.W_Int | None]\""),
+        "{json}"
+    );
     assert!(json.contains("\"ty\": \"main.W_Int | None\""), "{json}");
 }

@@ -190,6 +190,21 @@ pub fn sample() -> ExportsFile {
                 ),
                 true,
             ),
+            function(
+                "main.apply",
+                vec![
+                    param(
+                        "f",
+                        TypeRef::Callable(
+                            vec![instance("main.W_Root"), TypeRef::Int],
+                            Box::new(TypeRef::Optional(Box::new(instance("main.W_Int")))),
+                        ),
+                    ),
+                    param("x", TypeRef::Int),
+                ],
+                TypeRef::Callable(vec![], Box::new(TypeRef::None)),
+                true,
+            ),
         ],
         classes: vec![exception, root, int, leaf],
         globals: vec![ExportedGlobal {
