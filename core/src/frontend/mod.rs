@@ -13,6 +13,7 @@ mod body;
 mod builtins;
 mod callable;
 mod classes;
+mod export_check;
 mod fieldinit;
 mod interface;
 mod modules;
@@ -304,6 +305,7 @@ impl Context<'_> {
         self.check_signatures();
         self.build_classes();
         self.check_bodies(entry_mod);
+        self.check_exported_types();
         if self.diagnostics.is_empty() {
             self.check_field_initialisation();
         }
