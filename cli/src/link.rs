@@ -61,11 +61,6 @@ pub fn toolchain_identity() -> String {
     )
 }
 
-/// Links `object` with the runtime into the executable `output`.
-pub fn link_executable(object: &[u8], dynamic_symbols: &[String], output: &Path) -> Result<()> {
-    link_executable_with(object, &[], dynamic_symbols, output)
-}
-
 /// Links a core's `object`, the objects of extensions linked in (`--static-ext`)
 /// and the runtime into the executable `output`.
 pub fn link_executable_with(

@@ -212,7 +212,17 @@ fn build_core(entry: &Path, output: &Path, static_ext: &[PathBuf]) -> Result<boo
     let Some(checked) = check(entry) else {
         return Ok(false);
     };
-    let mut program = checked.program.expect("no diagnostics means a program");
+    let program = checked.program.expect("no diagnostics means a program");
+    build_checked_core(program, output, static_ext)
+}
+
+/// [`build_core`] of a checked program: `seam build-core` and `seam run` build the same
+/// kind of core (exports file written, fingerprint embedded), so extensions load in both.
+fn build_checked_core(
+    mut program: seam_core::tir::Program,
+    output: &Path,
+    static_ext: &[PathBuf],
+) -> Result<bool> {
     // Before any output, so that a core never comes without its exports file.
     let exports = match exports::build_exports(&program, &target_lexicon::HOST.to_string()) {
         Ok(file) => file,
@@ -325,12 +335,21 @@ fn run_cached(entry: &Path, args: &[String]) -> Result<ExitCode> {
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create {}", dir.display()))?;
         let program = checked.program.expect("no diagnostics means a program");
-        let object = codegen::emit_object(&program, &codegen::CodegenConfig::default())
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        // Linked under a private name and renamed: an interrupted link or a
-        // concurrent run never leaves half an executable under the real name.
+        // A core like `build-core`'s: `program.exports` beside it, its fingerprint embedded,
+        // so it loads extensions built against any build of the same interface. Built
+        // under a private name and renamed, the exports file first: an interrupted build
+        // or a concurrent run never leaves half a core under the real name.
         let partial = dir.join(format!("program.tmp{}", std::process::id()));
-        link::link_executable(&object, &codegen::dynamic_symbols(&program), &partial)?;
+        if !build_checked_core(program, &partial, &[])? {
+            return Ok(ExitCode::from(1));
+        }
+        let exports_of = |p: &Path| {
+            let mut s = p.as_os_str().to_owned();
+            s.push(".exports");
+            PathBuf::from(s)
+        };
+        std::fs::rename(exports_of(&partial), exports_of(&exe))
+            .with_context(|| format!("cannot move {} into place", partial.display()))?;
         std::fs::rename(&partial, &exe)
             .with_context(|| format!("cannot move {} into place", partial.display()))?;
     }

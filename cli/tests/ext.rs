@@ -38,6 +38,9 @@
 //!                                                        (src holds the extension's source
 //!                                                        alone: no core source to peek at)
 //!       cd TMP/dyn && TMP/dyn/core ARGS                  and again with SEAM_GC_STRESS=1
+//!   (d) cd TMP/dyn && seam run tests/ext/NAME/main.py -- ARGS
+//!                                                        the core `seam run` builds into its
+//!                                                        cache loads the same ext.so files
 //! ```
 //!
 //! A runtime case in `tests/ext_errors` builds `main.py` into `TMP/core`,
@@ -523,6 +526,16 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
             Path::new(".."),
         )?
     {
+        // (d) `seam run`'s core is a core like any other: it loads the same .so files.
+        let mut run = env.seam(&dyn_dir);
+        run.env("SEAM_CACHE_DIR", tmp.join("cache"))
+            .arg("run")
+            .arg(env.root.join(&case.dir).join("main.py"));
+        if !args.is_empty() {
+            run.arg("--").args(&args);
+        }
+        compare_run(&mut report, "seam run", &mut run, &expected)?;
+
         let mut run = env.command(dyn_dir.join("core"), &dyn_dir);
         run.args(&args);
         let mut plain = String::new();
