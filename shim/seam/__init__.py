@@ -21,7 +21,7 @@ __all__ = ["DEFAULT_SLACK", "Exported", "export", "final", "load_extension"]
 
 _T = TypeVar("_T")
 
-DEFAULT_SLACK: int = 16
+DEFAULT_SLACK: int = 256
 """Class ids an exported class reserves for extension subclasses by default.
 
 Only meaningful to the translator; kept here so both agree on one number.

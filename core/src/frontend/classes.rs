@@ -24,7 +24,7 @@ use crate::rt::{ExcKind, Rt};
 use crate::tir::{self, ClassId, ExprKind, FuncId, Type};
 
 /// Class ids a non-final class reserves for subclasses defined later, unless `@export(slack=N)` says otherwise.
-pub const DEFAULT_SLACK: u32 = 16;
+pub const DEFAULT_SLACK: u32 = 256;
 
 /// The hidden field holding an exception's message (not nameable from Python).
 pub(super) const MESSAGE_FIELD: &str = "$message";
@@ -583,17 +583,27 @@ impl Context<'_> {
         let mut stack: Vec<(ClassId, bool)> = roots.iter().rev().map(|&r| (r, false)).collect();
         while let Some((c, done)) = stack.pop() {
             let i = c.0 as usize;
+            // Class ids are 32-bit: every class and every class's slack takes its share.
+            let add = if !done {
+                1
+            } else if self.classes[i].is_final {
+                0
+            } else {
+                self.classes[i].slack
+            };
+            let Some(after) = next.checked_add(add) else {
+                self.report_id_overflow(c);
+                return;
+            };
             if done {
                 let slack_start = next;
-                if !self.classes[i].is_final {
-                    next += self.classes[i].slack;
-                }
+                next = after;
                 ids[i].1 = next;
                 ids[i].2 = slack_start;
                 continue;
             }
             ids[i].0 = next;
-            next += 1;
+            next = after;
             order.push(c);
             stack.push((c, true));
             for &ch in children[i].iter().rev() {
@@ -728,6 +738,29 @@ impl Context<'_> {
     }
 
     /// An override must keep the overridden method's parameter and return types, and not override a final one.
+    /// Class ids ran out at class `c`: the classes and their slack need more than 2^32 ids.
+    fn report_id_overflow(&mut self, c: ClassId) {
+        let info = &self.classes[c.0 as usize];
+        let (Some(module), name) = (info.module, info.name.clone()) else {
+            return;
+        };
+        let Some(file) = self.module(module).file else {
+            return;
+        };
+        let range = match self.module(module).body.get(info.stmt_index) {
+            Some(Stmt::ClassDef(d)) => d.name.range,
+            _ => TextRange::default(),
+        };
+        self.error(
+            file,
+            range,
+            format!(
+                "class ids run out at class '{name}': the classes and the ids they reserve for \
+                 extension subclasses (slack) need more than 2^32; lower @export(slack=N)"
+            ),
+        );
+    }
+
     fn check_override(&mut self, class: ClassId, base: &tir::VtableEntry, func: FuncId) {
         let (Some(new), Some(old)) = (
             self.func_sigs[func.0 as usize].clone(),
