@@ -25,9 +25,9 @@
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::{Ranged, TextRange};
 
+use super::Binding;
 use super::body::{Checker, R, Reported};
 use super::types::type_name;
-use super::Binding;
 use crate::layout;
 use crate::rt::Rt;
 use crate::tir::{self, ClassId, ExprKind, FuncId, LocalId, Type};
@@ -121,16 +121,16 @@ impl Checker<'_, '_> {
                     args.push(tir::Expr::local(LocalId(i as u32 + 1), p.clone()));
                 }
                 for p in &sig.params[arity..] {
-                    args.push(p.default.clone().expect("arity_for: omitted parameters have defaults"));
+                    args.push(
+                        p.default
+                            .clone()
+                            .expect("arity_for: omitted parameters have defaults"),
+                    );
                 }
                 let call = tir::Expr::new(ExprKind::Call(f, args), sig.ret.clone());
                 let target = self.cx.program.functions[f.0 as usize].name.clone();
                 let (tmod, tname) = target.rsplit_once('.').unwrap_or(("", &target));
-                let symbol = format!(
-                    "{}_{}",
-                    self.thunk_symbol('T', &[tmod, tname]),
-                    arity
-                );
+                let symbol = format!("{}_{}", self.thunk_symbol('T', &[tmod, tname]), arity);
                 self.add_thunk(key, target.clone(), symbol, locals, call)
             }
         };
@@ -196,7 +196,9 @@ impl Checker<'_, '_> {
                 }
                 for (i, p) in own.iter().enumerate().skip(arity) {
                     args.push(if devirtualise {
-                        p.default.clone().expect("arity_for: omitted parameters have defaults")
+                        p.default
+                            .clone()
+                            .expect("arity_for: omitted parameters have defaults")
                     } else {
                         // A default read through the receiver, as a direct call would.
                         let (dslot, dentry) = self
@@ -231,14 +233,11 @@ impl Checker<'_, '_> {
                         Type::Instance(c),
                     ),
                 );
-                let body = tir::Expr::new(ExprKind::Block(vec![load], Box::new(call)), sig.ret.clone());
+                let body =
+                    tir::Expr::new(ExprKind::Block(vec![load], Box::new(call)), sig.ret.clone());
                 let class_name = self.cx.class(c).name.clone();
                 let (cmod, cname) = class_name.rsplit_once('.').unwrap_or(("", &class_name));
-                let symbol = format!(
-                    "{}_{}",
-                    self.thunk_symbol('B', &[cmod, cname, name]),
-                    arity
-                );
+                let symbol = format!("{}_{}", self.thunk_symbol('B', &[cmod, cname, name]), arity);
                 self.add_thunk(key, format!("{class_name}.{name}"), symbol, locals, body)
             }
         };
@@ -265,7 +264,12 @@ impl Checker<'_, '_> {
                  parameter names): pass them by position",
             ));
         }
-        if let Some(s) = c.arguments.args.iter().find(|a| matches!(a, Expr::Starred(_))) {
+        if let Some(s) = c
+            .arguments
+            .args
+            .iter()
+            .find(|a| matches!(a, Expr::Starred(_)))
+        {
             return Err(self.error(s.range(), "'*' arguments are not supported"));
         }
         let given = c.arguments.args.len();
@@ -369,7 +373,12 @@ impl Checker<'_, '_> {
     }
 
     /// `is` between function values: refused (see the module comment).
-    pub(super) fn refuse_callable_identity(&mut self, l: &Type, r: &Type, range: TextRange) -> R<()> {
+    pub(super) fn refuse_callable_identity(
+        &mut self,
+        l: &Type,
+        r: &Type,
+        range: TextRange,
+    ) -> R<()> {
         if mentions_callable(l) || mentions_callable(r) {
             return Err(self.error(
                 range,
@@ -404,10 +413,7 @@ impl Checker<'_, '_> {
         locals: Vec<tir::Local>,
         call: tir::Expr,
     ) -> FuncId {
-        let nparams = locals
-            .iter()
-            .take_while(|l| l.name != "$self")
-            .count();
+        let nparams = locals.iter().take_while(|l| l.name != "$self").count();
         let ret = call.ty.clone();
         let body = if ret == Type::None {
             vec![tir::Stmt::Expr(call), tir::Stmt::Return(None)]
@@ -434,7 +440,10 @@ impl Checker<'_, '_> {
 fn new_value(thunk: FuncId, receiver: tir::Expr, ty: Type) -> tir::Expr {
     tir::Expr::rt(
         Rt::CallableNew,
-        vec![tir::Expr::new(ExprKind::FuncAddr(thunk), Type::Int), receiver],
+        vec![
+            tir::Expr::new(ExprKind::FuncAddr(thunk), Type::Int),
+            receiver,
+        ],
         ty,
     )
 }

@@ -52,8 +52,7 @@ impl Context<'_> {
                     let msg = format!(
                         "field '{name}' of exported class '{}' mentions class '{}', which is not \
                          exported: mark it @export",
-                        self.program.classes[i].name,
-                        self.program.classes[bad.0 as usize].name
+                        self.program.classes[i].name, self.program.classes[bad.0 as usize].name
                     );
                     problems.push((file, range, msg));
                 }

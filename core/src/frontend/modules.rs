@@ -455,18 +455,20 @@ impl Context<'_> {
                     );
                     Binding::Poisoned
                 }
-                "typing" => match name {
-                    "Optional" => Binding::TypingOptional,
-                    "Callable" => Binding::TypingCallable,
-                    _ => {
-                        self.error(
+                "typing" => {
+                    match name {
+                        "Optional" => Binding::TypingOptional,
+                        "Callable" => Binding::TypingCallable,
+                        _ => {
+                            self.error(
                             file,
                             alias.range,
                             format!("'typing.{name}' is not supported (only Optional and Callable are)"),
                         );
-                        Binding::Poisoned
+                            Binding::Poisoned
+                        }
                     }
-                },
+                }
                 _ => {
                     let Some(&source) = self.module_index.get(&base) else {
                         // The module itself failed to load (reported at the import).
