@@ -1,4 +1,4 @@
-# expect: printing a function value (CPython prints its address)
+# expect: printing, str/repr, sorting and searching function values (CPython prints addresses, compares identities)
 from typing import Callable
 
 
@@ -16,4 +16,7 @@ def main(argv: list[str]) -> int:
     print(f)
     fs = [f]
     s = f"{fs}"
+    t = "f is " + str(f) + repr(Box().get)
+    gs = sorted(fs)
+    n = fs.index(f)
     return 0

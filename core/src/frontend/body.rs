@@ -2132,7 +2132,9 @@ impl<'c, 'a> Checker<'c, 'a> {
         self.enter(e.range())?;
         let r = self.expr_inner(e, expected);
         self.depth -= 1;
-        r
+        let v = r?;
+        self.refuse_generic_op_here(&v, e.range())?;
+        Ok(v)
     }
 
     fn expr_inner(&mut self, e: &Expr, expected: Option<&Type>) -> R<tir::Expr> {

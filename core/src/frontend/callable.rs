@@ -354,6 +354,35 @@ impl Checker<'_, '_> {
         }
     }
 
+    /// Reports, at the expression, a generic operation on function values that the
+    /// expression itself just lowered to (`print(f)`, `str(f)`, `f"{fs}"`): a runtime
+    /// call taking a type code of a `Callable` type, at the top or in the statements of
+    /// its desugaring. Anything deeper is caught per statement ([`Self::refuse_generic_ops`]).
+    pub(super) fn refuse_generic_op_here(&mut self, v: &tir::Expr, range: TextRange) -> R<()> {
+        fn direct(e: &tir::Expr) -> bool {
+            match &e.kind {
+                ExprKind::RtCall(_, args) => args
+                    .iter()
+                    .any(|a| matches!(&a.kind, ExprKind::TypeCode(t) if mentions_callable(t))),
+                _ => false,
+            }
+        }
+        let found = match &v.kind {
+            ExprKind::Block(stmts, e) => {
+                direct(e)
+                    || stmts.iter().any(|s| match s {
+                        tir::Stmt::Expr(e) | tir::Stmt::AssignLocal(_, e) => direct(e),
+                        _ => false,
+                    })
+            }
+            _ => direct(v),
+        };
+        if found {
+            return Err(self.error(range, NO_GENERIC_OPS));
+        }
+        Ok(())
+    }
+
     /// `==`, ordering and `in` involving function values: refused (see the module comment).
     pub(super) fn refuse_callable_comparison(
         &mut self,
