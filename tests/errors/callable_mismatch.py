@@ -26,3 +26,7 @@ def main(argv: list[str]) -> int:
     k: Callable[..., int] = inc
     m: Callable = inc
     return 0
+
+
+def later() -> None:
+    unbound = Box.get

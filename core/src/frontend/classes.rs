@@ -1285,6 +1285,16 @@ impl Checker<'_, '_> {
         }
         match self.cx.find_constant(c, name) {
             Some(k) => Ok(self.class_constant(k)),
+            None if self.cx.find_method(c, name).is_some() => {
+                let cname = self.cx.class(c).name.clone();
+                Err(self.error(
+                    attr.range,
+                    format!(
+                        "method '{cname}.{name}' is not a value through its class: \
+                         bind it to an instance ('obj.{name}'), or call it"
+                    ),
+                ))
+            }
             None => {
                 let cname = self.cx.class(c).name.clone();
                 Err(self.error(
