@@ -1,7 +1,7 @@
 from typing import Callable
 
 import main
-from main import W_Int, W_Object, Scaler, Space, apply_twice, core_adder
+from main import W_Int, W_Object, Scaler, Space, apply_twice, core_adder, core_sum
 
 
 class Tripler(Scaler):
@@ -45,6 +45,9 @@ def first_scaled(f: Callable[[W_Object], W_Object]) -> Callable[[list[W_Object]]
 def init_module(space: Space) -> None:
     space.builtins["max"] = ext_max
     space.builtins["scale3"] = ext_scale3
+    # A core function as a value, made in the extension.
+    space.builtins["core_sum"] = core_sum
+    space.builtins["core_scale_all"] = main.Scaler(5).scale_all
     space.builtins["core_adder0"] = core_adder(0)
     space.builtins["core_adder2"] = core_adder(2)
     space.builtins["scale_all"] = first_scaled(space.core_scale)
