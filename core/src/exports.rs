@@ -635,6 +635,33 @@ mod tests {
     }
 
     #[test]
+    fn callable_types_are_exported_and_checked() {
+        let mut p = program();
+        p.functions[0].ret = Type::Callable(vec![Type::Int, Type::Str], Box::new(Type::None));
+        let file = build_exports(&p, TARGET).unwrap();
+        let make = file
+            .functions
+            .iter()
+            .find(|f| f.qualified_name == "main.make")
+            .unwrap();
+        assert_eq!(
+            make.ret,
+            TypeRef::Callable(vec![TypeRef::Int, TypeRef::Str], Box::new(TypeRef::None))
+        );
+        assert_eq!(make.ret.to_string(), "Callable[[int, str], None]");
+        assert_ne!(
+            file.fingerprint,
+            build_exports(&program(), TARGET).unwrap().fingerprint
+        );
+
+        p.functions[0].ret = Type::Callable(vec![Type::Instance(SECRET)], Box::new(Type::Int));
+        assert_eq!(
+            build_exports(&p, TARGET).unwrap_err(),
+            ["exported function 'main.make' mentions class 'main.Secret', which is not exported"]
+        );
+    }
+
+    #[test]
     fn internal_changes_keep_the_fingerprint() {
         let before = build_exports(&program(), TARGET).unwrap().fingerprint;
         let mut p = program();
