@@ -248,6 +248,42 @@ fn check_consistency(file: &ExportsFile) -> Result<(), String> {
                 s.name, s.slot
             ));
         }
+        // A call that omits an argument calls the default's getter slot.
+        let slots: HashMap<&str, &crate::VtableSlot> =
+            c.vtable.iter().map(|s| (s.name.as_str(), s)).collect();
+        for s in &c.vtable {
+            if s.params.is_empty() {
+                return Err(format!(
+                    "method '{}' of class '{name}' has no self parameter",
+                    s.name
+                ));
+            }
+            for (i, p) in s
+                .params
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.default.is_some())
+            {
+                let getter = crate::default_getter_name(&s.name, i);
+                match slots.get(getter.as_str()) {
+                    Some(g) if g.params.len() == 1 && g.ret == p.ty => {}
+                    Some(_) => {
+                        return Err(format!(
+                            "the default getter of parameter '{}' of method '{}' of class \
+                             '{name}' has the wrong signature",
+                            p.name, s.name
+                        ));
+                    }
+                    None => {
+                        return Err(format!(
+                            "parameter '{}' of method '{}' of class '{name}' has a default \
+                             but no getter slot '{getter}'",
+                            p.name, s.name
+                        ));
+                    }
+                }
+            }
+        }
     }
     let mut missing = None;
     let mut check = |ty: &TypeRef| {

@@ -44,6 +44,15 @@ pub use codec::{DecodeError, FORMAT_VERSION, MAGIC, MAX_PAYLOAD, decode};
 pub use fingerprint::Fingerprint;
 pub use types::{MAX_TYPE_DEPTH, TypeRef};
 
+/// The vtable name of the synthesized method that returns the default value of
+/// parameter `index` (`self` is 0) of method `method`. A call through the base
+/// type that omits the argument calls it, so the default of the method that
+/// runs is used, as in Python. Part of the ABI: every exported method parameter
+/// with a default has this slot in the same vtable.
+pub fn default_getter_name(method: &str, index: usize) -> String {
+    format!("$default:{method}:{index}")
+}
+
 /// Everything a core exports to extension modules.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ExportsFile {

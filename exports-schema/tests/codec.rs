@@ -3,9 +3,10 @@
 mod support;
 
 use seam_exports_schema::{
-    DecodeError, ExportsFile, FORMAT_VERSION, MAGIC, MAX_TYPE_DEPTH, TypeRef, decode,
+    DecodeError, ExportsFile, FORMAT_VERSION, Literal, MAGIC, MAX_TYPE_DEPTH, TypeRef, decode,
+    default_getter_name,
 };
-use support::{instance, param, sample, synthetic};
+use support::{instance, param, sample, slot, synthetic};
 
 #[test]
 fn round_trip() {
@@ -141,6 +142,36 @@ fn inconsistent_files_are_refused() {
         decode(&file.encode()),
         Err(DecodeError::Inconsistent(_))
     ));
+
+    // A parameter with a default needs the slot that returns it (the second
+    // translation calls it when an argument is omitted).
+    let mut file = sample();
+    let root = file
+        .classes
+        .iter()
+        .position(|c| c.qualified_name == "main.W_Root")
+        .expect("the sample has main.W_Root");
+    let mut width = param("width", TypeRef::Int);
+    width.default = Some(Literal::Int(8));
+    file.classes[root].vtable[0].params.push(width);
+    file.seal();
+    assert_eq!(
+        decode(&file.encode()),
+        Err(DecodeError::Inconsistent(
+            "parameter 'width' of method 'repr' of class 'main.W_Root' has a default but no \
+             getter slot '$default:repr:1'"
+                .into()
+        ))
+    );
+    let getter = slot(
+        1,
+        &default_getter_name("repr", 1),
+        "main.W_Root",
+        TypeRef::Int,
+    );
+    file.classes[root].vtable.push(getter);
+    file.seal();
+    assert!(decode(&file.encode()).is_ok());
 }
 
 #[test]

@@ -203,7 +203,7 @@ impl Checker<'_, '_> {
                         // A default read through the receiver, as a direct call would.
                         let (dslot, dentry) = self
                             .cx
-                            .find_method(c, &super::classes::default_getter_name(name, i + 1))
+                            .find_method(c, &seam_exports_schema::default_getter_name(name, i + 1))
                             .expect("every default has a getter slot");
                         tir::Expr::new(
                             ExprKind::VirtualCall {

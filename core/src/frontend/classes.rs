@@ -10,6 +10,7 @@
 //! one 8-byte word each after the descriptor pointer; vtable slots are
 //! numbered parent-first, an override reusing its parent's slot.
 
+use seam_exports_schema::default_getter_name;
 use std::collections::{HashMap, HashSet};
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
@@ -902,11 +903,6 @@ impl Context<'_> {
     }
 }
 
-/// The vtable name of the synthesized method returning parameter `i`'s default value of method `method`.
-pub(super) fn default_getter_name(method: &str, i: usize) -> String {
-    format!("$default:{method}:{i}")
-}
-
 /// Puts `func` in the slot named `name` (an override) or in a new slot.
 fn place_in_vtable(vtable: &mut Vec<tir::VtableEntry>, name: &str, func: FuncId, is_final: bool) {
     let entry = tir::VtableEntry {
@@ -1127,10 +1123,16 @@ impl Checker<'_, '_> {
                 Some(e) => self.expr_as(e, &p.ty)?,
                 None if devirtualise => p.default.clone().expect("missing arguments have defaults"),
                 None => {
-                    let (dslot, dentry) = self
-                        .cx
-                        .find_method(c, &default_getter_name(name, i + 1))
-                        .expect("every default has a getter slot");
+                    // The exports file's consistency check guarantees the slot for
+                    // imported classes; the front end synthesizes it for its own.
+                    let Some((dslot, dentry)) =
+                        self.cx.find_method(c, &default_getter_name(name, i + 1))
+                    else {
+                        return Err(self.error(
+                            call.range(),
+                            format!("internal error: no default getter for {name}; this is a bug"),
+                        ));
+                    };
                     tir::Expr::new(
                         ExprKind::VirtualCall {
                             slot: dslot,
