@@ -8,9 +8,12 @@ use crate::error::{Exc, ExcKind, check};
 use crate::format::write_str_repr;
 use crate::strobj::{py_isspace, str_as_str};
 
+/// CPython formats the text with `%.200R`: its repr, cut to 200 characters.
 fn invalid_int(s: &str) -> Exc {
+    let mut repr = String::new();
+    write_str_repr(&mut repr, s);
     let mut msg = String::from("invalid literal for int() with base 10: ");
-    write_str_repr(&mut msg, s);
+    msg.extend(repr.chars().take(200));
     Exc::new(ExcKind::ValueError, msg)
 }
 
