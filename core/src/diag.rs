@@ -33,12 +33,26 @@ pub struct SourceMap {
 struct SourceFile {
     display_path: String,
     text: String,
+    /// The byte offset where each line after the first starts (after its
+    /// terminator), so a diagnostic finds its line by binary search.
+    line_starts: Vec<usize>,
 }
 
 impl SourceMap {
     /// Adds a file and returns its id.
     pub fn add(&mut self, display_path: String, text: String) -> FileId {
-        self.files.push(SourceFile { display_path, text });
+        let bytes = text.as_bytes();
+        let line_starts = bytes
+            .iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+            .map(|(i, _)| i + 1)
+            .collect();
+        self.files.push(SourceFile {
+            display_path,
+            text,
+            line_starts,
+        });
         FileId(self.files.len() as u32 - 1)
     }
 
@@ -65,7 +79,10 @@ impl SourceMap {
         let text = self.text(file);
         let offset = skip_bom(text, floor_char_boundary(text, offset as usize));
         let line_start = line_start(text, offset);
-        let line = line_breaks(&text[..line_start]) + 1;
+        let line = self.files[file.0 as usize]
+            .line_starts
+            .partition_point(|&start| start <= line_start)
+            + 1;
         let col = text[line_start..offset].chars().count() + 1;
         (line, col)
     }
@@ -98,16 +115,6 @@ fn line_end(text: &str, start: usize) -> usize {
     text[start..]
         .find(['\n', '\r'])
         .map_or(text.len(), |i| start + i)
-}
-
-/// How many line terminators (`\n`, `\r\n`, lone `\r`) `text` holds.
-fn line_breaks(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .count()
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {

@@ -27,6 +27,13 @@ use crate::tir::{self, ClassId, ExprKind, FuncId, Type};
 /// Class ids a non-final class reserves for subclasses defined later, unless `@export(slack=N)` says otherwise.
 pub const DEFAULT_SLACK: u32 = 256;
 
+/// The deepest class hierarchy: every class's layout lists its bases' fields,
+/// so depth times fields bounds the translator's work and memory.
+pub const MAX_CLASS_DEPTH: usize = 1_000;
+
+/// The most fields one class may have, its bases' included.
+pub const MAX_FIELDS: usize = 10_000;
+
 /// The hidden field holding an exception's message (not nameable from Python).
 pub(super) const MESSAGE_FIELD: &str = "$message";
 
@@ -389,57 +396,149 @@ impl Context<'_> {
             info.constants = constants;
             info.final_methods = final_methods;
         }
-        // Cycles and final parents.
-        for c in ExcKind::ALL.len()..self.classes.len() {
-            let info = self.classes[c].clone();
-            let Some(module) = info.module else { continue };
-            let file = self.module(module).file.expect("file");
-            let Stmt::ClassDef(def) = self.module(module).body[info.stmt_index].clone() else {
-                continue;
-            };
-            let mut seen = HashSet::new();
-            let mut cur = info.parent;
-            while let Some(p) = cur {
-                if p.0 as usize == c || !seen.insert(p) {
-                    self.error(
-                        file,
-                        def.name.range,
-                        format!("class '{}' inherits from itself", info.name),
-                    );
-                    self.classes[c].parent = None;
-                    break;
+        self.check_hierarchy();
+    }
+
+    /// Cycles, final parents, redeclared fields and the size limits, in time
+    /// linear in the number of classes and fields (hierarchies may be deep).
+    fn check_hierarchy(&mut self) {
+        let n = self.classes.len();
+        // Depth in the hierarchy (1 for a root), by walking up to the nearest
+        // class already known; a walk that meets itself is a cycle.
+        const UNKNOWN: usize = 0;
+        const WALKING: usize = usize::MAX;
+        let mut depth = vec![UNKNOWN; n];
+        for start in 0..n {
+            let mut path = Vec::new();
+            let mut cur = Some(start);
+            let mut base_depth = 0;
+            while let Some(c) = cur {
+                match depth[c] {
+                    UNKNOWN => {
+                        depth[c] = WALKING;
+                        path.push(c);
+                        cur = self.classes[c].parent.map(|p| p.0 as usize);
+                    }
+                    WALKING => {
+                        // `c` is on this walk: every class from it onwards is in the cycle.
+                        let at = path.iter().position(|&x| x == c).unwrap_or(0);
+                        for &member in &path[at..] {
+                            self.refuse_class(
+                                member,
+                                format!(
+                                    "class '{}' inherits from itself",
+                                    self.classes[member].name
+                                ),
+                            );
+                            self.classes[member].parent = None;
+                            depth[member] = 1;
+                        }
+                        path.truncate(at);
+                        base_depth = 1;
+                        cur = None;
+                    }
+                    d => {
+                        base_depth = d;
+                        cur = None;
+                    }
                 }
-                cur = self.classes[p.0 as usize].parent;
+            }
+            for (k, &c) in path.iter().rev().enumerate() {
+                depth[c] = base_depth + k + 1;
+            }
+        }
+        // Field names declared by more than one class, to find redeclarations
+        // without collecting every class's inherited fields.
+        let mut declared_by: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (c, info) in self.classes.iter().enumerate() {
+            for (f, _) in &info.fields {
+                declared_by.entry(f.as_str()).or_default().push(c);
+            }
+        }
+        let shared: Vec<(String, Vec<usize>)> = declared_by
+            .into_iter()
+            .filter(|(_, cs)| cs.len() > 1)
+            .map(|(f, cs)| (f.to_string(), cs))
+            .collect();
+        let mut total_fields = vec![0usize; n];
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&c| depth[c]);
+        for &c in &order {
+            let inherited = self.classes[c]
+                .parent
+                .map_or(0, |p| total_fields[p.0 as usize]);
+            total_fields[c] = inherited + self.classes[c].fields.len();
+        }
+        for c in ExcKind::ALL.len()..n {
+            if self.classes[c].module.is_none() {
+                continue;
             }
             if let Some(p) = self.classes[c].parent
                 && self.classes[p.0 as usize].is_final
             {
                 let pname = self.classes[p.0 as usize].name.clone();
-                self.error(
-                    file,
-                    def.name.range,
-                    format!("cannot subclass '{pname}': it is @final"),
+                self.refuse_class(c, format!("cannot subclass '{pname}': it is @final"));
+            }
+            if depth[c] > MAX_CLASS_DEPTH {
+                self.refuse_class(
+                    c,
+                    format!(
+                        "class hierarchy too deep: '{}' has more than {MAX_CLASS_DEPTH} levels \
+                         of base classes",
+                        self.classes[c].name
+                    ),
+                );
+                // Laid out as a root from here on: the refused hierarchy costs
+                // nothing more than its classes.
+                self.classes[c].parent = None;
+                continue;
+            }
+            if total_fields[c] > MAX_FIELDS {
+                self.refuse_class(
+                    c,
+                    format!(
+                        "too many fields: class '{}' has {} with its base classes' (at most \
+                         {MAX_FIELDS})",
+                        self.classes[c].name, total_fields[c]
+                    ),
                 );
             }
-            // A field may not redeclare an inherited one.
-            let mut inherited = HashSet::new();
-            let mut cur = self.classes[c].parent;
-            while let Some(p) = cur {
-                for (f, _) in &self.classes[p.0 as usize].fields {
-                    inherited.insert(f.clone());
-                }
-                cur = self.classes[p.0 as usize].parent;
-            }
-            for (f, _) in &self.classes[c].fields.clone() {
-                if inherited.contains(f) {
-                    self.error(
-                        file,
-                        def.name.range,
-                        format!("field '{f}' is already declared by a base class"),
-                    );
+        }
+        // A field may not redeclare an inherited one.
+        for (f, classes) in shared {
+            for &c in &classes {
+                let mut cur = self.classes[c].parent;
+                // Deeper hierarchies are refused above: the walk is bounded.
+                let mut steps = 0;
+                while let Some(p) = cur
+                    && steps <= MAX_CLASS_DEPTH
+                {
+                    steps += 1;
+                    if classes.contains(&(p.0 as usize)) {
+                        self.refuse_class(
+                            c,
+                            format!("field '{f}' is already declared by a base class"),
+                        );
+                        break;
+                    }
+                    cur = self.classes[p.0 as usize].parent;
                 }
             }
         }
+    }
+
+    /// Reports `message` at the name of user class `c`.
+    fn refuse_class(&mut self, c: usize, message: String) {
+        let info = &self.classes[c];
+        let Some(module) = info.module else { return };
+        let Some(file) = self.module(module).file else {
+            return;
+        };
+        let Some(Stmt::ClassDef(def)) = self.module(module).body.get(info.stmt_index) else {
+            return;
+        };
+        let range = def.name.range;
+        self.error(file, range, message);
     }
 
     /// The synthesized method `$NAME` of class `cid` that returns constant `k`.
@@ -704,18 +803,14 @@ impl Context<'_> {
                     super::mangle('C', "builtins", &info.name),
                 ),
             };
-            let is_exception = {
-                let mut cur = Some(c);
-                let mut exc = false;
-                while let Some(k) = cur {
-                    if self.classes[k.0 as usize].builtin.is_some() {
-                        exc = true;
-                        break;
-                    }
-                    cur = self.classes[k.0 as usize].parent;
-                }
-                exc
-            };
+            // Parents come first in preorder: whether a class is an exception is
+            // its parent's answer, not a walk up the whole hierarchy.
+            let is_exception = info.builtin.is_some()
+                || info.parent.is_some_and(|p| {
+                    classes[p.0 as usize]
+                        .as_ref()
+                        .is_some_and(|pc| pc.is_exception)
+                });
             let size = 8 + 8 * fields.len() as u32;
             classes[i] = Some(tir::Class {
                 name: module_name,

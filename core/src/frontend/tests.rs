@@ -84,3 +84,77 @@ fn an_elif_chain_past_the_limit_is_one_error() {
         diags[0]
     );
 }
+
+/// A chain of `n` classes, `C0` the root; `main` checks an instance of class `last`.
+fn class_chain(n: usize, last: usize) -> String {
+    let mut src = String::from("class C0:\n    pass\n\n\n");
+    for i in 1..n {
+        src.push_str(&format!("class C{i}(C{}):\n    pass\n\n\n", i - 1));
+    }
+    src.push_str(&format!(
+        "def main(argv: list[str]) -> int:\n    c: C0 = C{last}()\n    print(isinstance(c, C0))\n    return 0\n"
+    ));
+    src
+}
+
+#[test]
+fn a_hierarchy_at_the_depth_limit_is_accepted() {
+    assert_eq!(
+        check(&class_chain(
+            super::classes::MAX_CLASS_DEPTH,
+            super::classes::MAX_CLASS_DEPTH - 1
+        )),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_hierarchy_past_the_depth_limit_is_refused_at_each_class_too_deep() {
+    let depth = super::classes::MAX_CLASS_DEPTH;
+    let diags = check(&class_chain(depth + 2, 1));
+    assert_eq!(diags.len(), 2, "{diags:?}");
+    assert!(
+        diags[0].starts_with(&format!(
+            "main.py:{}:7: error: class hierarchy too deep: 'C{depth}' has more than {depth} levels",
+            4 * depth + 1
+        )),
+        "{}",
+        diags[0]
+    );
+}
+
+#[test]
+fn a_class_with_too_many_fields_is_refused() {
+    let max = super::classes::MAX_FIELDS;
+    let mut src = String::from("class Base:\n");
+    for i in 0..max / 2 {
+        src.push_str(&format!("    a{i}: int\n"));
+    }
+    src.push_str("\n\nclass Big(Base):\n");
+    for i in 0..=max / 2 {
+        src.push_str(&format!("    b{i}: int\n"));
+    }
+    src.push_str("\n\ndef main(argv: list[str]) -> int:\n    return 0\n");
+    let diags = check(&src);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert!(
+        diags[0].contains(&format!(
+            "error: too many fields: class 'Big' has {} with its base classes' (at most {max})",
+            max + 1
+        )),
+        "{}",
+        diags[0]
+    );
+}
+
+#[test]
+fn an_inheritance_cycle_is_one_error_per_class_in_it() {
+    let src = "class A(B):\n    pass\n\n\nclass B(A):\n    pass\n\n\nclass C(A):\n    pass\n\n\n\
+               def main(argv: list[str]) -> int:\n    return 0\n";
+    let diags = check(src);
+    assert_eq!(diags.len(), 2, "{diags:?}");
+    assert!(
+        diags.iter().all(|d| d.contains("inherits from itself")),
+        "{diags:?}"
+    );
+}
