@@ -10,6 +10,7 @@
 //!                                 line, instead of ext*.py (for extensions named otherwise;
 //!                                 `DIR/ext.py` is built into `DIR/ext.so`)
 //! tests/ext/NAME/args             optional: the program's arguments, one per line
+//!                                 (`{case_dir}` stands for the case directory's path)
 //! tests/ext/NAME/stdout           expected stdout bytes          } written by `seam py`
 //! tests/ext/NAME/status           expected exit status           } with the test
 //! tests/ext/NAME/stderr_last      expected last stderr line      } directory as cwd
@@ -453,7 +454,12 @@ fn expectations(
 }
 
 fn run_program(env: &Env, case: &Case) -> Result<String> {
-    let args = read_args(&env.root.join(&case.dir).join("args"))?;
+    // `{case_dir}` in an argument names the case directory, wherever the run happens.
+    let case_dir = env.root.join(&case.dir);
+    let args: Vec<String> = read_args(&case_dir.join("args"))?
+        .into_iter()
+        .map(|a| a.replace("{case_dir}", &case_dir.display().to_string()))
+        .collect();
     let mut report = String::new();
     let files = case.expectations();
 
