@@ -18,6 +18,10 @@ use crate::tir;
 /// The deepest bracket or block nesting accepted before parsing; deeper input gets a diagnostic.
 pub const MAX_NESTING: usize = 100;
 
+/// The largest source file the front end reads: its syntax tree takes many
+/// times its size in memory, and offsets are 32-bit.
+pub const MAX_SOURCE_BYTES: usize = 32 << 20;
+
 impl Context<'_> {
     /// Loads the entry module and, transitively, everything it imports.
     pub(super) fn load_program(&mut self, entry: &Path) -> Option<ModId> {
@@ -51,9 +55,18 @@ impl Context<'_> {
     fn add_module(&mut self, name: String, display_path: String, text: String) -> ModId {
         let file = self.sources.add(display_path, text.clone());
         let mut unparsed = true;
-        let refusal = text
-            .find('\0')
-            .map(|at| (at, "source code cannot contain null bytes".to_string()))
+        let too_large = (text.len() > MAX_SOURCE_BYTES).then(|| {
+            (
+                0,
+                format!(
+                    "source file too large: {} bytes (at most {} MiB; split it into modules)",
+                    text.len(),
+                    MAX_SOURCE_BYTES >> 20
+                ),
+            )
+        });
+        let refusal = too_large
+            .or_else(|| text.find('\0').map(|at| (at, "source code cannot contain null bytes".to_string())))
             .or_else(|| {
                 statement_too_long(&text).map(|at| {
                     (

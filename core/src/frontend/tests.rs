@@ -158,3 +158,37 @@ fn an_inheritance_cycle_is_one_error_per_class_in_it() {
         "{diags:?}"
     );
 }
+
+#[test]
+fn a_source_file_past_the_size_limit_is_one_error() {
+    let max = super::modules::MAX_SOURCE_BYTES;
+    let mut src = program("");
+    let comment = "# padding\n";
+    while src.len() <= max {
+        src.push_str(comment);
+    }
+    let diags = check(&src);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert!(
+        diags[0].starts_with(&format!(
+            "main.py:1:1: error: source file too large: {} bytes (at most {} MiB",
+            src.len(),
+            max >> 20
+        )),
+        "{}",
+        diags[0]
+    );
+}
+
+#[test]
+fn expressions_nested_past_the_checker_limit_are_one_error() {
+    // No brackets: the textual nesting guard lets this through, the checker refuses it.
+    let nots = "not ".repeat(200);
+    let diags = check(&program(&format!("    b = {nots}True\n    print(b)\n")));
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert!(
+        diags[0].contains("error: nesting too deep: more than 150 levels"),
+        "{}",
+        diags[0]
+    );
+}
