@@ -347,6 +347,15 @@ impl<'p> Converter<'p> {
                 let params = ps.iter().map(|t| *sub(t)).collect();
                 TypeRef::Callable(params, sub(r))
             }
+            Type::Set(_) => {
+                // The exports format has no set type yet: refuse rather than mis-describe.
+                let msg =
+                    format!("{what} has a set type, which an exports file cannot describe yet");
+                if !self.errors.contains(&msg) {
+                    self.errors.push(msg);
+                }
+                TypeRef::None
+            }
             Type::Instance(c) => {
                 let class = &self.program.classes[c.0 as usize];
                 if !self.described[c.0 as usize] {

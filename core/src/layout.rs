@@ -29,6 +29,13 @@ pub const ARRAY_ITEMS: i32 = 16;
 /// `dict`: number of live entries (i64); everything after it is private to the runtime.
 pub const DICT_LEN: i32 = 8;
 
+/// `set`: number of elements (i64); everything after it is private to the runtime.
+pub const SET_LEN: i32 = 8;
+
+/// The box of an optional `int`, `float` or `bool` (`int | None`...; `None` is
+/// the null pointer): the value word.
+pub const BOX_VALUE: i32 = 8;
+
 /// `tuple`: number of elements (i64).
 pub const TUPLE_LEN: i32 = 8;
 /// `tuple`: bitmask of reference elements (i64).

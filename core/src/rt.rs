@@ -250,6 +250,46 @@ runtime_functions! {
     /// Elements are stored at [`crate::layout::TUPLE_ITEMS`] + 8 * i.
     TupleNew = "seam_tuple_new"(I64, I64) -> Ptr;
 
+    // ---- sets and optional values (collections) ----
+    /// A new empty `set` whose elements have type code `elem_tc` (a static string).
+    SetNew = "seam_set_new"(Ptr) -> Ptr;
+    SetAdd = "seam_set_add"(Ptr, Word);
+    SetContains = "seam_set_contains"(Ptr, Word) -> I8;
+    /// KeyError (the element's repr) when absent.
+    SetRemove = "seam_set_remove"(Ptr, Word), raises;
+    SetDiscard = "seam_set_discard"(Ptr, Word);
+    /// KeyError "pop from an empty set" on an empty set.
+    SetPop = "seam_set_pop"(Ptr) -> Word, raises;
+    SetClear = "seam_set_clear"(Ptr);
+    SetCopy = "seam_set_copy"(Ptr) -> Ptr;
+    /// `s.update(t)`, `s |= t` for a set `t`.
+    SetUpdate = "seam_set_update"(Ptr, Ptr);
+    SetUnion = "seam_set_union"(Ptr, Ptr) -> Ptr;
+    SetIntersection = "seam_set_intersection"(Ptr, Ptr) -> Ptr;
+    SetDifference = "seam_set_difference"(Ptr, Ptr) -> Ptr;
+    SetSymmetricDifference = "seam_set_symmetric_difference"(Ptr, Ptr) -> Ptr;
+    SetIssubset = "seam_set_issubset"(Ptr, Ptr) -> I8;
+    SetIsdisjoint = "seam_set_isdisjoint"(Ptr, Ptr) -> I8;
+    /// Iteration: the index of the first element at or after `pos`, or -1 at the end.
+    /// RuntimeError "Set changed size during iteration" when the length is not `expected_len`.
+    SetIterNext = "seam_set_iter_next"(Ptr, I64, I64) -> I64, raises;
+    /// The element at index `i` (from [`Rt::SetIterNext`]).
+    SetEntry = "seam_set_entry"(Ptr, I64) -> Word;
+    /// A new `list` of the elements in iteration order.
+    SetToList = "seam_set_to_list"(Ptr) -> Ptr;
+    /// Adds the elements of a `list`, in order.
+    SetAddList = "seam_set_add_list"(Ptr, Ptr);
+    /// A box holding an `int`, `float` or `bool` word: a non-None `int | None`...
+    BoxNew = "seam_box_new"(Word) -> Ptr;
+    /// `s &= t`: `s` takes the contents of `s & t`.
+    SetIntersectionUpdate = "seam_set_intersection_update"(Ptr, Ptr);
+    /// `s -= t`: removes `t`'s elements from `s` in place.
+    SetDifferenceUpdate = "seam_set_difference_update"(Ptr, Ptr);
+    /// `s ^= t`: toggles `t`'s elements in `s`.
+    SetSymmetricDifferenceUpdate = "seam_set_symmetric_difference_update"(Ptr, Ptr);
+    /// `type(v).__name__` of a value of type code `tc`.
+    TypeName = "seam_type_name"(Word, Ptr) -> Ptr;
+
     // ---- generic, type-code driven ----
     /// `a == b` structurally for values of type code `tc`.
     Eq = "seam_eq"(Word, Word, Ptr) -> I8;

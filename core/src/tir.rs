@@ -50,8 +50,12 @@ pub enum Type {
     List(Box<Type>),
     Dict(Box<Type>, Box<Type>),
     Tuple(Vec<Type>),
-    /// `T | None` where `T` is a reference type; `None` is the null pointer.
+    /// `T | None`; `None` is the null pointer. When `T` is a reference type the
+    /// value is the reference itself; when it is `int`, `float` or `bool` it is
+    /// a box (see [`crate::layout::BOX_VALUE`]) holding the value.
     Optional(Box<Type>),
+    /// `set[T]`: a hash set whose table follows CPython's, so iteration order matches.
+    Set(Box<Type>),
     /// `d.keys()`: a snapshot list of keys that prints as `dict_keys([...])`.
     DictKeys(Box<Type>),
     /// `d.values()`: a snapshot list of values that prints as `dict_values([...])`.
@@ -85,7 +89,8 @@ impl Type {
     /// The type code the runtime's generic helpers (`seam_str_of`, `seam_eq`, ...) walk.
     ///
     /// Grammar: `i` int, `f` float, `b` bool, `s` str, `n` None, `l<T>` list,
-    /// `d<K><V>` dict, `t<N>;<T1>...<TN>` tuple, `o<T>` optional, `K<T>` dict_keys
+    /// `d<K><V>` dict, `t<N>;<T1>...<TN>` tuple, `o<T>` optional (a box when `T`
+    /// is `i`, `f` or `b`), `S<T>` set, `K<T>` dict_keys
     /// (T is the list's element type), `V<T>` dict_values, `I<K><V>` dict_items,
     /// `c` a class instance (printed from its class descriptor).
     pub fn type_code(&self) -> String {
@@ -120,6 +125,10 @@ impl Type {
             }
             Type::Optional(t) => {
                 out.push('o');
+                t.write_type_code(out);
+            }
+            Type::Set(t) => {
+                out.push('S');
                 t.write_type_code(out);
             }
             Type::DictKeys(t) => {

@@ -10,8 +10,10 @@ use crate::class::{instance_str, write_instance_repr};
 use crate::dict::dict_entries;
 use crate::float_repr::float_repr;
 use crate::gcglue::word;
+use crate::generic::unbox_optional;
 use crate::layout::{TUPLE_ITEMS, TUPLE_LEN};
 use crate::list::list_words;
+use crate::set::set_elements;
 use crate::strobj::{new_str, str_as_str};
 use crate::typecode::{pair, tc_slice, tuple_elems, type_len};
 
@@ -125,7 +127,17 @@ pub(crate) unsafe fn write_repr(out: &mut String, w: u64, tc: &[u8]) {
             b'b' => out.push_str(if w != 0 { "True" } else { "False" }),
             b'n' => out.push_str("None"),
             b's' => write_str_repr(out, str_as_str(p)),
-            b'o' => write_repr(out, w, &tc[1..]),
+            b'o' => write_repr(out, unbox_optional(w, &tc[1..]), &tc[1..]),
+            b'S' => {
+                let elems = set_elements(p);
+                if elems.is_empty() {
+                    out.push_str("set()");
+                } else {
+                    out.push('{');
+                    write_seq(out, &elems, &tc[1..]);
+                    out.push('}');
+                }
+            }
             b'l' => {
                 out.push('[');
                 write_seq(out, list_words(p), &tc[1..]);
@@ -222,8 +234,10 @@ pub unsafe extern "C" fn seam_str_of(v: u64, tc: *const u8) -> *mut u8 {
     // SAFETY: forwarded from the caller.
     unsafe {
         let mut tc = tc_slice(tc);
+        let mut v = v;
         while tc.first() == Some(&b'o') && v != 0 {
             tc = &tc[1..];
+            v = unbox_optional(v, tc);
         }
         if tc.first() == Some(&b's') {
             return v as *mut u8;
@@ -253,4 +267,43 @@ pub unsafe extern "C" fn seam_repr_of(v: u64, tc: *const u8) -> *mut u8 {
 unsafe fn seam_repr_of_slice(v: u64, tc: &[u8]) -> *mut u8 {
     // SAFETY: forwarded from the caller; the text is built before allocating.
     new_str(&unsafe { repr_word(v, tc) })
+}
+
+/// `type(v).__name__` of a value of type code `tc`: the builtin type's name,
+/// `NoneType` for `None`, or the class's own name (without its module).
+///
+/// # Safety
+/// As for [`seam_str_of`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_type_name(v: u64, tc: *const u8) -> *mut u8 {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        let mut tc = tc_slice(tc);
+        while tc.first() == Some(&b'o') {
+            if v == 0 {
+                return new_str("NoneType");
+            }
+            tc = &tc[1..];
+        }
+        let name = match tc.first() {
+            Some(b'i') => "int",
+            Some(b'f') => "float",
+            Some(b'b') => "bool",
+            Some(b's') => "str",
+            Some(b'n') => "NoneType",
+            Some(b'l') => "list",
+            Some(b'd') => "dict",
+            Some(b't') => "tuple",
+            Some(b'S') => "set",
+            Some(b'K') => "dict_keys",
+            Some(b'V') => "dict_values",
+            Some(b'I') => "dict_items",
+            Some(b'c') => {
+                let full = crate::class::class_name(crate::class::class_of(v as *mut u8));
+                return new_str(full.rsplit('.').next().unwrap_or(&full));
+            }
+            _ => "object",
+        };
+        new_str(name)
+    }
 }

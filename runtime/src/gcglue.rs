@@ -27,6 +27,11 @@ static DICT_REFS: [u32; 4] = [
 ];
 /// `dict`: its four storage arrays.
 pub(crate) static DICT_DESC: GcTypeInfo = GcTypeInfo::fixed_refs(&DICT_REFS);
+static SET_REFS: [u32; 2] = [SET_SLOTS as u32, SET_KEYS as u32];
+/// `set`: its two storage arrays.
+pub(crate) static SET_DESC: GcTypeInfo = GcTypeInfo::fixed_refs(&SET_REFS);
+/// The box of an optional value type: no references.
+pub(crate) static BOX_DESC: GcTypeInfo = GcTypeInfo::no_refs();
 /// `tuple`: items traced by the reference mask.
 pub(crate) static TUPLE_DESC: GcTypeInfo =
     GcTypeInfo::tuple(TUPLE_LEN as u32, TUPLE_REF_MASK as u32, TUPLE_ITEMS as u32);
@@ -124,6 +129,20 @@ pub(crate) fn alloc_dict(flags: u64) -> *mut u8 {
     // SAFETY: `d` is a fresh dict object.
     unsafe { set_word(d, DICT_FLAGS, flags) };
     d
+}
+
+/// An empty `set` with no table yet.
+pub(crate) fn alloc_set() -> *mut u8 {
+    alloc(&SET_DESC, SET_SIZE)
+}
+
+/// `int | None`, `float | None`, `bool | None`: a box holding `value`.
+#[unsafe(no_mangle)]
+pub extern "C" fn seam_box_new(value: u64) -> *mut u8 {
+    let b = alloc(&BOX_DESC, BOX_SIZE);
+    // SAFETY: `b` is a fresh box.
+    unsafe { set_word(b, BOX_VALUE, value) };
+    b
 }
 
 /// A `tuple` of `n` zeroed words with reference mask `mask`.

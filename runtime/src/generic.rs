@@ -8,8 +8,9 @@
 
 use crate::dict::{dict_entries, dict_key_is_str, dict_lookup};
 use crate::gcglue::word;
-use crate::layout::{TUPLE_ITEMS, TUPLE_LEN};
+use crate::layout::{BOX_VALUE, TUPLE_ITEMS, TUPLE_LEN};
 use crate::list::list_words;
+use crate::set::{set_elements, set_has};
 use crate::strobj::{str_bytes, str_equal};
 use crate::typecode::{pair, tc_slice, tuple_elems};
 use std::cmp::Ordering;
@@ -28,6 +29,19 @@ unsafe fn tuple_words<'a>(t: *mut u8) -> &'a [u64] {
 
 fn is_ref_code(c: u8) -> bool {
     !matches!(c, b'i' | b'f' | b'b' | b'n')
+}
+
+/// The value inside a non-null optional of inner type code `inner`: the box's
+/// word for `int`, `float` and `bool`, the reference itself otherwise.
+///
+/// # Safety
+/// `w` must be a live, non-null optional of inner type `inner`.
+pub(crate) unsafe fn unbox_optional(w: u64, inner: &[u8]) -> u64 {
+    match inner.first() {
+        // SAFETY: forwarded from the caller: a box has its value at BOX_VALUE.
+        Some(b'i' | b'f' | b'b') => unsafe { word(w as *mut u8, BOX_VALUE) },
+        _ => w,
+    }
 }
 
 /// `a == b` for values of type code `tc`.
@@ -49,7 +63,15 @@ pub(crate) unsafe fn equal(a: u64, b: u64, tc: &[u8]) -> bool {
             b's' => str_equal(pa, pb),
             // Instances compare by identity, and `a != b` here.
             b'c' => false,
-            b'o' => equal(a, b, &tc[1..]),
+            b'o' => equal(
+                unbox_optional(a, &tc[1..]),
+                unbox_optional(b, &tc[1..]),
+                &tc[1..],
+            ),
+            b'S' => {
+                let x = set_elements(pa);
+                x.len() == set_elements(pb).len() && x.into_iter().all(|k| set_has(pb, k))
+            }
             b'l' => {
                 let (x, y) = (list_words(pa), list_words(pb));
                 x.len() == y.len() && x.iter().zip(y.iter()).all(|(&p, &q)| equal(p, q, &tc[1..]))
@@ -136,7 +158,11 @@ pub(crate) unsafe fn compare(a: u64, b: u64, tc: &[u8]) -> Ordering {
             b'b' => (a != 0).cmp(&(b != 0)),
             b'f' => float_order(f64::from_bits(a), f64::from_bits(b)),
             b's' => str_bytes(pa).cmp(str_bytes(pb)),
-            b'o' => compare(a, b, &tc[1..]),
+            b'o' => compare(
+                unbox_optional(a, &tc[1..]),
+                unbox_optional(b, &tc[1..]),
+                &tc[1..],
+            ),
             b'l' => lexicographic(list_words(pa), list_words(pb), |_| &tc[1..], rec),
             b't' => {
                 let tcs = tuple_elems(tc);

@@ -45,6 +45,28 @@ pub const DICT_VALUES: usize = 56;
 /// `dict`: object size.
 pub const DICT_SIZE: usize = 64;
 
+/// `set`: number of elements; the rest is private to the runtime.
+pub const SET_LEN: usize = 8;
+/// `set` (private): active and dummy entries (CPython's `fill`).
+pub const SET_FILL: usize = 16;
+/// `set` (private): table size - 1.
+pub const SET_MASK: usize = 24;
+/// `set` (private): where `pop` starts looking (CPython's `finger`).
+pub const SET_FINGER: usize = 32;
+/// `set` (private): the element type code, a static C string.
+pub const SET_ELEM_CODE: usize = 40;
+/// `set` (private): two words an entry, state and hash (a word array).
+pub const SET_SLOTS: usize = 48;
+/// `set` (private): the elements (a reference or word array).
+pub const SET_KEYS: usize = 56;
+/// `set`: object size.
+pub const SET_SIZE: usize = 64;
+
+/// Optional `int`, `float` or `bool` (`int | None`...): the boxed value.
+pub const BOX_VALUE: usize = 8;
+/// Box: object size.
+pub const BOX_SIZE: usize = 16;
+
 /// `tuple`: number of elements.
 pub const TUPLE_LEN: usize = 8;
 /// `tuple`: bitmask of reference elements.

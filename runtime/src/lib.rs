@@ -41,6 +41,7 @@ mod list;
 mod loader;
 mod output;
 mod parse;
+mod set;
 mod strobj;
 mod tuple;
 mod typecode;

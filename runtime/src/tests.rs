@@ -102,6 +102,8 @@ fn layout_matches_the_translator() {
         ("ARRAY_CAPACITY", layout::ARRAY_CAPACITY),
         ("ARRAY_ITEMS", layout::ARRAY_ITEMS),
         ("DICT_LEN", layout::DICT_LEN),
+        ("SET_LEN", layout::SET_LEN),
+        ("BOX_VALUE", layout::BOX_VALUE),
         ("TUPLE_LEN", layout::TUPLE_LEN),
         ("TUPLE_REF_MASK", layout::TUPLE_REF_MASK),
         ("TUPLE_ITEMS", layout::TUPLE_ITEMS),

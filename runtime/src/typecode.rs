@@ -4,7 +4,7 @@
 //! Grammar (from `seam_core::tir::Type::type_code`): `i` int, `f` float,
 //! `b` bool, `s` str, `n` None, `l<T>` list, `d<K><V>` dict,
 //! `t<N>;<T1>...<TN>` tuple, `o<T>` optional, `K<T>` dict_keys,
-//! `V<T>` dict_values, `I<K><V>` dict_items. This file only splits codes;
+//! `V<T>` dict_values, `I<K><V>` dict_items, `S<T>` set. This file only splits codes;
 //! it knows nothing of values.
 
 use std::ffi::CStr;
@@ -43,7 +43,7 @@ pub(crate) fn type_len(tc: &[u8]) -> usize {
     while pending > 0 && i < tc.len() {
         pending -= 1;
         match tc[i] {
-            b'l' | b'o' | b'K' | b'V' => {
+            b'l' | b'o' | b'K' | b'V' | b'S' => {
                 pending += 1;
                 i += 1;
             }

@@ -933,7 +933,12 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     /// Runs a loop body for a desugared `for`; `bind` assigns the loop variables.
-    fn loop_body(&mut self, body: &[Stmt], head: Flow, prologue: Vec<tir::Stmt>) -> Vec<tir::Stmt> {
+    pub(super) fn loop_body(
+        &mut self,
+        body: &[Stmt],
+        head: Flow,
+        prologue: Vec<tir::Stmt>,
+    ) -> Vec<tir::Stmt> {
         self.loops.push(LoopFrame::default());
         let mut out = prologue;
         self.block(body, &mut out);
@@ -960,6 +965,9 @@ impl<'c, 'a> Checker<'c, 'a> {
             && !self.is_shadowed("range")
         {
             return self.for_range(f, call, out);
+        }
+        if let Some(r) = self.for_collections(f, out) {
+            return r;
         }
         // `for k in d`, `for k in d.keys()`, `for v in d.values()`, `for k, v in d.items()`
         let (iter_expr, dict_view) = match f.iter.as_ref() {
@@ -1105,6 +1113,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 out.extend(pre);
                 out.push(tir::Stmt::While { cond, body });
             }
+            Type::Set(_) => self.for_set(f, iter_expr, out)?,
             Type::Optional(_) => {
                 return Err(self.error(
                     f.iter.range(),
@@ -1228,7 +1237,7 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     /// Assigns a loop's element to its target (a name, or a tuple of names).
-    fn bind_loop_target(
+    pub(super) fn bind_loop_target(
         &mut self,
         target: &Expr,
         value: tir::Expr,
@@ -1544,6 +1553,9 @@ impl<'c, 'a> Checker<'c, 'a> {
                 ExprKind::Block(vec![s, tir::Stmt::Expr(extend)], Box::new(t)),
                 ty,
             ));
+        }
+        if matches!(cur.ty, Type::Set(_)) {
+            return self.set_aug(a.op, cur, &a.value, a.range);
         }
         let rhs = self.expr(&a.value, None)?;
         self.binary(a.op, cur, rhs, a.range)
@@ -2028,6 +2040,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 nonzero(tir::Expr::field(v, LIST_LEN, Type::Int))
             }
             Type::Dict(..) => nonzero(tir::Expr::field(v, DICT_LEN, Type::Int)),
+            Type::Set(_) => nonzero(tir::Expr::field(v, SET_LEN, Type::Int)),
             Type::Tuple(ts) => tir::Expr::bool(!ts.is_empty()),
             // Instances are always true (no __bool__ or __len__).
             Type::Instance(_) => tir::Expr::new(
@@ -2050,7 +2063,8 @@ impl<'c, 'a> Checker<'c, 'a> {
                     tir::Expr::unary(UnaryOp::IsNull, t.clone(), Type::Bool),
                     Type::Bool,
                 );
-                let inner_truth = self.truthy(tir::Expr::new(t.kind.clone(), (*inner).clone()))?;
+                let inner_truth =
+                    self.truthy(super::collections::from_optional(t.clone(), &inner))?;
                 tir::Expr::new(
                     ExprKind::Block(
                         vec![s],
@@ -2082,7 +2096,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             return Ok(v);
         }
         match (target, &v.ty) {
-            (Type::Optional(inner), t) if **inner == *t => Ok(tir::Expr::new(v.kind, target.clone())),
+            (Type::Optional(inner), t) if **inner == *t => Ok(super::collections::to_optional(v, target)),
             // Upcasts: an instance of a subclass is an instance of its bases.
             (Type::Instance(b), Type::Instance(s)) if self.cx.is_subclass(*s, *b) => Ok(tir::Expr::new(v.kind, target.clone())),
             (Type::Optional(inner), Type::Instance(s)) if matches!(**inner, Type::Instance(b) if self.cx.is_subclass(*s, b)) => {
@@ -2200,6 +2214,9 @@ impl<'c, 'a> Checker<'c, 'a> {
             }
             Expr::Call(c) => self.call(c, expected),
             Expr::Attribute(a) => {
+                if let Some(r) = self.type_name_attr(a) {
+                    return r;
+                }
                 if let Ok(g) = self.module_global_attr_quiet(a) {
                     let ty = self.cx.program.globals[g.0 as usize].ty.clone();
                     return Ok(tir::Expr::new(ExprKind::Global(g), ty));
@@ -2221,7 +2238,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 if let Type::Instance(c) = base.ty {
                     let v = self.instance_attr(base, c, &a.attr)?;
                     return Ok(match self.narrowed_type(e) {
-                        Some(t) => tir::Expr::new(v.kind, t),
+                        Some(t) => super::collections::narrow_value(v, t),
                         None => v,
                     });
                 }
@@ -2259,19 +2276,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                 Ok(tir::Expr::new(ExprKind::Tuple(elems), ty))
             }
             Expr::Dict(d) => self.dict_display(d, expected),
-            Expr::Set(s) => Err(self.error(s.range, "sets are not supported")),
-            Expr::ListComp(c) => Err(self.error(
-                c.range(),
-                "list comprehensions are not supported: use a for loop",
-            )),
-            Expr::SetComp(c) => Err(self.error(c.range(), "set comprehensions are not supported")),
-            Expr::DictComp(c) => Err(self.error(
-                c.range(),
-                "dict comprehensions are not supported: use a for loop",
-            )),
-            Expr::Generator(g) => {
-                Err(self.error(g.range, "generator expressions are not supported"))
-            }
+            Expr::Set(_)
+            | Expr::ListComp(_)
+            | Expr::SetComp(_)
+            | Expr::DictComp(_)
+            | Expr::Generator(_) => self.comprehension_expr(e, expected),
             Expr::Lambda(l) => {
                 Err(self.error(l.range, "lambda is not supported: define a function"))
             }
@@ -2324,7 +2333,7 @@ impl<'c, 'a> Checker<'c, 'a> {
         }
         Ok(match (a, b) {
             _ if a == b => a.clone(),
-            (Type::None, t) | (t, Type::None) if t.is_ref() => match t {
+            (Type::None, t) | (t, Type::None) if t != &Type::None => match t {
                 Type::Optional(_) => t.clone(),
                 t => Type::Optional(Box::new(t.clone())),
             },
@@ -2352,13 +2361,15 @@ impl<'c, 'a> Checker<'c, 'a> {
         if self.local_names.contains(name) {
             return match self.names.get(name) {
                 Some(&id) if self.flow.is_assigned(id) => {
-                    let ty = self
-                        .flow
-                        .narrowed
-                        .get(&NarrowKey::local(id))
-                        .cloned()
-                        .unwrap_or_else(|| self.locals[id.0 as usize].ty.clone());
-                    Ok(tir::Expr::local(id, ty))
+                    let declared = self.locals[id.0 as usize].ty.clone();
+                    Ok(
+                        match self.flow.narrowed.get(&NarrowKey::local(id)).cloned() {
+                            Some(ty) => {
+                                super::collections::narrow_value(tir::Expr::local(id, declared), ty)
+                            }
+                            None => tir::Expr::local(id, declared),
+                        },
+                    )
                 }
                 _ => Err(self.error(
                     n.range,
@@ -2557,6 +2568,9 @@ impl<'c, 'a> Checker<'c, 'a> {
         range: TextRange,
     ) -> R<tir::Expr> {
         use Type::*;
+        if let Some(r) = self.set_binary(op, &l, &r, range) {
+            return r;
+        }
         if l.ty == Bool || r.ty == Bool {
             return Err(self.error(
                 range,
@@ -2763,6 +2777,12 @@ impl<'c, 'a> Checker<'c, 'a> {
         range: TextRange,
     ) -> R<tir::Expr> {
         use Type::*;
+        if matches!((&l.ty, &r.ty), (Set(_), Set(_)))
+            && !matches!(op, CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn)
+        {
+            return self.set_compare(op, l, r, range);
+        }
+        let (l, r) = super::collections::optional_operands(op, l, r);
         let lt = l.ty.clone();
         let rt = r.ty.clone();
         if !matches!(op, CmpOp::Is | CmpOp::IsNot) {
@@ -2951,6 +2971,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                     Type::Bool,
                 ))
             }
+            Type::Set(_) => self.set_contains(container, item, range),
             Type::Dict(k, _) => {
                 let item = self.coerce(item, &k, range)?;
                 Ok(tir::Expr::rt(

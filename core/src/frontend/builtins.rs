@@ -34,6 +34,15 @@ pub(super) fn is_builtin_function(name: &str) -> bool {
             | "sorted"
             | "repr"
             | "dict"
+            | "set"
+            | "enumerate"
+            | "zip"
+            | "reversed"
+            | "sum"
+            | "any"
+            | "all"
+            | "tuple"
+            | "type"
     )
 }
 
@@ -284,6 +293,9 @@ impl Checker<'_, '_> {
         c: &ast::ExprCall,
         expected: Option<&Type>,
     ) -> R<tir::Expr> {
+        if let Some(r) = self.collections_call(name, c, expected) {
+            return r;
+        }
         match name {
             "print" => self.print(c),
             "len" => {
@@ -603,6 +615,7 @@ impl Checker<'_, '_> {
                 tir::Expr::field(v, layout::LIST_LEN, Type::Int)
             }
             Type::Dict(..) => tir::Expr::field(v, layout::DICT_LEN, Type::Int),
+            Type::Set(_) => Self::set_len(v),
             Type::Tuple(ts) => block(vec![tir::Stmt::Expr(v)], tir::Expr::int(ts.len() as i64)),
             other => return Err(self.not_narrowed_or(range, &other, "has no len()")),
         })
@@ -621,6 +634,7 @@ impl Checker<'_, '_> {
             ),
             Type::Str => tir::Expr::rt(Rt::ListFromStr, vec![v], Type::List(Box::new(Type::Str))),
             Type::Dict(k, _) => tir::Expr::rt(Rt::DictKeys, vec![v], Type::List(k)),
+            Type::Set(e) => tir::Expr::rt(Rt::SetToList, vec![v], Type::List(e)),
             other => {
                 return Err(self.not_narrowed_or(range, &other, "cannot be converted with list()"));
             }
@@ -628,7 +642,7 @@ impl Checker<'_, '_> {
     }
 
     /// Sorts a fresh list in place and yields it.
-    fn sort_in_place_expr(
+    pub(super) fn sort_in_place_expr(
         &mut self,
         l: tir::Expr,
         reverse: tir::Expr,
@@ -647,7 +661,7 @@ impl Checker<'_, '_> {
         Ok(block(vec![s, tir::Stmt::Expr(sort)], t))
     }
 
-    fn check_orderable(&mut self, e: &Type, range: TextRange) -> R<()> {
+    pub(super) fn check_orderable(&mut self, e: &Type, range: TextRange) -> R<()> {
         fn ok(t: &Type) -> bool {
             match t {
                 Type::Int | Type::Float | Type::Str | Type::Bool => true,
@@ -679,7 +693,7 @@ impl Checker<'_, '_> {
             let v = self.expr(&args[0], None)?;
             let l = match v.ty {
                 Type::List(_) | Type::DictKeys(_) | Type::DictValues(_) => v,
-                Type::Str | Type::Dict(..) => self.list_of(v, args[0].range())?,
+                Type::Str | Type::Dict(..) | Type::Set(_) => self.list_of(v, args[0].range())?,
                 ref other => {
                     let other = other.clone();
                     return Err(self.not_narrowed_or(args[0].range(), &other, "is not iterable"));
@@ -762,7 +776,7 @@ impl Checker<'_, '_> {
         })
     }
 
-    fn method_call(
+    pub(super) fn method_call(
         &mut self,
         recv: tir::Expr,
         a: &ast::ExprAttribute,
@@ -773,6 +787,7 @@ impl Checker<'_, '_> {
             Type::Str => self.str_method(recv, m, a, c),
             Type::List(e) => self.list_method(recv, *e, m, a, c),
             Type::Dict(k, v) => self.dict_method(recv, *k, *v, m, a, c),
+            Type::Set(e) => self.set_method(recv, *e, m, a, c),
             Type::Instance(cid) => self.instance_method_call(recv, cid, a, c),
             other => Err(match other {
                 Type::Optional(_) => self.not_narrowed_or(a.value.range(), &other, ""),
@@ -841,6 +856,9 @@ impl Checker<'_, '_> {
                 ));
             }
             "join" => {
+                if let Some(r) = self.join_generator(&s, c) {
+                    return r;
+                }
                 let b = self.bind_args(c, &fname, &[("iterable", true)])?;
                 let x = b[0].expect("required");
                 let v = self.expr(x, Some(&Type::List(Box::new(Type::Str))))?;

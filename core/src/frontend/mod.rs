@@ -13,6 +13,7 @@ mod body;
 mod builtins;
 mod callable;
 mod classes;
+mod collections;
 mod export_check;
 mod fieldinit;
 mod interface;
@@ -136,6 +137,8 @@ pub(crate) enum Binding {
     TypingOptional,
     /// `typing.Callable` or `collections.abc.Callable`.
     TypingCallable,
+    /// `typing.List`, `Dict`, `Tuple`, `Set`: the builtin generic it aliases (`list`...).
+    TypingAlias(&'static str),
     /// The `seam` module itself (`import seam`).
     SeamModule,
     /// A name whose import failed (already reported): its uses are silent errors.

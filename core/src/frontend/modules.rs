@@ -167,7 +167,11 @@ impl Context<'_> {
             }
         }
         for (name, range) in wanted {
-            if name == "seam" || name == "typing" || name == "collections.abc" {
+            if name == "seam"
+                || name == "typing"
+                || name == "collections.abc"
+                || name == "__future__"
+            {
                 continue;
             }
             self.ensure_module(&name, file, range);
@@ -459,6 +463,17 @@ impl Context<'_> {
                         Binding::Poisoned
                     }
                 },
+                "__future__" if name == "annotations" => continue,
+                "__future__" => {
+                    self.error(
+                        file,
+                        alias.range,
+                        format!(
+                            "'from __future__ import {name}' is not supported (only annotations is)"
+                        ),
+                    );
+                    Binding::Poisoned
+                }
                 "collections.abc" if name == "Callable" => Binding::TypingCallable,
                 "collections.abc" => {
                     self.error(
@@ -472,11 +487,16 @@ impl Context<'_> {
                     match name {
                         "Optional" => Binding::TypingOptional,
                         "Callable" => Binding::TypingCallable,
+                        // Aliases of the builtin generics.
+                        "List" => Binding::TypingAlias("list"),
+                        "Dict" => Binding::TypingAlias("dict"),
+                        "Tuple" => Binding::TypingAlias("tuple"),
+                        "Set" => Binding::TypingAlias("set"),
                         _ => {
                             self.error(
                             file,
                             alias.range,
-                            format!("'typing.{name}' is not supported (only Optional and Callable are)"),
+                            format!("'typing.{name}' is not supported (only Optional, Callable, List, Dict, Tuple and Set are)"),
                         );
                             Binding::Poisoned
                         }

@@ -44,7 +44,7 @@ impl Context<'_> {
                 "bool" => Ok(Type::Bool),
                 "str" => Ok(Type::Str),
                 "None" => Ok(Type::None),
-                "list" | "dict" | "tuple" => err(
+                "list" | "dict" | "tuple" | "set" => err(
                     ann.range(),
                     format!(
                         "'{}' needs type arguments, e.g. list[int], dict[str, int], tuple[int, str]",
@@ -60,6 +60,10 @@ impl Context<'_> {
                     Some(Binding::TypingCallable) => err(
                         ann.range(),
                         "Callable needs its parameter and return types: Callable[[A, B], R]",
+                    ),
+                    Some(Binding::TypingAlias(_)) => err(
+                        ann.range(),
+                        format!("'{other}' needs type arguments, e.g. {other}[int]"),
                     ),
                     None if self.builtin_class(other).is_some() => {
                         Ok(Type::Instance(self.builtin_class(other).expect("checked")))
@@ -136,6 +140,21 @@ impl Context<'_> {
                         }
                         Ok(Type::Tuple(ts))
                     }
+                    Some("set") => match resolve_all(self)?.as_slice() {
+                        [t] => {
+                            if !super::collections::is_set_element(t) {
+                                return err(
+                                    args[0].range(),
+                                    format!(
+                                        "set elements must be int, bool, str or tuples of those, not {}",
+                                        type_name(t)
+                                    ),
+                                );
+                            }
+                            Ok(Type::Set(Box::new(t.clone())))
+                        }
+                        _ => err(ann.range(), "set takes one type argument: set[T]"),
+                    },
                     Some("Optional") => match resolve_all(self)?.as_slice() {
                         [t] => optional(t.clone(), ann.range()),
                         _ => err(ann.range(), "Optional takes one type argument"),
@@ -190,10 +209,11 @@ impl Context<'_> {
         let scope = &self.module(module).scope;
         match head {
             Expr::Name(n) => match n.id.as_str() {
-                "list" | "dict" | "tuple" => Some(n.id.to_string()),
+                "list" | "dict" | "tuple" | "set" => Some(n.id.to_string()),
                 other => match scope.get(other) {
                     Some(Binding::TypingOptional) => Some("Optional".into()),
                     Some(Binding::TypingCallable) => Some("Callable".into()),
+                    Some(Binding::TypingAlias(alias)) => Some((*alias).into()),
                     Some(Binding::Seam(SeamName::Exported)) => Some("Exported".into()),
                     _ => None,
                 },
@@ -208,6 +228,11 @@ impl Context<'_> {
                     if scope.get(m.id.as_str()) == Some(&Binding::TypingModule) =>
                 {
                     Some("Callable".into())
+                }
+                (Expr::Name(m), alias @ ("List" | "Dict" | "Tuple" | "Set"))
+                    if scope.get(m.id.as_str()) == Some(&Binding::TypingModule) =>
+                {
+                    Some(alias.to_lowercase())
                 }
                 (Expr::Name(m), "Exported")
                     if scope.get(m.id.as_str()) == Some(&Binding::SeamModule) =>
@@ -464,14 +489,7 @@ fn optional(t: Type, range: TextRange) -> Result<Type, TypeError> {
     match t {
         Type::Optional(_) => Ok(t),
         Type::None => err(range, "'None | None' is just None"),
-        t if t.is_ref() => Ok(Type::Optional(Box::new(t))),
-        t => err(
-            range,
-            format!(
-                "'{} | None' is not supported: only str, list, dict and tuple values can be None",
-                type_name(&t)
-            ),
-        ),
+        t => Ok(Type::Optional(Box::new(t))),
     }
 }
 
@@ -550,6 +568,7 @@ pub(crate) fn type_name(t: &Type) -> String {
             ts.iter().map(type_name).collect::<Vec<_>>().join(", ")
         ),
         Type::Optional(t) => format!("{} | None", type_name(t)),
+        Type::Set(t) => format!("set[{}]", type_name(t)),
         Type::DictKeys(k) => format!("dict_keys[{}]", type_name(k)),
         Type::DictValues(v) => format!("dict_values[{}]", type_name(v)),
         Type::DictItems(k, v) => format!("dict_items[{}, {}]", type_name(k), type_name(v)),
