@@ -1,0 +1,6 @@
+# expect: is not supported (only annotations is)
+from __future__ import division
+
+
+def main(argv: list[str]) -> int:
+    return 0

@@ -1,0 +1,6 @@
+# expect: is not supported (only Optional, List, Dict, Tuple and Set are)
+from typing import Any
+
+
+def main(argv: list[str]) -> int:
+    return 0
