@@ -84,6 +84,13 @@ def main(argv: list[str]) -> int:
     other: Optional[int] = 3
     print(same == other, same != other, same == 3)
     print(sorted([o for o in opts if o is not None]))
+    counts = {"a": 1, "b": 0}
+    print(counts.get("a"), counts.get("b"), counts.get("z"))
+    g = counts.get("b")
+    if g is not None:
+        print(g + 1)
+    flags = {1: True}
+    print(flags.get(1), flags.get(2))
     print(type(1).__name__, type(1.5).__name__, type(True).__name__, type("s").__name__)
     print(type(xs).__name__, type(d).__name__, type((1, "a")).__name__, type({1}).__name__)
     print(type(None).__name__, type(m).__name__, type(find(xs, 99)).__name__)

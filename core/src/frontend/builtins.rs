@@ -1003,13 +1003,7 @@ impl Checker<'_, '_> {
                     }
                     _ => {
                         if !v.is_ref() {
-                            return Err(self.error(
-                                c.range(),
-                                format!(
-                                    "dict.get() without a default would give '{} | None', which is not supported: pass a default",
-                                    type_name(&v)
-                                ),
-                            ));
+                            return Ok(self.dict_get_boxed(d, key, v));
                         }
                         let opt = match v {
                             Type::Optional(_) => v,

@@ -1468,6 +1468,26 @@ impl<'c, 'a> Checker<'c, 'a> {
         }
     }
 
+    /// `d.get(k)` for `int`, `float` or `bool` values: a boxed `V | None`.
+    pub(super) fn dict_get_boxed(&mut self, d: tir::Expr, key: tir::Expr, v: Type) -> tir::Expr {
+        let opt = Type::Optional(Box::new(v.clone()));
+        let (s1, d) = self.bind_temp(d);
+        let (s2, k) = self.bind_temp(key);
+        let found = tir::Expr::rt(Rt::DictContains, vec![d.clone(), k.clone()], Type::Bool);
+        let value = tir::Expr::rt(Rt::DictGetItem, vec![d, k], v);
+        block(
+            vec![s1, s2],
+            tir::Expr::new(
+                ExprKind::IfElse {
+                    cond: Box::new(found),
+                    then: Box::new(to_optional(value, &opt)),
+                    otherwise: Box::new(tir::Expr::new(ExprKind::None, opt.clone())),
+                },
+                opt,
+            ),
+        )
+    }
+
     /// `sorted` of a fresh list.
     fn sorted_list(&mut self, l: tir::Expr, rev: tir::Expr, range: TextRange) -> R<tir::Expr> {
         self.sort_in_place_expr(l, rev, range)
