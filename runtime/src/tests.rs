@@ -214,6 +214,7 @@ fn defined_functions() -> Vec<(&'static str, String)> {
     use crate::loader::*;
     use crate::output::*;
     use crate::parse::*;
+    use crate::set::*;
     vec![
         entry!(seam_write_str; _),
         entry!(seam_raise_builtin; _, _),
@@ -307,6 +308,31 @@ fn defined_functions() -> Vec<(&'static str, String)> {
         entry!(seam_register_static_extensions; _, _),
         entry!(seam_gc_add_root; _),
         entry!(seam_callable_new; _, _),
+        // sets, optional values and type names (collections)
+        entry!(seam_set_new; _),
+        entry!(seam_set_add; _, _),
+        entry!(seam_set_contains; _, _),
+        entry!(seam_set_remove; _, _),
+        entry!(seam_set_discard; _, _),
+        entry!(seam_set_pop; _),
+        entry!(seam_set_clear; _),
+        entry!(seam_set_copy; _),
+        entry!(seam_set_update; _, _),
+        entry!(seam_set_union; _, _),
+        entry!(seam_set_intersection; _, _),
+        entry!(seam_set_difference; _, _),
+        entry!(seam_set_symmetric_difference; _, _),
+        entry!(seam_set_issubset; _, _),
+        entry!(seam_set_isdisjoint; _, _),
+        entry!(seam_set_iter_next; _, _, _),
+        entry!(seam_set_entry; _, _),
+        entry!(seam_set_to_list; _),
+        entry!(seam_set_add_list; _, _),
+        entry!(seam_box_new; _),
+        entry!(seam_set_intersection_update; _, _),
+        entry!(seam_set_difference_update; _, _),
+        entry!(seam_set_symmetric_difference_update; _, _),
+        entry!(seam_type_name; _, _),
         ("seam_shadow_stack_overflow", {
             let _: extern "C" fn() -> ! = seam_shadow_stack_overflow;
             "()".to_string()
@@ -397,6 +423,9 @@ const RAISING: &[&str] = &[
     "seam_dict_iter_next",
     "seam_raise",
     "seam_load_extension",
+    "seam_set_remove",
+    "seam_set_pop",
+    "seam_set_iter_next",
 ];
 
 #[test]
@@ -1496,5 +1525,39 @@ fn function_values_keep_their_receiver_alive() {
         let unbound = crate::callable::seam_callable_new(code, std::ptr::null_mut());
         // SAFETY: `unbound` is a fresh function value.
         assert_eq!(unsafe { word(unbound, layout::CALLABLE_RECEIVER) }, 0);
+    });
+}
+
+// ---- sets (collections) ----
+
+#[test]
+fn set_hashes_are_cpythons() {
+    use crate::set::hash_of;
+    // SAFETY: ints and bools are plain words.
+    let int = |v: i64| unsafe { hash_of(v as u64, b"i") };
+    assert_eq!(
+        [int(-1), int(1 << 61), int(i64::MIN), int(i64::MAX), int(-2), int(0)],
+        [-2, 1, -4, 3, -2, 0]
+    );
+    // SAFETY: as above.
+    assert_eq!(unsafe { hash_of(1, b"b") }, 1);
+    with_gc(false, |roots| {
+        let tuple = |xs: &[u64]| {
+            let t = roots.push(seam_tuple_new(xs.len() as i64, 0));
+            for (i, &x) in xs.iter().enumerate() {
+                // SAFETY: `t` is a live tuple of `xs.len()` words.
+                unsafe { set_word(t, layout::TUPLE_ITEMS + 8 * i, x) };
+            }
+            t as u64
+        };
+        // Expected values: CPython 3.11's hash() of the same tuples.
+        // SAFETY: every tuple is live (rooted) and matches its type code.
+        let h = |t: u64, tc: &[u8]| unsafe { hash_of(t, tc) };
+        assert_eq!(h(tuple(&[1, 2]), b"t2;ii"), -3550055125485641917);
+        assert_eq!(h(tuple(&[(-1i64) as u64, 5]), b"t2;ii"), 7913930892179122687);
+        assert_eq!(h(tuple(&[1, 3]), b"t2;bi"), -1440771752368011620);
+        assert_eq!(h(tuple(&[0]), b"t1;i"), -8753497827991233192);
+        let inner = tuple(&[1, 2]);
+        assert_eq!(h(tuple(&[inner, 3]), b"t2;t2;iii"), -333907151259015829);
     });
 }

@@ -657,9 +657,14 @@ impl<'c, 'a> Checker<'c, 'a> {
                 self.assign(target, &a.value, out)?;
             }
             Stmt::AnnAssign(a) => {
-                let Expr::Name(_) = a.target.as_ref() else {
+                let Expr::Name(n) = a.target.as_ref() else {
                     return Err(self.error(a.target.range(), "only a plain name can be annotated"));
                 };
+                // The annotation was refused (and reported): checking the value
+                // without it would only add a second error.
+                if self.poisoned.contains(n.id.as_str()) {
+                    return Err(Reported);
+                }
                 if let Some(v) = &a.value {
                     self.assign(&a.target, v, out)?;
                 }

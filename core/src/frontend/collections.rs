@@ -25,6 +25,10 @@ use crate::layout;
 use crate::rt::Rt;
 use crate::tir::{self, BinaryOp, ExprKind, LocalId, Type, UnaryOp};
 
+/// The most `for` clauses one comprehension or generator expression may have
+/// (each is a nested loop, and checking and code generation recurse on them).
+pub(super) const MAX_FOR_CLAUSES: usize = 32;
+
 /// Whether values of `t` may be set elements (and hashed the way CPython does).
 pub(super) fn is_set_element(t: &Type) -> bool {
     match t {
@@ -742,6 +746,13 @@ impl<'c, 'a> Checker<'c, 'a> {
         };
         if g.is_async {
             return Err(self.error(g.range, "'async for' is not supported"));
+        }
+        // The first clause sees the whole list (nothing is bound yet).
+        if saved.is_empty() && gens.len() > MAX_FOR_CLAUSES {
+            return Err(self.error(
+                g.range,
+                format!("too many for clauses: more than {MAX_FOR_CLAUSES} in one comprehension"),
+            ));
         }
         let plan = self.iter_plan(&g.iter)?;
         self.enter_targets(&g.target, saved);
@@ -1541,5 +1552,72 @@ fn collect_names(t: &Expr, out: &mut Vec<String>) {
         Expr::Tuple(tu) => tu.elts.iter().for_each(|e| collect_names(e, out)),
         Expr::List(l) => l.elts.iter().for_each(|e| collect_names(e, out)),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MAX_FOR_CLAUSES;
+    use crate::frontend::tests::{check, program};
+
+    fn clauses(n: usize) -> String {
+        let fors: Vec<String> = (0..n).map(|i| format!("for v{i} in range(2)")).collect();
+        program(&format!("    print(len([0 {}]))\n", fors.join(" ")))
+    }
+
+    #[test]
+    fn comprehension_variables_do_not_leak() {
+        let diags = check(&program("    ys = [i for i in range(3)]\n    print(ys, i)\n"));
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(
+            diags[0].starts_with("main.py:4:15: error: name 'i' is not defined"),
+            "{}",
+            diags[0]
+        );
+    }
+
+    #[test]
+    fn a_comprehension_variable_shadows_a_local_of_another_type() {
+        let body = "    i = \"s\"\n    ys = [i * 2 for i in range(3)]\n    print(ys, i + \"!\")\n";
+        assert_eq!(check(&program(body)), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_generator_expression_outside_a_consuming_call_is_refused() {
+        let diags = check(&program("    g = (i for i in range(3))\n"));
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].contains("a generator expression is only supported"), "{}", diags[0]);
+    }
+
+    #[test]
+    fn optional_values_narrow_and_box() {
+        let body = "    v: int | None = None\n    if x > 1:\n        v = x\n    if v is not None:\n        print(v + 1)\n";
+        assert_eq!(check(&program(body)), Vec::<String>::new());
+        let diags = check(&program("    v: int | None = None\n    print(v + 1)\n"));
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].contains("narrow the optional first"), "{}", diags[0]);
+    }
+
+    #[test]
+    fn sets_refuse_unhashable_elements() {
+        let diags = check(&program("    s: set[float] = set()\n"));
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].contains("set elements must be int, bool, str or tuples"), "{}", diags[0]);
+    }
+
+    #[test]
+    fn for_clauses_up_to_the_limit_are_accepted() {
+        assert_eq!(check(&clauses(MAX_FOR_CLAUSES)), Vec::<String>::new());
+    }
+
+    #[test]
+    fn for_clauses_past_the_limit_are_one_error() {
+        let diags = check(&clauses(MAX_FOR_CLAUSES + 1));
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(
+            diags[0].contains(&format!("too many for clauses: more than {MAX_FOR_CLAUSES}")),
+            "{}",
+            diags[0]
+        );
     }
 }

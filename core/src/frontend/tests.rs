@@ -27,7 +27,7 @@ const COMPILER_STACK: usize = 256 << 20;
 
 /// Checks `main.py` holding `source`, on a thread with the translator's stack;
 /// returns the rendered diagnostics, one string each.
-fn check(source: &str) -> Vec<String> {
+pub(super) fn check(source: &str) -> Vec<String> {
     let loader = MemLoader(HashMap::from([(
         PathBuf::from("main.py"),
         source.to_string(),
@@ -49,7 +49,7 @@ fn check(source: &str) -> Vec<String> {
 }
 
 /// A `main` whose body is `body` (indented by four spaces already).
-fn program(body: &str) -> String {
+pub(super) fn program(body: &str) -> String {
     format!("def main(argv: list[str]) -> int:\n    x = len(argv)\n{body}    return 0\n")
 }
 
