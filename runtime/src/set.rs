@@ -203,11 +203,8 @@ impl Set {
                                 return;
                             }
                         }
-                        _ => {
-                            if freeslot.is_none() {
-                                freeslot = Some(j);
-                            }
-                        }
+                        // CPython keeps the last dummy it passed, not the first.
+                        _ => freeslot = Some(j),
                     }
                     if probes == 0 {
                         break None;
@@ -254,22 +251,15 @@ impl Set {
     fn insert_clean(slots: &mut [u64], keys: &mut [u64], mask: usize, key: u64, hash: i64) {
         let mut perturb = hash as u64;
         let mut i = hash as u64 as usize & mask;
-        loop {
+        // A run of linear probes starts at `i`; the next run is computed from `i` itself.
+        let slot = loop {
             if slots[2 * i] == EMPTY {
-                break;
+                break i;
             }
-            if i + LINEAR_PROBES <= mask {
-                let mut found = false;
-                for _ in 0..LINEAR_PROBES {
-                    i += 1;
-                    if slots[2 * i] == EMPTY {
-                        found = true;
-                        break;
-                    }
-                }
-                if found {
-                    break;
-                }
+            if i + LINEAR_PROBES <= mask
+                && let Some(j) = (i + 1..=i + LINEAR_PROBES).find(|&j| slots[2 * j] == EMPTY)
+            {
+                break j;
             }
             perturb >>= PERTURB_SHIFT;
             i = (i
@@ -277,10 +267,10 @@ impl Set {
                 .wrapping_add(1)
                 .wrapping_add(perturb as usize))
                 & mask;
-        }
-        slots[2 * i] = ACTIVE;
-        slots[2 * i + 1] = hash as u64;
-        keys[i] = key;
+        };
+        slots[2 * slot] = ACTIVE;
+        slots[2 * slot + 1] = hash as u64;
+        keys[slot] = key;
     }
 
     /// `set_table_resize`: a table of the smallest power of two above `minused`,
