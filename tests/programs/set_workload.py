@@ -5,7 +5,7 @@
 def digest(s: set[int]) -> int:
     h = 0
     for i, v in enumerate(s):
-        h = (h * 31 + v * (i + 1)) % 1000000007
+        h = (h * 31 + (v % 1000003) * (i + 1)) % 1000000007
     return h
 
 
@@ -53,6 +53,30 @@ def main(argv: list[str]) -> int:
     x ^= t
     print(digest(u), digest(w), digest(x), digest(set(sorted(s))))
     print(list(s)[:8], list(t)[:8], list(pairs)[:5])
+    # Large and negative hashes exercise the perturbation; small sets against
+    # large ones take CPython's other paths of difference and intersection.
+    big: set[int] = set()
+    for step in range(steps // 4):
+        seed = (seed * 1103515245 + 12345) % 2147483648
+        v = (seed % 100000) * 1099511627776 - (seed % 7) * 576460752303423488
+        if seed % 5 == 0:
+            big.discard(v)
+        else:
+            big.add(v)
+    small = set(list(big)[:5])
+    clean = set(sorted(big))
+    print(len(big), digest(big), digest(big.copy()), digest(clean), digest(clean.copy()))
+    print(digest(big - small), digest(small - big), digest(big & small), digest(small & big))
+    print(digest(big | small), digest(small | big), digest(big ^ small), digest(small ^ big))
+    q = big.copy()
+    q.intersection_update(small)
+    r = small.copy()
+    r.difference_update(big)
+    z = big.copy()
+    z.symmetric_difference_update(small)
+    print(digest(q), digest(r), digest(z), list(z)[:4])
+    while len(small) > 0:
+        print(small.pop(), len(small))
     return 0
 
 
