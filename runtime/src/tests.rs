@@ -1536,7 +1536,14 @@ fn set_hashes_are_cpythons() {
     // SAFETY: ints and bools are plain words.
     let int = |v: i64| unsafe { hash_of(v as u64, b"i") };
     assert_eq!(
-        [int(-1), int(1 << 61), int(i64::MIN), int(i64::MAX), int(-2), int(0)],
+        [
+            int(-1),
+            int(1 << 61),
+            int(i64::MIN),
+            int(i64::MAX),
+            int(-2),
+            int(0)
+        ],
         [-2, 1, -4, 3, -2, 0]
     );
     // SAFETY: as above.
@@ -1554,7 +1561,10 @@ fn set_hashes_are_cpythons() {
         // SAFETY: every tuple is live (rooted) and matches its type code.
         let h = |t: u64, tc: &[u8]| unsafe { hash_of(t, tc) };
         assert_eq!(h(tuple(&[1, 2]), b"t2;ii"), -3550055125485641917);
-        assert_eq!(h(tuple(&[(-1i64) as u64, 5]), b"t2;ii"), 7913930892179122687);
+        assert_eq!(
+            h(tuple(&[(-1i64) as u64, 5]), b"t2;ii"),
+            7913930892179122687
+        );
         assert_eq!(h(tuple(&[1, 3]), b"t2;bi"), -1440771752368011620);
         assert_eq!(h(tuple(&[0]), b"t1;i"), -8753497827991233192);
         let inner = tuple(&[1, 2]);

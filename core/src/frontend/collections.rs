@@ -1567,7 +1567,9 @@ mod tests {
 
     #[test]
     fn comprehension_variables_do_not_leak() {
-        let diags = check(&program("    ys = [i for i in range(3)]\n    print(ys, i)\n"));
+        let diags = check(&program(
+            "    ys = [i for i in range(3)]\n    print(ys, i)\n",
+        ));
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert!(
             diags[0].starts_with("main.py:4:15: error: name 'i' is not defined"),
@@ -1586,7 +1588,11 @@ mod tests {
     fn a_generator_expression_outside_a_consuming_call_is_refused() {
         let diags = check(&program("    g = (i for i in range(3))\n"));
         assert_eq!(diags.len(), 1, "{diags:?}");
-        assert!(diags[0].contains("a generator expression is only supported"), "{}", diags[0]);
+        assert!(
+            diags[0].contains("a generator expression is only supported"),
+            "{}",
+            diags[0]
+        );
     }
 
     #[test]
@@ -1595,14 +1601,22 @@ mod tests {
         assert_eq!(check(&program(body)), Vec::<String>::new());
         let diags = check(&program("    v: int | None = None\n    print(v + 1)\n"));
         assert_eq!(diags.len(), 1, "{diags:?}");
-        assert!(diags[0].contains("narrow the optional first"), "{}", diags[0]);
+        assert!(
+            diags[0].contains("narrow the optional first"),
+            "{}",
+            diags[0]
+        );
     }
 
     #[test]
     fn sets_refuse_unhashable_elements() {
         let diags = check(&program("    s: set[float] = set()\n"));
         assert_eq!(diags.len(), 1, "{diags:?}");
-        assert!(diags[0].contains("set elements must be int, bool, str or tuples"), "{}", diags[0]);
+        assert!(
+            diags[0].contains("set elements must be int, bool, str or tuples"),
+            "{}",
+            diags[0]
+        );
     }
 
     #[test]
@@ -1615,7 +1629,9 @@ mod tests {
         let diags = check(&clauses(MAX_FOR_CLAUSES + 1));
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert!(
-            diags[0].contains(&format!("too many for clauses: more than {MAX_FOR_CLAUSES}")),
+            diags[0].contains(&format!(
+                "too many for clauses: more than {MAX_FOR_CLAUSES}"
+            )),
             "{}",
             diags[0]
         );
