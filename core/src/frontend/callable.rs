@@ -482,9 +482,11 @@ pub(super) fn mentions_callable(t: &Type) -> bool {
     match t {
         Type::Callable(..) => true,
         Type::Int | Type::Float | Type::Bool | Type::Str | Type::None | Type::Instance(_) => false,
-        Type::List(e) | Type::Optional(e) | Type::DictKeys(e) | Type::DictValues(e) => {
-            mentions_callable(e)
-        }
+        Type::List(e)
+        | Type::Optional(e)
+        | Type::DictKeys(e)
+        | Type::DictValues(e)
+        | Type::Set(e) => mentions_callable(e),
         Type::Dict(k, v) | Type::DictItems(k, v) => mentions_callable(k) || mentions_callable(v),
         Type::Tuple(ts) => ts.iter().any(mentions_callable),
     }

@@ -1258,6 +1258,13 @@ impl<'c, 'a> Checker<'c, 'a> {
             }
             let v = self.expr(x, None)?;
             let t = v.ty.clone();
+            if matches!(t, Type::Callable(..)) {
+                // CPython says `function` or `method`, which the type does not tell apart.
+                return Err(self.error(
+                    x.range(),
+                    "type(f).__name__ of a function value is not supported",
+                ));
+            }
             Ok(tir::Expr::rt(
                 Rt::TypeName,
                 vec![v, tir::Expr::type_code(t)],

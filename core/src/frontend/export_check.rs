@@ -175,9 +175,11 @@ fn undescribed(t: &Type, described: &[bool]) -> Option<ClassId> {
     match t {
         Type::Instance(c) => (!described[c.0 as usize]).then_some(*c),
         Type::Int | Type::Float | Type::Bool | Type::Str | Type::None => None,
-        Type::List(e) | Type::Optional(e) | Type::DictKeys(e) | Type::DictValues(e) => {
-            undescribed(e, described)
-        }
+        Type::List(e)
+        | Type::Optional(e)
+        | Type::DictKeys(e)
+        | Type::DictValues(e)
+        | Type::Set(e) => undescribed(e, described),
         Type::Dict(k, v) | Type::DictItems(k, v) => {
             undescribed(k, described).or_else(|| undescribed(v, described))
         }
