@@ -340,7 +340,7 @@ impl Context<'_> {
         order
     }
 
-    fn imported_modules(&self, m: ModId) -> Vec<ModId> {
+    pub(super) fn imported_modules(&self, m: ModId) -> Vec<ModId> {
         let module = self.module(m);
         let mut out = Vec::new();
         for stmt in &module.body {

@@ -16,6 +16,7 @@ mod classes;
 mod collections;
 mod export_check;
 mod fieldinit;
+mod initorder;
 mod interface;
 mod modules;
 mod pysyntax;
@@ -273,6 +274,7 @@ impl Context<'_> {
         self.check_bodies_only(entry_mod);
         if self.diagnostics.is_empty() {
             self.check_field_initialisation();
+            self.check_initialisation_order();
         }
         let init = self.find_init_module(entry_mod);
         if !self.diagnostics.is_empty() {
@@ -311,6 +313,7 @@ impl Context<'_> {
         self.check_exported_types();
         if self.diagnostics.is_empty() {
             self.check_field_initialisation();
+            self.check_initialisation_order();
         }
         if self.diagnostics.is_empty() {
             self.record_param_defaults();
