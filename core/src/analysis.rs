@@ -5,12 +5,22 @@
 //! the same fact so that calls that cannot raise carry no test. It is a
 //! fixpoint over the call graph, solved once per strongly connected
 //! component (petgraph's Tarjan) in callee-first order.
+//!
+//! The same pass decides which functions check the stacks on entry and raise
+//! `RecursionError` when they run low (so those raise too): every function on
+//! a cycle of direct calls, and every method in a vtable, since a cycle
+//! through a virtual call (perhaps to an extension's override) passes through
+//! one. Every recursion then passes a check at least once per round, and the
+//! stack a round uses between checks is bounded by the program's size, which
+//! the runtime's headroom covers. Functions that call nothing, or only
+//! functions of lower components, need no check: their depth is bounded.
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::tir::{Expr, ExprKind, FuncId, Program, Stmt};
 
 /// Sets [`crate::tir::Function::can_raise`] on every function of `program`.
+/// Also fills [`Program::checks_stack`].
 pub fn compute_can_raise(program: &mut Program) {
     let n = program.functions.len();
     let mut graph: DiGraph<(), ()> = DiGraph::with_capacity(n, n * 2);
@@ -35,10 +45,25 @@ pub fn compute_can_raise(program: &mut Program) {
             graph.update_edge(nodes[i], nodes[callee.0 as usize], ());
         }
     }
+    let mut checks_stack = std::collections::HashSet::new();
+    for class in &program.classes {
+        checks_stack.extend(class.vtable.iter().map(|entry| entry.func));
+    }
+    let sccs = petgraph::algo::tarjan_scc(&graph);
+    for scc in &sccs {
+        let cyclic = scc.len() > 1 || graph.contains_edge(scc[0], scc[0]);
+        if cyclic {
+            checks_stack.extend(scc.iter().map(|v| FuncId(v.index() as u32)));
+        }
+    }
+    checks_stack.retain(|f| !imported.get(f.0 as usize).copied().unwrap_or(true));
+    for f in &checks_stack {
+        raises_directly[f.0 as usize] = true;
+    }
     let mut can_raise = vec![false; n];
     // Tarjan yields components callee-first: every edge leaving a component
     // points at one already decided.
-    for scc in petgraph::algo::tarjan_scc(&graph) {
+    for scc in sccs {
         let raises = scc.iter().any(|&v| {
             raises_directly[v.index()] || graph.neighbors(v).any(|w| can_raise[w.index()])
         });
@@ -49,6 +74,7 @@ pub fn compute_can_raise(program: &mut Program) {
     for (f, r) in program.functions.iter_mut().zip(can_raise) {
         f.can_raise = r;
     }
+    program.checks_stack = checks_stack;
 }
 
 #[derive(Default)]
@@ -123,8 +149,16 @@ impl Facts {
             | ExprKind::TypeCode(_)
             | ExprKind::FuncAddr(_)
             | ExprKind::New(_) => {}
-            ExprKind::Unary(_, a) => self.expr(a, p),
-            ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+            ExprKind::Unary(op, a) => {
+                self.raises |= *op == crate::tir::UnaryOp::IntNegChecked;
+                self.expr(a, p)
+            }
+            ExprKind::Binary(op, a, b) => {
+                self.raises |= op.can_raise();
+                self.expr(a, p);
+                self.expr(b, p);
+            }
+            ExprKind::And(a, b) | ExprKind::Or(a, b) => {
                 self.expr(a, p);
                 self.expr(b, p);
             }

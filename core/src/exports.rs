@@ -108,6 +108,7 @@ fn runtime_data() -> Vec<RuntimeData> {
         ("exception state", rt::EXC_CURRENT),
         ("shadow stack top", rt::SHADOW_STACK_TOP),
         ("shadow stack limit", rt::SHADOW_STACK_LIMIT),
+        ("native stack limit", rt::STACK_LIMIT),
     ]
     .into_iter()
     .map(|(role, symbol)| RuntimeData {

@@ -101,9 +101,9 @@ runtime_functions! {
     IntMod = "seam_int_mod"(I64, I64) -> I64, raises;
     /// `a / b` on ints; ZeroDivisionError "division by zero".
     IntTrueDiv = "seam_int_truediv"(I64, I64) -> F64, raises;
-    /// `a ** b`, wrapping; ValueError for a negative exponent.
+    /// `a ** b`; ValueError for a negative exponent, OverflowError past 64 bits.
     IntPow = "seam_int_pow"(I64, I64) -> I64, raises;
-    /// `a << b`; ValueError "negative shift count".
+    /// `a << b`; ValueError "negative shift count", OverflowError past 64 bits.
     IntLshift = "seam_int_lshift"(I64, I64) -> I64, raises;
     /// `a >> b` (arithmetic); ValueError "negative shift count".
     IntRshift = "seam_int_rshift"(I64, I64) -> I64, raises;
@@ -115,6 +115,29 @@ runtime_functions! {
     FloatMod = "seam_float_mod"(F64, F64) -> F64, raises;
     /// `a ** b` on floats; ZeroDivisionError "0.0 cannot be raised to a negative power".
     FloatPow = "seam_float_pow"(F64, F64) -> F64, raises;
+
+    // ---- checked integers, numeric builtins, recursion (runtime/src/ints.rs) ----
+    /// Raise OverflowError "integer overflow: result does not fit in 64 bits" (the
+    /// cold path of the inline overflow checks).
+    RaiseOverflow = "seam_raise_overflow"(), raises;
+    /// Raise RecursionError "maximum recursion depth exceeded" (the cold path of the
+    /// stack check in the prologue of functions that may recurse).
+    RaiseRecursion = "seam_raise_recursion"(), raises;
+    /// `a ** b` wrapping modulo 2**64 (inside `seam.intmask`); ValueError for a negative exponent.
+    IntPowWrapping = "seam_int_pow_wrapping"(I64, I64) -> I64, raises;
+    /// `a << b` wrapping modulo 2**64 (inside `seam.intmask`); ValueError "negative shift count".
+    IntLshiftWrapping = "seam_int_lshift_wrapping"(I64, I64) -> I64, raises;
+    /// `round(f)`: to nearest, ties to even; ValueError for nan, OverflowError for
+    /// infinity and past 64 bits.
+    FloatRound = "seam_float_round"(F64) -> I64, raises;
+    /// `round(f, n)`: correctly rounded to `n` decimal digits, ties to even;
+    /// OverflowError "rounded value too large to represent".
+    FloatRoundDigits = "seam_float_round_digits"(F64, I64) -> F64, raises;
+    /// `round(i, n)`: `i` unchanged for `n >= 0`, else to a multiple of `10**-n`, ties
+    /// to even; OverflowError past 64 bits.
+    IntRoundDigits = "seam_int_round_digits"(I64, I64) -> I64, raises;
+    /// `hex(i)`, `oct(i)`, `bin(i)` for `base` 16, 8, 2: `-0x1f`, `0o17`, `0b101`.
+    IntToBase = "seam_int_to_base"(I64, I64) -> Ptr;
 
     // ---- conversions ----
     /// `str(i)`.
@@ -334,6 +357,12 @@ pub const SHADOW_STACK_TOP: &str = "seam_shadow_stack_top";
 /// The data symbol holding the shadow stack's limit (one past the last usable word).
 pub const SHADOW_STACK_LIMIT: &str = "seam_shadow_stack_limit";
 
+/// The data symbol holding the native stack's limit (a `usize`): a function that may
+/// recurse raises `RecursionError` when its stack pointer is below it on entry. The
+/// runtime sets it some headroom above the lowest address of the program's stack;
+/// zero disables the check.
+pub const STACK_LIMIT: &str = "seam_stack_limit";
+
 /// The data symbol of a core's exports fingerprint (a NUL-terminated hex string).
 pub const CORE_FINGERPRINT: &str = "seam_core_fingerprint";
 
@@ -360,11 +389,12 @@ pub enum ExcKind {
     AssertionError = 8,
     ImportError = 9,
     NotImplementedError = 10,
+    RecursionError = 11,
 }
 
 impl ExcKind {
     /// Every builtin exception kind, in table order.
-    pub const ALL: [ExcKind; 11] = [
+    pub const ALL: [ExcKind; 12] = [
         ExcKind::Exception,
         ExcKind::ValueError,
         ExcKind::TypeError,
@@ -376,6 +406,7 @@ impl ExcKind {
         ExcKind::AssertionError,
         ExcKind::ImportError,
         ExcKind::NotImplementedError,
+        ExcKind::RecursionError,
     ];
 
     /// The Python name.
@@ -392,14 +423,16 @@ impl ExcKind {
             ExcKind::AssertionError => "AssertionError",
             ExcKind::ImportError => "ImportError",
             ExcKind::NotImplementedError => "NotImplementedError",
+            ExcKind::RecursionError => "RecursionError",
         }
     }
 
-    /// The builtin parent class (`NotImplementedError` is a `RuntimeError`, as in CPython).
+    /// The builtin parent class (`NotImplementedError` and `RecursionError` are
+    /// `RuntimeError`s, as in CPython).
     pub fn parent(self) -> Option<ExcKind> {
         match self {
             ExcKind::Exception => None,
-            ExcKind::NotImplementedError => Some(ExcKind::RuntimeError),
+            ExcKind::NotImplementedError | ExcKind::RecursionError => Some(ExcKind::RuntimeError),
             _ => Some(ExcKind::Exception),
         }
     }
@@ -420,6 +453,7 @@ impl ExcKind {
             "AssertionError" => ExcKind::AssertionError,
             "ImportError" => ExcKind::ImportError,
             "NotImplementedError" => ExcKind::NotImplementedError,
+            "RecursionError" => ExcKind::RecursionError,
             _ => return None,
         })
     }

@@ -188,6 +188,9 @@ pub struct Program {
     /// Literal default values of functions' parameters (callers pass them when an
     /// argument is omitted), for the exports file. Absent for functions without any.
     pub param_defaults: std::collections::HashMap<FuncId, Vec<Option<Expr>>>,
+    /// The functions that may take part in a recursion, whose prologue checks the
+    /// stacks and raises `RecursionError` (see [`crate::analysis::compute_can_raise`]).
+    pub checks_stack: std::collections::HashSet<FuncId>,
 }
 
 /// What makes a program an extension module, compiled against a core's exports.
@@ -447,7 +450,10 @@ pub enum ExprKind {
 /// Unary operators, typed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnaryOp {
+    /// `-x` wrapping modulo 2**64 (inside `seam.intmask`).
     IntNeg,
+    /// `-x`; OverflowError for `-(-2**63)`.
+    IntNegChecked,
     FloatNeg,
     IntInvert,
     BoolNot,
@@ -463,9 +469,18 @@ pub enum UnaryOp {
 /// calls (they raise or need care); everything here is a single instruction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinaryOp {
+    /// `+ - *` wrapping modulo 2**64: inside `seam.intmask`, and the front end's own
+    /// arithmetic on values it knows are in range (indices, counters).
     IntAdd,
     IntSub,
     IntMul,
+    /// `+ - *` as the program writes them: OverflowError when the result does not fit.
+    IntAddChecked,
+    IntSubChecked,
+    IntMulChecked,
+    /// `+` saturating at the int range's bounds (a `range` loop's step: the
+    /// saturated value ends the loop where the exact one would have).
+    IntAddSaturating,
     IntAnd,
     IntOr,
     IntXor,
@@ -489,6 +504,16 @@ pub enum BinaryOp {
     /// Pointer identity (`is` on references, `==` on instances).
     RefEq,
     RefNe,
+}
+
+impl BinaryOp {
+    /// Whether the operation raises OverflowError when its result does not fit.
+    pub fn can_raise(self) -> bool {
+        matches!(
+            self,
+            BinaryOp::IntAddChecked | BinaryOp::IntSubChecked | BinaryOp::IntMulChecked
+        )
+    }
 }
 
 impl Expr {

@@ -2,10 +2,12 @@
 //! floor division and modulo, true division of ints, powers, shifts, and
 //! int/float conversions, each with CPython's errors.
 //!
-//! `int` is a wrapping 64-bit integer (the contract leaves overflow
-//! outside), so `i64::MIN // -1` wraps instead of trapping.
+//! `int` is a 64-bit integer whose results must fit: `i64::MIN // -1`,
+//! powers and shifts past 64 bits raise `OverflowError` (see [`crate::ints`],
+//! which also holds the wrapping forms `seam.intmask` uses).
 
 use crate::error::{Exc, ExcKind, check};
+use crate::ints::{negative_exponent, overflow};
 
 fn zero_div(msg: &str) -> Exc {
     Exc::new(ExcKind::ZeroDivisionError, msg)
@@ -15,7 +17,7 @@ pub(crate) fn int_floordiv(a: i64, b: i64) -> Result<i64, Exc> {
     if b == 0 {
         return Err(zero_div("integer division or modulo by zero"));
     }
-    let q = a.wrapping_div(b);
+    let q = a.checked_div(b).ok_or_else(overflow)?;
     Ok(if a.wrapping_rem(b) != 0 && ((a < 0) != (b < 0)) {
         q - 1
     } else {
@@ -67,20 +69,18 @@ pub(crate) fn int_truediv(a: i64, b: i64) -> Result<f64, Exc> {
 
 pub(crate) fn int_pow(a: i64, b: i64) -> Result<i64, Exc> {
     if b < 0 {
-        return Err(Exc::new(
-            ExcKind::ValueError,
-            "negative exponents are not supported for int ** int",
-        ));
+        return Err(negative_exponent());
     }
-    let (mut base, mut exp, mut acc) = (a, b as u64, 1i64);
-    while exp > 0 {
-        if exp & 1 == 1 {
-            acc = acc.wrapping_mul(base);
-        }
-        base = base.wrapping_mul(base);
-        exp >>= 1;
+    // The bases whose powers never grow (a huge exponent is no overflow).
+    match a {
+        0 => return Ok(if b == 0 { 1 } else { 0 }),
+        1 => return Ok(1),
+        -1 => return Ok(if b % 2 == 0 { 1 } else { -1 }),
+        _ => {}
     }
-    Ok(acc)
+    // |a| >= 2, so an exponent of 64 or more overflows.
+    let exp = u32::try_from(b).map_err(|_| overflow())?;
+    a.checked_pow(exp).ok_or_else(overflow)
 }
 
 fn negative_shift() -> Exc {
@@ -90,8 +90,9 @@ fn negative_shift() -> Exc {
 pub(crate) fn int_lshift(a: i64, b: i64) -> Result<i64, Exc> {
     match b {
         ..0 => Err(negative_shift()),
-        0..64 => Ok(a << b),
-        _ => Ok(0),
+        _ if a == 0 => Ok(0),
+        0..64 if (a << b) >> b == a => Ok(a << b),
+        _ => Err(overflow()),
     }
 }
 
@@ -184,10 +185,7 @@ pub(crate) fn int_from_float(f: f64) -> Result<i64, Exc> {
     }
     let t = f.trunc();
     if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&t) {
-        return Err(Exc::new(
-            ExcKind::OverflowError,
-            "Python int too large to convert to C long",
-        ));
+        return Err(overflow());
     }
     Ok(t as i64)
 }
@@ -212,7 +210,7 @@ pub extern "C" fn seam_int_truediv(a: i64, b: i64) -> f64 {
     check(int_truediv(a, b))
 }
 
-/// `a ** b` on ints, wrapping.
+/// `a ** b` on ints.
 #[unsafe(no_mangle)]
 pub extern "C" fn seam_int_pow(a: i64, b: i64) -> i64 {
     check(int_pow(a, b))

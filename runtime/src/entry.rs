@@ -1,5 +1,7 @@
-//! The C entry point of a translated program: prepares the collector, the
-//! output buffer and the fault handler ([`crate::fault`]), builds `argv` as
+//! The C entry point of a translated program: starts the thread the program
+//! runs on, with a large stack, and there prepares the collector, the output
+//! buffer, the stack limit ([`crate::ints`]) and the fault handler
+//! ([`crate::fault`]), builds `argv` as
 //! a `list[str]`, calls the generated `seam_program_main`, reports an
 //! exception that escaped it (traceback, status 1), flushes stdout and
 //! returns the exit status.
@@ -27,29 +29,54 @@ mod c_main {
         fn seam_program_main(argv: *mut u8) -> i64;
     }
 
-    /// The process entry point.
+    /// The process entry point: runs the program on a thread of its own with
+    /// a large stack (see [`crate::ints::PROGRAM_STACK_SIZE`]), or on this one
+    /// when that thread cannot be created.
     ///
     /// # Safety
     /// Called by the C runtime with `argc` valid NUL-terminated strings in `argv`.
     #[unsafe(no_mangle)]
     pub unsafe extern "C" fn main(argc: c_int, argv: *const *const c_char) -> c_int {
+        let args: Vec<String> = (0..argc.max(0) as usize)
+            .map(|i| {
+                // SAFETY: the C runtime passes `argc` valid C strings.
+                let arg = unsafe { CStr::from_ptr(*argv.add(i)) };
+                arg.to_string_lossy().into_owned()
+            })
+            .collect();
+        let program = std::thread::Builder::new()
+            .name("seam-main".into())
+            .stack_size(crate::ints::PROGRAM_STACK_SIZE);
+        // The closure is given to exactly one of the two paths: spawning
+        // fails only before it runs, and then hands nothing back, so the
+        // arguments are kept for the fallback.
+        let fallback = args.clone();
+        match program.spawn(move || run(args)) {
+            Ok(handle) => handle.join().unwrap_or(1),
+            Err(_) => run(fallback),
+        }
+    }
+
+    /// Prepares the runtime on the calling thread, runs the generated program
+    /// and returns its exit status.
+    fn run(args: Vec<String>) -> c_int {
         crate::gcglue::init();
-        // Before any generated code runs: too deep recursion and null
-        // references then report an error instead of a bare SIGSEGV.
-        crate::fault::install();
+        // Before any generated code runs: too deep recursion raises
+        // RecursionError, and faults report an error instead of a bare SIGSEGV.
+        if let Some(stack) = crate::fault::install() {
+            crate::ints::set_stack_limit(stack.lo);
+        }
         // SAFETY: `atexit` only stores the function pointer.
         unsafe { atexit(report_at_exit) };
         let roots = Roots::new();
-        let args = roots.push(new_list(true, argc.max(0) as usize));
-        for i in 0..argc.max(0) as usize {
-            // SAFETY: the C runtime passes `argc` valid C strings.
-            let arg = unsafe { CStr::from_ptr(*argv.add(i)) };
-            let s = new_str(&arg.to_string_lossy());
-            // SAFETY: `args` is a live, rooted list of references.
-            unsafe { list_append_word(args, s as u64) };
+        let list = roots.push(new_list(true, args.len()));
+        for arg in &args {
+            let s = new_str(arg);
+            // SAFETY: `list` is a live, rooted list of references.
+            unsafe { list_append_word(list, s as u64) };
         }
         // SAFETY: the generated program's entry takes a live `list[str]`.
-        let status = unsafe { seam_program_main(args) };
+        let status = unsafe { seam_program_main(list) };
         drop(roots);
         if report_uncaught() {
             return 1;

@@ -36,10 +36,11 @@ pub enum ExcKind {
     AssertionError = 8,
     ImportError = 9,
     NotImplementedError = 10,
+    RecursionError = 11,
 }
 
 /// The number of builtin exception kinds.
-const KINDS: usize = 11;
+const KINDS: usize = 12;
 
 /// The Python class names, indexed by [`ExcKind`] value.
 const NAMES: [&str; KINDS] = [
@@ -54,6 +55,7 @@ const NAMES: [&str; KINDS] = [
     "AssertionError",
     "ImportError",
     "NotImplementedError",
+    "RecursionError",
 ];
 
 impl ExcKind {
@@ -70,6 +72,7 @@ impl ExcKind {
         ExcKind::AssertionError,
         ExcKind::ImportError,
         ExcKind::NotImplementedError,
+        ExcKind::RecursionError,
     ];
 
     /// The Python class name.

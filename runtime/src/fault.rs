@@ -9,10 +9,13 @@
 //!        └─ anything else                             ──▶ restore SIG_DFL, re-raise: the real signal
 //! ```
 //!
-//! Native recursion is unbounded in generated code, so a program that
-//! recurses too deeply overflows the native stack (typically 8 MiB) long
-//! before the shadow stack; the handler must therefore run on its own
-//! stack ([`ALT_STACK_SIZE`] bytes, mapped once, with a guard page). A null
+//! Functions that may recurse check the stack on entry and raise a catchable
+//! `RecursionError` some headroom before it runs out (see [`crate::ints`]);
+//! this handler is the last resort, for a stack exhausted anyway (by code
+//! between checks that needs more than the headroom). The handler must
+//! therefore run on its own stack ([`ALT_STACK_SIZE`] bytes, mapped once,
+//! with a guard page). "Main thread" below means the thread that runs the
+//! program (see [`crate::entry`]). A null
 //! reference comes from reading a field that was never assigned (generated
 //! code does not test field reads for null).
 //!
@@ -97,8 +100,9 @@ pub(crate) fn classify(si_code: c_int, addr: usize, stack: StackBounds) -> Fault
 static mut STACK: StackBounds = StackBounds { lo: 0, hi: 0 };
 
 /// Installs the `SIGSEGV` and `SIGBUS` handler on an alternate signal
-/// stack. Called once, from the main thread, by the C entry point before
-/// the generated program runs. Failures leave the default action in place
+/// stack, and returns the calling thread's stack bounds. Called once, from
+/// the thread that runs the program, by the C entry point before the
+/// generated program runs. Failures leave the default action in place
 /// (the program still runs; a fault is then a plain `SIGSEGV`).
 #[cfg_attr(
     test,
@@ -107,14 +111,12 @@ static mut STACK: StackBounds = StackBounds { lo: 0, hi: 0 };
         reason = "only the C entry point installs it; unit tests keep the harness's handlers"
     )
 )]
-pub(crate) fn install() {
-    let Some(stack) = main_stack_bounds() else {
-        return;
-    };
+pub(crate) fn install() -> Option<StackBounds> {
+    let stack = main_stack_bounds()?;
     // SAFETY: single-threaded initialisation, before any handler is installed.
     unsafe { STACK = stack };
     if !install_alt_stack() {
-        return;
+        return Some(stack);
     }
     for sig in [libc::SIGSEGV, libc::SIGBUS] {
         // SAFETY: `action` is fully initialised (zeroed, then its fields
@@ -127,6 +129,7 @@ pub(crate) fn install() {
             libc::sigaction(sig, &action, null_mut());
         }
     }
+    Some(stack)
 }
 
 /// The calling (main) thread's stack bounds from `pthread_getattr_np`,

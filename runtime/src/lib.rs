@@ -37,6 +37,7 @@ mod float_repr;
 mod format;
 mod gcglue;
 mod generic;
+mod ints;
 mod list;
 mod loader;
 mod output;

@@ -2,7 +2,7 @@
 //! conversions, with its error messages.
 //!
 //! Integers outside the 64-bit range raise OverflowError (Python would
-//! return a big integer; the language contract leaves overflow outside).
+//! return a big integer), with [`crate::ints::OVERFLOW_MESSAGE`].
 
 use crate::error::{Exc, ExcKind, check};
 use crate::format::write_str_repr;
@@ -63,19 +63,11 @@ pub(crate) fn parse_int(s: &str) -> Result<i64, Exc> {
     for d in digits.bytes() {
         v = v * 10 + (d - b'0') as i128;
         if v > i64::MAX as i128 + 1 {
-            return Err(Exc::new(
-                ExcKind::OverflowError,
-                "Python int too large to convert to C long",
-            ));
+            return Err(crate::ints::overflow());
         }
     }
     let v = if neg { -v } else { v };
-    i64::try_from(v).map_err(|_| {
-        Exc::new(
-            ExcKind::OverflowError,
-            "Python int too large to convert to C long",
-        )
-    })
+    i64::try_from(v).map_err(|_| crate::ints::overflow())
 }
 
 /// The ASCII digit for a non-ASCII decimal digit (Unicode Nd blocks laid out

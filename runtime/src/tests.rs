@@ -211,6 +211,7 @@ fn defined_functions() -> Vec<(&'static str, String)> {
     use crate::error::*;
     use crate::format::*;
     use crate::gcglue::*;
+    use crate::ints::*;
     use crate::loader::*;
     use crate::output::*;
     use crate::parse::*;
@@ -333,6 +334,14 @@ fn defined_functions() -> Vec<(&'static str, String)> {
         entry!(seam_set_difference_update; _, _),
         entry!(seam_set_symmetric_difference_update; _, _),
         entry!(seam_type_name; _, _),
+        entry!(seam_raise_overflow;),
+        entry!(seam_raise_recursion;),
+        entry!(seam_int_pow_wrapping; _, _),
+        entry!(seam_int_lshift_wrapping; _, _),
+        entry!(seam_float_round; _),
+        entry!(seam_float_round_digits; _, _),
+        entry!(seam_int_round_digits; _, _),
+        entry!(seam_int_to_base; _, _),
         ("seam_shadow_stack_overflow", {
             let _: extern "C" fn() -> ! = seam_shadow_stack_overflow;
             "()".to_string()
@@ -426,6 +435,13 @@ const RAISING: &[&str] = &[
     "seam_set_remove",
     "seam_set_pop",
     "seam_set_iter_next",
+    "seam_raise_overflow",
+    "seam_raise_recursion",
+    "seam_int_pow_wrapping",
+    "seam_int_lshift_wrapping",
+    "seam_float_round",
+    "seam_float_round_digits",
+    "seam_int_round_digits",
 ];
 
 #[test]
@@ -687,7 +703,9 @@ fn test_classes() -> &'static TestClasses {
         for kind in ExcKind::ALL {
             let parent = match kind {
                 ExcKind::Exception => 0,
-                ExcKind::NotImplementedError => builtin[ExcKind::RuntimeError as usize],
+                ExcKind::NotImplementedError | ExcKind::RecursionError => {
+                    builtin[ExcKind::RuntimeError as usize]
+                }
                 _ => builtin[0],
             };
             builtin.push(test_class(kind.name(), parent as *const TestClass, 16, true) as usize);
@@ -1032,7 +1050,7 @@ fn integer_floor_division_and_modulo_follow_the_divisor() {
         (-7, -2, 3, -1),
         (6, 3, 2, 0),
         (-6, 3, -2, 0),
-        (i64::MIN, -1, i64::MIN, 0),
+        (i64::MIN, 1, i64::MIN, 0),
     ];
     for (a, b, q, r) in cases {
         assert_eq!(int_floordiv(a, b), Ok(q), "{a} // {b}");
@@ -1090,12 +1108,25 @@ fn float_floor_division_and_modulo_follow_cpython() {
 #[test]
 fn other_integer_operations() {
     assert_eq!(int_pow(3, 4), Ok(81));
-    assert_eq!(int_pow(2, 64), Ok(0));
+    assert_eq!(int_pow(2, 62), Ok(1 << 62));
+    assert_eq!(int_pow(-2, 63), Ok(i64::MIN));
+    assert_eq!(int_pow(2, 63).unwrap_err().kind, ExcKind::OverflowError);
+    assert_eq!(int_pow(2, 64).unwrap_err().kind, ExcKind::OverflowError);
+    assert_eq!(int_pow(-1, i64::MAX), Ok(-1));
+    assert_eq!(int_pow(1, i64::MAX), Ok(1));
+    assert_eq!(int_pow(0, i64::MAX), Ok(0));
+    assert_eq!(int_pow(3, i64::MAX).unwrap_err().kind, ExcKind::OverflowError);
     assert_eq!(int_pow(-2, 3), Ok(-8));
     assert_eq!(int_pow(0, 0), Ok(1));
     assert_eq!(int_pow(2, -1).unwrap_err().kind, ExcKind::ValueError);
     assert_eq!(int_lshift(1, 3), Ok(8));
-    assert_eq!(int_lshift(1, 64), Ok(0));
+    assert_eq!(int_lshift(1, 62), Ok(1 << 62));
+    assert_eq!(int_lshift(-1, 63), Ok(i64::MIN));
+    assert_eq!(int_lshift(1, 63).unwrap_err().kind, ExcKind::OverflowError);
+    assert_eq!(int_lshift(1, 64).unwrap_err().kind, ExcKind::OverflowError);
+    assert_eq!(int_lshift(0, 1000), Ok(0));
+    assert_eq!(int_floordiv(i64::MIN, -1).unwrap_err().kind, ExcKind::OverflowError);
+    assert_eq!(int_mod(i64::MIN, -1), Ok(0));
     assert_eq!(int_rshift(-8, 1), Ok(-4));
     assert_eq!(int_rshift(-8, 100), Ok(-1));
     assert_eq!(int_rshift(1, -1).unwrap_err().msg, "negative shift count");

@@ -81,8 +81,13 @@ pub(super) fn define_function(
             homes.push(LocalHome::Var(b.declare_var(value_type(&local.ty))));
         }
     }
+    let recursion = if program.checks_stack.contains(&tir::FuncId(index as u32)) {
+        Some(check_native_stack(&mut b, state, &mut refs, func)?)
+    } else {
+        None
+    };
     let frame = if roots::needs_frame(func) {
-        Some(push_frame(&mut b, state, &mut refs)?)
+        Some(push_frame(&mut b, state, &mut refs, recursion)?)
     } else {
         None
     };
@@ -214,12 +219,63 @@ pub(super) struct Frame {
     bump_inst: ir::Inst,
 }
 
-/// Emits the prologue: reserve the frame on the shadow stack, or call
-/// [`Rt::ShadowStackOverflow`] when it does not fit.
+/// How much of the shadow stack a function that may recurse leaves free for
+/// the functions it calls without a check: it raises `RecursionError` when its
+/// frame would come closer than this to the limit. (The native stack's
+/// headroom is the runtime's, see [`crate::rt::STACK_LIMIT`].)
+const SHADOW_HEADROOM_BYTES: i64 = 1 << 20;
+
+/// The first check of a function that may recurse (see
+/// [`crate::analysis::compute_checks_stack`]): when the stack pointer is below
+/// [`crate::rt::STACK_LIMIT`], raise `RecursionError` and return at once. Returns
+/// that cold exit, for the shadow-stack check to share; the block stays unsealed.
+fn check_native_stack(
+    b: &mut FunctionBuilder,
+    state: &mut ModuleState,
+    refs: &mut SymbolRefs,
+    func: &tir::Function,
+) -> Result<ir::Block, CodegenError> {
+    let ptr = state.ptr;
+    let limit_gv = refs.data(b, state, state.stack_limit);
+    let limit_addr = b.ins().symbol_value(ptr, limit_gv);
+    let limit = b.ins().load(ptr, trusted(), limit_addr, 0);
+    let sp = b.ins().get_stack_pointer(ptr);
+    let low = b.ins().icmp(IntCC::UnsignedLessThan, sp, limit);
+    let raise = b.create_block();
+    let ok = b.create_block();
+    b.set_cold_block(raise);
+    b.ins().brif(low, raise, &[], ok, &[]);
+
+    b.switch_to_block(raise);
+    let handler = state.runtime_function(Rt::RaiseRecursion)?;
+    let handler = refs.func(b, state, handler);
+    b.ins().call(handler, &[]);
+    if func.ret == Type::None {
+        b.ins().return_(&[]);
+    } else {
+        let ty = value_type(&func.ret);
+        let zero = if ty == types::F64 {
+            b.ins().f64const(0.0)
+        } else {
+            b.ins().iconst(ty, 0)
+        };
+        b.ins().return_(&[zero]);
+    }
+
+    b.switch_to_block(ok);
+    b.seal_block(ok);
+    Ok(raise)
+}
+
+/// Emits the prologue: reserve the frame on the shadow stack. When it does not
+/// fit, call [`Rt::ShadowStackOverflow`]; or, for a function that may recurse
+/// (`recursion` is its cold exit from [`check_native_stack`]), raise
+/// `RecursionError` there when less than [`SHADOW_HEADROOM_BYTES`] would remain.
 pub(super) fn push_frame(
     b: &mut FunctionBuilder,
     state: &mut ModuleState,
     refs: &mut SymbolRefs,
+    recursion: Option<ir::Block>,
 ) -> Result<Frame, CodegenError> {
     let ptr = state.ptr;
     let top_gv = refs.data(b, state, state.shadow_top);
@@ -231,19 +287,24 @@ pub(super) fn push_frame(
     let new_top = b.ins().iadd(base, size);
     let limit_addr = b.ins().symbol_value(ptr, limit_gv);
     let limit = b.ins().load(ptr, trusted(), limit_addr, 0);
-    let overflows = b.ins().icmp(IntCC::UnsignedGreaterThan, new_top, limit);
-
-    let overflow = b.create_block();
     let ok = b.create_block();
-    b.set_cold_block(overflow);
-    b.ins().brif(overflows, overflow, &[], ok, &[]);
+    if let Some(raise) = recursion {
+        let probe = b.ins().iadd_imm(new_top, SHADOW_HEADROOM_BYTES);
+        let overflows = b.ins().icmp(IntCC::UnsignedGreaterThan, probe, limit);
+        b.ins().brif(overflows, raise, &[], ok, &[]);
+    } else {
+        let overflows = b.ins().icmp(IntCC::UnsignedGreaterThan, new_top, limit);
+        let overflow = b.create_block();
+        b.set_cold_block(overflow);
+        b.ins().brif(overflows, overflow, &[], ok, &[]);
 
-    b.switch_to_block(overflow);
-    b.seal_block(overflow);
-    let handler = state.runtime_function(Rt::ShadowStackOverflow)?;
-    let handler = refs.func(b, state, handler);
-    b.ins().call(handler, &[]);
-    b.ins().trap(TRAP_NORETURN);
+        b.switch_to_block(overflow);
+        b.seal_block(overflow);
+        let handler = state.runtime_function(Rt::ShadowStackOverflow)?;
+        let handler = refs.func(b, state, handler);
+        b.ins().call(handler, &[]);
+        b.ins().trap(TRAP_NORETURN);
+    }
 
     b.switch_to_block(ok);
     b.seal_block(ok);
@@ -751,9 +812,27 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 let addr = self.data_addr(data);
                 self.load_word(addr, 0, &global.ty)
             }
+            ExprKind::Unary(UnaryOp::IntNegChecked, a) => {
+                let a = self.expr(a)?;
+                let zero = self.b.ins().iconst(types::I64, 0);
+                let (v, overflow) = self.b.ins().ssub_overflow(zero, a);
+                self.overflow_check(overflow)?;
+                v
+            }
             ExprKind::Unary(op, a) => {
                 let a = self.expr(a)?;
                 self.unary(*op, a)
+            }
+            ExprKind::Binary(op, l, r) if op.can_raise() => {
+                let v = self.eval_all(&[l, r])?;
+                let ins = self.b.ins();
+                let (v, overflow) = match op {
+                    BinaryOp::IntAddChecked => ins.sadd_overflow(v[0], v[1]),
+                    BinaryOp::IntSubChecked => ins.ssub_overflow(v[0], v[1]),
+                    _ => ins.smul_overflow(v[0], v[1]),
+                };
+                self.overflow_check(overflow)?;
+                v
             }
             ExprKind::Binary(op, l, r) => {
                 let v = self.eval_all(&[l, r])?;
@@ -828,6 +907,8 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         let ins = self.b.ins();
         match op {
             UnaryOp::IntNeg => ins.ineg(a),
+            // Lowered with its overflow check in `expr`.
+            UnaryOp::IntNegChecked => unreachable!("checked negation is lowered in expr"),
             UnaryOp::FloatNeg => ins.fneg(a),
             UnaryOp::IntInvert => ins.bnot(a),
             UnaryOp::BoolNot => ins.bxor_imm_u(a, 1),
@@ -844,6 +925,17 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             IntAdd => ins.iadd(l, r),
             IntSub => ins.isub(l, r),
             IntMul => ins.imul(l, r),
+            IntAddChecked | IntSubChecked | IntMulChecked => {
+                unreachable!("checked arithmetic is lowered in expr")
+            }
+            IntAddSaturating => {
+                // On overflow the exact sum has the sign of `r`: saturate to
+                // i64::MAX (r >= 0) or i64::MIN (r < 0), which is MAX ^ (r >> 63).
+                let (sum, overflow) = ins.sadd_overflow(l, r);
+                let sign = self.b.ins().sshr_imm_u(r, 63);
+                let bound = self.b.ins().bxor_imm_s(sign, i64::MAX);
+                self.b.ins().select(overflow, bound, sum)
+            }
             IntAnd => ins.band(l, r),
             IntOr => ins.bor(l, r),
             IntXor => ins.bxor(l, r),
@@ -864,6 +956,24 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             FloatGt => ins.fcmp(FloatCC::GreaterThan, l, r),
             FloatGe => ins.fcmp(FloatCC::GreaterThanOrEqual, l, r),
         }
+    }
+
+    /// After an inline checked operation: raise OverflowError (a cold call)
+    /// and branch to the exception target when `overflow` is set.
+    fn overflow_check(&mut self, overflow: Value) -> Lowered<()> {
+        if self.dead {
+            return Ok(());
+        }
+        let raise = self.b.create_block();
+        let next = self.b.create_block();
+        self.b.set_cold_block(raise);
+        self.b.ins().brif(overflow, raise, &[], next, &[]);
+        self.switch_to(raise);
+        self.call_runtime(Rt::RaiseOverflow, &[])?;
+        let target = self.exc_block();
+        self.b.ins().jump(target, &[]);
+        self.switch_to(next);
+        Ok(())
     }
 
     /// `l and r` (`is_and`) or `l or r`: the result is `l` when it decides, else `r`.

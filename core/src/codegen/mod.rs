@@ -148,6 +148,7 @@ pub fn dynamic_symbols(program: &tir::Program) -> Vec<String> {
     let mut out: Vec<String> = Rt::ALL.iter().map(|r| r.symbol().to_string()).collect();
     out.push(rt::SHADOW_STACK_TOP.to_string());
     out.push(rt::SHADOW_STACK_LIMIT.to_string());
+    out.push(rt::STACK_LIMIT.to_string());
     out.push(rt::EXC_CURRENT.to_string());
     out.push(rt::PROGRAM_MAIN.to_string());
     if program.fingerprint.is_some() {
@@ -234,6 +235,8 @@ pub(crate) struct ModuleState {
     literal_bytes: Vec<DataId>,
     pub(crate) shadow_top: DataId,
     pub(crate) shadow_limit: DataId,
+    /// [`rt::STACK_LIMIT`], the native stack's limit for functions that may recurse.
+    pub(crate) stack_limit: DataId,
     /// [`rt::EXC_CURRENT`], the exception state.
     pub(crate) exc_current: DataId,
     /// By [`tir::ClassId`]: the class descriptor; imports declared on first use.
@@ -361,6 +364,9 @@ impl ModuleState {
         let shadow_limit = module
             .declare_data(rt::SHADOW_STACK_LIMIT, Linkage::Import, true, false)
             .map_err(module_err)?;
+        let stack_limit = module
+            .declare_data(rt::STACK_LIMIT, Linkage::Import, true, false)
+            .map_err(module_err)?;
         let exc_current = module
             .declare_data(rt::EXC_CURRENT, Linkage::Import, true, false)
             .map_err(module_err)?;
@@ -375,6 +381,7 @@ impl ModuleState {
             literal_bytes,
             shadow_top,
             shadow_limit,
+            stack_limit,
             exc_current,
             classes,
             imported,
@@ -672,7 +679,7 @@ fn define_program_main(
 
     // argv lives across the initialisers, which may collect: keep it in a
     // shadow-stack slot so that a moving collector can update it.
-    let frame = function::push_frame(&mut b, state, &mut refs)?;
+    let frame = function::push_frame(&mut b, state, &mut refs, None)?;
     function::store_slot(&mut b, &frame, 0, argv);
 
     let table = classes::define_builtin_table(state, program)?;
