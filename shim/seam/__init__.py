@@ -1,7 +1,7 @@
 """The ``seam`` module for programs run untranslated on CPython.
 
-Under translation ``export``, ``final``, ``Exported`` and ``load_extension``
-are names the compiler knows; this package gives them their CPython meaning so
+Under translation ``export``, ``final``, ``Exported``, ``load_extension`` and
+``intmask`` are names the compiler knows; this package gives them their CPython meaning so
 that a Seam program runs unchanged on ``python3`` (``seam py``) and type-checks
 with ``mypy --strict``.  It deliberately knows nothing about class ids, exports
 files or shared libraries: ``slack`` is validated and otherwise ignored, and an
@@ -17,7 +17,7 @@ from types import ModuleType
 from typing import Annotated, Callable, TypeVar, overload
 from typing import final as final
 
-__all__ = ["DEFAULT_SLACK", "Exported", "export", "final", "load_extension"]
+__all__ = ["DEFAULT_SLACK", "Exported", "export", "final", "intmask", "load_extension"]
 
 _T = TypeVar("_T")
 
@@ -55,6 +55,18 @@ def export(obj: object = None, /, *, slack: int = DEFAULT_SLACK) -> object:
 
         return decorate
     return obj
+
+
+def intmask(x: int) -> int:
+    """``x`` reduced to a signed 64-bit integer (modulo 2**64), as RPython's
+    ``intmask``.
+
+    Translated, the arithmetic of the argument's operator tree wraps instead
+    of raising ``OverflowError``; this computes the same value from the exact
+    one.
+    """
+    x &= 0xFFFF_FFFF_FFFF_FFFF
+    return x - (1 << 64) if x >= 1 << 63 else x
 
 
 # Keys are absolute paths without suffix, so that two spellings of one path

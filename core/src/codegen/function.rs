@@ -289,7 +289,7 @@ pub(super) fn push_frame(
     let limit = b.ins().load(ptr, trusted(), limit_addr, 0);
     let ok = b.create_block();
     if let Some(raise) = recursion {
-        let probe = b.ins().iadd_imm(new_top, SHADOW_HEADROOM_BYTES);
+        let probe = b.ins().iadd_imm_s(new_top, SHADOW_HEADROOM_BYTES);
         let overflows = b.ins().icmp(IntCC::UnsignedGreaterThan, probe, limit);
         b.ins().brif(overflows, raise, &[], ok, &[]);
     } else {

@@ -617,7 +617,7 @@ impl<'c, 'a> Checker<'c, 'a> {
         }
     }
 
-    fn enter(&mut self, range: TextRange) -> R<()> {
+    pub(super) fn enter(&mut self, range: TextRange) -> R<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             self.depth -= 1;
@@ -1230,7 +1230,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             s,
             tir::Stmt::AssignLocal(
                 i,
-                tir::Expr::binary(BinaryOp::IntAdd, iv, step_expr, Type::Int),
+                tir::Expr::binary(BinaryOp::IntAddSaturating, iv, step_expr, Type::Int),
             ),
         ];
         self.bind_loop_target(&f.target, cur, &mut prologue)?;
@@ -2525,18 +2525,19 @@ impl<'c, 'a> Checker<'c, 'a> {
             let (c, _, _) = self.cond(&u.operand)?;
             return Ok(tir::Expr::unary(UnaryOp::BoolNot, c, Type::Bool));
         }
-        // Fold negative literals so that i64::MIN is expressible.
+        // Fold negative literals, so that i64::MIN is expressible and `x ** -1`
+        // is recognised as a negative literal exponent.
         if u.op == ast::UnaryOp::USub
             && let Expr::NumberLiteral(n) = u.operand.as_ref()
             && let ast::Number::Int(i) = &n.value
             && let Some(v) = i.as_u64()
-            && v == 1u64 << 63
+            && v <= 1u64 << 63
         {
-            return Ok(tir::Expr::int(i64::MIN));
+            return Ok(tir::Expr::int((v as i64).wrapping_neg()));
         }
         let v = self.expr(&u.operand, None)?;
         let op = match (u.op, &v.ty) {
-            (ast::UnaryOp::USub, Type::Int) => UnaryOp::IntNeg,
+            (ast::UnaryOp::USub, Type::Int) => UnaryOp::IntNegChecked,
             (ast::UnaryOp::USub, Type::Float) => UnaryOp::FloatNeg,
             (ast::UnaryOp::UAdd, Type::Int | Type::Float) => return Ok(v),
             (ast::UnaryOp::Invert, Type::Int) => UnaryOp::IntInvert,
@@ -2588,9 +2589,9 @@ impl<'c, 'a> Checker<'c, 'a> {
         let bin = |k: BinaryOp, l, r, t| Ok(tir::Expr::binary(k, l, r, t));
         match (&l.ty, &r.ty) {
             (Int, Int) => match op {
-                Operator::Add => bin(BinaryOp::IntAdd, l, r, Int),
-                Operator::Sub => bin(BinaryOp::IntSub, l, r, Int),
-                Operator::Mult => bin(BinaryOp::IntMul, l, r, Int),
+                Operator::Add => bin(BinaryOp::IntAddChecked, l, r, Int),
+                Operator::Sub => bin(BinaryOp::IntSubChecked, l, r, Int),
+                Operator::Mult => bin(BinaryOp::IntMulChecked, l, r, Int),
                 Operator::BitAnd => bin(BinaryOp::IntAnd, l, r, Int),
                 Operator::BitOr => bin(BinaryOp::IntOr, l, r, Int),
                 Operator::BitXor => bin(BinaryOp::IntXor, l, r, Int),
@@ -2603,7 +2604,8 @@ impl<'c, 'a> Checker<'c, 'a> {
                     {
                         return Err(self.error(
                             range,
-                            "a negative exponent on int gives a float: use float(x) ** y",
+                            "a negative exponent on int gives a float: use a float base \
+                             (float(x) ** y)",
                         ));
                     }
                     Ok(tir::Expr::rt(Rt::IntPow, vec![l, r], Int))

@@ -43,6 +43,12 @@ pub(super) fn is_builtin_function(name: &str) -> bool {
             | "all"
             | "tuple"
             | "type"
+            | "divmod"
+            | "pow"
+            | "round"
+            | "hex"
+            | "oct"
+            | "bin"
     )
 }
 
@@ -92,6 +98,7 @@ impl Checker<'_, '_> {
                     )),
                     Some(Binding::Class(cid)) => self.construct(cid, c),
                     Some(Binding::Seam(SeamName::LoadExtension)) => self.load_extension(c),
+                    Some(Binding::Seam(SeamName::Intmask)) => self.intmask(c),
                     Some(Binding::Poisoned) => Err(Reported),
                     Some(_) => Err(self.error(n.range, format!("'{name}' is not callable"))),
                     None => match self.cx.builtin_class(name) {
@@ -119,6 +126,14 @@ impl Checker<'_, '_> {
                     && let Some(cid) = self.cx.class_named(self.module, &a.value)
                 {
                     return self.class_method_call(cid, a, c);
+                }
+                if a.attr.id.as_str() == "intmask"
+                    && matches!(a.value.as_ref(), Expr::Name(m)
+                        if !self.local_names.contains(m.id.as_str())
+                            && self.cx.module(self.module).scope.get(m.id.as_str())
+                                == Some(&Binding::SeamModule))
+                {
+                    return self.intmask(c);
                 }
                 if let Some(m) = self.module_of(&a.value) {
                     let attr = a.attr.id.as_str();
@@ -261,7 +276,7 @@ impl Checker<'_, '_> {
         Ok(())
     }
 
-    fn positional<'e>(
+    pub(super) fn positional<'e>(
         &mut self,
         c: &'e ast::ExprCall,
         fname: &str,
@@ -440,7 +455,7 @@ impl Checker<'_, '_> {
                             tir::Expr::int(0),
                             Type::Bool,
                         ),
-                        BinaryOp::IntSub,
+                        BinaryOp::IntSubChecked,
                         tir::Expr::int(0),
                     ),
                     Type::Float => {
@@ -489,6 +504,9 @@ impl Checker<'_, '_> {
                 c.range(),
                 "range() is only supported as the iterable of a 'for' loop",
             )),
+            "divmod" | "pow" | "round" | "hex" | "oct" | "bin" => self
+                .numeric_builtin(name, c)
+                .expect("a numeric builtin"),
             "isinstance" => Ok(self.isinstance(c)?.0),
             other if ExcKind::from_name(other).is_some() => Err(self.error(
                 c.range(),

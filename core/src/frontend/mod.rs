@@ -18,6 +18,7 @@ mod export_check;
 mod fieldinit;
 mod initorder;
 mod interface;
+mod ints;
 mod modules;
 mod pysyntax;
 mod types;
@@ -152,6 +153,8 @@ pub(crate) enum SeamName {
     Final,
     Exported,
     LoadExtension,
+    /// `seam.intmask(expr)`: wrapping arithmetic (see `ints.rs`).
+    Intmask,
 }
 
 /// A parsed module.

@@ -454,6 +454,7 @@ impl Context<'_> {
                     "final" => Binding::Seam(SeamName::Final),
                     "Exported" => Binding::Seam(SeamName::Exported),
                     "load_extension" => Binding::Seam(SeamName::LoadExtension),
+                    "intmask" => Binding::Seam(SeamName::Intmask),
                     _ => {
                         self.error(
                             file,
