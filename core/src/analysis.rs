@@ -8,12 +8,14 @@
 //!
 //! The same pass decides which functions check the stacks on entry and raise
 //! `RecursionError` when they run low (so those raise too): every function on
-//! a cycle of direct calls, and every method in a vtable, since a cycle
-//! through a virtual call (perhaps to an extension's override) passes through
-//! one. Every recursion then passes a check at least once per round, and the
-//! stack a round uses between checks is bounded by the program's size, which
-//! the runtime's headroom covers. Functions that call nothing, or only
-//! functions of lower components, need no check: their depth is bounded.
+//! a cycle of direct calls, and every function that makes a virtual call,
+//! since a cycle through a virtual call (perhaps to an extension's override)
+//! passes through its caller. Every recursion then passes a check at least
+//! once per round, and the stack a round uses between checks is bounded by
+//! the program's size, which the runtime's headroom covers. The others need
+//! no check: they reach only functions of lower components without
+//! returning to themselves. (A function making virtual calls raises anyway:
+//! the override may.)
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -26,6 +28,7 @@ pub fn compute_can_raise(program: &mut Program) {
     let mut graph: DiGraph<(), ()> = DiGraph::with_capacity(n, n * 2);
     let nodes: Vec<NodeIndex> = (0..n).map(|_| graph.add_node(())).collect();
     let mut raises_directly = vec![false; n];
+    let mut calls_indirectly = Vec::new();
     let mut imported = vec![false; n];
     if let Some(ext) = &program.extension {
         for f in &ext.imported_functions {
@@ -41,14 +44,15 @@ pub fn compute_can_raise(program: &mut Program) {
         }
         // Functions defined elsewhere (a core's, seen from an extension) keep the recorded fact.
         raises_directly[i] = facts.raises || (imported[i] && f.can_raise);
+        if facts.calls_indirectly {
+            calls_indirectly.push(FuncId(i as u32));
+        }
         for callee in facts.callees {
             graph.update_edge(nodes[i], nodes[callee.0 as usize], ());
         }
     }
-    let mut checks_stack = std::collections::HashSet::new();
-    for class in &program.classes {
-        checks_stack.extend(class.vtable.iter().map(|entry| entry.func));
-    }
+    let mut checks_stack: std::collections::HashSet<FuncId> =
+        calls_indirectly.into_iter().collect();
     let sccs = petgraph::algo::tarjan_scc(&graph);
     for scc in &sccs {
         let cyclic = scc.len() > 1 || graph.contains_edge(scc[0], scc[0]);
@@ -80,6 +84,8 @@ pub fn compute_can_raise(program: &mut Program) {
 #[derive(Default)]
 struct Facts {
     raises: bool,
+    /// It makes a virtual call: a cycle may pass through it unseen by the call graph.
+    calls_indirectly: bool,
     callees: Vec<FuncId>,
 }
 
@@ -182,6 +188,7 @@ impl Facts {
             // A virtual call may reach an override defined later, by an extension: it can raise.
             ExprKind::VirtualCall { args, .. } => {
                 self.raises = true;
+                self.calls_indirectly = true;
                 args.iter().for_each(|a| self.expr(a, p));
             }
             // A function value may be any function of its type, an extension's included.
@@ -242,7 +249,7 @@ mod tests {
                 // A cycle that raises through one member.
                 func("a", vec![call(4)]),
                 func("b", vec![call(3), call(1)]),
-                // A pure cycle.
+                // A cycle that raises nothing else.
                 func("c", vec![call(6), call(2)]),
                 func("d", vec![call(5)]),
             ],
@@ -250,6 +257,10 @@ mod tests {
         };
         compute_can_raise(&mut p);
         let got: Vec<bool> = p.functions.iter().map(|f| f.can_raise).collect();
-        assert_eq!(got, vec![true, true, false, true, true, false, false]);
+        // A pure cycle raises too: RecursionError, from its stack checks.
+        assert_eq!(got, vec![true, true, false, true, true, true, true]);
+        let mut checked: Vec<u32> = p.checks_stack.iter().map(|f| f.0).collect();
+        checked.sort_unstable();
+        assert_eq!(checked, vec![3, 4, 5, 6]);
     }
 }
