@@ -11,6 +11,9 @@
 //! tests/programs/NAME.stress_args   optional: smaller arguments for the stress run
 //! tests/programs/NAME.stress_stdout, .stress_status, .stress_stderr_last
 //!                                   the same expectations with NAME.stress_args
+//! tests/programs/NAME.translated_status, .translated_stdout, .translated_stderr_last
+//!                                   optional, written by hand: what the translated
+//!                                   runs do instead, for a sanctioned difference
 //! tests/errors/NAME.py              a program `seam check` rejects (or NAME/main.py)
 //! tests/errors/NAME.stderr          the expected diagnostics        written by `seam check`
 //! ```
@@ -30,6 +33,15 @@
 //! arguments, given in `NAME.stress_args` and checked against expectations
 //! of its own (`NAME.stress_stdout`...), blessed from CPython with those
 //! arguments.  Keep every stress run within a few seconds.
+//!
+//! A program whose translation differs from CPython by a sanctioned
+//! difference (an `OverflowError` where CPython computes a big integer, see
+//! the language reference) has `NAME.translated_*` expectations: `seam py`
+//! is still checked against CPython's, the translated runs against these
+//! (the stress run too, unless it has arguments and expectations of its
+//! own, which are CPython's). They are written by hand, never blessed, and
+//! only for such differences: a program whose outputs can agree three ways
+//! should be written so that they do.
 //!
 //! Commands run with the workspace root as current directory and relative
 //! paths, so diagnostics name files as `tests/errors/NAME.py`.
@@ -112,6 +124,10 @@ impl Case {
 /// The prefix of the extensions of a program's stress-run files
 /// (`NAME.stress_args`, `NAME.stress_stdout`...).
 const STRESS_PREFIX: &str = "stress_";
+
+/// The prefix of the extensions of a program's hand-written expectations for
+/// its translated runs (`NAME.translated_status`...), where they differ.
+const TRANSLATED_PREFIX: &str = "translated_";
 
 /// The environment variable that makes a translated program collect at
 /// every allocation.
@@ -260,6 +276,9 @@ fn orphan_expectations(root: &Path, cases: &[Case]) -> Result<Vec<(PathBuf, &'st
                 "stress_stdout",
                 "stress_status",
                 "stress_stderr_last",
+                "translated_stdout",
+                "translated_status",
+                "translated_stderr_last",
             ][..],
         ),
         ("tests/errors", CaseKind::Error, &["stderr"][..]),
@@ -336,6 +355,19 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
             return Ok(report);
         }
     };
+    // The translated runs' own expectations, for a sanctioned difference.
+    let translated_files = case.expectations(TRANSLATED_PREFIX);
+    let translated = if env.abs(&translated_files.status).exists() {
+        match translated_files.read(&env.root) {
+            Ok(e) => Some(e),
+            Err(err) => {
+                let _ = writeln!(report, "{err:#}");
+                return Ok(report);
+            }
+        }
+    } else {
+        None
+    };
 
     // Untranslated, through the shim.
     let mut py = env.command(&env.seam);
@@ -363,6 +395,7 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
         );
         report.push_str(&indent(&tail(&out.stderr, 30)));
     } else {
+        let expected = translated.unwrap_or(expected);
         let mut run = env.command(&binary);
         run.args(&args).env_remove(STRESS_VAR);
         compare_run(&mut report, "translated", &mut run, &expected)?;

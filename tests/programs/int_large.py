@@ -11,7 +11,7 @@ def main(argv: list[str]) -> int:
     print(big // 2, big % 2, big // 1000000007, big % 1000000007)
     print((-big - 1) // 2, (-big - 1) % 7)
     print(big - 1, big > big - 1, -big - 1 < -big)
-    print(4611686018427387904 * 2 - 1)
+    print((4611686018427387904 - 1) * 2 + 1)
     print(3037000499 * 3037000499)
     print(len(str(big)), str(-big - 1))
     print(int("9223372036854775807"), int("-9223372036854775808"))

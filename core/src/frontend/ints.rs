@@ -13,7 +13,8 @@
 //! unary minus, and `<<` and `**` in their left operand (their right operand
 //! is evaluated as usual, checked). The others (`//`, `%`, `>>`, `/`) would
 //! see a wrapped intermediate where CPython sees the exact one, so they are
-//! refused inside the tree. Leaves are checked as everywhere else.
+//! refused inside the tree when an operand is itself an operation; applied to
+//! leaves (`a >> 2`), they are a leaf. Leaves are checked as everywhere else.
 
 use ruff_python_ast::{self as ast, Expr, Operator};
 use ruff_text_size::Ranged;
@@ -64,6 +65,10 @@ impl Checker<'_, '_> {
                     Operator::Pow | Operator::LShift => {
                         let l = self.wrapping_tree(&b.left)?;
                         (l, self.expr(&b.right, None)?)
+                    }
+                    // Exact operands (no operator inside): an ordinary, checked leaf.
+                    _ if !is_operator(&b.left) && !is_operator(&b.right) => {
+                        return self.expr(e, None);
                     }
                     op => {
                         return Err(self.error(
@@ -234,6 +239,18 @@ impl Checker<'_, '_> {
             vec![v, tir::Expr::int(base)],
             Type::Str,
         ))
+    }
+}
+
+/// Whether `e` is an operation that would wrap inside `intmask` (a negative
+/// literal is a leaf).
+fn is_operator(e: &Expr) -> bool {
+    match e {
+        Expr::BinOp(_) => true,
+        Expr::UnaryOp(u) => {
+            u.op != ast::UnaryOp::Not && !matches!(u.operand.as_ref(), Expr::NumberLiteral(_))
+        }
+        _ => false,
     }
 }
 
