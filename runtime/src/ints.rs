@@ -133,7 +133,8 @@ pub(crate) fn float_round_digits(x: f64, ndigits: i64) -> Result<f64, Exc> {
     let round_up = match rest.first() {
         Some(&d) if d > b'5' => true,
         Some(&b'5') => {
-            rest[1..].iter().any(|&d| d != b'0') || kept.last().is_some_and(|&d| (d - b'0') % 2 == 1)
+            rest[1..].iter().any(|&d| d != b'0')
+                || kept.last().is_some_and(|&d| (d - b'0') % 2 == 1)
         }
         _ => false,
     };
@@ -267,7 +268,10 @@ mod tests {
         assert_eq!(int_pow_wrapping(2, -1), Err(negative_exponent()));
         assert_eq!(int_lshift_wrapping(3, 63), Ok(i64::MIN));
         assert_eq!(int_lshift_wrapping(1, 64), Ok(0));
-        assert_eq!(int_lshift_wrapping(1, -1).unwrap_err().kind, ExcKind::ValueError);
+        assert_eq!(
+            int_lshift_wrapping(1, -1).unwrap_err().kind,
+            ExcKind::ValueError
+        );
     }
 
     #[test]

@@ -1115,7 +1115,10 @@ fn other_integer_operations() {
     assert_eq!(int_pow(-1, i64::MAX), Ok(-1));
     assert_eq!(int_pow(1, i64::MAX), Ok(1));
     assert_eq!(int_pow(0, i64::MAX), Ok(0));
-    assert_eq!(int_pow(3, i64::MAX).unwrap_err().kind, ExcKind::OverflowError);
+    assert_eq!(
+        int_pow(3, i64::MAX).unwrap_err().kind,
+        ExcKind::OverflowError
+    );
     assert_eq!(int_pow(-2, 3), Ok(-8));
     assert_eq!(int_pow(0, 0), Ok(1));
     assert_eq!(int_pow(2, -1).unwrap_err().kind, ExcKind::ValueError);
@@ -1125,7 +1128,10 @@ fn other_integer_operations() {
     assert_eq!(int_lshift(1, 63).unwrap_err().kind, ExcKind::OverflowError);
     assert_eq!(int_lshift(1, 64).unwrap_err().kind, ExcKind::OverflowError);
     assert_eq!(int_lshift(0, 1000), Ok(0));
-    assert_eq!(int_floordiv(i64::MIN, -1).unwrap_err().kind, ExcKind::OverflowError);
+    assert_eq!(
+        int_floordiv(i64::MIN, -1).unwrap_err().kind,
+        ExcKind::OverflowError
+    );
     assert_eq!(int_mod(i64::MIN, -1), Ok(0));
     assert_eq!(int_rshift(-8, 1), Ok(-4));
     assert_eq!(int_rshift(-8, 100), Ok(-1));

@@ -504,9 +504,9 @@ impl Checker<'_, '_> {
                 c.range(),
                 "range() is only supported as the iterable of a 'for' loop",
             )),
-            "divmod" | "pow" | "round" | "hex" | "oct" | "bin" => self
-                .numeric_builtin(name, c)
-                .expect("a numeric builtin"),
+            "divmod" | "pow" | "round" | "hex" | "oct" | "bin" => {
+                self.numeric_builtin(name, c).expect("a numeric builtin")
+            }
             "isinstance" => Ok(self.isinstance(c)?.0),
             other if ExcKind::from_name(other).is_some() => Err(self.error(
                 c.range(),

@@ -185,7 +185,10 @@ impl Checker<'_, '_> {
         };
         let q = tir::Expr::rt(div, vec![tl.clone(), tr.clone()], ty.clone());
         let m = tir::Expr::rt(rem, vec![tl, tr], ty.clone());
-        let pair = tir::Expr::new(ExprKind::Tuple(vec![q, m]), Type::Tuple(vec![ty.clone(), ty]));
+        let pair = tir::Expr::new(
+            ExprKind::Tuple(vec![q, m]),
+            Type::Tuple(vec![ty.clone(), ty]),
+        );
         let t = pair.ty.clone();
         Ok(tir::Expr::new(ExprKind::Block(stmts, Box::new(pair)), t))
     }
@@ -215,9 +218,7 @@ impl Checker<'_, '_> {
             (Type::Int, None) => v,
             (Type::Int, Some(n)) => tir::Expr::rt(Rt::IntRoundDigits, vec![v, n], Type::Int),
             (Type::Float, None) => tir::Expr::rt(Rt::FloatRound, vec![v], Type::Int),
-            (Type::Float, Some(n)) => {
-                tir::Expr::rt(Rt::FloatRoundDigits, vec![v, n], Type::Float)
-            }
+            (Type::Float, Some(n)) => tir::Expr::rt(Rt::FloatRoundDigits, vec![v, n], Type::Float),
             (t, _) => {
                 let t = t.clone();
                 return Err(self.not_narrowed_or(
