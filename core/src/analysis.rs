@@ -8,9 +8,9 @@
 //!
 //! The same pass decides which functions check the stacks on entry and raise
 //! `RecursionError` when they run low (so those raise too): every function on
-//! a cycle of direct calls, and every function that makes a virtual call,
-//! since a cycle through a virtual call (perhaps to an extension's override)
-//! passes through its caller. Every recursion then passes a check at least
+//! a cycle of direct calls, and every function that makes a virtual call or
+//! a call through a function value, since a cycle through such a call
+//! (perhaps to an extension's code) passes through its caller. Every recursion then passes a check at least
 //! once per round, and the stack a round uses between checks is bounded by
 //! the program's size, which the runtime's headroom covers. The others need
 //! no check: they reach only functions of lower components without
@@ -84,7 +84,8 @@ pub fn compute_can_raise(program: &mut Program) {
 #[derive(Default)]
 struct Facts {
     raises: bool,
-    /// It makes a virtual call: a cycle may pass through it unseen by the call graph.
+    /// It makes a virtual call or a call through a function value: a cycle may
+    /// pass through it unseen by the call graph.
     calls_indirectly: bool,
     callees: Vec<FuncId>,
 }
@@ -194,6 +195,7 @@ impl Facts {
             // A function value may be any function of its type, an extension's included.
             ExprKind::CallIndirect { callee, args } => {
                 self.raises = true;
+                self.calls_indirectly = true;
                 self.expr(callee, p);
                 args.iter().for_each(|a| self.expr(a, p));
             }

@@ -35,7 +35,7 @@ pub const MISSING: i64 = i64::MIN;
 /// exports file records it, and the fingerprint covers it: bump it whenever any of
 /// those changes in a way this table's entries alone do not show (a layout offset,
 /// what a function does with its arguments).
-pub const ABI_VERSION: u32 = 1;
+pub const ABI_VERSION: u32 = 2;
 
 macro_rules! runtime_functions {
     ($( $(#[$doc:meta])* $variant:ident = $sym:literal ( $($param:ident),* ) $(-> $ret:ident)? $(, $flag:ident)? ;)*) => {
