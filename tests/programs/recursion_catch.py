@@ -13,8 +13,8 @@ class Node:
 class Loop(Node):
     child: Node
 
-    def __init__(self) -> None:
-        self.child = self
+    def __init__(self, child: Node) -> None:
+        self.child = child
 
     def eval(self, n: int) -> int:
         return self.child.eval(n + 1) + 1
@@ -63,8 +63,10 @@ def main(argv: list[str]) -> int:
         ping(0)
     except RuntimeError as e:
         print("mutual, as a RuntimeError:", e)
+    loop = Loop(Node())
+    loop.child = loop
     try:
-        Loop().eval(0)
+        loop.eval(0)
     except Exception as e:
         print("virtual, as an Exception:", e)
     try:
