@@ -156,6 +156,15 @@ def pow_builtin(a: int, b: int) -> None:
     show("pow()", r)
 
 
+def summed(xs: list[int]) -> None:
+    try:
+        r = sum(xs)
+    except OverflowError:
+        print("sum", "overflow")
+        return
+    show("sum", r)
+
+
 def main(argv: list[str]) -> int:
     add(MAX, 0)
     add(MAX, 1)
@@ -216,6 +225,15 @@ def main(argv: list[str]) -> int:
     rounded_digits(MIN, -19)
     pow_builtin(7, 22)
     pow_builtin(7, 23)
+    summed([MAX - 3, 2])
+    summed([MAX - 3, 2, 5])
+    summed([MIN, -1])
+    # Ranges ending near the ends of the range stop where CPython's do.
+    print([i for i in range(MAX - 10, MAX, 4)], [i for i in range(MIN + 10, MIN, -4)])
+    for i in range(MAX - 5, MAX, 3):
+        print("range", i)
+    for i in reversed(range(MAX - 10, MAX, 4)):
+        print("reversed", i)
     # A loop that overflows partway: the last value that fits, then the error.
     x = 1
     i = 1

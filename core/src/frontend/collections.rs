@@ -419,7 +419,13 @@ impl<'c, 'a> Checker<'c, 'a> {
                 s2,
                 tir::Stmt::AssignLocal(
                     i,
-                    tir::Expr::binary(BinaryOp::IntAdd, iv, tir::Expr::int(step), Type::Int),
+                    // Saturating: a range ending near 2**63 stops where CPython's does.
+                    tir::Expr::binary(
+                        BinaryOp::IntAddSaturating,
+                        iv,
+                        tir::Expr::int(step),
+                        Type::Int,
+                    ),
                 ),
             ],
             elem: cur,
@@ -494,10 +500,12 @@ impl<'c, 'a> Checker<'c, 'a> {
             // The last element is start + (n - 1) * step, n the range's length.
             let (s1, st) = self.bind_temp(start);
             let (s2, sp) = self.bind_temp(stop);
+            // Checked: a range longer than 2**63 - 1 has a length CPython's
+            // len() refuses with OverflowError too.
             let span = if step > 0 {
-                tir::Expr::binary(BinaryOp::IntSub, sp.clone(), st.clone(), Type::Int)
+                tir::Expr::binary(BinaryOp::IntSubChecked, sp.clone(), st.clone(), Type::Int)
             } else {
-                tir::Expr::binary(BinaryOp::IntSub, st.clone(), sp.clone(), Type::Int)
+                tir::Expr::binary(BinaryOp::IntSubChecked, st.clone(), sp.clone(), Type::Int)
             };
             let k = step.abs();
             let len = tir::Expr::new(
@@ -512,7 +520,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                         Rt::IntFloorDiv,
                         vec![
                             tir::Expr::binary(
-                                BinaryOp::IntAdd,
+                                BinaryOp::IntAddChecked,
                                 span,
                                 tir::Expr::int(k - 1),
                                 Type::Int,
@@ -1112,7 +1120,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             let op = if ty == Type::Float {
                 BinaryOp::FloatAdd
             } else {
-                BinaryOp::IntAdd
+                BinaryOp::IntAddChecked
             };
             Ok(vec![tir::Stmt::AssignLocal(
                 acc,
