@@ -18,7 +18,8 @@ def main(argv: list[str]) -> int:
     # Displays with a non-constant element: CPython builds them element by
     # element (an all-constant display comes from a frozenset constant instead).
     k = 0
-    neg = {k - 1, -2, 2**61 - 1, 2**61, -(2**61), 2**63 - 1, -(2**63), 0, 8, 16, 64}
+    # (2**63 itself does not fit in an int: the ends of the range are literals.)
+    neg = {k - 1, -2, 2**61 - 1, 2**61, -(2**61), 9223372036854775807, -9223372036854775808, 0, 8, 16, 64}
     show("negative and big", neg)
     t = {k + 5, 13, 21, 29, 37}
     popped = [t.pop(), t.pop()]
