@@ -6,7 +6,8 @@ For each program (``programs/NAME.py`` or ``programs/NAME/main.py``) this runs
 ``python3 shim/bootstrap.py ENTRY [ARGS...]`` exactly as the Rust harness
 (cli/tests/corpus.rs) does under ``SEAM_BLESS=1`` and writes ``NAME.stdout``,
 ``NAME.status`` and, when the status is 1, ``NAME.stderr_last``.  Arguments
-come from ``NAME.args``, one per line, if that file exists.  A program with
+come from ``NAME.args``, one per line, if that file exists (a line ``$TMPDIR``
+is a fresh empty directory), standard input from ``NAME.stdin``.  A program with
 ``NAME.stress_args`` (smaller arguments for the ``SEAM_GC_STRESS=1`` run) also
 gets ``NAME.stress_stdout``, ``NAME.stress_status`` and ``NAME.stress_stderr_last``
 from a run with those arguments.  It is a
@@ -19,6 +20,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROGRAMS = os.path.join("tests", "programs")
@@ -61,13 +63,22 @@ def bless(name: str, entry: str, prefix: str = "") -> int:
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONIOENCODING"] = "utf-8"
     python = os.environ.get("SEAM_PYTHON", sys.executable)
-    proc = subprocess.run(
-        [python, BOOTSTRAP, entry, *read_args(name, prefix)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        timeout=60,
-    )
+    stdin_path = os.path.join(ROOT, PROGRAMS, f"{name}.stdin")
+    stdin = b""
+    if os.path.exists(stdin_path):
+        with open(stdin_path, "rb") as f:
+            stdin = f.read()
+    # A `$TMPDIR` argument is a fresh empty directory, as in the Rust harness.
+    with tempfile.TemporaryDirectory() as tmp:
+        args = [tmp if a == "$TMPDIR" else a for a in read_args(name, prefix)]
+        proc = subprocess.run(
+            [python, BOOTSTRAP, entry, *args],
+            cwd=ROOT,
+            env=env,
+            input=stdin,
+            capture_output=True,
+            timeout=60,
+        )
     base = os.path.join(ROOT, PROGRAMS, f"{name}.{prefix}")
     with open(base + "stdout", "wb") as f:
         f.write(proc.stdout)

@@ -4,7 +4,9 @@
 //!
 //! ```text
 //! tests/programs/NAME.py            a core program (or NAME/main.py plus its modules)
-//! tests/programs/NAME.args          optional: its arguments, one per line
+//! tests/programs/NAME.args          optional: its arguments, one per line; a line
+//!                                   `$TMPDIR` is a fresh empty directory for each run
+//! tests/programs/NAME.stdin         optional: what each run reads as standard input
 //! tests/programs/NAME.stdout        expected stdout bytes          } written by CPython
 //! tests/programs/NAME.status        expected exit status           } through shim/bootstrap.py
 //! tests/programs/NAME.stderr_last   expected last stderr line      } (status 1 only)
@@ -66,9 +68,9 @@ use std::process::{Command, ExitCode};
 use anyhow::{Context, Result};
 
 use support::{
-    BLESS_VAR, ExpectationFiles, THREADS, TIMEOUT, blessing, compare_run, describe_exit, diff,
-    indent, print_failures, read_args, run_command, run_parallel, show_command, tail,
-    workspace_root, write_file,
+    BLESS_VAR, ExpectationFiles, THREADS, TIMEOUT, blessing, compare_run_input, describe_exit,
+    diff, indent, print_failures, read_args, run_command, run_command_input, run_parallel,
+    show_command, tail, workspace_root, write_file,
 };
 
 fn main() -> ExitCode {
@@ -272,6 +274,7 @@ fn orphan_expectations(root: &Path, cases: &[Case]) -> Result<Vec<(PathBuf, &'st
                 "status",
                 "stderr_last",
                 "args",
+                "stdin",
                 "stress_args",
                 "stress_stdout",
                 "stress_status",
@@ -323,8 +326,34 @@ fn run_case(env: &Env, case: &Case) -> Result<String> {
     }
 }
 
+/// The placeholder argument a fresh temporary directory replaces.
+const TMPDIR_ARG: &str = "$TMPDIR";
+
+/// `args` with [`TMPDIR_ARG`] replaced by a fresh empty directory for run `run` of `case`.
+fn with_tmpdir(env: &Env, case: &Case, run: &str, args: &[String]) -> Result<Vec<String>> {
+    if !args.iter().any(|a| a == TMPDIR_ARG) {
+        return Ok(args.to_vec());
+    }
+    let dir = env.tmp.join(format!("{}.{run}.d", case.name));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let dir = dir.to_string_lossy().into_owned();
+    Ok(args
+        .iter()
+        .map(|a| {
+            if a == TMPDIR_ARG {
+                dir.clone()
+            } else {
+                a.clone()
+            }
+        })
+        .collect())
+}
+
 fn run_program(env: &Env, case: &Case) -> Result<String> {
     let args = read_args(&env.abs(&case.expectation("args")))?;
+    let stdin_path = env.abs(&case.expectation("stdin"));
+    let stdin = stdin_path.exists().then_some(stdin_path.as_path());
     // The stress run's own arguments and expectations, when it has them.
     let stress_args_path = case.expectation(&format!("{STRESS_PREFIX}args"));
     let stress = if env.abs(&stress_args_path).exists() {
@@ -338,10 +367,23 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
     let mut report = String::new();
 
     if env.bless {
-        let mut blessed =
-            bless_from_cpython(env, case, &args, &case.expectations(""), &mut report)?;
+        let mut blessed = bless_from_cpython(
+            env,
+            case,
+            &with_tmpdir(env, case, "bless", &args)?,
+            stdin,
+            &case.expectations(""),
+            &mut report,
+        )?;
         if let Some((stress_args, stress_files)) = &stress {
-            blessed &= bless_from_cpython(env, case, stress_args, stress_files, &mut report)?;
+            blessed &= bless_from_cpython(
+                env,
+                case,
+                &with_tmpdir(env, case, "bless_stress", stress_args)?,
+                stdin,
+                stress_files,
+                &mut report,
+            )?;
         }
         if !blessed {
             return Ok(report);
@@ -373,9 +415,9 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
     let mut py = env.command(&env.seam);
     py.arg("py").arg(&case.entry);
     if !args.is_empty() {
-        py.arg("--").args(&args);
+        py.arg("--").args(with_tmpdir(env, case, "py", &args)?);
     }
-    compare_run(&mut report, "seam py", &mut py, &expected)?;
+    compare_run_input(&mut report, "seam py", &mut py, &expected, stdin)?;
 
     // Translated.
     let binary = env.tmp.join(&case.name);
@@ -397,8 +439,9 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
     } else {
         let expected = translated.unwrap_or(expected);
         let mut run = env.command(&binary);
-        run.args(&args).env_remove(STRESS_VAR);
-        compare_run(&mut report, "translated", &mut run, &expected)?;
+        run.args(with_tmpdir(env, case, "translated", &args)?)
+            .env_remove(STRESS_VAR);
+        compare_run_input(&mut report, "translated", &mut run, &expected, stdin)?;
 
         // Translated, collecting at every allocation.
         let stress_expected = match &stress {
@@ -410,16 +453,21 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
         match stress_expected {
             Ok((stress_args, stress_expected)) => {
                 let mut run = env.command(&binary);
-                run.args(stress_args).env(STRESS_VAR, "1");
-                compare_run(
+                run.args(with_tmpdir(env, case, "stress", stress_args)?)
+                    .env(STRESS_VAR, "1");
+                compare_run_input(
                     &mut report,
                     "translated, GC stress",
                     &mut run,
                     &stress_expected,
+                    stdin,
                 )?;
             }
             Err(missing) => report.push_str(&missing),
         }
+    }
+    for run in ["bless", "bless_stress", "py", "translated", "stress"] {
+        let _ = fs::remove_dir_all(env.tmp.join(format!("{}.{run}.d", case.name)));
     }
     let _ = fs::remove_file(&binary);
     let _ = fs::remove_file(binary.with_extension("exports"));
@@ -436,6 +484,7 @@ fn bless_from_cpython(
     env: &Env,
     case: &Case,
     args: &[String],
+    stdin: Option<&Path>,
     files: &ExpectationFiles,
     report: &mut String,
 ) -> Result<bool> {
@@ -445,7 +494,7 @@ fn bless_from_cpython(
     cmd.arg(Path::new("shim").join("bootstrap.py"))
         .arg(&case.entry)
         .args(args);
-    let out = run_command(&mut cmd)?;
+    let out = run_command_input(&mut cmd, stdin)?;
     if out.timed_out {
         let _ = writeln!(
             report,

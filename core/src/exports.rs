@@ -357,6 +357,7 @@ impl<'p> Converter<'p> {
                 }
                 TypeRef::None
             }
+            Type::File => TypeRef::TextIO,
             Type::Instance(c) => {
                 let class = &self.program.classes[c.0 as usize];
                 if !self.described[c.0 as usize] {

@@ -342,6 +342,32 @@ runtime_functions! {
     /// A new function value `{desc, code, receiver}`: `code` a function address (not a GC
     /// reference), `receiver` a reference or null. May collect.
     CallableNew = "seam_callable_new"(Ptr, Ptr) -> Ptr;
+    // ---- input and output (files are opaque objects; see runtime/src/file.rs) ----
+    /// `open(path, mode)`: `mode` 0 "r", 1 "w", 2 "a"; `encoding` the name given (shown by
+    /// the repr) or null. FileNotFoundError, PermissionError, IsADirectoryError... as CPython.
+    FileOpen = "seam_file_open"(Ptr, I64, Ptr) -> Ptr, raises;
+    /// `sys.stdin` (0), `sys.stdout` (1), `sys.stderr` (2).
+    FileStd = "seam_file_std"(I64) -> Ptr;
+    /// `f.read(n)`, `n` negative for all; UnicodeDecodeError, ValueError on a closed file,
+    /// io.UnsupportedOperation "not readable".
+    FileRead = "seam_file_read"(Ptr, I64) -> Ptr, raises;
+    /// `f.readline()` ("" at end of file); also drives `for line in f`.
+    FileReadline = "seam_file_readline"(Ptr) -> Ptr, raises;
+    /// `f.readlines()`: a `list[str]`.
+    FileReadlines = "seam_file_readlines"(Ptr) -> Ptr, raises;
+    /// `f.write(s)`: the number of characters; io.UnsupportedOperation "not writable".
+    FileWrite = "seam_file_write"(Ptr, Ptr) -> I64, raises;
+    FileFlush = "seam_file_flush"(Ptr), raises;
+    /// `f.close()` (flushes; a no-op on a closed file).
+    FileClose = "seam_file_close"(Ptr), raises;
+    /// Entering `with f`: ValueError "I/O operation on closed file." when closed.
+    FileEnter = "seam_file_enter"(Ptr), raises;
+    /// `f.closed`.
+    FileClosed = "seam_file_closed"(Ptr) -> I8;
+    /// `input(prompt)` (`prompt` null for none); EOFError "EOF when reading a line".
+    Input = "seam_input"(Ptr) -> Ptr, raises;
+    /// The `SystemExit` instance `sys.exit(code)` raises ([`MISSING`] for no code).
+    SystemExitNew = "seam_system_exit_new"(I64) -> Ptr;
 
     // ---- memory ----
     /// Register the address of a global slot holding a GC reference as a static root.
@@ -390,11 +416,23 @@ pub enum ExcKind {
     ImportError = 9,
     NotImplementedError = 10,
     RecursionError = 11,
+    // Input and output.
+    OSError = 12,
+    FileNotFoundError = 13,
+    PermissionError = 14,
+    IsADirectoryError = 15,
+    NotADirectoryError = 16,
+    /// `io.UnsupportedOperation`; not nameable in Seam Python.
+    UnsupportedOperation = 17,
+    EOFError = 18,
+    UnicodeDecodeError = 19,
+    /// Not an `Exception`: a root of its own, like CPython's `BaseException` subclass.
+    SystemExit = 20,
 }
 
 impl ExcKind {
     /// Every builtin exception kind, in table order.
-    pub const ALL: [ExcKind; 12] = [
+    pub const ALL: [ExcKind; 21] = [
         ExcKind::Exception,
         ExcKind::ValueError,
         ExcKind::TypeError,
@@ -407,6 +445,15 @@ impl ExcKind {
         ExcKind::ImportError,
         ExcKind::NotImplementedError,
         ExcKind::RecursionError,
+        ExcKind::OSError,
+        ExcKind::FileNotFoundError,
+        ExcKind::PermissionError,
+        ExcKind::IsADirectoryError,
+        ExcKind::NotADirectoryError,
+        ExcKind::UnsupportedOperation,
+        ExcKind::EOFError,
+        ExcKind::UnicodeDecodeError,
+        ExcKind::SystemExit,
     ];
 
     /// The Python name.
@@ -424,15 +471,38 @@ impl ExcKind {
             ExcKind::ImportError => "ImportError",
             ExcKind::NotImplementedError => "NotImplementedError",
             ExcKind::RecursionError => "RecursionError",
+            ExcKind::OSError => "OSError",
+            ExcKind::FileNotFoundError => "FileNotFoundError",
+            ExcKind::PermissionError => "PermissionError",
+            ExcKind::IsADirectoryError => "IsADirectoryError",
+            ExcKind::NotADirectoryError => "NotADirectoryError",
+            ExcKind::UnsupportedOperation => "UnsupportedOperation",
+            ExcKind::EOFError => "EOFError",
+            ExcKind::UnicodeDecodeError => "UnicodeDecodeError",
+            ExcKind::SystemExit => "SystemExit",
         }
     }
 
-    /// The builtin parent class (`NotImplementedError` and `RecursionError` are
-    /// `RuntimeError`s, as in CPython).
+    /// The name tracebacks and `repr` show: `io.UnsupportedOperation` lives in a module.
+    pub fn qualified_name(self) -> &'static str {
+        match self {
+            ExcKind::UnsupportedOperation => "io.UnsupportedOperation",
+            other => other.name(),
+        }
+    }
+
+    /// The builtin parent class (`NotImplementedError` and `RecursionError` are `RuntimeError`s, as in CPython;
+    /// `UnicodeDecodeError` a `ValueError`, skipping `UnicodeError`; `SystemExit` has none).
     pub fn parent(self) -> Option<ExcKind> {
         match self {
-            ExcKind::Exception => None,
+            ExcKind::Exception | ExcKind::SystemExit => None,
             ExcKind::NotImplementedError | ExcKind::RecursionError => Some(ExcKind::RuntimeError),
+            ExcKind::FileNotFoundError
+            | ExcKind::PermissionError
+            | ExcKind::IsADirectoryError
+            | ExcKind::NotADirectoryError
+            | ExcKind::UnsupportedOperation => Some(ExcKind::OSError),
+            ExcKind::UnicodeDecodeError => Some(ExcKind::ValueError),
             _ => Some(ExcKind::Exception),
         }
     }
@@ -454,6 +524,14 @@ impl ExcKind {
             "ImportError" => ExcKind::ImportError,
             "NotImplementedError" => ExcKind::NotImplementedError,
             "RecursionError" => ExcKind::RecursionError,
+            "OSError" => ExcKind::OSError,
+            "FileNotFoundError" => ExcKind::FileNotFoundError,
+            "PermissionError" => ExcKind::PermissionError,
+            "IsADirectoryError" => ExcKind::IsADirectoryError,
+            "NotADirectoryError" => ExcKind::NotADirectoryError,
+            "EOFError" => ExcKind::EOFError,
+            "UnicodeDecodeError" => ExcKind::UnicodeDecodeError,
+            "SystemExit" => ExcKind::SystemExit,
             _ => return None,
         })
     }

@@ -68,6 +68,8 @@ pub enum Type {
     /// method), never null. A GC object `{desc, code, receiver}` (see
     /// [`crate::layout::CALLABLE_CODE`]); `code` takes the object itself, then the arguments.
     Callable(Vec<Type>, Box<Type>),
+    /// A text file object (`typing.TextIO`), opaque to generated code; never null.
+    File,
 }
 
 impl Type {
@@ -92,7 +94,7 @@ impl Type {
     /// `d<K><V>` dict, `t<N>;<T1>...<TN>` tuple, `o<T>` optional (a box when `T`
     /// is `i`, `f` or `b`), `S<T>` set, `K<T>` dict_keys
     /// (T is the list's element type), `V<T>` dict_values, `I<K><V>` dict_items,
-    /// `c` a class instance (printed from its class descriptor).
+    /// `c` a class instance (printed from its class descriptor), `T` a text file (`F`, a function value, is never walked).
     pub fn type_code(&self) -> String {
         let mut out = String::new();
         self.write_type_code(&mut out);
@@ -149,6 +151,7 @@ impl Type {
             // The front end refuses every generic operation on function values (see
             // `frontend::callable`); the runtime's helpers do not know this code.
             Type::Callable(..) => out.push('F'),
+            Type::File => out.push('T'),
         }
     }
 

@@ -46,13 +46,20 @@ pub enum TypeRef {
     Instance(String),
     /// `Callable[[A, B], R]`: a function value taking these parameters and returning the type.
     Callable(Vec<TypeRef>, Box<TypeRef>),
+    /// A text file (`typing.TextIO`).
+    TextIO,
 }
 
 impl TypeRef {
     /// Calls `f` with the qualified name of every class the type mentions.
     pub fn for_each_class<'a>(&'a self, f: &mut impl FnMut(&'a str)) {
         match self {
-            TypeRef::Int | TypeRef::Float | TypeRef::Bool | TypeRef::Str | TypeRef::None => {}
+            TypeRef::Int
+            | TypeRef::Float
+            | TypeRef::Bool
+            | TypeRef::Str
+            | TypeRef::None
+            | TypeRef::TextIO => {}
             TypeRef::List(t)
             | TypeRef::Optional(t)
             | TypeRef::DictKeys(t)
@@ -114,6 +121,7 @@ impl fmt::Display for TypeRef {
                 }
                 write!(f, "], {r}]")
             }
+            TypeRef::TextIO => f.write_str("TextIO"),
         }
     }
 }
@@ -136,6 +144,7 @@ enum TypeNode {
     Instance(String),
     /// A function type: this many parameter types, then the return type.
     Callable(u32),
+    TextIO,
 }
 
 impl Serialize for TypeRef {
@@ -182,6 +191,7 @@ fn flatten(ty: &TypeRef) -> Vec<TypeNode> {
                 TypeNode::Callable(ps.len() as u32),
                 ps.iter().chain(std::iter::once(&**r)).collect(),
             ),
+            TypeRef::TextIO => (TypeNode::TextIO, vec![]),
         };
         out.push(node);
         stack.extend(children.into_iter().rev());
@@ -227,5 +237,6 @@ fn unflatten(nodes: &mut impl Iterator<Item = TypeNode>, depth: usize) -> Result
             }
             TypeRef::Callable(params, next()?)
         }
+        TypeNode::TextIO => TypeRef::TextIO,
     })
 }

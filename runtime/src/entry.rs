@@ -3,8 +3,9 @@
 //! buffer, the stack limit ([`crate::ints`]) and the fault handler
 //! ([`crate::fault`]), builds `argv` as
 //! a `list[str]`, calls the generated `seam_program_main`, reports an
-//! exception that escaped it (traceback, status 1), flushes stdout and
-//! returns the exit status.
+//! exception that escaped it (traceback, status 1; an uncaught `SystemExit`
+//! gives its status quietly), flushes open files and stdout and returns the
+//! exit status.
 //!
 //! Compiled out of the crate's own unit tests, whose harness has its own
 //! `main` and no generated program to call.
@@ -76,8 +77,14 @@ mod c_main {
             unsafe { list_append_word(list, s as u64) };
         }
         // SAFETY: the generated program's entry takes a live `list[str]`.
-        let status = unsafe { seam_program_main(list) };
+        let mut status = unsafe { seam_program_main(list) };
         drop(roots);
+        // Open files are flushed at exit, whatever happens, as CPython does.
+        crate::file::flush_all();
+        // An uncaught `SystemExit` ends the program quietly with its status.
+        if let Some(code) = crate::file::take_system_exit() {
+            status = code;
+        }
         if report_uncaught() {
             return 1;
         }
@@ -89,6 +96,7 @@ mod c_main {
     /// For robustness: an exception still pending when the process exits by
     /// another path than `main` returning is reported, with status 1.
     extern "C" fn report_at_exit() {
+        crate::file::flush_all();
         if report_uncaught() {
             // SAFETY: ends the process at once; stdout was flushed by the report.
             unsafe { _exit(1) }

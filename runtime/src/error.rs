@@ -37,10 +37,20 @@ pub enum ExcKind {
     ImportError = 9,
     NotImplementedError = 10,
     RecursionError = 11,
+    // Input and output.
+    OSError = 12,
+    FileNotFoundError = 13,
+    PermissionError = 14,
+    IsADirectoryError = 15,
+    NotADirectoryError = 16,
+    UnsupportedOperation = 17,
+    EOFError = 18,
+    UnicodeDecodeError = 19,
+    SystemExit = 20,
 }
 
 /// The number of builtin exception kinds.
-const KINDS: usize = 12;
+const KINDS: usize = 21;
 
 /// The Python class names, indexed by [`ExcKind`] value.
 const NAMES: [&str; KINDS] = [
@@ -56,6 +66,15 @@ const NAMES: [&str; KINDS] = [
     "ImportError",
     "NotImplementedError",
     "RecursionError",
+    "OSError",
+    "FileNotFoundError",
+    "PermissionError",
+    "IsADirectoryError",
+    "NotADirectoryError",
+    "io.UnsupportedOperation",
+    "EOFError",
+    "UnicodeDecodeError",
+    "SystemExit",
 ];
 
 impl ExcKind {
@@ -73,6 +92,15 @@ impl ExcKind {
         ExcKind::ImportError,
         ExcKind::NotImplementedError,
         ExcKind::RecursionError,
+        ExcKind::OSError,
+        ExcKind::FileNotFoundError,
+        ExcKind::PermissionError,
+        ExcKind::IsADirectoryError,
+        ExcKind::NotADirectoryError,
+        ExcKind::UnsupportedOperation,
+        ExcKind::EOFError,
+        ExcKind::UnicodeDecodeError,
+        ExcKind::SystemExit,
     ];
 
     /// The Python class name.

@@ -178,6 +178,7 @@ pub(crate) unsafe fn write_repr(out: &mut String, w: u64, tc: &[u8]) {
                 out.push('}');
             }
             b'c' => write_instance_repr(out, p),
+            b'T' => crate::file::write_file_repr(out, p),
             _ => out.push_str(&format!("<object at {p:p}>")),
         }
     }
@@ -298,6 +299,7 @@ pub unsafe extern "C" fn seam_type_name(v: u64, tc: *const u8) -> *mut u8 {
             Some(b'K') => "dict_keys",
             Some(b'V') => "dict_values",
             Some(b'I') => "dict_items",
+            Some(b'T') => "TextIOWrapper",
             Some(b'c') => {
                 let full = crate::class::class_name(crate::class::class_of(v as *mut u8));
                 return new_str(full.rsplit('.').next().unwrap_or(&full));

@@ -72,6 +72,8 @@ pub(crate) unsafe fn equal(a: u64, b: u64, tc: &[u8]) -> bool {
                 let x = set_elements(pa);
                 x.len() == set_elements(pb).len() && x.into_iter().all(|k| set_has(pb, k))
             }
+            // Files too.
+            b'T' => false,
             b'l' => {
                 let (x, y) = (list_words(pa), list_words(pb));
                 x.len() == y.len() && x.iter().zip(y.iter()).all(|(&p, &q)| equal(p, q, &tc[1..]))

@@ -33,6 +33,7 @@ mod elf;
 mod entry;
 mod error;
 mod fault;
+mod file;
 mod float_repr;
 mod format;
 mod gcglue;

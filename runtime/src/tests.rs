@@ -209,6 +209,7 @@ macro_rules! entry {
 fn defined_functions() -> Vec<(&'static str, String)> {
     use crate::callable::*;
     use crate::error::*;
+    use crate::file::*;
     use crate::format::*;
     use crate::gcglue::*;
     use crate::ints::*;
@@ -307,6 +308,18 @@ fn defined_functions() -> Vec<(&'static str, String)> {
         entry!(seam_register_builtin_classes; _, _),
         entry!(seam_load_extension; _, _),
         entry!(seam_register_static_extensions; _, _),
+        entry!(seam_file_open; _, _, _),
+        entry!(seam_file_std; _),
+        entry!(seam_file_read; _, _),
+        entry!(seam_file_readline; _),
+        entry!(seam_file_readlines; _),
+        entry!(seam_file_write; _, _),
+        entry!(seam_file_flush; _),
+        entry!(seam_file_close; _),
+        entry!(seam_file_enter; _),
+        entry!(seam_file_closed; _),
+        entry!(seam_input; _),
+        entry!(seam_system_exit_new; _),
         entry!(seam_gc_add_root; _),
         entry!(seam_callable_new; _, _),
         // sets, optional values and type names (collections)
@@ -442,6 +455,15 @@ const RAISING: &[&str] = &[
     "seam_float_round",
     "seam_float_round_digits",
     "seam_int_round_digits",
+    "seam_file_open",
+    "seam_file_read",
+    "seam_file_readline",
+    "seam_file_readlines",
+    "seam_file_write",
+    "seam_file_flush",
+    "seam_file_close",
+    "seam_file_enter",
+    "seam_input",
 ];
 
 #[test]
@@ -1607,4 +1629,46 @@ fn set_hashes_are_cpythons() {
         let inner = tuple(&[1, 2]);
         assert_eq!(h(tuple(&[inner, 3]), b"t2;t2;iii"), -333907151259015829);
     });
+}
+
+// ---- text files ----
+
+#[test]
+fn utf8_decoding_errors_read_as_cpython_reports_them() {
+    use crate::file::decode_utf8;
+    let err = |data: &[u8], last: bool| decode_utf8(data, last).expect_err("invalid").msg;
+    assert_eq!(
+        err(b"abc\xffdef", false),
+        "'utf-8' codec can't decode byte 0xff in position 3: invalid start byte"
+    );
+    assert_eq!(
+        err(b"\xc0\x80", false),
+        "'utf-8' codec can't decode byte 0xc0 in position 0: invalid start byte"
+    );
+    assert_eq!(
+        err(b"x\xe2\x28\xa1", false),
+        "'utf-8' codec can't decode byte 0xe2 in position 1: invalid continuation byte"
+    );
+    assert_eq!(
+        err(b"\xf0\x90\x28", false),
+        "'utf-8' codec can't decode bytes in position 0-1: invalid continuation byte"
+    );
+    assert_eq!(
+        err(b"\xed\xa0\x80", false),
+        "'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte"
+    );
+    assert_eq!(
+        err(b"ok\xe2\x82", true),
+        "'utf-8' codec can't decode bytes in position 2-3: unexpected end of data"
+    );
+    assert_eq!(
+        err(b"\xf0", true),
+        "'utf-8' codec can't decode byte 0xf0 in position 0: unexpected end of data"
+    );
+    // An incomplete character at the end of a chunk waits for the next one.
+    assert_eq!(decode_utf8(b"ok\xe2\x82", false), Ok(("ok".to_string(), 2)));
+    assert_eq!(
+        decode_utf8("é€🙂".as_bytes(), true),
+        Ok(("é€🙂".to_string(), 9))
+    );
 }

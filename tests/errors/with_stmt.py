@@ -1,4 +1,4 @@
-# expect: the with statement is not supported
+# expect: with on a value that is not a file (only files support with)
 
 
 def main(argv: list[str]) -> int:

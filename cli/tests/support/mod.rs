@@ -198,7 +198,18 @@ pub fn compare_run(
     cmd: &mut Command,
     expected: &Expected,
 ) -> Result<()> {
-    let out = run_command(cmd)?;
+    compare_run_input(report, label, cmd, expected, None)
+}
+
+/// [`compare_run`] with standard input read from the file `input` (none: empty).
+pub fn compare_run_input(
+    report: &mut String,
+    label: &str,
+    cmd: &mut Command,
+    expected: &Expected,
+    input: Option<&Path>,
+) -> Result<()> {
+    let out = run_command_input(cmd, input)?;
     let mut problems = String::new();
     if out.timed_out {
         let _ = writeln!(problems, "timed out after {TIMEOUT:?}");
@@ -264,7 +275,18 @@ pub struct RunOutput {
 /// Runs `cmd` with its output captured, killing it (and anything it started)
 /// after [`TIMEOUT`].
 pub fn run_command(cmd: &mut Command) -> Result<RunOutput> {
-    cmd.stdin(Stdio::null())
+    run_command_input(cmd, None)
+}
+
+/// [`run_command`] with standard input read from the file `input` (none: empty).
+pub fn run_command_input(cmd: &mut Command, input: Option<&Path>) -> Result<RunOutput> {
+    let stdin = match input {
+        Some(path) => Stdio::from(
+            fs::File::open(path).with_context(|| format!("opening {}", path.display()))?,
+        ),
+        None => Stdio::null(),
+    };
+    cmd.stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     // Its own process group, so that a timeout also kills what it spawned

@@ -644,6 +644,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                 if matches!(e.value.as_ref(), Expr::StringLiteral(_)) {
                     return Ok(());
                 }
+                if let Some(raise) = self.sys_exit_stmt(&e.value) {
+                    out.push(raise?);
+                    self.flow = self.flow.unreachable();
+                    return Ok(());
+                }
                 let v = self.expr(&e.value, None)?;
                 out.push(tir::Stmt::Expr(v));
             }
@@ -775,7 +780,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 return Err(self.error(c.name.range, "classes must be defined at module level"));
             }
             Stmt::Try(t) => self.try_stmt(t, out)?,
-            Stmt::With(w) => return Err(self.error(w.range, "'with' is not supported")),
+            Stmt::With(w) => self.with_stmt(w, out)?,
             Stmt::Match(m) => return Err(self.error(m.range, "'match' is not supported")),
             Stmt::Import(i) => return Err(self.error(i.range, "imports must be at module level")),
             Stmt::ImportFrom(i) => {
@@ -1119,6 +1124,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 out.push(tir::Stmt::While { cond, body });
             }
             Type::Set(_) => self.for_set(f, iter_expr, out)?,
+            Type::File => self.for_file(f, iter_expr, out)?,
             Type::Optional(_) => {
                 return Err(self.error(
                     f.iter.range(),
@@ -1431,7 +1437,12 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     /// `target = value` where the value is already checked (unpacking, loops).
-    fn assign_value(&mut self, target: &Expr, v: tir::Expr, out: &mut Vec<tir::Stmt>) -> R<()> {
+    pub(super) fn assign_value(
+        &mut self,
+        target: &Expr,
+        v: tir::Expr,
+        out: &mut Vec<tir::Stmt>,
+    ) -> R<()> {
         match target {
             Expr::Name(n) => {
                 if let Some(g) = self.global_target(n.id.as_str()) {
@@ -1760,7 +1771,11 @@ impl<'c, 'a> Checker<'c, 'a> {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             self.flow = at_handler.clone();
             let classes: Vec<ClassId> = match &h.type_ {
-                None => vec![ClassId(crate::rt::ExcKind::Exception as u32)],
+                // A bare `except:` catches SystemExit too, as in CPython.
+                None => vec![
+                    ClassId(crate::rt::ExcKind::Exception as u32),
+                    ClassId(crate::rt::ExcKind::SystemExit as u32),
+                ],
                 Some(ty) => {
                     let targets: Vec<&Expr> = match ty.as_ref() {
                         Expr::Tuple(tu) => tu.elts.iter().collect(),
@@ -1791,6 +1806,14 @@ impl<'c, 'a> Checker<'c, 'a> {
                     .unwrap_or(ClassId(crate::rt::ExcKind::Exception as u32));
             }
             let ty = Type::Instance(common);
+            // CPython's io.UnsupportedOperation is a ValueError as well as an OSError; single
+            // inheritance makes it an OSError, so `except ValueError` names it too (the builtin
+            // exception classes share one layout, so the clause's variable keeps its type).
+            let value_error = ClassId(crate::rt::ExcKind::ValueError as u32);
+            let mut classes = classes;
+            if classes.contains(&value_error) {
+                classes.push(ClassId(crate::rt::ExcKind::UnsupportedOperation as u32));
+            }
             // The clause's name is its own local, visible in the clause only (Python deletes it after).
             let bind = self.temp(ty.clone());
             let saved = h
@@ -2047,8 +2070,8 @@ impl<'c, 'a> Checker<'c, 'a> {
             Type::Dict(..) => nonzero(tir::Expr::field(v, DICT_LEN, Type::Int)),
             Type::Set(_) => nonzero(tir::Expr::field(v, SET_LEN, Type::Int)),
             Type::Tuple(ts) => tir::Expr::bool(!ts.is_empty()),
-            // Instances are always true (no __bool__ or __len__).
-            Type::Instance(_) => tir::Expr::new(
+            // Instances and files are always true (no __bool__ or __len__).
+            Type::Instance(_) | Type::File => tir::Expr::new(
                 ExprKind::Block(vec![tir::Stmt::Expr(v)], Box::new(tir::Expr::bool(true))),
                 Type::Bool,
             ),
@@ -2222,6 +2245,9 @@ impl<'c, 'a> Checker<'c, 'a> {
                 if let Some(r) = self.type_name_attr(a) {
                     return r;
                 }
+                if let Some(stream) = self.sys_attr(a) {
+                    return stream;
+                }
                 if let Ok(g) = self.module_global_attr_quiet(a) {
                     let ty = self.cx.program.globals[g.0 as usize].ty.clone();
                     return Ok(tir::Expr::new(ExprKind::Global(g), ty));
@@ -2239,6 +2265,9 @@ impl<'c, 'a> Checker<'c, 'a> {
                     && self.is_method_value(c, a.attr.id.as_str())
                 {
                     return self.bound_method_value(base, c, &a.attr, expected);
+                }
+                if base.ty == Type::File {
+                    return self.file_attr(base, &a.attr);
                 }
                 if let Type::Instance(c) = base.ty {
                     let v = self.instance_attr(base, c, &a.attr)?;
@@ -3312,6 +3341,14 @@ fn scan_attr_targets(body: &[Stmt], out: &mut Vec<String>) {
                 scan_attr_targets(&f.body, out);
             }
             Stmt::While(w) => scan_attr_targets(&w.body, out),
+            Stmt::With(w) => {
+                for item in &w.items {
+                    if let Some(t) = &item.optional_vars {
+                        target(t, out);
+                    }
+                }
+                scan_attr_targets(&w.body, out);
+            }
             Stmt::If(i) => {
                 scan_attr_targets(&i.body, out);
                 for c in &i.elif_else_clauses {
@@ -3357,6 +3394,14 @@ fn scan_block<'s>(
             Stmt::While(w) => {
                 scan_block(&w.body, assigned, anns, globals);
                 scan_block(&w.orelse, assigned, anns, globals);
+            }
+            Stmt::With(w) => {
+                for item in &w.items {
+                    if let Some(t) = &item.optional_vars {
+                        target_names_of(t, assigned);
+                    }
+                }
+                scan_block(&w.body, assigned, anns, globals);
             }
             Stmt::If(i) => {
                 scan_block(&i.body, assigned, anns, globals);

@@ -49,6 +49,8 @@ pub(super) fn is_builtin_function(name: &str) -> bool {
             | "hex"
             | "oct"
             | "bin"
+            | "open"
+            | "input"
     )
 }
 
@@ -134,6 +136,9 @@ impl Checker<'_, '_> {
                                 == Some(&Binding::SeamModule))
                 {
                     return self.intmask(c);
+                }
+                if let Some(call) = self.sys_call(a, c) {
+                    return call;
                 }
                 if let Some(m) = self.module_of(&a.value) {
                     let attr = a.attr.id.as_str();
@@ -313,6 +318,8 @@ impl Checker<'_, '_> {
         }
         match name {
             "print" => self.print(c),
+            "open" => self.open_file(c),
+            "input" => self.input(c),
             "len" => {
                 let [x] = self.positional(c, name, 1, 1)? else {
                     unreachable!()
@@ -552,7 +559,7 @@ impl Checker<'_, '_> {
         ))
     }
 
-    fn str_lit(&mut self, s: &str) -> tir::Expr {
+    pub(super) fn str_lit(&mut self, s: &str) -> tir::Expr {
         let id = self.cx.intern(s);
         tir::Expr::new(ExprKind::Str(id), Type::Str)
     }
@@ -560,6 +567,8 @@ impl Checker<'_, '_> {
     fn print(&mut self, c: &ast::ExprCall) -> R<tir::Expr> {
         let mut sep = None;
         let mut end = None;
+        let mut file = None;
+        let mut flush = None;
         for kw in &c.arguments.keywords {
             let Some(name) = &kw.arg else {
                 return Err(self.error(kw.range, "'**' arguments are not supported"));
@@ -567,10 +576,12 @@ impl Checker<'_, '_> {
             match name.id.as_str() {
                 "sep" => sep = Some(&kw.value),
                 "end" => end = Some(&kw.value),
+                "file" => file = Some(&kw.value),
+                "flush" => flush = Some(&kw.value),
                 other => {
                     return Err(self.error(
                         name.range,
-                        format!("print() got an unexpected keyword argument '{other}' (only sep and end are supported)"),
+                        format!("print() got an unexpected keyword argument '{other}' (only sep, end, file and flush are supported)"),
                     ));
                 }
             }
@@ -602,8 +613,13 @@ impl Checker<'_, '_> {
         };
         let sep = text(self, sep, " ", &mut stmts)?;
         let end = text(self, end, "\n", &mut stmts)?;
-        let write =
-            |s: tir::Expr| tir::Stmt::Expr(tir::Expr::rt(Rt::WriteStr, vec![s], Type::None));
+        let (file, flush) = self.print_file_flush(file, flush, &mut stmts)?;
+        let write = |s: tir::Expr| {
+            tir::Stmt::Expr(match &file {
+                None => tir::Expr::rt(Rt::WriteStr, vec![s], Type::None),
+                Some(f) => tir::Expr::rt(Rt::FileWrite, vec![f.clone(), s], Type::Int),
+            })
+        };
         for (i, p) in pieces.into_iter().enumerate() {
             if i > 0 {
                 stmts.push(write(sep.clone()));
@@ -611,11 +627,12 @@ impl Checker<'_, '_> {
             stmts.push(write(p));
         }
         stmts.push(write(end));
+        stmts.extend(flush);
         Ok(block(stmts, tir::Expr::none()))
     }
 
     /// A reader for `v` that may be evaluated later without re-running side effects.
-    fn stable(&mut self, v: tir::Expr, stmts: &mut Vec<tir::Stmt>) -> tir::Expr {
+    pub(super) fn stable(&mut self, v: tir::Expr, stmts: &mut Vec<tir::Stmt>) -> tir::Expr {
         match v.kind {
             ExprKind::Str(_) | ExprKind::Int(_) | ExprKind::Local(_) => v,
             _ => {
@@ -807,6 +824,7 @@ impl Checker<'_, '_> {
             Type::Dict(k, v) => self.dict_method(recv, *k, *v, m, a, c),
             Type::Set(e) => self.set_method(recv, *e, m, a, c),
             Type::Instance(cid) => self.instance_method_call(recv, cid, a, c),
+            Type::File => self.file_method(recv, a, c),
             other => Err(match other {
                 Type::Optional(_) => self.not_narrowed_or(a.value.range(), &other, ""),
                 _ => self.error(

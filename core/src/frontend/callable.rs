@@ -481,7 +481,13 @@ fn new_value(thunk: FuncId, receiver: tir::Expr, ty: Type) -> tir::Expr {
 pub(super) fn mentions_callable(t: &Type) -> bool {
     match t {
         Type::Callable(..) => true,
-        Type::Int | Type::Float | Type::Bool | Type::Str | Type::None | Type::Instance(_) => false,
+        Type::Int
+        | Type::Float
+        | Type::Bool
+        | Type::Str
+        | Type::None
+        | Type::Instance(_)
+        | Type::File => false,
         Type::List(e)
         | Type::Optional(e)
         | Type::DictKeys(e)

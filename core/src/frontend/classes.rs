@@ -81,7 +81,7 @@ impl Context<'_> {
                 parent: kind.parent().map(|p| ClassId(p as u32)),
                 slack: DEFAULT_SLACK,
                 is_final: false,
-                fields: if kind == ExcKind::Exception {
+                fields: if kind.parent().is_none() {
                     vec![(MESSAGE_FIELD.to_string(), Type::Str)]
                 } else {
                     Vec::new()
@@ -248,6 +248,11 @@ impl Context<'_> {
                             && !self.module(module).scope.contains_key("object");
                         if !is_object {
                             match self.class_named(module, base) {
+                                Some(p) if p == ClassId(ExcKind::SystemExit as u32) => self.error(
+                                    file,
+                                    base.range(),
+                                    "subclassing SystemExit is not supported",
+                                ),
                                 Some(p) => parent = Some(p),
                                 None => self.error(
                                     file,
@@ -799,7 +804,9 @@ impl Context<'_> {
                     )
                 }
                 None => (
-                    info.name.clone(),
+                    info.builtin
+                        .map_or(info.name.as_str(), |k| k.qualified_name())
+                        .to_string(),
                     super::mangle('C', "builtins", &info.name),
                 ),
             };
@@ -1065,6 +1072,16 @@ impl Checker<'_, '_> {
 
     /// `C(args)`: allocate, then run the nearest `__init__`.
     pub(super) fn construct(&mut self, c: ClassId, call: &ast::ExprCall) -> R<tir::Expr> {
+        if c == ClassId(ExcKind::SystemExit as u32)
+            && (!call.arguments.args.is_empty() || !call.arguments.keywords.is_empty())
+        {
+            // Its argument is the exit status or a message to print: only sys.exit makes one
+            // with an argument (`SystemExit()` has none: status 0, as in CPython).
+            return Err(self.error(
+                call.range(),
+                "SystemExit(...) with an argument is not supported: call sys.exit(status)",
+            ));
+        }
         let ty = Type::Instance(c);
         let new = tir::Expr::new(ExprKind::New(c), ty.clone());
         let (s, obj) = self.bind_temp(new);

@@ -393,6 +393,7 @@ fn convert_type(t: &TypeRef, classes: &HashMap<String, ClassId>) -> Result<Type,
                 .collect::<Result<_, _>>()?,
             b(r)?,
         ),
+        TypeRef::TextIO => Type::File,
         TypeRef::Instance(name) => Type::Instance(
             *classes
                 .get(name)

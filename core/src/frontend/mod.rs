@@ -19,6 +19,7 @@ mod fieldinit;
 mod initorder;
 mod interface;
 mod ints;
+mod io;
 mod modules;
 mod pysyntax;
 mod types;
@@ -141,6 +142,11 @@ pub(crate) enum Binding {
     TypingCallable,
     /// `typing.List`, `Dict`, `Tuple`, `Set`: the builtin generic it aliases (`list`...).
     TypingAlias(&'static str),
+    /// `typing.TextIO` and `typing.IO` (which takes `[str]`): text files.
+    TypingTextIO,
+    TypingIO,
+    /// `import sys`: `sys.stdin`, `sys.stdout`, `sys.stderr`, `sys.exit`.
+    SysModule,
     /// The `seam` module itself (`import seam`).
     SeamModule,
     /// A name whose import failed (already reported): its uses are silent errors.

@@ -171,6 +171,7 @@ impl Context<'_> {
                 || name == "typing"
                 || name == "collections.abc"
                 || name == "__future__"
+                || name == "sys"
             {
                 continue;
             }
@@ -410,6 +411,7 @@ impl Context<'_> {
             let binding = match (full, &alias.asname) {
                 ("seam", _) => Binding::SeamModule,
                 ("typing", _) => Binding::TypingModule,
+                ("sys", _) => Binding::SysModule,
                 (_, Some(_)) => match self.module_index.get(full) {
                     Some(&m) => Binding::Module(m),
                     None => continue,
@@ -464,6 +466,14 @@ impl Context<'_> {
                         Binding::Poisoned
                     }
                 },
+                "sys" => {
+                    self.error(
+                        file,
+                        alias.range,
+                        format!("'from sys import {name}' is not supported: use 'import sys' and 'sys.{name}'"),
+                    );
+                    Binding::Poisoned
+                }
                 "__future__" if name == "annotations" => continue,
                 "__future__" => {
                     self.error(
@@ -493,11 +503,13 @@ impl Context<'_> {
                         "Dict" => Binding::TypingAlias("dict"),
                         "Tuple" => Binding::TypingAlias("tuple"),
                         "Set" => Binding::TypingAlias("set"),
+                        "TextIO" => Binding::TypingTextIO,
+                        "IO" => Binding::TypingIO,
                         _ => {
                             self.error(
                             file,
                             alias.range,
-                            format!("'typing.{name}' is not supported (only Optional, Callable, List, Dict, Tuple and Set are)"),
+                            format!("'typing.{name}' is not supported (only Optional, Callable, List, Dict, Tuple, Set, TextIO and IO are)"),
                         );
                             Binding::Poisoned
                         }
@@ -630,6 +642,7 @@ fn collect_global_decls(body: &[Stmt], out: &mut std::collections::HashSet<Strin
             }
             Stmt::While(s) => collect_global_decls(&s.body, out),
             Stmt::For(s) => collect_global_decls(&s.body, out),
+            Stmt::With(s) => collect_global_decls(&s.body, out),
             Stmt::Try(s) => {
                 collect_global_decls(&s.body, out);
                 collect_global_decls(&s.orelse, out);

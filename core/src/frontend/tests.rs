@@ -192,3 +192,56 @@ fn expressions_nested_past_the_checker_limit_are_one_error() {
         diags[0]
     );
 }
+
+// ---- input and output ----
+
+#[test]
+fn files_streams_with_and_sys_exit_are_accepted() {
+    let src = "import sys\nfrom typing import IO, TextIO\n\n\
+        def copy(src: TextIO, dst: IO[str]) -> int:\n    n = 0\n    for line in src:\n        n += dst.write(line)\n    return n\n\n\
+        def fail() -> int:\n    sys.exit(2)\n\n\
+        def main(argv: list[str]) -> int:\n    \
+        with open(argv[0]) as f, open(argv[0] + '.out', 'w', encoding='utf-8') as g:\n        copy(f, g)\n    \
+        print('x', file=sys.stderr, flush=True)\n    \
+        if input('> ') == '':\n        return fail()\n    \
+        return len(sys.stdin.readlines())\n";
+    assert_eq!(check(src), Vec::<String>::new());
+}
+
+#[test]
+fn io_refusals_say_what_is_supported() {
+    let cases = [
+        (
+            "    open('p', 'rb')\n",
+            "only the text modes 'r', 'w' and 'a' are",
+        ),
+        (
+            "    m = 'r'\n    open('p', m)\n",
+            "must be a string literal",
+        ),
+        (
+            "    open('p', encoding='ascii')\n",
+            "only encoding=\"utf-8\"",
+        ),
+        (
+            "    with [1] as y:\n        pass\n",
+            "cannot be used in 'with' (only files can)",
+        ),
+        ("    open('p').seek(0)\n", "TextIO has no method 'seek'"),
+        ("    raise SystemExit(3)\n", "call sys.exit(status)"),
+    ];
+    for (body, want) in cases {
+        let out = check(&program(body));
+        assert!(
+            out.len() == 1 && out[0].contains(want),
+            "{body:?}: expected one error containing {want:?}, got {out:?}"
+        );
+    }
+    let out = check(
+        "import sys\n\ndef main(argv: list[str]) -> int:\n    y = sys.exit(1)\n    return 0\n",
+    );
+    assert!(
+        out.len() == 1 && out[0].contains("must be a statement of its own"),
+        "{out:?}"
+    );
+}

@@ -65,6 +65,11 @@ impl Context<'_> {
                         ann.range(),
                         format!("'{other}' needs type arguments, e.g. {other}[int]"),
                     ),
+                    Some(Binding::TypingTextIO) => Ok(Type::File),
+                    Some(Binding::TypingIO) => err(
+                        ann.range(),
+                        "IO needs a type argument: IO[str] (a text file)",
+                    ),
                     None if self.builtin_class(other).is_some() => {
                         Ok(Type::Instance(self.builtin_class(other).expect("checked")))
                     }
@@ -159,12 +164,26 @@ impl Context<'_> {
                         [t] => optional(t.clone(), ann.range()),
                         _ => err(ann.range(), "Optional takes one type argument"),
                     },
+                    Some("IO") => match resolve_all(self)?.as_slice() {
+                        [Type::Str] => Ok(Type::File),
+                        _ => err(
+                            ann.range(),
+                            "only text files are supported: IO[str] (or TextIO)",
+                        ),
+                    },
                     Some("Exported") => match resolve_all(self)?.as_slice() {
                         [t] => Ok(t.clone()),
                         _ => err(ann.range(), "Exported takes one type argument"),
                     },
                     _ => err(sub.value.range(), "unknown generic type"),
                 }
+            }
+            Expr::Attribute(a)
+                if a.attr.id.as_str() == "TextIO"
+                    && matches!(a.value.as_ref(), Expr::Name(m)
+                        if scope.get(m.id.as_str()) == Some(&Binding::TypingModule)) =>
+            {
+                Ok(Type::File)
             }
             Expr::Attribute(_) => match self.class_named(module, ann) {
                 Some(c) => Ok(Type::Instance(c)),
@@ -214,6 +233,7 @@ impl Context<'_> {
                     Some(Binding::TypingOptional) => Some("Optional".into()),
                     Some(Binding::TypingCallable) => Some("Callable".into()),
                     Some(Binding::TypingAlias(alias)) => Some((*alias).into()),
+                    Some(Binding::TypingIO) => Some("IO".into()),
                     Some(Binding::Seam(SeamName::Exported)) => Some("Exported".into()),
                     _ => None,
                 },
@@ -233,6 +253,11 @@ impl Context<'_> {
                     if scope.get(m.id.as_str()) == Some(&Binding::TypingModule) =>
                 {
                     Some(alias.to_lowercase())
+                }
+                (Expr::Name(m), "IO")
+                    if scope.get(m.id.as_str()) == Some(&Binding::TypingModule) =>
+                {
+                    Some("IO".into())
                 }
                 (Expr::Name(m), "Exported")
                     if scope.get(m.id.as_str()) == Some(&Binding::SeamModule) =>
@@ -577,6 +602,7 @@ pub(crate) fn type_name(t: &Type) -> String {
             ps.iter().map(type_name).collect::<Vec<_>>().join(", "),
             type_name(r)
         ),
+        Type::File => "TextIO".into(),
         Type::Instance(c) => CLASS_NAMES.with(|n| {
             n.borrow()
                 .get(c.0 as usize)

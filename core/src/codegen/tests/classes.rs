@@ -592,18 +592,22 @@ fn object_model_program() -> Program {
 fn class_ids_are_numbered_in_preorder() {
     let p = object_model_program();
     let c = |i: usize| (p.classes[i].id, p.classes[i].id_max);
-    // Exception covers every builtin and MyError; NotImplementedError and
-    // RecursionError (the last) nest in RuntimeError.
+    // Exception covers every builtin but SystemExit, and MyError; NotImplementedError
+    // nests in RuntimeError; SystemExit is a root of its own.
     let n = ExcKind::ALL.len();
-    assert_eq!(c(ExcKind::Exception as usize), (0, n as u32 + 1));
+    assert_eq!(c(ExcKind::Exception as usize), (0, n as u32));
+    assert_eq!(c(ExcKind::SystemExit as usize), (n as u32, n as u32 + 1));
     assert_eq!(
         c(ExcKind::RuntimeError as usize).1,
         c(ExcKind::RecursionError as usize).1
     );
     assert!(c(ExcKind::NotImplementedError as usize).1 < c(ExcKind::RuntimeError as usize).1);
     // Base, then Derived inside its range.
-    let id = n as u32 + 1;
-    assert_eq!((c(n), c(n + 1)), ((id, id + 2), (id + 1, id + 2)));
+    let n = n as u32;
+    assert_eq!(
+        (c(n as usize), c(n as usize + 1)),
+        ((n + 1, n + 3), (n + 2, n + 3))
+    );
 }
 
 #[test]
