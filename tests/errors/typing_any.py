@@ -1,4 +1,4 @@
-# expect: is not supported (only Optional, Callable, List, Dict, Tuple and Set are)
+# expect: is not supported (only Optional, Callable, List, Dict, Tuple, Set, TextIO and IO are)
 from typing import Any
 
 
