@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use ruff_python_ast::{self as ast, CmpOp, Expr, Operator, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
+use super::order;
 use super::types::type_name;
 use super::{Binding, Context, ModId};
 use crate::diag::FileId;
@@ -2829,10 +2830,12 @@ impl<'c, 'a> Checker<'c, 'a> {
                 let neg = op == CmpOp::IsNot;
                 let test = match (&lt, &rt) {
                     (None, t) | (t, None) if t.is_ref() => {
-                        let v = if lt == None { r } else { l };
-                        tir::Expr::unary(UnaryOp::IsNull, v, Bool)
+                        let (v, none_side) = if lt == None { (r, l) } else { (l, r) };
+                        self.with_none_side(lt == None, none_side, v, |v| {
+                            tir::Expr::unary(UnaryOp::IsNull, v, Bool)
+                        })
                     }
-                    (None, None) => tir::Expr::bool(true),
+                    (None, None) => order::both_then(l, r, tir::Expr::bool(true)),
                     (Bool, Bool) => tir::Expr::binary(BinaryOp::BoolEq, l, r, Bool),
                     (a, b) if a.is_ref() && b.is_ref() => {
                         self.refuse_callable_identity(a, b, range)?;
@@ -2856,7 +2859,9 @@ impl<'c, 'a> Checker<'c, 'a> {
                 })
             }
             CmpOp::In | CmpOp::NotIn => {
-                let test = self.contains(r, l, range)?;
+                // The item is evaluated before the container.
+                let (hoisted, l) = order::first(self, l);
+                let test = order::after(hoisted, self.contains(r, l, range)?);
                 Ok(if op == CmpOp::NotIn {
                     tir::Expr::unary(UnaryOp::BoolNot, test, Bool)
                 } else {
@@ -2920,15 +2925,18 @@ impl<'c, 'a> Checker<'c, 'a> {
                     )),
                     (None, t) | (t, None) if !ordering => {
                         if t.is_ref() {
-                            let v = if lt == None { r } else { l };
-                            let null = tir::Expr::unary(UnaryOp::IsNull, v, Bool);
+                            let (v, none_side) = if lt == None { (r, l) } else { (l, r) };
+                            let null = self.with_none_side(lt == None, none_side, v, |v| {
+                                tir::Expr::unary(UnaryOp::IsNull, v, Bool)
+                            });
                             Ok(if op == CmpOp::Eq {
                                 null
                             } else {
                                 tir::Expr::unary(UnaryOp::BoolNot, null, Bool)
                             })
                         } else {
-                            Ok(tir::Expr::bool(op == CmpOp::NotEq && *t != None))
+                            let known = tir::Expr::bool((op == CmpOp::Eq) == (*t == None));
+                            Ok(order::both_then(l, r, known))
                         }
                     }
                     _ => {

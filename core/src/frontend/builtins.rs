@@ -261,7 +261,7 @@ impl Checker<'_, '_> {
             .collect();
         let bound = self.bind_args(c, &sig.name, &slots)?;
         let mut args = Vec::new();
-        for (p, a) in sig.params.iter().zip(bound) {
+        for (p, a) in sig.params.iter().zip(&bound) {
             args.push(match a {
                 Some(e) => self.expr_as(e, &p.ty)?,
                 None => p
@@ -270,8 +270,10 @@ impl Checker<'_, '_> {
                     .expect("checked: missing arguments have defaults"),
             });
         }
+        let hoisted = self.args_in_source_order(&bound, &mut args, None);
         // A default string literal was interned when the signature was checked.
-        Ok(tir::Expr::new(ExprKind::Call(f, args), sig.ret.clone()))
+        let call = tir::Expr::new(ExprKind::Call(f, args), sig.ret.clone());
+        Ok(super::order::after(hoisted, call))
     }
 
     fn no_keywords(&mut self, c: &ast::ExprCall, fname: &str) -> R<()> {

@@ -1161,33 +1161,37 @@ impl Checker<'_, '_> {
         let Some(sig) = self.cx.func_sigs[f.0 as usize].clone() else {
             return Err(Reported);
         };
-        let args = self.bind_method_args(&sig, call, 1)?;
-        let mut all = vec![obj];
-        all.extend(args);
-        Ok(tir::Expr::new(ExprKind::Call(f, all), sig.ret.clone()))
+        let (hoisted, all) = self.bind_method_args(&sig, call, obj)?;
+        let call = tir::Expr::new(ExprKind::Call(f, all), sig.ret.clone());
+        Ok(super::order::after(hoisted, call))
     }
 
-    /// Checks a call's arguments against a signature's parameters from index `skip` on.
+    /// Checks a call's arguments against a method's parameters after `self`;
+    /// returns the statements that evaluate them in source order, when they
+    /// must be hoisted, and the arguments, `recv` first.
     fn bind_method_args(
         &mut self,
         sig: &super::FuncSig,
         call: &ast::ExprCall,
-        skip: usize,
-    ) -> R<Vec<tir::Expr>> {
-        let params = &sig.params[skip.min(sig.params.len())..];
+        mut recv: tir::Expr,
+    ) -> R<(Vec<tir::Stmt>, Vec<tir::Expr>)> {
+        let params = &sig.params[1.min(sig.params.len())..];
         let slots: Vec<(&str, bool)> = params
             .iter()
             .map(|p| (p.name.as_str(), p.default.is_none()))
             .collect();
         let bound = self.bind_args(call, &sig.name, &slots)?;
         let mut args = Vec::new();
-        for (p, a) in params.iter().zip(bound) {
+        for (p, a) in params.iter().zip(&bound) {
             args.push(match a {
                 Some(e) => self.expr_as(e, &p.ty)?,
                 None => p.default.clone().expect("missing arguments have defaults"),
             });
         }
-        Ok(args)
+        let hoisted = self.args_in_source_order(&bound, &mut args, Some(&mut recv));
+        let mut all = vec![recv];
+        all.extend(args);
+        Ok((hoisted, all))
     }
 
     /// `obj.m(args)` on an instance of class `c`.
@@ -1229,9 +1233,9 @@ impl Checker<'_, '_> {
         } else {
             obj
         };
-        let mut all = vec![obj.clone()];
-        for (i, (p, a)) in params.iter().zip(bound).enumerate() {
-            all.push(match a {
+        let mut args = Vec::new();
+        for (i, (p, a)) in params.iter().zip(&bound).enumerate() {
+            args.push(match a {
                 Some(e) => self.expr_as(e, &p.ty)?,
                 None if devirtualise => p.default.clone().expect("missing arguments have defaults"),
                 None => {
@@ -1256,6 +1260,10 @@ impl Checker<'_, '_> {
                 }
             });
         }
+        let mut recv = obj;
+        stmts.extend(self.args_in_source_order(&bound, &mut args, Some(&mut recv)));
+        let mut all = vec![recv];
+        all.extend(args);
         let kind = if devirtualise {
             ExprKind::Call(entry.func, all)
         } else {
@@ -1324,13 +1332,9 @@ impl Checker<'_, '_> {
         let Some(sig) = self.cx.func_sigs[entry.func.0 as usize].clone() else {
             return Err(Reported);
         };
-        let args = self.bind_method_args(&sig, call, 1)?;
-        let mut all = vec![recv];
-        all.extend(args);
-        Ok(tir::Expr::new(
-            ExprKind::Call(entry.func, all),
-            sig.ret.clone(),
-        ))
+        let (hoisted, all) = self.bind_method_args(&sig, call, recv)?;
+        let call = tir::Expr::new(ExprKind::Call(entry.func, all), sig.ret.clone());
+        Ok(super::order::after(hoisted, call))
     }
 
     /// `super().m(args)` inside a method of class `self.class`.

@@ -21,6 +21,7 @@ mod interface;
 mod ints;
 mod io;
 mod modules;
+mod order;
 mod pysyntax;
 mod types;
 
