@@ -588,7 +588,9 @@ impl Checker<'_, '_> {
                 }
             }
         }
-        // Every argument is evaluated (and converted) before anything is written, as in CPython.
+        // Every argument is evaluated before anything is written, and converted
+        // only when it is written, as in CPython: a later argument may change an
+        // earlier one's value (`print(xs, f())` where `f` appends to `xs`).
         let mut stmts = Vec::new();
         let mut pieces = Vec::new();
         for a in c.arguments.args.iter() {
@@ -596,7 +598,6 @@ impl Checker<'_, '_> {
                 return Err(self.error(s.range, "'*' arguments are not supported"));
             }
             let v = self.expr(a, None)?;
-            let v = self.stringify(v);
             pieces.push(self.stable(v, &mut stmts));
         }
         let text = |this: &mut Self,
@@ -626,7 +627,8 @@ impl Checker<'_, '_> {
             if i > 0 {
                 stmts.push(write(sep.clone()));
             }
-            stmts.push(write(p));
+            let text = self.stringify(p);
+            stmts.push(write(text));
         }
         stmts.push(write(end));
         stmts.extend(flush);

@@ -125,6 +125,10 @@ pub(super) fn after(stmts: Vec<tir::Stmt>, call: tir::Expr) -> tir::Expr {
 fn is_inert(e: &tir::Expr) -> bool {
     matches!(
         e.kind,
-        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Bool(_) | ExprKind::None | ExprKind::Str(_)
+        ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Bool(_)
+            | ExprKind::None
+            | ExprKind::Str(_)
     )
 }
