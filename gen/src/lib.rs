@@ -166,10 +166,6 @@ struct Var {
     assignable: bool,
     /// Whether it is a global (assigning it needs `global`).
     global: bool,
-    /// Whether it is an optional narrowed by `is not None`. The checker loses
-    /// that narrowing after a nested `isinstance` test (see planning/TESTING.md),
-    /// so such variables are not tested with `isinstance` again.
-    narrowed: bool,
 }
 
 /// What the statement generator knows about the function it is writing.
@@ -487,7 +483,6 @@ impl Gen {
                     ty,
                     assignable: true,
                     global: true,
-                    narrowed: false,
                 });
             }
         }
@@ -618,7 +613,6 @@ impl Gen {
             ty: Ty::Obj(c),
             assignable: false,
             global: false,
-            narrowed: false,
         });
         for p in &sig.params {
             sc.vars.push(Var {
@@ -626,7 +620,6 @@ impl Gen {
                 ty: p.ty.clone(),
                 assignable: true,
                 global: false,
-                narrowed: false,
             });
         }
         let header = format!(
@@ -746,7 +739,6 @@ impl Gen {
                 ty: p.ty.clone(),
                 assignable: true,
                 global: false,
-                narrowed: false,
             });
         }
         self.indent = 1;
@@ -907,7 +899,6 @@ impl Gen {
             ty,
             assignable: true,
             global: false,
-            narrowed: false,
         });
     }
 
@@ -1241,7 +1232,6 @@ impl Gen {
                     ty: Ty::Int,
                     assignable: false,
                     global: false,
-                    narrowed: false,
                 });
                 let saved = self.enter_loop(sc, 4.0);
                 let n = 1 + self.rng.below(3);
@@ -1256,7 +1246,6 @@ impl Gen {
                     ty: Ty::Int,
                     assignable: false,
                     global: false,
-                    narrowed: false,
                 });
                 let saved = self.enter_loop(sc, 20.0);
                 let n = 1 + self.rng.below(3);
@@ -1271,7 +1260,6 @@ impl Gen {
                     ty: Ty::Str,
                     assignable: false,
                     global: false,
-                    narrowed: false,
                 });
                 let saved = self.enter_loop(sc, 12.0);
                 let n = 1 + self.rng.below(2);
@@ -1288,7 +1276,6 @@ impl Gen {
                         ty: Ty::Int,
                         assignable: false,
                         global: false,
-                        narrowed: false,
                     });
                 } else {
                     self.line(format!("for {v} in {}:", d.code));
@@ -1298,7 +1285,6 @@ impl Gen {
                     ty: Ty::Str,
                     assignable: false,
                     global: false,
-                    narrowed: false,
                 });
                 let saved = self.enter_loop(sc, 6.0);
                 sc.freeze_dicts = true;
@@ -1322,7 +1308,6 @@ impl Gen {
             ty: Ty::Int,
             assignable: false,
             global: false,
-            narrowed: false,
         });
         let saved = self.enter_loop(sc, bound as f64);
         let n = 1 + self.rng.below(3);
@@ -1372,7 +1357,7 @@ impl Gen {
 
     fn narrow_stmt(&mut self, sc: &mut Scope) {
         let opts = self.visible(sc, |v| matches!(v.ty, Ty::Opt(_)));
-        let objs = self.visible(sc, |v| matches!(v.ty, Ty::Obj(_)) && !v.narrowed);
+        let objs = self.visible(sc, |v| matches!(v.ty, Ty::Obj(_)));
         if !opts.is_empty() && (objs.is_empty() || self.rng.chance(50)) {
             let o = self.rng.pick(&opts).clone();
             let Ty::Opt(c) = o.ty else { return };
@@ -1383,7 +1368,6 @@ impl Gen {
                 ty: Ty::Obj(c),
                 assignable: false,
                 global: o.global,
-                narrowed: true,
             });
             let n = 1 + self.rng.below(2);
             self.body(sc, n);
@@ -1414,7 +1398,6 @@ impl Gen {
                 ty: Ty::Obj(d),
                 assignable: false,
                 global: o.global,
-                narrowed: false,
             });
             let n = 1 + self.rng.below(2);
             self.body(sc, n);
@@ -2011,7 +1994,7 @@ impl Gen {
             }
             8 => {
                 let objs = self.visible(sc, |v| {
-                    matches!(v.ty, Ty::Obj(_) | Ty::Opt(_)) && !v.narrowed
+                    matches!(v.ty, Ty::Obj(_) | Ty::Opt(_))
                 });
                 if objs.is_empty() {
                     return self.var_or_literal(sc, &Ty::Bool);

@@ -45,6 +45,12 @@ pub(super) struct Flow {
 
 impl Flow {
     fn merge(a: Flow, b: Flow) -> Flow {
+        Flow::merge_joining(a, b, |_, _| None)
+    }
+
+    /// Like [`Flow::merge`], keeping what `join` makes of a path narrowed
+    /// differently on the two sides (`Mid` on one, `Base` on the other).
+    fn merge_joining(a: Flow, b: Flow, join: impl Fn(&Type, &Type) -> Option<Type>) -> Flow {
         if !a.reachable {
             return b;
         }
@@ -61,7 +67,11 @@ impl Flow {
         let narrowed = a
             .narrowed
             .into_iter()
-            .filter(|(k, v)| b.narrowed.get(k) == Some(v))
+            .filter_map(|(k, v)| match b.narrowed.get(&k) {
+                Some(w) if *w == v => Some((k, v)),
+                Some(w) => join(&v, w).map(|j| (k, j)),
+                None => None,
+            })
             .collect();
         Flow {
             reachable: true,
@@ -831,7 +841,14 @@ impl<'c, 'a> Checker<'c, 'a> {
             }
         }
         let after_else = self.flow.clone();
-        self.flow = Flow::merge(after_then, after_else);
+        // A path narrowed to different classes on the two branches stays
+        // narrowed to their nearest common base (`if isinstance(x, Sub): ...`
+        // inside `if x is not None:` leaves `x` not None), as in mypy.
+        let cx = &*self.cx;
+        self.flow = Flow::merge_joining(after_then, after_else, |a, b| match (a, b) {
+            (Type::Instance(x), Type::Instance(y)) => cx.common_base(*x, *y).map(Type::Instance),
+            _ => None,
+        });
         out.push(tir::Stmt::If {
             cond,
             then_body,

@@ -192,8 +192,48 @@ impl Checker<'_, '_> {
         }
     }
 
-    /// Matches a call's arguments to named slots; returns the source expression per slot.
+    /// Matches a builtin's arguments to named slots; returns the source
+    /// expression per slot. Builtins take their arguments in slot order, so
+    /// keyword arguments written in another order must be free of effects.
     pub(super) fn bind_args<'e>(
+        &mut self,
+        c: &'e ast::ExprCall,
+        fname: &str,
+        slots: &[(&str, bool)],
+    ) -> R<Vec<Option<&'e Expr>>> {
+        let bound = self.bind_slots(c, fname, slots)?;
+        let given: Vec<(usize, &Expr)> = bound
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| b.map(|e| (i, e)))
+            .collect();
+        for w in given.windows(2) {
+            let ((i, a), (j, b)) = (w[0], w[1]);
+            let effect_free = |e: &Expr| {
+                matches!(
+                    e,
+                    Expr::Name(_)
+                        | Expr::NumberLiteral(_)
+                        | Expr::StringLiteral(_)
+                        | Expr::BooleanLiteral(_)
+                        | Expr::NoneLiteral(_)
+                )
+            };
+            if b.range().start() < a.range().start() && !(effect_free(a) && effect_free(b)) {
+                return Err(self.error(
+                    b.range(),
+                    format!(
+                        "{fname}() evaluates its arguments in parameter order: write '{}' before '{}', or pass plain names",
+                        slots[i].0, slots[j].0
+                    ),
+                ));
+            }
+        }
+        Ok(bound)
+    }
+
+    /// Matches a call's arguments to named slots; returns the source expression per slot.
+    pub(super) fn bind_slots<'e>(
         &mut self,
         c: &'e ast::ExprCall,
         fname: &str,
@@ -259,7 +299,7 @@ impl Checker<'_, '_> {
             .iter()
             .map(|p| (p.name.as_str(), p.default.is_none()))
             .collect();
-        let bound = self.bind_args(c, &sig.name, &slots)?;
+        let bound = self.bind_slots(c, &sig.name, &slots)?;
         let mut args = Vec::new();
         for (p, a) in sig.params.iter().zip(&bound) {
             args.push(match a {

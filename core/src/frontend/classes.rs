@@ -1180,7 +1180,7 @@ impl Checker<'_, '_> {
             .iter()
             .map(|p| (p.name.as_str(), p.default.is_none()))
             .collect();
-        let bound = self.bind_args(call, &sig.name, &slots)?;
+        let bound = self.bind_slots(call, &sig.name, &slots)?;
         let mut args = Vec::new();
         for (p, a) in params.iter().zip(&bound) {
             args.push(match a {
@@ -1223,7 +1223,7 @@ impl Checker<'_, '_> {
             .iter()
             .map(|p| (p.name.as_str(), p.default.is_none()))
             .collect();
-        let bound = self.bind_args(call, &sig.name, &slots)?;
+        let bound = self.bind_slots(call, &sig.name, &slots)?;
         let omits = bound.iter().any(Option::is_none);
         let mut stmts = Vec::new();
         let obj = if omits && !devirtualise {
