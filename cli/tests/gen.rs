@@ -43,8 +43,8 @@ use support::{
     workspace_root, write_file,
 };
 
-/// Seeds in the normal `cargo test` run: about a minute on two cores.
-const DEFAULT_SEEDS: u64 = 200;
+/// Seeds in the normal `cargo test` run: a minute or two on two idle cores.
+const DEFAULT_SEEDS: u64 = 300;
 
 /// Sets the number of seeds (from 0) instead of [`DEFAULT_SEEDS`].
 const SEEDS_VAR: &str = "SEAM_GEN_SEEDS";

@@ -1145,6 +1145,9 @@ impl Gen {
     }
 
     fn aug_stmt(&mut self, sc: &mut Scope) {
+        if self.rng.chance(40) && self.aug_target_stmt(sc) {
+            return;
+        }
         let ints = self.visible(sc, |v| v.assignable && v.ty == Ty::Int);
         let strs = self.visible(sc, |v| v.assignable && v.ty == Ty::Str);
         if !ints.is_empty() && (strs.is_empty() || self.rng.chance(65)) {
@@ -1167,6 +1170,55 @@ impl Gen {
         } else {
             self.declare(sc, Ty::Str);
         }
+    }
+
+    /// `xs[i] += e`, `d[k] -= e`, `o.f += e`: the target's parts are evaluated
+    /// once, before the value (taps show the order). Returns false when no
+    /// list, dict or object is in scope.
+    fn aug_target_stmt(&mut self, sc: &mut Scope) -> bool {
+        let lists = self.visible(sc, |v| v.ty == Ty::ListInt);
+        let dicts = self.visible(sc, |v| v.ty == Ty::DictStrInt && !sc.freeze_dicts);
+        let objs = self.visible(sc, |v| matches!(v.ty, Ty::Obj(_)));
+        let op = *self.rng.pick(&["+=", "-=", "*="]);
+        let target = match self.rng.below(3) {
+            0 if !lists.is_empty() => {
+                let l = self.rng.pick(&lists).name.clone();
+                let i = self.expr(sc, &Ty::Int, 1);
+                let tag = self.tag();
+                format!("{l}[ti(\"{tag}\", {} % 4)]", self.store(&Ty::Int, i))
+            }
+            1 if !dicts.is_empty() => {
+                let d = self.rng.pick(&dicts).name.clone();
+                let tag = self.tag();
+                format!("{d}[ts(\"{tag}\", {:?})]", self.rng.pick(KEY_POOL))
+            }
+            _ if !objs.is_empty() => {
+                let o = self.rng.pick(&objs).clone();
+                let Ty::Obj(c) = o.ty else { return false };
+                let ints: Vec<String> = self
+                    .all_fields(c)
+                    .into_iter()
+                    .filter(|(_, t)| *t == Ty::Int)
+                    .map(|(f, _)| f)
+                    .collect();
+                let f = self.rng.pick(&ints).clone();
+                if self.rng.chance(50) && self.slot_owner.first() == Some(&0) && self.is_sub(c, 0) {
+                    let tag = self.tag();
+                    format!("to(\"{tag}\", {}).a", o.name)
+                } else {
+                    format!("{}.{f}", o.name)
+                }
+            }
+            _ => return false,
+        };
+        let e = self.expr(sc, &Ty::Int, 2);
+        let e = self.small(e);
+        let tag = self.tag();
+        self.line(format!("{target} {op} ti(\"{tag}\", {})", e.code));
+        self.line(format!("mix({target} % {MODULUS})"));
+        // Keep the stored value in range (the target read again: taps say so).
+        self.line(format!("{target} %= {MODULUS}"));
+        true
     }
 
     fn field_stmt(&mut self, sc: &mut Scope) {
@@ -1993,9 +2045,7 @@ impl Gen {
                 format!("({} {op})", o.code)
             }
             8 => {
-                let objs = self.visible(sc, |v| {
-                    matches!(v.ty, Ty::Obj(_) | Ty::Opt(_))
-                });
+                let objs = self.visible(sc, |v| matches!(v.ty, Ty::Obj(_) | Ty::Opt(_)));
                 if objs.is_empty() {
                     return self.var_or_literal(sc, &Ty::Bool);
                 }
@@ -2168,7 +2218,15 @@ impl Gen {
                 let a = self.expr(sc, &Ty::ListInt, d);
                 let i = self.rng.int_in(-3, 3);
                 let j = self.rng.int_in(-3, 5);
-                E::new(format!("{}[{i}:{j}]", a.code), a.bound)
+                if self.rng.chance(30) {
+                    let (t1, t2) = (self.tag(), self.tag());
+                    E::new(
+                        format!("{}[ti(\"{t1}\", {i}):ti(\"{t2}\", {j})]", a.code),
+                        a.bound,
+                    )
+                } else {
+                    E::new(format!("{}[{i}:{j}]", a.code), a.bound)
+                }
             }
             4 => {
                 let a = self.expr(sc, &Ty::ListInt, d);
