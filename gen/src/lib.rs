@@ -540,7 +540,6 @@ impl Gen {
             self.slots[k].cost = worst;
         }
         for (c, body) in bodies.into_iter().enumerate() {
-            let body = if body.is_empty() { String::new() } else { body };
             self.out = self
                 .out
                 .replace(&format!("#METHODS{c}#\n"), body.trim_end_matches('\n'));
@@ -777,7 +776,7 @@ impl Gen {
             sc.cost = 1.0;
             let call = self.call_fn(&mut sc, f);
             let ret = self.fns[f].ret.clone();
-            let shown = self.show(&mut sc, &ret, &call);
+            let shown = self.show(&ret, &call);
             self.line(format!("print(\"phase {ph}\", {shown})"));
             let n = 1 + self.rng.below(3);
             self.block(&mut sc, n);
@@ -795,13 +794,10 @@ impl Gen {
     }
 
     /// A printable text for a value of type `ty`: instances print their fields, not their address.
-    fn show(&mut self, sc: &mut Scope, ty: &Ty, code: &str) -> String {
+    fn show(&self, ty: &Ty, code: &str) -> String {
         match ty {
             Ty::Obj(_) => format!("({code}).a"),
-            Ty::Opt(_) => {
-                let _ = sc;
-                format!("{code} is None")
-            }
+            Ty::Opt(_) => format!("{code} is None"),
             _ => code.to_string(),
         }
     }
@@ -1013,7 +1009,7 @@ impl Gen {
         for _ in 0..n {
             let ty = self.any_ty();
             let e = self.expr(sc, &ty, 2);
-            parts.push(self.show(sc, &ty, &e.code));
+            parts.push(self.show(&ty, &e.code));
         }
         let mut text = parts.join(", ");
         if self.rng.chance(20) {
@@ -1202,7 +1198,7 @@ impl Gen {
                     .map(|(f, _)| f)
                     .collect();
                 let f = self.rng.pick(&ints).clone();
-                if self.rng.chance(50) && self.slot_owner.first() == Some(&0) && self.is_sub(c, 0) {
+                if self.rng.chance(50) {
                     let tag = self.tag();
                     format!("to(\"{tag}\", {}).a", o.name)
                 } else {
