@@ -530,10 +530,10 @@ impl Gen {
         let mut bodies: Vec<String> = vec![String::new(); self.classes.len()];
         for k in 0..self.slots.len() {
             let mut worst: f64 = 1.0;
-            for c in 0..self.classes.len() {
+            for (c, body) in bodies.iter_mut().enumerate() {
                 if self.classes[c].implements.contains(&k) {
                     let (text, cost) = self.write_method(c, k);
-                    bodies[c].push_str(&text);
+                    body.push_str(&text);
                     worst = worst.max(cost);
                 }
             }
@@ -1646,15 +1646,15 @@ impl Gen {
                 return E::new(code, bound);
             }
         }
-        if r == 1 {
-            if let Some(e) = self.method_call(sc, ty) {
-                return e;
-            }
+        if r == 1
+            && let Some(e) = self.method_call(sc, ty)
+        {
+            return e;
         }
-        if r == 2 {
-            if let Some(e) = self.field_read(sc, ty) {
-                return e;
-            }
+        if r == 2
+            && let Some(e) = self.field_read(sc, ty)
+        {
+            return e;
         }
         if r == 3 && self.rng.chance(50) {
             // A conditional expression.
@@ -1721,25 +1721,26 @@ impl Gen {
         let o = self.rng.pick(&objs).clone();
         let Ty::Obj(c) = o.ty else { return None };
         // Inside a method, `super().m(...)` on self for the slot being overridden.
-        if let (Some((mc, k)), "self") = (sc.method, o.name.as_str()) {
-            if let Some(p) = self.classes[mc].parent {
-                if self.has_slot(p, k) && self.fits(&self.slots[k].ret, ty) && self.rng.chance(50) {
-                    let sig = self.slots[k].clone();
-                    sc.cost += sc.mult * sig.cost;
-                    let args = self.args_for(sc, &sig.params, 0);
-                    let text = if self.rng.chance(70) {
-                        self.call_text(&format!("super().{}", sig.name), &args)
-                    } else {
-                        let pname = self.classes[p].name.clone();
-                        let text = self.call_text(&format!("{pname}.{}", sig.name), &args);
-                        match text.strip_suffix("()") {
-                            Some(head) => format!("{head}(self)"),
-                            None => text.replacen('(', "(self, ", 1),
-                        }
-                    };
-                    return Some(E::new(text, self.bound_of(ty)));
+        if let (Some((mc, k)), "self") = (sc.method, o.name.as_str())
+            && let Some(p) = self.classes[mc].parent
+            && self.has_slot(p, k)
+            && self.fits(&self.slots[k].ret, ty)
+            && self.rng.chance(50)
+        {
+            let sig = self.slots[k].clone();
+            sc.cost += sc.mult * sig.cost;
+            let args = self.args_for(sc, &sig.params, 0);
+            let text = if self.rng.chance(70) {
+                self.call_text(&format!("super().{}", sig.name), &args)
+            } else {
+                let pname = self.classes[p].name.clone();
+                let text = self.call_text(&format!("{pname}.{}", sig.name), &args);
+                match text.strip_suffix("()") {
+                    Some(head) => format!("{head}(self)"),
+                    None => text.replacen('(', "(self, ", 1),
                 }
-            }
+            };
+            return Some(E::new(text, self.bound_of(ty)));
         }
         let ks = self.callable_slots(sc, c, ty);
         if ks.is_empty() {

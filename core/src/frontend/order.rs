@@ -43,12 +43,12 @@ impl Checker<'_, '_> {
             return Vec::new();
         }
         let mut stmts = Vec::new();
-        if let Some(recv) = receiver {
-            if !is_inert(recv) {
-                let (s, t) = self.bind_temp(recv.clone());
-                stmts.push(s);
-                *recv = t;
-            }
+        if let Some(recv) = receiver
+            && !is_inert(recv)
+        {
+            let (s, t) = self.bind_temp(recv.clone());
+            stmts.push(s);
+            *recv = t;
         }
         given.sort_by_key(|&(_, start)| start);
         for (i, _) in given {
@@ -119,9 +119,8 @@ pub(super) fn after(stmts: Vec<tir::Stmt>, call: tir::Expr) -> tir::Expr {
 }
 
 /// Whether evaluating `e` has no effect and cannot raise, and its value
-/// cannot change by evaluating anything else first: such an argument need
-/// not be hoisted. Locals are not inert (an argument expression evaluated
-/// earlier cannot assign a local today, but literals are all that is needed).
+/// cannot change by evaluating anything else first (a literal): such an
+/// argument need not be hoisted.
 fn is_inert(e: &tir::Expr) -> bool {
     matches!(
         e.kind,
