@@ -371,6 +371,7 @@ impl<'p> Converter<'p> {
                 }
                 TypeRef::Instance(class.name.clone())
             }
+            Type::Object => TypeRef::Object,
         }
     }
 }

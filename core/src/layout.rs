@@ -69,8 +69,26 @@ pub const CLASS_VTABLE_LEN: i32 = 80;
 /// Class descriptor: the first id of the slack reserved for subclasses loaded later (i64);
 /// the loader hands out `[slack_start, class_max)` to extension classes.
 pub const CLASS_SLACK_START: i32 = 88;
+/// Class descriptor: the dunder table, [`DUNDER_COUNT`] words: the function pointers
+/// of the class's `__str__`, `__repr__`, `__eq__`, `__ne__`, `__hash__`, `__lt__`,
+/// `__le__`, `__gt__`, `__ge__` and `__len__` (see [`DUNDER_NAMES`]), null where the
+/// class neither defines nor inherits one, then the descriptors of the classes the
+/// `other` parameter of `__lt__`, `__le__`, `__gt__` and `__ge__` is declared as (null
+/// for `object`). The runtime's generic `str`, `repr`, `==`, ordering, `hash`, `len`
+/// and truth test find a class's dunder methods here.
+pub const CLASS_DUNDERS: i32 = 96;
+/// The dunder methods with a slot in [`CLASS_DUNDERS`], in slot order.
+pub const DUNDER_NAMES: [&str; 10] = [
+    "__str__", "__repr__", "__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__",
+    "__len__",
+];
+/// Slot of the first ordering method (`__lt__`) in [`DUNDER_NAMES`]; the four ordering
+/// methods' parameter classes follow the [`DUNDER_NAMES`] slots in the same order.
+pub const DUNDER_FIRST_ORDERING: usize = 5;
+/// Words in the dunder table: one a method, and one a parameter class of the four ordering methods.
+pub const DUNDER_COUNT: usize = 14;
 /// Class descriptor: the vtable, one function pointer a slot.
-pub const CLASS_VTABLE: i32 = 96;
+pub const CLASS_VTABLE: i32 = 208;
 /// Flag: instances are exceptions (their first field is the message `str`).
 pub const CLASS_FLAG_EXCEPTION: i64 = 1;
 /// Flag: the class cannot be subclassed.

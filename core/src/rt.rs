@@ -147,9 +147,9 @@ runtime_functions! {
     /// `str(b)`: "True" / "False".
     StrFromBool = "seam_str_from_bool"(I8) -> Ptr;
     /// `str(v)` of any value, walking type code `tc` (a NUL-terminated static string).
-    StrOf = "seam_str_of"(Word, Ptr) -> Ptr;
+    StrOf = "seam_str_of"(Word, Ptr) -> Ptr, raises;
     /// `repr(v)` of any value, walking type code `tc`.
-    ReprOf = "seam_repr_of"(Word, Ptr) -> Ptr;
+    ReprOf = "seam_repr_of"(Word, Ptr) -> Ptr, raises;
     /// `int(s)`; ValueError "invalid literal for int() with base 10: 's'".
     IntFromStr = "seam_int_from_str"(Ptr) -> I64, raises;
     /// `float(s)`; ValueError "could not convert string to float: 's'".
@@ -220,9 +220,9 @@ runtime_functions! {
     /// `l.index(v)` comparing with type code `tc` of the element; ValueError "<repr> is not in list".
     ListIndex = "seam_list_index"(Ptr, Word, Ptr) -> I64, raises;
     /// `v in l`, comparing with element type code `tc`.
-    ListContains = "seam_list_contains"(Ptr, Word, Ptr) -> I8;
+    ListContains = "seam_list_contains"(Ptr, Word, Ptr) -> I8, raises;
     /// `l.sort(reverse=r)`, stable, ordering by element type code `tc`.
-    ListSort = "seam_list_sort"(Ptr, Ptr, I8);
+    ListSort = "seam_list_sort"(Ptr, Ptr, I8), raises;
     ListReverse = "seam_list_reverse"(Ptr);
     ListCopy = "seam_list_copy"(Ptr) -> Ptr;
     ListConcat = "seam_list_concat"(Ptr, Ptr) -> Ptr;
@@ -315,9 +315,25 @@ runtime_functions! {
 
     // ---- generic, type-code driven ----
     /// `a == b` structurally for values of type code `tc`.
-    Eq = "seam_eq"(Word, Word, Ptr) -> I8;
+    Eq = "seam_eq"(Word, Word, Ptr) -> I8, raises;
     /// Ordering of `a` and `b` (-1, 0, 1) for type code `tc` (int, float, str, bool, list, tuple).
-    Cmp = "seam_cmp"(Word, Word, Ptr) -> I64;
+    Cmp = "seam_cmp"(Word, Word, Ptr) -> I64, raises;
+
+    // ---- dunder methods (found in the class descriptor's dunder table), `object`, `hash` ----
+    /// `a == b` (`op` 0) or `a != b` (`op` 1) of two instances or `None`s (null), by
+    /// CPython's rules: the right operand's method first when its class is a proper
+    /// subclass of the left's, then the left's, then the right's, then identity.
+    InstanceEq = "seam_instance_eq"(Ptr, Ptr, I64) -> I8, raises;
+    /// `a < b` (`op` 2), `<=` (3), `>` (4), `>=` (5) of two instances, by the dunder
+    /// methods and their reflections; TypeError "'<' not supported between instances of 'A' and 'B'".
+    InstanceCmp = "seam_instance_cmp"(Ptr, Ptr, I64) -> I8, raises;
+    /// The truth of an instance: `__len__() != 0` when its class has `__len__`, else true.
+    InstanceBool = "seam_instance_bool"(Ptr) -> I8, raises;
+    /// `len(x)` of an instance by its `__len__`; ValueError "__len__() should return >= 0".
+    InstanceLen = "seam_instance_len"(Ptr) -> I64, raises;
+    /// `hash(v)` of a value of type code `tc` (int, bool, float, str, None, tuples, instances);
+    /// TypeError "unhashable type: 'C'".
+    Hash = "seam_hash"(Word, Ptr) -> I64, raises;
 
     // ---- exceptions and classes ----
     /// A new instance of the class whose descriptor is at `desc` (a static address, not a

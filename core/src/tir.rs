@@ -70,6 +70,9 @@ pub enum Type {
     Callable(Vec<Type>, Box<Type>),
     /// A text file object (`typing.TextIO`), opaque to generated code; never null.
     File,
+    /// `object`: any class instance, or `None` (the null pointer). Values of other
+    /// types (`int`, `str`, lists...) are not objects in Seam Python.
+    Object,
 }
 
 impl Type {
@@ -152,6 +155,8 @@ impl Type {
             // `frontend::callable`); the runtime's helpers do not know this code.
             Type::Callable(..) => out.push('F'),
             Type::File => out.push('T'),
+            // Like an optional instance: `None` or any instance.
+            Type::Object => out.push_str("oc"),
         }
     }
 

@@ -48,6 +48,8 @@ pub enum TypeRef {
     Callable(Vec<TypeRef>, Box<TypeRef>),
     /// A text file (`typing.TextIO`).
     TextIO,
+    /// `object`: any class instance, or `None`.
+    Object,
 }
 
 impl TypeRef {
@@ -59,7 +61,8 @@ impl TypeRef {
             | TypeRef::Bool
             | TypeRef::Str
             | TypeRef::None
-            | TypeRef::TextIO => {}
+            | TypeRef::TextIO
+            | TypeRef::Object => {}
             TypeRef::List(t)
             | TypeRef::Optional(t)
             | TypeRef::DictKeys(t)
@@ -122,6 +125,7 @@ impl fmt::Display for TypeRef {
                 write!(f, "], {r}]")
             }
             TypeRef::TextIO => f.write_str("TextIO"),
+            TypeRef::Object => f.write_str("object"),
         }
     }
 }
@@ -145,6 +149,7 @@ enum TypeNode {
     /// A function type: this many parameter types, then the return type.
     Callable(u32),
     TextIO,
+    Object,
 }
 
 impl Serialize for TypeRef {
@@ -192,6 +197,7 @@ fn flatten(ty: &TypeRef) -> Vec<TypeNode> {
                 ps.iter().chain(std::iter::once(&**r)).collect(),
             ),
             TypeRef::TextIO => (TypeNode::TextIO, vec![]),
+            TypeRef::Object => (TypeNode::Object, vec![]),
         };
         out.push(node);
         stack.extend(children.into_iter().rev());
@@ -238,5 +244,6 @@ fn unflatten(nodes: &mut impl Iterator<Item = TypeNode>, depth: usize) -> Result
             TypeRef::Callable(params, next()?)
         }
         TypeNode::TextIO => TypeRef::TextIO,
+        TypeNode::Object => TypeRef::Object,
     })
 }

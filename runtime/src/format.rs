@@ -2,11 +2,15 @@
 //! them, driven by type codes.
 //!
 //! Text is built in Rust memory and turned into one `str` at the end, so
-//! walking a value never allocates GC objects (and needs no rooting).
-//! Recursion follows the type code's nesting, which the front end bounds;
-//! instances (code `c`) print through [`crate::class`] and do not recurse.
+//! walking a value allocates no GC objects itself; but an instance (code
+//! `c`) prints through its class's `__repr__` or `__str__` when it has one
+//! (see [`crate::dunder`]), which may collect and raise, so the value walked
+//! is rooted. Recursion follows the type code's nesting, which the front end
+//! bounds; other instances print through [`crate::class`] and do not recurse.
 
 use crate::class::{instance_str, write_instance_repr};
+use crate::dunder::{pending, user_repr, user_str};
+use crate::gcglue::Roots;
 use crate::dict::dict_entries;
 use crate::float_repr::float_repr;
 use crate::gcglue::word;
@@ -177,7 +181,12 @@ pub(crate) unsafe fn write_repr(out: &mut String, w: u64, tc: &[u8]) {
                 }
                 out.push('}');
             }
-            b'c' => write_instance_repr(out, p),
+            b'c' if pending() => {}
+            b'c' => match user_repr(p) {
+                Some(r) if !r.is_null() => out.push_str(str_as_str(r)),
+                Some(_) => {}
+                None => write_instance_repr(out, p),
+            },
             b'T' => crate::file::write_file_repr(out, p),
             _ => out.push_str(&format!("<object at {p:p}>")),
         }
@@ -243,11 +252,13 @@ pub unsafe extern "C" fn seam_str_of(v: u64, tc: *const u8) -> *mut u8 {
         if tc.first() == Some(&b's') {
             return v as *mut u8;
         }
-        if tc.first() == Some(&b'c')
-            && v != 0
-            && let Some(msg) = instance_str(v as *mut u8)
-        {
-            return msg;
+        if tc.first() == Some(&b'c') && v != 0 {
+            if let Some(s) = user_str(v as *mut u8) {
+                return s;
+            }
+            if let Some(msg) = instance_str(v as *mut u8) {
+                return msg;
+            }
         }
         seam_repr_of_slice(v, tc)
     }
@@ -266,8 +277,15 @@ pub unsafe extern "C" fn seam_repr_of(v: u64, tc: *const u8) -> *mut u8 {
 /// # Safety
 /// `v` must be a live value of type `tc`.
 unsafe fn seam_repr_of_slice(v: u64, tc: &[u8]) -> *mut u8 {
-    // SAFETY: forwarded from the caller; the text is built before allocating.
-    new_str(&unsafe { repr_word(v, tc) })
+    // Instances' `__repr__` methods may collect: the value stays rooted meanwhile.
+    let roots = Roots::new();
+    roots.push_word(v, !matches!(tc.first(), Some(b'i' | b'f' | b'b' | b'n')));
+    // SAFETY: forwarded from the caller.
+    let text = unsafe { repr_word(v, tc) };
+    if pending() {
+        return std::ptr::null_mut();
+    }
+    new_str(&text)
 }
 
 /// `type(v).__name__` of a value of type code `tc`: the builtin type's name,

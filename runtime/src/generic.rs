@@ -1,12 +1,15 @@
 //! Structural equality and ordering of values, driven by type codes:
 //! `seam_eq`, `seam_cmp`, and the comparisons the list helpers use.
 //!
-//! Neither allocates, so callers may compare while holding unrooted
-//! references. Ordering is a total preorder (NaN sorts above every other
+//! Neither allocates itself, but equality of instances runs their classes'
+//! `__eq__` (see [`crate::dunder`]), which may collect and raise: the ABI
+//! functions root their arguments, and callers test for a pending exception. Ordering is a total preorder (NaN sorts above every other
 //! float and equal to itself) so that sorting can never fail; CPython's
 //! answers differ only for comparisons involving NaN inside containers.
 
 use crate::dict::{dict_entries, dict_key_is_str, dict_lookup};
+use crate::dunder::{pending, rich_eq};
+use crate::gcglue::Roots;
 use crate::gcglue::word;
 use crate::layout::{BOX_VALUE, TUPLE_ITEMS, TUPLE_LEN};
 use crate::list::list_words;
@@ -50,6 +53,11 @@ pub(crate) unsafe fn unbox_optional(w: u64, inner: &[u8]) -> u64 {
 /// Both must be live values of type `tc`.
 pub(crate) unsafe fn equal(a: u64, b: u64, tc: &[u8]) -> bool {
     let first = tc.first().copied().unwrap_or(b'?');
+    // Instances (or None beside them) compare by their `__eq__`, after CPython's identity test.
+    if first == b'c' || tc.starts_with(b"oc") {
+        // SAFETY: forwarded from the caller.
+        return a == b || (!pending() && unsafe { rich_eq(a as *mut u8, b as *mut u8, false) });
+    }
     if is_ref_code(first) && (a == 0 || b == 0 || a == b) {
         return a == b;
     }
@@ -61,8 +69,6 @@ pub(crate) unsafe fn equal(a: u64, b: u64, tc: &[u8]) -> bool {
             b'n' => true,
             b'f' => f64::from_bits(a) == f64::from_bits(b),
             b's' => str_equal(pa, pb),
-            // Instances compare by identity, and `a != b` here.
-            b'c' => false,
             b'o' => equal(
                 unbox_optional(a, &tc[1..]),
                 unbox_optional(b, &tc[1..]),
@@ -187,7 +193,14 @@ pub(crate) unsafe fn compare(a: u64, b: u64, tc: &[u8]) -> Ordering {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_eq(a: u64, b: u64, tc: *const u8) -> u8 {
     // SAFETY: forwarded from the caller.
-    unsafe { equal(a, b, tc_slice(tc)) as u8 }
+    unsafe {
+        let tc = tc_slice(tc);
+        let roots = Roots::new();
+        let is_ref = is_ref_code(tc.first().copied().unwrap_or(b'i'));
+        roots.push_word(a, is_ref);
+        roots.push_word(b, is_ref);
+        equal(a, b, tc) as u8
+    }
 }
 
 /// Ordering of `a` and `b`: -1, 0 or 1.

@@ -103,8 +103,25 @@ pub const CLASS_VTABLE_LEN: usize = 80;
 /// later; the loader hands out `[slack_start, class_max)` to extension classes
 /// (and writes it as `class_max` into an extension class's descriptor).
 pub const CLASS_SLACK_START: usize = 88;
+/// Class descriptor: the dunder table (`seam_core::layout::DUNDER_NAMES`): function
+/// pointers of `__str__`, `__repr__`, `__eq__`, `__ne__`, `__hash__`, `__lt__`, `__le__`,
+/// `__gt__`, `__ge__`, `__len__` (null when absent), then the parameter classes of the
+/// four ordering methods (null for `object`).
+pub const CLASS_DUNDERS: usize = 96;
+/// Dunder table slots.
+pub const DUNDER_STR: usize = 0;
+pub const DUNDER_REPR: usize = 1;
+pub const DUNDER_EQ: usize = 2;
+pub const DUNDER_NE: usize = 3;
+pub const DUNDER_HASH: usize = 4;
+pub const DUNDER_LT: usize = 5;
+pub const DUNDER_LEN: usize = 9;
+/// Slot of the parameter class of the ordering method in slot `DUNDER_LT + i` is `DUNDER_PARAMS + i`.
+pub const DUNDER_PARAMS: usize = 10;
+/// Words in the dunder table.
+pub const DUNDER_COUNT: usize = 14;
 /// Class descriptor: the vtable, one function pointer a slot.
-pub const CLASS_VTABLE: usize = 96;
+pub const CLASS_VTABLE: usize = 208;
 /// Flag: instances are exceptions (their first field is the message `str`).
 pub const CLASS_FLAG_EXCEPTION: u64 = 1;
 /// Flag: the class cannot be subclassed.

@@ -29,6 +29,7 @@ mod arith;
 mod callable;
 mod class;
 mod dict;
+mod dunder;
 mod elf;
 mod entry;
 mod error;

@@ -13,6 +13,7 @@ use crate::MISSING;
 use crate::error::{Exc, ExcKind, fatal, raise};
 use crate::format::repr_word;
 use crate::gcglue::{Roots, alloc_array, alloc_list_header, array_is_ref, ptr, set_word, word};
+use crate::dunder::{pending, rich_order, sort_instances};
 use crate::generic::{compare, equal};
 use crate::layout::{ARRAY_CAPACITY, ARRAY_ITEMS, LIST_ITEMS, LIST_LEN};
 use crate::typecode::tc_slice;
@@ -329,7 +330,11 @@ pub unsafe extern "C" fn seam_list_index(l: *mut u8, v: u64, tc: *const u8) -> i
     // SAFETY: forwarded from the caller; comparisons do not allocate.
     unsafe {
         let tc = elem_tc(tc);
+        let roots = Roots::new();
+        roots.push(l);
+        roots.push_word(v, is_ref_code(tc));
         match list_words(l).iter().position(|&w| equal(w, v, tc)) {
+            Some(_) if pending() => 0,
             Some(i) => i as i64,
             None => {
                 raise(
@@ -351,7 +356,10 @@ pub unsafe extern "C" fn seam_list_contains(l: *mut u8, v: u64, tc: *const u8) -
     // SAFETY: forwarded from the caller; comparisons do not allocate.
     unsafe {
         let tc = elem_tc(tc);
-        list_words(l).iter().any(|&w| equal(w, v, tc)) as u8
+        let roots = Roots::new();
+        roots.push(l);
+        roots.push_word(v, is_ref_code(tc));
+        (list_words(l).iter().any(|&w| equal(w, v, tc)) && !pending()) as u8
     }
 }
 
@@ -368,6 +376,28 @@ pub unsafe extern "C" fn seam_list_sort(l: *mut u8, tc: *const u8, reverse: u8) 
         let tc = elem_tc(tc);
         let words = list_words(l);
         let mut copy = words.to_vec();
+        if tc == b"c" {
+            // `__lt__` may collect and raise: a rooted copy keeps the elements alive,
+            // and the list is only written back once every comparison succeeded.
+            let roots = Roots::new();
+            roots.push(l);
+            let keep = roots.push(seam_list_copy(l));
+            let _ = keep;
+            if reverse != 0 {
+                copy.reverse();
+            }
+            sort_instances(&mut copy);
+            if reverse != 0 {
+                copy.reverse();
+            }
+            if !pending() {
+                let words = list_words(l);
+                if words.len() == copy.len() {
+                    words.copy_from_slice(&copy);
+                }
+            }
+            return;
+        }
         if reverse != 0 {
             copy.sort_by(|a, b| compare(*b, *a, tc));
         } else {
@@ -476,6 +506,24 @@ unsafe fn extreme(l: *mut u8, tc: *const u8, want: Ordering, name: &str) -> u64 
             );
             return 0;
         };
+        if tc == b"c" {
+            // `min` asks `item < best`, `max` `item > best`, as CPython does.
+            let roots = Roots::new();
+            roots.push(l);
+            let op = if want == Ordering::Less { 0 } else { 2 };
+            let mut best = first;
+            let mut i = 1;
+            while let Some(&w) = list_words(l).get(i) {
+                if rich_order(w as *mut u8, best as *mut u8, op) {
+                    best = w;
+                }
+                if pending() {
+                    return 0;
+                }
+                i += 1;
+            }
+            return best;
+        }
         words[1..].iter().fold(first, |best, &w| {
             if compare(w, best, tc) == want {
                 w
@@ -504,4 +552,9 @@ pub unsafe extern "C" fn seam_list_min(l: *mut u8, tc: *const u8) -> u64 {
 pub unsafe extern "C" fn seam_list_max(l: *mut u8, tc: *const u8) -> u64 {
     // SAFETY: forwarded from the caller.
     unsafe { extreme(l, tc, Ordering::Greater, "max") }
+}
+
+/// Whether values of type code `tc` are references.
+fn is_ref_code(tc: &[u8]) -> bool {
+    !matches!(tc.first(), Some(b'i' | b'f' | b'b' | b'n'))
 }

@@ -119,6 +119,9 @@ fn layout_matches_the_translator() {
         ("CLASS_FLAGS", layout::CLASS_FLAGS),
         ("CLASS_VTABLE_LEN", layout::CLASS_VTABLE_LEN),
         ("CLASS_SLACK_START", layout::CLASS_SLACK_START),
+        ("CLASS_DUNDERS", layout::CLASS_DUNDERS),
+        ("DUNDER_FIRST_ORDERING", layout::DUNDER_LT),
+        ("DUNDER_COUNT", layout::DUNDER_COUNT),
         ("CLASS_VTABLE", layout::CLASS_VTABLE),
         (
             "CLASS_FLAG_EXCEPTION",

@@ -5,7 +5,8 @@
 //!  32  class_id      40  class_max     48  instance_size
 //!  56  name ──▶ "m.Name\0"             64  parent ──▶ descriptor, or 0
 //!  72  flags         80  vtable_len    88  slack_start
-//!  96  vtable: one function pointer a slot
+//!  96  dunder table: `__str__` ... `__len__`, then the ordering methods' parameter classes
+//! 208  vtable: one function pointer a slot
 //! ```
 //!
 //! A core's descriptors are read-only and exported. An extension imports the
@@ -213,11 +214,53 @@ pub(super) fn define_classes(
             let fref = state.module.declare_func_in_data(func, &mut desc);
             desc.write_function_addr((vtable_at + 8 * slot) as u32, fref);
         }
+        define_dunder_table(state, program, class, &mut desc, &malformed)?;
         let descriptor = state.class(program, index)?;
         state
             .module
             .define_data(descriptor, &desc)
             .map_err(module_err)?;
+    }
+    Ok(())
+}
+
+/// Fills the descriptor's dunder table (see [`layout::CLASS_DUNDERS`]) from the vtable:
+/// each dunder method the class defines or inherits, and the class the `other`
+/// parameter of each ordering method is declared as.
+fn define_dunder_table(
+    state: &mut ModuleState,
+    program: &tir::Program,
+    class: &tir::Class,
+    desc: &mut DataDescription,
+    malformed: &dyn Fn(String) -> CodegenError,
+) -> Result<(), CodegenError> {
+    let at = layout::CLASS_DUNDERS as usize;
+    for (i, name) in layout::DUNDER_NAMES.iter().enumerate() {
+        let Some(entry) = class.vtable.iter().find(|e| e.name == *name) else {
+            continue;
+        };
+        let Some(func) = program.functions.get(entry.func.0 as usize) else {
+            return Err(malformed(format!(
+                "dunder `{name}` names function {}, which does not exist",
+                entry.func.0
+            )));
+        };
+        let fid = state.function(program, entry.func.0 as usize)?;
+        let fref = state.module.declare_func_in_data(fid, desc);
+        desc.write_function_addr((at + 8 * i) as u32, fref);
+        if (layout::DUNDER_FIRST_ORDERING..layout::DUNDER_FIRST_ORDERING + 4).contains(&i) {
+            let param = func
+                .params
+                .get(1)
+                .and_then(|p| func.locals.get(p.0 as usize))
+                .map(|l| l.ty.clone());
+            if let Some(tir::Type::Instance(c)) = param {
+                let param_desc = state.class(program, c.0 as usize)?;
+                let gv = state.module.declare_data_in_data(param_desc, desc);
+                let word = layout::DUNDER_NAMES.len() + (i - layout::DUNDER_FIRST_ORDERING);
+                desc.write_data_addr((at + 8 * word) as u32, gv, 0);
+            }
+        }
     }
     Ok(())
 }

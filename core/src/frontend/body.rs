@@ -2088,11 +2088,17 @@ impl<'c, 'a> Checker<'c, 'a> {
             Type::Dict(..) => nonzero(tir::Expr::field(v, DICT_LEN, Type::Int)),
             Type::Set(_) => nonzero(tir::Expr::field(v, SET_LEN, Type::Int)),
             Type::Tuple(ts) => tir::Expr::bool(!ts.is_empty()),
-            // Instances and files are always true (no __bool__ or __len__).
-            Type::Instance(_) | Type::File => tir::Expr::new(
+            // Files are always true.
+            Type::File => tir::Expr::new(
                 ExprKind::Block(vec![tir::Stmt::Expr(v)], Box::new(tir::Expr::bool(true))),
                 Type::Bool,
             ),
+            // An instance is true unless its class defines `__len__` and it returns 0.
+            Type::Instance(_) => tir::Expr::rt(Rt::InstanceBool, vec![v], Type::Bool),
+            Type::Object => {
+                let inner = Type::Optional(Box::new(Type::Instance(ClassId(0))));
+                self.truthy(tir::Expr::new(v.kind, inner))?
+            }
             Type::None => tir::Expr::new(
                 ExprKind::Block(vec![tir::Stmt::Expr(v)], Box::new(tir::Expr::bool(false))),
                 Type::Bool,
@@ -2152,6 +2158,15 @@ impl<'c, 'a> Checker<'c, 'a> {
                 if matches!((&**inner, &**src), (Type::Instance(b), Type::Instance(s)) if self.cx.is_subclass(*s, *b)) =>
             {
                 Ok(tir::Expr::new(v.kind, target.clone()))
+            }
+            // `object` holds any instance, or None.
+            (Type::Object, Type::Instance(_) | Type::Optional(_))
+                if is_instance_like(&v.ty) =>
+            {
+                Ok(tir::Expr::new(v.kind, target.clone()))
+            }
+            (Type::Object, Type::None) if matches!(v.kind, ExprKind::None) => {
+                Ok(tir::Expr::new(ExprKind::None, target.clone()))
             }
             (Type::Optional(_), Type::None) if matches!(v.kind, ExprKind::None) => {
                 Ok(tir::Expr::new(ExprKind::None, target.clone()))
@@ -2916,15 +2931,16 @@ impl<'c, 'a> Checker<'c, 'a> {
                         tir::Expr::unary(UnaryOp::BoolToInt, r, Int),
                         Bool,
                     )),
-                    (Instance(_) | Optional(_), Instance(_) | Optional(_))
+                    (Instance(_) | Object, _) | (_, Instance(_) | Object) if !ordering => {
+                        self.instance_equality(op == CmpOp::NotEq, l, r, range)
+                    }
+                    (Optional(_), Optional(_))
                         if !ordering && is_instance_like(&lt) && is_instance_like(&rt) =>
                     {
-                        let eq = tir::Expr::binary(BinaryOp::RefEq, l, r, Bool);
-                        Ok(if op == CmpOp::Eq {
-                            eq
-                        } else {
-                            tir::Expr::unary(UnaryOp::BoolNot, eq, Bool)
-                        })
+                        self.instance_equality(op == CmpOp::NotEq, l, r, range)
+                    }
+                    (Instance(_) | Object, _) | (_, Instance(_) | Object) => {
+                        self.instance_ordering(op, l, r, range)
                     }
                     (Str, Str) if !ordering => {
                         let eq = tir::Expr::rt(Rt::StrEq, vec![l, r], Bool);

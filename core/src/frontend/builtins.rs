@@ -51,6 +51,7 @@ pub(super) fn is_builtin_function(name: &str) -> bool {
             | "bin"
             | "open"
             | "input"
+            | "hash"
     )
 }
 
@@ -380,6 +381,13 @@ impl Checker<'_, '_> {
                     _ => unreachable!(),
                 }
             }
+            "hash" => {
+                let [x] = self.positional(c, name, 1, 1)? else {
+                    unreachable!()
+                };
+                let v = self.expr(x, None)?;
+                self.hash_of(v, x.range())
+            }
             "repr" => {
                 let [x] = self.positional(c, name, 1, 1)? else {
                     unreachable!()
@@ -696,6 +704,7 @@ impl Checker<'_, '_> {
             Type::Dict(..) => tir::Expr::field(v, layout::DICT_LEN, Type::Int),
             Type::Set(_) => Self::set_len(v),
             Type::Tuple(ts) => block(vec![tir::Stmt::Expr(v)], tir::Expr::int(ts.len() as i64)),
+            Type::Instance(c) => return self.instance_len(v, c, range),
             other => return Err(self.not_narrowed_or(range, &other, "has no len()")),
         })
     }
@@ -741,6 +750,19 @@ impl Checker<'_, '_> {
     }
 
     pub(super) fn check_orderable(&mut self, e: &Type, range: TextRange) -> R<()> {
+        if let Type::Instance(c) = e {
+            if self.instances_orderable(*c, "__lt__") || self.instances_orderable(*c, "__gt__") {
+                return Ok(());
+            }
+            return Err(self.error(
+                range,
+                format!(
+                    "instances of {} cannot be ordered: define __lt__(self, other: {}) -> bool",
+                    type_name(e),
+                    type_name(e)
+                ),
+            ));
+        }
         fn ok(t: &Type) -> bool {
             match t {
                 Type::Int | Type::Float | Type::Str | Type::Bool => true,
@@ -818,11 +840,21 @@ impl Checker<'_, '_> {
         for (v, _) in vals.into_iter().skip(1) {
             let (s, b) = self.bind_temp(best);
             stmts.push(s);
-            let better = self.less(if name == "min" {
-                (v.clone(), b.clone())
+            let better = if matches!(ty, Type::Instance(_)) {
+                // CPython asks `item < best` for min and `item > best` for max.
+                let op = if name == "min" { 2 } else { 4 };
+                tir::Expr::rt(
+                    Rt::InstanceCmp,
+                    vec![v.clone(), b.clone(), tir::Expr::int(op)],
+                    Type::Bool,
+                )
             } else {
-                (b.clone(), v.clone())
-            })?;
+                self.less(if name == "min" {
+                    (v.clone(), b.clone())
+                } else {
+                    (b.clone(), v.clone())
+                })?
+            };
             best = tir::Expr::new(
                 ExprKind::IfElse {
                     cond: Box::new(better),

@@ -569,7 +569,7 @@ impl Context<'_> {
     }
 
     /// A synthesized method of class `cid` taking only `self` and returning `value` (a literal).
-    fn synthesized_getter(
+    pub(super) fn synthesized_getter(
         &mut self,
         cid: ClassId,
         module_name: &str,
@@ -794,6 +794,9 @@ impl Context<'_> {
                         place_in_vtable(&mut vtable, &getter_name, g, is_final);
                     }
                 }
+            }
+            if let Some(unhashable) = self.unhashable_hash(c, TextRange::default()) {
+                place_in_vtable(&mut vtable, "__hash__", unhashable, false);
             }
             let (module_name, symbol) = match info.module {
                 Some(m) => {
@@ -1472,9 +1475,11 @@ impl Checker<'_, '_> {
             _ => None,
         };
         let (vclass, optional) = match &v.ty {
-            Type::Instance(c) => (*c, false),
+            Type::Instance(c) => (Some(*c), false),
+            // An `object` may be any instance (or None): every class is related.
+            Type::Object => (None, true),
             Type::Optional(inner) => match inner.as_ref() {
-                Type::Instance(c) => (*c, true),
+                Type::Instance(c) => (Some(*c), true),
                 _ => return Err(self.error(args[0].range(), "isinstance() needs a class instance")),
             },
             other => {
@@ -1498,7 +1503,10 @@ impl Checker<'_, '_> {
                 ));
             };
             let related = |k: ClassId| self.cx.is_subclass(c, k) || self.cx.is_subclass(k, c);
-            if !related(vclass) && !declared_class.is_some_and(related) {
+            if let Some(vclass) = vclass
+                && !related(vclass)
+                && !declared_class.is_some_and(related)
+            {
                 let (a, b) = (
                     self.cx.class(vclass).name.clone(),
                     self.cx.class(c).name.clone(),
@@ -1512,10 +1520,13 @@ impl Checker<'_, '_> {
             }
             classes.push(c);
         }
-        let (s, x) = self.bind_temp(tir::Expr::new(v.kind, Type::Instance(vclass)));
+        let (s, x) = self.bind_temp(tir::Expr::new(
+            v.kind,
+            vclass.map_or(Type::Object, Type::Instance),
+        ));
         let mut test: Option<tir::Expr> = None;
         for &c in &classes {
-            let one = if self.cx.is_subclass(vclass, c) {
+            let one = if vclass.is_some_and(|v| self.cx.is_subclass(v, c)) {
                 tir::Expr::bool(true)
             } else {
                 tir::Expr::new(

@@ -399,5 +399,6 @@ fn convert_type(t: &TypeRef, classes: &HashMap<String, ClassId>) -> Result<Type,
                 .get(name)
                 .ok_or_else(|| format!("a type names the unknown class '{name}'"))?,
         ),
+        TypeRef::Object => Type::Object,
     })
 }

@@ -14,6 +14,7 @@ mod builtins;
 mod callable;
 mod classes;
 mod collections;
+mod dunders;
 mod export_check;
 mod fieldinit;
 mod initorder;

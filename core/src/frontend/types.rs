@@ -51,7 +51,7 @@ impl Context<'_> {
                         n.id
                     ),
                 ),
-                "object" => err(ann.range(), "'object' is not supported as a type here"),
+                "object" if !scope.contains_key("object") => Ok(Type::Object),
                 other => match scope.get(other) {
                     Some(Binding::Class(c)) => Ok(Type::Instance(*c)),
                     Some(Binding::TypingOptional) => {
@@ -489,6 +489,9 @@ impl Context<'_> {
                 }
             },
         };
+        if method.is_some() {
+            self.check_dunder_signature(file, def, &params, &ret);
+        }
         if method.is_some() && params.is_empty() {
             self.error(
                 file,
@@ -512,7 +515,7 @@ impl Context<'_> {
 
 fn optional(t: Type, range: TextRange) -> Result<Type, TypeError> {
     match t {
-        Type::Optional(_) => Ok(t),
+        Type::Optional(_) | Type::Object => Ok(t),
         Type::None => err(range, "'None | None' is just None"),
         t => Ok(Type::Optional(Box::new(t))),
     }
@@ -603,6 +606,7 @@ pub(crate) fn type_name(t: &Type) -> String {
             type_name(r)
         ),
         Type::File => "TextIO".into(),
+        Type::Object => "object".into(),
         Type::Instance(c) => CLASS_NAMES.with(|n| {
             n.borrow()
                 .get(c.0 as usize)
