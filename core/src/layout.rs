@@ -94,8 +94,14 @@ pub const CLASS_FLAG_EXCEPTION: i64 = 1;
 /// Flag: the class cannot be subclassed.
 pub const CLASS_FLAG_FINAL: i64 = 2;
 
-/// Exception instances: the message (`str`), the first field of `Exception`.
+/// Exception instances: the message (`str`), the first field of `Exception`; null when
+/// the class's own `__init__` did not pass one to `super().__init__`.
 pub const EXC_MESSAGE: i32 = 8;
+/// Exception instances: the positional arguments of the construction, a tuple (or null
+/// when there were none or the message was given to the builtin `__init__`).
+pub const EXC_ARGS: i32 = 16;
+/// Exception instances: the type code of [`EXC_ARGS`]'s tuple (a static address, not a reference).
+pub const EXC_ARGS_CODE: i32 = 24;
 
 /// Extension descriptor (`seam_ext__<stem>`, what the loader reads): layout version (i64).
 pub const EXT_VERSION: i32 = 0;

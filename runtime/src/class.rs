@@ -5,14 +5,18 @@
 //!
 //! Descriptors are static data emitted by the translator (or hand-made by
 //! tests), never GC objects. This file knows nothing of fields other than an
-//! exception's message, nor of vtables.
+//! exception's message and arguments, nor of vtables.
 
 use crate::error::{ExcKind, builtin_class};
-use crate::format::write_str_repr;
+use crate::dunder::user_str;
+use crate::format::{repr_word, seam_str_of, write_str_repr};
+use crate::gcglue::Roots;
+use crate::strobj::new_str;
+use crate::typecode::{tc_slice, tuple_elems};
 use crate::gcglue::{ptr, word};
 use crate::layout::{
     CLASS_FLAG_EXCEPTION, CLASS_FLAGS, CLASS_NAME, CLASS_PARENT, CLASS_SIZE, DESCRIPTOR,
-    EXC_MESSAGE,
+    EXC_ARGS, EXC_ARGS_CODE, EXC_MESSAGE, TUPLE_ITEMS, TUPLE_LEN,
 };
 use crate::strobj::{empty_str, str_as_str};
 use seam_gc::GcTypeInfo;
@@ -84,7 +88,7 @@ pub(crate) unsafe fn is_subclass(desc: *const u8, ancestor: *const u8) -> bool {
 pub(crate) unsafe fn new_instance(desc: *const u8) -> *mut u8 {
     // SAFETY: forwarded from the caller; a descriptor starts with its GcTypeInfo.
     unsafe {
-        let size = (word(desc.cast_mut(), CLASS_SIZE) as usize).max(EXC_MESSAGE + 8);
+        let size = (word(desc.cast_mut(), CLASS_SIZE) as usize).max(EXC_ARGS_CODE + 8);
         seam_gc::alloc(desc.cast::<GcTypeInfo>(), size)
     }
 }
@@ -104,20 +108,70 @@ pub(crate) unsafe fn exc_message(exc: *mut u8) -> *mut u8 {
     }
 }
 
-/// The message of an exception instance as text ("" when there is none).
+/// The arguments an exception was constructed with when its class's own
+/// `__init__` gave no message: the tuple and its type code.
 ///
 /// # Safety
-/// `exc` must be a live instance; the text is valid while it stays live.
-pub(crate) unsafe fn exc_message_text<'a>(exc: *mut u8) -> &'a str {
-    // SAFETY: forwarded from the caller; the message is null or a live str.
+/// `exc` must be a live exception instance.
+unsafe fn exc_args<'a>(exc: *mut u8) -> Option<(*mut u8, &'a [u8])> {
+    // SAFETY: exceptions hold the arguments and their code at EXC_ARGS, EXC_ARGS_CODE.
+    unsafe {
+        let args = ptr(exc, EXC_ARGS);
+        let code = ptr(exc, EXC_ARGS_CODE);
+        (!args.is_null() && !code.is_null()).then(|| (args, tc_slice(code)))
+    }
+}
+
+/// `str(e)` of an exception as text: its class's `__str__`, else its message,
+/// else from its arguments as `BaseException.__str__` does (`''` for none,
+/// `str(args[0])` for one, `str(args)` for more). May run methods, which may raise.
+///
+/// # Safety
+/// `exc` must be a live exception instance.
+pub(crate) unsafe fn exc_message_text(exc: *mut u8) -> String {
+    // SAFETY: forwarded from the caller; the results are live strs.
+    unsafe {
+        match user_str(exc) {
+            Some(s) if !s.is_null() => return str_as_str(s).to_string(),
+            Some(_) => return String::new(),
+            None => {}
+        }
+        let s = exc_str(exc);
+        if s.is_null() {
+            String::new()
+        } else {
+            str_as_str(s).to_string()
+        }
+    }
+}
+
+/// `BaseException.__str__`: the message, or the text of the arguments.
+///
+/// # Safety
+/// `exc` must be a live exception instance.
+unsafe fn exc_str(exc: *mut u8) -> *mut u8 {
+    // SAFETY: forwarded from the caller.
     unsafe {
         let msg = exc_message(exc);
-        if msg.is_null() { "" } else { str_as_str(msg) }
+        if !msg.is_null() {
+            return msg;
+        }
+        let Some((args, code)) = exc_args(exc) else {
+            return empty_str();
+        };
+        let elems = tuple_elems(code);
+        if word(args, TUPLE_LEN) == 1 && elems.len() == 1 {
+            let text = seam_str_of(word(args, TUPLE_ITEMS), elems[0].as_ptr());
+            return text;
+        }
+        let roots = Roots::new();
+        roots.push(exc);
+        new_str(&repr_word(args as u64, code))
     }
 }
 
 /// `str(obj)` of an instance when it differs from its repr: an exception's
-/// message (the empty `str` when it has none). `None` for other instances.
+/// (see [`exc_message_text`]; the empty `str` when it has none). `None` for other instances.
 ///
 /// # Safety
 /// `obj` must be a live instance.
@@ -127,8 +181,7 @@ pub(crate) unsafe fn instance_str(obj: *mut u8) -> Option<*mut u8> {
         if !class_is_exception(class_of(obj)) {
             return None;
         }
-        let msg = exc_message(obj);
-        Some(if msg.is_null() { empty_str() } else { msg })
+        Some(exc_str(obj))
     }
 }
 
@@ -153,8 +206,23 @@ pub(crate) unsafe fn write_instance_repr(out: &mut String, obj: *mut u8) {
         }
         let short = name.rsplit('.').next().unwrap_or(&name);
         out.push_str(short);
+        if exc_message(obj).is_null()
+            && let Some((args, code)) = exc_args(obj)
+        {
+            // `E(a)` for one argument, `E(a, b)` for more: the tuple's repr without its comma.
+            let text = repr_word(args as u64, code);
+            match text.strip_suffix(",)") {
+                Some(one) => {
+                    out.push_str(one);
+                    out.push(')');
+                }
+                None => out.push_str(&text),
+            }
+            return;
+        }
         out.push('(');
-        let msg = exc_message_text(obj);
+        let msg = exc_message(obj);
+        let msg = if msg.is_null() { "" } else { str_as_str(msg) };
         if !msg.is_empty() {
             if is_subclass(desc, builtin_class(ExcKind::KeyError)) {
                 out.push_str(msg);

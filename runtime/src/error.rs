@@ -251,8 +251,8 @@ pub(crate) fn fatal(class: &str, msg: &str) -> ! {
 /// # Safety
 /// `exc` must be a live instance.
 unsafe fn uncaught_text(exc: *mut u8) -> String {
-    // SAFETY: forwarded from the caller; nothing allocates GC objects here.
-    unsafe { traceback_text(&class_name(class_of(exc)), exc_message_text(exc)) }
+    // SAFETY: forwarded from the caller.
+    unsafe { traceback_text(&class_name(class_of(exc)), &exc_message_text(exc)) }
 }
 
 /// If an exception is pending, clears the state and returns the traceback
@@ -262,7 +262,12 @@ pub(crate) fn take_uncaught() -> Option<String> {
     if exc.is_null() {
         return None;
     }
-    // SAFETY: the state holds a live exception instance (a static root).
+    // The exception's `__str__` may run: the state is cleared first and the
+    // exception rooted meanwhile; an exception `__str__` raises is dropped.
+    set_current(null_mut());
+    let roots = Roots::new();
+    roots.push(exc);
+    // SAFETY: `exc` is a live exception instance, rooted.
     let text = unsafe { uncaught_text(exc) };
     set_current(null_mut());
     Some(text)

@@ -129,6 +129,10 @@ pub const CLASS_FLAG_FINAL: u64 = 2;
 
 /// Exception instances: the message (`str`), the first field of `Exception`.
 pub const EXC_MESSAGE: usize = 8;
+/// Exception instances: the positional arguments of the construction (a tuple, or null).
+pub const EXC_ARGS: usize = 16;
+/// Exception instances: the type code of the arguments' tuple (a static address).
+pub const EXC_ARGS_CODE: usize = 24;
 
 /// Extension descriptor (the data symbol `seam_ext__<stem>`): layout version.
 pub const EXT_VERSION: usize = 0;

@@ -38,7 +38,7 @@
 //! how its code was generated: only the descriptor's words.
 
 use crate::class::{class_name, class_of, exc_message_text};
-use crate::error::{ExcKind, current, raise};
+use crate::error::{ExcKind, current, raise, set_current};
 use crate::gcglue::{
     DICT_DESC, LIST_DESC, REF_ARRAY_DESC, Roots, STR_DESC, TUPLE_DESC, WORD_ARRAY_DESC, ptr,
     seam_gc_add_root, set_word, word,
@@ -216,13 +216,19 @@ pub unsafe extern "C" fn seam_load_extension(path: *mut u8, space: *mut u8) {
     // the extension and the cause (`ClassName: message`), as under CPython.
     let exc = current();
     if !exc.is_null() {
-        // SAFETY: the state holds a live exception instance.
+        // Its `__str__` may run: the state is cleared first, the exception rooted.
+        set_current(std::ptr::null_mut());
+        let roots = crate::gcglue::Roots::new();
+        roots.push(exc);
+        // SAFETY: `exc` is a live exception instance, rooted.
         let (class, message) = unsafe {
             (
                 class_name(class_of(exc)).into_owned(),
-                exc_message_text(exc).to_owned(),
+                exc_message_text(exc),
             )
         };
+        set_current(std::ptr::null_mut());
+        drop(roots);
         let short = class.rsplit('.').next().unwrap_or(&class);
         let cause = if message.is_empty() {
             short.to_string()

@@ -129,6 +129,8 @@ fn layout_matches_the_translator() {
         ),
         ("CLASS_FLAG_FINAL", layout::CLASS_FLAG_FINAL as usize),
         ("EXC_MESSAGE", layout::EXC_MESSAGE),
+        ("EXC_ARGS", layout::EXC_ARGS),
+        ("EXC_ARGS_CODE", layout::EXC_ARGS_CODE),
         ("EXT_VERSION", layout::EXT_VERSION),
         ("EXT_FINGERPRINT", layout::EXT_FINGERPRINT),
         ("EXT_NAME", layout::EXT_NAME),

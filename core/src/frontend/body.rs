@@ -1706,9 +1706,36 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     fn raise(&mut self, r: &ast::StmtRaise) -> R<tir::Stmt> {
-        if let Some(c) = &r.cause {
-            return Err(self.error(c.range(), "'raise ... from ...' is not supported"));
+        let Some(cause) = &r.cause else {
+            return self.raise_value(r);
+        };
+        // `raise X from Y`: X, then Y, are evaluated, then X is raised. The cause is only
+        // shown by CPython's full traceback (its last line is X's), so it is not kept.
+        let raise = self.raise_value(r)?;
+        let tir::Stmt::Raise(value) = raise else {
+            return Ok(raise);
+        };
+        let cause = self.expr(cause, None)?;
+        match &cause.ty {
+            Type::Instance(c) if self.cx.program.classes[c.0 as usize].is_exception => {}
+            Type::None => {}
+            other => {
+                let t = type_name(other);
+                return Err(self.error(
+                    r.cause.as_ref().expect("checked").range(),
+                    format!("exception causes must be exception instances or None, not {t}"),
+                ));
+            }
         }
+        let ty = value.ty.clone();
+        let (s, t) = self.bind_temp(value);
+        Ok(tir::Stmt::Raise(tir::Expr::new(
+            ExprKind::Block(vec![s, tir::Stmt::Expr(cause)], Box::new(t)),
+            ty,
+        )))
+    }
+
+    fn raise_value(&mut self, r: &ast::StmtRaise) -> R<tir::Stmt> {
         let Some(exc) = &r.exc else {
             return match self.handlers.last() {
                 Some(&bind) => {
@@ -2735,9 +2762,49 @@ impl<'c, 'a> Checker<'c, 'a> {
             return Ok(self.cond(e)?.0);
         }
         // Value semantics: `a or b` yields a if it is truthy, else b (and dually for `and`).
-        let mut acc = self.expr(&b.values[0], expected)?;
+        // Each operand sees what the operands before it imply when evaluation reaches it.
+        let saved = self.flow.narrowed.clone();
+        let r = self.bool_op_values(b, expected);
+        self.flow.narrowed = saved;
+        r
+    }
+
+    /// An operand of a value-semantics `and`/`or`: its value, and what its being true
+    /// or false implies (isinstance, `is None`, `not`, optionals tested for truth).
+    fn bool_operand(
+        &mut self,
+        e: &Expr,
+        expected: Option<&Type>,
+    ) -> R<(tir::Expr, Narrowing, Narrowing)> {
+        let is_test = match e {
+            Expr::Compare(c) => c.ops.len() == 1 && matches!(c.ops[0], CmpOp::Is | CmpOp::IsNot),
+            Expr::Call(call) => {
+                matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "isinstance")
+                    && !self.is_shadowed("isinstance")
+            }
+            Expr::UnaryOp(u) => u.op == ast::UnaryOp::Not,
+            _ => false,
+        };
+        if is_test {
+            return self.cond(e);
+        }
+        let v = self.expr(e, expected)?;
+        let yes = match (&v.ty, self.narrow_key(e)) {
+            (Type::Optional(inner), Some(key)) => vec![(key, (**inner).clone())],
+            _ => Vec::new(),
+        };
+        Ok((v, yes, Vec::new()))
+    }
+
+    fn bool_op_values(&mut self, b: &ast::ExprBoolOp, expected: Option<&Type>) -> R<tir::Expr> {
+        let (mut acc, mut yes, mut no) = self.bool_operand(&b.values[0], expected)?;
         for v in &b.values[1..] {
-            let rhs = self.expr(v, expected)?;
+            match b.op {
+                ast::BoolOp::And => self.apply(&yes),
+                ast::BoolOp::Or => self.apply(&no),
+            }
+            let (rhs, y, n) = self.bool_operand(v, expected)?;
+            (yes, no) = (y, n);
             let ty = match (b.op, &acc.ty, &rhs.ty) {
                 (ast::BoolOp::Or, Type::Optional(inner), t) if **inner == *t => t.clone(),
                 _ => self.unify(&acc.ty, &rhs.ty, expected, b.range)?,

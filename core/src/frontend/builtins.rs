@@ -575,11 +575,7 @@ impl Checker<'_, '_> {
 
     /// `str(v)`: like [`to_str`], and an exception instance gives its message.
     pub(super) fn stringify(&mut self, v: tir::Expr) -> tir::Expr {
-        if let Type::Instance(c) = v.ty
-            && self.cx.program.classes[c.0 as usize].is_exception
-        {
-            return tir::Expr::field(v, layout::EXC_MESSAGE, Type::Str);
-        }
+        // An exception's `str` (its `__str__`, message or arguments) is the runtime's to find.
         to_str(v)
     }
 

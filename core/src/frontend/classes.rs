@@ -37,6 +37,18 @@ pub const MAX_FIELDS: usize = 10_000;
 /// The hidden field holding an exception's message (not nameable from Python).
 pub(super) const MESSAGE_FIELD: &str = "$message";
 
+/// The hidden field holding the positional arguments of the construction of an exception
+/// whose class has its own `__init__` (a tuple, or null when there were none).
+pub(super) const ARGS_FIELD: &str = "$args";
+/// The hidden field holding the type code of [`ARGS_FIELD`]'s tuple (a static address).
+pub(super) const ARGS_CODE_FIELD: &str = "$args_code";
+
+/// The type [`ARGS_FIELD`] is declared with: any reference will do, the runtime reads the
+/// tuple through the code in [`ARGS_CODE_FIELD`].
+fn args_field_type() -> Type {
+    Type::Optional(Box::new(Type::Tuple(vec![Type::Int])))
+}
+
 /// What the front end knows of a class before and while layouts are built.
 #[derive(Clone, Debug)]
 pub(crate) struct ClassInfo {
@@ -82,7 +94,11 @@ impl Context<'_> {
                 slack: DEFAULT_SLACK,
                 is_final: false,
                 fields: if kind.parent().is_none() {
-                    vec![(MESSAGE_FIELD.to_string(), Type::Str)]
+                    vec![
+                        (MESSAGE_FIELD.to_string(), Type::Str),
+                        (ARGS_FIELD.to_string(), args_field_type()),
+                        (ARGS_CODE_FIELD.to_string(), Type::Int),
+                    ]
                 } else {
                     Vec::new()
                 },
@@ -1103,6 +1119,9 @@ impl Checker<'_, '_> {
         what: &str,
     ) -> R<Vec<tir::Stmt>> {
         match self.cx.find_init(c) {
+            Init::User(f) if self.cx.program.classes[c.0 as usize].is_exception => {
+                self.exception_user_init(f, obj, call)
+            }
             Init::User(f) => {
                 let e = self.user_call_with_self(f, obj, call)?;
                 Ok(vec![tir::Stmt::Expr(e)])
@@ -1152,6 +1171,57 @@ impl Checker<'_, '_> {
                 Ok(Vec::new())
             }
         }
+    }
+
+    /// An exception class's own `__init__`: as CPython's `BaseException.__new__` does,
+    /// the positional arguments of the call are kept as the exception's `args` (from
+    /// which `str(e)` comes unless `__init__` passes a message to `super().__init__`),
+    /// whatever `__init__` does with them. Each argument is evaluated once.
+    fn exception_user_init(
+        &mut self,
+        f: FuncId,
+        obj: tir::Expr,
+        call: &ast::ExprCall,
+    ) -> R<Vec<tir::Stmt>> {
+        let Some(sig) = self.cx.func_sigs[f.0 as usize].clone() else {
+            return Err(Reported);
+        };
+        let args = self.bind_method_args(&sig, call, 1)?;
+        let positional = call.arguments.args.len().min(args.len());
+        let mut stmts = Vec::new();
+        let mut temps = Vec::new();
+        for a in args {
+            let (s, t) = self.bind_temp(a);
+            stmts.push(s);
+            temps.push(t);
+        }
+        if positional > 0 {
+            let elems: Vec<tir::Expr> = temps[..positional].to_vec();
+            let ty = Type::Tuple(elems.iter().map(|e| e.ty.clone()).collect());
+            let (Some(args_field), Some(code_field)) = (
+                self.cx.find_field(c_of(&obj), ARGS_FIELD),
+                self.cx.find_field(c_of(&obj), ARGS_CODE_FIELD),
+            ) else {
+                return Err(Reported);
+            };
+            stmts.push(tir::Stmt::StoreField {
+                base: obj.clone(),
+                offset: code_field.offset,
+                value: tir::Expr::type_code(ty.clone()),
+            });
+            stmts.push(tir::Stmt::StoreField {
+                base: obj.clone(),
+                offset: args_field.offset,
+                value: tir::Expr::new(ExprKind::Tuple(elems), ty),
+            });
+        }
+        let mut all = vec![obj];
+        all.extend(temps);
+        stmts.push(tir::Stmt::Expr(tir::Expr::new(
+            ExprKind::Call(f, all),
+            sig.ret.clone(),
+        )));
+        Ok(stmts)
     }
 
     /// Calls method `f` with `self` bound to `obj` and the call's own arguments.
@@ -1390,6 +1460,12 @@ impl Checker<'_, '_> {
                 format!("method '{cname}.{name}' is not a value: call it"),
             ));
         }
+        if self.cx.program.classes[c.0 as usize].is_exception && name == "args" {
+            return Err(self.error(
+                attr.range,
+                "'args' of an exception is not supported: its elements have no one static type                  (use str(e), or declare fields in the exception class)",
+            ));
+        }
         Err(self.error(
             attr.range,
             format!(
@@ -1563,6 +1639,14 @@ impl Checker<'_, '_> {
             tir::Expr::new(ExprKind::Block(vec![s], Box::new(test)), Type::Bool),
             narrow,
         ))
+    }
+}
+
+/// The class of an instance-typed expression.
+fn c_of(e: &tir::Expr) -> ClassId {
+    match e.ty {
+        Type::Instance(c) => c,
+        _ => ClassId(ExcKind::Exception as u32),
     }
 }
 
