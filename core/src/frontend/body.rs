@@ -2195,6 +2195,13 @@ impl<'c, 'a> Checker<'c, 'a> {
             (Type::Object, Type::None) if matches!(v.kind, ExprKind::None) => {
                 Ok(tir::Expr::new(ExprKind::None, target.clone()))
             }
+            (Type::Object, _) => Err(self.error(
+                range,
+                format!(
+                    "expected object (a class instance or None), found {}",
+                    type_name(&v.ty)
+                ),
+            )),
             (Type::Optional(_), Type::None) if matches!(v.kind, ExprKind::None) => {
                 Ok(tir::Expr::new(ExprKind::None, target.clone()))
             }

@@ -1463,7 +1463,7 @@ impl Checker<'_, '_> {
         if self.cx.program.classes[c.0 as usize].is_exception && name == "args" {
             return Err(self.error(
                 attr.range,
-                "'args' of an exception is not supported: its elements have no one static type                  (use str(e), or declare fields in the exception class)",
+                "'args' of an exception is not supported: its elements have no one static type (use str(e), or declare fields in the exception class)",
             ));
         }
         Err(self.error(
