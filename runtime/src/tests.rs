@@ -7,6 +7,7 @@ use crate::MISSING;
 use crate::arith::*;
 use crate::class::{class_name, class_of, exc_message_text, new_instance};
 use crate::dict::*;
+use crate::dunder::{seam_hash, seam_instance_bool, seam_instance_cmp, seam_instance_eq, seam_instance_len};
 use crate::error::{
     ExcKind, current, seam_raise, seam_raise_builtin, seam_register_builtin_classes, set_current,
     take_uncaught, traceback_text,
@@ -308,6 +309,11 @@ fn defined_functions() -> Vec<(&'static str, String)> {
         entry!(seam_tuple_new; _, _),
         entry!(seam_eq; _, _, _),
         entry!(seam_cmp; _, _, _),
+        entry!(seam_instance_eq; _, _, _),
+        entry!(seam_instance_cmp; _, _, _),
+        entry!(seam_instance_bool; _),
+        entry!(seam_instance_len; _),
+        entry!(seam_hash; _, _),
         entry!(seam_alloc; _, _),
         entry!(seam_raise; _),
         entry!(seam_register_builtin_classes; _, _),
@@ -469,6 +475,18 @@ const RAISING: &[&str] = &[
     "seam_file_close",
     "seam_file_enter",
     "seam_input",
+    // They may run dunder methods (generated code, which may raise).
+    "seam_str_of",
+    "seam_repr_of",
+    "seam_eq",
+    "seam_cmp",
+    "seam_list_contains",
+    "seam_list_sort",
+    "seam_instance_eq",
+    "seam_instance_cmp",
+    "seam_instance_bool",
+    "seam_instance_len",
+    "seam_hash",
 ];
 
 #[test]
@@ -670,7 +688,7 @@ fn uncaught_exceptions_print_as_cpython() {
 
 // ---- exceptions ----
 
-/// A class descriptor laid out as `seam_core::layout` says (no vtable).
+/// A class descriptor laid out as `seam_core::layout` says (no dunder methods, no vtable).
 /// The loader's tests (see [`loader`]) make these too.
 #[repr(C)]
 struct TestClass {
@@ -683,6 +701,7 @@ struct TestClass {
     flags: i64,
     vtable_len: i64,
     slack_start: i64,
+    dunders: [usize; layout::DUNDER_COUNT],
 }
 
 /// Exceptions trace their message; the test classes have no other references.
@@ -709,6 +728,7 @@ fn test_class(name: &str, parent: *const TestClass, size: i64, exception: bool) 
         },
         vtable_len: 0,
         slack_start: 0,
+        dunders: [0; layout::DUNDER_COUNT],
     });
     Box::into_raw(desc).cast_const().cast()
 }
