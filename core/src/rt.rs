@@ -236,23 +236,23 @@ runtime_functions! {
     /// `max(l)`; ValueError "max() arg is an empty sequence".
     ListMax = "seam_list_max"(Ptr, Ptr) -> Word, raises;
 
-    // ---- dict (keys are int words or str references) ----
+    // ---- dict (keys are int words, str references, or values of a type code: see DictNewKeyed) ----
     /// An empty dict; `key_is_str`, `value_is_ref` as 0/1.
     DictNew = "seam_dict_new"(I8, I8) -> Ptr;
     /// `d[k]`; KeyError whose message is the key's repr.
     DictGetItem = "seam_dict_getitem"(Ptr, Word) -> Word, raises;
-    DictSetItem = "seam_dict_setitem"(Ptr, Word, Word);
+    DictSetItem = "seam_dict_setitem"(Ptr, Word, Word), raises;
     /// `del d[k]`; KeyError.
     DictDelItem = "seam_dict_delitem"(Ptr, Word), raises;
-    DictContains = "seam_dict_contains"(Ptr, Word) -> I8;
+    DictContains = "seam_dict_contains"(Ptr, Word) -> I8, raises;
     /// `d.get(k, default)` (the front end passes the `None` word when there is no default).
-    DictGet = "seam_dict_get"(Ptr, Word, Word) -> Word;
+    DictGet = "seam_dict_get"(Ptr, Word, Word) -> Word, raises;
     /// `d.pop(k)`; KeyError.
     DictPop = "seam_dict_pop"(Ptr, Word) -> Word, raises;
     /// `d.pop(k, default)`.
-    DictPopDefault = "seam_dict_pop_default"(Ptr, Word, Word) -> Word;
+    DictPopDefault = "seam_dict_pop_default"(Ptr, Word, Word) -> Word, raises;
     /// `d.setdefault(k, default)`.
-    DictSetdefault = "seam_dict_setdefault"(Ptr, Word, Word) -> Word;
+    DictSetdefault = "seam_dict_setdefault"(Ptr, Word, Word) -> Word, raises;
     /// A new `list` of the keys, in insertion order.
     DictKeys = "seam_dict_keys"(Ptr) -> Ptr;
     /// A new `list` of the values.
@@ -334,6 +334,10 @@ runtime_functions! {
     /// `hash(v)` of a value of type code `tc` (int, bool, float, str, None, tuples, instances);
     /// TypeError "unhashable type: 'C'".
     Hash = "seam_hash"(Word, Ptr) -> I64, raises;
+    /// An empty dict whose keys are neither `int` nor `str` (tuples, `bool`s, instances),
+    /// hashed and compared by their type code `tc` (keys' `__hash__` and `__eq__` may raise,
+    /// so every dict function that hashes or compares keys is marked `raises`).
+    DictNewKeyed = "seam_dict_new_keyed"(Ptr, I8) -> Ptr;
 
     // ---- exceptions and classes ----
     /// A new instance of the class whose descriptor is at `desc` (a static address, not a

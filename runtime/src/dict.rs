@@ -9,12 +9,22 @@
 //! All storage is GC arrays reachable from the dict object, so the
 //! collector traces it through descriptors alone.
 //!
-//! Keys are `int` words or `str` references (the dict remembers which); the
-//! values' meaning is only "reference or not". Printing values needs a type
-//! code and lives in [`crate::format`].
+//! Keys are `int` words or `str` references (the dict remembers which), or
+//! values of any other hashable type, whose type code the dict then keeps
+//! ([`DICT_KEY_CODE`]): tuples, `bool`s, instances. Those hash and compare
+//! through [`crate::dunder`] and [`crate::generic`], which may run a class's
+//! `__hash__` and `__eq__`: generated code that may collect and raise. So the
+//! ABI functions root their arguments for such dicts, compute each key's hash
+//! once, re-read the storage after every comparison (restarting a probe when
+//! a method changed the dict), and give up when a method raised. The values'
+//! meaning is only "reference or not". Printing values needs a type code and
+//! lives in [`crate::format`].
 
 use crate::error::{ExcKind, raise};
-use crate::format::repr_key;
+use crate::dunder::{hash_value, pending};
+use crate::format::{repr_key, repr_word};
+use crate::generic::equal;
+use crate::typecode::tc_slice;
 use crate::gcglue::{Roots, alloc_array, alloc_dict, alloc_tuple, ptr, set_word, word};
 use crate::layout::*;
 use crate::list::new_list;
@@ -65,9 +75,43 @@ impl Dict {
             std::slice::from_raw_parts_mut(a.add(ARRAY_ITEMS) as *mut u64, cap)
         }
     }
+    /// The type code of generic keys (neither `int` nor `str`).
+    unsafe fn key_code<'a>(self) -> Option<&'a [u8]> {
+        // SAFETY: see the type's contract; the code is null or a static type code.
+        unsafe {
+            let code = ptr(self.0, DICT_KEY_CODE);
+            (!code.is_null()).then(|| tc_slice(code))
+        }
+    }
+    unsafe fn key_is_ref(self) -> bool {
+        // SAFETY: see the type's contract.
+        unsafe {
+            self.key_is_str()
+                || self
+                    .key_code()
+                    .is_some_and(|c| !matches!(c.first(), Some(b'i' | b'f' | b'b' | b'n')))
+        }
+    }
+    /// Roots the dict, a key and a value while methods of generic keys may run.
+    unsafe fn guard(self, key: u64, value: Option<u64>) -> Option<Roots> {
+        // SAFETY: see the type's contract.
+        unsafe {
+            self.key_code()?;
+            let roots = Roots::new();
+            roots.push(self.0);
+            roots.push_word(key, self.key_is_ref());
+            if let Some(v) = value {
+                roots.push_word(v, self.value_is_ref());
+            }
+            Some(roots)
+        }
+    }
     unsafe fn hash(self, key: u64) -> u64 {
         // SAFETY: see the type's contract; str keys are live strs.
         unsafe {
+            if let Some(code) = self.key_code() {
+                return hash_value(key, code) as u64 & (i64::MAX as u64);
+            }
             if self.key_is_str() {
                 str_hash(key as *mut u8)
             } else {
@@ -81,30 +125,46 @@ impl Dict {
     }
     unsafe fn keys_equal(self, a: u64, b: u64) -> bool {
         // SAFETY: see the type's contract.
-        unsafe { a == b || (self.key_is_str() && str_equal(a as *mut u8, b as *mut u8)) }
+        unsafe {
+            a == b
+                || (self.key_is_str() && str_equal(a as *mut u8, b as *mut u8))
+                || self.key_code().is_some_and(|code| equal(a, b, code))
+        }
     }
 
     /// `(index slot, entry)` for `key`: the entry when present, else the
     /// empty slot where it would go. Requires storage.
     unsafe fn probe(self, key: u64, hash: u64) -> (usize, Option<usize>) {
         // SAFETY: see the type's contract; the index always has an empty slot
-        // (entries capacity < index size), so probing terminates.
+        // (entries capacity < index size), so probing terminates. A generic
+        // key's `__eq__` may change the dict: the storage is re-read after each
+        // comparison, and the probe restarts when the index was replaced.
         unsafe {
-            let index = self.array(DICT_INDEX);
-            let hashes = self.array(DICT_HASHES);
-            let keys = self.array(DICT_KEYS);
-            let mask = index.len() - 1;
-            let mut i = hash as usize & mask;
-            loop {
-                let e = index[i];
-                if e == 0 {
-                    return (i, None);
+            'restart: loop {
+                let table = ptr(self.0, DICT_INDEX);
+                let mask = self.array(DICT_INDEX).len() - 1;
+                let mut i = hash as usize & mask;
+                loop {
+                    let e = self.array(DICT_INDEX)[i];
+                    if e == 0 {
+                        return (i, None);
+                    }
+                    let e = e as usize - 1;
+                    if self.array(DICT_HASHES)[e] == hash {
+                        let stored = self.array(DICT_KEYS)[e];
+                        let same = self.keys_equal(stored, key);
+                        if pending() {
+                            return (i, None);
+                        }
+                        if ptr(self.0, DICT_INDEX) != table {
+                            continue 'restart;
+                        }
+                        if same {
+                            return (i, Some(e));
+                        }
+                    }
+                    i = (i + 1) & mask;
                 }
-                let e = e as usize - 1;
-                if hashes[e] == hash && self.keys_equal(keys[e], key) {
-                    return (i, Some(e));
-                }
-                i = (i + 1) & mask;
             }
         }
     }
@@ -114,9 +174,28 @@ impl Dict {
         // SAFETY: see the type's contract.
         unsafe {
             if self.used() == 0 && ptr(self.0, DICT_INDEX).is_null() {
+                // CPython hashes the key even to look it up in an empty dict.
+                if self.key_code().is_some() {
+                    self.hash(key);
+                }
                 return None;
             }
-            self.probe(key, self.hash(key)).1
+            let hash = self.hash(key);
+            if pending() {
+                return None;
+            }
+            self.find_hashed(key, hash)
+        }
+    }
+
+    /// The entry holding `key` whose hash is `hash`, if any.
+    unsafe fn find_hashed(self, key: u64, hash: u64) -> Option<usize> {
+        // SAFETY: see the type's contract.
+        unsafe {
+            if self.used() == 0 && ptr(self.0, DICT_INDEX).is_null() {
+                return None;
+            }
+            self.probe(key, hash).1
         }
     }
 
@@ -132,7 +211,7 @@ impl Dict {
             let roots = Roots::new();
             let index = roots.push(alloc_array(false, size));
             let hashes = roots.push(alloc_array(false, cap));
-            let keys = roots.push(alloc_array(self.key_is_str(), cap));
+            let keys = roots.push(alloc_array(self.key_is_ref(), cap));
             let values = roots.push(alloc_array(self.value_is_ref(), cap));
             let words = |a: *mut u8| {
                 std::slice::from_raw_parts_mut(
@@ -171,22 +250,41 @@ impl Dict {
 
     /// Stores `value` under `key`, appending a new entry when the key is absent.
     unsafe fn set(self, key: u64, value: u64) {
+        // SAFETY: see the type's contract.
+        unsafe {
+            let hash = self.hash(key);
+            if !pending() {
+                self.set_hashed(key, value, hash);
+            }
+        }
+    }
+
+    /// [`Dict::set`] for a key whose hash is known.
+    unsafe fn set_hashed(self, key: u64, value: u64, hash: u64) {
         // SAFETY: see the type's contract; the dict, key and value are rooted
         // across the rebuild.
         unsafe {
-            if let Some(e) = self.find(key) {
+            if let Some(e) = self.find_hashed(key, hash) {
                 self.array(DICT_VALUES)[e] = value;
+                return;
+            }
+            if pending() {
                 return;
             }
             if self.used() == self.array(DICT_HASHES).len() {
                 let roots = Roots::new();
                 roots.push(self.0);
-                roots.push_word(key, self.key_is_str());
+                roots.push_word(key, self.key_is_ref());
                 roots.push_word(value, self.value_is_ref());
                 self.rebuild(self.len() + 1);
             }
-            let hash = self.hash(key);
-            let (slot, _) = self.probe(key, hash);
+            // The new entry's slot: the first empty one (the key is absent; no comparisons).
+            let index = self.array(DICT_INDEX);
+            let mask = index.len() - 1;
+            let mut slot = hash as usize & mask;
+            while index[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
             let e = self.used();
             self.array(DICT_HASHES)[e] = hash;
             self.array(DICT_KEYS)[e] = key;
@@ -211,8 +309,15 @@ impl Dict {
     /// Raises KeyError for `key` (sets the exception state and returns).
     unsafe fn key_error(self, key: u64) {
         // SAFETY: see the type's contract.
-        let text = unsafe { repr_key(key, self.key_is_str()) };
-        raise(ExcKind::KeyError, &text)
+        let text = unsafe {
+            match self.key_code() {
+                Some(code) => repr_word(key, code),
+                None => repr_key(key, self.key_is_str()),
+            }
+        };
+        if !pending() {
+            raise(ExcKind::KeyError, &text)
+        }
     }
 }
 
@@ -245,6 +350,39 @@ pub(crate) unsafe fn dict_entries(d: *mut u8) -> Vec<(u64, u64)> {
             .filter(|&e| h[e] != TOMBSTONE)
             .map(|e| (k[e], v[e]))
             .collect()
+    }
+}
+
+/// The live `(hash, key, value)` entries of a dict, in insertion order.
+///
+/// # Safety
+/// `d` must be a live dict; the words are valid while it is unchanged.
+pub(crate) unsafe fn dict_hashed_entries(d: *mut u8) -> Vec<(u64, u64, u64)> {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        let d = Dict(d);
+        let (h, k, v) = (
+            d.array(DICT_HASHES),
+            d.array(DICT_KEYS),
+            d.array(DICT_VALUES),
+        );
+        (0..d.used())
+            .filter(|&e| h[e] != TOMBSTONE)
+            .map(|e| (h[e], k[e], v[e]))
+            .collect()
+    }
+}
+
+/// The value stored under `key`, whose hash in this dict is `hash` (taken from a dict
+/// of the same key type, so no `__hash__` runs), if any.
+///
+/// # Safety
+/// `d` must be a live dict and `key` a key of its kind.
+pub(crate) unsafe fn dict_lookup_hashed(d: *mut u8, key: u64, hash: u64) -> Option<u64> {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        let d = Dict(d);
+        d.find_hashed(key, hash).map(|e| d.array(DICT_VALUES)[e])
     }
 }
 
@@ -296,6 +434,19 @@ pub extern "C" fn seam_dict_new(key_is_str: u8, value_is_ref: u8) -> *mut u8 {
     alloc_dict(flags)
 }
 
+/// An empty dict whose keys have type code `key_code` (a static address; tuples,
+/// `bool`s, instances: anything but `int` and `str`, which [`seam_dict_new`] serves).
+///
+/// # Safety
+/// `key_code` must be a NUL-terminated static type code.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_dict_new_keyed(key_code: *const u8, value_is_ref: u8) -> *mut u8 {
+    let d = seam_dict_new(0, value_is_ref);
+    // SAFETY: `d` is a fresh dict; the code is static data, not a GC reference.
+    unsafe { set_word(d, DICT_KEY_CODE, key_code as u64) };
+    d
+}
+
 /// `d[k]`.
 ///
 /// # Safety
@@ -304,6 +455,7 @@ pub extern "C" fn seam_dict_new(key_is_str: u8, value_is_ref: u8) -> *mut u8 {
 pub unsafe extern "C" fn seam_dict_getitem(d: *mut u8, k: u64) -> u64 {
     // SAFETY: forwarded from the caller.
     unsafe {
+        let _roots = Dict(d).guard(k, None);
         match dict_lookup(d, k) {
             Some(v) => v,
             None => {
@@ -321,7 +473,10 @@ pub unsafe extern "C" fn seam_dict_getitem(d: *mut u8, k: u64) -> u64 {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_dict_setitem(d: *mut u8, k: u64, v: u64) {
     // SAFETY: forwarded from the caller.
-    unsafe { Dict(d).set(k, v) }
+    unsafe {
+        let _roots = Dict(d).guard(k, Some(v));
+        Dict(d).set(k, v)
+    }
 }
 
 /// `del d[k]`.
@@ -333,6 +488,7 @@ pub unsafe extern "C" fn seam_dict_delitem(d: *mut u8, k: u64) {
     // SAFETY: forwarded from the caller.
     unsafe {
         let d = Dict(d);
+        let _roots = d.guard(k, None);
         match d.find(k) {
             Some(e) => d.remove(e),
             None => d.key_error(k),
@@ -347,7 +503,10 @@ pub unsafe extern "C" fn seam_dict_delitem(d: *mut u8, k: u64) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_dict_contains(d: *mut u8, k: u64) -> u8 {
     // SAFETY: forwarded from the caller.
-    unsafe { Dict(d).find(k).is_some() as u8 }
+    unsafe {
+        let _roots = Dict(d).guard(k, None);
+        Dict(d).find(k).is_some() as u8
+    }
 }
 
 /// `d.get(k, default)`.
@@ -357,7 +516,10 @@ pub unsafe extern "C" fn seam_dict_contains(d: *mut u8, k: u64) -> u8 {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_dict_get(d: *mut u8, k: u64, default: u64) -> u64 {
     // SAFETY: forwarded from the caller.
-    unsafe { dict_lookup(d, k).unwrap_or(default) }
+    unsafe {
+        let _roots = Dict(d).guard(k, Some(default));
+        dict_lookup(d, k).unwrap_or(default)
+    }
 }
 
 /// `d.pop(k)`.
@@ -369,6 +531,7 @@ pub unsafe extern "C" fn seam_dict_pop(d: *mut u8, k: u64) -> u64 {
     // SAFETY: forwarded from the caller.
     unsafe {
         let d = Dict(d);
+        let _roots = d.guard(k, None);
         match d.find(k) {
             Some(e) => {
                 let v = d.array(DICT_VALUES)[e];
@@ -392,6 +555,7 @@ pub unsafe extern "C" fn seam_dict_pop_default(d: *mut u8, k: u64, default: u64)
     // SAFETY: forwarded from the caller.
     unsafe {
         let d = Dict(d);
+        let _roots = d.guard(k, Some(default));
         match d.find(k) {
             Some(e) => {
                 let v = d.array(DICT_VALUES)[e];
@@ -411,10 +575,16 @@ pub unsafe extern "C" fn seam_dict_pop_default(d: *mut u8, k: u64, default: u64)
 pub unsafe extern "C" fn seam_dict_setdefault(d: *mut u8, k: u64, default: u64) -> u64 {
     // SAFETY: forwarded from the caller.
     unsafe {
-        if let Some(v) = dict_lookup(d, k) {
-            return v;
+        let dict = Dict(d);
+        let _roots = dict.guard(k, Some(default));
+        let hash = dict.hash(k);
+        if pending() {
+            return default;
         }
-        Dict(d).set(k, default);
+        if let Some(e) = dict.find_hashed(k, hash) {
+            return dict.array(DICT_VALUES)[e];
+        }
+        dict.set_hashed(k, default, hash);
         default
     }
 }
@@ -426,7 +596,7 @@ pub unsafe extern "C" fn seam_dict_setdefault(d: *mut u8, k: u64, default: u64) 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_dict_keys(d: *mut u8) -> *mut u8 {
     // SAFETY: forwarded from the caller.
-    unsafe { entries_list(d, Dict(d).key_is_str(), |(k, _)| k) }
+    unsafe { entries_list(d, Dict(d).key_is_ref(), |(k, _)| k) }
 }
 
 /// A new list of the values, in insertion order.
@@ -475,11 +645,18 @@ pub unsafe extern "C" fn seam_dict_copy(d: *mut u8) -> *mut u8 {
         let roots = Roots::new();
         roots.push(d);
         let copy = Dict(roots.push(alloc_dict(Dict(d).flags())));
+        set_word(copy.0, DICT_KEY_CODE, word(d, DICT_KEY_CODE));
         let n = Dict(d).len();
         if n > 0 {
             copy.rebuild(n);
-            for (k, v) in dict_entries(d) {
-                copy.set(k, v);
+            // The stored hashes are reused: a copy runs no `__hash__`, as in CPython.
+            for e in live_entries(Dict(d)) {
+                let (h, k, v) = (
+                    Dict(d).array(DICT_HASHES)[e],
+                    Dict(d).array(DICT_KEYS)[e],
+                    Dict(d).array(DICT_VALUES)[e],
+                );
+                copy.set_hashed(k, v, h);
             }
         }
         copy.0

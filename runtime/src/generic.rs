@@ -7,7 +7,7 @@
 //! float and equal to itself) so that sorting can never fail; CPython's
 //! answers differ only for comparisons involving NaN inside containers.
 
-use crate::dict::{dict_entries, dict_key_is_str, dict_lookup};
+use crate::dict::{dict_entries, dict_hashed_entries, dict_key_is_str, dict_lookup_hashed};
 use crate::dunder::{pending, rich_eq};
 use crate::gcglue::Roots;
 use crate::gcglue::word;
@@ -95,11 +95,14 @@ pub(crate) unsafe fn equal(a: u64, b: u64, tc: &[u8]) -> bool {
             }
             b'd' => {
                 let (_, vtc) = pair(tc);
-                let (x, y) = (dict_entries(pa), dict_entries(pb));
+                // Each key is looked up by its stored hash, as CPython does: no `__hash__` runs.
+                let (x, y) = (dict_hashed_entries(pa), dict_entries(pb));
                 x.len() == y.len()
                     && dict_key_is_str(pa) == dict_key_is_str(pb)
-                    && x.iter()
-                        .all(|&(k, v)| dict_lookup(pb, k).is_some_and(|w| equal(v, w, vtc)))
+                    && x.iter().all(|&(h, k, v)| {
+                        !pending()
+                            && dict_lookup_hashed(pb, k, h).is_some_and(|w| equal(v, w, vtc))
+                    })
             }
             // Key and item views compare like sets; value views by identity.
             b'K' => {

@@ -42,8 +42,11 @@ pub const DICT_HASHES: usize = 40;
 pub const DICT_KEYS: usize = 48;
 /// `dict` (private): the entries' values (a reference or word array).
 pub const DICT_VALUES: usize = 56;
+/// `dict` (private): the type code of keys other than `int` and `str` (a static
+/// address, not a reference), null for those.
+pub const DICT_KEY_CODE: usize = 64;
 /// `dict`: object size.
-pub const DICT_SIZE: usize = 64;
+pub const DICT_SIZE: usize = 72;
 
 /// `set`: number of elements; the rest is private to the runtime.
 pub const SET_LEN: usize = 8;

@@ -314,6 +314,7 @@ fn defined_functions() -> Vec<(&'static str, String)> {
         entry!(seam_instance_bool; _),
         entry!(seam_instance_len; _),
         entry!(seam_hash; _, _),
+        entry!(seam_dict_new_keyed; _, _),
         entry!(seam_alloc; _, _),
         entry!(seam_raise; _),
         entry!(seam_register_builtin_classes; _, _),
@@ -487,6 +488,12 @@ const RAISING: &[&str] = &[
     "seam_instance_bool",
     "seam_instance_len",
     "seam_hash",
+    // Keys' `__hash__` and `__eq__` may raise.
+    "seam_dict_setitem",
+    "seam_dict_contains",
+    "seam_dict_get",
+    "seam_dict_pop_default",
+    "seam_dict_setdefault",
 ];
 
 #[test]

@@ -1,4 +1,4 @@
-# expect: dict keys must be int or str
+# expect: dict keys must be int, str, bool, class instances or tuples of those (not float)
 
 
 def main(argv: list[str]) -> int:

@@ -3319,8 +3319,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                 None => self.expr(&item.value, None)?,
             };
             if kt.is_none() {
-                if !matches!(k.ty, Type::Int | Type::Str) {
-                    return Err(self.error(key.range(), "dict keys must be int or str"));
+                if !super::dunders::is_dict_key(&k.ty) {
+                    return Err(self.error(
+                        key.range(),
+                        "dict keys must be int, str, bool, class instances or tuples of those",
+                    ));
                 }
                 kt = Some(k.ty.clone());
             }
@@ -3343,18 +3346,14 @@ impl<'c, 'a> Checker<'c, 'a> {
                 "cannot infer the type of an empty dict: annotate it (e.g. 'd: dict[str, int] = {}')",
             ));
         };
-        if !matches!(kt, Type::Int | Type::Str) {
-            return Err(self.error(d.range, "dict keys must be int or str"));
+        if !super::dunders::is_dict_key(&kt) {
+            return Err(self.error(
+                d.range,
+                "dict keys must be int, str, bool, class instances or tuples of those",
+            ));
         }
         let ty = Type::Dict(Box::new(kt.clone()), Box::new(vt.clone()));
-        let new = tir::Expr::rt(
-            Rt::DictNew,
-            vec![
-                tir::Expr::bool(kt == Type::Str),
-                tir::Expr::bool(vt.is_ref()),
-            ],
-            ty.clone(),
-        );
+        let new = super::dunders::new_dict(&kt, &vt);
         if pairs.is_empty() {
             return Ok(new);
         }

@@ -471,14 +471,7 @@ impl Checker<'_, '_> {
             "dict" => {
                 self.positional(c, name, 0, 0)?;
                 match expected {
-                    Some(Type::Dict(k, v)) => Ok(tir::Expr::rt(
-                        Rt::DictNew,
-                        vec![
-                            tir::Expr::bool(**k == Type::Str),
-                            tir::Expr::bool(v.is_ref()),
-                        ],
-                        Type::Dict(k.clone(), v.clone()),
-                    )),
+                    Some(Type::Dict(k, v)) => Ok(super::dunders::new_dict(k, v)),
                     _ => Err(self.error(
                         c.range(),
                         "cannot infer the type of dict(): annotate the variable",

@@ -117,6 +117,34 @@ impl Context<'_> {
     }
 }
 
+/// Whether values of type `t` may be dict keys: `int`, `str`, `bool`, class instances
+/// (hashed by `__hash__`, by identity by default) and tuples of keys.
+pub(super) fn is_dict_key(t: &Type) -> bool {
+    match t {
+        Type::Int | Type::Str | Type::Bool | Type::Instance(_) => true,
+        Type::Tuple(ts) => ts.iter().all(is_dict_key),
+        _ => false,
+    }
+}
+
+/// A new empty dict of type `dict[k, v]`: `int` and `str` keys have the runtime's
+/// fast paths, other keys go by their type code.
+pub(super) fn new_dict(k: &Type, v: &Type) -> tir::Expr {
+    let ty = Type::Dict(Box::new(k.clone()), Box::new(v.clone()));
+    match k {
+        Type::Int | Type::Str => tir::Expr::rt(
+            Rt::DictNew,
+            vec![tir::Expr::bool(*k == Type::Str), tir::Expr::bool(v.is_ref())],
+            ty,
+        ),
+        _ => tir::Expr::rt(
+            Rt::DictNewKeyed,
+            vec![tir::Expr::type_code(k.clone()), tir::Expr::bool(v.is_ref())],
+            ty,
+        ),
+    }
+}
+
 /// `op` of `seam_instance_cmp` for an ordering operator, and the method it needs.
 pub(super) fn ordering_op(op: ast::CmpOp) -> Option<(i64, &'static str, &'static str)> {
     let i = match op {

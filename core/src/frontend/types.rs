@@ -125,8 +125,11 @@ impl Context<'_> {
                     },
                     Some("dict") => match resolve_all(self)?.as_slice() {
                         [k, v] => {
-                            if !matches!(k, Type::Int | Type::Str) {
-                                return err(args[0].range(), "dict keys must be int or str");
+                            if !super::dunders::is_dict_key(k) {
+                                return err(
+                                    args[0].range(),
+                                    "dict keys must be int, str, bool, class instances or tuples of those",
+                                );
                             }
                             Ok(Type::Dict(Box::new(k.clone()), Box::new(v.clone())))
                         }
