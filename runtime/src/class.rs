@@ -7,18 +7,18 @@
 //! tests), never GC objects. This file knows nothing of fields other than an
 //! exception's message and arguments, nor of vtables.
 
+use crate::dunder::{pending, user_str};
 use crate::error::{ExcKind, builtin_class};
-use crate::dunder::user_str;
 use crate::format::{repr_word, seam_str_of, write_str_repr};
 use crate::gcglue::Roots;
-use crate::strobj::new_str;
-use crate::typecode::{tc_slice, tuple_elems};
 use crate::gcglue::{ptr, word};
 use crate::layout::{
-    CLASS_FLAG_EXCEPTION, CLASS_FLAGS, CLASS_NAME, CLASS_PARENT, CLASS_SIZE, DESCRIPTOR,
-    EXC_ARGS, EXC_ARGS_CODE, EXC_MESSAGE, TUPLE_ITEMS, TUPLE_LEN,
+    CLASS_FLAG_EXCEPTION, CLASS_FLAGS, CLASS_NAME, CLASS_PARENT, CLASS_SIZE, DESCRIPTOR, EXC_ARGS,
+    EXC_ARGS_CODE, EXC_MESSAGE, TUPLE_ITEMS, TUPLE_LEN,
 };
+use crate::strobj::new_str;
 use crate::strobj::{empty_str, str_as_str};
+use crate::typecode::{tc_slice, tuple_elems};
 use seam_gc::GcTypeInfo;
 use std::borrow::Cow;
 use std::ffi::CStr;
@@ -161,8 +161,20 @@ unsafe fn exc_str(exc: *mut u8) -> *mut u8 {
         };
         let elems = tuple_elems(code);
         if word(args, TUPLE_LEN) == 1 && elems.len() == 1 {
-            let text = seam_str_of(word(args, TUPLE_ITEMS), elems[0].as_ptr());
-            return text;
+            // The element's code is the tuple code's tail, so it is NUL-terminated.
+            let item = word(args, TUPLE_ITEMS);
+            if is_subclass(class_of(exc), builtin_class(ExcKind::KeyError)) {
+                // `KeyError.__str__` shows its one argument's repr.
+                let roots = Roots::new();
+                roots.push(exc);
+                let text = repr_word(item, elems[0]);
+                return if pending() {
+                    std::ptr::null_mut()
+                } else {
+                    new_str(&text)
+                };
+            }
+            return seam_str_of(item, elems[0].as_ptr());
         }
         let roots = Roots::new();
         roots.push(exc);

@@ -20,15 +20,15 @@
 //! meaning is only "reference or not". Printing values needs a type code and
 //! lives in [`crate::format`].
 
-use crate::error::{ExcKind, raise};
 use crate::dunder::{hash_value, pending};
+use crate::error::{ExcKind, raise};
 use crate::format::{repr_key, repr_word};
-use crate::generic::equal;
-use crate::typecode::tc_slice;
 use crate::gcglue::{Roots, alloc_array, alloc_dict, alloc_tuple, ptr, set_word, word};
+use crate::generic::equal;
 use crate::layout::*;
 use crate::list::new_list;
 use crate::strobj::{str_equal, str_hash};
+use crate::typecode::tc_slice;
 
 /// The hash of a deleted entry: real hashes have 63 bits.
 pub(crate) const TOMBSTONE: u64 = u64::MAX;

@@ -9,10 +9,10 @@
 //! bounds; other instances print through [`crate::class`] and do not recurse.
 
 use crate::class::{instance_str, write_instance_repr};
-use crate::dunder::{pending, user_repr, user_str};
-use crate::gcglue::Roots;
 use crate::dict::dict_entries;
+use crate::dunder::{pending, user_repr, user_str};
 use crate::float_repr::float_repr;
+use crate::gcglue::Roots;
 use crate::gcglue::word;
 use crate::generic::unbox_optional;
 use crate::layout::{TUPLE_ITEMS, TUPLE_LEN};

@@ -100,8 +100,7 @@ pub(crate) unsafe fn equal(a: u64, b: u64, tc: &[u8]) -> bool {
                 x.len() == y.len()
                     && dict_key_is_str(pa) == dict_key_is_str(pb)
                     && x.iter().all(|&(h, k, v)| {
-                        !pending()
-                            && dict_lookup_hashed(pb, k, h).is_some_and(|w| equal(v, w, vtc))
+                        !pending() && dict_lookup_hashed(pb, k, h).is_some_and(|w| equal(v, w, vtc))
                     })
             }
             // Key and item views compare like sets; value views by identity.

@@ -10,10 +10,10 @@
 //! "reference or not".
 
 use crate::MISSING;
+use crate::dunder::{pending, rich_order, sort_instances};
 use crate::error::{Exc, ExcKind, fatal, raise};
 use crate::format::repr_word;
 use crate::gcglue::{Roots, alloc_array, alloc_list_header, array_is_ref, ptr, set_word, word};
-use crate::dunder::{pending, rich_order, sort_instances};
 use crate::generic::{compare, equal};
 use crate::layout::{ARRAY_CAPACITY, ARRAY_ITEMS, LIST_ITEMS, LIST_LEN};
 use crate::typecode::tc_slice;

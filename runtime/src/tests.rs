@@ -7,7 +7,9 @@ use crate::MISSING;
 use crate::arith::*;
 use crate::class::{class_name, class_of, exc_message_text, new_instance};
 use crate::dict::*;
-use crate::dunder::{seam_hash, seam_instance_bool, seam_instance_cmp, seam_instance_eq, seam_instance_len};
+use crate::dunder::{
+    seam_hash, seam_instance_bool, seam_instance_cmp, seam_instance_eq, seam_instance_len,
+};
 use crate::error::{
     ExcKind, current, seam_raise, seam_raise_builtin, seam_register_builtin_classes, set_current,
     take_uncaught, traceback_text,

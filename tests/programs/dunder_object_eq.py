@@ -85,6 +85,10 @@ def main(argv: list[str]) -> int:
         print(hash(u))
     except TypeError as e:
         print("TypeError:", e)
+    maybe: Shape | None = s
+    print(maybe == None, maybe != None)
+    maybe = None
+    print(maybe == None, None == maybe)
     objs: list[object] = [s, None, p]
     print(len(objs), objs[1] is None)
     return 0

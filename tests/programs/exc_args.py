@@ -22,13 +22,18 @@ class Quiet(Exception):
         pass
 
 
+class Missing(KeyError):
+    def __init__(self, key: str) -> None:
+        pass
+
+
 class Shown(Exception):
     def __str__(self) -> str:
         return "shown!"
 
 
 def main(argv: list[str]) -> int:
-    for e in [Oops(3), Pair("x", 2), Named(4), Quiet(), Shown("m"), ValueError("v")]:
+    for e in [Oops(3), Pair("x", 2), Named(4), Quiet(), Shown("m"), ValueError("v"), Missing("k")]:
         print(str(e), "|", repr(e))
         print(e)
     try:

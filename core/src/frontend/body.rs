@@ -3008,8 +3008,10 @@ impl<'c, 'a> Checker<'c, 'a> {
                     (Instance(_) | Object, _) | (_, Instance(_) | Object) if !ordering => {
                         self.instance_equality(op == CmpOp::NotEq, l, r, range)
                     }
-                    (Optional(_), Optional(_))
-                        if !ordering && is_instance_like(&lt) && is_instance_like(&rt) =>
+                    (Optional(_), Optional(_) | None) | (None, Optional(_))
+                        if !ordering
+                            && (is_instance_like(&lt) || lt == None)
+                            && (is_instance_like(&rt) || rt == None) =>
                     {
                         self.instance_equality(op == CmpOp::NotEq, l, r, range)
                     }

@@ -134,7 +134,10 @@ pub(super) fn new_dict(k: &Type, v: &Type) -> tir::Expr {
     match k {
         Type::Int | Type::Str => tir::Expr::rt(
             Rt::DictNew,
-            vec![tir::Expr::bool(*k == Type::Str), tir::Expr::bool(v.is_ref())],
+            vec![
+                tir::Expr::bool(*k == Type::Str),
+                tir::Expr::bool(v.is_ref()),
+            ],
             ty,
         ),
         _ => tir::Expr::rt(
@@ -231,12 +234,12 @@ impl Checker<'_, '_> {
                 ),
             ));
         };
-        let accepts = |this: &Self, c: ClassId, name: &str, other: ClassId| {
-            match this.dunder_param(c, name) {
-                Some(Type::Object) => true,
-                Some(Type::Instance(p)) => this.cx.is_subclass(other, p),
-                _ => false,
-            }
+        let accepts = |this: &Self, c: ClassId, name: &str, other: ClassId| match this
+            .dunder_param(c, name)
+        {
+            Some(Type::Object) => true,
+            Some(Type::Instance(p)) => this.cx.is_subclass(other, p),
+            _ => false,
         };
         let forward = self.has_method(a, method) && accepts(self, a, method, b);
         let backward = self.has_method(b, reflected) && accepts(self, b, reflected, a);
@@ -270,11 +273,19 @@ impl Checker<'_, '_> {
     }
 
     /// `len(x)` of an instance: its class must define `__len__`.
-    pub(super) fn instance_len(&mut self, v: tir::Expr, c: ClassId, range: TextRange) -> R<tir::Expr> {
+    pub(super) fn instance_len(
+        &mut self,
+        v: tir::Expr,
+        c: ClassId,
+        range: TextRange,
+    ) -> R<tir::Expr> {
         if !self.has_method(c, "__len__") {
             return Err(self.error(
                 range,
-                format!("object of type {} has no len() (define __len__)", type_name(&v.ty)),
+                format!(
+                    "object of type {} has no len() (define __len__)",
+                    type_name(&v.ty)
+                ),
             ));
         }
         Ok(tir::Expr::rt(Rt::InstanceLen, vec![v], Type::Int))
@@ -292,10 +303,7 @@ impl Checker<'_, '_> {
             }
         }
         if !hashable(&v.ty) {
-            return Err(self.error(
-                range,
-                format!("unhashable type: {}", type_name(&v.ty)),
-            ));
+            return Err(self.error(range, format!("unhashable type: {}", type_name(&v.ty))));
         }
         let t = v.ty.clone();
         Ok(tir::Expr::rt(
