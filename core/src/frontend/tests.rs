@@ -245,3 +245,47 @@ fn io_refusals_say_what_is_supported() {
         "{out:?}"
     );
 }
+
+// ---- dunder methods, `object` and narrowing through `and`/`or` ----
+
+/// A pair class with an `eq` method and a `__eq__`, and `rest` appended to the module.
+fn pair_program(rest: &str) -> String {
+    format!(
+        "class W:\n    def eq(self, o: \"W\") -> bool:\n        return self is o\n\n\n\
+         class P(W):\n    car: W\n\n    def __init__(self, car: W) -> None:\n        self.car = car\n\n\
+         \x20   def __eq__(self, other: object) -> bool:\n        return isinstance(other, P) and self.car.eq(other.car)\n\n\n\
+         {rest}\n\n\ndef main(argv: list[str]) -> int:\n    return 0\n"
+    )
+}
+
+#[test]
+fn narrowing_reaches_the_right_operand_of_a_value_and() {
+    let src = pair_program("def f(o: W) -> bool:\n    return not isinstance(o, P) or o.car.eq(o)");
+    assert_eq!(check(&src), Vec::<String>::new());
+}
+
+#[test]
+fn an_unsupported_dunder_is_refused_by_name() {
+    let src = pair_program("class V:\n    def __add__(self, o: \"V\") -> \"V\":\n        return o");
+    let diags = check(&src);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert!(
+        diags[0].contains("error: dunder method '__add__' is not supported"),
+        "{}",
+        diags[0]
+    );
+}
+
+#[test]
+fn eq_must_take_object() {
+    let src = pair_program(
+        "class V:\n    def __eq__(self, o: \"V\") -> bool:  # type: ignore[override]\n        return True",
+    );
+    let diags = check(&src);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert!(
+        diags[0].contains("must be declared as 'def __eq__(self, other: object) -> bool'"),
+        "{}",
+        diags[0]
+    );
+}
