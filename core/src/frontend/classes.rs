@@ -1286,6 +1286,15 @@ impl Checker<'_, '_> {
                 format!("class '{cname}' has no method '{name}'"),
             ));
         };
+        if name == "__hash__" && self.cx.is_unhashable_hash(entry.func) {
+            let cname = self.cx.class(c).name.clone();
+            return Err(self.error(
+                a.attr.range,
+                format!(
+                    "'{cname}.__hash__' is None: the class defines __eq__ without __hash__ (calling it would raise TypeError)"
+                ),
+            ));
+        }
         let Some(sig) = self.cx.func_sigs[entry.func.0 as usize].clone() else {
             return Err(Reported);
         };

@@ -89,6 +89,14 @@ impl Context<'_> {
         }
     }
 
+    /// Whether `f` is the `__hash__` [`Context::unhashable_hash`] synthesized (for a class of
+    /// this program or of the core an extension is checked against: its symbol says so).
+    pub(super) fn is_unhashable_hash(&self, f: FuncId) -> bool {
+        self.program.functions[f.0 as usize]
+            .symbol
+            .starts_with("seam_K")
+    }
+
     /// A class that defines `__eq__` but not `__hash__` is unhashable, as in CPython:
     /// its `__hash__` (inherited by subclasses that define neither) raises
     /// `TypeError: unhashable type: 'C'`.
