@@ -487,7 +487,8 @@ pub(super) fn mentions_callable(t: &Type) -> bool {
         | Type::Str
         | Type::None
         | Type::Instance(_)
-        | Type::File => false,
+        | Type::File
+        | Type::Object => false,
         Type::List(e)
         | Type::Optional(e)
         | Type::DictKeys(e)
