@@ -430,6 +430,7 @@ pub(crate) unsafe fn hash_value(v: u64, tc: &[u8]) -> i64 {
                 let name = match first {
                     b'l' => "list",
                     b'd' => "dict",
+                    b'S' => "set",
                     _ => "object",
                 };
                 raise(ExcKind::TypeError, &format!("unhashable type: '{name}'"));
