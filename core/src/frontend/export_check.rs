@@ -174,7 +174,13 @@ impl Context<'_> {
 fn undescribed(t: &Type, described: &[bool]) -> Option<ClassId> {
     match t {
         Type::Instance(c) => (!described[c.0 as usize]).then_some(*c),
-        Type::Int | Type::Float | Type::Bool | Type::Str | Type::None | Type::File | Type::Object => None,
+        Type::Int
+        | Type::Float
+        | Type::Bool
+        | Type::Str
+        | Type::None
+        | Type::File
+        | Type::Object => None,
         Type::List(e)
         | Type::Optional(e)
         | Type::DictKeys(e)
