@@ -1186,9 +1186,10 @@ impl Checker<'_, '_> {
         let Some(sig) = self.cx.func_sigs[f.0 as usize].clone() else {
             return Err(Reported);
         };
-        let args = self.bind_method_args(&sig, call, 1)?;
+        let (hoisted, all) = self.bind_method_args(&sig, call, obj.clone())?;
+        let args: Vec<tir::Expr> = all.into_iter().skip(1).collect();
         let positional = call.arguments.args.len().min(args.len());
-        let mut stmts = Vec::new();
+        let mut stmts = hoisted;
         let mut temps = Vec::new();
         for a in args {
             let (s, t) = self.bind_temp(a);

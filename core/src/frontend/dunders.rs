@@ -208,8 +208,18 @@ impl Checker<'_, '_> {
                 ),
             ));
         }
+        // A `None`-typed operand (a procedure's call, say) is still evaluated, in order.
         let as_object = |e: tir::Expr| match e.ty {
-            Type::None => tir::Expr::new(ExprKind::None, Type::Object),
+            Type::None if matches!(e.kind, ExprKind::None) => {
+                tir::Expr::new(ExprKind::None, Type::Object)
+            }
+            Type::None => tir::Expr::new(
+                ExprKind::Block(
+                    vec![tir::Stmt::Expr(e)],
+                    Box::new(tir::Expr::new(ExprKind::None, Type::Object)),
+                ),
+                Type::Object,
+            ),
             _ => tir::Expr::new(e.kind, Type::Object),
         };
         Ok(tir::Expr::rt(
