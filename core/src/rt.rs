@@ -339,6 +339,43 @@ runtime_functions! {
     /// so every dict function that hashes or compares keys is marked `raises`).
     DictNewKeyed = "seam_dict_new_keyed"(Ptr, I8) -> Ptr;
 
+    // ---- string formatting and the later str, list and dict methods ----
+    /// `format(v, spec)` for a value of type code `tc` and a `str` spec, as CPython
+    /// (ValueError/TypeError/OverflowError with its messages).
+    Format = "seam_format"(Word, Ptr, Ptr) -> Ptr, raises;
+    /// `ascii(v)`: the repr of a value of type code `tc` with non-ASCII characters escaped.
+    AsciiOf = "seam_ascii_of"(Word, Ptr) -> Ptr, raises;
+    /// `fmt % args` for `args` of type code `tc` (a tuple's elements are the arguments).
+    StrPercent = "seam_str_percent"(Ptr, Word, Ptr) -> Ptr, raises;
+    /// `s.count(sub, start, end)`, bounds [`MISSING`] when absent.
+    StrCount = "seam_str_count"(Ptr, Ptr, I64, I64) -> I64;
+    /// `s.find/rfind/index/rindex(sub, start, end)`: `mode` bit 0 from the right, bit 1
+    /// raises ValueError "substring not found" instead of giving -1.
+    StrFindIn = "seam_str_find_in"(Ptr, Ptr, I64, I64, I64) -> I64, raises;
+    /// `s.partition(sep)`, or `rpartition` when the flag is 1; ValueError "empty separator".
+    StrPartition = "seam_str_partition"(Ptr, Ptr, I8) -> Ptr, raises;
+    /// `s.splitlines(keepends)`.
+    StrSplitlines = "seam_str_splitlines"(Ptr, I8) -> Ptr;
+    StrZfill = "seam_str_zfill"(Ptr, I64) -> Ptr;
+    /// `s.ljust/rjust/center(width, fill)`: align 0, 1, 2; `fill` null for a space;
+    /// TypeError "The fill character must be exactly one character long".
+    StrPad = "seam_str_pad"(Ptr, I64, Ptr, I64) -> Ptr, raises;
+    StrTitle = "seam_str_title"(Ptr) -> Ptr;
+    StrCapitalize = "seam_str_capitalize"(Ptr) -> Ptr;
+    StrCasefold = "seam_str_casefold"(Ptr) -> Ptr;
+    StrIsalnum = "seam_str_isalnum"(Ptr) -> I8;
+    /// `l.count(v)` comparing with element type code `tc`.
+    ListCount = "seam_list_count"(Ptr, Word, Ptr) -> I64, raises;
+    /// `l.remove(v)`; ValueError "list.remove(x): x not in list".
+    ListRemove = "seam_list_remove"(Ptr, Word, Ptr), raises;
+    ListClear = "seam_list_clear"(Ptr);
+    /// `d.update(other)` (same key and value types).
+    DictUpdate = "seam_dict_update"(Ptr, Ptr);
+    DictClear = "seam_dict_clear"(Ptr);
+    /// `d.popitem()` as a tuple with reference bitmask `ref_mask`;
+    /// KeyError 'popitem(): dictionary is empty'.
+    DictPopitem = "seam_dict_popitem"(Ptr, I64) -> Ptr, raises;
+
     // ---- exceptions and classes ----
     /// A new instance of the class whose descriptor is at `desc` (a static address, not a
     /// GC reference), `size` bytes: the descriptor word set, every other word zero. May collect.

@@ -727,3 +727,64 @@ pub(crate) unsafe fn dict_key_is_str(d: *mut u8) -> bool {
     // SAFETY: forwarded from the caller.
     unsafe { Dict(d).key_is_str() }
 }
+
+// ---- dict.update, dict.clear, dict.popitem ----
+
+/// `d.update(other)`: every entry of `other`, in its order, set in `d`.
+///
+/// # Safety
+/// `d` and `other` must be live dicts of the same key and value kinds.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_dict_update(d: *mut u8, other: *mut u8) {
+    // SAFETY: forwarded from the caller; both dicts are rooted while `d`
+    // grows, and the entries copied out stay reachable from `other`.
+    unsafe {
+        let roots = Roots::new();
+        roots.push(d);
+        roots.push(other);
+        for (k, v) in dict_entries(other) {
+            Dict(d).set(k, v);
+        }
+    }
+}
+
+/// `d.clear()`.
+///
+/// # Safety
+/// `d` must be a live dict.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_dict_clear(d: *mut u8) {
+    // SAFETY: forwarded from the caller; nothing allocates.
+    unsafe {
+        let dict = Dict(d);
+        for e in live_entries(dict) {
+            dict.remove(e);
+        }
+    }
+}
+
+/// `d.popitem()`: removes the last entry and gives it as a `(key, value)`
+/// tuple with reference bitmask `ref_mask`; KeyError
+/// 'popitem(): dictionary is empty'.
+///
+/// # Safety
+/// `d` must be a live dict.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_dict_popitem(d: *mut u8, ref_mask: i64) -> *mut u8 {
+    // SAFETY: forwarded from the caller; the dict is rooted while the tuple
+    // is allocated, and the entry is read after the allocation.
+    unsafe {
+        let Some(&e) = live_entries(Dict(d)).last() else {
+            raise(ExcKind::KeyError, "'popitem(): dictionary is empty'");
+            return std::ptr::null_mut();
+        };
+        let roots = Roots::new();
+        roots.push(d);
+        let t = alloc_tuple(2, ref_mask as u64 & 3);
+        let dict = Dict(d);
+        set_word(t, TUPLE_ITEMS, dict.array(DICT_KEYS)[e]);
+        set_word(t, TUPLE_ITEMS + 8, dict.array(DICT_VALUES)[e]);
+        dict.remove(e);
+        t
+    }
+}

@@ -45,9 +45,12 @@ mod loader;
 mod output;
 mod parse;
 mod set;
+mod strformat;
+mod strmethods;
 mod strobj;
 mod tuple;
 mod typecode;
+mod unicode_db;
 
 #[cfg(test)]
 mod tests;

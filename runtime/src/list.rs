@@ -558,3 +558,75 @@ pub unsafe extern "C" fn seam_list_max(l: *mut u8, tc: *const u8) -> u64 {
 fn is_ref_code(tc: &[u8]) -> bool {
     !matches!(tc.first(), Some(b'i' | b'f' | b'b' | b'n'))
 }
+
+// ---- list.count, list.remove, list.clear ----
+
+/// `l.count(v)`, comparing with element type code `tc`.
+///
+/// # Safety
+/// `l` must be a live list, `v` a valid element, `tc` its type code.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_count(l: *mut u8, v: u64, tc: *const u8) -> i64 {
+    // SAFETY: forwarded from the caller. An element's `__eq__` may allocate,
+    // raise or change the list: both are rooted, each element is read afresh.
+    unsafe {
+        let tc = elem_tc(tc);
+        let roots = Roots::new();
+        roots.push(l);
+        roots.push_word(v, is_ref_code(tc));
+        let mut n = 0;
+        let mut i = 0;
+        while let Some(&w) = list_words(l).get(i) {
+            if equal(w, v, tc) {
+                n += 1;
+            }
+            if pending() {
+                return 0;
+            }
+            i += 1;
+        }
+        n
+    }
+}
+
+/// `l.remove(v)`: removes the first element equal to `v`; ValueError
+/// "list.remove(x): x not in list".
+///
+/// # Safety
+/// `l` must be a live list, `v` a valid element, `tc` its type code.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_remove(l: *mut u8, v: u64, tc: *const u8) {
+    // SAFETY: forwarded from the caller; rooted and read afresh as in `seam_list_count`.
+    unsafe {
+        let tc = elem_tc(tc);
+        let roots = Roots::new();
+        roots.push(l);
+        roots.push_word(v, is_ref_code(tc));
+        let mut i = 0;
+        while let Some(&w) = list_words(l).get(i) {
+            let found = equal(w, v, tc);
+            if pending() {
+                return;
+            }
+            if found {
+                remove_at(l, i);
+                return;
+            }
+            i += 1;
+        }
+        raise(ExcKind::ValueError, "list.remove(x): x not in list");
+    }
+}
+
+/// `l.clear()`: the length drops to zero and the freed words are cleared.
+///
+/// # Safety
+/// `l` must be a live list.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_list_clear(l: *mut u8) {
+    // SAFETY: forwarded from the caller; the array keeps its capacity.
+    unsafe {
+        list_words(l).fill(0);
+        set_word(l, LIST_LEN, 0);
+    }
+}

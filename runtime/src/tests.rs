@@ -202,6 +202,7 @@ signature_impl!(A);
 signature_impl!(A, B);
 signature_impl!(A, B, C);
 signature_impl!(A, B, C, D);
+signature_impl!(A, B, C, D, E);
 
 fn sig<F: Signature>(_: F) -> String {
     F::signature()
@@ -225,6 +226,8 @@ fn defined_functions() -> Vec<(&'static str, String)> {
     use crate::output::*;
     use crate::parse::*;
     use crate::set::*;
+    use crate::strformat::*;
+    use crate::strmethods::*;
     vec![
         entry!(seam_write_str; _),
         entry!(seam_raise_builtin; _, _),
@@ -317,6 +320,25 @@ fn defined_functions() -> Vec<(&'static str, String)> {
         entry!(seam_instance_len; _),
         entry!(seam_hash; _, _),
         entry!(seam_dict_new_keyed; _, _),
+        entry!(seam_format; _, _, _),
+        entry!(seam_ascii_of; _, _),
+        entry!(seam_str_percent; _, _, _),
+        entry!(seam_str_count; _, _, _, _),
+        entry!(seam_str_find_in; _, _, _, _, _),
+        entry!(seam_str_partition; _, _, _),
+        entry!(seam_str_splitlines; _, _),
+        entry!(seam_str_zfill; _, _),
+        entry!(seam_str_pad; _, _, _, _),
+        entry!(seam_str_title; _),
+        entry!(seam_str_capitalize; _),
+        entry!(seam_str_casefold; _),
+        entry!(seam_str_isalnum; _),
+        entry!(seam_list_count; _, _, _),
+        entry!(seam_list_remove; _, _, _),
+        entry!(seam_list_clear; _),
+        entry!(seam_dict_update; _, _),
+        entry!(seam_dict_clear; _),
+        entry!(seam_dict_popitem; _, _),
         entry!(seam_alloc; _, _),
         entry!(seam_raise; _),
         entry!(seam_register_builtin_classes; _, _),
@@ -496,6 +518,15 @@ const RAISING: &[&str] = &[
     "seam_dict_get",
     "seam_dict_pop_default",
     "seam_dict_setdefault",
+    "seam_format",
+    "seam_ascii_of",
+    "seam_str_percent",
+    "seam_str_find_in",
+    "seam_str_partition",
+    "seam_str_pad",
+    "seam_list_count",
+    "seam_list_remove",
+    "seam_dict_popitem",
 ];
 
 #[test]
