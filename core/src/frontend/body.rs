@@ -2270,6 +2270,14 @@ impl<'c, 'a> Checker<'c, 'a> {
                 Some(f) => self.function_value(f, n.range, expected),
                 None => self.name(n),
             },
+            Expr::BinOp(b) if b.op == Operator::Mod && !is_empty_display(&b.left) => {
+                let l = self.expr(&b.left, None)?;
+                if l.ty == Type::Str {
+                    return self.str_percent(&b.left, l, &b.right, b.range);
+                }
+                let r = self.expr(&b.right, None)?;
+                self.binary(b.op, l, r, b.range)
+            }
             Expr::BinOp(b) => {
                 let (l, r) = if is_empty_display(&b.left) {
                     let r = self.expr(&b.right, None)?;
@@ -2572,48 +2580,14 @@ impl<'c, 'a> Checker<'c, 'a> {
                                 parts.push(tir::Expr::new(ExprKind::Str(id), Type::Str));
                             }
                             ast::InterpolatedStringElement::Interpolation(i) => {
-                                if i.format_spec.is_some() {
-                                    return Err(self.error(
-                                        i.range,
-                                        "format specs in f-strings are not supported",
-                                    ));
-                                }
-                                if i.conversion != ast::ConversionFlag::None {
-                                    return Err(self.error(
-                                        i.range,
-                                        "conversions ('!r') in f-strings are not supported",
-                                    ));
-                                }
-                                if let Some(d) = &i.debug_text {
-                                    let _ = d;
-                                    return Err(
-                                        self.error(i.range, "'=' in f-strings is not supported")
-                                    );
-                                }
-                                let v = self.expr(&i.expression, None)?;
-                                parts.push(self.stringify(v));
+                                parts.push(self.fstring_field(i, 0)?);
                             }
                         }
                     }
                 }
             }
         }
-        let mut acc: Option<tir::Expr> = None;
-        for p in parts {
-            if let ExprKind::Str(id) = p.kind
-                && self.cx.program.strings[id.0 as usize].is_empty()
-            {
-                continue;
-            }
-            acc = Some(match acc {
-                None => p,
-                Some(a) => tir::Expr::rt(Rt::StrConcat, vec![a, p], Type::Str),
-            });
-        }
-        Ok(acc.unwrap_or_else(|| {
-            let id = self.cx.intern("");
-            tir::Expr::new(ExprKind::Str(id), Type::Str)
-        }))
+        Ok(self.concat(parts))
     }
 
     fn unary(&mut self, u: &ast::ExprUnaryOp) -> R<tir::Expr> {
@@ -2734,6 +2708,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 let t = l.ty.clone();
                 Ok(tir::Expr::rt(Rt::ListConcat, vec![l, r], t))
             }
+            (Str, _) if op == Operator::Mod => self.str_percent_values(l, r, range),
             (List(_), Int) if op == Operator::Mult => {
                 let t = l.ty.clone();
                 Ok(tir::Expr::rt(Rt::ListRepeat, vec![l, r], t))

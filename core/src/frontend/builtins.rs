@@ -52,6 +52,8 @@ pub(super) fn is_builtin_function(name: &str) -> bool {
             | "open"
             | "input"
             | "hash"
+            | "format"
+            | "ascii"
     )
 }
 
@@ -558,6 +560,8 @@ impl Checker<'_, '_> {
                 self.numeric_builtin(name, c).expect("a numeric builtin")
             }
             "isinstance" => Ok(self.isinstance(c)?.0),
+            "format" => self.format_builtin(c),
+            "ascii" => self.ascii_builtin(c),
             other if ExcKind::from_name(other).is_some() => Err(self.error(
                 c.range(),
                 format!("'{other}(...)' can only be used in a 'raise' statement here"),
@@ -915,6 +919,12 @@ impl Checker<'_, '_> {
         a: &ast::ExprAttribute,
         c: &ast::ExprCall,
     ) -> R<tir::Expr> {
+        if m == "format" {
+            return self.str_format_call(&a.value, c);
+        }
+        if let Some(r) = self.str_method_more(&s, m, c) {
+            return r;
+        }
         let fname = format!("str.{m}");
         let one_str = |rt: Rt, ret: Type| (rt, ret);
         let (spec, rt, ret): (Spec<'_>, Rt, Type) = match m {
@@ -1071,6 +1081,7 @@ impl Checker<'_, '_> {
                 self.bind_args(c, &fname, &[])?;
                 tir::Expr::rt(Rt::ListCopy, vec![l], lt)
             }
+            _ if let Some(r) = self.list_method_more(&l, &e, m, c) => r?,
             _ => {
                 return Err(self.error(
                     a.attr.range,
@@ -1153,6 +1164,7 @@ impl Checker<'_, '_> {
                 self.bind_args(c, &fname, &[])?;
                 tir::Expr::rt(Rt::DictCopy, vec![d], dt)
             }
+            _ if let Some(r) = self.dict_method_more(&d, &k, &v, m, c) => r?,
             _ => {
                 return Err(self.error(
                     a.attr.range,

@@ -24,6 +24,7 @@ mod io;
 mod modules;
 mod order;
 mod pysyntax;
+mod strings;
 mod types;
 
 #[cfg(test)]
