@@ -229,3 +229,67 @@ impl Parser {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lit(s: &str) -> FieldPiece {
+        FieldPiece::Literal(s.into())
+    }
+
+    fn field(arg: ArgRef, conversion: Option<char>, spec: Vec<FieldPiece>) -> FieldPiece {
+        FieldPiece::Field(Field {
+            arg,
+            access: String::new(),
+            conversion,
+            spec,
+        })
+    }
+
+    #[test]
+    fn fields_are_numbered_outer_first() {
+        assert_eq!(
+            parse_fields("a{:{}}b{!r}").unwrap(),
+            [
+                lit("a"),
+                field(
+                    ArgRef::Index(0),
+                    None,
+                    vec![field(ArgRef::Index(1), None, vec![])]
+                ),
+                lit("b"),
+                field(ArgRef::Index(2), Some('r'), vec![]),
+            ]
+        );
+    }
+
+    #[test]
+    fn braces_escape_and_names_and_access_are_kept() {
+        let p = parse_fields("{{{name:>4}}}{0.x}");
+        assert!(p.is_ok(), "{p:?}");
+        let p = p.unwrap();
+        assert_eq!(p[0], lit("{"));
+        assert_eq!(p[1], field(ArgRef::Name("name".into()), None, vec![lit(">4")]));
+        assert_eq!(p[2], lit("}"));
+        let FieldPiece::Field(f) = &p[3] else {
+            panic!("a field")
+        };
+        assert_eq!((f.arg.clone(), f.access.as_str()), (ArgRef::Index(0), ".x"));
+    }
+
+    #[test]
+    fn errors_are_cpythons() {
+        let err = |s: &str| parse_fields(s).unwrap_err().message;
+        assert_eq!(err("}"), "Single '}' encountered in format string");
+        assert_eq!(err("{"), "Single '{' encountered in format string");
+        assert_eq!(err("{0"), "expected '}' before end of string");
+        assert_eq!(err("{!x}"), "Unknown conversion specifier x");
+        assert_eq!(err("{!r x}"), "expected ':' after conversion specifier");
+        assert_eq!(err("{:{:{}}}"), "Max string recursion exceeded");
+        assert_eq!(
+            err("{0}{}"),
+            "cannot switch from manual field specification to automatic field numbering"
+        );
+    }
+}

@@ -243,6 +243,44 @@ fn io_refusals_say_what_is_supported() {
     assert!(
         out.len() == 1 && out[0].contains("must be a statement of its own"),
         "{out:?}"
+
+// ---- string formatting: literal specs and formats are checked here ----
+
+/// The first line of each diagnostic for `body`.
+fn first_lines(body: &str) -> Vec<String> {
+    check(&program(body))
+        .iter()
+        .map(|d| d.lines().next().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn valid_format_specs_and_formats_are_accepted() {
+    let body = "    f = 1.5\n    s = 'a'\n    print(f'{x:>8,} {f:.3f} {s!r:^9} {x:{x}}', '{} {k:x}'.format(s, k=x), '%5.1f%%' % f, '%s %d' % (s, x))\n";
+    assert_eq!(first_lines(body), Vec::<String>::new());
+}
+
+#[test]
+fn literal_specs_cpython_rejects_are_refused_with_its_message() {
+    assert_eq!(
+        first_lines("    print(f'{x:.2}')\n"),
+        ["main.py:3:13: error: this format spec raises ValueError under CPython: Precision not allowed in integer format specifier"]
+    );
+    assert_eq!(
+        first_lines("    print('{:s}'.format(x))\n"),
+        ["main.py:3:11: error: this format string raises ValueError under CPython: Unknown format code 's' for object of type 'int'"]
+    );
+    assert_eq!(
+        first_lines("    print('%s %s' % (x, x, x))\n"),
+        ["main.py:3:11: error: this '%' format raises TypeError under CPython: not all arguments converted during string formatting"]
+    );
+}
+
+#[test]
+fn specs_known_only_at_run_time_are_left_to_the_runtime() {
+    assert_eq!(
+        first_lines("    w = 'd'\n    f = 2.5\n    print(f'{f:{w}}', format(f, w))\n"),
+        Vec::<String>::new()
     );
 }
 
