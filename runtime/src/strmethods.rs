@@ -2,7 +2,8 @@
 //! (`count`, `find`, `rfind`, `index`, `rindex`), `partition`,
 //! `rpartition`, `splitlines`, padding (`zfill`, `ljust`, `rjust`,
 //! `center`), and the Unicode-aware `title`, `capitalize`, `casefold` and
-//! `isalnum`, which read CPython 3.11's own character database
+//! `isalnum` (and `upper` and `lower`, defined in [`crate::strobj`]), which
+//! read CPython 3.11's own character database
 //! ([`crate::unicode_db`]) so they agree with it character for character.
 //!
 //! Indices are code points, as in CPython; bounds follow its
@@ -108,6 +109,34 @@ pub(crate) fn capitalize_text(s: &str) -> String {
         } else {
             push_lower(&mut out, &chars, i);
         }
+    }
+    out
+}
+
+/// `s.upper()` by CPython's full mappings (Rust's follow a newer Unicode).
+pub(crate) fn upper_text(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_uppercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match mapped(UPPER, c) {
+            Some(m) => out.push_str(m),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// `s.lower()` by CPython's full mappings, final sigma included.
+pub(crate) fn lower_text(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for i in 0..chars.len() {
+        push_lower(&mut out, &chars, i);
     }
     out
 }

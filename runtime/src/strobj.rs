@@ -632,7 +632,7 @@ pub unsafe extern "C" fn seam_str_rstrip(s: *mut u8, chars: *mut u8) -> *mut u8 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_str_upper(s: *mut u8) -> *mut u8 {
     // SAFETY: the text is copied out before allocating.
-    new_str(&unsafe { str_as_str(s) }.to_uppercase())
+    new_str(&crate::strmethods::upper_text(unsafe { str_as_str(s) }))
 }
 
 /// `s.lower()`.
@@ -642,7 +642,7 @@ pub unsafe extern "C" fn seam_str_upper(s: *mut u8) -> *mut u8 {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_str_lower(s: *mut u8) -> *mut u8 {
     // SAFETY: the text is copied out before allocating.
-    new_str(&unsafe { str_as_str(s) }.to_lowercase())
+    new_str(&crate::strmethods::lower_text(unsafe { str_as_str(s) }))
 }
 
 /// `s.replace(old, new)`.

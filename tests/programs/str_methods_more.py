@@ -55,6 +55,8 @@ def main(argv: list[str]) -> int:
         print(repr(word), repr(word.title()), repr(word.capitalize()), repr(word.casefold()), word.isalnum())
     for t in ["abc123", "abc 123", "", "½", "²", "٣", "日本語", "é", "a_b", "Ⅻ", "①", "\u0301", "x\u0301"]:
         print(repr(t), t.isalnum())
+    # Characters whose case mappings Unicode added after 14.0 keep CPython 3.11's (none).
+    print(repr("\u019b\u0264\u1c8a".upper()), repr("\ua7cb\ua7cc\u1c89".lower()), repr("ΌΣΟΣ ΣΑΣ. Σ".lower()))
     print("Straße".casefold() == "STRASSE".casefold(), "ΣΊΣΥΦΟΣ".casefold(), "ꭰꮿ".casefold())
     return 0
 
