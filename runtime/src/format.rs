@@ -21,18 +21,10 @@ use crate::set::set_elements;
 use crate::strobj::{new_str, str_as_str};
 use crate::typecode::{pair, tc_slice, tuple_elems, type_len};
 
-/// Whether CPython's `str.isprintable` holds for a non-ASCII character.
-///
-/// Rust has no general-category table, so this lists the non-printable
-/// ranges that matter in practice: C1 controls, separators (Zs, Zl, Zp),
-/// common format characters (Cf), private use (Co) and noncharacters.
+/// Whether CPython's `str.isprintable` holds for a non-ASCII character
+/// (by CPython 3.11's own database: unassigned code points are escaped too).
 fn is_printable_non_ascii(c: char) -> bool {
-    !matches!(c as u32,
-        0x80..=0xa0 | 0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x1680 | 0x180e
-        | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x2064 | 0x2066..=0x206f
-        | 0x3000 | 0xd800..=0xf8ff | 0xfeff | 0xfff9..=0xfffb | 0xfffe | 0xffff
-        | 0x110bd | 0x1d173..=0x1d17a | 0xe0001 | 0xe0020..=0xe007f
-        | 0xf0000..=0x10ffff)
+    !crate::strmethods::in_ranges(crate::unicode_db::NOT_PRINTABLE, c)
 }
 
 /// Appends CPython's repr of the text `s`.

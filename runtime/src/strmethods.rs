@@ -21,7 +21,7 @@ use crate::unicode_db::{ALNUM, CASE_IGNORABLE, CASED, FOLD, LOWER, TITLE, UPPER}
 
 // ---- the character database ----
 
-fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
+pub(crate) fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
     let c = c as u32;
     table
         .binary_search_by(|&(lo, hi)| {
