@@ -198,9 +198,11 @@ impl Parser {
                 ));
             }
             self.numbering = Numbering::Manual;
-            ArgRef::Index(first.parse().map_err(|_| {
-                FormatError::value("Too many decimal digits in format string")
-            })?)
+            ArgRef::Index(
+                first
+                    .parse()
+                    .map_err(|_| FormatError::value("Too many decimal digits in format string"))?,
+            )
         } else {
             ArgRef::Name(first)
         };
@@ -270,7 +272,10 @@ mod tests {
         assert!(p.is_ok(), "{p:?}");
         let p = p.unwrap();
         assert_eq!(p[0], lit("{"));
-        assert_eq!(p[1], field(ArgRef::Name("name".into()), None, vec![lit(">4")]));
+        assert_eq!(
+            p[1],
+            field(ArgRef::Name("name".into()), None, vec![lit(">4")])
+        );
         assert_eq!(p[2], lit("}"));
         let FieldPiece::Field(f) = &p[3] else {
             panic!("a field")

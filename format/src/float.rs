@@ -62,7 +62,12 @@ pub(crate) struct Flags {
 
 /// `PyOS_double_to_string(f, code, precision, flags)` without the sign:
 /// whether a `-` goes in front, and the text. `code` is one of `e E f F g G r`.
-pub(crate) fn double_to_string(f: f64, code: char, precision: usize, flags: Flags) -> (bool, String) {
+pub(crate) fn double_to_string(
+    f: f64,
+    code: char,
+    precision: usize,
+    flags: Flags,
+) -> (bool, String) {
     let upper = code.is_ascii_uppercase();
     let code = code.to_ascii_lowercase();
     if f.is_nan() {
@@ -183,7 +188,11 @@ pub(crate) fn format_float_spec(f: f64, sp: &Spec) -> String {
         ty = 'r';
         default_precision = 0;
     }
-    let grouping = if ty == 'n' { Grouping::None } else { sp.grouping };
+    let grouping = if ty == 'n' {
+        Grouping::None
+    } else {
+        sp.grouping
+    };
     if ty == 'n' {
         ty = 'g';
     }

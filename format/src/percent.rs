@@ -125,7 +125,10 @@ pub fn percent_format(
     // CPython treats any mapping (here: a list or dict) as a mapping
     // argument, which silences "not all arguments converted".
     let is_mapping = !is_tuple
-        && matches!(args.first().map(|o| o.value()), Some(Value::Other("dict" | "list")));
+        && matches!(
+            args.first().map(|o| o.value()),
+            Some(Value::Other("dict" | "list"))
+        );
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::with_capacity(fmt.len() + 16);
     let mut pos = 0;
@@ -238,12 +241,7 @@ pub fn percent_format(
             return Err(incomplete());
         }
         let v = a.next()?;
-        let conv = Conversion {
-            ch,
-            flags,
-            width,
-
-        };
+        let conv = Conversion { ch, flags, width };
         match ch {
             's' | 'r' | 'a' => {
                 let text = match (ch, v.value()) {

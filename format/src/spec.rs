@@ -321,9 +321,8 @@ fn format_int(i: i64, spec: &str, type_name: &str) -> Result<String, FormatError
             if !(0..0x110000).contains(&i) {
                 return Err(FormatError::overflow("%c arg not in range(0x110000)"));
             }
-            let c = char::from_u32(i as u32).ok_or_else(|| {
-                FormatError::value("surrogate code points are not supported")
-            })?;
+            let c = char::from_u32(i as u32)
+                .ok_or_else(|| FormatError::value("surrogate code points are not supported"))?;
             // A character is formatted like a string: no sign, no grouping digits.
             let body = c.to_string();
             return Ok(render_number(
@@ -344,7 +343,11 @@ fn format_int(i: i64, spec: &str, type_name: &str) -> Result<String, FormatError
         _ => (mag.to_string(), ""),
     };
     let sign = sign_text(neg, sp.sign);
-    let grouping = if sp.ty == 'n' { Grouping::None } else { sp.grouping };
+    let grouping = if sp.ty == 'n' {
+        Grouping::None
+    } else {
+        sp.grouping
+    };
     Ok(render_number(
         &NumberParts {
             sign,

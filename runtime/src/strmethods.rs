@@ -156,7 +156,15 @@ pub(crate) fn casefold_text(s: &str) -> String {
 fn is_line_break(c: char) -> bool {
     matches!(
         c,
-        '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
     )
 }
 
@@ -165,11 +173,7 @@ fn is_line_break(c: char) -> bool {
 fn adjust(start: i64, end: i64, len: usize) -> (i64, i64) {
     let len = len as i64;
     let fix = |i: i64| {
-        if i < 0 {
-            (i + len).max(0)
-        } else {
-            i
-        }
+        if i < 0 { (i + len).max(0) } else { i }
     };
     let start = if start == MISSING { 0 } else { fix(start) };
     let end = if end == MISSING {
@@ -360,7 +364,12 @@ pub unsafe extern "C" fn seam_str_zfill(s: *mut u8, width: i64) -> *mut u8 {
 /// # Safety
 /// `s` must be a live `str`, `fill` null or a live `str`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn seam_str_pad(s: *mut u8, width: i64, fill: *mut u8, align: i64) -> *mut u8 {
+pub unsafe extern "C" fn seam_str_pad(
+    s: *mut u8,
+    width: i64,
+    fill: *mut u8,
+    align: i64,
+) -> *mut u8 {
     // SAFETY: forwarded from the caller; the text is copied before allocating.
     unsafe {
         let fill_char = if fill.is_null() {

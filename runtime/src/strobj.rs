@@ -13,6 +13,8 @@ use crate::error::{Exc, ExcKind, fatal, raise};
 use crate::gcglue::{Roots, alloc_str, set_word, word};
 use crate::layout::{STR_BYTE_LEN, STR_BYTES, STR_CHAR_LEN, STR_HASH};
 use crate::list::{list_append_word, new_list, slice_indices};
+use crate::strmethods::in_ranges;
+use crate::unicode_db;
 use std::ptr::null_mut;
 
 /// Cached one-character ASCII strings (0..128) and the empty string (128).
@@ -194,7 +196,10 @@ pub(crate) unsafe fn str_equal(a: *mut u8, b: *mut u8) -> bool {
 /// Python's `str.isspace` for one character: Unicode White_Space plus the
 /// four ASCII information separators CPython also counts.
 pub(crate) fn py_isspace(c: char) -> bool {
-    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+    if c.is_ascii() {
+        return matches!(c, ' ' | '\t'..='\r' | '\x1c'..='\x1f');
+    }
+    in_ranges(unicode_db::SPACE, c)
 }
 
 // ---- the ABI ----
@@ -665,18 +670,15 @@ pub unsafe extern "C" fn seam_str_replace(s: *mut u8, old: *mut u8, new: *mut u8
 /// Python's `str.isdigit`, approximated with Rust's Unicode numeric property
 /// outside ASCII.
 pub(crate) fn is_digit_text(text: &str) -> bool {
-    !text.is_empty()
-        && text.chars().all(|c| {
-            c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric() && c.to_digit(10).is_none())
-        })
+    !text.is_empty() && text.chars().all(|c| in_ranges(unicode_db::DIGIT, c))
 }
 
 /// Python's cased-character test: `Some(true)` lower, `Some(false)` upper or
 /// title, `None` uncased.
 fn case_of(c: char) -> Option<bool> {
-    if c.is_lowercase() {
+    if in_ranges(unicode_db::LOWERCASE, c) {
         Some(true)
-    } else if c.is_uppercase() || c.to_lowercase().next() != Some(c) {
+    } else if in_ranges(unicode_db::UPPERCASE, c) || in_ranges(unicode_db::TITLECASE, c) {
         Some(false)
     } else {
         None
@@ -698,10 +700,10 @@ pub(crate) fn is_lower_text(text: &str) -> bool {
 pub(crate) fn is_upper_text(text: &str) -> bool {
     let mut cased = false;
     for c in text.chars() {
-        if c.is_lowercase() {
+        if in_ranges(unicode_db::LOWERCASE, c) || in_ranges(unicode_db::TITLECASE, c) {
             return false;
         }
-        if c.is_uppercase() {
+        if in_ranges(unicode_db::UPPERCASE, c) {
             cased = true;
         }
     }
@@ -726,7 +728,7 @@ pub unsafe extern "C" fn seam_str_isdigit(s: *mut u8) -> u8 {
 pub unsafe extern "C" fn seam_str_isalpha(s: *mut u8) -> u8 {
     // SAFETY: forwarded from the caller.
     let text = unsafe { str_as_str(s) };
-    (!text.is_empty() && text.chars().all(char::is_alphabetic)) as u8
+    (!text.is_empty() && text.chars().all(|c| in_ranges(unicode_db::ALPHA, c))) as u8
 }
 
 /// `s.isspace()`.

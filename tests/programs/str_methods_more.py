@@ -55,6 +55,9 @@ def main(argv: list[str]) -> int:
         print(repr(word), repr(word.title()), repr(word.capitalize()), repr(word.casefold()), word.isalnum())
     for t in ["abc123", "abc 123", "", "½", "²", "٣", "日本語", "é", "a_b", "Ⅻ", "①", "\u0301", "x\u0301"]:
         print(repr(t), t.isalnum())
+    for t in ["\u0902", "\u2160", "\u01c5", "\u01c5a", "A\u01c5", "\u0663", "\u00bd", "\u00b2", "\u200b", "\u3000", "\x1f",
+              "\u0345", "\u00aa", "\u02b0", "\u2170", "\U0001d7d9", "\u0e50"]:
+        print(repr(t), t.isalpha(), t.isdigit(), t.isspace(), t.islower(), t.isupper(), t.isalnum())
     # Characters whose case mappings Unicode added after 14.0 keep CPython 3.11's (none).
     print(repr("\u019b\u0264\u1c8a".upper()), repr("\ua7cb\ua7cc\u1c89".lower()), repr("ΌΣΟΣ ΣΑΣ. Σ".lower()))
     print("Straße".casefold() == "STRASSE".casefold(), "ΣΊΣΥΦΟΣ".casefold(), "ꭰꮿ".casefold())

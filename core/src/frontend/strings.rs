@@ -95,10 +95,8 @@ impl Checker<'_, '_> {
                     SpecSource::Literal(literal)
                 } else {
                     if depth >= MAX_SPEC_DEPTH {
-                        return Err(self.error(
-                            fs.range,
-                            "format specs may hold fields only one level deep",
-                        ));
+                        return Err(self
+                            .error(fs.range, "format specs may hold fields only one level deep"));
                     }
                     let mut parts = Vec::new();
                     for el in fs.elements.iter() {
@@ -491,7 +489,8 @@ impl Checker<'_, '_> {
                 | "isalnum"
         );
         // `s.find(sub)` without bounds keeps its own runtime function.
-        let plain_find = m == "find" && c.arguments.args.len() == 1 && c.arguments.keywords.is_empty();
+        let plain_find =
+            m == "find" && c.arguments.args.len() == 1 && c.arguments.keywords.is_empty();
         if !ours || plain_find {
             return None;
         }
@@ -500,12 +499,20 @@ impl Checker<'_, '_> {
         Some((|| -> R<tir::Expr> {
             match m {
                 "count" | "find" | "rfind" | "index" | "rindex" => {
-                    let b = self.bind_args(c, &fname, &[("sub", true), ("start", false), ("end", false)])?;
+                    let b = self.bind_args(
+                        c,
+                        &fname,
+                        &[("sub", true), ("start", false), ("end", false)],
+                    )?;
                     let sub = self.expr_as(b[0].expect("required"), &Type::Str)?;
                     let start = self.optional_index(b[1])?;
                     let end = self.optional_index(b[2])?;
                     if m == "count" {
-                        return Ok(tir::Expr::rt(Rt::StrCount, vec![s, sub, start, end], Type::Int));
+                        return Ok(tir::Expr::rt(
+                            Rt::StrCount,
+                            vec![s, sub, start, end],
+                            Type::Int,
+                        ));
                     }
                     let mode = match m {
                         "find" => 0,

@@ -264,15 +264,21 @@ fn valid_format_specs_and_formats_are_accepted() {
 fn literal_specs_cpython_rejects_are_refused_with_its_message() {
     assert_eq!(
         first_lines("    print(f'{x:.2}')\n"),
-        ["main.py:3:13: error: this format spec raises ValueError under CPython: Precision not allowed in integer format specifier"]
+        [
+            "main.py:3:13: error: this format spec raises ValueError under CPython: Precision not allowed in integer format specifier"
+        ]
     );
     assert_eq!(
         first_lines("    print('{:s}'.format(x))\n"),
-        ["main.py:3:11: error: this format string raises ValueError under CPython: Unknown format code 's' for object of type 'int'"]
+        [
+            "main.py:3:11: error: this format string raises ValueError under CPython: Unknown format code 's' for object of type 'int'"
+        ]
     );
     assert_eq!(
         first_lines("    print('%s %s' % (x, x, x))\n"),
-        ["main.py:3:11: error: this '%' format raises TypeError under CPython: not all arguments converted during string formatting"]
+        [
+            "main.py:3:11: error: this '%' format raises TypeError under CPython: not all arguments converted during string formatting"
+        ]
     );
 }
 
