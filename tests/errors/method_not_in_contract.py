@@ -1,7 +1,7 @@
-# expect: str.title is not one of the supported str methods
+# expect: str.swapcase is not one of the supported str methods
 
 
 def main(argv: list[str]) -> int:
     s = "hello world"
-    print(s.title())
+    print(s.swapcase())
     return 0
