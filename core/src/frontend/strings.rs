@@ -42,6 +42,7 @@ fn python_type_name(cx_classes: &[tir::Class], ty: &Type) -> String {
         Type::DictValues(_) => "dict_values".into(),
         Type::DictItems(..) => "dict_items".into(),
         Type::Optional(inner) => python_type_name(cx_classes, inner),
+        Type::Callable(..) => "function".into(),
         Type::Instance(c) => {
             let name = &cx_classes[c.0 as usize].name;
             name.rsplit('.').next().unwrap_or(name).to_string()
