@@ -16,6 +16,7 @@ use crate::class::{class_name, class_of};
 use crate::error::{ExcKind, current, raise};
 use crate::format::{seam_repr_of, seam_str_of};
 use crate::gcglue::{Roots, word};
+use crate::generic::unbox_optional;
 use crate::layout::{TUPLE_ITEMS, TUPLE_LEN};
 use crate::strobj::{new_str, str_as_str};
 use crate::typecode::{tc_slice, tuple_elems, type_len};
@@ -27,14 +28,19 @@ struct Rooted<'a> {
     tc: &'a [u8],
 }
 
-impl Rooted<'_> {
-    /// The type code with optional wrappers removed when the value is not `None`.
-    fn code(&self) -> &[u8] {
-        let mut tc = self.tc;
-        while tc.first() == Some(&b'o') && self.w != 0 {
+impl<'a> Rooted<'a> {
+    /// The value itself: a non-`None` optional unwrapped (and unboxed for
+    /// `int`, `float` and `bool`), with its inner type code.
+    ///
+    /// # Safety
+    /// `w` must be a live value of type `tc`.
+    unsafe fn new(mut w: u64, mut tc: &'a [u8]) -> Rooted<'a> {
+        while tc.first() == Some(&b'o') && w != 0 {
             tc = &tc[1..];
+            // SAFETY: forwarded from the caller: a non-null optional of inner type `tc`.
+            w = unsafe { unbox_optional(w, tc) };
         }
-        tc
+        Rooted { w, tc }
     }
 
     /// Calls a generic `str`/`repr` entry point, which wants a NUL-terminated code.
@@ -57,8 +63,7 @@ impl Rooted<'_> {
 
 impl Object for Rooted<'_> {
     fn value(&self) -> Value<'_> {
-        let tc = self.code();
-        match tc.first() {
+        match self.tc.first() {
             Some(b'i') => Value::Int(self.w as i64),
             Some(b'f') => Value::Float(f64::from_bits(self.w)),
             Some(b'b') => Value::Bool(self.w != 0),
@@ -71,6 +76,8 @@ impl Object for Rooted<'_> {
             Some(b'K') => Value::Other("dict_keys"),
             Some(b'V') => Value::Other("dict_values"),
             Some(b'I') => Value::Other("dict_items"),
+            Some(b'S') => Value::Other("set"),
+            Some(b'F') => Value::Other("function"),
             Some(b'c') => {
                 // SAFETY: a live instance's descriptor is a static class descriptor.
                 let name = unsafe { class_name(class_of(self.w as *mut u8)) };
@@ -150,7 +157,7 @@ pub unsafe extern "C" fn seam_format(v: u64, tc: *const u8, spec: *mut u8) -> *m
         let roots = Roots::new();
         roots.push_word(v, is_ref(tc));
         roots.push(spec);
-        let obj = Rooted { w: v, tc };
+        let obj = Rooted::new(v, tc);
         let r = seam_format::format_value(&obj, str_as_str(spec));
         finish(r)
     }
@@ -168,7 +175,7 @@ pub unsafe extern "C" fn seam_ascii_of(v: u64, tc: *const u8) -> *mut u8 {
         let tc = &tc[..type_len(tc)];
         let roots = Roots::new();
         roots.push_word(v, is_ref(tc));
-        let repr = Rooted { w: v, tc }.to_repr();
+        let repr = Rooted::new(v, tc).to_repr();
         finish(Ok(ascii_of_repr(&repr)))
     }
 }
@@ -196,14 +203,11 @@ pub unsafe extern "C" fn seam_str_percent(fmt: *mut u8, args: u64, tc: *const u8
                 .into_iter()
                 .take(n)
                 .enumerate()
-                .map(|(i, etc)| Rooted {
-                    w: word(t, TUPLE_ITEMS + 8 * i),
-                    tc: etc,
-                })
+                .map(|(i, etc)| Rooted::new(word(t, TUPLE_ITEMS + 8 * i), etc))
                 .collect();
             (vals, true)
         } else {
-            (vec![Rooted { w: args, tc }], false)
+            (vec![Rooted::new(args, tc)], false)
         };
         let objs: Vec<&dyn Object> = vals.iter().map(|v| v as &dyn Object).collect();
         let r = seam_format::percent_format(str_as_str(fmt), &objs, is_tuple);

@@ -43,12 +43,11 @@ fn python_type_name(cx_classes: &[tir::Class], ty: &Type) -> String {
         Type::DictItems(..) => "dict_items".into(),
         Type::Optional(inner) => python_type_name(cx_classes, inner),
         Type::Callable(..) => "function".into(),
+        Type::Set(_) => "set".into(),
         Type::Instance(c) => {
             let name = &cx_classes[c.0 as usize].name;
             name.rsplit('.').next().unwrap_or(name).to_string()
         }
-        #[allow(unreachable_patterns, reason = "other features add types")]
-        _ => "object".into(),
     }
 }
 
