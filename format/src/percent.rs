@@ -273,8 +273,10 @@ pub fn percent_format(
                         }
                         let t = f.trunc();
                         if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&t) {
+                            // The runtime's one message for integers past 64 bits
+                            // (`OVERFLOW_MESSAGE` in `runtime/src/ints.rs`).
                             return Err(FormatError::overflow(
-                                "Python int too large to convert to C long",
+                                "integer overflow: result does not fit in 64 bits",
                             ));
                         }
                         t as i64
