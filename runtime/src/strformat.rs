@@ -78,6 +78,7 @@ impl Object for Rooted<'_> {
             Some(b'I') => Value::Other("dict_items"),
             Some(b'S') => Value::Other("set"),
             Some(b'F') => Value::Other("function"),
+            Some(b'T') => Value::Other("TextIOWrapper"),
             Some(b'c') => {
                 // SAFETY: a live instance's descriptor is a static class descriptor.
                 let name = unsafe { class_name(class_of(self.w as *mut u8)) };

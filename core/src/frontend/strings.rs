@@ -44,6 +44,7 @@ fn python_type_name(cx_classes: &[tir::Class], ty: &Type) -> String {
         Type::Optional(inner) => python_type_name(cx_classes, inner),
         Type::Callable(..) => "function".into(),
         Type::Set(_) => "set".into(),
+        Type::File => "TextIOWrapper".into(),
         Type::Instance(c) => {
             let name = &cx_classes[c.0 as usize].name;
             name.rsplit('.').next().unwrap_or(name).to_string()

@@ -243,6 +243,8 @@ fn io_refusals_say_what_is_supported() {
     assert!(
         out.len() == 1 && out[0].contains("must be a statement of its own"),
         "{out:?}"
+    );
+}
 
 // ---- string formatting: literal specs and formats are checked here ----
 
