@@ -45,6 +45,8 @@ fn python_type_name(cx_classes: &[tir::Class], ty: &Type) -> String {
         Type::Callable(..) => "function".into(),
         Type::Set(_) => "set".into(),
         Type::File => "TextIOWrapper".into(),
+        // Any instance (or None): the class is known only at run time.
+        Type::Object => "object".into(),
         Type::Instance(c) => {
             let name = &cx_classes[c.0 as usize].name;
             name.rsplit('.').next().unwrap_or(name).to_string()
