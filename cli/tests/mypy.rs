@@ -26,11 +26,13 @@ mod support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode, Stdio};
+use std::process::{Command, ExitCode};
 
 use anyhow::{Context, Result};
 
-use support::{docs, indent, print_failed, run_command, run_parallel, tail, workspace_root};
+use support::{
+    Tool, docs, find_tool, indent, print_failed, run_command, run_parallel, tail, workspace_root,
+};
 
 /// Set to skip the test when mypy is not installed.
 const SKIP_VAR: &str = "SEAM_SKIP_MYPY";
@@ -69,24 +71,15 @@ fn run() -> Result<bool> {
         return Ok(true);
     }
 
-    let version = Command::new("python3")
-        .args(["-m", "mypy", "--version"])
-        .stdin(Stdio::null())
-        .output();
-    let version = match version {
-        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).trim().to_string(),
-        _ => {
-            if std::env::var(SKIP_VAR).is_ok_and(|v| !v.is_empty() && v != "0") {
-                println!("mypy: not installed; skipped because {SKIP_VAR} is set");
-                return Ok(true);
-            }
-            eprintln!(
-                "mypy: `python3 -m mypy --version` failed: mypy is not installed.\n\
-                 Install it (`python3 -m pip install mypy`; CI's .ci/run does), \
-                 or set {SKIP_VAR}=1 to skip this test."
-            );
-            return Ok(false);
-        }
+    let version = match find_tool(
+        "mypy",
+        &["python3", "-m", "mypy", "--version"],
+        SKIP_VAR,
+        "`python3 -m pip install -r tests/requirements.txt`",
+    ) {
+        Tool::Found(version) => version,
+        Tool::Skipped => return Ok(true),
+        Tool::Missing => return Ok(false),
     };
 
     println!("mypy: {} cases under {version} --strict", cases.len());

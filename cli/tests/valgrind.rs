@@ -36,13 +36,13 @@ mod support;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode, Stdio};
+use std::process::{Command, ExitCode};
 
 use anyhow::{Context, Result};
 
 use support::{
-    BLESS_VAR, ExpectationFiles, Expected, describe_exit, diff, indent, last_line, read_args,
-    run_command, run_parallel, show_command, tail, workspace_root,
+    BLESS_VAR, ExpectationFiles, Expected, Tool, describe_exit, diff, find_tool, indent, last_line,
+    read_args, run_command, run_parallel, show_command, tail, workspace_root,
 };
 
 /// The programs checked: allocation-heavy ones with classes, lists, dicts,
@@ -102,24 +102,15 @@ fn run() -> Result<bool> {
         return Ok(true);
     }
 
-    let version = Command::new("valgrind")
-        .arg("--version")
-        .stdin(Stdio::null())
-        .output();
-    let version = match version {
-        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).trim().to_string(),
-        _ => {
-            if std::env::var(SKIP_VAR).is_ok_and(|v| !v.is_empty() && v != "0") {
-                println!("valgrind: not installed; skipped because {SKIP_VAR} is set");
-                return Ok(true);
-            }
-            eprintln!(
-                "valgrind: `valgrind --version` failed: valgrind is not installed (or not on PATH).\n\
-                 Install it (Debian/Ubuntu: `apt-get install valgrind`; CI's .ci/run does), \
-                 or set {SKIP_VAR}=1 to skip this test."
-            );
-            return Ok(false);
-        }
+    let version = match find_tool(
+        "valgrind",
+        &["valgrind", "--version"],
+        SKIP_VAR,
+        "Debian/Ubuntu: `apt-get install valgrind`",
+    ) {
+        Tool::Found(version) => version,
+        Tool::Skipped => return Ok(true),
+        Tool::Missing => return Ok(false),
     };
 
     let root = workspace_root()?;

@@ -560,3 +560,40 @@ fn diff_ops<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<DiffOp<'a>> {
     ops.extend(a[a.len() - suffix..].iter().map(|l| DiffOp::Same(l)));
     ops
 }
+
+/// Whether a tool a harness needs is installed.
+pub enum Tool {
+    /// Its version line.
+    Found(String),
+    /// Missing, and `skip_var` says to skip the harness (reported).
+    Skipped,
+    /// Missing (reported with how to install it): the harness fails.
+    Missing,
+}
+
+/// Runs `command` (e.g. `["valgrind", "--version"]`) to find `name`; when it
+/// fails, reports it, then either skips (if `skip_var` is set to a non-empty,
+/// non-`0` value) or fails with `install` as the advice.
+pub fn find_tool(name: &str, command: &[&str], skip_var: &str, install: &str) -> Tool {
+    let out = std::process::Command::new(command[0])
+        .args(&command[1..])
+        .stdin(Stdio::null())
+        .output();
+    match out {
+        Ok(out) if out.status.success() => {
+            Tool::Found(String::from_utf8_lossy(&out.stdout).trim().to_string())
+        }
+        _ => {
+            if std::env::var(skip_var).is_ok_and(|v| !v.is_empty() && v != "0") {
+                println!("{name}: not installed; skipped because {skip_var} is set");
+                return Tool::Skipped;
+            }
+            eprintln!(
+                "{name}: `{}` failed: {name} is not installed (or not on PATH).\n\
+                 Install it ({install}; CI's .ci/run does), or set {skip_var}=1 to skip this test.",
+                command.join(" ")
+            );
+            Tool::Missing
+        }
+    }
+}
