@@ -17,13 +17,19 @@
 //! threshold proportional to the bytes that survived it (`max(4 MiB, 3/4 live)`),
 //! so the total collection work stays proportional to the allocation work.
 //! Chunks are kept for reuse and never returned to the system; large blocks
-//! are freed as soon as a sweep finds them dead. In debug builds dead small
+//! are freed as soon as a sweep finds them dead. When the system refuses
+//! memory (a chunk or a large block), the collector collects and tries once
+//! more; if that fails too, [`alloc`] returns null and the caller reports it
+//! (the runtime raises `MemoryError`). Nothing here aborts on a refusal: the
+//! blocks come from [`System`] directly and the collector's own vectors grow
+//! with `try_reserve` (a full mark stack falls back to rescanning the heap).
+//! In debug builds dead small
 //! objects are filled with `0xdd`, and marking asserts that every reference
 //! points at an allocated slot, so a missed root fails loudly.
 //! This module does not know who the roots belong to or what the objects mean.
 
-use crate::{GcTypeInfo, kind, shadow};
-use std::alloc::{Layout, alloc_zeroed, dealloc, handle_alloc_error};
+use crate::{GcTypeInfo, fallibly, kind, shadow};
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::UnsafeCell;
 use std::ptr::null_mut;
 
@@ -40,6 +46,9 @@ const GROWTH_NUM: usize = 3;
 const GROWTH_DEN: usize = 4;
 /// Shadow-stack capacity in words (64 MiB of address space, reserved lazily by the OS).
 const SHADOW_STACK_WORDS: usize = 8 << 20;
+/// The most entries the mark stack may hold before marking falls back to
+/// rescanning the heap (small in unit tests, so that they exercise the fallback).
+const MARK_STACK_LIMIT: usize = if cfg!(test) { 16 } else { usize::MAX };
 
 const ALLOCATED: u64 = 1;
 const MARK: u64 = 2;
@@ -72,6 +81,9 @@ struct Heap {
     /// Large blocks: header address and total size.
     large: Vec<(*mut u8, usize)>,
     mark_stack: Vec<*mut u8>,
+    /// Set when a marked object could not be queued for tracing: the heap
+    /// must be rescanned for marked objects before sweeping.
+    mark_overflow: bool,
     static_roots: Vec<*mut *mut u8>,
     since_last: usize,
     threshold: usize,
@@ -117,7 +129,9 @@ pub fn stats() -> GcStats {
 
 /// Allocates a zeroed object of `size` bytes whose offset 0 holds `desc`.
 /// May collect first: every object the caller still needs must be reachable
-/// from the roots.
+/// from the roots. Returns null when the memory cannot be had, even after a
+/// collection (the size is past what the address space allows, or the system
+/// refuses it); the heap is then unchanged apart from that collection.
 ///
 /// # Safety
 /// `desc` must point to a [`GcTypeInfo`] that stays valid while the object
@@ -127,11 +141,22 @@ pub fn stats() -> GcStats {
 pub unsafe fn alloc(desc: *const GcTypeInfo, size: usize) -> *mut u8 {
     let heap = heap();
     let size = size.max(8);
+    let mut collected = false;
     if heap.stress || heap.since_last >= heap.threshold {
         // SAFETY: the caller guarantees well-formed roots.
         unsafe { heap.collect() };
+        collected = true;
     }
-    let obj = heap.allocate(size);
+    let mut obj = heap.allocate(size);
+    if obj.is_null() && !collected {
+        // The system refused: the dead objects' memory may make room.
+        // SAFETY: the caller guarantees well-formed roots.
+        unsafe { heap.collect() };
+        obj = heap.allocate(size);
+    }
+    if obj.is_null() {
+        return null_mut();
+    }
     // SAFETY: `obj` is a fresh block of at least 8 bytes.
     unsafe { *(obj as *mut *const GcTypeInfo) = desc };
     obj
@@ -185,6 +210,7 @@ impl Heap {
             chunks: Vec::new(),
             large: Vec::new(),
             mark_stack: Vec::new(),
+            mark_overflow: false,
             static_roots: Vec::new(),
             since_last: 0,
             threshold: MIN_THRESHOLD,
@@ -200,15 +226,21 @@ impl Heap {
         self.stats.peak_heap_bytes = self.stats.peak_heap_bytes.max(self.stats.heap_bytes);
     }
 
-    /// A zeroed block of at least `size` bytes, header set, descriptor not yet written.
+    /// A zeroed block of at least `size` bytes, header set, descriptor not
+    /// yet written; null when the system refuses the memory.
     fn allocate(&mut self, size: usize) -> *mut u8 {
-        let total = (size + HEADER).div_ceil(GRANULE) * GRANULE;
+        let Some(total) = size
+            .checked_add(HEADER + GRANULE - 1)
+            .map(|t| t / GRANULE * GRANULE)
+        else {
+            return null_mut();
+        };
         if total > MAX_SMALL {
             return self.allocate_large(total);
         }
         let class = total / GRANULE - 1;
-        if self.free[class].is_null() {
-            self.add_chunk(class);
+        if self.free[class].is_null() && !self.add_chunk(class) {
+            return null_mut();
         }
         let slot = self.free[class];
         // SAFETY: `slot` heads the free list of `class`: a free slot of
@@ -223,15 +255,18 @@ impl Heap {
         unsafe { slot.add(HEADER) }
     }
 
+    /// A large block of `total` bytes, or null.
     fn allocate_large(&mut self, total: usize) -> *mut u8 {
-        let layout = Layout::from_size_align(total, GRANULE).unwrap_or_else(|_| {
-            eprintln!("seam-gc: allocation of {total} bytes is too large");
-            std::process::abort()
-        });
+        let Ok(layout) = Layout::from_size_align(total, GRANULE) else {
+            return null_mut();
+        };
+        if fallibly(|| self.large.try_reserve(1)).is_err() {
+            return null_mut();
+        }
         // SAFETY: `layout` has a non-zero size.
-        let block = unsafe { alloc_zeroed(layout) };
+        let block = unsafe { System.alloc_zeroed(layout) };
         if block.is_null() {
-            handle_alloc_error(layout);
+            return null_mut();
         }
         // SAFETY: the block is at least `total` > 8 bytes.
         unsafe { *(block as *mut u64) = ALLOCATED | LARGE };
@@ -241,14 +276,18 @@ impl Heap {
         unsafe { block.add(HEADER) }
     }
 
-    /// Carves a new chunk into free slots of size class `class`.
-    fn add_chunk(&mut self, class: usize) {
+    /// Carves a new chunk into free slots of size class `class`; false when
+    /// the system refuses the memory.
+    fn add_chunk(&mut self, class: usize) -> bool {
         let slot_size = (class + 1) * GRANULE;
         let layout = Layout::from_size_align(CHUNK_BYTES, 4096).expect("valid chunk layout");
+        if fallibly(|| self.chunks.try_reserve(1)).is_err() {
+            return false;
+        }
         // SAFETY: `layout` has a non-zero size.
-        let base = unsafe { alloc_zeroed(layout) };
+        let base = unsafe { System.alloc_zeroed(layout) };
         if base.is_null() {
-            handle_alloc_error(layout);
+            return false;
         }
         let slots = CHUNK_BYTES / slot_size;
         // Link the slots in address order, so fresh chunks allocate sequentially.
@@ -261,6 +300,7 @@ impl Heap {
             }
         }
         self.chunks.push(Chunk { base, class });
+        true
     }
 
     /// Marks everything reachable from the roots, then sweeps.
@@ -283,9 +323,17 @@ impl Heap {
             // SAFETY: registered slots stay valid and hold null or an object.
             unsafe { self.mark(*slot) };
         }
-        while let Some(obj) = self.mark_stack.pop() {
-            // SAFETY: only marked live objects are pushed.
-            unsafe { self.trace(obj) };
+        loop {
+            while let Some(obj) = self.mark_stack.pop() {
+                // SAFETY: only marked live objects are pushed.
+                unsafe { self.trace(obj) };
+            }
+            if !self.mark_overflow {
+                break;
+            }
+            self.mark_overflow = false;
+            // SAFETY: the roots were well formed, so every marked object is live.
+            unsafe { self.retrace_marked() };
         }
         self.sweep();
         self.stats.collections += 1;
@@ -315,7 +363,50 @@ impl Heap {
             *h |= MARK;
             let desc = *(obj as *const *const GcTypeInfo);
             if (*desc).kind != kind::NO_REFS {
-                self.mark_stack.push(obj);
+                self.queue(obj);
+            }
+        }
+    }
+
+    /// Queues the marked object `obj` for tracing; when the mark stack cannot
+    /// grow, notes that the heap must be rescanned instead.
+    fn queue(&mut self, obj: *mut u8) {
+        let room = self.mark_stack.len() < MARK_STACK_LIMIT
+            && (self.mark_stack.len() < self.mark_stack.capacity()
+                || fallibly(|| self.mark_stack.try_reserve(1)).is_ok());
+        if room {
+            self.mark_stack.push(obj);
+        } else {
+            self.mark_overflow = true;
+        }
+    }
+
+    /// Traces every marked object again (after the mark stack overflowed):
+    /// the references of those whose tracing was dropped get marked now.
+    ///
+    /// # Safety
+    /// Every marked object is live and well formed.
+    unsafe fn retrace_marked(&mut self) {
+        for c in 0..self.chunks.len() {
+            let (base, class) = (self.chunks[c].base, self.chunks[c].class);
+            let slot_size = (class + 1) * GRANULE;
+            for i in 0..CHUNK_BYTES / slot_size {
+                // SAFETY: slot `i` lies inside the chunk; a marked slot holds a live object.
+                unsafe {
+                    let slot = base.add(i * slot_size);
+                    if *(slot as *const u64) & MARK != 0 {
+                        self.trace(slot.add(HEADER));
+                    }
+                }
+            }
+        }
+        for b in 0..self.large.len() {
+            let block = self.large[b].0;
+            // SAFETY: a marked large block holds a live object after its header.
+            unsafe {
+                if *(block as *const u64) & MARK != 0 {
+                    self.trace(block.add(HEADER));
+                }
             }
         }
     }
@@ -400,7 +491,7 @@ impl Heap {
                     if cfg!(debug_assertions) {
                         std::ptr::write_bytes(block, 0xdd, total);
                     }
-                    dealloc(block, Layout::from_size_align_unchecked(total, GRANULE));
+                    System.dealloc(block, Layout::from_size_align_unchecked(total, GRANULE));
                     false
                 }
             }

@@ -29,6 +29,27 @@ mod shadow;
 mod tests;
 
 pub use heap::{GcStats, add_root, alloc, collect, init, set_stress, stats};
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// How many [`fallibly`] calls are under way.
+static FALLIBLE_DEPTH: AtomicUsize = AtomicUsize::new(0);
+
+/// Runs `f`, an attempt to allocate whose failure its caller handles (a
+/// `try_reserve`). A global allocator that treats other failures as fatal
+/// (the runtime's does) asks [`failure_is_handled`] to tell them apart.
+pub fn fallibly<T>(f: impl FnOnce() -> T) -> T {
+    FALLIBLE_DEPTH.fetch_add(1, Ordering::Relaxed);
+    let result = f();
+    FALLIBLE_DEPTH.fetch_sub(1, Ordering::Relaxed);
+    result
+}
+
+/// Whether an allocation failing now is handled by its caller (it happens
+/// inside [`fallibly`]).
+pub fn failure_is_handled() -> bool {
+    FALLIBLE_DEPTH.load(Ordering::Relaxed) != 0
+}
 pub use shadow::{
     ShadowStackOverflow, push_root, seam_shadow_stack_limit, seam_shadow_stack_top,
     shadow_stack_base, shadow_stack_top, truncate_shadow_stack,

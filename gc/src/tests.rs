@@ -280,3 +280,62 @@ fn heap_stays_bounded_when_garbage_is_dropped() {
     }
     assert!(stats().heap_bytes < 64 << 20);
 }
+
+#[test]
+fn sizes_the_system_cannot_give_are_null_and_change_nothing() {
+    let _s = Session::new();
+    let kept = leaf(5);
+    root(kept);
+    gc();
+    let before = stats();
+    for size in [
+        usize::MAX,
+        usize::MAX - 8,
+        isize::MAX as usize,
+        1 << 62,
+        1 << 50,
+    ] {
+        // SAFETY: LEAF has no references, any size fits it.
+        let p = unsafe { alloc(&LEAF, size) };
+        assert!(p.is_null(), "{size} bytes");
+    }
+    let after = stats();
+    assert_eq!(after.heap_bytes, before.heap_bytes);
+    assert_eq!(after.bytes_allocated, before.bytes_allocated);
+    // Each refusal collected once before giving up; the rooted object survived.
+    assert_eq!(after.collections, before.collections + 5);
+    assert_eq!(value(kept), 5);
+    // Allocation goes on as before.
+    assert_eq!(value(leaf(6)), 6);
+}
+
+#[test]
+fn marking_falls_back_to_rescanning_when_the_mark_stack_is_full() {
+    let _s = Session::new();
+    const N: usize = 1000;
+    // SAFETY: ARRAY describes {desc, len, items}; N items fit in 16 + 8N bytes.
+    let arr = unsafe { alloc(&ARRAY, 16 + 8 * N) };
+    root(arr);
+    for i in 0..N {
+        // Each node holds a leaf: tracing the array queues N nodes, more than
+        // the mark stack may hold in tests.
+        let n = node(i as i64, std::ptr::null_mut());
+        // SAFETY: `arr` has room for N items; the length covers the stored ones.
+        unsafe {
+            *(arr.add(16 + 8 * i) as *mut *mut u8) = n;
+            *(arr.add(8) as *mut usize) = i + 1;
+        }
+        let l = leaf(i as i64 + N as i64);
+        // SAFETY: `n` is a live node, reachable from `arr`.
+        unsafe { *(n.add(16) as *mut *mut u8) = l };
+    }
+    gc();
+    gc();
+    for i in 0..N {
+        // SAFETY: `arr` is rooted.
+        let n = unsafe { *(arr.add(16 + 8 * i) as *const *mut u8) };
+        assert!(is_allocated(n) && is_allocated(next(n)));
+        assert_eq!(value(n), i as i64);
+        assert_eq!(value(next(n)), (i + N) as i64);
+    }
+}
