@@ -7,7 +7,10 @@
 //! references unless the comment says otherwise. Functions marked `noreturn`
 //! never return to generated code. Functions marked `raises` may return with
 //! the exception state ([`EXC_CURRENT`]) set, and then with a meaningless
-//! result: generated code tests the state after calling them.
+//! result: generated code tests the state after calling them. Every function
+//! whose memory grows with its data (string building, list, dict and set
+//! growth, copies, file reads) is marked `raises`: it raises `MemoryError`
+//! when the memory cannot be had.
 //!
 //! Missing optional arguments are passed as [`MISSING`] for integers and as
 //! null for pointers.
@@ -35,7 +38,7 @@ pub const MISSING: i64 = i64::MIN;
 /// exports file records it, and the fingerprint covers it: bump it whenever any of
 /// those changes in a way this table's entries alone do not show (a layout offset,
 /// what a function does with its arguments).
-pub const ABI_VERSION: u32 = 2;
+pub const ABI_VERSION: u32 = 3;
 
 macro_rules! runtime_functions {
     ($( $(#[$doc:meta])* $variant:ident = $sym:literal ( $($param:ident),* ) $(-> $ret:ident)? $(, $flag:ident)? ;)*) => {
@@ -164,9 +167,9 @@ runtime_functions! {
     // ---- str ----
     /// A new `str` from `len` bytes of UTF-8 at a raw address (literals at start-up).
     StrFromUtf8 = "seam_str_from_utf8"(Ptr, I64) -> Ptr;
-    StrConcat = "seam_str_concat"(Ptr, Ptr) -> Ptr;
+    StrConcat = "seam_str_concat"(Ptr, Ptr) -> Ptr, raises;
     /// `s * n` (n <= 0 gives "").
-    StrRepeat = "seam_str_repeat"(Ptr, I64) -> Ptr;
+    StrRepeat = "seam_str_repeat"(Ptr, I64) -> Ptr, raises;
     /// `s[i]` by code point, negative from the end; IndexError "string index out of range".
     StrGetItem = "seam_str_getitem"(Ptr, I64) -> Ptr, raises;
     /// `s[start:stop:step]`, each bound [`MISSING`] when absent; ValueError "slice step cannot be zero".
@@ -187,15 +190,15 @@ runtime_functions! {
     /// ValueError "empty separator". Returns `list[str]`.
     StrSplit = "seam_str_split"(Ptr, Ptr, I64) -> Ptr, raises;
     /// `sep.join(xs)` for `xs: list[str]`.
-    StrJoin = "seam_str_join"(Ptr, Ptr) -> Ptr;
+    StrJoin = "seam_str_join"(Ptr, Ptr) -> Ptr, raises;
     /// `s.strip(chars)`, `chars` null for whitespace.
-    StrStrip = "seam_str_strip"(Ptr, Ptr) -> Ptr;
-    StrLstrip = "seam_str_lstrip"(Ptr, Ptr) -> Ptr;
-    StrRstrip = "seam_str_rstrip"(Ptr, Ptr) -> Ptr;
-    StrUpper = "seam_str_upper"(Ptr) -> Ptr;
-    StrLower = "seam_str_lower"(Ptr) -> Ptr;
+    StrStrip = "seam_str_strip"(Ptr, Ptr) -> Ptr, raises;
+    StrLstrip = "seam_str_lstrip"(Ptr, Ptr) -> Ptr, raises;
+    StrRstrip = "seam_str_rstrip"(Ptr, Ptr) -> Ptr, raises;
+    StrUpper = "seam_str_upper"(Ptr) -> Ptr, raises;
+    StrLower = "seam_str_lower"(Ptr) -> Ptr, raises;
     /// `s.replace(old, new)`.
-    StrReplace = "seam_str_replace"(Ptr, Ptr, Ptr) -> Ptr;
+    StrReplace = "seam_str_replace"(Ptr, Ptr, Ptr) -> Ptr, raises;
     StrIsdigit = "seam_str_isdigit"(Ptr) -> I8;
     StrIsalpha = "seam_str_isalpha"(Ptr) -> I8;
     StrIsspace = "seam_str_isspace"(Ptr) -> I8;
@@ -205,7 +208,7 @@ runtime_functions! {
     // ---- list (elements are words) ----
     /// An empty list; `elem_is_ref` 1 when elements are GC references; `capacity` a hint.
     ListNew = "seam_list_new"(I8, I64) -> Ptr;
-    ListAppend = "seam_list_append"(Ptr, Word);
+    ListAppend = "seam_list_append"(Ptr, Word), raises;
     /// `l[i]`, negative from the end; IndexError "list index out of range".
     ListGetItem = "seam_list_getitem"(Ptr, I64) -> Word, raises;
     /// `l[i] = v`; IndexError "list assignment index out of range".
@@ -214,9 +217,9 @@ runtime_functions! {
     ListDelItem = "seam_list_delitem"(Ptr, I64), raises;
     /// `l.pop(i)` (front end passes -1 by default); IndexError "pop from empty list" / "pop index out of range".
     ListPop = "seam_list_pop"(Ptr, I64) -> Word, raises;
-    ListInsert = "seam_list_insert"(Ptr, I64, Word);
+    ListInsert = "seam_list_insert"(Ptr, I64, Word), raises;
     /// `l.extend(other)` (other may be `l` itself).
-    ListExtend = "seam_list_extend"(Ptr, Ptr);
+    ListExtend = "seam_list_extend"(Ptr, Ptr), raises;
     /// `l.index(v)` comparing with type code `tc` of the element; ValueError "<repr> is not in list".
     ListIndex = "seam_list_index"(Ptr, Word, Ptr) -> I64, raises;
     /// `v in l`, comparing with element type code `tc`.
@@ -224,13 +227,13 @@ runtime_functions! {
     /// `l.sort(reverse=r)`, stable, ordering by element type code `tc`.
     ListSort = "seam_list_sort"(Ptr, Ptr, I8), raises;
     ListReverse = "seam_list_reverse"(Ptr);
-    ListCopy = "seam_list_copy"(Ptr) -> Ptr;
-    ListConcat = "seam_list_concat"(Ptr, Ptr) -> Ptr;
-    ListRepeat = "seam_list_repeat"(Ptr, I64) -> Ptr;
+    ListCopy = "seam_list_copy"(Ptr) -> Ptr, raises;
+    ListConcat = "seam_list_concat"(Ptr, Ptr) -> Ptr, raises;
+    ListRepeat = "seam_list_repeat"(Ptr, I64) -> Ptr, raises;
     /// `l[start:stop:step]` as for [`Rt::StrSlice`].
     ListSlice = "seam_list_slice"(Ptr, I64, I64, I64) -> Ptr, raises;
     /// `list(s)`: the characters of a `str`.
-    ListFromStr = "seam_list_from_str"(Ptr) -> Ptr;
+    ListFromStr = "seam_list_from_str"(Ptr) -> Ptr, raises;
     /// `min(l)` by element type code; ValueError "min() arg is an empty sequence".
     ListMin = "seam_list_min"(Ptr, Ptr) -> Word, raises;
     /// `max(l)`; ValueError "max() arg is an empty sequence".
@@ -254,12 +257,12 @@ runtime_functions! {
     /// `d.setdefault(k, default)`.
     DictSetdefault = "seam_dict_setdefault"(Ptr, Word, Word) -> Word, raises;
     /// A new `list` of the keys, in insertion order.
-    DictKeys = "seam_dict_keys"(Ptr) -> Ptr;
+    DictKeys = "seam_dict_keys"(Ptr) -> Ptr, raises;
     /// A new `list` of the values.
-    DictValues = "seam_dict_values"(Ptr) -> Ptr;
+    DictValues = "seam_dict_values"(Ptr) -> Ptr, raises;
     /// A new `list` of `(key, value)` tuples; `ref_mask` is the tuples' reference bitmask.
-    DictItems = "seam_dict_items"(Ptr, I64) -> Ptr;
-    DictCopy = "seam_dict_copy"(Ptr) -> Ptr;
+    DictItems = "seam_dict_items"(Ptr, I64) -> Ptr, raises;
+    DictCopy = "seam_dict_copy"(Ptr) -> Ptr, raises;
     /// Iteration: the index of the first live entry at or after `pos`, or -1 at the end.
     /// RuntimeError "dictionary changed size during iteration" when the length is not `expected_len`.
     DictIterNext = "seam_dict_iter_next"(Ptr, I64, I64) -> I64, raises;
@@ -276,7 +279,7 @@ runtime_functions! {
     // ---- sets and optional values (collections) ----
     /// A new empty `set` whose elements have type code `elem_tc` (a static string).
     SetNew = "seam_set_new"(Ptr) -> Ptr;
-    SetAdd = "seam_set_add"(Ptr, Word);
+    SetAdd = "seam_set_add"(Ptr, Word), raises;
     SetContains = "seam_set_contains"(Ptr, Word) -> I8;
     /// KeyError (the element's repr) when absent.
     SetRemove = "seam_set_remove"(Ptr, Word), raises;
@@ -284,13 +287,13 @@ runtime_functions! {
     /// KeyError "pop from an empty set" on an empty set.
     SetPop = "seam_set_pop"(Ptr) -> Word, raises;
     SetClear = "seam_set_clear"(Ptr);
-    SetCopy = "seam_set_copy"(Ptr) -> Ptr;
+    SetCopy = "seam_set_copy"(Ptr) -> Ptr, raises;
     /// `s.update(t)`, `s |= t` for a set `t`.
-    SetUpdate = "seam_set_update"(Ptr, Ptr);
-    SetUnion = "seam_set_union"(Ptr, Ptr) -> Ptr;
-    SetIntersection = "seam_set_intersection"(Ptr, Ptr) -> Ptr;
-    SetDifference = "seam_set_difference"(Ptr, Ptr) -> Ptr;
-    SetSymmetricDifference = "seam_set_symmetric_difference"(Ptr, Ptr) -> Ptr;
+    SetUpdate = "seam_set_update"(Ptr, Ptr), raises;
+    SetUnion = "seam_set_union"(Ptr, Ptr) -> Ptr, raises;
+    SetIntersection = "seam_set_intersection"(Ptr, Ptr) -> Ptr, raises;
+    SetDifference = "seam_set_difference"(Ptr, Ptr) -> Ptr, raises;
+    SetSymmetricDifference = "seam_set_symmetric_difference"(Ptr, Ptr) -> Ptr, raises;
     SetIssubset = "seam_set_issubset"(Ptr, Ptr) -> I8;
     SetIsdisjoint = "seam_set_isdisjoint"(Ptr, Ptr) -> I8;
     /// Iteration: the index of the first element at or after `pos`, or -1 at the end.
@@ -299,17 +302,17 @@ runtime_functions! {
     /// The element at index `i` (from [`Rt::SetIterNext`]).
     SetEntry = "seam_set_entry"(Ptr, I64) -> Word;
     /// A new `list` of the elements in iteration order.
-    SetToList = "seam_set_to_list"(Ptr) -> Ptr;
+    SetToList = "seam_set_to_list"(Ptr) -> Ptr, raises;
     /// Adds the elements of a `list`, in order.
-    SetAddList = "seam_set_add_list"(Ptr, Ptr);
+    SetAddList = "seam_set_add_list"(Ptr, Ptr), raises;
     /// A box holding an `int`, `float` or `bool` word: a non-None `int | None`...
     BoxNew = "seam_box_new"(Word) -> Ptr;
     /// `s &= t`: `s` takes the contents of `s & t`.
-    SetIntersectionUpdate = "seam_set_intersection_update"(Ptr, Ptr);
+    SetIntersectionUpdate = "seam_set_intersection_update"(Ptr, Ptr), raises;
     /// `s -= t`: removes `t`'s elements from `s` in place.
-    SetDifferenceUpdate = "seam_set_difference_update"(Ptr, Ptr);
+    SetDifferenceUpdate = "seam_set_difference_update"(Ptr, Ptr), raises;
     /// `s ^= t`: toggles `t`'s elements in `s`.
-    SetSymmetricDifferenceUpdate = "seam_set_symmetric_difference_update"(Ptr, Ptr);
+    SetSymmetricDifferenceUpdate = "seam_set_symmetric_difference_update"(Ptr, Ptr), raises;
     /// `type(v).__name__` of a value of type code `tc`.
     TypeName = "seam_type_name"(Word, Ptr) -> Ptr;
 
@@ -356,7 +359,7 @@ runtime_functions! {
     StrPartition = "seam_str_partition"(Ptr, Ptr, I8) -> Ptr, raises;
     /// `s.splitlines(keepends)`.
     StrSplitlines = "seam_str_splitlines"(Ptr, I8) -> Ptr;
-    StrZfill = "seam_str_zfill"(Ptr, I64) -> Ptr;
+    StrZfill = "seam_str_zfill"(Ptr, I64) -> Ptr, raises;
     /// `s.ljust/rjust/center(width, fill)`: align 0, 1, 2; `fill` null for a space;
     /// TypeError "The fill character must be exactly one character long".
     StrPad = "seam_str_pad"(Ptr, I64, Ptr, I64) -> Ptr, raises;
@@ -370,7 +373,7 @@ runtime_functions! {
     ListRemove = "seam_list_remove"(Ptr, Word, Ptr), raises;
     ListClear = "seam_list_clear"(Ptr);
     /// `d.update(other)` (same key and value types).
-    DictUpdate = "seam_dict_update"(Ptr, Ptr);
+    DictUpdate = "seam_dict_update"(Ptr, Ptr), raises;
     DictClear = "seam_dict_clear"(Ptr);
     /// `d.popitem()` as a tuple with reference bitmask `ref_mask`;
     /// KeyError 'popitem(): dictionary is empty'.
@@ -485,11 +488,13 @@ pub enum ExcKind {
     UnicodeDecodeError = 19,
     /// Not an `Exception`: a root of its own, like CPython's `BaseException` subclass.
     SystemExit = 20,
+    /// Raised when an allocation fails (see docs/language.md, "Memory").
+    MemoryError = 21,
 }
 
 impl ExcKind {
     /// Every builtin exception kind, in table order.
-    pub const ALL: [ExcKind; 21] = [
+    pub const ALL: [ExcKind; 22] = [
         ExcKind::Exception,
         ExcKind::ValueError,
         ExcKind::TypeError,
@@ -511,6 +516,7 @@ impl ExcKind {
         ExcKind::EOFError,
         ExcKind::UnicodeDecodeError,
         ExcKind::SystemExit,
+        ExcKind::MemoryError,
     ];
 
     /// The Python name.
@@ -537,6 +543,7 @@ impl ExcKind {
             ExcKind::EOFError => "EOFError",
             ExcKind::UnicodeDecodeError => "UnicodeDecodeError",
             ExcKind::SystemExit => "SystemExit",
+            ExcKind::MemoryError => "MemoryError",
         }
     }
 
@@ -589,6 +596,7 @@ impl ExcKind {
             "EOFError" => ExcKind::EOFError,
             "UnicodeDecodeError" => ExcKind::UnicodeDecodeError,
             "SystemExit" => ExcKind::SystemExit,
+            "MemoryError" => ExcKind::MemoryError,
             _ => return None,
         })
     }

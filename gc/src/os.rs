@@ -27,8 +27,9 @@ pub(crate) fn at_exit(callback: extern "C" fn()) {
 
 /// Reserves `words` zeroed machine words followed by an inaccessible guard
 /// page (where the platform allows), so running off the end faults instead
-/// of corrupting memory. The memory is never released.
-pub(crate) fn reserve_words(words: usize) -> *mut usize {
+/// of corrupting memory; `None` when the system refuses the address space.
+/// The memory is never released.
+pub(crate) fn reserve_words(words: usize) -> Option<*mut usize> {
     #[cfg(target_os = "linux")]
     {
         const PROT_NONE: c_int = 0;
@@ -56,9 +57,12 @@ pub(crate) fn reserve_words(words: usize) -> *mut usize {
             unsafe {
                 mprotect(base.add(bytes), GUARD, PROT_NONE);
             }
-            return base.cast();
+            return Some(base.cast());
         }
     }
     // No mmap (or it failed): a leaked zeroed allocation, without a guard page.
-    Box::leak(vec![0usize; words].into_boxed_slice()).as_mut_ptr()
+    let mut v: Vec<usize> = Vec::new();
+    crate::fallibly(|| v.try_reserve_exact(words)).ok()?;
+    v.resize(words, 0);
+    Some(Box::leak(v.into_boxed_slice()).as_mut_ptr())
 }

@@ -33,14 +33,30 @@ static mut BASE: *mut usize = null_mut();
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ShadowStackOverflow;
 
-/// Sets up the shadow stack with room for `words` words (once).
+/// The fewest words the shadow stack is given when the address space is too
+/// short for the full size (512 KiB).
+const MIN_WORDS: usize = 64 << 10;
+
+/// Sets up the shadow stack with room for `words` words (once); when the
+/// system refuses that much address space (a `ulimit -v`), with half as
+/// many, and so on down to [`MIN_WORDS`]. Aborts with a message if even that fails.
 pub(crate) fn init_shadow_stack(words: usize) {
     // SAFETY: single-threaded access to the collector's statics.
     unsafe {
         if !BASE.is_null() {
             return;
         }
-        let base = crate::os::reserve_words(words);
+        let mut words = words;
+        let base = loop {
+            if let Some(base) = crate::os::reserve_words(words) {
+                break base;
+            }
+            if words <= MIN_WORDS {
+                eprintln!("seam-gc: cannot reserve the shadow stack ({} bytes)", words * 8);
+                std::process::abort();
+            }
+            words /= 2;
+        };
         BASE = base;
         seam_shadow_stack_top = base;
         seam_shadow_stack_limit = base.add(words);

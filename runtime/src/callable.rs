@@ -21,6 +21,9 @@ pub extern "C" fn seam_callable_new(code: *const u8, receiver: *mut u8) -> *mut 
     // SAFETY: the descriptor names one reference word inside the CALLABLE_SIZE bytes
     // requested, and `receiver`, the only live reference here, is rooted.
     let obj = unsafe { seam_gc::alloc(&CALLABLE_DESC, CALLABLE_SIZE) };
+    if obj.is_null() {
+        crate::memory::out_of_memory();
+    }
     // SAFETY: `obj` is a fresh object of CALLABLE_SIZE bytes.
     unsafe {
         crate::gcglue::set_word(obj, CALLABLE_CODE, code as u64);

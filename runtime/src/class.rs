@@ -82,6 +82,8 @@ pub(crate) unsafe fn is_subclass(desc: *const u8, ancestor: *const u8) -> bool {
 /// A new zeroed instance of the class `desc`, sized by its descriptor (at
 /// least large enough for an exception's message). May collect.
 ///
+/// Null when the memory cannot be had.
+///
 /// # Safety
 /// `desc` must be a class descriptor whose GC information only names offsets
 /// inside its instance size; every root must be valid.

@@ -23,10 +23,11 @@
 use crate::dunder::{hash_value, pending};
 use crate::error::{ExcKind, raise};
 use crate::format::{repr_key, repr_word};
-use crate::gcglue::{Roots, alloc_array, alloc_dict, alloc_tuple, ptr, set_word, word};
+use crate::gcglue::{Roots, alloc_dict, alloc_tuple, ptr, set_word, try_alloc_array, word};
 use crate::generic::equal;
 use crate::layout::*;
-use crate::list::new_list;
+use crate::list::try_new_list;
+use crate::memory::raise_memory_error;
 use crate::strobj::{str_equal, str_hash};
 use crate::typecode::tc_slice;
 
@@ -200,8 +201,10 @@ impl Dict {
     }
 
     /// Rebuilds the storage with room for the live entries and then some,
-    /// dropping tombstones. The dict must be rooted by the caller.
-    unsafe fn rebuild(self, min_entries: usize) {
+    /// dropping tombstones; false, the dict unchanged, when the memory cannot
+    /// be had. The dict must be rooted by the caller.
+    #[must_use]
+    unsafe fn rebuild(self, min_entries: usize) -> bool {
         // SAFETY: see the type's contract; the dict is rooted and each new
         // array is rooted as soon as it exists.
         unsafe {
@@ -209,10 +212,17 @@ impl Dict {
             let size = want.next_power_of_two().max(MIN_INDEX);
             let cap = size * 2 / 3;
             let roots = Roots::new();
-            let index = roots.push(alloc_array(false, size));
-            let hashes = roots.push(alloc_array(false, cap));
-            let keys = roots.push(alloc_array(self.key_is_ref(), cap));
-            let values = roots.push(alloc_array(self.value_is_ref(), cap));
+            let array = |is_ref: bool, n: usize| try_alloc_array(is_ref, n).map(|a| roots.push(a));
+            let Some(index) = array(false, size) else {
+                return false;
+            };
+            let (Some(hashes), Some(keys), Some(values)) = (
+                array(false, cap),
+                array(self.key_is_ref(), cap),
+                array(self.value_is_ref(), cap),
+            ) else {
+                return false;
+            };
             let words = |a: *mut u8| {
                 std::slice::from_raw_parts_mut(
                     a.add(ARRAY_ITEMS) as *mut u64,
@@ -245,6 +255,7 @@ impl Dict {
             set_word(self.0, DICT_KEYS, keys as u64);
             set_word(self.0, DICT_VALUES, values as u64);
             set_word(self.0, DICT_USED, n as u64);
+            true
         }
     }
 
@@ -259,7 +270,8 @@ impl Dict {
         }
     }
 
-    /// [`Dict::set`] for a key whose hash is known.
+    /// [`Dict::set`] for a key whose hash is known; raises MemoryError, the
+    /// dict unchanged, when it cannot grow.
     unsafe fn set_hashed(self, key: u64, value: u64, hash: u64) {
         // SAFETY: see the type's contract; the dict, key and value are rooted
         // across the rebuild.
@@ -276,7 +288,10 @@ impl Dict {
                 roots.push(self.0);
                 roots.push_word(key, self.key_is_ref());
                 roots.push_word(value, self.value_is_ref());
-                self.rebuild(self.len() + 1);
+                if !self.rebuild(self.len() + 1) {
+                    raise_memory_error();
+                    return;
+                }
             }
             // The new entry's slot: the first empty one (the key is absent; no comparisons).
             let index = self.array(DICT_INDEX);
@@ -398,7 +413,8 @@ pub(crate) unsafe fn dict_lookup(d: *mut u8, key: u64) -> Option<u64> {
     }
 }
 
-/// Builds a new list from the dict's entries, one word per entry.
+/// Builds a new list from the dict's entries, one word per entry; null
+/// after raising MemoryError when the memory cannot be had.
 ///
 /// # Safety
 /// `d` must be a live dict.
@@ -408,13 +424,21 @@ unsafe fn entries_list(d: *mut u8, is_ref: bool, pick: fn((u64, u64)) -> u64) ->
     unsafe {
         let roots = Roots::new();
         roots.push(d);
-        let list = new_list(is_ref, Dict(d).len());
-        let entries = dict_entries(d);
+        let Some(list) = try_new_list(is_ref, Dict(d).len()) else {
+            raise_memory_error();
+            return std::ptr::null_mut();
+        };
+        let dict = Dict(d);
+        let (h, k, v) = (dict.array(DICT_HASHES), dict.array(DICT_KEYS), dict.array(DICT_VALUES));
         let array = ptr(list, LIST_ITEMS);
-        for (i, &e) in entries.iter().enumerate() {
-            set_word(array, ARRAY_ITEMS + 8 * i, pick(e));
+        let mut n = 0;
+        for e in 0..dict.used() {
+            if h[e] != TOMBSTONE {
+                set_word(array, ARRAY_ITEMS + 8 * n, pick((k[e], v[e])));
+                n += 1;
+            }
         }
-        set_word(list, LIST_LEN, entries.len() as u64);
+        set_word(list, LIST_LEN, n as u64);
         list
     }
 }
@@ -621,7 +645,11 @@ pub unsafe extern "C" fn seam_dict_items(d: *mut u8, ref_mask: i64) -> *mut u8 {
     unsafe {
         let roots = Roots::new();
         roots.push(d);
-        let list = roots.push(new_list(true, Dict(d).len()));
+        let Some(list) = try_new_list(true, Dict(d).len()) else {
+            raise_memory_error();
+            return std::ptr::null_mut();
+        };
+        roots.push(list);
         let live = live_entries(Dict(d));
         for e in live {
             let t = alloc_tuple(2, ref_mask as u64 & 3);
@@ -648,7 +676,10 @@ pub unsafe extern "C" fn seam_dict_copy(d: *mut u8) -> *mut u8 {
         set_word(copy.0, DICT_KEY_CODE, word(d, DICT_KEY_CODE));
         let n = Dict(d).len();
         if n > 0 {
-            copy.rebuild(n);
+            if !copy.rebuild(n) {
+                raise_memory_error();
+                return std::ptr::null_mut();
+            }
             // The stored hashes are reused: a copy runs no `__hash__`, as in CPython.
             for e in live_entries(Dict(d)) {
                 let (h, k, v) = (
@@ -744,6 +775,9 @@ pub unsafe extern "C" fn seam_dict_update(d: *mut u8, other: *mut u8) {
         roots.push(other);
         for (k, v) in dict_entries(other) {
             Dict(d).set(k, v);
+            if pending() {
+                return;
+            }
         }
     }
 }

@@ -47,10 +47,11 @@ pub enum ExcKind {
     EOFError = 18,
     UnicodeDecodeError = 19,
     SystemExit = 20,
+    MemoryError = 21,
 }
 
 /// The number of builtin exception kinds.
-const KINDS: usize = 21;
+const KINDS: usize = 22;
 
 /// The Python class names, indexed by [`ExcKind`] value.
 const NAMES: [&str; KINDS] = [
@@ -75,6 +76,7 @@ const NAMES: [&str; KINDS] = [
     "EOFError",
     "UnicodeDecodeError",
     "SystemExit",
+    "MemoryError",
 ];
 
 impl ExcKind {
@@ -101,6 +103,7 @@ impl ExcKind {
         ExcKind::EOFError,
         ExcKind::UnicodeDecodeError,
         ExcKind::SystemExit,
+        ExcKind::MemoryError,
     ];
 
     /// The Python class name.
@@ -202,6 +205,10 @@ pub(crate) fn raise(kind: ExcKind, msg: &str) {
     if builtin_class(kind).is_null() {
         fatal(kind.name(), msg);
     }
+    if kind == ExcKind::MemoryError && msg.is_empty() {
+        crate::memory::raise_memory_error();
+        return;
+    }
     let text = new_str(msg);
     // SAFETY: `text` is a fresh str.
     unsafe { raise_with(kind, text) }
@@ -223,6 +230,10 @@ unsafe fn raise_with(kind: ExcKind, msg: *mut u8) {
     // descriptors, whose instances have room for the message; `msg` is rooted.
     unsafe {
         let exc = new_instance(desc);
+        if exc.is_null() {
+            crate::memory::raise_memory_error();
+            return;
+        }
         set_word(exc, EXC_MESSAGE, msg as u64);
         set_current(exc);
     }
@@ -328,4 +339,5 @@ pub unsafe extern "C" fn seam_register_builtin_classes(table: *const *const u8, 
         let classes: *mut *const u8 = (&raw mut BUILTIN_CLASSES).cast();
         std::ptr::copy_nonoverlapping(table, classes, n);
     }
+    crate::memory::init_reserve();
 }

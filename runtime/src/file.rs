@@ -24,6 +24,7 @@
 use crate::error::{Exc, ExcKind, check};
 use crate::gcglue::{Roots, set_word, word};
 use crate::list::{list_append_word, new_list};
+use crate::memory::{try_reserve, try_zeroed_bytes};
 use crate::output::{flush_stdout, write_stderr, write_stdout};
 use crate::strobj::{new_str, str_as_str, str_char_len};
 use seam_gc::GcTypeInfo;
@@ -139,6 +140,9 @@ fn new_file(st: FileState) -> *mut u8 {
     let index = fs.states.len() - 1;
     // SAFETY: FILE_DESC names no references; the object is FILE_SIZE bytes.
     let f = unsafe { seam_gc::alloc(&FILE_DESC, FILE_SIZE) };
+    if f.is_null() {
+        crate::memory::out_of_memory();
+    }
     // SAFETY: `f` is a fresh file object.
     unsafe { set_word(f, FILE_INDEX, index as u64) };
     f
@@ -299,9 +303,10 @@ fn translate_newlines(st: &mut FileState, mut text: String, last: bool) -> Strin
     text
 }
 
-/// One read of at most `n` bytes (retried when interrupted); empty at end of file.
+/// One read of at most `n` bytes (retried when interrupted); empty at end of
+/// file. MemoryError when `n` bytes cannot be had, as in CPython.
 fn read_some(stream: &mut Stream, n: usize) -> Result<Vec<u8>, Exc> {
-    let mut buf = vec![0u8; n];
+    let mut buf = try_zeroed_bytes(n).ok_or_else(|| Exc::new(ExcKind::MemoryError, ""))?;
     loop {
         let r = match stream {
             Stream::Regular(f) => f.read(&mut buf),
@@ -329,6 +334,9 @@ fn read_rest(stream: &mut Stream, out: &mut Vec<u8>) -> Result<(), Exc> {
         let chunk = read_some(stream, 64 * 1024)?;
         if chunk.is_empty() {
             return Ok(());
+        }
+        if !try_reserve(out, chunk.len()) {
+            return Err(Exc::new(ExcKind::MemoryError, ""));
         }
         out.extend_from_slice(&chunk);
     }
@@ -575,7 +583,7 @@ pub unsafe extern "C" fn seam_file_read(f: *mut u8, n: i64) -> *mut u8 {
     // SAFETY: forwarded from the caller.
     let r = read(unsafe { state(f) }, n);
     match r {
-        Ok(text) => new_str(&text),
+        Ok(text) => crate::strobj::new_str_or_raise(&text),
         Err(e) => {
             e.raise();
             null_mut()
@@ -591,7 +599,7 @@ pub unsafe extern "C" fn seam_file_read(f: *mut u8, n: i64) -> *mut u8 {
 pub unsafe extern "C" fn seam_file_readline(f: *mut u8) -> *mut u8 {
     // SAFETY: forwarded from the caller.
     match readline(unsafe { state(f) }) {
-        Ok(text) => new_str(&text),
+        Ok(text) => crate::strobj::new_str_or_raise(&text),
         Err(e) => {
             e.raise();
             null_mut()
@@ -730,6 +738,9 @@ pub extern "C" fn seam_system_exit_new(code: i64) -> *mut u8 {
     // whose instances have room for the message; `text` is rooted.
     unsafe {
         let exc = crate::class::new_instance(desc);
+        if exc.is_null() {
+            crate::memory::out_of_memory();
+        }
         set_word(exc, crate::layout::EXC_MESSAGE, text as u64);
         exc
     }

@@ -6,6 +6,7 @@
 //! Knows the builtin layouts' sizes but nothing of what the objects mean.
 
 use crate::error::fatal;
+use crate::memory::out_of_memory;
 use crate::layout::*;
 use seam_gc::GcTypeInfo;
 
@@ -85,38 +86,59 @@ impl Drop for Roots {
     }
 }
 
-/// Allocates a zeroed object described by one of the runtime's descriptors.
-/// May collect: unrooted objects may be freed.
-fn alloc(desc: &'static GcTypeInfo, size: usize) -> *mut u8 {
+/// Allocates a zeroed object described by one of the runtime's descriptors,
+/// or `None` when the memory cannot be had. May collect: unrooted objects may be freed.
+fn try_alloc(desc: &'static GcTypeInfo, size: usize) -> Option<*mut u8> {
     // SAFETY: the runtime's descriptors only name offsets inside the sizes
     // the typed allocators below request, and every root is valid by the
     // rooting convention.
-    unsafe { seam_gc::alloc(desc, size) }
+    let obj = unsafe { seam_gc::alloc(desc, size) };
+    (!obj.is_null()).then_some(obj)
 }
 
-/// A `str` object with room for `byte_len` bytes, lengths set, bytes zero.
-pub(crate) fn alloc_str(byte_len: usize, char_len: usize) -> *mut u8 {
-    let s = alloc(&STR_DESC, STR_BYTES + byte_len);
+/// As [`try_alloc`], for objects of a fixed size, whose failure ends the
+/// program (see [`crate::memory`]).
+fn alloc(desc: &'static GcTypeInfo, size: usize) -> *mut u8 {
+    nonnull_or_out_of_memory(try_alloc(desc, size))
+}
+
+/// The object, or the end of the program with `MemoryError` (see [`crate::memory`]).
+pub(crate) fn nonnull_or_out_of_memory(obj: Option<*mut u8>) -> *mut u8 {
+    obj.unwrap_or_else(|| out_of_memory())
+}
+
+/// A `str` object with room for `byte_len` bytes, lengths set, bytes zero;
+/// `None` when the memory cannot be had (the caller raises `MemoryError`).
+pub(crate) fn try_alloc_str(byte_len: usize, char_len: usize) -> Option<*mut u8> {
+    let s = try_alloc(&STR_DESC, STR_BYTES.checked_add(byte_len)?)?;
     // SAFETY: `s` is a fresh str object.
     unsafe {
         set_word(s, STR_BYTE_LEN, byte_len as u64);
         set_word(s, STR_CHAR_LEN, char_len as u64);
     }
-    s
+    Some(s)
 }
 
-/// An element array of `capacity` words, of references when `is_ref`.
-pub(crate) fn alloc_array(is_ref: bool, capacity: usize) -> *mut u8 {
+/// An element array of `capacity` words, of references when `is_ref`;
+/// `None` when the memory cannot be had (the caller raises `MemoryError`).
+pub(crate) fn try_alloc_array(is_ref: bool, capacity: usize) -> Option<*mut u8> {
     let desc = if is_ref {
         &REF_ARRAY_DESC
     } else {
         &WORD_ARRAY_DESC
     };
-    let a = alloc(desc, ARRAY_ITEMS + 8 * capacity);
+    let size = capacity.checked_mul(8)?.checked_add(ARRAY_ITEMS)?;
+    let a = try_alloc(desc, size)?;
     // SAFETY: `a` is a fresh array object.
     unsafe { set_word(a, ARRAY_CAPACITY, capacity as u64) };
-    a
+    Some(a)
 }
+
+/// As [`try_alloc_str`], where a failure ends the program (see [`crate::memory`]).
+pub(crate) fn alloc_str(byte_len: usize, char_len: usize) -> *mut u8 {
+    nonnull_or_out_of_memory(try_alloc_str(byte_len, char_len))
+}
+
 
 /// An empty `list` header (items pointer null).
 pub(crate) fn alloc_list_header() -> *mut u8 {
@@ -220,6 +242,7 @@ pub extern "C" fn seam_shadow_stack_overflow() -> ! {
 
 /// A new zeroed instance of `size` bytes of the class whose descriptor (a
 /// static address starting with a [`GcTypeInfo`]) is `desc`. May collect.
+/// Ends the program with `MemoryError` when the memory cannot be had.
 ///
 /// # Safety
 /// `desc` must be a class descriptor that outlives the instance, whose GC
@@ -227,5 +250,9 @@ pub extern "C" fn seam_shadow_stack_overflow() -> ! {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_alloc(desc: *mut u8, size: i64) -> *mut u8 {
     // SAFETY: forwarded from the caller; no reference arguments need rooting.
-    unsafe { seam_gc::alloc(desc as *const GcTypeInfo, size.max(8) as usize) }
+    let obj = unsafe { seam_gc::alloc(desc as *const GcTypeInfo, size.max(8) as usize) };
+    if obj.is_null() {
+        out_of_memory();
+    }
+    obj
 }

@@ -42,6 +42,7 @@ mod generic;
 mod ints;
 mod list;
 mod loader;
+mod memory;
 mod output;
 mod parse;
 mod set;

@@ -11,9 +11,13 @@
 
 use crate::MISSING;
 use crate::dunder::{pending, rich_order, sort_instances};
-use crate::error::{Exc, ExcKind, fatal, raise};
+use crate::error::{Exc, ExcKind, raise};
 use crate::format::repr_word;
-use crate::gcglue::{Roots, alloc_array, alloc_list_header, array_is_ref, ptr, set_word, word};
+use crate::gcglue::{
+    Roots, alloc_list_header, array_is_ref, nonnull_or_out_of_memory, ptr, set_word,
+    try_alloc_array, word,
+};
+use crate::memory::{out_of_memory, raise_memory_error};
 use crate::generic::{compare, equal};
 use crate::layout::{ARRAY_CAPACITY, ARRAY_ITEMS, LIST_ITEMS, LIST_LEN};
 use crate::typecode::tc_slice;
@@ -64,14 +68,20 @@ pub(crate) fn slice_indices(
     Ok((start, step, count))
 }
 
-/// A new empty list with room for `capacity` elements.
+/// A new empty list with room for `capacity` elements; a failure to
+/// allocate it ends the program (see [`crate::memory`]).
 pub(crate) fn new_list(is_ref: bool, capacity: usize) -> *mut u8 {
+    nonnull_or_out_of_memory(try_new_list(is_ref, capacity))
+}
+
+/// As [`new_list`], or `None` when the memory cannot be had.
+pub(crate) fn try_new_list(is_ref: bool, capacity: usize) -> Option<*mut u8> {
     let roots = Roots::new();
     let list = roots.push(alloc_list_header());
-    let array = alloc_array(is_ref, capacity);
+    let array = try_alloc_array(is_ref, capacity)?;
     // SAFETY: `list` is a fresh list header.
     unsafe { set_word(list, LIST_ITEMS, array as u64) };
-    list
+    Some(list)
 }
 
 /// The element words of a live list (valid until the list next changes).
@@ -96,33 +106,57 @@ pub(crate) unsafe fn list_is_ref(list: *mut u8) -> bool {
     unsafe { array_is_ref(ptr(list, LIST_ITEMS)) }
 }
 
-/// Makes room for at least `needed` elements.
+/// Makes room for at least `needed` elements; false, the list unchanged,
+/// when the memory cannot be had.
 ///
 /// # Safety
 /// `list` must be a live list, rooted by the caller.
-unsafe fn reserve(list: *mut u8, needed: usize) {
+#[must_use]
+unsafe fn reserve(list: *mut u8, needed: usize) -> bool {
     // SAFETY: `list` is rooted across the allocation; the old array is
     // reachable from it until the new one replaces it.
     unsafe {
         let array = ptr(list, LIST_ITEMS);
         let cap = word(array, ARRAY_CAPACITY) as usize;
         if needed <= cap {
-            return;
+            return true;
         }
-        let new_cap = needed.max(cap * 2).max(4);
-        let new_array = alloc_array(array_is_ref(array), new_cap);
+        let is_ref = array_is_ref(array);
+        let new_cap = needed.max(cap.saturating_mul(2)).max(4);
+        // Doubling keeps appends amortised O(1); when it is refused, growing
+        // by an eighth (CPython's over-allocation) still does, and may fit.
+        let Some(new_array) = try_alloc_array(is_ref, new_cap)
+            .or_else(|| try_alloc_array(is_ref, needed.max(cap + cap / 8)))
+        else {
+            return false;
+        };
         let array = ptr(list, LIST_ITEMS);
         let len = word(list, LIST_LEN) as usize;
         std::ptr::copy_nonoverlapping(array.add(ARRAY_ITEMS), new_array.add(ARRAY_ITEMS), 8 * len);
         set_word(list, LIST_ITEMS, new_array as u64);
+        true
     }
 }
 
-/// Appends `w` to `list`, rooting both across a possible reallocation.
+/// Appends `w` to `list`, rooting both across a possible reallocation; a
+/// failure to grow the list ends the program (see [`crate::memory`]).
 ///
 /// # Safety
 /// `list` must be a live list and `w` a valid element for it.
 pub(crate) unsafe fn list_append_word(list: *mut u8, w: u64) {
+    // SAFETY: forwarded from the caller.
+    if !unsafe { try_list_append_word(list, w) } {
+        out_of_memory();
+    }
+}
+
+/// As [`list_append_word`], but false, the list unchanged, when the memory
+/// cannot be had.
+///
+/// # Safety
+/// As for [`list_append_word`].
+#[must_use]
+unsafe fn try_list_append_word(list: *mut u8, w: u64) -> bool {
     // SAFETY: forwarded from the caller; `reserve` leaves room for one more word.
     unsafe {
         let len = word(list, LIST_LEN) as usize;
@@ -130,33 +164,37 @@ pub(crate) unsafe fn list_append_word(list: *mut u8, w: u64) {
             let roots = Roots::new();
             roots.push(list);
             roots.push_word(w, list_is_ref(list));
-            reserve(list, len + 1);
+            if !reserve(list, len + 1) {
+                return false;
+            }
         }
         let array = ptr(list, LIST_ITEMS);
         set_word(array, ARRAY_ITEMS + 8 * len, w);
         set_word(list, LIST_LEN, len as u64 + 1);
+        true
     }
 }
 
-/// A new list with the same element kind as `like`, holding `words` — which
-/// must not point into an unrooted GC object; `like` is rooted here.
+/// A new list of `len` elements of the same kind as `like`, filled by
+/// `fill` (given the new list's words, once the allocation is done: it must
+/// read its sources only then); null after raising `MemoryError` when the
+/// memory cannot be had. `like` is rooted here; `fill` must not allocate.
 ///
 /// # Safety
-/// `like` must be a live list; reference words must be live objects.
-unsafe fn list_from_words(like: *mut u8, words: &[u64]) -> *mut u8 {
-    // SAFETY: `like` is rooted across the allocation; the new array has room for `words`.
+/// `like` must be a live list, rooted with every list `fill` reads; `fill`
+/// must store valid elements only.
+unsafe fn list_filled(like: *mut u8, len: Option<usize>, fill: impl FnOnce(&mut [u64])) -> *mut u8 {
+    // SAFETY: `like` is rooted across the allocation; the new array has room for `len` words.
     unsafe {
         let roots = Roots::new();
         roots.push(like);
-        let is_ref = list_is_ref(like);
-        let out = new_list(is_ref, words.len());
-        let array = ptr(out, LIST_ITEMS);
-        std::ptr::copy_nonoverlapping(
-            words.as_ptr(),
-            array.add(ARRAY_ITEMS) as *mut u64,
-            words.len(),
-        );
-        set_word(out, LIST_LEN, words.len() as u64);
+        let Some(out) = len.and_then(|n| try_new_list(list_is_ref(like), n)) else {
+            raise_memory_error();
+            return std::ptr::null_mut();
+        };
+        let len = len.unwrap_or(0);
+        set_word(out, LIST_LEN, len as u64);
+        fill(list_words(out));
         out
     }
 }
@@ -169,20 +207,24 @@ fn index(i: i64, len: usize) -> Option<usize> {
 
 // ---- the ABI ----
 
-/// An empty list; `elem_is_ref` 1 when elements are references; `capacity` a hint.
+/// An empty list; `elem_is_ref` 1 when elements are references; `capacity` a
+/// hint, honoured only while the memory can be had.
 #[unsafe(no_mangle)]
 pub extern "C" fn seam_list_new(elem_is_ref: u8, capacity: i64) -> *mut u8 {
-    new_list(elem_is_ref != 0, capacity.clamp(0, 1 << 40) as usize)
+    let is_ref = elem_is_ref != 0;
+    try_new_list(is_ref, capacity.clamp(0, 1 << 40) as usize).unwrap_or_else(|| new_list(is_ref, 0))
 }
 
-/// `l.append(v)`.
+/// `l.append(v)`; MemoryError when the list cannot grow.
 ///
 /// # Safety
 /// `l` must be a live list and `v` a valid element for it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_list_append(l: *mut u8, v: u64) {
     // SAFETY: forwarded from the caller.
-    unsafe { list_append_word(l, v) }
+    if !unsafe { try_list_append_word(l, v) } {
+        raise_memory_error();
+    }
 }
 
 /// `l[i]`.
@@ -283,7 +325,10 @@ pub unsafe extern "C" fn seam_list_insert(l: *mut u8, i: i64, v: u64) {
     unsafe {
         let len = list_words(l).len() as i64;
         let at = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
-        list_append_word(l, v);
+        if !try_list_append_word(l, v) {
+            raise_memory_error();
+            return;
+        }
         let words = list_words(l);
         words.copy_within(at..len as usize, at + 1);
         words[at] = v;
@@ -304,7 +349,10 @@ pub unsafe extern "C" fn seam_list_extend(l: *mut u8, other: *mut u8) {
         let roots = Roots::new();
         roots.push(l);
         roots.push(other);
-        reserve(l, len + n);
+        if !len.checked_add(n).is_some_and(|total| reserve(l, total)) {
+            raise_memory_error();
+            return;
+        }
         let src = ptr(other, LIST_ITEMS).add(ARRAY_ITEMS);
         let dst = ptr(l, LIST_ITEMS).add(ARRAY_ITEMS + 8 * len);
         std::ptr::copy(src, dst, 8 * n);
@@ -425,10 +473,7 @@ pub unsafe extern "C" fn seam_list_reverse(l: *mut u8) {
 pub unsafe extern "C" fn seam_list_copy(l: *mut u8) -> *mut u8 {
     // SAFETY: the words are copied to Rust memory first; the references in
     // them stay reachable through `l`, which `list_from_words` roots.
-    unsafe {
-        let words = list_words(l).to_vec();
-        list_from_words(l, &words)
-    }
+    unsafe { list_filled(l, Some(list_words(l).len()), |out| out.copy_from_slice(list_words(l))) }
 }
 
 /// `a + b`.
@@ -441,9 +486,11 @@ pub unsafe extern "C" fn seam_list_concat(a: *mut u8, b: *mut u8) -> *mut u8 {
     unsafe {
         let roots = Roots::new();
         roots.push(b);
-        let mut words = list_words(a).to_vec();
-        words.extend_from_slice(list_words(b));
-        list_from_words(a, &words)
+        let (na, nb) = (list_words(a).len(), list_words(b).len());
+        list_filled(a, na.checked_add(nb), |out| {
+            out[..na].copy_from_slice(list_words(a));
+            out[na..].copy_from_slice(list_words(b));
+        })
     }
 }
 
@@ -455,15 +502,17 @@ pub unsafe extern "C" fn seam_list_concat(a: *mut u8, b: *mut u8) -> *mut u8 {
 pub unsafe extern "C" fn seam_list_repeat(l: *mut u8, n: i64) -> *mut u8 {
     // SAFETY: as for `seam_list_copy`.
     unsafe {
-        let words = list_words(l);
+        let len = list_words(l).len();
         let n = n.max(0) as usize;
-        if words.len().checked_mul(n).is_none_or(|t| t > (1 << 40)) {
-            // FIXME: the ABI table does not mark `seam_list_repeat` as
-            // raising, so this cannot be caught yet.
-            fatal(ExcKind::OverflowError.name(), "repeated list is too long");
-        }
-        let repeated = words.repeat(n);
-        list_from_words(l, &repeated)
+        // A length past the address space is MemoryError too, as in CPython.
+        list_filled(l, len.checked_mul(n), |out| {
+            let words = list_words(l);
+            if len > 0 {
+                for chunk in out.chunks_exact_mut(len) {
+                    chunk.copy_from_slice(words);
+                }
+            }
+        })
     }
 }
 
@@ -475,18 +524,20 @@ pub unsafe extern "C" fn seam_list_repeat(l: *mut u8, n: i64) -> *mut u8 {
 pub unsafe extern "C" fn seam_list_slice(l: *mut u8, start: i64, stop: i64, step: i64) -> *mut u8 {
     // SAFETY: as for `seam_list_copy`.
     unsafe {
-        let words = list_words(l);
-        let (start, step, count) = match slice_indices(words.len() as i64, start, stop, step) {
+        let len = list_words(l).len();
+        let (start, step, count) = match slice_indices(len as i64, start, stop, step) {
             Ok(bounds) => bounds,
             Err(e) => {
                 e.raise();
                 return std::ptr::null_mut();
             }
         };
-        let picked: Vec<u64> = (0..count as i64)
-            .map(|k| words[(start + k * step) as usize])
-            .collect();
-        list_from_words(l, &picked)
+        list_filled(l, Some(count), |out| {
+            let words = list_words(l);
+            for (k, w) in out.iter_mut().enumerate() {
+                *w = words[(start + k as i64 * step) as usize];
+            }
+        })
     }
 }
 

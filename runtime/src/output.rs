@@ -57,8 +57,17 @@ fn write_fd(fd: i32, bytes: &[u8]) {
     let _ = f.write_all(bytes);
 }
 
-/// Appends `bytes` to stdout.
+/// Appends `bytes` to stdout. What does not fit in the buffer is written
+/// through, so the buffer never grows (and never asks for memory).
 pub(crate) fn write_stdout(bytes: &[u8]) {
+    let o = out();
+    if o.buf.len() + bytes.len() > o.buf.capacity() {
+        flush_stdout();
+        if bytes.len() > out().buf.capacity() {
+            write_fd(1, bytes);
+            return;
+        }
+    }
     let o = out();
     o.buf.extend_from_slice(bytes);
     if o.buf.len() >= CAPACITY || (o.line_buffered && bytes.contains(&b'\n')) {

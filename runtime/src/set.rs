@@ -17,12 +17,14 @@
 
 use crate::error::{ExcKind, raise};
 use crate::format::repr_word;
-use crate::gcglue::{Roots, alloc_array, alloc_set, ptr, set_word, word};
+use crate::gcglue::{Roots, alloc_set, ptr, set_word, try_alloc_array, word};
 use crate::generic::equal;
 use crate::layout::*;
-use crate::list::{new_list, seam_list_append};
+use crate::list::{seam_list_append, try_new_list};
+use crate::memory::{out_of_memory, raise_memory_error, try_reserve};
 use crate::strobj::str_hash;
 use crate::typecode::{tc_slice, tuple_elems};
+use std::ptr::null_mut;
 
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
@@ -125,17 +127,32 @@ impl Set {
         }
     }
 
-    /// Gives the set a fresh empty table of `size` entries. The set must be rooted.
-    unsafe fn new_table(self, size: usize) {
+    /// Gives the set a fresh empty table of `size` entries; false, the set
+    /// unchanged, when the memory cannot be had. The set must be rooted.
+    #[must_use]
+    unsafe fn new_table(self, size: usize) -> bool {
         // SAFETY: see the type's contract; the set is rooted, and the first
-        // array is stored in it before the second is allocated.
+        // array is rooted before the second is allocated.
         unsafe {
-            let slots = alloc_array(false, 2 * size);
+            let roots = Roots::new();
+            let Some(slots) = size.checked_mul(2).and_then(|n| try_alloc_array(false, n)) else {
+                return false;
+            };
+            roots.push(slots);
+            let Some(keys) = try_alloc_array(self.is_ref(), size) else {
+                return false;
+            };
             set_word(self.0, SET_SLOTS, slots as u64);
-            let keys = alloc_array(self.is_ref(), size);
             set_word(self.0, SET_KEYS, keys as u64);
             set_word(self.0, SET_MASK, (size - 1) as u64);
+            true
         }
+    }
+
+    /// Whether the table is past its load limit (only after a failed resize).
+    unsafe fn overfull(self) -> bool {
+        // SAFETY: see the type's contract.
+        unsafe { self.fill() * 5 >= self.mask() * 3 }
     }
 
     /// The entry holding `key`, if any (`set_lookkey`).
@@ -179,9 +196,18 @@ impl Set {
     }
 
     /// Adds `key` (`set_add_entry`). The set and the key must be rooted.
-    unsafe fn add(self, key: u64, hash: i64) {
+    /// False after raising MemoryError when the table cannot grow (the key is
+    /// then added, as in CPython, unless the table is already past its limit).
+    #[must_use]
+    unsafe fn add(self, key: u64, hash: i64) -> bool {
         // SAFETY: see the type's contract.
         unsafe {
+            // A table left past its load limit by a failed resize takes
+            // nothing more until it grows: probing needs empty slots.
+            if self.overfull() && !self.resize(self.grown_size()) {
+                raise_memory_error();
+                return false;
+            }
             let tc = self.tc();
             let mask = self.mask();
             let (slots, keys) = self.table();
@@ -200,7 +226,7 @@ impl Set {
                         EMPTY => break Some(j),
                         ACTIVE => {
                             if slots[2 * j + 1] as i64 == hash && equal(keys[j], key, tc) {
-                                return;
+                                return true;
                             }
                         }
                         // CPython keeps the last dummy it passed, not the first.
@@ -227,16 +253,18 @@ impl Set {
                 slots[2 * f + 1] = hash as u64;
                 keys[f] = key;
                 self.set_used(self.used() + 1);
-                return;
+                return true;
             }
             slots[2 * found] = ACTIVE;
             slots[2 * found + 1] = hash as u64;
             keys[found] = key;
             self.set_fill(self.fill() + 1);
             self.set_used(self.used() + 1);
-            if self.fill() * 5 >= mask * 3 {
-                self.resize(self.grown_size());
+            if self.overfull() && !self.resize(self.grown_size()) {
+                raise_memory_error();
+                return false;
             }
+            true
         }
     }
 
@@ -274,8 +302,9 @@ impl Set {
     }
 
     /// `set_table_resize`: a table of the smallest power of two above `minused`,
-    /// refilled in old-table order. The set must be rooted.
-    unsafe fn resize(self, minused: usize) {
+    /// refilled in old-table order; false, the set unchanged, when the memory
+    /// cannot be had. The set must be rooted.
+    unsafe fn resize(self, minused: usize) -> bool {
         // SAFETY: see the type's contract; the old arrays are rooted while the new ones are made.
         unsafe {
             let mut size = MIN_SIZE;
@@ -286,17 +315,25 @@ impl Set {
             roots.push(ptr(self.0, SET_SLOTS));
             roots.push(ptr(self.0, SET_KEYS));
             let (old_slots, old_keys) = self.table();
-            let old: Vec<(u64, i64)> = (0..old_keys.len())
-                .filter(|&j| old_slots[2 * j] == ACTIVE)
-                .map(|j| (old_keys[j], old_slots[2 * j + 1] as i64))
-                .collect();
-            self.new_table(size);
+            let mut old: Vec<(u64, i64)> = Vec::new();
+            if !try_reserve(&mut old, self.used()) {
+                return false;
+            }
+            old.extend(
+                (0..old_keys.len())
+                    .filter(|&j| old_slots[2 * j] == ACTIVE)
+                    .map(|j| (old_keys[j], old_slots[2 * j + 1] as i64)),
+            );
+            if !self.new_table(size) {
+                return false;
+            }
             self.set_fill(self.used());
             let mask = self.mask();
             let (slots, keys) = self.table();
             for (k, h) in old {
                 Self::insert_clean(slots, keys, mask, k, h);
             }
+            true
         }
     }
 
@@ -336,15 +373,19 @@ impl Set {
     }
 
     /// `set_merge`: adds every element of `other`, with CPython's bulk paths.
-    /// Both sets must be rooted.
-    unsafe fn merge(self, other: Set) {
+    /// Both sets must be rooted. False after raising MemoryError.
+    #[must_use]
+    unsafe fn merge(self, other: Set) -> bool {
         // SAFETY: see the type's contract.
         unsafe {
             if self.0 == other.0 || other.used() == 0 {
-                return;
+                return true;
             }
-            if (self.fill() + other.used()) * 5 >= self.mask() * 3 {
-                self.resize((self.used() + other.used()) * 2);
+            if (self.fill() + other.used()) * 5 >= self.mask() * 3
+                && !self.resize((self.used() + other.used()) * 2)
+            {
+                raise_memory_error();
+                return false;
             }
             let entries = other.entries();
             if self.fill() == 0 && self.mask() == other.mask() && other.fill() == other.used() {
@@ -354,7 +395,7 @@ impl Set {
                 keys.copy_from_slice(ok);
                 self.set_fill(other.fill());
                 self.set_used(other.used());
-                return;
+                return true;
             }
             if self.fill() == 0 {
                 let mask = self.mask();
@@ -364,11 +405,9 @@ impl Set {
                 }
                 self.set_fill(entries.len());
                 self.set_used(entries.len());
-                return;
+                return true;
             }
-            for (k, h) in entries {
-                self.add(k, h);
-            }
+            entries.into_iter().all(|(k, h)| self.add(k, h))
         }
     }
 }
@@ -390,7 +429,8 @@ unsafe fn empty_like(like: *mut u8) -> *mut u8 {
     unsafe { seam_set_new(ptr(like, SET_ELEM_CODE)) }
 }
 
-/// A copy of `s` (`make_new_set` from a set). May collect.
+/// A copy of `s` (`make_new_set` from a set); null after raising
+/// MemoryError. May collect.
 ///
 /// # Safety
 /// `s` must be a live set.
@@ -400,8 +440,7 @@ unsafe fn copy_of(s: *mut u8) -> *mut u8 {
         let roots = Roots::new();
         roots.push(s);
         let r = roots.push(empty_like(s));
-        set(r).merge(set(s));
-        r
+        if set(r).merge(set(s)) { r } else { null_mut() }
     }
 }
 
@@ -439,7 +478,9 @@ pub unsafe extern "C" fn seam_set_new(elem_tc: *const u8) -> *mut u8 {
     // SAFETY: `s` is a fresh, rooted set.
     unsafe {
         set_word(s, SET_ELEM_CODE, elem_tc as u64);
-        set(s).new_table(MIN_SIZE);
+        if !set(s).new_table(MIN_SIZE) {
+            out_of_memory();
+        }
     }
     s
 }
@@ -456,7 +497,7 @@ pub unsafe extern "C" fn seam_set_add(s: *mut u8, x: u64) {
         roots.push(s);
         let st = set(s);
         roots.push_word(x, st.is_ref());
-        st.add(x, hash_of(x, st.tc()));
+        let _ = st.add(x, hash_of(x, st.tc()));
     }
 }
 
@@ -542,7 +583,10 @@ pub unsafe extern "C" fn seam_set_clear(s: *mut u8) {
         let roots = Roots::new();
         roots.push(s);
         let st = set(s);
-        st.new_table(MIN_SIZE);
+        if !st.new_table(MIN_SIZE) {
+            // Not marked `raises`: the smallest table is a fixed-size request.
+            out_of_memory();
+        }
         st.set_fill(0);
         st.set_used(0);
     }
@@ -569,7 +613,7 @@ pub unsafe extern "C" fn seam_set_update(s: *mut u8, t: *mut u8) {
         let roots = Roots::new();
         roots.push(s);
         roots.push(t);
-        set(s).merge(set(t));
+        let _ = set(s).merge(set(t));
     }
 }
 
@@ -584,7 +628,9 @@ pub unsafe extern "C" fn seam_set_union(s: *mut u8, t: *mut u8) -> *mut u8 {
         let roots = Roots::new();
         roots.push(t);
         let r = roots.push(copy_of(s));
-        set(r).merge(set(t));
+        if r.is_null() || !set(r).merge(set(t)) {
+            return null_mut();
+        }
         r
     }
 }
@@ -610,8 +656,8 @@ pub unsafe extern "C" fn seam_set_intersection(s: *mut u8, t: *mut u8) -> *mut u
         }
         // Iterate the smaller set, probing the larger one.
         for (k, h) in b.entries() {
-            if a.contains(k, h) {
-                set(r).add(k, h);
+            if a.contains(k, h) && !set(r).add(k, h) {
+                return null_mut();
             }
         }
         r
@@ -633,23 +679,31 @@ pub unsafe extern "C" fn seam_set_difference(s: *mut u8, t: *mut u8) -> *mut u8 
         if (a.used() >> 2) > b.used() {
             // CPython copies and removes when `s` is much larger than `t`.
             let r = roots.push(copy_of(s));
+            if r.is_null() {
+                return r;
+            }
             let rs = set(r);
             let mut other = b;
             if (b.used() >> 3) > rs.used() {
-                other = set(roots.push(seam_set_intersection(r, t)));
+                let i = roots.push(seam_set_intersection(r, t));
+                if i.is_null() {
+                    return i;
+                }
+                other = set(i);
             }
             for (k, h) in other.entries() {
                 rs.discard(k, h);
             }
             if rs.fill() - rs.used() > rs.mask() / 4 {
+                // Shrinking only sheds dummies: the table stays valid if it fails.
                 rs.resize(rs.grown_size());
             }
             return r;
         }
         let r = roots.push(empty_like(s));
         for (k, h) in a.entries() {
-            if !b.contains(k, h) {
-                set(r).add(k, h);
+            if !b.contains(k, h) && !set(r).add(k, h) {
+                return null_mut();
             }
         }
         r
@@ -668,14 +722,17 @@ pub unsafe extern "C" fn seam_set_symmetric_difference(s: *mut u8, t: *mut u8) -
         roots.push(s);
         // CPython copies the other operand, then toggles the receiver's elements in it.
         let r = roots.push(copy_of(t));
+        if r.is_null() {
+            return r;
+        }
         let rs = set(r);
         if s == t {
             seam_set_clear(r);
             return r;
         }
         for (k, h) in set(s).entries() {
-            if !rs.discard(k, h) {
-                rs.add(k, h);
+            if !rs.discard(k, h) && !rs.add(k, h) {
+                return null_mut();
             }
         }
         r
@@ -757,7 +814,11 @@ pub unsafe extern "C" fn seam_set_to_list(s: *mut u8) -> *mut u8 {
         let roots = Roots::new();
         roots.push(s);
         let st = set(s);
-        let l = roots.push(new_list(st.is_ref(), st.used()));
+        let Some(l) = try_new_list(st.is_ref(), st.used()) else {
+            raise_memory_error();
+            return null_mut();
+        };
+        roots.push(l);
         for k in set_elements(s) {
             seam_list_append(l, k);
         }
@@ -782,7 +843,9 @@ pub unsafe extern "C" fn seam_set_add_list(s: *mut u8, l: *mut u8) {
         for i in 0..n {
             let items = ptr(l, LIST_ITEMS);
             let k = word(items, ARRAY_ITEMS + 8 * i);
-            st.add(k, hash_of(k, st.tc()));
+            if !st.add(k, hash_of(k, st.tc())) {
+                return;
+            }
         }
     }
 }
@@ -798,6 +861,9 @@ pub unsafe extern "C" fn seam_set_intersection_update(s: *mut u8, t: *mut u8) {
         let roots = Roots::new();
         roots.push(s);
         let r = roots.push(seam_set_intersection(s, t));
+        if r.is_null() {
+            return;
+        }
         for off in [SET_LEN, SET_FILL, SET_MASK, SET_SLOTS, SET_KEYS] {
             set_word(s, off, word(r, off));
         }
@@ -822,12 +888,17 @@ pub unsafe extern "C" fn seam_set_difference_update(s: *mut u8, t: *mut u8) {
         }
         let mut other = set(t);
         if (other.used() >> 3) > st.used() {
-            other = set(roots.push(seam_set_intersection(s, t)));
+            let i = roots.push(seam_set_intersection(s, t));
+            if i.is_null() {
+                return;
+            }
+            other = set(i);
         }
         for (k, h) in other.entries() {
             st.discard(k, h);
         }
         if st.fill() - st.used() > st.mask() / 4 {
+            // Shrinking only sheds dummies: the table stays valid if it fails.
             st.resize(st.grown_size());
         }
     }
@@ -850,8 +921,8 @@ pub unsafe extern "C" fn seam_set_symmetric_difference_update(s: *mut u8, t: *mu
         }
         let st = set(s);
         for (k, h) in set(t).entries() {
-            if !st.discard(k, h) {
-                st.add(k, h);
+            if !st.discard(k, h) && !st.add(k, h) {
+                return;
             }
         }
     }

@@ -16,7 +16,8 @@ use crate::error::{ExcKind, raise};
 use crate::gcglue::{Roots, alloc_tuple, set_word};
 use crate::layout::TUPLE_ITEMS;
 use crate::list::{list_append_word, new_list};
-use crate::strobj::{new_str, str_as_str, str_char_len};
+use crate::memory::{raise_memory_error, try_reserve_str};
+use crate::strobj::{new_str, new_str_or_raise, str_as_str, str_char_len};
 use crate::unicode_db::{ALNUM, CASE_IGNORABLE, CASED, FOLD, LOWER, TITLE, UPPER};
 
 // ---- the character database ----
@@ -348,12 +349,22 @@ pub unsafe extern "C" fn seam_str_zfill(s: *mut u8, width: i64) -> *mut u8 {
             return s;
         }
         let text = str_as_str(s);
-        let fill = "0".repeat((width - len) as usize);
-        let out = match text.chars().next() {
-            Some(c @ ('+' | '-')) => format!("{c}{fill}{}", &text[1..]),
-            _ => format!("{fill}{text}"),
+        let zeros = (width - len) as usize;
+        let mut out = String::new();
+        if !try_reserve_str(&mut out, text.len().saturating_add(zeros)) {
+            raise_memory_error();
+            return null_mut();
+        }
+        let rest = match text.chars().next() {
+            Some(c @ ('+' | '-')) => {
+                out.push(c);
+                &text[1..]
+            }
+            _ => text,
         };
-        new_str(&out)
+        out.extend(std::iter::repeat_n('0', zeros));
+        out.push_str(rest);
+        new_str_or_raise(&out)
     }
 }
 
@@ -399,11 +410,18 @@ pub unsafe extern "C" fn seam_str_pad(
             _ => marg / 2 + (marg & width & 1),
         };
         let text = str_as_str(s);
-        let mut out = String::with_capacity(text.len() + marg as usize * fill_char.len_utf8());
+        let size = (marg as usize)
+            .checked_mul(fill_char.len_utf8())
+            .and_then(|n| n.checked_add(text.len()));
+        let mut out = String::new();
+        if !size.is_some_and(|n| try_reserve_str(&mut out, n)) {
+            raise_memory_error();
+            return null_mut();
+        }
         out.extend(std::iter::repeat_n(fill_char, left as usize));
         out.push_str(text);
         out.extend(std::iter::repeat_n(fill_char, (marg - left) as usize));
-        new_str(&out)
+        new_str_or_raise(&out)
     }
 }
 

@@ -10,9 +10,10 @@
 //! allocate while holding an argument they root it (see [`Roots`]).
 
 use crate::error::{Exc, ExcKind, fatal, raise};
-use crate::gcglue::{Roots, alloc_str, set_word, word};
+use crate::gcglue::{Roots, alloc_str, set_word, try_alloc_str, word};
 use crate::layout::{STR_BYTE_LEN, STR_BYTES, STR_CHAR_LEN, STR_HASH};
-use crate::list::{list_append_word, new_list, slice_indices};
+use crate::list::{list_append_word, slice_indices, try_new_list};
+use crate::memory::{or_raise, out_of_memory, raise_memory_error, try_reserve_str};
 use crate::strmethods::in_ranges;
 use crate::unicode_db;
 use std::ptr::null_mut;
@@ -104,22 +105,35 @@ fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b & 0xc0) != 0x80).count()
 }
 
-/// A new `str` holding `text` (which must not point into an unrooted GC object).
+/// A new `str` holding `text` (which must not point into an unrooted GC
+/// object); a failure to allocate it ends the program (see [`crate::memory`]).
 pub(crate) fn new_str(text: &str) -> *mut u8 {
+    crate::gcglue::nonnull_or_out_of_memory(try_new_str(text))
+}
+
+/// As [`new_str`], or `None` when the memory cannot be had.
+pub(crate) fn try_new_str(text: &str) -> Option<*mut u8> {
     let bytes = text.as_bytes();
     match bytes.len() {
-        0 => return empty_str(),
-        1 => return cached(bytes[0]),
+        0 => return Some(empty_str()),
+        1 => return Some(cached(bytes[0])),
         _ => {}
     }
-    let s = alloc_str(bytes.len(), count_chars(bytes));
+    let s = try_alloc_str(bytes.len(), count_chars(bytes))?;
     // SAFETY: `s` has room for the bytes.
     unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), s.add(STR_BYTES), bytes.len()) };
-    s
+    Some(s)
+}
+
+/// As [`new_str`], but raises `MemoryError` and returns null when the memory
+/// cannot be had (for the ABI functions marked `raises`).
+pub(crate) fn new_str_or_raise(text: &str) -> *mut u8 {
+    or_raise(try_new_str(text))
 }
 
 /// A new `str` of bytes `start..end` (on character boundaries) of `s`, with
-/// `chars` code points.
+/// `chars` code points; null after raising `MemoryError` when the memory
+/// cannot be had.
 ///
 /// # Safety
 /// `s` must be a live `str` and the range must lie on its character boundaries.
@@ -138,7 +152,10 @@ unsafe fn substr(s: *mut u8, start: usize, end: usize, chars: usize) -> *mut u8 
         }
         let roots = Roots::new();
         roots.push(s);
-        let out = alloc_str(n, chars);
+        let Some(out) = try_alloc_str(n, chars) else {
+            raise_memory_error();
+            return null_mut();
+        };
         std::ptr::copy_nonoverlapping(s.add(STR_BYTES + start), out.add(STR_BYTES), n);
         out
     }
@@ -233,14 +250,18 @@ pub unsafe extern "C" fn seam_str_concat(a: *mut u8, b: *mut u8) -> *mut u8 {
         let roots = Roots::new();
         roots.push(a);
         roots.push(b);
-        let out = alloc_str(na + nb, str_char_len(a) + str_char_len(b));
+        let Some(out) = try_alloc_str(na + nb, str_char_len(a) + str_char_len(b)) else {
+            raise_memory_error();
+            return null_mut();
+        };
         std::ptr::copy_nonoverlapping(a.add(STR_BYTES), out.add(STR_BYTES), na);
         std::ptr::copy_nonoverlapping(b.add(STR_BYTES), out.add(STR_BYTES + na), nb);
         out
     }
 }
 
-/// `s * n` (n <= 0 gives "").
+/// `s * n` (n <= 0 gives ""); OverflowError past `isize::MAX` bytes, else
+/// MemoryError when the memory cannot be had (as CPython).
 ///
 /// # Safety
 /// `s` must be a live `str`.
@@ -256,14 +277,18 @@ pub unsafe extern "C" fn seam_str_repeat(s: *mut u8, n: i64) -> *mut u8 {
             return s;
         }
         let total = match len.checked_mul(n as usize) {
-            Some(t) if t <= isize::MAX as usize / 2 => t,
-            // FIXME: the ABI table does not mark `seam_str_repeat` as
-            // raising, so this cannot be caught yet.
-            _ => fatal(ExcKind::OverflowError.name(), "repeated string is too long"),
+            Some(t) if t <= isize::MAX as usize => t,
+            _ => {
+                raise(ExcKind::OverflowError, "repeated string is too long");
+                return null_mut();
+            }
         };
         let roots = Roots::new();
         roots.push(s);
-        let out = alloc_str(total, str_char_len(s) * n as usize);
+        let Some(out) = try_alloc_str(total, str_char_len(s) * n as usize) else {
+            raise_memory_error();
+            return null_mut();
+        };
         for i in 0..n as usize {
             std::ptr::copy_nonoverlapping(s.add(STR_BYTES), out.add(STR_BYTES + i * len), len);
         }
@@ -317,7 +342,11 @@ pub unsafe extern "C" fn seam_str_slice(s: *mut u8, start: i64, stop: i64, step:
             let to = byte_offset(s, start as usize + count);
             return substr(s, from, to, count);
         }
-        let mut out = String::with_capacity(count);
+        let mut out = String::new();
+        if !try_reserve_str(&mut out, count) {
+            raise_memory_error();
+            return null_mut();
+        }
         if is_ascii(s) {
             let bytes = str_bytes(s);
             for k in 0..count as i64 {
@@ -329,7 +358,7 @@ pub unsafe extern "C" fn seam_str_slice(s: *mut u8, start: i64, stop: i64, step:
                 out.push(chars[(start + k * step) as usize]);
             }
         }
-        new_str(&out)
+        new_str_or_raise(&out)
     }
 }
 
@@ -385,7 +414,12 @@ pub unsafe extern "C" fn seam_str_char_at(s: *mut u8, pos: i64) -> *mut u8 {
             0xe0..0xf0 => 3,
             _ => 4,
         };
-        substr(s, pos, (pos + width).min(bytes.len()), 1)
+        let c = substr(s, pos, (pos + width).min(bytes.len()), 1);
+        if c.is_null() {
+            // Not marked `raises`: one character is a fixed-size request.
+            out_of_memory();
+        }
+        c
     }
 }
 
@@ -507,9 +541,16 @@ pub unsafe extern "C" fn seam_str_split(s: *mut u8, sep: *mut u8, maxsplit: i64)
         };
         let roots = Roots::new();
         roots.push(s);
-        let list = roots.push(new_list(true, ranges.len()));
+        let Some(list) = try_new_list(true, ranges.len()) else {
+            raise_memory_error();
+            return null_mut();
+        };
+        roots.push(list);
         for (a, b) in ranges {
             let piece = substr(s, a, b, count_chars(&str_bytes(s)[a..b]));
+            if piece.is_null() {
+                return null_mut();
+            }
             list_append_word(list, piece as u64);
         }
         list
@@ -532,16 +573,24 @@ pub unsafe extern "C" fn seam_str_join(sep: *mut u8, xs: *mut u8) -> *mut u8 {
             _ => {}
         }
         let sep_bytes = str_bytes(sep).len();
-        let mut total = sep_bytes * (items.len() - 1);
+        // Character counts are at most byte counts: only the bytes can overflow.
+        let mut total = sep_bytes.checked_mul(items.len() - 1);
         let mut chars = str_char_len(sep) * (items.len() - 1);
         for &w in items.iter() {
-            total += str_bytes(w as *mut u8).len();
+            total = total.and_then(|t| t.checked_add(str_bytes(w as *mut u8).len()));
             chars += str_char_len(w as *mut u8);
         }
+        let Some(total) = total.filter(|&t| t <= isize::MAX as usize) else {
+            raise(ExcKind::OverflowError, "join() result is too long for a Python string");
+            return null_mut();
+        };
         let roots = Roots::new();
         roots.push(sep);
         roots.push(xs);
-        let out = alloc_str(total, chars);
+        let Some(out) = try_alloc_str(total, chars) else {
+            raise_memory_error();
+            return null_mut();
+        };
         let mut at = out.add(STR_BYTES);
         // Re-read the items: the list is rooted, and the collector does not move objects.
         for (k, &w) in crate::list::list_words(xs).iter().enumerate() {
@@ -637,7 +686,7 @@ pub unsafe extern "C" fn seam_str_rstrip(s: *mut u8, chars: *mut u8) -> *mut u8 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_str_upper(s: *mut u8) -> *mut u8 {
     // SAFETY: the text is copied out before allocating.
-    new_str(&crate::strmethods::upper_text(unsafe { str_as_str(s) }))
+    new_str_or_raise(&crate::strmethods::upper_text(unsafe { str_as_str(s) }))
 }
 
 /// `s.lower()`.
@@ -647,7 +696,7 @@ pub unsafe extern "C" fn seam_str_upper(s: *mut u8) -> *mut u8 {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_str_lower(s: *mut u8) -> *mut u8 {
     // SAFETY: the text is copied out before allocating.
-    new_str(&crate::strmethods::lower_text(unsafe { str_as_str(s) }))
+    new_str_or_raise(&crate::strmethods::lower_text(unsafe { str_as_str(s) }))
 }
 
 /// `s.replace(old, new)`.
@@ -663,7 +712,42 @@ pub unsafe extern "C" fn seam_str_replace(s: *mut u8, old: *mut u8, new: *mut u8
         if !old.is_empty() && !text.contains(old) {
             return s;
         }
-        new_str(&text.replace(old, str_as_str(new)))
+        let new = str_as_str(new);
+        // The result's size first: OverflowError past `isize::MAX` bytes
+        // (as CPython), MemoryError when the system refuses it.
+        let matches = if old.is_empty() {
+            text.chars().count() + 1
+        } else {
+            text.matches(old).count()
+        };
+        let size = (new.len() as u128 * matches as u128 + text.len() as u128)
+            .checked_sub(old.len() as u128 * matches as u128)
+            .filter(|&t| t <= isize::MAX as u128);
+        let Some(size) = size else {
+            raise(ExcKind::OverflowError, "replace string is too long");
+            return null_mut();
+        };
+        let mut out = String::new();
+        if !try_reserve_str(&mut out, size as usize) {
+            raise_memory_error();
+            return null_mut();
+        }
+        if old.is_empty() {
+            out.push_str(new);
+            for c in text.chars() {
+                out.push(c);
+                out.push_str(new);
+            }
+        } else {
+            let mut last = 0;
+            for (at, _) in text.match_indices(old) {
+                out.push_str(&text[last..at]);
+                out.push_str(new);
+                last = at + old.len();
+            }
+            out.push_str(&text[last..]);
+        }
+        new_str_or_raise(&out)
     }
 }
 
@@ -812,7 +896,11 @@ pub unsafe extern "C" fn seam_list_from_str(s: *mut u8) -> *mut u8 {
         let roots = Roots::new();
         roots.push(s);
         let n = str_char_len(s);
-        let list = roots.push(new_list(true, n));
+        let Some(list) = try_new_list(true, n) else {
+            raise_memory_error();
+            return null_mut();
+        };
+        roots.push(list);
         let mut pos = 0;
         while pos < str_bytes(s).len() {
             let ch = seam_str_char_at(s, pos as i64);

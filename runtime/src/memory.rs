@@ -1,0 +1,151 @@
+//! Running out of memory: `MemoryError`.
+//!
+//! ```text
+//!   size-dependent request (list growth, s * n, join, dict table...) ──▶ try_* ──▶ None
+//!       └─▶ raise_memory_error(): a catchable MemoryError, the function returns a dummy
+//!   fixed-size request (an instance, a tuple, a box) or a Rust buffer the
+//!   runtime does not check ──▶ out_of_memory(): the uncaught-MemoryError traceback, status 1
+//! ```
+//!
+//! Runtime functions whose memory grows with their data are marked `raises`
+//! in the ABI table and ask for that memory fallibly: from the collector
+//! (which collects once more before refusing, see `seam-gc`) or with
+//! `try_reserve` inside [`seam_gc::fallibly`]. Every other failure reaches
+//! [`RuntimeAllocator`], the process's global allocator, which ends the program
+//! as an uncaught `MemoryError` would instead of aborting with Rust's message.
+//!
+//! A `MemoryError` instance is allocated when raised, or, when even that small
+//! request fails, the one kept in reserve since the builtin classes were
+//! registered is used. Knows nothing of what the memory was for.
+
+use crate::error::{ExcKind, builtin_class, set_current, traceback_text};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::ptr::null_mut;
+
+/// The system allocator, except that a failure nobody handles ends the
+/// program with `MemoryError` (see the module documentation).
+pub struct RuntimeAllocator;
+
+#[global_allocator]
+static ALLOCATOR: RuntimeAllocator = RuntimeAllocator;
+
+/// Ends the program when `p` is null and the caller does not handle failures.
+fn checked(p: *mut u8) -> *mut u8 {
+    if p.is_null() && !seam_gc::failure_is_handled() {
+        out_of_memory();
+    }
+    p
+}
+
+// SAFETY: every method forwards to `System` with the caller's arguments; the
+// only addition is ending the process instead of returning null.
+unsafe impl GlobalAlloc for RuntimeAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded from the caller.
+        checked(unsafe { System.alloc(layout) })
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded from the caller.
+        checked(unsafe { System.alloc_zeroed(layout) })
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded from the caller.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: forwarded from the caller.
+        checked(unsafe { System.realloc(ptr, layout, new_size) })
+    }
+}
+
+/// Ends the program as an uncaught `MemoryError` does: flushes stdout,
+/// prints the traceback and exits with status 1. Allocates nothing.
+pub(crate) fn out_of_memory() -> ! {
+    set_current(null_mut());
+    crate::output::write_stderr(b"Traceback (most recent call last):\nMemoryError\n");
+    debug_assert_eq!(traceback_text("MemoryError", ""), "Traceback (most recent call last):\nMemoryError\n");
+    std::process::exit(1)
+}
+
+/// The `MemoryError` raised when a fresh one cannot be allocated (a static root).
+static mut RESERVE: *mut u8 = null_mut();
+
+/// Allocates the reserve `MemoryError` (once the builtin classes are registered).
+pub(crate) fn init_reserve() {
+    let desc = builtin_class(ExcKind::MemoryError);
+    // SAFETY: single-threaded access to the runtime's statics; `RESERVE` is a
+    // static that lives for the whole process and holds null or an instance.
+    unsafe {
+        if desc.is_null() || !RESERVE.is_null() {
+            return;
+        }
+        seam_gc::add_root((&raw mut RESERVE).cast());
+        RESERVE = crate::class::new_instance(desc);
+        if RESERVE.is_null() {
+            out_of_memory();
+        }
+        crate::gcglue::set_word(RESERVE, crate::layout::EXC_MESSAGE, crate::strobj::empty_str() as u64);
+    }
+}
+
+/// Raises a catchable `MemoryError` (no message, as CPython's): the caller
+/// returns at once with a dummy result. Before the builtin classes are
+/// registered there is no handler to catch it, and the program ends.
+pub(crate) fn raise_memory_error() {
+    let desc = builtin_class(ExcKind::MemoryError);
+    if desc.is_null() {
+        out_of_memory();
+    }
+    // SAFETY: registered builtin descriptors are class descriptors whose
+    // instances have room for the message; the empty str is a static root.
+    unsafe {
+        let mut exc = crate::class::new_instance(desc);
+        if exc.is_null() {
+            exc = RESERVE;
+        } else {
+            crate::gcglue::set_word(exc, crate::layout::EXC_MESSAGE, crate::strobj::empty_str() as u64);
+        }
+        if exc.is_null() {
+            out_of_memory();
+        }
+        set_current(exc);
+    }
+}
+
+/// The object, or null after raising `MemoryError` when there is none.
+pub(crate) fn or_raise(obj: Option<*mut u8>) -> *mut u8 {
+    obj.unwrap_or_else(|| {
+        raise_memory_error();
+        null_mut()
+    })
+}
+
+/// A buffer of `n` zero bytes (untouched pages stay unmapped, as with
+/// `vec![0; n]`), or `None` when the system refuses it.
+pub(crate) fn try_zeroed_bytes(n: usize) -> Option<Vec<u8>> {
+    if n == 0 {
+        return Some(Vec::new());
+    }
+    let layout = Layout::array::<u8>(n).ok()?;
+    // SAFETY: `layout` has a non-zero size.
+    let p = seam_gc::fallibly(|| unsafe { std::alloc::alloc_zeroed(layout) });
+    if p.is_null() {
+        return None;
+    }
+    // SAFETY: `p` was allocated by the global allocator with the layout of
+    // `n` bytes, all initialised (zero).
+    Some(unsafe { Vec::from_raw_parts(p, n, n) })
+}
+
+/// Reserves room for `extra` more items in `v`; false when the system refuses.
+pub(crate) fn try_reserve<T>(v: &mut Vec<T>, extra: usize) -> bool {
+    seam_gc::fallibly(|| v.try_reserve(extra)).is_ok()
+}
+
+/// Reserves room for `extra` more bytes in `s`; false when the system refuses.
+pub(crate) fn try_reserve_str(s: &mut String, extra: usize) -> bool {
+    seam_gc::fallibly(|| s.try_reserve(extra)).is_ok()
+}
