@@ -8,6 +8,7 @@
 //! ```text
 //!   tests/programs/*.py        one mypy run over all single-file programs
 //!   tests/programs/NAME/       one run per multi-module program (main.py and its modules)
+//!   tests/memory/*.py          one run over the programs run under a memory limit
 //!   tests/ext/NAME/            one run per core-and-extensions case (main.py, ext*.py, ...)
 //!   examples/NAME/             one run per example
 //!   docs/*.md                  one run per complete program in a ```python block
@@ -110,6 +111,15 @@ fn collect(root: &Path, scratch: &Path) -> Result<Vec<Case>> {
             label: "programs/*.py".to_string(),
             dir: programs.clone(),
             files: singles,
+        });
+    }
+    let memory = root.join("tests/memory");
+    let limited = python_files(&memory)?;
+    if !limited.is_empty() {
+        cases.push(Case {
+            label: "memory/*.py".to_string(),
+            dir: memory,
+            files: limited,
         });
     }
     for (suite, dir) in [

@@ -52,7 +52,10 @@ pub(crate) fn init_shadow_stack(words: usize) {
                 break base;
             }
             if words <= MIN_WORDS {
-                eprintln!("seam-gc: cannot reserve the shadow stack ({} bytes)", words * 8);
+                eprintln!(
+                    "seam-gc: cannot reserve the shadow stack ({} bytes)",
+                    words * 8
+                );
                 std::process::abort();
             }
             words /= 2;

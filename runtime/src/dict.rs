@@ -429,7 +429,11 @@ unsafe fn entries_list(d: *mut u8, is_ref: bool, pick: fn((u64, u64)) -> u64) ->
             return std::ptr::null_mut();
         };
         let dict = Dict(d);
-        let (h, k, v) = (dict.array(DICT_HASHES), dict.array(DICT_KEYS), dict.array(DICT_VALUES));
+        let (h, k, v) = (
+            dict.array(DICT_HASHES),
+            dict.array(DICT_KEYS),
+            dict.array(DICT_VALUES),
+        );
         let array = ptr(list, LIST_ITEMS);
         let mut n = 0;
         for e in 0..dict.used() {

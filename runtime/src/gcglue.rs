@@ -6,8 +6,8 @@
 //! Knows the builtin layouts' sizes but nothing of what the objects mean.
 
 use crate::error::fatal;
-use crate::memory::out_of_memory;
 use crate::layout::*;
+use crate::memory::out_of_memory;
 use seam_gc::GcTypeInfo;
 
 /// `str`: no references.
@@ -138,7 +138,6 @@ pub(crate) fn try_alloc_array(is_ref: bool, capacity: usize) -> Option<*mut u8> 
 pub(crate) fn alloc_str(byte_len: usize, char_len: usize) -> *mut u8 {
     nonnull_or_out_of_memory(try_alloc_str(byte_len, char_len))
 }
-
 
 /// An empty `list` header (items pointer null).
 pub(crate) fn alloc_list_header() -> *mut u8 {

@@ -17,9 +17,9 @@ use crate::gcglue::{
     Roots, alloc_list_header, array_is_ref, nonnull_or_out_of_memory, ptr, set_word,
     try_alloc_array, word,
 };
-use crate::memory::{out_of_memory, raise_memory_error};
 use crate::generic::{compare, equal};
 use crate::layout::{ARRAY_CAPACITY, ARRAY_ITEMS, LIST_ITEMS, LIST_LEN};
+use crate::memory::{out_of_memory, raise_memory_error};
 use crate::typecode::tc_slice;
 use std::cmp::Ordering;
 
@@ -473,7 +473,11 @@ pub unsafe extern "C" fn seam_list_reverse(l: *mut u8) {
 pub unsafe extern "C" fn seam_list_copy(l: *mut u8) -> *mut u8 {
     // SAFETY: the words are copied to Rust memory first; the references in
     // them stay reachable through `l`, which `list_from_words` roots.
-    unsafe { list_filled(l, Some(list_words(l).len()), |out| out.copy_from_slice(list_words(l))) }
+    unsafe {
+        list_filled(l, Some(list_words(l).len()), |out| {
+            out.copy_from_slice(list_words(l))
+        })
+    }
 }
 
 /// `a + b`.

@@ -66,7 +66,10 @@ unsafe impl GlobalAlloc for RuntimeAllocator {
 pub(crate) fn out_of_memory() -> ! {
     set_current(null_mut());
     crate::output::write_stderr(b"Traceback (most recent call last):\nMemoryError\n");
-    debug_assert_eq!(traceback_text("MemoryError", ""), "Traceback (most recent call last):\nMemoryError\n");
+    debug_assert_eq!(
+        traceback_text("MemoryError", ""),
+        "Traceback (most recent call last):\nMemoryError\n"
+    );
     std::process::exit(1)
 }
 
@@ -87,7 +90,11 @@ pub(crate) fn init_reserve() {
         if RESERVE.is_null() {
             out_of_memory();
         }
-        crate::gcglue::set_word(RESERVE, crate::layout::EXC_MESSAGE, crate::strobj::empty_str() as u64);
+        crate::gcglue::set_word(
+            RESERVE,
+            crate::layout::EXC_MESSAGE,
+            crate::strobj::empty_str() as u64,
+        );
     }
 }
 
@@ -106,7 +113,11 @@ pub(crate) fn raise_memory_error() {
         if exc.is_null() {
             exc = RESERVE;
         } else {
-            crate::gcglue::set_word(exc, crate::layout::EXC_MESSAGE, crate::strobj::empty_str() as u64);
+            crate::gcglue::set_word(
+                exc,
+                crate::layout::EXC_MESSAGE,
+                crate::strobj::empty_str() as u64,
+            );
         }
         if exc.is_null() {
             out_of_memory();

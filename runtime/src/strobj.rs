@@ -289,8 +289,14 @@ pub unsafe extern "C" fn seam_str_repeat(s: *mut u8, n: i64) -> *mut u8 {
             raise_memory_error();
             return null_mut();
         };
-        for i in 0..n as usize {
-            std::ptr::copy_nonoverlapping(s.add(STR_BYTES), out.add(STR_BYTES + i * len), len);
+        // One copy of `s`, then the filled prefix doubles: O(log n) copies.
+        let dst = out.add(STR_BYTES);
+        std::ptr::copy_nonoverlapping(s.add(STR_BYTES), dst, len);
+        let mut filled = len;
+        while filled < total {
+            let n = filled.min(total - filled);
+            std::ptr::copy_nonoverlapping(dst, dst.add(filled), n);
+            filled += n;
         }
         out
     }
@@ -581,7 +587,10 @@ pub unsafe extern "C" fn seam_str_join(sep: *mut u8, xs: *mut u8) -> *mut u8 {
             chars += str_char_len(w as *mut u8);
         }
         let Some(total) = total.filter(|&t| t <= isize::MAX as usize) else {
-            raise(ExcKind::OverflowError, "join() result is too long for a Python string");
+            raise(
+                ExcKind::OverflowError,
+                "join() result is too long for a Python string",
+            );
             return null_mut();
         };
         let roots = Roots::new();
