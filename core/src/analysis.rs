@@ -154,8 +154,9 @@ impl Facts {
             | ExprKind::Local(_)
             | ExprKind::Global(_)
             | ExprKind::TypeCode(_)
-            | ExprKind::FuncAddr(_)
-            | ExprKind::New(_) => {}
+            | ExprKind::FuncAddr(_) => {}
+            // Allocating an instance raises MemoryError when memory runs out.
+            ExprKind::New(_) => self.raises = true,
             ExprKind::Unary(op, a) => {
                 self.raises |= *op == crate::tir::UnaryOp::IntNegChecked;
                 self.expr(a, p)
@@ -199,7 +200,11 @@ impl Facts {
                 self.expr(callee, p);
                 args.iter().for_each(|a| self.expr(a, p));
             }
-            ExprKind::Tuple(items) => items.iter().for_each(|a| self.expr(a, p)),
+            // Allocating the tuple raises MemoryError when memory runs out.
+            ExprKind::Tuple(items) => {
+                self.raises = true;
+                items.iter().for_each(|a| self.expr(a, p));
+            }
             ExprKind::LoadField { base, .. } => self.expr(base, p),
             ExprKind::ListItem { list, index } => {
                 self.expr(list, p);

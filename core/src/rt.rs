@@ -8,9 +8,8 @@
 //! never return to generated code. Functions marked `raises` may return with
 //! the exception state ([`EXC_CURRENT`]) set, and then with a meaningless
 //! result: generated code tests the state after calling them. Every function
-//! whose memory grows with its data (string building, list, dict and set
-//! growth, copies, file reads) is marked `raises`: it raises `MemoryError`
-//! when the memory cannot be had.
+//! that allocates a GC object for generated code is marked `raises`: it
+//! raises `MemoryError` when the memory cannot be had.
 //!
 //! Missing optional arguments are passed as [`MISSING`] for integers and as
 //! null for pointers.
@@ -140,15 +139,15 @@ runtime_functions! {
     /// to even; OverflowError past 64 bits.
     IntRoundDigits = "seam_int_round_digits"(I64, I64) -> I64, raises;
     /// `hex(i)`, `oct(i)`, `bin(i)` for `base` 16, 8, 2: `-0x1f`, `0o17`, `0b101`.
-    IntToBase = "seam_int_to_base"(I64, I64) -> Ptr;
+    IntToBase = "seam_int_to_base"(I64, I64) -> Ptr, raises;
 
     // ---- conversions ----
     /// `str(i)`.
-    StrFromInt = "seam_str_from_int"(I64) -> Ptr;
+    StrFromInt = "seam_str_from_int"(I64) -> Ptr, raises;
     /// `str(f)`, CPython's float repr.
-    StrFromFloat = "seam_str_from_float"(F64) -> Ptr;
+    StrFromFloat = "seam_str_from_float"(F64) -> Ptr, raises;
     /// `str(b)`: "True" / "False".
-    StrFromBool = "seam_str_from_bool"(I8) -> Ptr;
+    StrFromBool = "seam_str_from_bool"(I8) -> Ptr, raises;
     /// `str(v)` of any value, walking type code `tc` (a NUL-terminated static string).
     StrOf = "seam_str_of"(Word, Ptr) -> Ptr, raises;
     /// `repr(v)` of any value, walking type code `tc`.
@@ -181,7 +180,7 @@ runtime_functions! {
     StrContains = "seam_str_contains"(Ptr, Ptr) -> I8;
     /// The one-character `str` starting at byte offset `pos` (for `for ch in s`;
     /// the caller advances `pos` by the result's byte length).
-    StrCharAt = "seam_str_char_at"(Ptr, I64) -> Ptr;
+    StrCharAt = "seam_str_char_at"(Ptr, I64) -> Ptr, raises;
     StrStartswith = "seam_str_startswith"(Ptr, Ptr) -> I8;
     StrEndswith = "seam_str_endswith"(Ptr, Ptr) -> I8;
     /// Code-point index of the first occurrence, or -1.
@@ -207,7 +206,7 @@ runtime_functions! {
 
     // ---- list (elements are words) ----
     /// An empty list; `elem_is_ref` 1 when elements are GC references; `capacity` a hint.
-    ListNew = "seam_list_new"(I8, I64) -> Ptr;
+    ListNew = "seam_list_new"(I8, I64) -> Ptr, raises;
     ListAppend = "seam_list_append"(Ptr, Word), raises;
     /// `l[i]`, negative from the end; IndexError "list index out of range".
     ListGetItem = "seam_list_getitem"(Ptr, I64) -> Word, raises;
@@ -241,7 +240,7 @@ runtime_functions! {
 
     // ---- dict (keys are int words, str references, or values of a type code: see DictNewKeyed) ----
     /// An empty dict; `key_is_str`, `value_is_ref` as 0/1.
-    DictNew = "seam_dict_new"(I8, I8) -> Ptr;
+    DictNew = "seam_dict_new"(I8, I8) -> Ptr, raises;
     /// `d[k]`; KeyError whose message is the key's repr.
     DictGetItem = "seam_dict_getitem"(Ptr, Word) -> Word, raises;
     DictSetItem = "seam_dict_setitem"(Ptr, Word, Word), raises;
@@ -274,11 +273,11 @@ runtime_functions! {
     // ---- tuples ----
     /// A new tuple of `n` zeroed words; bit `i` of `ref_mask` set when element `i` is a reference.
     /// Elements are stored at [`crate::layout::TUPLE_ITEMS`] + 8 * i.
-    TupleNew = "seam_tuple_new"(I64, I64) -> Ptr;
+    TupleNew = "seam_tuple_new"(I64, I64) -> Ptr, raises;
 
     // ---- sets and optional values (collections) ----
     /// A new empty `set` whose elements have type code `elem_tc` (a static string).
-    SetNew = "seam_set_new"(Ptr) -> Ptr;
+    SetNew = "seam_set_new"(Ptr) -> Ptr, raises;
     SetAdd = "seam_set_add"(Ptr, Word), raises;
     SetContains = "seam_set_contains"(Ptr, Word) -> I8;
     /// KeyError (the element's repr) when absent.
@@ -306,7 +305,7 @@ runtime_functions! {
     /// Adds the elements of a `list`, in order.
     SetAddList = "seam_set_add_list"(Ptr, Ptr), raises;
     /// A box holding an `int`, `float` or `bool` word: a non-None `int | None`...
-    BoxNew = "seam_box_new"(Word) -> Ptr;
+    BoxNew = "seam_box_new"(Word) -> Ptr, raises;
     /// `s &= t`: `s` takes the contents of `s & t`.
     SetIntersectionUpdate = "seam_set_intersection_update"(Ptr, Ptr), raises;
     /// `s -= t`: removes `t`'s elements from `s` in place.
@@ -314,7 +313,7 @@ runtime_functions! {
     /// `s ^= t`: toggles `t`'s elements in `s`.
     SetSymmetricDifferenceUpdate = "seam_set_symmetric_difference_update"(Ptr, Ptr), raises;
     /// `type(v).__name__` of a value of type code `tc`.
-    TypeName = "seam_type_name"(Word, Ptr) -> Ptr;
+    TypeName = "seam_type_name"(Word, Ptr) -> Ptr, raises;
 
     // ---- generic, type-code driven ----
     /// `a == b` structurally for values of type code `tc`.
@@ -340,7 +339,7 @@ runtime_functions! {
     /// An empty dict whose keys are neither `int` nor `str` (tuples, `bool`s, instances),
     /// hashed and compared by their type code `tc` (keys' `__hash__` and `__eq__` may raise,
     /// so every dict function that hashes or compares keys is marked `raises`).
-    DictNewKeyed = "seam_dict_new_keyed"(Ptr, I8) -> Ptr;
+    DictNewKeyed = "seam_dict_new_keyed"(Ptr, I8) -> Ptr, raises;
 
     // ---- string formatting and the later str, list and dict methods ----
     /// `format(v, spec)` for a value of type code `tc` and a `str` spec, as CPython
@@ -358,14 +357,14 @@ runtime_functions! {
     /// `s.partition(sep)`, or `rpartition` when the flag is 1; ValueError "empty separator".
     StrPartition = "seam_str_partition"(Ptr, Ptr, I8) -> Ptr, raises;
     /// `s.splitlines(keepends)`.
-    StrSplitlines = "seam_str_splitlines"(Ptr, I8) -> Ptr;
+    StrSplitlines = "seam_str_splitlines"(Ptr, I8) -> Ptr, raises;
     StrZfill = "seam_str_zfill"(Ptr, I64) -> Ptr, raises;
     /// `s.ljust/rjust/center(width, fill)`: align 0, 1, 2; `fill` null for a space;
     /// TypeError "The fill character must be exactly one character long".
     StrPad = "seam_str_pad"(Ptr, I64, Ptr, I64) -> Ptr, raises;
-    StrTitle = "seam_str_title"(Ptr) -> Ptr;
-    StrCapitalize = "seam_str_capitalize"(Ptr) -> Ptr;
-    StrCasefold = "seam_str_casefold"(Ptr) -> Ptr;
+    StrTitle = "seam_str_title"(Ptr) -> Ptr, raises;
+    StrCapitalize = "seam_str_capitalize"(Ptr) -> Ptr, raises;
+    StrCasefold = "seam_str_casefold"(Ptr) -> Ptr, raises;
     StrIsalnum = "seam_str_isalnum"(Ptr) -> I8;
     /// `l.count(v)` comparing with element type code `tc`.
     ListCount = "seam_list_count"(Ptr, Word, Ptr) -> I64, raises;
@@ -382,7 +381,7 @@ runtime_functions! {
     // ---- exceptions and classes ----
     /// A new instance of the class whose descriptor is at `desc` (a static address, not a
     /// GC reference), `size` bytes: the descriptor word set, every other word zero. May collect.
-    Alloc = "seam_alloc"(Ptr, I64) -> Ptr;
+    Alloc = "seam_alloc"(Ptr, I64) -> Ptr, raises;
     /// Set the exception state to an exception instance.
     Raise = "seam_raise"(Ptr), raises;
     /// Called first by the program entry: the builtin exception classes' descriptors,
@@ -401,7 +400,7 @@ runtime_functions! {
     // ---- function values (Callable) ----
     /// A new function value `{desc, code, receiver}`: `code` a function address (not a GC
     /// reference), `receiver` a reference or null. May collect.
-    CallableNew = "seam_callable_new"(Ptr, Ptr) -> Ptr;
+    CallableNew = "seam_callable_new"(Ptr, Ptr) -> Ptr, raises;
     // ---- input and output (files are opaque objects; see runtime/src/file.rs) ----
     /// `open(path, mode)`: `mode` 0 "r", 1 "w", 2 "a"; `encoding` the name given (shown by
     /// the repr) or null. FileNotFoundError, PermissionError, IsADirectoryError... as CPython.

@@ -23,6 +23,13 @@
 //! (the runtime raises `MemoryError`). Nothing here aborts on a refusal: the
 //! blocks come from [`System`] directly and the collector's own vectors grow
 //! with `try_reserve` (a full mark stack falls back to rescanning the heap).
+//! A few spare chunks are held back for handling a refusal: once the caller
+//! says it is handling one ([`open_spares`]), small requests the system
+//! refuses take a spare chunk, so that a program that has just been refused
+//! memory can still allocate the few small objects it needs to handle that
+//! (the exception, the objects its handler makes). Spares are taken again
+//! after later collections, when the system allows; once they all are, they
+//! are held back again.
 //! In debug builds dead small
 //! objects are filled with `0xdd`, and marking asserts that every reference
 //! points at an allocated slot, so a missed root fails loudly.
@@ -49,6 +56,8 @@ const SHADOW_STACK_WORDS: usize = 8 << 20;
 /// The most entries the mark stack may hold before marking falls back to
 /// rescanning the heap (small in unit tests, so that they exercise the fallback).
 const MARK_STACK_LIMIT: usize = if cfg!(test) { 16 } else { usize::MAX };
+/// How many spare chunks are held back (untouched, zeroed memory).
+const SPARE_CHUNKS: usize = 8;
 
 const ALLOCATED: u64 = 1;
 const MARK: u64 = 2;
@@ -84,6 +93,13 @@ struct Heap {
     /// Set when a marked object could not be queued for tracing: the heap
     /// must be rescanned for marked objects before sweeping.
     mark_overflow: bool,
+    /// Spare zeroed chunks: the first `spares` entries.
+    spare: [*mut u8; SPARE_CHUNKS],
+    spares: usize,
+    /// Set while a refused small request may take a spare chunk.
+    use_spares: bool,
+    /// Set from [`open_spares`] until the spares are all taken again.
+    spares_open: bool,
     static_roots: Vec<*mut *mut u8>,
     since_last: usize,
     threshold: usize,
@@ -154,12 +170,24 @@ pub unsafe fn alloc(desc: *const GcTypeInfo, size: usize) -> *mut u8 {
         unsafe { heap.collect() };
         obj = heap.allocate(size);
     }
+    if obj.is_null() && heap.spares_open && size + HEADER <= MAX_SMALL && heap.spares > 0 {
+        heap.use_spares = true;
+        obj = heap.allocate(size);
+        heap.use_spares = false;
+    }
     if obj.is_null() {
         return null_mut();
     }
     // SAFETY: `obj` is a fresh block of at least 8 bytes.
     unsafe { *(obj as *mut *const GcTypeInfo) = desc };
     obj
+}
+
+/// Lets the small requests the system refuses take the spare chunks held
+/// back for this, until a collection has taken them all back: the caller is
+/// handling a refusal (raising `MemoryError`) and needs a few small objects.
+pub fn open_spares() {
+    heap().spares_open = true;
 }
 
 /// Runs a full collection now.
@@ -205,18 +233,24 @@ impl Heap {
         if env_flag("SEAM_GC_STATS") {
             crate::os::at_exit(print_stats_at_exit);
         }
-        Heap {
+        let mut heap = Heap {
             free: [null_mut(); NUM_CLASSES],
             chunks: Vec::new(),
             large: Vec::new(),
             mark_stack: Vec::new(),
             mark_overflow: false,
+            spare: [null_mut(); SPARE_CHUNKS],
+            spares: 0,
+            use_spares: false,
+            spares_open: false,
             static_roots: Vec::new(),
             since_last: 0,
             threshold: MIN_THRESHOLD,
             stress: env_flag("SEAM_GC_STRESS"),
             stats: GcStats::default(),
-        }
+        };
+        heap.refill_spares();
+        heap
     }
 
     fn account(&mut self, bytes: usize) {
@@ -281,11 +315,19 @@ impl Heap {
     fn add_chunk(&mut self, class: usize) -> bool {
         let slot_size = (class + 1) * GRANULE;
         let layout = Layout::from_size_align(CHUNK_BYTES, 4096).expect("valid chunk layout");
-        if fallibly(|| self.chunks.try_reserve(1)).is_err() {
+        // Room for this chunk and, when possible, for the spares too: taking a
+        // spare must not need the vector to grow.
+        let room = fallibly(|| self.chunks.try_reserve(SPARE_CHUNKS + 1)).is_ok()
+            || fallibly(|| self.chunks.try_reserve(1)).is_ok();
+        if !room {
             return false;
         }
         // SAFETY: `layout` has a non-zero size.
-        let base = unsafe { System.alloc_zeroed(layout) };
+        let mut base = unsafe { System.alloc_zeroed(layout) };
+        if base.is_null() && self.use_spares && self.spares > 0 {
+            self.spares -= 1;
+            base = self.spare[self.spares];
+        }
         if base.is_null() {
             return false;
         }
@@ -301,6 +343,30 @@ impl Heap {
         }
         self.chunks.push(Chunk { base, class });
         true
+    }
+
+    /// Takes spare chunks from the system until there are [`SPARE_CHUNKS`]
+    /// or it refuses.
+    fn refill_spares(&mut self) {
+        if self.spares == SPARE_CHUNKS {
+            // None was used: the refusal that opened them may still hold.
+            return;
+        }
+        let layout = Layout::from_size_align(CHUNK_BYTES, 4096).expect("valid chunk layout");
+        while self.spares < SPARE_CHUNKS {
+            // SAFETY: `layout` has a non-zero size.
+            let chunk = unsafe { System.alloc_zeroed(layout) };
+            if chunk.is_null() {
+                // Still short: the spares stay open.
+                return;
+            }
+            self.spare[self.spares] = chunk;
+            self.spares += 1;
+        }
+        if fallibly(|| self.chunks.try_reserve(SPARE_CHUNKS)).is_ok() {
+            // The system gives memory again.
+            self.spares_open = false;
+        }
     }
 
     /// Marks everything reachable from the roots, then sweeps.
@@ -336,6 +402,7 @@ impl Heap {
             unsafe { self.retrace_marked() };
         }
         self.sweep();
+        self.refill_spares();
         self.stats.collections += 1;
         self.since_last = 0;
         self.threshold =

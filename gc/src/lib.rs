@@ -28,7 +28,7 @@ mod shadow;
 #[cfg(test)]
 mod tests;
 
-pub use heap::{GcStats, add_root, alloc, collect, init, set_stress, stats};
+pub use heap::{GcStats, add_root, alloc, collect, init, open_spares, set_stress, stats};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

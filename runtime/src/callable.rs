@@ -22,7 +22,8 @@ pub extern "C" fn seam_callable_new(code: *const u8, receiver: *mut u8) -> *mut 
     // requested, and `receiver`, the only live reference here, is rooted.
     let obj = unsafe { seam_gc::alloc(&CALLABLE_DESC, CALLABLE_SIZE) };
     if obj.is_null() {
-        crate::memory::out_of_memory();
+        crate::memory::raise_memory_error();
+        return obj;
     }
     // SAFETY: `obj` is a fresh object of CALLABLE_SIZE bytes.
     unsafe {

@@ -23,7 +23,9 @@
 use crate::dunder::{hash_value, pending};
 use crate::error::{ExcKind, raise};
 use crate::format::{repr_key, repr_word};
-use crate::gcglue::{Roots, alloc_dict, alloc_tuple, ptr, set_word, try_alloc_array, word};
+use crate::gcglue::{
+    Roots, alloc_dict, alloc_tuple, ptr, set_word, try_alloc_array, try_alloc_dict, word,
+};
 use crate::generic::equal;
 use crate::layout::*;
 use crate::list::try_new_list;
@@ -459,7 +461,7 @@ pub extern "C" fn seam_dict_new(key_is_str: u8, value_is_ref: u8) -> *mut u8 {
     if value_is_ref != 0 {
         flags |= VALUE_IS_REF;
     }
-    alloc_dict(flags)
+    crate::memory::or_raise(try_alloc_dict(flags))
 }
 
 /// An empty dict whose keys have type code `key_code` (a static address; tuples,
@@ -470,6 +472,9 @@ pub extern "C" fn seam_dict_new(key_is_str: u8, value_is_ref: u8) -> *mut u8 {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_dict_new_keyed(key_code: *const u8, value_is_ref: u8) -> *mut u8 {
     let d = seam_dict_new(0, value_is_ref);
+    if d.is_null() {
+        return d;
+    }
     // SAFETY: `d` is a fresh dict; the code is static data, not a GC reference.
     unsafe { set_word(d, DICT_KEY_CODE, key_code as u64) };
     d

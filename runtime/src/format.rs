@@ -18,7 +18,7 @@ use crate::generic::unbox_optional;
 use crate::layout::{TUPLE_ITEMS, TUPLE_LEN};
 use crate::list::list_words;
 use crate::set::set_elements;
-use crate::strobj::{new_str, str_as_str};
+use crate::strobj::{new_str, new_str_or_raise, str_as_str};
 use crate::typecode::{pair, tc_slice, tuple_elems, type_len};
 
 /// Whether CPython's `str.isprintable` holds for a non-ASCII character
@@ -210,19 +210,19 @@ pub(crate) unsafe fn repr_key(key: u64, is_str: bool) -> String {
 /// `str(i)`.
 #[unsafe(no_mangle)]
 pub extern "C" fn seam_str_from_int(i: i64) -> *mut u8 {
-    new_str(&i.to_string())
+    new_str_or_raise(&i.to_string())
 }
 
 /// `str(f)`: CPython's float repr.
 #[unsafe(no_mangle)]
 pub extern "C" fn seam_str_from_float(f: f64) -> *mut u8 {
-    new_str(&float_repr(f))
+    new_str_or_raise(&float_repr(f))
 }
 
 /// `str(b)`.
 #[unsafe(no_mangle)]
 pub extern "C" fn seam_str_from_bool(b: u8) -> *mut u8 {
-    new_str(if b != 0 { "True" } else { "False" })
+    new_str_or_raise(if b != 0 { "True" } else { "False" })
 }
 
 /// `str(v)` of a value of type code `tc`: a `str` is itself, an exception
@@ -292,7 +292,7 @@ pub unsafe extern "C" fn seam_type_name(v: u64, tc: *const u8) -> *mut u8 {
         let mut tc = tc_slice(tc);
         while tc.first() == Some(&b'o') {
             if v == 0 {
-                return new_str("NoneType");
+                return new_str_or_raise("NoneType");
             }
             tc = &tc[1..];
         }
@@ -312,10 +312,10 @@ pub unsafe extern "C" fn seam_type_name(v: u64, tc: *const u8) -> *mut u8 {
             Some(b'T') => "TextIOWrapper",
             Some(b'c') => {
                 let full = crate::class::class_name(crate::class::class_of(v as *mut u8));
-                return new_str(full.rsplit('.').next().unwrap_or(&full));
+                return new_str_or_raise(full.rsplit('.').next().unwrap_or(&full));
             }
             _ => "object",
         };
-        new_str(name)
+        new_str_or_raise(name)
     }
 }

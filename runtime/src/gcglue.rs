@@ -96,12 +96,6 @@ fn try_alloc(desc: &'static GcTypeInfo, size: usize) -> Option<*mut u8> {
     (!obj.is_null()).then_some(obj)
 }
 
-/// As [`try_alloc`], for objects of a fixed size, whose failure ends the
-/// program (see [`crate::memory`]).
-fn alloc(desc: &'static GcTypeInfo, size: usize) -> *mut u8 {
-    nonnull_or_out_of_memory(try_alloc(desc, size))
-}
-
 /// The object, or the end of the program with `MemoryError` (see [`crate::memory`]).
 pub(crate) fn nonnull_or_out_of_memory(obj: Option<*mut u8>) -> *mut u8 {
     obj.unwrap_or_else(|| out_of_memory())
@@ -139,28 +133,38 @@ pub(crate) fn alloc_str(byte_len: usize, char_len: usize) -> *mut u8 {
     nonnull_or_out_of_memory(try_alloc_str(byte_len, char_len))
 }
 
-/// An empty `list` header (items pointer null).
-pub(crate) fn alloc_list_header() -> *mut u8 {
-    alloc(&LIST_DESC, LIST_SIZE)
+/// An empty `list` header (items pointer null), or `None` when the memory
+/// cannot be had.
+pub(crate) fn try_alloc_list_header() -> Option<*mut u8> {
+    try_alloc(&LIST_DESC, LIST_SIZE)
 }
 
 /// An empty `dict` with no storage yet.
 pub(crate) fn alloc_dict(flags: u64) -> *mut u8 {
-    let d = alloc(&DICT_DESC, DICT_SIZE);
+    nonnull_or_out_of_memory(try_alloc_dict(flags))
+}
+
+/// As [`alloc_dict`], or `None` when the memory cannot be had.
+pub(crate) fn try_alloc_dict(flags: u64) -> Option<*mut u8> {
+    let d = try_alloc(&DICT_DESC, DICT_SIZE)?;
     // SAFETY: `d` is a fresh dict object.
     unsafe { set_word(d, DICT_FLAGS, flags) };
-    d
+    Some(d)
 }
 
-/// An empty `set` with no table yet.
-pub(crate) fn alloc_set() -> *mut u8 {
-    alloc(&SET_DESC, SET_SIZE)
+/// An empty `set` with no table yet, or `None` when the memory cannot be had.
+pub(crate) fn try_alloc_set() -> Option<*mut u8> {
+    try_alloc(&SET_DESC, SET_SIZE)
 }
 
-/// `int | None`, `float | None`, `bool | None`: a box holding `value`.
+/// `int | None`, `float | None`, `bool | None`: a box holding `value`;
+/// MemoryError when the memory cannot be had.
 #[unsafe(no_mangle)]
 pub extern "C" fn seam_box_new(value: u64) -> *mut u8 {
-    let b = alloc(&BOX_DESC, BOX_SIZE);
+    let Some(b) = try_alloc(&BOX_DESC, BOX_SIZE) else {
+        crate::memory::raise_memory_error();
+        return std::ptr::null_mut();
+    };
     // SAFETY: `b` is a fresh box.
     unsafe { set_word(b, BOX_VALUE, value) };
     b
@@ -168,13 +172,18 @@ pub extern "C" fn seam_box_new(value: u64) -> *mut u8 {
 
 /// A `tuple` of `n` zeroed words with reference mask `mask`.
 pub(crate) fn alloc_tuple(n: usize, mask: u64) -> *mut u8 {
-    let t = alloc(&TUPLE_DESC, TUPLE_ITEMS + 8 * n);
+    nonnull_or_out_of_memory(try_alloc_tuple(n, mask))
+}
+
+/// As [`alloc_tuple`], or `None` when the memory cannot be had.
+pub(crate) fn try_alloc_tuple(n: usize, mask: u64) -> Option<*mut u8> {
+    let t = try_alloc(&TUPLE_DESC, TUPLE_ITEMS + 8 * n)?;
     // SAFETY: `t` is a fresh tuple object.
     unsafe {
         set_word(t, TUPLE_LEN, n as u64);
         set_word(t, TUPLE_REF_MASK, mask);
     }
-    t
+    Some(t)
 }
 
 /// Whether `array` is an element array of references.
@@ -241,7 +250,7 @@ pub extern "C" fn seam_shadow_stack_overflow() -> ! {
 
 /// A new zeroed instance of `size` bytes of the class whose descriptor (a
 /// static address starting with a [`GcTypeInfo`]) is `desc`. May collect.
-/// Ends the program with `MemoryError` when the memory cannot be had.
+/// Raises MemoryError (and returns null) when the memory cannot be had.
 ///
 /// # Safety
 /// `desc` must be a class descriptor that outlives the instance, whose GC
@@ -251,7 +260,7 @@ pub unsafe extern "C" fn seam_alloc(desc: *mut u8, size: i64) -> *mut u8 {
     // SAFETY: forwarded from the caller; no reference arguments need rooting.
     let obj = unsafe { seam_gc::alloc(desc as *const GcTypeInfo, size.max(8) as usize) };
     if obj.is_null() {
-        out_of_memory();
+        crate::memory::raise_memory_error();
     }
     obj
 }

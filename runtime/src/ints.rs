@@ -20,7 +20,7 @@
 //! the stack checks go, is decided there.
 
 use crate::error::{Exc, ExcKind, check, raise};
-use crate::strobj::new_str;
+use crate::strobj::new_str_or_raise;
 
 /// The message of every `OverflowError` raised where CPython would have
 /// produced a big integer.
@@ -254,7 +254,7 @@ pub extern "C" fn seam_int_round_digits(i: i64, ndigits: i64) -> i64 {
 /// `hex(i)`, `oct(i)`, `bin(i)`.
 #[unsafe(no_mangle)]
 pub extern "C" fn seam_int_to_base(i: i64, base: i64) -> *mut u8 {
-    new_str(&int_to_base(i, base))
+    new_str_or_raise(&int_to_base(i, base))
 }
 
 #[cfg(test)]

@@ -14,12 +14,12 @@ use crate::dunder::{pending, rich_order, sort_instances};
 use crate::error::{Exc, ExcKind, raise};
 use crate::format::repr_word;
 use crate::gcglue::{
-    Roots, alloc_list_header, array_is_ref, nonnull_or_out_of_memory, ptr, set_word,
-    try_alloc_array, word,
+    Roots, array_is_ref, nonnull_or_out_of_memory, ptr, set_word, try_alloc_array,
+    try_alloc_list_header, word,
 };
 use crate::generic::{compare, equal};
 use crate::layout::{ARRAY_CAPACITY, ARRAY_ITEMS, LIST_ITEMS, LIST_LEN};
-use crate::memory::{out_of_memory, raise_memory_error};
+use crate::memory::{or_raise, out_of_memory, raise_memory_error};
 use crate::typecode::tc_slice;
 use std::cmp::Ordering;
 
@@ -77,7 +77,7 @@ pub(crate) fn new_list(is_ref: bool, capacity: usize) -> *mut u8 {
 /// As [`new_list`], or `None` when the memory cannot be had.
 pub(crate) fn try_new_list(is_ref: bool, capacity: usize) -> Option<*mut u8> {
     let roots = Roots::new();
-    let list = roots.push(alloc_list_header());
+    let list = roots.push(try_alloc_list_header()?);
     let array = try_alloc_array(is_ref, capacity)?;
     // SAFETY: `list` is a fresh list header.
     unsafe { set_word(list, LIST_ITEMS, array as u64) };
@@ -212,7 +212,10 @@ fn index(i: i64, len: usize) -> Option<usize> {
 #[unsafe(no_mangle)]
 pub extern "C" fn seam_list_new(elem_is_ref: u8, capacity: i64) -> *mut u8 {
     let is_ref = elem_is_ref != 0;
-    try_new_list(is_ref, capacity.clamp(0, 1 << 40) as usize).unwrap_or_else(|| new_list(is_ref, 0))
+    or_raise(
+        try_new_list(is_ref, capacity.clamp(0, 1 << 40) as usize)
+            .or_else(|| try_new_list(is_ref, 0)),
+    )
 }
 
 /// `l.append(v)`; MemoryError when the list cannot grow.

@@ -1,18 +1,20 @@
 //! Running out of memory: `MemoryError`.
 //!
 //! ```text
-//!   size-dependent request (list growth, s * n, join, dict table...) ──▶ try_* ──▶ None
-//!       └─▶ raise_memory_error(): a catchable MemoryError, the function returns a dummy
-//!   fixed-size request (an instance, a tuple, a box) or a Rust buffer the
-//!   runtime does not check ──▶ out_of_memory(): the uncaught-MemoryError traceback, status 1
+//!   an object for the program (instance, tuple, list growth, s * n, join, dict table...)
+//!       ──▶ try_* ──▶ None ──▶ raise_memory_error(): a catchable MemoryError,
+//!                              the ABI function returns a dummy
+//!   an internal object, or a Rust buffer the runtime does not check
+//!       ──▶ out_of_memory(): the uncaught-MemoryError traceback, status 1
 //! ```
 //!
-//! Runtime functions whose memory grows with their data are marked `raises`
-//! in the ABI table and ask for that memory fallibly: from the collector
-//! (which collects once more before refusing, see `seam-gc`) or with
-//! `try_reserve` inside [`seam_gc::fallibly`]. Every other failure reaches
-//! [`RuntimeAllocator`], the process's global allocator, which ends the program
-//! as an uncaught `MemoryError` would instead of aborting with Rust's message.
+//! Runtime functions that allocate for generated code are marked `raises` in
+//! the ABI table and ask for memory fallibly: from the collector (which
+//! collects once more before refusing, and opens its spare chunks once a
+//! refusal is being handled, see `seam-gc`) or with `try_reserve` inside
+//! [`seam_gc::fallibly`]. Every other failure reaches [`RuntimeAllocator`],
+//! the process's global allocator, which ends the program as an uncaught
+//! `MemoryError` would instead of aborting with Rust's message.
 //!
 //! A `MemoryError` instance is allocated when raised, or, when even that small
 //! request fails, the one kept in reserve since the builtin classes were
@@ -102,6 +104,8 @@ pub(crate) fn init_reserve() {
 /// returns at once with a dummy result. Before the builtin classes are
 /// registered there is no handler to catch it, and the program ends.
 pub(crate) fn raise_memory_error() {
+    // The exception and its handler's first objects may need the spare chunks.
+    seam_gc::open_spares();
     let desc = builtin_class(ExcKind::MemoryError);
     if desc.is_null() {
         out_of_memory();

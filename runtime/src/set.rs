@@ -17,11 +17,13 @@
 
 use crate::error::{ExcKind, raise};
 use crate::format::repr_word;
-use crate::gcglue::{Roots, alloc_set, ptr, set_word, try_alloc_array, word};
+use crate::gcglue::{
+    Roots, nonnull_or_out_of_memory, ptr, set_word, try_alloc_array, try_alloc_set, word,
+};
 use crate::generic::equal;
 use crate::layout::*;
 use crate::list::{seam_list_append, try_new_list};
-use crate::memory::{out_of_memory, raise_memory_error, try_reserve};
+use crate::memory::{or_raise, out_of_memory, raise_memory_error, try_reserve};
 use crate::strobj::str_hash;
 use crate::typecode::{tc_slice, tuple_elems};
 use std::ptr::null_mut;
@@ -420,13 +422,29 @@ unsafe fn set(s: *mut u8) -> Set {
     Set(s)
 }
 
-/// A new empty set with the element type code of `like`. May collect.
+/// A new empty set with the element type code of `like`; a failure to
+/// allocate it ends the program (see [`crate::memory`]). May collect.
 ///
 /// # Safety
 /// `like` must be a live set.
 unsafe fn empty_like(like: *mut u8) -> *mut u8 {
     // SAFETY: forwarded from the caller; the code is static.
-    unsafe { seam_set_new(ptr(like, SET_ELEM_CODE)) }
+    unsafe { nonnull_or_out_of_memory(new_set(ptr(like, SET_ELEM_CODE))) }
+}
+
+/// A new empty set whose elements have type code `elem_tc`, or `None` when
+/// the memory cannot be had.
+///
+/// # Safety
+/// As for [`seam_set_new`].
+unsafe fn new_set(elem_tc: *const u8) -> Option<*mut u8> {
+    let roots = Roots::new();
+    let s = roots.push(try_alloc_set()?);
+    // SAFETY: `s` is a fresh, rooted set.
+    unsafe {
+        set_word(s, SET_ELEM_CODE, elem_tc as u64);
+        set(s).new_table(MIN_SIZE).then_some(s)
+    }
 }
 
 /// A copy of `s` (`make_new_set` from a set); null after raising
@@ -473,16 +491,8 @@ pub(crate) unsafe fn set_has(x: *mut u8, key: u64) -> bool {
 /// `elem_tc` must be a NUL-terminated type code that outlives the set.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_set_new(elem_tc: *const u8) -> *mut u8 {
-    let roots = Roots::new();
-    let s = roots.push(alloc_set());
-    // SAFETY: `s` is a fresh, rooted set.
-    unsafe {
-        set_word(s, SET_ELEM_CODE, elem_tc as u64);
-        if !set(s).new_table(MIN_SIZE) {
-            out_of_memory();
-        }
-    }
-    s
+    // SAFETY: forwarded from the caller.
+    or_raise(unsafe { new_set(elem_tc) })
 }
 
 /// `s.add(x)`.

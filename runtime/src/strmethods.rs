@@ -15,7 +15,7 @@ use crate::MISSING;
 use crate::error::{ExcKind, raise};
 use crate::gcglue::{Roots, alloc_tuple, set_word};
 use crate::layout::TUPLE_ITEMS;
-use crate::list::{list_append_word, new_list};
+use crate::list::{list_append_word, try_new_list};
 use crate::memory::{raise_memory_error, try_reserve_str};
 use crate::strobj::{new_str, new_str_or_raise, str_as_str, str_char_len};
 use crate::unicode_db::{ALNUM, CASE_IGNORABLE, CASED, FOLD, LOWER, TITLE, UPPER};
@@ -327,9 +327,16 @@ pub unsafe extern "C" fn seam_str_splitlines(s: *mut u8, keepends: u8) -> *mut u
             rest = &rest[next..];
         }
         let roots = Roots::new();
-        let list = roots.push(new_list(true, lines.len()));
+        let Some(list) = try_new_list(true, lines.len()) else {
+            raise_memory_error();
+            return null_mut();
+        };
+        roots.push(list);
         for line in &lines {
-            let l = new_str(line);
+            let l = new_str_or_raise(line);
+            if l.is_null() {
+                return l;
+            }
             list_append_word(list, l as u64);
         }
         list
@@ -432,7 +439,7 @@ pub unsafe extern "C" fn seam_str_pad(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_str_title(s: *mut u8) -> *mut u8 {
     // SAFETY: forwarded from the caller; the result is built before allocating.
-    new_str(&title_text(unsafe { str_as_str(s) }))
+    new_str_or_raise(&title_text(unsafe { str_as_str(s) }))
 }
 
 /// `s.capitalize()`.
@@ -442,7 +449,7 @@ pub unsafe extern "C" fn seam_str_title(s: *mut u8) -> *mut u8 {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_str_capitalize(s: *mut u8) -> *mut u8 {
     // SAFETY: forwarded from the caller; the result is built before allocating.
-    new_str(&capitalize_text(unsafe { str_as_str(s) }))
+    new_str_or_raise(&capitalize_text(unsafe { str_as_str(s) }))
 }
 
 /// `s.casefold()`.
@@ -452,7 +459,7 @@ pub unsafe extern "C" fn seam_str_capitalize(s: *mut u8) -> *mut u8 {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_str_casefold(s: *mut u8) -> *mut u8 {
     // SAFETY: forwarded from the caller; the result is built before allocating.
-    new_str(&casefold_text(unsafe { str_as_str(s) }))
+    new_str_or_raise(&casefold_text(unsafe { str_as_str(s) }))
 }
 
 /// `s.isalnum()`.

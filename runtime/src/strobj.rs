@@ -13,7 +13,7 @@ use crate::error::{Exc, ExcKind, fatal, raise};
 use crate::gcglue::{Roots, alloc_str, set_word, try_alloc_str, word};
 use crate::layout::{STR_BYTE_LEN, STR_BYTES, STR_CHAR_LEN, STR_HASH};
 use crate::list::{list_append_word, slice_indices, try_new_list};
-use crate::memory::{or_raise, out_of_memory, raise_memory_error, try_reserve_str};
+use crate::memory::{or_raise, raise_memory_error, try_reserve_str};
 use crate::strmethods::in_ranges;
 use crate::unicode_db;
 use std::ptr::null_mut;
@@ -420,12 +420,7 @@ pub unsafe extern "C" fn seam_str_char_at(s: *mut u8, pos: i64) -> *mut u8 {
             0xe0..0xf0 => 3,
             _ => 4,
         };
-        let c = substr(s, pos, (pos + width).min(bytes.len()), 1);
-        if c.is_null() {
-            // Not marked `raises`: one character is a fixed-size request.
-            out_of_memory();
-        }
-        c
+        substr(s, pos, (pos + width).min(bytes.len()), 1)
     }
 }
 
@@ -913,6 +908,9 @@ pub unsafe extern "C" fn seam_list_from_str(s: *mut u8) -> *mut u8 {
         let mut pos = 0;
         while pos < str_bytes(s).len() {
             let ch = seam_str_char_at(s, pos as i64);
+            if ch.is_null() {
+                return ch;
+            }
             pos += str_bytes(ch).len();
             list_append_word(list, ch as u64);
         }

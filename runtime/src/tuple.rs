@@ -1,7 +1,7 @@
 //! The `tuple` object: `{desc, n, ref mask, words...}`. Generated code
 //! stores and loads the elements itself; the runtime only creates tuples.
 
-use crate::gcglue::alloc_tuple;
+use crate::gcglue::try_alloc_tuple;
 use crate::layout::TUPLE_MAX_LEN;
 
 /// A new tuple of `n` zeroed words; bit `i` of `ref_mask` set when element `i` is a reference.
@@ -13,5 +13,5 @@ pub extern "C" fn seam_tuple_new(n: i64, ref_mask: i64) -> *mut u8 {
     } else {
         ref_mask as u64 & ((1u64 << n) - 1)
     };
-    alloc_tuple(n, mask)
+    crate::memory::or_raise(try_alloc_tuple(n, mask))
 }

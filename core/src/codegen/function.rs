@@ -775,7 +775,9 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 let desc = self.data_addr(desc);
                 let size = self.b.ins().iconst(types::I64, i64::from(size));
                 let call = self.call_runtime(Rt::Alloc, &[desc, size])?;
-                self.b.inst_results(call)[0]
+                let obj = self.b.inst_results(call)[0];
+                self.check_exception();
+                obj
             }
             ExprKind::VirtualCall { slot, func, args } => {
                 self.virtual_call(*slot, *func, args, ty)?
@@ -1216,6 +1218,7 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             .iconst(types::I64, Type::tuple_ref_mask(&elem_types));
         let call = self.call_runtime(Rt::TupleNew, &[n, mask])?;
         let tuple = self.b.inst_results(call)[0];
+        self.check_exception();
         let values = self.materialize(pending)?;
         for (i, v) in values.into_iter().enumerate() {
             let offset = layout::TUPLE_ITEMS + 8 * i as i32;
