@@ -262,9 +262,12 @@ runtime_functions! {
     /// A new `list` of `(key, value)` tuples; `ref_mask` is the tuples' reference bitmask.
     DictItems = "seam_dict_items"(Ptr, I64) -> Ptr, raises;
     DictCopy = "seam_dict_copy"(Ptr) -> Ptr, raises;
-    /// Iteration: the index of the first live entry at or after `pos`, or -1 at the end.
-    /// RuntimeError "dictionary changed size during iteration" when the length is not `expected_len`.
-    DictIterNext = "seam_dict_iter_next"(Ptr, I64, I64) -> I64, raises;
+    /// Iteration: the index of the first live entry at or after `pos`, or -1 at the end,
+    /// for a loop that began at length `expected_len` and has taken `taken` entries.
+    /// RuntimeError "dictionary changed size during iteration" when the length is not
+    /// `expected_len`, "dictionary keys changed during iteration" when an entry is found
+    /// after `expected_len` were taken.
+    DictIterNext = "seam_dict_iter_next"(Ptr, I64, I64, I64) -> I64, raises;
     /// The key of the live entry at index `i` (from [`Rt::DictIterNext`]).
     DictEntryKey = "seam_dict_entry_key"(Ptr, I64) -> Word;
     /// The value of the live entry at index `i`.

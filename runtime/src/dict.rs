@@ -9,6 +9,17 @@
 //! All storage is GC arrays reachable from the dict object, so the
 //! collector traces it through descriptors alone.
 //!
+//! Entry numbers are what iteration walks, so a loop that changes the dict it
+//! iterates sees what CPython 3.11's would: the entry arrays grow, shrink and
+//! are compacted exactly when CPython's are (the same sizes, the same count of
+//! appends left before a rebuild, `popitem` giving its entry back, `clear`
+//! dropping the storage, `copy` and `update` cloning or presizing as CPython
+//! does), and iteration raises both of CPython's errors: the length changed, or
+//! more entries were found than the dict held when the loop began ("keys
+//! changed"). The hashes stored and probed by are keyed per process
+//! ([`crate::hashkey`]), so keys cannot be chosen to collide; no hash value is
+//! observable through a dict.
+//!
 //! Keys are `int` words or `str` references (the dict remembers which), or
 //! values of any other hashable type, whose type code the dict then keeps
 //! ([`DICT_KEY_CODE`]): tuples, `bool`s, instances. Those hash and compare
@@ -27,6 +38,7 @@ use crate::gcglue::{
     Roots, alloc_dict, alloc_tuple, ptr, set_word, try_alloc_array, try_alloc_dict, word,
 };
 use crate::generic::equal;
+use crate::hashkey;
 use crate::layout::*;
 use crate::list::try_new_list;
 use crate::memory::raise_memory_error;
@@ -35,6 +47,9 @@ use crate::typecode::tc_slice;
 
 /// The hash of a deleted entry: real hashes have 63 bits.
 pub(crate) const TOMBSTONE: u64 = u64::MAX;
+/// An index slot whose entry was deleted (CPython's `DKIX_DUMMY`): probing
+/// goes past it, insertion does not reuse it.
+const INDEX_DUMMY: u64 = u64::MAX;
 const KEY_IS_STR: u64 = 1;
 const VALUE_IS_REF: u64 = 2;
 const MIN_INDEX: usize = 8;
@@ -65,6 +80,15 @@ impl Dict {
     unsafe fn used(self) -> usize {
         // SAFETY: see the type's contract.
         unsafe { word(self.0, DICT_USED) as usize }
+    }
+    unsafe fn usable(self) -> usize {
+        // SAFETY: see the type's contract.
+        unsafe { word(self.0, DICT_USABLE) as usize }
+    }
+    /// The index table's size (0 before the first insertion).
+    unsafe fn index_size(self) -> usize {
+        // SAFETY: see the type's contract.
+        unsafe { self.array(DICT_INDEX).len() }
     }
     /// The words of one of the storage arrays (empty before the first insertion).
     unsafe fn array<'a>(self, off: usize) -> &'a mut [u64] {
@@ -113,16 +137,13 @@ impl Dict {
         // SAFETY: see the type's contract; str keys are live strs.
         unsafe {
             if let Some(code) = self.key_code() {
-                return hash_value(key, code) as u64 & (i64::MAX as u64);
+                return hashkey::mix(hash_value(key, code) as u64);
             }
             if self.key_is_str() {
+                // Already keyed (and cached in the `str`).
                 str_hash(key as *mut u8)
             } else {
-                // splitmix64's finaliser spreads consecutive integers over the table.
-                let mut z = key.wrapping_add(0x9e37_79b9_7f4a_7c15);
-                z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-                z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-                (z ^ (z >> 31)) & (i64::MAX as u64)
+                hashkey::mix(key)
             }
         }
     }
@@ -151,6 +172,10 @@ impl Dict {
                     let e = self.array(DICT_INDEX)[i];
                     if e == 0 {
                         return (i, None);
+                    }
+                    if e == INDEX_DUMMY {
+                        i = (i + 1) & mask;
+                        continue;
                     }
                     let e = e as usize - 1;
                     if self.array(DICT_HASHES)[e] == hash {
@@ -202,17 +227,16 @@ impl Dict {
         }
     }
 
-    /// Rebuilds the storage with room for the live entries and then some,
-    /// dropping tombstones; false, the dict unchanged, when the memory cannot
-    /// be had. The dict must be rooted by the caller.
+    /// Rebuilds the storage with an index of `size` slots (a power of two, at
+    /// least [`MIN_INDEX`], with room for the live entries), dropping
+    /// tombstones: CPython's `dictresize`; false, the dict unchanged, when the
+    /// memory cannot be had. The dict must be rooted by the caller.
     #[must_use]
-    unsafe fn rebuild(self, min_entries: usize) -> bool {
+    unsafe fn rebuild(self, size: usize) -> bool {
         // SAFETY: see the type's contract; the dict is rooted and each new
         // array is rooted as soon as it exists.
         unsafe {
-            let want = (self.len() * 3).max(min_entries * 3 / 2 + 1);
-            let size = want.next_power_of_two().max(MIN_INDEX);
-            let cap = size * 2 / 3;
+            let cap = usable_fraction(size);
             let roots = Roots::new();
             let array = |is_ref: bool, n: usize| try_alloc_array(is_ref, n).map(|a| roots.push(a));
             let Some(index) = array(false, size) else {
@@ -257,6 +281,46 @@ impl Dict {
             set_word(self.0, DICT_KEYS, keys as u64);
             set_word(self.0, DICT_VALUES, values as u64);
             set_word(self.0, DICT_USED, n as u64);
+            set_word(self.0, DICT_USABLE, (cap - n) as u64);
+            true
+        }
+    }
+
+    /// Makes this (empty) dict's storage a copy of `other`'s, tombstones,
+    /// dummies and appends left included: CPython's `clone_combined_dict_keys`;
+    /// false, the dict unchanged, when the memory cannot be had. The dict must
+    /// be rooted by the caller.
+    #[must_use]
+    unsafe fn clone_storage(self, other: Dict) -> bool {
+        // SAFETY: see the type's contract; both dicts are rooted, and each new
+        // array is rooted as soon as it exists; the dict's fields are set only
+        // once all four are.
+        unsafe {
+            let roots = Roots::new();
+            roots.push(other.0);
+            let parts = [
+                (DICT_INDEX, false),
+                (DICT_HASHES, false),
+                (DICT_KEYS, other.key_is_ref()),
+                (DICT_VALUES, other.value_is_ref()),
+            ];
+            let mut arrays = [std::ptr::null_mut::<u8>(); 4];
+            for (slot, &(off, is_ref)) in arrays.iter_mut().zip(&parts) {
+                let n = other.array(off).len();
+                let Some(a) = try_alloc_array(is_ref, n) else {
+                    return false;
+                };
+                roots.push(a);
+                std::slice::from_raw_parts_mut(a.add(ARRAY_ITEMS) as *mut u64, n)
+                    .copy_from_slice(other.array(off));
+                *slot = a;
+            }
+            for (a, &(off, _)) in arrays.iter().zip(&parts) {
+                set_word(self.0, off, *a as u64);
+            }
+            set_word(self.0, DICT_USED, other.used() as u64);
+            set_word(self.0, DICT_USABLE, other.usable() as u64);
+            set_word(self.0, DICT_LEN, other.len() as u64);
             true
         }
     }
@@ -285,12 +349,13 @@ impl Dict {
             if pending() {
                 return;
             }
-            if self.used() == self.array(DICT_HASHES).len() {
+            if self.usable() == 0 {
                 let roots = Roots::new();
                 roots.push(self.0);
                 roots.push_word(key, self.key_is_ref());
                 roots.push_word(value, self.value_is_ref());
-                if !self.rebuild(self.len() + 1) {
+                // CPython's GROWTH_RATE: three times the live entries.
+                if !self.rebuild(size_for(self.len() * 3)) {
                     raise_memory_error();
                     return;
                 }
@@ -308,14 +373,23 @@ impl Dict {
             self.array(DICT_VALUES)[e] = value;
             self.array(DICT_INDEX)[slot] = e as u64 + 1;
             set_word(self.0, DICT_USED, e as u64 + 1);
+            set_word(self.0, DICT_USABLE, self.usable() as u64 - 1);
             set_word(self.0, DICT_LEN, self.len() as u64 + 1);
         }
     }
 
-    /// Turns entry `e` into a tombstone.
+    /// Turns entry `e` into a tombstone and its index slot into a dummy.
     unsafe fn remove(self, e: usize) {
-        // SAFETY: see the type's contract; `e` is a live entry.
+        // SAFETY: see the type's contract; `e` is a live entry, so exactly one
+        // index slot holds it, on its hash's probe path.
         unsafe {
+            let index = self.array(DICT_INDEX);
+            let mask = index.len() - 1;
+            let mut slot = self.array(DICT_HASHES)[e] as usize & mask;
+            while index[slot] != e as u64 + 1 {
+                slot = (slot + 1) & mask;
+            }
+            index[slot] = INDEX_DUMMY;
             self.array(DICT_HASHES)[e] = TOMBSTONE;
             self.array(DICT_KEYS)[e] = 0;
             self.array(DICT_VALUES)[e] = 0;
@@ -336,6 +410,25 @@ impl Dict {
             raise(ExcKind::KeyError, &text)
         }
     }
+}
+
+/// CPython's `USABLE_FRACTION`: the entries an index of `size` slots takes.
+fn usable_fraction(size: usize) -> usize {
+    (size << 1) / 3
+}
+
+/// The index size CPython 3.11's `calculate_log2_keysize` chooses for
+/// `minsize`: the next power of two, at least [`MIN_INDEX`] (doubled when
+/// `minsize` is itself a power of two from 16 up, a quirk of 3.11's bit trick
+/// that decides when later rebuilds happen, so it is kept).
+fn size_for(minsize: usize) -> usize {
+    let m = ((minsize | MIN_INDEX) - 1) | (MIN_INDEX - 1);
+    1 << (usize::BITS - m.leading_zeros())
+}
+
+/// CPython's `estimate_log2_keysize`: an index with room for `n` entries.
+fn presize(n: usize) -> usize {
+    size_for((n * 3 + 1) / 2)
 }
 
 /// The entry numbers of the live entries, in insertion order.
@@ -671,7 +764,9 @@ pub unsafe extern "C" fn seam_dict_items(d: *mut u8, ref_mask: i64) -> *mut u8 {
     }
 }
 
-/// `d.copy()`.
+/// `d.copy()`, as CPython's `PyDict_Copy`: a dict with no more than a third
+/// of its entries deleted is cloned, tombstones included; any other is
+/// merged into a fresh one.
 ///
 /// # Safety
 /// `d` must be a live dict.
@@ -683,32 +778,93 @@ pub unsafe extern "C" fn seam_dict_copy(d: *mut u8) -> *mut u8 {
         roots.push(d);
         let copy = Dict(roots.push(alloc_dict(Dict(d).flags())));
         set_word(copy.0, DICT_KEY_CODE, word(d, DICT_KEY_CODE));
-        let n = Dict(d).len();
-        if n > 0 {
-            if !copy.rebuild(n) {
+        let src = Dict(d);
+        if src.len() == 0 {
+            return copy.0;
+        }
+        if src.len() >= src.used() * 2 / 3 {
+            if !copy.clone_storage(src) {
                 raise_memory_error();
                 return std::ptr::null_mut();
             }
-            // The stored hashes are reused: a copy runs no `__hash__`, as in CPython.
-            for e in live_entries(Dict(d)) {
-                let (h, k, v) = (
-                    Dict(d).array(DICT_HASHES)[e],
-                    Dict(d).array(DICT_KEYS)[e],
-                    Dict(d).array(DICT_VALUES)[e],
-                );
-                copy.set_hashed(k, v, h);
+        } else {
+            merge(copy, src);
+            if pending() {
+                return std::ptr::null_mut();
             }
         }
         copy.0
     }
 }
 
-/// The first live entry at or after `pos`, or -1 at the end.
+/// CPython's `dict_merge` of a dict into `d` (both rooted by the caller):
+/// clone the storage of a compact `other` into an empty `d`, else rebuild `d`
+/// once with room for both when `other` would not fit, and insert `other`'s
+/// entries in order with their stored hashes (a merge runs no `__hash__`).
+/// Raises MemoryError (`d` keeping what it had taken) when `d` cannot grow.
+///
+/// # Safety
+/// `d` and `other` must be live dicts of the same key and value kinds.
+unsafe fn merge(d: Dict, other: Dict) {
+    // SAFETY: forwarded from the caller; entries are re-read by index after
+    // each insertion, which may allocate (`other` is unchanged meanwhile,
+    // unless a key's `__eq__` changes it, hence the bounds checks).
+    unsafe {
+        if d.0 == other.0 || other.len() == 0 {
+            return;
+        }
+        if d.len() == 0
+            && other.len() == other.used()
+            && (other.index_size() == MIN_INDEX
+                || usable_fraction(other.index_size() / 2) < other.len())
+        {
+            if !d.clone_storage(other) {
+                raise_memory_error();
+            }
+            return;
+        }
+        if usable_fraction(d.index_size()) < other.len()
+            && !d.rebuild(presize(d.len() + other.len()))
+        {
+            raise_memory_error();
+            return;
+        }
+        for e in live_entries(other) {
+            let (Some(&h), Some(&k), Some(&v)) = (
+                other.array(DICT_HASHES).get(e),
+                other.array(DICT_KEYS).get(e),
+                other.array(DICT_VALUES).get(e),
+            ) else {
+                break;
+            };
+            if h == TOMBSTONE {
+                continue;
+            }
+            let _roots = d.guard(k, Some(v));
+            d.set_hashed(k, v, h);
+            if pending() {
+                return;
+            }
+        }
+    }
+}
+
+/// The first live entry at or after `pos`, or -1 at the end, for a loop that
+/// began when the dict held `expected_len` entries and has taken `taken` of
+/// them: RuntimeError "dictionary changed size during iteration" when the
+/// length is no longer `expected_len`, "dictionary keys changed during
+/// iteration" when an entry is found after `expected_len` were taken (as
+/// CPython's `dictiter_iternextkey` checks).
 ///
 /// # Safety
 /// `d` must be a live dict.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn seam_dict_iter_next(d: *mut u8, pos: i64, expected_len: i64) -> i64 {
+pub unsafe extern "C" fn seam_dict_iter_next(
+    d: *mut u8,
+    pos: i64,
+    expected_len: i64,
+    taken: i64,
+) -> i64 {
     // SAFETY: forwarded from the caller.
     unsafe {
         let d = Dict(d);
@@ -721,9 +877,17 @@ pub unsafe extern "C" fn seam_dict_iter_next(d: *mut u8, pos: i64, expected_len:
             return -1;
         }
         let hashes = d.array(DICT_HASHES);
-        (pos.max(0) as usize..d.used())
-            .find(|&e| hashes[e] != TOMBSTONE)
-            .map_or(-1, |e| e as i64)
+        let Some(e) = (pos.max(0) as usize..d.used()).find(|&e| hashes[e] != TOMBSTONE) else {
+            return -1;
+        };
+        if taken >= expected_len {
+            raise(
+                ExcKind::RuntimeError,
+                "dictionary keys changed during iteration",
+            );
+            return -1;
+        }
+        e as i64
     }
 }
 
@@ -770,28 +934,24 @@ pub(crate) unsafe fn dict_key_is_str(d: *mut u8) -> bool {
 
 // ---- dict.update, dict.clear, dict.popitem ----
 
-/// `d.update(other)`: every entry of `other`, in its order, set in `d`.
+/// `d.update(other)`: every entry of `other`, in its order, set in `d`
+/// (CPython's `dict_merge`, storage sizes included).
 ///
 /// # Safety
 /// `d` and `other` must be live dicts of the same key and value kinds.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_dict_update(d: *mut u8, other: *mut u8) {
-    // SAFETY: forwarded from the caller; both dicts are rooted while `d`
-    // grows, and the entries copied out stay reachable from `other`.
+    // SAFETY: forwarded from the caller; both dicts are rooted while `d` grows.
     unsafe {
         let roots = Roots::new();
         roots.push(d);
         roots.push(other);
-        for (k, v) in dict_entries(other) {
-            Dict(d).set(k, v);
-            if pending() {
-                return;
-            }
-        }
+        merge(Dict(d), Dict(other));
     }
 }
 
-/// `d.clear()`.
+/// `d.clear()`: drops the storage, as CPython does (the next insertion
+/// starts a fresh table, at entry 0).
 ///
 /// # Safety
 /// `d` must be a live dict.
@@ -799,16 +959,20 @@ pub unsafe extern "C" fn seam_dict_update(d: *mut u8, other: *mut u8) {
 pub unsafe extern "C" fn seam_dict_clear(d: *mut u8) {
     // SAFETY: forwarded from the caller; nothing allocates.
     unsafe {
-        let dict = Dict(d);
-        for e in live_entries(dict) {
-            dict.remove(e);
+        for off in [DICT_INDEX, DICT_HASHES, DICT_KEYS, DICT_VALUES] {
+            set_word(d, off, 0);
+        }
+        for off in [DICT_LEN, DICT_USED, DICT_USABLE] {
+            set_word(d, off, 0);
         }
     }
 }
 
 /// `d.popitem()`: removes the last entry and gives it as a `(key, value)`
 /// tuple with reference bitmask `ref_mask`; KeyError
-/// 'popitem(): dictionary is empty'.
+/// 'popitem(): dictionary is empty'. As in CPython, the entry's number is
+/// given back (the next insertion takes it), but not the room it took
+/// before the next rebuild.
 ///
 /// # Safety
 /// `d` must be a live dict.
@@ -817,17 +981,21 @@ pub unsafe extern "C" fn seam_dict_popitem(d: *mut u8, ref_mask: i64) -> *mut u8
     // SAFETY: forwarded from the caller; the dict is rooted while the tuple
     // is allocated, and the entry is read after the allocation.
     unsafe {
-        let Some(&e) = live_entries(Dict(d)).last() else {
+        if Dict(d).len() == 0 {
             raise(ExcKind::KeyError, "'popitem(): dictionary is empty'");
             return std::ptr::null_mut();
-        };
+        }
         let roots = Roots::new();
         roots.push(d);
         let t = alloc_tuple(2, ref_mask as u64 & 3);
         let dict = Dict(d);
+        let Some(&e) = live_entries(dict).last() else {
+            return t;
+        };
         set_word(t, TUPLE_ITEMS, dict.array(DICT_KEYS)[e]);
         set_word(t, TUPLE_ITEMS + 8, dict.array(DICT_VALUES)[e]);
         dict.remove(e);
+        set_word(d, DICT_USED, e as u64);
         t
     }
 }

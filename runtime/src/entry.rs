@@ -61,6 +61,10 @@ mod c_main {
     /// Prepares the runtime on the calling thread, runs the generated program
     /// and returns its exit status.
     fn run(args: Vec<String>) -> c_int {
+        if let Err(message) = crate::hashkey::init() {
+            eprintln!("seam: {message}");
+            return 1;
+        }
         crate::gcglue::init();
         // Before any generated code runs: too deep recursion raises
         // RecursionError, and faults report an error instead of a bare SIGSEGV.

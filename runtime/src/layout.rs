@@ -45,8 +45,11 @@ pub const DICT_VALUES: usize = 56;
 /// `dict` (private): the type code of keys other than `int` and `str` (a static
 /// address, not a reference), null for those.
 pub const DICT_KEY_CODE: usize = 64;
+/// `dict` (private): entries that may still be appended before the storage is
+/// rebuilt (CPython's `dk_usable`: deletions do not give any back).
+pub const DICT_USABLE: usize = 72;
 /// `dict`: object size.
-pub const DICT_SIZE: usize = 72;
+pub const DICT_SIZE: usize = 80;
 
 /// `set`: number of elements; the rest is private to the runtime.
 pub const SET_LEN: usize = 8;

@@ -39,6 +39,7 @@ mod float_repr;
 mod format;
 mod gcglue;
 mod generic;
+mod hashkey;
 mod ints;
 mod list;
 mod loader;

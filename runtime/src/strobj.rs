@@ -189,13 +189,8 @@ pub(crate) unsafe fn str_hash(s: *mut u8) -> u64 {
         if h != 0 {
             return h;
         }
-        // FNV-1a, then folded to 63 bits so the dict's tombstone value never collides.
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in str_bytes(s) {
-            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-        let h = (h ^ (h >> 32)) & (i64::MAX as u64);
-        let h = if h == 0 { 1 } else { h };
+        // Keyed, nonzero and 63 bits: see `crate::hashkey`.
+        let h = crate::hashkey::str_hash(str_bytes(s));
         set_word(s, STR_HASH, h);
         h
     }

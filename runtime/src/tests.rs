@@ -308,7 +308,7 @@ fn defined_functions() -> Vec<(&'static str, String)> {
         entry!(seam_dict_values; _),
         entry!(seam_dict_items; _, _),
         entry!(seam_dict_copy; _),
-        entry!(seam_dict_iter_next; _, _, _),
+        entry!(seam_dict_iter_next; _, _, _, _),
         entry!(seam_dict_entry_key; _, _),
         entry!(seam_dict_entry_value; _, _),
         entry!(seam_tuple_new; _, _),
@@ -947,7 +947,7 @@ fn raising_runtime_calls_return_with_the_state_set() {
             assert_eq!(take_exc(), exc("KeyError", "'k'"));
             assert_eq!(seam_dict_pop(d, k as u64), 0);
             assert_eq!(take_exc(), exc("KeyError", "'k'"));
-            assert_eq!(seam_dict_iter_next(d, 0, 3), -1);
+            assert_eq!(seam_dict_iter_next(d, 0, 3, 0), -1);
             assert_eq!(
                 take_exc(),
                 exc("RuntimeError", "dictionary changed size during iteration")
@@ -1567,8 +1567,9 @@ fn dict_keeps_insertion_order_through_deletions() {
             // Iteration by entry index skips tombstones.
             let mut seen = Vec::new();
             let mut pos = 0;
+            let mut taken = 0;
             loop {
-                let e = seam_dict_iter_next(d, pos, 4);
+                let e = seam_dict_iter_next(d, pos, 4, taken);
                 if e < 0 {
                     break;
                 }
@@ -1578,6 +1579,7 @@ fn dict_keeps_insertion_order_through_deletions() {
                     seam_dict_entry_value(d, e)
                 ));
                 pos = e + 1;
+                taken += 1;
             }
             assert_eq!(seen, ["two=22", "four=4", "one=111", "five=5"]);
 

@@ -1024,30 +1024,8 @@ impl<'c, 'a> Checker<'c, 'a> {
             Type::Dict(k, v) => {
                 let (s, d) = self.bind_temp(iter_expr);
                 pre.push(s);
-                let len = tir::Expr::field(d.clone(), crate::layout::DICT_LEN, Type::Int);
-                let (s, n) = self.bind_temp(len);
-                pre.push(s);
-                let pos = self.temp(Type::Int);
-                pre.push(tir::Stmt::AssignLocal(pos, tir::Expr::int(0)));
-                let entry = self.temp(Type::Int);
-                let next = tir::Expr::rt(
-                    Rt::DictIterNext,
-                    vec![d.clone(), tir::Expr::local(pos, Type::Int), n],
-                    Type::Int,
-                );
-                let cond = tir::Expr::new(
-                    ExprKind::Block(
-                        vec![tir::Stmt::AssignLocal(entry, next)],
-                        Box::new(tir::Expr::binary(
-                            BinaryOp::IntGe,
-                            tir::Expr::local(entry, Type::Int),
-                            tir::Expr::int(0),
-                            Type::Bool,
-                        )),
-                    ),
-                    Type::Bool,
-                );
-                let e = tir::Expr::local(entry, Type::Int);
+                let (cond, e, prologue) =
+                    self.entry_walk(&d, crate::layout::DICT_LEN, Rt::DictIterNext, &mut pre);
                 let key = tir::Expr::rt(Rt::DictEntryKey, vec![d.clone(), e.clone()], (*k).clone());
                 let value =
                     tir::Expr::rt(Rt::DictEntryValue, vec![d.clone(), e.clone()], (*v).clone());
@@ -1059,10 +1037,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                         Type::Tuple(vec![(*k).clone(), (*v).clone()]),
                     ),
                 };
-                let mut prologue = vec![tir::Stmt::AssignLocal(
-                    pos,
-                    tir::Expr::binary(BinaryOp::IntAdd, e, tir::Expr::int(1), Type::Int),
-                )];
+                let mut prologue = prologue;
                 self.bind_loop_target(&f.target, element, &mut prologue)?;
                 let head = self.flow.clone();
                 let body = self.loop_body(&f.body, head, prologue);

@@ -286,25 +286,39 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     /// Entries of a dict or a set by position: `next(d, pos, len)` gives the
-    /// next live entry or -1, raising when the size changed.
-    fn entry_walk(
+    /// next live entry or -1, raising when the size changed. A dict's walk
+    /// also counts the entries taken (`next(d, pos, len, taken)`), to raise
+    /// when the keys changed.
+    pub(super) fn entry_walk(
         &mut self,
         d: &tir::Expr,
         len_off: i32,
         next: Rt,
         pre: &mut Vec<tir::Stmt>,
-    ) -> (tir::Expr, tir::Expr, tir::Stmt) {
+    ) -> (tir::Expr, tir::Expr, Vec<tir::Stmt>) {
         let len = tir::Expr::field(d.clone(), len_off, Type::Int);
         let (s, n) = self.bind_temp(len);
         pre.push(s);
         let pos = self.temp(Type::Int);
         pre.push(tir::Stmt::AssignLocal(pos, tir::Expr::int(0)));
+        let mut args = vec![d.clone(), tir::Expr::local(pos, Type::Int), n];
+        let mut advance = Vec::new();
+        if next == Rt::DictIterNext {
+            let taken = self.temp(Type::Int);
+            pre.push(tir::Stmt::AssignLocal(taken, tir::Expr::int(0)));
+            args.push(tir::Expr::local(taken, Type::Int));
+            advance.push(tir::Stmt::AssignLocal(
+                taken,
+                tir::Expr::binary(
+                    BinaryOp::IntAdd,
+                    tir::Expr::local(taken, Type::Int),
+                    tir::Expr::int(1),
+                    Type::Int,
+                ),
+            ));
+        }
         let entry = self.temp(Type::Int);
-        let next = tir::Expr::rt(
-            next,
-            vec![d.clone(), tir::Expr::local(pos, Type::Int), n],
-            Type::Int,
-        );
+        let next = tir::Expr::rt(next, args, Type::Int);
         let cond = block(
             vec![tir::Stmt::AssignLocal(entry, next)],
             tir::Expr::binary(
@@ -315,10 +329,10 @@ impl<'c, 'a> Checker<'c, 'a> {
             ),
         );
         let e = tir::Expr::local(entry, Type::Int);
-        let advance = tir::Stmt::AssignLocal(
+        advance.push(tir::Stmt::AssignLocal(
             pos,
             tir::Expr::binary(BinaryOp::IntAdd, e.clone(), tir::Expr::int(1), Type::Int),
-        );
+        ));
         (cond, e, advance)
     }
 
@@ -341,10 +355,12 @@ impl<'c, 'a> Checker<'c, 'a> {
             ),
         };
         let (s, elem) = self.bind_temp(element);
+        let mut step = advance;
+        step.push(s);
         Plan {
             pre,
             cond,
-            step: vec![advance, s],
+            step,
             elem,
         }
     }
@@ -358,10 +374,12 @@ impl<'c, 'a> Checker<'c, 'a> {
         pre.push(s);
         let (cond, e, advance) = self.entry_walk(&d, layout::SET_LEN, Rt::SetIterNext, &mut pre);
         let (s, elem) = self.bind_temp(tir::Expr::rt(Rt::SetEntry, vec![d, e], *t));
+        let mut step = advance;
+        step.push(s);
         Plan {
             pre,
             cond,
-            step: vec![advance, s],
+            step,
             elem,
         }
     }
