@@ -268,44 +268,6 @@ pub(crate) unsafe fn rich_order(a: *mut u8, b: *mut u8, op: usize) -> bool {
     }
 }
 
-/// Sorts instances by `<` alone (their `__lt__`, or the reflected `__gt__`), stably,
-/// as CPython's `list.sort` does; stops early when a method raises. A merge
-/// sort, so that an inconsistent user order cannot break it.
-///
-/// # Safety
-/// Every word must be a live instance, kept alive by the caller.
-pub(crate) unsafe fn sort_instances(words: &mut [u64]) {
-    let mut buf = words.to_vec();
-    let n = words.len();
-    let mut width = 1;
-    while width < n && !pending() {
-        let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            let (mut i, mut j) = (lo, mid);
-            for slot in buf.iter_mut().take(hi).skip(lo) {
-                // Take from the right only when it is strictly less: stability.
-                // SAFETY: forwarded from the caller.
-                let take_right = j < hi
-                    && (i >= mid
-                        || (!pending()
-                            && unsafe { rich_order(words[j] as *mut u8, words[i] as *mut u8, 0) }));
-                if take_right {
-                    *slot = words[j];
-                    j += 1;
-                } else {
-                    *slot = words[i];
-                    i += 1;
-                }
-            }
-            lo = hi;
-        }
-        words.copy_from_slice(&buf);
-        width *= 2;
-    }
-}
-
 /// CPython's hash of an `int`: the value modulo 2**61 - 1, keeping the sign, -1 as -2.
 pub(crate) fn hash_int(v: i64) -> i64 {
     let m = (v.unsigned_abs() % HASH_MODULUS) as i64;

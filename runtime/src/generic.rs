@@ -3,9 +3,12 @@
 //!
 //! Neither allocates itself, but equality of instances runs their classes'
 //! `__eq__` (see [`crate::dunder`]), which may collect and raise: the ABI
-//! functions root their arguments, and callers test for a pending exception. Ordering is a total preorder (NaN sorts above every other
-//! float and equal to itself) so that sorting can never fail; CPython's
-//! answers differ only for comparisons involving NaN inside containers.
+//! functions root their arguments, and callers test for a pending exception. [`compare`]
+//! is a total preorder (NaN sorts above every other float and equal to
+//! itself), which `seam_cmp` serves to the comparison operators; CPython's
+//! answers differ only for `<`, `<=`, `>`, `>=` between containers holding a
+//! NaN. [`less`] is CPython's `<` itself, NaN and all, which sorting, `min`
+//! and `max` use, as CPython's do.
 
 use crate::dict::{dict_entries, dict_hashed_entries, dict_key_is_str, dict_lookup_hashed};
 use crate::dunder::{pending, rich_eq};
@@ -186,6 +189,53 @@ pub(crate) unsafe fn compare(a: u64, b: u64, tc: &[u8]) -> Ordering {
             _ => Ordering::Equal,
         }
     }
+}
+
+/// `a < b` as CPython computes it for values of type code `tc` (int, float,
+/// bool, str, and lists and tuples of those): floats by IEEE `<` (false
+/// whenever a NaN is involved), sequences at their first pair of elements
+/// that are not equal (`==`, then `<` on that pair), else by length.
+///
+/// # Safety
+/// Both must be live values of type `tc`.
+pub(crate) unsafe fn less(a: u64, b: u64, tc: &[u8]) -> bool {
+    let first = tc.first().copied().unwrap_or(b'?');
+    let (pa, pb) = (a as *mut u8, b as *mut u8);
+    // SAFETY: forwarded from the caller; sub-values inherit liveness.
+    unsafe {
+        match first {
+            b'i' => (a as i64) < (b as i64),
+            b'b' => (a & 1) < (b & 1),
+            b'f' => f64::from_bits(a) < f64::from_bits(b),
+            b's' => str_bytes(pa) < str_bytes(pb),
+            b'l' => sequence_less(list_words(pa), list_words(pb), |_| &tc[1..]),
+            b't' => {
+                let tcs = tuple_elems(tc);
+                sequence_less(tuple_words(pa), tuple_words(pb), |i| {
+                    tcs.get(i).copied().unwrap_or(b"")
+                })
+            }
+            _ => compare(a, b, tc) == Ordering::Less,
+        }
+    }
+}
+
+/// CPython's `<` between two sequences: decided by the first pair of
+/// elements that are not equal (identical references are equal), else by
+/// the lengths.
+///
+/// # Safety
+/// The words must be live values of the codes `tcs` gives.
+unsafe fn sequence_less<'t>(x: &[u64], y: &[u64], tcs: impl Fn(usize) -> &'t [u8]) -> bool {
+    for (i, (&p, &q)) in x.iter().zip(y).enumerate() {
+        // SAFETY: forwarded from the caller.
+        unsafe {
+            if !equal(p, q, tcs(i)) {
+                return less(p, q, tcs(i));
+            }
+        }
+    }
+    x.len() < y.len()
 }
 
 /// `a == b` structurally for values of type code `tc`.

@@ -50,6 +50,7 @@ mod set;
 mod strformat;
 mod strmethods;
 mod strobj;
+mod timsort;
 mod tuple;
 mod typecode;
 mod unicode_db;

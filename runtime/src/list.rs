@@ -10,16 +10,17 @@
 //! "reference or not".
 
 use crate::MISSING;
-use crate::dunder::{pending, rich_order, sort_instances};
+use crate::dunder::{pending, rich_order};
 use crate::error::{Exc, ExcKind, raise};
 use crate::format::repr_word;
 use crate::gcglue::{
     Roots, array_is_ref, nonnull_or_out_of_memory, ptr, set_word, try_alloc_array,
     try_alloc_list_header, word,
 };
-use crate::generic::{compare, equal};
+use crate::generic::{equal, less};
 use crate::layout::{ARRAY_CAPACITY, ARRAY_ITEMS, LIST_ITEMS, LIST_LEN};
 use crate::memory::{or_raise, out_of_memory, raise_memory_error};
+use crate::timsort::{self, Failed};
 use crate::typecode::tc_slice;
 use std::cmp::Ordering;
 
@@ -414,47 +415,43 @@ pub unsafe extern "C" fn seam_list_contains(l: *mut u8, v: u64, tc: *const u8) -
     }
 }
 
-/// `l.sort(reverse=r)`: stable; with `reverse`, equal elements keep their
-/// order, as in CPython.
+/// `l.sort(reverse=r)`: CPython's algorithm, making CPython's comparisons in
+/// CPython's order ([`crate::timsort`]), so that NaN and an inconsistent
+/// `__lt__` give CPython's result; `reverse` keeps equal elements in order.
 ///
 /// # Safety
 /// `l` must be a live list whose elements have type code `tc`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_list_sort(l: *mut u8, tc: *const u8, reverse: u8) {
-    // SAFETY: forwarded from the caller; `compare` neither allocates nor
-    // changes the list, and is a total preorder (so `sort_by` cannot panic).
+    // SAFETY: forwarded from the caller; `less` neither allocates nor changes
+    // the list, so the list's own words are sorted in place.
     unsafe {
         let tc = elem_tc(tc);
-        let words = list_words(l);
-        let mut copy = words.to_vec();
         if tc == b"c" {
-            // `__lt__` may collect and raise: a rooted copy keeps the elements alive,
-            // and the list is only written back once every comparison succeeded.
+            // `__lt__` may collect, raise or change the list: a rooted copy keeps the
+            // elements alive while a copy of the words is sorted, and the words are
+            // written back, sorted or (after an exception) permuted, as CPython leaves them.
             let roots = Roots::new();
             roots.push(l);
-            let keep = roots.push(seam_list_copy(l));
-            let _ = keep;
-            if reverse != 0 {
-                copy.reverse();
+            let keep = seam_list_copy(l);
+            if keep.is_null() {
+                return;
             }
-            sort_instances(&mut copy);
-            if reverse != 0 {
-                copy.reverse();
-            }
-            if !pending() {
-                let words = list_words(l);
-                if words.len() == copy.len() {
-                    words.copy_from_slice(&copy);
-                }
+            roots.push(keep);
+            let mut words = list_words(keep).to_vec();
+            let mut lt = |a: u64, b: u64| {
+                let r = rich_order(a as *mut u8, b as *mut u8, 0);
+                if pending() { Err(Failed) } else { Ok(r) }
+            };
+            let _ = timsort::sort(&mut words, reverse != 0, &mut lt);
+            let target = list_words(l);
+            if target.len() == words.len() {
+                target.copy_from_slice(&words);
             }
             return;
         }
-        if reverse != 0 {
-            copy.sort_by(|a, b| compare(*b, *a, tc));
-        } else {
-            copy.sort_by(|a, b| compare(*a, *b, tc));
-        }
-        words.copy_from_slice(&copy);
+        let mut lt = |a: u64, b: u64| Ok(less(a, b, tc));
+        let _ = timsort::sort(list_words(l), reverse != 0, &mut lt);
     }
 }
 
@@ -582,12 +579,15 @@ unsafe fn extreme(l: *mut u8, tc: *const u8, want: Ordering, name: &str) -> u64 
             }
             return best;
         }
+        // CPython keeps the first candidate and takes an item when `item < best`
+        // (min) or `item > best` (max): with NaN, the answer depends on the order.
         words[1..].iter().fold(first, |best, &w| {
-            if compare(w, best, tc) == want {
-                w
+            let better = if want == Ordering::Less {
+                less(w, best, tc)
             } else {
-                best
-            }
+                less(best, w, tc)
+            };
+            if better { w } else { best }
         })
     }
 }
