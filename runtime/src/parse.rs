@@ -1,12 +1,19 @@
 //! `int(s)` and `float(s)`: CPython's literal grammars for the two
 //! conversions, with its error messages.
 //!
+//! Both read the text as CPython does: first every non-ASCII character
+//! becomes ASCII (a Unicode space becomes a space, a decimal digit of any
+//! script its ASCII digit, anything else an invalid character), then ASCII
+//! whitespace (space, `\t`, `\n`, `\v`, `\f`, `\r`, not the separators
+//! `\x1c`..`\x1f` that `str.isspace` counts) is stripped from both ends.
+//!
 //! Integers outside the 64-bit range raise OverflowError (Python would
 //! return a big integer), with [`crate::ints::OVERFLOW_MESSAGE`].
 
 use crate::error::{Exc, ExcKind, check};
 use crate::format::write_str_repr;
 use crate::strobj::{py_isspace, str_as_str};
+use crate::unicode_db::DECIMAL_ZEROS;
 
 /// CPython formats the text with `%.200R`: its repr, cut to 200 characters.
 fn invalid_int(s: &str) -> Exc {
@@ -36,25 +43,45 @@ fn strip_underscores(digits: &str) -> Option<String> {
     Some(out)
 }
 
+/// CPython's `_PyUnicode_TransformDecimalAndSpaceToASCII`: ASCII stays,
+/// Unicode whitespace becomes a space, a decimal digit its ASCII digit, and
+/// anything else `?` (which no grammar accepts).
+fn to_ascii(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if (c as u32) < 127 {
+                c
+            } else if py_isspace(c) {
+                ' '
+            } else {
+                decimal_value(c).map_or('?', |d| (b'0' + d) as char)
+            }
+        })
+        .collect()
+}
+
+/// The decimal value of a Unicode decimal digit (category Nd), if `c` is one.
+fn decimal_value(c: char) -> Option<u8> {
+    let u = c as u32;
+    let i = DECIMAL_ZEROS.partition_point(|&z| z <= u);
+    let zero = *DECIMAL_ZEROS.get(i.checked_sub(1)?)?;
+    (u - zero < 10).then(|| (u - zero) as u8)
+}
+
+/// C's `isspace` in the C locale, which CPython's number parsers strip.
+fn is_ascii_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r')
+}
+
 /// Parses `s` as `int(s)` does (base 10).
 pub(crate) fn parse_int(s: &str) -> Result<i64, Exc> {
-    let t = s.trim_matches(py_isspace);
+    let ascii = to_ascii(s);
+    let t = ascii.trim_matches(is_ascii_space);
     let (neg, body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
         _ => (false, t),
     };
-    // CPython also accepts non-ASCII decimal digits; map the ones Rust knows.
-    let body: String = body
-        .chars()
-        .map(|c| {
-            if c.is_ascii() {
-                c
-            } else {
-                unicode_digit(c).unwrap_or(c)
-            }
-        })
-        .collect();
     if body.is_empty() || !body.bytes().all(|c| c.is_ascii_digit() || c == b'_') {
         return Err(invalid_int(s));
     }
@@ -68,20 +95,6 @@ pub(crate) fn parse_int(s: &str) -> Result<i64, Exc> {
     }
     let v = if neg { -v } else { v };
     i64::try_from(v).map_err(|_| crate::ints::overflow())
-}
-
-/// The ASCII digit for a non-ASCII decimal digit (Unicode Nd blocks laid out
-/// as ten consecutive code points starting at a multiple-of-16 boundary).
-fn unicode_digit(c: char) -> Option<char> {
-    const ZEROS: [u32; 22] = [
-        0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6,
-        0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0xff10, 0x1d7ce,
-    ];
-    let u = c as u32;
-    ZEROS
-        .iter()
-        .find(|&&z| (z..z + 10).contains(&u))
-        .map(|&z| (b'0' + (u - z) as u8) as char)
 }
 
 fn invalid_float(s: &str) -> Exc {
@@ -126,7 +139,8 @@ fn is_decimal_float(t: &str) -> bool {
 
 /// Parses `s` as `float(s)` does.
 pub(crate) fn parse_float(s: &str) -> Result<f64, Exc> {
-    let t = s.trim_matches(py_isspace);
+    let ascii = to_ascii(s);
+    let t = ascii.trim_matches(is_ascii_space);
     let (neg, body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),

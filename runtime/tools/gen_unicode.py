@@ -79,3 +79,11 @@ emit_map("TITLE", "Full titlecase mappings that differ from the uppercase mappin
          [(c, c.title()) for c in chars if c.title() != c.upper()])
 emit_map("FOLD", "Full case foldings that differ from the lowercase mapping.",
          [(c, c.casefold()) for c in chars if c.casefold() != c.lower()])
+print()
+print("/// The characters whose decimal value (`unicodedata.decimal`) is 0: every")
+print("/// decimal digit is one of these plus its value, as `int()` and `float()` read them.")
+print("pub(crate) static DECIMAL_ZEROS: &[u32] = &[")
+for c in chars:
+    if unicodedata.decimal(c, None) == 0:
+        print(f"    0x{ord(c):x},")
+print("];")
