@@ -426,9 +426,10 @@ fn size_for(minsize: usize) -> usize {
     1 << (usize::BITS - m.leading_zeros())
 }
 
-/// CPython's `estimate_log2_keysize`: an index with room for `n` entries.
+/// CPython's `estimate_log2_keysize`: an index with room for `n` entries
+/// (its `(n * 3 + 1) / 2`).
 fn presize(n: usize) -> usize {
-    size_for((n * 3 + 1) / 2)
+    size_for((n * 3).div_ceil(2))
 }
 
 /// The entry numbers of the live entries, in insertion order.

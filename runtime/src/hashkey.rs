@@ -41,6 +41,10 @@ pub(crate) fn parse_seed(text: Option<&str>) -> Result<SeedSetting, String> {
 /// first thing, so a bad value stops the program before it starts; anything
 /// that hashes before (the runtime's unit tests) gets the environment's key
 /// lazily, a bad value then counting as `random`.
+#[cfg_attr(
+    test,
+    allow(dead_code, reason = "the C `main` calls it; unit tests have none")
+)]
 pub(crate) fn init() -> Result<(), String> {
     let var = std::env::var("SEAM_HASHSEED").ok();
     let setting = parse_seed(var.as_deref())?;
@@ -183,6 +187,21 @@ mod tests {
             key_for(SeedSetting::Fixed(7)),
             key_for(SeedSetting::Fixed(8))
         );
+    }
+
+    #[test]
+    fn values_sharing_low_bits_spread_over_the_table() {
+        // What defeated the old fixed hash: keys whose plain values (or old
+        // hashes) agree in their low bits. Under the mix they fill a
+        // 4096-slot table about as random keys would (4096 keys into 4096
+        // slots occupy about 63% of them).
+        for shift in [0u32, 12, 24, 32, 48] {
+            let mut seen = std::collections::HashSet::new();
+            for i in 0..4096u64 {
+                seen.insert(mix(i << shift) & 4095);
+            }
+            assert!(seen.len() > 2400, "shift {shift}: {} slots", seen.len());
+        }
     }
 
     #[test]

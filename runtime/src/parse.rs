@@ -85,7 +85,7 @@ pub(crate) fn parse_int(s: &str) -> Result<i64, Exc> {
     if body.is_empty() || !body.bytes().all(|c| c.is_ascii_digit() || c == b'_') {
         return Err(invalid_int(s));
     }
-    let digits = strip_underscores(&body).ok_or_else(|| invalid_int(s))?;
+    let digits = strip_underscores(body).ok_or_else(|| invalid_int(s))?;
     let mut v: i128 = 0;
     for d in digits.bytes() {
         v = v * 10 + (d - b'0') as i128;

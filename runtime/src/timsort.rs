@@ -671,7 +671,9 @@ mod tests {
                 check(&up, false);
                 let down: Vec<u64> = up.iter().rev().copied().collect();
                 check(&down, false);
-                let saw: Vec<u64> = (0..n as u64).map(|i| ((i % 97) << 8) | (i & 0xff)).collect();
+                let saw: Vec<u64> = (0..n as u64)
+                    .map(|i| ((i % 97) << 8) | (i & 0xff))
+                    .collect();
                 check(&saw, true);
             }
         }

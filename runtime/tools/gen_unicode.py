@@ -83,7 +83,14 @@ print()
 print("/// The characters whose decimal value (`unicodedata.decimal`) is 0: every")
 print("/// decimal digit is one of these plus its value, as `int()` and `float()` read them.")
 print("pub(crate) static DECIMAL_ZEROS: &[u32] = &[")
+# Packed as rustfmt packs short elements: as many to a line as fit in 99 columns.
+line = ""
 for c in chars:
     if unicodedata.decimal(c, None) == 0:
-        print(f"    0x{ord(c):x},")
+        item = f"0x{ord(c):x},"
+        if line and len(line) + 1 + len(item) > 99:
+            print(line)
+            line = ""
+        line = (line + " " + item) if line else "    " + item
+print(line)
 print("];")
