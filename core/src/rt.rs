@@ -431,6 +431,12 @@ runtime_functions! {
     /// The `SystemExit` instance `sys.exit(code)` raises ([`MISSING`] for no code).
     SystemExitNew = "seam_system_exit_new"(I64) -> Ptr;
 
+    // ---- CPython fidelity: ordering as CPython's rich comparison ----
+    /// `a < b` (`op` 0), `a <= b` (1), `a > b` (2) or `a >= b` (3) for type code `tc`
+    /// (int, float, str, bool, lists and tuples of them), as CPython decides it: floats by
+    /// IEEE (false with a NaN), sequences at their first unequal elements, else by length.
+    Order = "seam_order"(Word, Word, Ptr, I64) -> I8, raises;
+
     // ---- memory ----
     /// Register the address of a global slot holding a GC reference as a static root.
     GcAddRoot = "seam_gc_add_root"(Ptr);

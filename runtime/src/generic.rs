@@ -5,10 +5,9 @@
 //! `__eq__` (see [`crate::dunder`]), which may collect and raise: the ABI
 //! functions root their arguments, and callers test for a pending exception. [`compare`]
 //! is a total preorder (NaN sorts above every other float and equal to
-//! itself), which `seam_cmp` serves to the comparison operators; CPython's
-//! answers differ only for `<`, `<=`, `>`, `>=` between containers holding a
-//! NaN. [`less`] is CPython's `<` itself, NaN and all, which sorting, `min`
-//! and `max` use, as CPython's do.
+//! itself), which `seam_cmp` serves. [`order`] is CPython's `<`, `<=`, `>`,
+//! `>=` themselves, NaN and all, which the comparison operators
+//! (`seam_order`), sorting, `min` and `max` use.
 
 use crate::dict::{dict_entries, dict_hashed_entries, dict_key_is_str, dict_lookup_hashed};
 use crate::dunder::{pending, rich_eq};
@@ -191,51 +190,81 @@ pub(crate) unsafe fn compare(a: u64, b: u64, tc: &[u8]) -> Ordering {
     }
 }
 
-/// `a < b` as CPython computes it for values of type code `tc` (int, float,
-/// bool, str, and lists and tuples of those): floats by IEEE `<` (false
-/// whenever a NaN is involved), sequences at their first pair of elements
-/// that are not equal (`==`, then `<` on that pair), else by length.
+/// `a < b` (`op` 0), `a <= b` (1), `a > b` (2) or `a >= b` (3) as CPython
+/// decides it for values of type code `tc` (int, float, bool, str, and lists
+/// and tuples of those): floats by IEEE comparison (false whenever a NaN is
+/// involved), sequences at their first pair of elements that are not equal
+/// (`==`, then `op` on that pair), else by their lengths.
 ///
 /// # Safety
 /// Both must be live values of type `tc`.
-pub(crate) unsafe fn less(a: u64, b: u64, tc: &[u8]) -> bool {
+pub(crate) unsafe fn order(a: u64, b: u64, tc: &[u8], op: u8) -> bool {
+    fn by<T: PartialOrd>(x: T, y: T, op: u8) -> bool {
+        match op {
+            0 => x < y,
+            1 => x <= y,
+            2 => x > y,
+            _ => x >= y,
+        }
+    }
     let first = tc.first().copied().unwrap_or(b'?');
     let (pa, pb) = (a as *mut u8, b as *mut u8);
     // SAFETY: forwarded from the caller; sub-values inherit liveness.
     unsafe {
         match first {
-            b'i' => (a as i64) < (b as i64),
-            b'b' => (a & 1) < (b & 1),
-            b'f' => f64::from_bits(a) < f64::from_bits(b),
-            b's' => str_bytes(pa) < str_bytes(pb),
-            b'l' => sequence_less(list_words(pa), list_words(pb), |_| &tc[1..]),
+            b'i' => by(a as i64, b as i64, op),
+            b'b' => by(a & 1, b & 1, op),
+            b'f' => by(f64::from_bits(a), f64::from_bits(b), op),
+            b's' => by(str_bytes(pa), str_bytes(pb), op),
+            b'l' => sequence_order(list_words(pa), list_words(pb), |_| &tc[1..], op),
             b't' => {
                 let tcs = tuple_elems(tc);
-                sequence_less(tuple_words(pa), tuple_words(pb), |i| {
-                    tcs.get(i).copied().unwrap_or(b"")
-                })
+                sequence_order(
+                    tuple_words(pa),
+                    tuple_words(pb),
+                    |i| tcs.get(i).copied().unwrap_or(b""),
+                    op,
+                )
             }
-            _ => compare(a, b, tc) == Ordering::Less,
+            _ => by(compare(a, b, tc), Ordering::Equal, op),
         }
     }
 }
 
-/// CPython's `<` between two sequences: decided by the first pair of
-/// elements that are not equal (identical references are equal), else by
-/// the lengths.
+/// CPython's `<` for values of type code `tc`: what sorting, `min` and `max` use.
+///
+/// # Safety
+/// As for [`order`].
+pub(crate) unsafe fn less(a: u64, b: u64, tc: &[u8]) -> bool {
+    // SAFETY: forwarded from the caller.
+    unsafe { order(a, b, tc, 0) }
+}
+
+/// CPython's ordering of two sequences: decided by the first pair of elements
+/// that are not equal (identical references are equal), else by the lengths.
 ///
 /// # Safety
 /// The words must be live values of the codes `tcs` gives.
-unsafe fn sequence_less<'t>(x: &[u64], y: &[u64], tcs: impl Fn(usize) -> &'t [u8]) -> bool {
+unsafe fn sequence_order<'t>(
+    x: &[u64],
+    y: &[u64],
+    tcs: impl Fn(usize) -> &'t [u8],
+    op: u8,
+) -> bool {
     for (i, (&p, &q)) in x.iter().zip(y).enumerate() {
         // SAFETY: forwarded from the caller.
         unsafe {
             if !equal(p, q, tcs(i)) {
-                return less(p, q, tcs(i));
+                return order(p, q, tcs(i), op);
             }
         }
     }
-    x.len() < y.len()
+    match op {
+        0 => x.len() < y.len(),
+        1 => x.len() <= y.len(),
+        2 => x.len() > y.len(),
+        _ => x.len() >= y.len(),
+    }
 }
 
 /// `a == b` structurally for values of type code `tc`.
@@ -263,4 +292,14 @@ pub unsafe extern "C" fn seam_eq(a: u64, b: u64, tc: *const u8) -> u8 {
 pub unsafe extern "C" fn seam_cmp(a: u64, b: u64, tc: *const u8) -> i64 {
     // SAFETY: forwarded from the caller.
     unsafe { compare(a, b, tc_slice(tc)) as i64 }
+}
+
+/// `a < b`, `a <= b`, `a > b` or `a >= b` (`op` 0 to 3) as CPython decides it.
+///
+/// # Safety
+/// As for [`seam_eq`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_order(a: u64, b: u64, tc: *const u8, op: i64) -> u8 {
+    // SAFETY: forwarded from the caller.
+    unsafe { order(a, b, tc_slice(tc), op.clamp(0, 3) as u8) as u8 }
 }

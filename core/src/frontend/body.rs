@@ -3029,12 +3029,15 @@ impl<'c, 'a> Checker<'c, 'a> {
                         let l = tir::Expr::new(l.kind, ty.clone());
                         let r = tir::Expr::new(r.kind, ty.clone());
                         if ordering {
-                            Ok(tir::Expr::binary(
-                                int_op,
-                                tir::Expr::rt(Rt::Cmp, vec![l, r, tir::Expr::type_code(ty)], Int),
-                                tir::Expr::int(0),
-                                Bool,
-                            ))
+                            // CPython's answer, NaN included (no total order).
+                            let code = match op {
+                                CmpOp::Lt => 0,
+                                CmpOp::LtE => 1,
+                                CmpOp::Gt => 2,
+                                _ => 3,
+                            };
+                            let args = vec![l, r, tir::Expr::type_code(ty), tir::Expr::int(code)];
+                            Ok(tir::Expr::rt(Rt::Order, args, Bool))
                         } else {
                             let eq =
                                 tir::Expr::rt(Rt::Eq, vec![l, r, tir::Expr::type_code(ty)], Bool);

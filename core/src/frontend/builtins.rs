@@ -871,10 +871,9 @@ impl Checker<'_, '_> {
                 tir::Expr::int(0),
                 Type::Bool,
             ),
-            t => tir::Expr::binary(
-                BinaryOp::IntLt,
-                tir::Expr::rt(Rt::Cmp, vec![a, b, tir::Expr::type_code(t)], Type::Int),
-                tir::Expr::int(0),
+            t => tir::Expr::rt(
+                Rt::Order,
+                vec![a, b, tir::Expr::type_code(t), tir::Expr::int(0)],
                 Type::Bool,
             ),
         })
