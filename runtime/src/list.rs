@@ -428,25 +428,35 @@ pub unsafe extern "C" fn seam_list_sort(l: *mut u8, tc: *const u8, reverse: u8) 
     unsafe {
         let tc = elem_tc(tc);
         if tc == b"c" {
-            // `__lt__` may collect, raise or change the list: a rooted copy keeps the
-            // elements alive while a copy of the words is sorted, and the words are
-            // written back, sorted or (after an exception) permuted, as CPython leaves them.
+            // `__lt__` may collect, raise or change the list. As CPython does, the
+            // list is emptied while it sorts (a comparison sees `[]`), its array
+            // kept aside (rooted: it keeps the elements alive); afterwards the
+            // array comes back, sorted or (after an exception) permuted as CPython
+            // leaves it, whatever the comparisons did to the list, and a change
+            // they made is reported.
             let roots = Roots::new();
             roots.push(l);
-            let keep = seam_list_copy(l);
-            if keep.is_null() {
+            let saved = roots.push(ptr(l, LIST_ITEMS));
+            let len = word(l, LIST_LEN);
+            let Some(empty) = try_alloc_array(true, 0) else {
+                raise_memory_error();
                 return;
-            }
-            roots.push(keep);
-            let mut words = list_words(keep).to_vec();
+            };
+            roots.push(empty);
+            let mut words = list_words(l).to_vec();
+            set_word(l, LIST_ITEMS, empty as u64);
+            set_word(l, LIST_LEN, 0);
             let mut lt = |a: u64, b: u64| {
                 let r = rich_order(a as *mut u8, b as *mut u8, 0);
                 if pending() { Err(Failed) } else { Ok(r) }
             };
             let _ = timsort::sort(&mut words, reverse != 0, &mut lt);
-            let target = list_words(l);
-            if target.len() == words.len() {
-                target.copy_from_slice(&words);
+            let modified = ptr(l, LIST_ITEMS) != empty || word(l, LIST_LEN) != 0;
+            set_word(l, LIST_ITEMS, saved as u64);
+            set_word(l, LIST_LEN, len);
+            list_words(l).copy_from_slice(&words);
+            if modified && !pending() {
+                raise(ExcKind::ValueError, "list modified during sort");
             }
             return;
         }

@@ -67,6 +67,33 @@ class Fragile:
         return f"G{self.v}"
 
 
+class Peeker:
+    """Looks at the list being sorted, and changes it when told to."""
+
+    v: int
+
+    def __init__(self, v: int) -> None:
+        self.v = v
+
+    def __lt__(self, other: "Peeker") -> bool:
+        LOG.append(f"{self.v}<{other.v} len={len(PEEKED)} {PEEKED}")
+        if CHANGE == "append" and other.v == 3:
+            PEEKED.append(Peeker(99))
+        elif CHANGE == "append_pop" and other.v == 3:
+            PEEKED.append(Peeker(99))
+            PEEKED.pop()
+        elif CHANGE == "clear":
+            PEEKED.clear()
+        return self.v < other.v
+
+    def __repr__(self) -> str:
+        return f"P{self.v}"
+
+
+PEEKED: list[Peeker] = []
+CHANGE: str = ""
+
+
 def floats(rng: Rng, n: int, nan_percent: int) -> list[float]:
     out: list[float] = []
     for _ in range(n):
@@ -133,6 +160,19 @@ def main(argv: list[str]) -> int:
     print(items, LOG)
     LOG = []
     print(max(items), min(items), LOG)
+
+    # While it sorts, the list is empty to its comparisons; what they do to it is
+    # thrown away, and reported unless only clear() (which finds nothing to clear) ran.
+    global PEEKED, CHANGE
+    for change in ["", "append", "append_pop", "clear"]:
+        CHANGE = change
+        LOG = []
+        PEEKED = [Peeker(v) for v in [3, 1, 2]]
+        try:
+            PEEKED.sort()
+            print(repr(change), "sorted", PEEKED, LOG)
+        except ValueError as e:
+            print(repr(change), "ValueError:", e, PEEKED, LOG)
 
     # A comparison that raises leaves the list a permutation, as CPython leaves it.
     for limit in [1, 4, 40, 300]:
