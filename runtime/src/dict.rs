@@ -990,7 +990,9 @@ pub unsafe extern "C" fn seam_dict_popitem(d: *mut u8, ref_mask: i64) -> *mut u8
         roots.push(d);
         let t = alloc_tuple(2, ref_mask as u64 & 3);
         let dict = Dict(d);
-        let Some(&e) = live_entries(dict).last() else {
+        // The last live entry, scanning back over tombstones as CPython does.
+        let hashes = dict.array(DICT_HASHES);
+        let Some(e) = (0..dict.used()).rev().find(|&e| hashes[e] != TOMBSTONE) else {
             return t;
         };
         set_word(t, TUPLE_ITEMS, dict.array(DICT_KEYS)[e]);
