@@ -11,6 +11,7 @@
 //!   tests/memory/*.py          one run over the programs run under a memory limit
 //!   tests/ext/NAME/            one run per core-and-extensions case (main.py, ext*.py, ...)
 //!   examples/NAME/             one run per example
+//!   examples/scheme/ext/       the Scheme interpreter's extension modules, from examples/scheme
 //!   docs/*.md                  one run per complete program in a ```python block
 //! ```
 //!
@@ -136,6 +137,20 @@ fn collect(root: &Path, scratch: &Path) -> Result<Vec<Case>> {
             cases.push(Case {
                 label: format!("{suite}/{name}"),
                 dir: sub,
+                files,
+            });
+        }
+    }
+    // The Scheme interpreter's extension modules sit in a subdirectory of their
+    // core's and import it: checked from the core's directory.
+    let scheme = root.join("examples/scheme");
+    let scheme_ext = scheme.join("ext");
+    if scheme_ext.is_dir() {
+        let files = python_files(&scheme_ext)?;
+        if !files.is_empty() {
+            cases.push(Case {
+                label: "examples/scheme/ext".to_string(),
+                dir: scheme,
                 files,
             });
         }

@@ -315,6 +315,26 @@ def call_procedure(fn: W_Object, args: list[W_Object]) -> W_Object:
     raise not_applicable(fn)
 
 
+class ApplyHolder:
+    # The `apply` builtin, which a call in tail position runs as a tail call.
+    builtin: W_Object
+
+    def __init__(self) -> None:
+        self.builtin = NIL
+
+
+APPLY: ApplyHolder = ApplyHolder()
+
+
+def spread_args(args: list[W_Object]) -> list[W_Object]:
+    # (apply f a b '(c d)) calls f with a b c d.
+    out: list[W_Object] = []
+    for i in range(1, len(args) - 1):
+        out.append(args[i])
+    out.extend(scheme_to_list(args[-1], "apply"))
+    return out
+
+
 class Call(Node):
     fn: Node
     args: list[Node]
@@ -356,6 +376,12 @@ class Call(Node):
         if isinstance(fn, W_Builtin):
             args = self.eval_args(f)
             fn.check_arity(len(args))
+            if fn is APPLY.builtin:
+                target = args[0]
+                if isinstance(target, W_Closure):
+                    TAIL.frame = bind_args(target, spread_args(args))
+                    TAIL.node = target.lam.body
+                    return None
             return fn.fn(args)
         raise not_applicable(fn)
 
@@ -766,6 +792,8 @@ class Compiler:
             raise SchemeError("syntax: bad do:", [form])
         result: list[W_Object] = [self.sym("begin")]
         result.extend(exit_clause[1:])
+        if len(result) == 1:
+            result.append(list_of_objects([self.sym("if"), FALSE, FALSE]))
         again: list[W_Object] = [loop]
         again.extend(steps)
         body: list[W_Object] = [self.sym("begin")]

@@ -335,9 +335,6 @@ class W_Symbol(W_Object):
             return "#{" + self.name + "}#"
         return self.name
 
-    def display(self) -> str:
-        return self.name
-
     def hash_value(self) -> int:
         return hash(self.name)
 
@@ -542,7 +539,7 @@ class W_Builtin(W_Procedure):
 
     def check_arity(self, n: int) -> None:
         if n < self.min_args or (self.max_args >= 0 and n > self.max_args):
-            raise SchemeError("Wrong number of arguments to " + self.name, [])
+            raise SchemeError("Wrong number of arguments to", [self])
 
 
 NIL: W_Object = W_Nil()

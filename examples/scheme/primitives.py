@@ -31,7 +31,7 @@ from objects import (
     scheme_to_list,
     wrong_type,
 )
-from evaluator import call_procedure
+from evaluator import APPLY, call_procedure, spread_args
 import reader
 
 
@@ -661,11 +661,7 @@ def b_member(args: list[W_Object]) -> W_Object:
 
 
 def b_apply(args: list[W_Object]) -> W_Object:
-    call_args: list[W_Object] = []
-    for i in range(1, len(args) - 1):
-        call_args.append(args[i])
-    call_args.extend(scheme_to_list(args[-1], "apply"))
-    return call_procedure(args[0], call_args)
+    return call_procedure(args[0], spread_args(args))
 
 
 def b_display(args: list[W_Object]) -> W_Object:
@@ -915,6 +911,9 @@ def register_all(space: Space) -> None:
     r("memv", 2, 2, b_memv)
     r("member", 2, 2, b_member)
     r("apply", 2, v, b_apply)
+    applier = space.cell("apply").value
+    assert applier is not None
+    APPLY.builtin = applier
     r("display", 1, 2, b_display)
     r("write", 1, 2, b_write)
     r("newline", 0, 1, b_newline)

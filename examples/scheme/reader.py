@@ -18,7 +18,7 @@ from objects import (
 
 MAX_DEPTH = 10000
 
-DELIMITERS = " \t\n\r\f()\";'`,"
+DELIMITERS = " \t\n\r\f()[]\";'`,"
 
 NAMED_CHARS: dict[str, str] = {
     "space": " ",
@@ -188,6 +188,7 @@ class Reader:
             return self.quoted("unquote", depth)
         if ch == '"':
             return self.read_string()
+
         if ch == "#":
             return self.read_hash(depth)
         return self.read_atom()
@@ -261,18 +262,17 @@ class Reader:
                 parts.append("\x0c")
             elif esc == "0":
                 parts.append("\x00")
-            elif esc == "x":
-                end = src.find(";", self.pos)
-                if end < 0:
-                    raise SchemeError("read: bad \\x escape in string", [])
-                code = parse_radix(src[self.pos : end], 16)
+            elif esc == "x" or esc == "u" or esc == "U":
+                # Guile 3.0's escapes: exactly 2, 4 or 6 hex digits.
+                end = self.pos + (2 if esc == "x" else 4 if esc == "u" else 6)
+                code = parse_radix(src[self.pos : end], 16) if end <= len(src) else None
                 if code is None or code > 0x10FFFF:
                     raise SchemeError("read: bad \\x escape in string", [])
                 parts.append(chr(code))
-                self.pos = end + 1
+                self.pos = end
             elif esc == "\n":
-                while self.pos < len(src) and src[self.pos] in " \t":
-                    self.pos += 1
+                # Guile 3.0 drops the escaped newline and keeps what follows.
+                pass
             else:
                 parts.append(esc)
 

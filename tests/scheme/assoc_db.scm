@@ -1,0 +1,11 @@
+; A small association-list database with symbols and strings.
+(define db '())
+(define (put! k v) (set! db (cons (cons k v) db)))
+(define (get k) (let ((e (assq k db))) (if e (cdr e) 'missing)))
+(put! 'alice "engineer")
+(put! 'bob "artist")
+(put! 'carol 42)
+(display (map get '(alice bob carol dave))) (newline)
+(write (map get '(alice bob carol dave))) (newline)
+(define (keys) (map car db))
+(display (reverse (keys))) (newline)

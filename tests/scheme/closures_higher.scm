@@ -1,0 +1,12 @@
+; Procedures as values: composition, currying, accumulation.
+(define (compose f g) (lambda (x) (f (g x))))
+(define (curry f x) (lambda (y) (f x y)))
+(define add5 (curry + 5))
+(define square (lambda (x) (* x x)))
+(display ((compose add5 square) 4)) (newline)
+(display (map (compose square add5) '(1 2 3))) (newline)
+(define (fold f init xs) (if (null? xs) init (fold f (f init (car xs)) (cdr xs))))
+(display (fold + 0 '(1 2 3 4 5))) (display " ") (display (fold (lambda (acc x) (cons x acc)) '() '(1 2 3))) (newline)
+(define (make-adders n) (let loop ((i 0) (acc '())) (if (= i n) (reverse acc) (loop (+ i 1) (cons (lambda (x) (+ x i)) acc)))))
+(display (map (lambda (f) (f 100)) (make-adders 5))) (newline)
+(display (procedure? car)) (display (procedure? square)) (display (procedure? 'car)) (newline)

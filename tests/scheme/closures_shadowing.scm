@@ -1,0 +1,12 @@
+; Lexical scope: shadowing, nested lets, captured loop variables.
+(define x 'global)
+(define (f) x)
+(let ((x 'local)) (display (f)) (display x)) (newline)
+(let ((x 1)) (let ((x (+ x 1)) (y x)) (display (list x y)))) (newline)
+(let* ((x 1) (y (+ x 1)) (x (* y 10))) (display (list x y))) (newline)
+(define (g x) (lambda (y) (lambda (z) (list x y z))))
+(display (((g 1) 2) 3)) (newline)
+(define (h list) (list 1))
+(display (h (lambda (x) (* x 7)))) (newline)
+(define (k if) (+ if 1))
+(display (k 41)) (newline)

@@ -1,0 +1,11 @@
+; let, let*, letrec, named let, and begin.
+(display (let ((a 1) (b 2)) (+ a b))) (newline)
+(display (let () 5)) (newline)
+(display (let* ((a 1) (b (* a 2)) (c (+ a b))) (list a b c))) (newline)
+(display (letrec ((fact (lambda (n) (if (= n 0) 1 (* n (fact (- n 1))))))) (fact 10))) (newline)
+(display (let loop ((i 0) (acc '())) (if (= i 5) (reverse acc) (loop (+ i 1) (cons (* i i) acc))))) (newline)
+(display (begin 1 2 3)) (newline)
+(display (let ((x 1)) (set! x (+ x 10)) x)) (newline)
+(define (tree-sum t) (cond ((null? t) 0) ((pair? t) (+ (tree-sum (car t)) (tree-sum (cdr t)))) (else t)))
+(display (tree-sum '(1 (2 3) ((4) 5)))) (newline)
+(letrec* ((a 1) (b (+ a 1))) (display (list a b))) (newline)

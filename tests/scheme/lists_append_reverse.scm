@@ -1,0 +1,10 @@
+; append and reverse.
+(display (append '(1 2) '(3 4) '() '(5))) (newline)
+(display (append)) (display (append '(1))) (display (append '(1) 2)) (display (append '() '())) (newline)
+(display (reverse '(1 2 3))) (display (reverse '())) (newline)
+(define big (let loop ((i 0) (acc '())) (if (= i 1000) acc (loop (+ i 1) (cons i acc)))))
+(display (length (append big big))) (display " ") (display (car (reverse big))) (newline)
+(define a (list 1 2))
+(define b (append a '(3)))
+(set-car! a 99)
+(display b) (newline)

@@ -1,0 +1,11 @@
+; Pairs and lists.
+(define xs (list 1 2 3 4 5))
+(display xs) (newline)
+(display (car xs)) (display (cdr xs)) (display (cadr xs)) (display (cddr xs)) (display (caddr xs)) (newline)
+(display (caar '((1 2) 3))) (display (cdar '((1 2) 3))) (newline)
+(display (cons 1 2)) (display (cons 1 '(2))) (display (cons '(1) 2)) (display '(1 (2 (3 (4))) . 5)) (newline)
+(display (length xs)) (display (length '())) (newline)
+(display (null? '())) (display (null? xs)) (display (pair? xs)) (display (pair? '())) (display (list? xs)) (display (list? (cons 1 2))) (display (list? '())) (newline)
+(display (list)) (display (list 'a "b" #\c 1.5)) (newline)
+(write (list 'a "b" #\c 1.5)) (newline)
+(display (list-tail xs 2)) (display (list-ref xs 3)) (newline)

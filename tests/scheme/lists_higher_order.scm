@@ -1,0 +1,10 @@
+; map, for-each, filter, apply.
+(display (map (lambda (x) (* x x)) '(1 2 3 4))) (newline)
+(display (map + '(1 2 3) '(10 20 30))) (newline)
+(display (map (lambda (a b c) (list a b c)) '(1 2) '(a b) '("x" "y"))) (newline)
+(for-each (lambda (x) (display x) (display ",")) '(a b c)) (newline)
+(for-each (lambda (x y) (display (+ x y))) '(1 2) '(10 20)) (newline)
+(display (filter odd? '(1 2 3 4 5 6 7))) (display (filter (lambda (x) #f) '(1 2))) (newline)
+(display (apply + '(1 2 3))) (display " ") (display (apply max 4 9 '(2 7))) (display " ") (display (apply list 1 2 '())) (newline)
+(display (map car '((a 1) (b 2)))) (display (map cadr '((a 1) (b 2)))) (newline)
+(display (apply map list '((1 2 3) (4 5 6)))) (newline)

@@ -1,0 +1,12 @@
+; Primes by trial division.
+(define (prime? n)
+  (and (> n 1)
+       (let loop ((d 2))
+         (cond ((> (* d d) n) #t)
+               ((= 0 (remainder n d)) #f)
+               (else (loop (+ d 1)))))))
+(define (primes-up-to n)
+  (let loop ((i n) (acc '()))
+    (if (< i 2) acc (loop (- i 1) (if (prime? i) (cons i acc) acc)))))
+(display (primes-up-to 100)) (newline)
+(display (length (primes-up-to 300))) (newline)

@@ -1,0 +1,11 @@
+; quasiquote, unquote, unquote-splicing.
+(define x 5)
+(define xs '(a b c))
+(display `(x ,x)) (newline)
+(display `(1 ,@xs 2)) (newline)
+(display `(,@xs)) (newline)
+(display `(nested (deep ,(+ x 1)) ,@(map (lambda (y) (* y y)) '(1 2 3)))) (newline)
+(display `(1 . ,x)) (newline)
+(write `("str" #\c ,(list 1 2))) (newline)
+(write `(a `(b ,(c ,x)))) (newline)
+(display `x) (display `()) (newline)

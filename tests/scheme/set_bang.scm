@@ -1,0 +1,12 @@
+; set! on globals, locals and captured variables.
+(define g 1)
+(set! g (+ g 1))
+(display g) (newline)
+(define (f x) (set! x (* x 2)) x)
+(display (f 21)) (newline)
+(define (make) (let ((v 0)) (list (lambda () v) (lambda (n) (set! v n)))))
+(define p (make))
+((cadr p) 42)
+(display ((car p))) (newline)
+(define (loop-set n) (let ((total 0)) (let lp ((i 0)) (when (< i n) (set! total (+ total i)) (lp (+ i 1)))) total))
+(display (loop-set 100)) (newline)

@@ -1,0 +1,15 @@
+; Building strings: joining, repeating, reversing, number formatting.
+(define (join strs sep)
+  (if (null? strs) ""
+      (let loop ((acc (car strs)) (rest (cdr strs)))
+        (if (null? rest) acc (loop (string-append acc sep (car rest)) (cdr rest))))))
+(display (join '("a" "b" "c") ", ")) (newline)
+(define (repeat s n) (if (= n 0) "" (string-append s (repeat s (- n 1)))))
+(write (repeat "ab" 5)) (newline)
+(define (string-reverse s) (list->string (reverse (string->list s))))
+(write (string-reverse "hello")) (newline)
+(display (join (map number->string '(1 2.5 -3)) "; ")) (newline)
+(define (upcase-char c) (let ((n (char->integer c))) (if (and (>= n 97) (<= n 122)) (integer->char (- n 32)) c)))
+(display (list->string (map upcase-char (string->list "Hello, World!")))) (newline)
+(define (count-char c s) (let loop ((i 0) (n 0)) (if (= i (string-length s)) n (loop (+ i 1) (if (eqv? (string-ref s i) c) (+ n 1) n)))))
+(display (count-char #\l "hello world")) (newline)

@@ -1,0 +1,10 @@
+; Strings.
+(define s "Hello, World")
+(display (string-length s)) (display " ") (display (string-ref s 7)) (display " ") (write (string-ref s 7)) (newline)
+(display (substring s 0 5)) (display "|") (display (substring s 7)) (display "|") (write (substring s 3 3)) (newline)
+(display (string-append "foo" "bar" "" "baz")) (write (string-append)) (newline)
+(display (string=? "abc" "abc")) (display (string=? "abc" "abd")) (display (string<? "abc" "abd")) (display (string<? "b" "a")) (display (string<? "ab" "abc")) (newline)
+(write (string->list "abc")) (write (list->string (list #\x #\y))) (write (list->string '())) (newline)
+(write (string->symbol "sym")) (write (symbol->string 'abc)) (newline)
+(display (string? "x")) (display (string? #\x)) (display (string #\a #\b)) (newline)
+(write "") (write "a") (display "") (newline)

@@ -1,0 +1,5 @@
+; slow: ten million iterations of a named let, in constant space.
+(define (count n)
+  (let loop ((i 0) (acc 0))
+    (if (= i n) acc (loop (+ i 1) (+ acc i)))))
+(display (count 10000000)) (newline)

@@ -1,0 +1,11 @@
+; Binary search trees as nested lists.
+(define (insert tree k)
+  (cond ((null? tree) (list k '() '()))
+        ((< k (car tree)) (list (car tree) (insert (cadr tree) k) (caddr tree)))
+        (else (list (car tree) (cadr tree) (insert (caddr tree) k)))))
+(define (inorder tree) (if (null? tree) '() (append (inorder (cadr tree)) (list (car tree)) (inorder (caddr tree)))))
+(define (depth tree) (if (null? tree) 0 (+ 1 (max (depth (cadr tree)) (depth (caddr tree))))))
+(define t (let loop ((xs '(50 30 70 20 40 60 80 35 45 65)) (t '())) (if (null? xs) t (loop (cdr xs) (insert t (car xs))))))
+(display (inorder t)) (newline)
+(display (depth t)) (newline)
+(write t) (newline)
