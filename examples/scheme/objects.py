@@ -71,6 +71,12 @@ class W_Number(W_Object):
     def is_odd(self) -> bool:
         return False
 
+    def number_to_string(self, radix: int) -> str:
+        # `number->string`; radix is 2, 8, 10 or 16.
+        if radix != 10:
+            raise SchemeError("number->string: radix " + str(radix) + " is not supported for", [self])
+        return self.write()
+
     def type_name(self) -> str:
         return "number"
 
@@ -108,6 +114,13 @@ class W_Int(W_Number):
     def is_odd(self) -> bool:
         return self.value % 2 == 1
 
+    def number_to_string(self, radix: int) -> str:
+        v = self.value
+        if radix == 10:
+            return str(v)
+        text = bin(v) if radix == 2 else oct(v) if radix == 8 else hex(v)
+        return text.replace("0b", "").replace("0o", "").replace("0x", "")
+
 
 SMALL_INT_MIN = -256
 SMALL_INT_MAX = 1024
@@ -123,10 +136,19 @@ def make_small_ints() -> list[W_Int]:
 SMALL_INTS: list[W_Int] = make_small_ints()
 
 
+FIXNUM_MAX = 9223372036854775807
+FIXNUM_MIN = -9223372036854775808
+
+
 @export
 def make_int(value: int) -> W_Int:
+    # Translated, arithmetic beyond 64 bits has already raised OverflowError;
+    # on CPython (`seam py`) ints are unbounded, so the range is checked here
+    # to take the same path (the number hook, or the overflow error).
     if SMALL_INT_MIN <= value <= SMALL_INT_MAX:
         return SMALL_INTS[value - SMALL_INT_MIN]
+    if value > FIXNUM_MAX or value < FIXNUM_MIN:
+        raise OverflowError("integer overflow: result does not fit in 64 bits")
     return W_Int(value)
 
 

@@ -210,9 +210,9 @@ def b_quotient(args: list[W_Object]) -> W_Object:
         y = b.value
         try:
             q = abs(x) // abs(y)
+            return make_int(q if (x < 0) == (y < 0) else -q)
         except OverflowError:
             return hook().quotient(a, b)
-        return make_int(q if (x < 0) == (y < 0) else -q)
     if either_float(a, b):
         return W_Float(float_divmod(a.to_float(), b.to_float(), 0))
     return hook().quotient(a, b)
@@ -736,13 +736,9 @@ def b_number_to_string(args: list[W_Object]) -> W_Object:
     radix = 10
     if len(args) > 1:
         radix = exact_int(args[1], "number->string")
-    if radix == 10 or not isinstance(n, W_Int):
-        return W_String(n.write())
-    if radix not in [2, 8, 16]:
+    if radix not in [2, 8, 10, 16]:
         raise SchemeError("number->string: unsupported radix:", [args[1]])
-    v = n.value
-    text = bin(v) if radix == 2 else oct(v) if radix == 8 else hex(v)
-    return W_String(text.replace("0b", "").replace("0o", "").replace("0x", ""))
+    return W_String(n.number_to_string(radix))
 
 
 def b_string_to_number(args: list[W_Object]) -> W_Object:

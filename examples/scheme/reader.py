@@ -69,6 +69,8 @@ def parse_radix(text: str, radix: int) -> int | None:
             v = v * radix - d if neg else v * radix + d
     except OverflowError:
         return None
+    if v > 9223372036854775807 or v < -9223372036854775808:
+        return None
     return v
 
 
