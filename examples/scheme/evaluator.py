@@ -19,12 +19,16 @@ from objects import (
     SchemeError,
     Space,
     W_Builtin,
+    W_Char,
+    W_Int,
     W_Object,
     W_Pair,
     W_Procedure,
     W_Symbol,
     scheme_to_list,
+    wrong_type,
 )
+from arith import UNORDERED, add2, compare, mul2, sub2
 
 
 class Frame:
@@ -248,6 +252,9 @@ class Lambda(Node):
     frame_size: int
     body: Node
     name: str
+    # Whether a lambda inside the body captures this procedure's frames; when
+    # none does, a self tail call reuses the caller's frame.
+    captures: bool
 
     def __init__(self, nparams: int, rest: bool, name: str) -> None:
         self.nparams = nparams
@@ -255,6 +262,7 @@ class Lambda(Node):
         self.frame_size = 0
         self.body = Const(UNSPECIFIED)
         self.name = name
+        self.captures = False
 
     def eval(self, f: Frame) -> W_Object:
         return W_Closure(self, f)
@@ -338,10 +346,39 @@ def spread_args(args: list[W_Object]) -> list[W_Object]:
 class Call(Node):
     fn: Node
     args: list[Node]
+    # The procedure whose body holds this call (its frame is the one `step`
+    # receives), or None.
+    owner: Lambda | None
 
     def __init__(self, fn: Node, args: list[Node]) -> None:
         self.fn = fn
         self.args = args
+        self.owner = None
+
+    def rebind(self, fn: W_Closure, f: Frame) -> None:
+        # A tail call of the procedure that owns frame `f`, which nothing
+        # captured: the arguments overwrite the parameters in place.
+        args = self.args
+        n = len(args)
+        vals = f.vals
+        if n == 1:
+            vals[0] = args[0].eval(f)
+        elif n == 2:
+            x = args[0].eval(f)
+            vals[1] = args[1].eval(f)
+            vals[0] = x
+        elif n == 3:
+            x = args[0].eval(f)
+            y = args[1].eval(f)
+            vals[2] = args[2].eval(f)
+            vals[0] = x
+            vals[1] = y
+        elif n > 0:
+            tmp = self.eval_args(f)
+            for i in range(n):
+                vals[i] = tmp[i]
+        f.parent = fn.env
+        TAIL.frame = f
 
     def eval_args(self, f: Frame) -> list[W_Object]:
         return [a.eval(f) for a in self.args]
@@ -370,8 +407,12 @@ class Call(Node):
     def step(self, f: Frame) -> W_Object | None:
         fn = self.fn.eval(f)
         if isinstance(fn, W_Closure):
-            TAIL.frame = self.closure_frame(fn, f)
-            TAIL.node = fn.lam.body
+            lam = fn.lam
+            if lam is self.owner and not lam.captures and not lam.rest and len(self.args) == lam.nparams:
+                self.rebind(fn, f)
+            else:
+                TAIL.frame = self.closure_frame(fn, f)
+            TAIL.node = lam.body
             return None
         if isinstance(fn, W_Builtin):
             args = self.eval_args(f)
@@ -384,6 +425,197 @@ class Call(Node):
                     return None
             return fn.fn(args)
         raise not_applicable(fn)
+
+
+# --- Inlined primitives --------------------------------------------------
+#
+# A call of a core builtin by its global name, with the builtin's usual
+# arity, compiles to a node that checks the global still holds that builtin
+# (a program may redefine `+`) and then computes directly: no argument list,
+# no indirect call.  Otherwise it runs as an ordinary call.
+
+
+class Prim(Node):
+    cell: Cell
+    builtin: W_Object
+    fallback: Call
+
+    def __init__(self, cell: Cell, builtin: W_Object, fallback: Call) -> None:
+        self.cell = cell
+        self.builtin = builtin
+        self.fallback = fallback
+
+
+class Prim1(Prim):
+    a: Node
+
+    def __init__(self, cell: Cell, builtin: W_Object, fallback: Call, a: Node) -> None:
+        super().__init__(cell, builtin, fallback)
+        self.a = a
+
+    def compute(self, x: W_Object) -> W_Object:
+        return x
+
+    def eval(self, f: Frame) -> W_Object:
+        if self.cell.value is self.builtin:
+            return self.compute(self.a.eval(f))
+        return self.fallback.eval(f)
+
+    def step(self, f: Frame) -> W_Object | None:
+        if self.cell.value is self.builtin:
+            return self.compute(self.a.eval(f))
+        return self.fallback.step(f)
+
+
+class Prim2(Prim):
+    a: Node
+    b: Node
+
+    def __init__(self, cell: Cell, builtin: W_Object, fallback: Call, a: Node, b: Node) -> None:
+        super().__init__(cell, builtin, fallback)
+        self.a = a
+        self.b = b
+
+    def compute(self, x: W_Object, y: W_Object) -> W_Object:
+        return x
+
+    def eval(self, f: Frame) -> W_Object:
+        if self.cell.value is self.builtin:
+            x = self.a.eval(f)
+            return self.compute(x, self.b.eval(f))
+        return self.fallback.eval(f)
+
+    def step(self, f: Frame) -> W_Object | None:
+        if self.cell.value is self.builtin:
+            x = self.a.eval(f)
+            return self.compute(x, self.b.eval(f))
+        return self.fallback.step(f)
+
+
+class PrimAdd(Prim2):
+    def compute(self, x: W_Object, y: W_Object) -> W_Object:
+        return add2(x, y)
+
+
+class PrimSub(Prim2):
+    def compute(self, x: W_Object, y: W_Object) -> W_Object:
+        return sub2(x, y)
+
+
+class PrimMul(Prim2):
+    def compute(self, x: W_Object, y: W_Object) -> W_Object:
+        return mul2(x, y)
+
+
+class PrimCompare(Prim2):
+    # = < > <= >=: `want` holds which outcomes of compare() are true.
+    lt: bool
+    eq: bool
+    gt: bool
+    who: str
+
+    def __init__(
+        self, cell: Cell, builtin: W_Object, fallback: Call, a: Node, b: Node, who: str
+    ) -> None:
+        super().__init__(cell, builtin, fallback, a, b)
+        self.lt = who == "<" or who == "<="
+        self.eq = who == "=" or who == "<=" or who == ">="
+        self.gt = who == ">" or who == ">="
+        self.who = who
+
+    def compute(self, x: W_Object, y: W_Object) -> W_Object:
+        if isinstance(x, W_Int) and isinstance(y, W_Int):
+            a = x.value
+            b = y.value
+            if a < b:
+                return TRUE if self.lt else FALSE
+            if a > b:
+                return TRUE if self.gt else FALSE
+            return TRUE if self.eq else FALSE
+        c = compare(x, y, self.who)
+        if c == UNORDERED:
+            return FALSE
+        ok = self.lt if c < 0 else self.gt if c > 0 else self.eq
+        return TRUE if ok else FALSE
+
+
+class PrimEq(Prim2):
+    def compute(self, x: W_Object, y: W_Object) -> W_Object:
+        if x is y:
+            return TRUE
+        if isinstance(x, W_Int) or isinstance(x, W_Char):
+            return TRUE if x.eqv(y) else FALSE
+        return FALSE
+
+
+class PrimCons(Prim2):
+    def compute(self, x: W_Object, y: W_Object) -> W_Object:
+        return W_Pair(x, y)
+
+
+class PrimCar(Prim1):
+    def compute(self, x: W_Object) -> W_Object:
+        if isinstance(x, W_Pair):
+            return x.car
+        raise wrong_type("car", "pair", x)
+
+
+class PrimCdr(Prim1):
+    def compute(self, x: W_Object) -> W_Object:
+        if isinstance(x, W_Pair):
+            return x.cdr
+        raise wrong_type("cdr", "pair", x)
+
+
+class PrimNull(Prim1):
+    def compute(self, x: W_Object) -> W_Object:
+        return TRUE if x is NIL else FALSE
+
+
+class PrimPair(Prim1):
+    def compute(self, x: W_Object) -> W_Object:
+        return TRUE if isinstance(x, W_Pair) else FALSE
+
+
+class PrimNot(Prim1):
+    def compute(self, x: W_Object) -> W_Object:
+        return TRUE if x is FALSE else FALSE
+
+
+def inline_primitive(name: str, cell: Cell, call: Call) -> Node:
+    # The inlined node for a call of the builtin `name`, or the call itself.
+    builtin = cell.value
+    if not isinstance(builtin, W_Builtin) or builtin.name != name:
+        return call
+    args = call.args
+    if len(args) == 2:
+        a = args[0]
+        b = args[1]
+        if name == "+":
+            return PrimAdd(cell, builtin, call, a, b)
+        if name == "-":
+            return PrimSub(cell, builtin, call, a, b)
+        if name == "*":
+            return PrimMul(cell, builtin, call, a, b)
+        if name == "=" or name == "<" or name == ">" or name == "<=" or name == ">=":
+            return PrimCompare(cell, builtin, call, a, b, name)
+        if name == "eq?":
+            return PrimEq(cell, builtin, call, a, b)
+        if name == "cons":
+            return PrimCons(cell, builtin, call, a, b)
+    if len(args) == 1:
+        a = args[0]
+        if name == "car":
+            return PrimCar(cell, builtin, call, a)
+        if name == "cdr":
+            return PrimCdr(cell, builtin, call, a)
+        if name == "null?":
+            return PrimNull(cell, builtin, call, a)
+        if name == "pair?":
+            return PrimPair(cell, builtin, call, a)
+        if name == "not":
+            return PrimNot(cell, builtin, call, a)
+    return call
 
 
 # --- The compiler ----------------------------------------------------------
@@ -489,7 +721,11 @@ class Compiler:
                 return self.compile_special(kind, x, block, toplevel)
         fn = self.compile(head, block, False)
         args = [self.compile(a, block, False) for a in self.list_of(x.cdr, x)]
-        return Call(fn, args)
+        call = Call(fn, args)
+        call.owner = block.frame.lam
+        if isinstance(fn, GlobalRef):
+            return inline_primitive(fn.sym.name, fn.cell, call)
+        return call
 
     def list_of(self, x: W_Object, form: W_Object) -> list[W_Object]:
         out: list[W_Object] = []
@@ -655,6 +891,9 @@ class Compiler:
         elif cur is not NIL:
             raise SchemeError("syntax: bad lambda parameters:", [params])
         lam = Lambda(len(names) - (1 if rest else 0), rest, name)
+        outer = block.frame.lam
+        if outer is not None:
+            outer.captures = True
         frame = FrameScope(0, lam)
         inner = Block(frame, block)
         for p_name in names:
@@ -718,7 +957,9 @@ class Compiler:
         slot = inner.declare(name.name)
         params = list_of_symbols(names)
         lam = self.compile_lambda(params, body, inner, name.name, form)
-        return Seq([LocalSet(0, slot, lam)], Call(LocalRef(slot), values))
+        call = Call(LocalRef(slot), values)
+        call.owner = block.frame.lam
+        return Seq([LocalSet(0, slot, lam)], call)
 
     def compile_cond(self, clauses: list[W_Object], i: int, block: Block, form: W_Object) -> Node:
         if i >= len(clauses):
