@@ -219,7 +219,11 @@ fn build(env: &Env) -> Result<()> {
     let src = env.root.join("examples/scheme");
     let dyn_dir = env.tmp.join("dyn");
     let static_dir = env.tmp.join("static");
-    for dir in [dyn_dir.join("ext"), static_dir.clone(), env.tmp.join("empty")] {
+    for dir in [
+        dyn_dir.join("ext"),
+        static_dir.clone(),
+        env.tmp.join("empty"),
+    ] {
         fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     let core = dyn_dir.join("scheme");
@@ -349,14 +353,7 @@ fn run_case(env: &Env, case: &Case) -> Result<String> {
             )?;
             continue;
         }
-        compare(
-            &mut report,
-            label,
-            &cmd,
-            &out,
-            &expected,
-            stderr.as_deref(),
-        );
+        compare(&mut report, label, &cmd, &out, &expected, stderr.as_deref());
     }
     Ok(report)
 }
