@@ -510,6 +510,144 @@ def ext_load(runs: int) -> bool:
     return ok
 
 
+# ---------------------------------------------------------------- the Scheme interpreter
+
+SCHEME_PROGRAMS = ("fib", "tak", "primes")
+# Guile's `load-extension` loads C libraries; Guile has vectors built in.
+GUILE_PRELUDE = "(define (load-extension . args) (if #f #f))\n"
+
+
+def scheme(runs: int, only: list[str]) -> bool:
+    """examples/scheme, translated, against other Scheme implementations on bench/scheme/*.scm;
+    the vector-heavy program with the vectors module loaded from .so and linked in; the peak
+    RSS of ten million tail calls."""
+    src = os.path.join(ROOT, "examples", "scheme")
+    d = os.path.join(OUT, "scheme")
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(os.path.join(d, "dyn", "ext"))
+    os.makedirs(os.path.join(d, "static"))
+    core = os.path.join(d, "dyn", "scheme")
+    t_core = must(run([SEAM, "build-core", os.path.join(src, "main.py"), "-o", core]), "build-core").seconds
+    exts = sorted(n[:-3] for n in os.listdir(os.path.join(src, "ext")) if n.endswith(".py"))
+    t_ext = {}
+    static_cmd = [SEAM, "build-core", os.path.join(src, "main.py"), "-o", os.path.join(d, "static", "scheme")]
+    for ext in exts:
+        t_ext[ext] = must(run([SEAM, "build-ext", os.path.join(src, "ext", ext + ".py"), "--exports",
+                               core + ".exports", "-o", os.path.join(d, "dyn", "ext", ext + ".so")]),
+                          "build-ext").seconds
+        static_cmd += ["--static-ext", os.path.join(src, "ext", ext + ".py")]
+    must(run(static_cmd), "build-core --static-ext")
+    empty_cache = tempfile.mkdtemp(prefix="guile-cache-empty-")
+    warm_cache = tempfile.mkdtemp(prefix="guile-cache-warm-")
+    env_empty = dict(os.environ, XDG_CACHE_HOME=empty_cache)
+    env_warm = dict(os.environ, XDG_CACHE_HOME=warm_cache)
+
+    def have(tool: str) -> bool:
+        return shutil.which(tool) is not None
+
+    def guile_file(name: str) -> str:
+        # The program with the prelude, for Guile, in the scheme output directory.
+        path = os.path.join(d, name + ".guile.scm")
+        with open(os.path.join(BENCH, "scheme", name + ".scm"), encoding="utf-8") as f:
+            text = f.read()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(GUILE_PRELUDE + text)
+        return path
+
+    ok = True
+    rows = []
+    for name in SCHEME_PROGRAMS:
+        if not selected(only, name, ("scheme",)):
+            continue
+        prog = os.path.join(BENCH, "scheme", name + ".scm")
+        sides = [Side("seam", [core, prog])]
+        if have("guile"):
+            sides.append(Side("guile", ["guile", "--no-auto-compile", prog], env_empty))
+        if have("scm"):
+            sides.append(Side("scm", ["scm", "-f", prog]))
+        if have("gsi"):
+            sides.append(Side("gsi", ["gsi", prog]))
+        if have("tinyscheme"):
+            sides.append(Side("tinyscheme", ["tinyscheme", prog]))
+        if have("guile"):
+            warm = Side("guile compiled", ["guile", "--auto-compile", prog], env_warm)
+            run(warm.cmd, env=env_warm)  # compiles into the warm cache, untimed
+            sides.append(warm)
+        expected = None
+        for i in range(runs):
+            log(f"scheme {name}: run {i + 1}/{runs}")
+            for side in sides:
+                # tinyscheme is an order of magnitude slower: measured once.
+                if side.label == "tinyscheme" and side.runs > 0:
+                    continue
+                r = side.measure()
+                if expected is None:
+                    expected = r.stdout
+                elif r.stdout != expected or r.status != 0:
+                    ok = False
+                    log(f"scheme {name}: {side.label} printed {r.stdout!r} (status {r.status}), "
+                        f"expected {expected!r}")
+        rows.append((name, sides))
+    if rows:
+        labels = [s.label for s in rows[0][1]]
+        print(f"### The Scheme interpreter (examples/scheme) against other Schemes (best of {runs}, "
+              "wall clock; CPU time in parentheses)\n")
+        print(f"`seam build-core` of the interpreter took {t_core:.2f} s; `seam build-ext`: "
+              + ", ".join(f"`{e}` {t:.2f} s" for e, t in t_ext.items())
+              + ". `guile` is Guile's evaluator (`--no-auto-compile`, empty `XDG_CACHE_HOME`), "
+              "`guile compiled` runs the `.go` it compiled in a warm cache; tinyscheme ran once.\n")
+        print("| program | " + " | ".join(labels) + " | guile / seam | scm / seam | compiled guile / seam |")
+        print("|---|" + "---:|" * (len(labels) + 3))
+        for name, sides in rows:
+            by = {s.label: s for s in sides}
+            seam_s = by["seam"]
+
+            def ratio(label: str) -> str:
+                s = by.get(label)
+                return f"{s.best / seam_s.best:.2f}×" if s else "–"
+            cells = [f"{s.best:.2f} ({s.best_cpu:.2f})" for s in sides]
+            print(f"| `{name}` | " + " | ".join(cells)
+                  + f" | **{ratio('guile')}** | {ratio('scm')} | {ratio('guile compiled')} |")
+        print()
+    if selected(only, "vectors", ("scheme",)):
+        prog = os.path.join(BENCH, "scheme", "vectors.scm")
+        dyn = Side("seam, vectors.so", [core, prog])
+        stat = Side("seam, vectors linked in", [os.path.join(d, "static", "scheme"), prog])
+        sides = [dyn, stat]
+        if have("guile"):
+            sides.append(Side("guile", ["guile", "--no-auto-compile", guile_file("vectors")], env_empty))
+        outputs = set()
+        for i in range(runs):
+            log(f"scheme vectors: run {i + 1}/{runs}")
+            for side in sides:
+                # The .so is opened relative to the current directory: run where ext/ is.
+                r = run(["sh", "-c", 'cd "$1" && shift && exec "$@"', "sh", os.path.join(d, "dyn"), *side.cmd],
+                        env=side.env)
+                side.best = min(side.best, r.seconds)
+                side.best_cpu = min(side.best_cpu, r.cpu_seconds)
+                side.runs += 1
+                outputs.add((r.stdout, r.status))
+        if len(outputs) != 1:
+            ok = False
+            log(f"scheme vectors: outputs differ: {outputs!r}")
+        print(f"### The seam on real code: vectors from a .so against vectors linked in (best of {runs})\n")
+        print("| program | " + " | ".join(s.label for s in sides) + " | .so / linked in |")
+        print("|---|" + "---:|" * (len(sides) + 1))
+        print("| `vectors` | " + " | ".join(f"{s.best:.3f} ({s.best_cpu:.3f})" for s in sides)
+              + f" | **{dyn.best / stat.best:.3f}×** (CPU {dyn.best_cpu / stat.best_cpu:.3f}×) |\n")
+    if selected(only, "loop", ("scheme",)):
+        prog = os.path.join(BENCH, "scheme", "loop.scm")
+        r = must(run([core, prog]), "scheme loop")
+        line = f"Ten million tail calls (`bench/scheme/loop.scm`): {r.seconds:.2f} s, peak RSS **{mb(r.max_rss_kb)} MB**"
+        if have("guile"):
+            g = run(["guile", "--no-auto-compile", prog], env=env_empty)
+            line += f" (Guile's evaluator: {g.seconds:.2f} s, {mb(g.max_rss_kb)} MB)"
+        print(line + ".\n")
+    shutil.rmtree(empty_cache, ignore_errors=True)
+    shutil.rmtree(warm_cache, ignore_errors=True)
+    return ok
+
+
 def machine() -> str:
     model = "unknown CPU"
     mem = ""
@@ -538,7 +676,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seam", default=SEAM,
                         help="the seam binary to measure (libseam_runtime.a must sit beside it)")
     parser.add_argument("only", nargs="*",
-                        help="run only these: section names (throughput, programs, objects, ext) "
+                        help="run only these: section names (throughput, programs, objects, ext, scheme) "
                              "or substrings of benchmark names")
     args = parser.parse_args(argv[1:])
     SEAM = os.path.abspath(args.seam)
@@ -566,6 +704,9 @@ def main(argv: list[str]) -> int:
     for name, section in (("ext_calls", ext_calls), ("ext_build", ext_build), ("ext_load", ext_load)):
         if selected(args.only, name, ("ext", "extensions")):
             ok &= section(args.runs)
+    if selected(args.only, "scheme", ("scheme",)) or any(
+            selected(args.only, n, ("scheme",)) for n in (*SCHEME_PROGRAMS, "vectors", "loop")):
+        ok &= scheme(args.runs, args.only)
     elapsed = time.perf_counter() - started
     load = os.getloadavg()
     print(f"Done in {elapsed:.0f} s; load average at the end {load[0]:.1f} (1 min), {load[1]:.1f} (5 min).\n")

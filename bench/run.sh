@@ -5,8 +5,9 @@
 # and extension load time). Needs rustc (it compiles bench/rust/*.rs and the
 # bench/tools/measure.rs launcher). About 4 minutes on 2 cores.
 # Arguments go to run.py: --runs N, --lines N, --py-budget S, --skip-throughput,
-# and filters: section names (throughput, programs, objects, ext) or substrings of
-# benchmark names (fib, binary_trees, ext_calls, ext_build, ext_load).
+# and filters: section names (throughput, programs, objects, ext, scheme) or substrings of
+# benchmark names (fib, binary_trees, ext_calls, ext_build, ext_load, tak, primes, vectors,
+# loop). The scheme section also runs guile, scm, gsi and tinyscheme when installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "+ cargo build --release" >&2

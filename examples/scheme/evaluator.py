@@ -389,9 +389,20 @@ class Call(Node):
         n = len(args)
         if lam.rest or n != lam.nparams:
             return bind_args(fn, self.eval_args(f))
-        vals = [UNSPECIFIED] * lam.frame_size
-        for i in range(n):
-            vals[i] = args[i].eval(f)
+        # A list display allocates the frame's slots at their final size.
+        if n == 1:
+            vals = [args[0].eval(f)]
+        elif n == 2:
+            x = args[0].eval(f)
+            vals = [x, args[1].eval(f)]
+        elif n == 3:
+            x = args[0].eval(f)
+            y = args[1].eval(f)
+            vals = [x, y, args[2].eval(f)]
+        else:
+            vals = [a.eval(f) for a in args]
+        for _ in range(lam.frame_size - n):
+            vals.append(UNSPECIFIED)
         return Frame(vals, fn.env)
 
     def eval(self, f: Frame) -> W_Object:
