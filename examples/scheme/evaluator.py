@@ -8,6 +8,8 @@
 # Proper tail calls: `step` is `eval` in tail position.  A call in tail
 # position to a closure does not recurse: it stores the closure's body and new
 # frame in TAIL and returns None, and `execute`, the trampoline, loops.
+from typing import Callable
+
 from seam import export
 
 from objects import (
@@ -593,6 +595,110 @@ class PrimNot(Prim1):
         return TRUE if x is FALSE else FALSE
 
 
+class Fixed1(Prim):
+    fn: Callable[[W_Object], W_Object]
+    a: Node
+
+    def __init__(
+        self, cell: Cell, builtin: W_Object, fallback: Call, fn: Callable[[W_Object], W_Object], a: Node
+    ) -> None:
+        super().__init__(cell, builtin, fallback)
+        self.fn = fn
+        self.a = a
+
+    def eval(self, f: Frame) -> W_Object:
+        if self.cell.value is self.builtin:
+            return self.fn(self.a.eval(f))
+        return self.fallback.eval(f)
+
+    def step(self, f: Frame) -> W_Object | None:
+        if self.cell.value is self.builtin:
+            return self.fn(self.a.eval(f))
+        return self.fallback.step(f)
+
+
+class Fixed2(Prim):
+    fn: Callable[[W_Object, W_Object], W_Object]
+    a: Node
+    b: Node
+
+    def __init__(
+        self,
+        cell: Cell,
+        builtin: W_Object,
+        fallback: Call,
+        fn: Callable[[W_Object, W_Object], W_Object],
+        a: Node,
+        b: Node,
+    ) -> None:
+        super().__init__(cell, builtin, fallback)
+        self.fn = fn
+        self.a = a
+        self.b = b
+
+    def eval(self, f: Frame) -> W_Object:
+        if self.cell.value is self.builtin:
+            x = self.a.eval(f)
+            return self.fn(x, self.b.eval(f))
+        return self.fallback.eval(f)
+
+    def step(self, f: Frame) -> W_Object | None:
+        if self.cell.value is self.builtin:
+            x = self.a.eval(f)
+            return self.fn(x, self.b.eval(f))
+        return self.fallback.step(f)
+
+
+class Fixed3(Prim):
+    fn: Callable[[W_Object, W_Object, W_Object], W_Object]
+    a: Node
+    b: Node
+    c: Node
+
+    def __init__(
+        self,
+        cell: Cell,
+        builtin: W_Object,
+        fallback: Call,
+        fn: Callable[[W_Object, W_Object, W_Object], W_Object],
+        args: list[Node],
+    ) -> None:
+        super().__init__(cell, builtin, fallback)
+        self.fn = fn
+        self.a = args[0]
+        self.b = args[1]
+        self.c = args[2]
+
+    def eval(self, f: Frame) -> W_Object:
+        if self.cell.value is self.builtin:
+            x = self.a.eval(f)
+            y = self.b.eval(f)
+            return self.fn(x, y, self.c.eval(f))
+        return self.fallback.eval(f)
+
+    def step(self, f: Frame) -> W_Object | None:
+        if self.cell.value is self.builtin:
+            x = self.a.eval(f)
+            y = self.b.eval(f)
+            return self.fn(x, y, self.c.eval(f))
+        return self.fallback.step(f)
+
+
+def inline_fixed(builtin: W_Builtin, cell: Cell, call: Call) -> Node:
+    # A call of a builtin registered with a fixed arity, called directly.
+    args = call.args
+    fn1 = builtin.fixed1
+    if fn1 is not None and len(args) == 1:
+        return Fixed1(cell, builtin, call, fn1, args[0])
+    fn2 = builtin.fixed2
+    if fn2 is not None and len(args) == 2:
+        return Fixed2(cell, builtin, call, fn2, args[0], args[1])
+    fn3 = builtin.fixed3
+    if fn3 is not None and len(args) == 3:
+        return Fixed3(cell, builtin, call, fn3, args)
+    return call
+
+
 def inline_primitive(name: str, cell: Cell, call: Call) -> Node:
     # The inlined node for a call of the builtin `name`, or the call itself.
     builtin = cell.value
@@ -626,7 +732,7 @@ def inline_primitive(name: str, cell: Cell, call: Call) -> Node:
             return PrimPair(cell, builtin, call, a)
         if name == "not":
             return PrimNot(cell, builtin, call, a)
-    return call
+    return inline_fixed(builtin, cell, call)
 
 
 # --- The compiler ----------------------------------------------------------

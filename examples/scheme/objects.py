@@ -547,6 +547,11 @@ class W_Builtin(W_Procedure):
     min_args: int
     max_args: int
     fn: Callable[[list[W_Object]], W_Object]
+    # Set for builtins registered with a fixed arity (Space.register1/2/3): the
+    # evaluator calls them directly, without an argument list.
+    fixed1: Callable[[W_Object], W_Object] | None
+    fixed2: Callable[[W_Object, W_Object], W_Object] | None
+    fixed3: Callable[[W_Object, W_Object, W_Object], W_Object] | None
 
     def __init__(
         self, name: str, min_args: int, max_args: int, fn: Callable[[list[W_Object]], W_Object]
@@ -555,6 +560,9 @@ class W_Builtin(W_Procedure):
         self.min_args = min_args
         self.max_args = max_args
         self.fn = fn
+        self.fixed1 = None
+        self.fixed2 = None
+        self.fixed3 = None
 
     def write(self) -> str:
         return "#<procedure " + self.name + ">"
@@ -651,3 +659,50 @@ class Space:
         self, name: str, min_args: int, max_args: int, fn: Callable[[list[W_Object]], W_Object]
     ) -> None:
         self.cell(name).value = W_Builtin(name, min_args, max_args, fn)
+
+    def register1(self, name: str, fn: Callable[[W_Object], W_Object]) -> None:
+        b = W_Builtin(name, 1, 1, Fixed1Adapter(fn).call)
+        b.fixed1 = fn
+        self.cell(name).value = b
+
+    def register2(self, name: str, fn: Callable[[W_Object, W_Object], W_Object]) -> None:
+        b = W_Builtin(name, 2, 2, Fixed2Adapter(fn).call)
+        b.fixed2 = fn
+        self.cell(name).value = b
+
+    def register3(self, name: str, fn: Callable[[W_Object, W_Object, W_Object], W_Object]) -> None:
+        b = W_Builtin(name, 3, 3, Fixed3Adapter(fn).call)
+        b.fixed3 = fn
+        self.cell(name).value = b
+
+
+# A fixed-arity builtin as a list-taking one, for apply, map and calls the
+# evaluator does not specialise.
+class Fixed1Adapter:
+    fn: Callable[[W_Object], W_Object]
+
+    def __init__(self, fn: Callable[[W_Object], W_Object]) -> None:
+        self.fn = fn
+
+    def call(self, args: list[W_Object]) -> W_Object:
+        return self.fn(args[0])
+
+
+class Fixed2Adapter:
+    fn: Callable[[W_Object, W_Object], W_Object]
+
+    def __init__(self, fn: Callable[[W_Object, W_Object], W_Object]) -> None:
+        self.fn = fn
+
+    def call(self, args: list[W_Object]) -> W_Object:
+        return self.fn(args[0], args[1])
+
+
+class Fixed3Adapter:
+    fn: Callable[[W_Object, W_Object, W_Object], W_Object]
+
+    def __init__(self, fn: Callable[[W_Object, W_Object, W_Object], W_Object]) -> None:
+        self.fn = fn
+
+    def call(self, args: list[W_Object]) -> W_Object:
+        return self.fn(args[0], args[1], args[2])

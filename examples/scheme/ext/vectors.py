@@ -51,6 +51,10 @@ class VectorIndexError(SchemeError):
     pass
 
 
+# The unspecified value, fetched once (vector-set! returns it).
+UNSPECIFIED: list[W_Object] = [unspecified()]
+
+
 def vector(x: W_Object, who: str) -> W_Vector:
     if isinstance(x, W_Vector):
         return x
@@ -77,19 +81,24 @@ def b_vector(args: list[W_Object]) -> W_Object:
     return W_Vector(list(args))
 
 
-def b_vector_ref(args: list[W_Object]) -> W_Object:
-    v = vector(args[0], "vector-ref")
-    return v.items[index(v, args[1], "vector-ref")]
+def b_vector_ref(vec: W_Object, i: W_Object) -> W_Object:
+    if isinstance(vec, W_Vector) and isinstance(i, W_Int):
+        items = vec.items
+        k = i.value
+        if 0 <= k < len(items):
+            return items[k]
+    v = vector(vec, "vector-ref")
+    return v.items[index(v, i, "vector-ref")]
 
 
-def b_vector_set(args: list[W_Object]) -> W_Object:
-    v = vector(args[0], "vector-set!")
-    v.items[index(v, args[1], "vector-set!")] = args[2]
-    return unspecified()
+def b_vector_set(vec: W_Object, i: W_Object, x: W_Object) -> W_Object:
+    v = vector(vec, "vector-set!")
+    v.items[index(v, i, "vector-set!")] = x
+    return UNSPECIFIED[0]
 
 
-def b_vector_length(args: list[W_Object]) -> W_Object:
-    return make_int(len(vector(args[0], "vector-length").items))
+def b_vector_length(vec: W_Object) -> W_Object:
+    return make_int(len(vector(vec, "vector-length").items))
 
 
 def b_vector_to_list(args: list[W_Object]) -> W_Object:
@@ -107,17 +116,17 @@ def b_vector_fill(args: list[W_Object]) -> W_Object:
     return unspecified()
 
 
-def b_vector_p(args: list[W_Object]) -> W_Object:
-    return w_bool(isinstance(args[0], W_Vector))
+def b_vector_p(x: W_Object) -> W_Object:
+    return w_bool(isinstance(x, W_Vector))
 
 
 def init_module(space: Space) -> None:
     space.register("make-vector", 1, 2, b_make_vector)
     space.register("vector", 0, -1, b_vector)
-    space.register("vector-ref", 2, 2, b_vector_ref)
-    space.register("vector-set!", 3, 3, b_vector_set)
-    space.register("vector-length", 1, 1, b_vector_length)
+    space.register2("vector-ref", b_vector_ref)
+    space.register3("vector-set!", b_vector_set)
+    space.register1("vector-length", b_vector_length)
     space.register("vector->list", 1, 1, b_vector_to_list)
     space.register("list->vector", 1, 1, b_list_to_vector)
     space.register("vector-fill!", 2, 2, b_vector_fill)
-    space.register("vector?", 1, 1, b_vector_p)
+    space.register1("vector?", b_vector_p)
