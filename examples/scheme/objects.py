@@ -386,9 +386,13 @@ CHAR_NAMES: list[str] = [
 
 
 def unprintable(code: int) -> bool:
-    # The characters Guile escapes beyond ASCII: C1 controls, the no-break
-    # space, the soft hyphen and the line and paragraph separators.
-    return (0x7F <= code <= 0xA0) or code == 0xAD or code == 0x2028 or code == 0x2029
+    # The characters Guile escapes beyond ASCII: controls, format characters,
+    # separators other than the space, unassigned code points -- the ones
+    # CPython's repr escapes too (its Unicode database is compiled into the
+    # runtime), which is how they are found here.
+    if code < 0x7F:
+        return False
+    return repr(chr(code))[1] == "\\"
 
 
 @export
@@ -444,8 +448,10 @@ def write_string(s: str) -> str:
         elif unprintable(code):
             if code <= 0xFF:
                 parts.append("\\x" + hex(code)[2:])
-            else:
+            elif code <= 0xFFFF:
                 parts.append("\\u" + hex(code)[2:].rjust(4, "0"))
+            else:
+                parts.append("\\U" + hex(code)[2:].rjust(6, "0"))
         else:
             parts.append(ch)
     parts.append('"')
