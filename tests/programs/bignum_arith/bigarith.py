@@ -26,8 +26,9 @@ def mag_trim(a: list[int]) -> list[int]:
 def mag_from_nonneg(x: int) -> list[int]:
     out: list[int] = []
     while x > 0:
-        out.append(x % BASE)
-        x = x // BASE
+        q = x // BASE
+        out.append(x - q * BASE)
+        x = q
     return out
 
 
@@ -87,8 +88,8 @@ def mag_mul_small(a: list[int], m: int) -> list[int]:
     carry = 0
     for d in a:
         t = d * m + carry
-        out.append(t % BASE)
         carry = t // BASE
+        out.append(t - carry * BASE)
     if carry > 0:
         out.append(carry)
     return out
@@ -106,13 +107,13 @@ def mag_mul_school(a: list[int], b: list[int]) -> list[int]:
         k = i
         for bj in b:
             t = out[k] + ai * bj + carry
-            out[k] = t % BASE
             carry = t // BASE
+            out[k] = t - carry * BASE
             k += 1
         while carry > 0:
             t = out[k] + carry
-            out[k] = t % BASE
             carry = t // BASE
+            out[k] = t - carry * BASE
             k += 1
     return mag_trim(out)
 
@@ -167,8 +168,9 @@ def mag_divmod_small(a: list[int], m: int) -> tuple[list[int], int]:
     i = len(a) - 1
     while i >= 0:
         t = r * BASE + a[i]
-        q[i] = t // m
-        r = t % m
+        d = t // m
+        q[i] = d
+        r = t - d * m
         i -= 1
     return mag_trim(q), r
 
@@ -196,7 +198,7 @@ def mag_divmod(a: list[int], b: list[int]) -> tuple[list[int], list[int]]:
     while j >= 0:
         top = u[j + n] * BASE + u[j + n - 1]
         qhat = top // vtop
-        rhat = top % vtop
+        rhat = top - qhat * vtop
         while qhat >= BASE or qhat * vnext > rhat * BASE + u[j + n - 2]:
             qhat -= 1
             rhat += vtop
@@ -208,7 +210,7 @@ def mag_divmod(a: list[int], b: list[int]) -> tuple[list[int], list[int]]:
         for i in range(n):
             p = qhat * v[i] + carry
             carry = p // BASE
-            t = u[j + i] - p % BASE - borrow
+            t = u[j + i] - (p - carry * BASE) - borrow
             if t < 0:
                 u[j + i] = t + BASE
                 borrow = 1
