@@ -366,6 +366,75 @@ def big_to_str(neg: bool, mag: list[int]) -> str:
     return "".join(parts)
 
 
+DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def radix_chunk(radix: int) -> tuple[int, int]:
+    """The largest power of radix below BASE, and its exponent."""
+    power = radix
+    count = 1
+    while power * radix < BASE:
+        power *= radix
+        count += 1
+    return power, count
+
+
+def big_to_str_radix(neg: bool, mag: list[int], radix: int) -> str:
+    """The value in base radix (2 to 36), lowercase digits."""
+    if radix == 10:
+        return big_to_str(neg, mag)
+    if len(mag) == 0:
+        return "0"
+    power, count = radix_chunk(radix)
+    # Chunks of count digits, least significant first.
+    chunks: list[str] = []
+    rest = mag
+    while len(rest) > 0:
+        rest, r = mag_divmod_small(rest, power)
+        digits: list[str] = []
+        for _ in range(count):
+            d = r // radix
+            digits.append(DIGITS[r - d * radix])
+            r = d
+        digits.reverse()
+        chunks.append("".join(digits))
+    chunks.reverse()
+    text = "".join(chunks).lstrip("0")
+    return "-" + text if neg else text
+
+
+def big_parse_radix(s: str, radix: int) -> tuple[bool, list[int]] | None:
+    """An optional sign then digits in base radix (2 to 36, either case); None for anything else."""
+    if radix == 10:
+        return big_parse(s)
+    neg = False
+    start = 0
+    if len(s) > 0 and (s[0] == "-" or s[0] == "+"):
+        neg = s[0] == "-"
+        start = 1
+    if start == len(s):
+        return None
+    power, count = radix_chunk(radix)
+    mag: list[int] = []
+    i = start
+    while i < len(s):
+        # The first chunk takes the odd digits, so the others are full.
+        n = (len(s) - i) % count
+        if n == 0:
+            n = count
+        chunk = 0
+        scale = 1
+        for k in range(i, i + n):
+            d = DIGITS.find(s[k].lower())
+            if d < 0 or d >= radix:
+                return None
+            chunk = chunk * radix + d
+            scale *= radix
+        mag = mag_add(mag_mul_small(mag, scale), mag_from_nonneg(chunk))
+        i += n
+    return neg and len(mag) > 0, mag
+
+
 def big_parse(s: str) -> tuple[bool, list[int]] | None:
     """An optional sign then decimal digits; None for anything else."""
     neg = False

@@ -13,10 +13,12 @@ from bigarith import (
     big_from_int,
     big_mul,
     big_parse,
+    big_parse_radix,
     big_pow,
     big_sub,
     big_to_int,
     big_to_str,
+    big_to_str_radix,
 )
 
 
@@ -124,6 +126,29 @@ def powers() -> None:
             print(sb, "**", e, "=", show(big_pow(b[0], b[1], e)))
 
 
+def radixes() -> None:
+    for s in [
+        "0",
+        "1",
+        "-255",
+        "1000000000",
+        "9223372036854775807",
+        "-9223372036854775808",
+        "18446744073709551615",
+        "1267650600228229401496703205376",
+        "-99999999999999999999999999999999999999",
+    ]:
+        v = parse(s)
+        for radix in [2, 3, 8, 16, 36]:
+            text = big_to_str_radix(v[0], v[1], radix)
+            back = big_parse_radix(text.upper(), radix)
+            same = back is not None and back[0] == v[0] and back[1] == v[1]
+            print(s, "in base", radix, "=", text, same)
+    for s, radix in [("ff", 2), ("", 16), ("-", 16), ("+Zz", 36), ("-0", 8), ("12g", 16)]:
+        w = big_parse_radix(s, radix)
+        print("parse", repr(s), "base", radix, "=", "invalid" if w is None else show(w))
+
+
 def long_values(big: int, small: int) -> None:
     f100 = fact(100)
     print("fact 100 =", show(f100))
@@ -158,6 +183,7 @@ def main(argv: list[str]) -> int:
     pairs(3 if quick else 1)
     conversions()
     powers()
+    radixes()
     if quick:
         long_values(210, 200)
     else:

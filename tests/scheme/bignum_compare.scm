@@ -1,0 +1,32 @@
+; Comparisons, predicates and equality of bignums, and the normalisation of
+; results that fit back into 64 bits.
+(load-extension "ext/bignums")
+
+(define big (expt 2 100))
+(define big2 (* (expt 2 50) (expt 2 50)))
+(define neg (- big))
+
+(define (show . xs)
+  (for-each (lambda (x) (write x) (display " ")) xs)
+  (newline))
+
+(show (= big big2) (= big (+ big2 1)) (< neg -1 0 1 big) (< 1 big 2) (> big 1 neg)
+      (>= big big2 0) (<= neg neg big) (= 5 (- (+ big 5) big)))
+(show (< 9223372036854775807 9223372036854775808)
+      (> -9223372036854775808 -9223372036854775809)
+      (= 9223372036854775808 (+ 9223372036854775807 1)))
+(show (zero? big) (zero? (- big big2)) (positive? big) (positive? neg) (negative? neg)
+      (negative? big))
+(show (even? big) (odd? big) (odd? (+ big 1)) (even? (- neg 1)) (odd? (- neg 1)))
+(show (min 1 big neg) (max 1 big neg) (max big2 big) (min 3 (+ big 1)))
+(show (eqv? big big2) (equal? big big2) (eqv? big (+ big 1)) (eqv? big neg)
+      (equal? (list 1 big) (list 1 big2)) (equal? (list big) (list neg)))
+(show (eqv? 5 (- (+ big 5) big)) (eqv? (- (+ big 5) big) 5) (equal? 5 (- (+ big 5) big)))
+(show (eqv? 9223372036854775808 (+ 9223372036854775807 1)) (eqv? 1 big) (eqv? big 1))
+(show (number? big) (integer? big) (integer? neg) (number? neg) (exact->inexact big)
+      (exact->inexact neg))
+(show (assv big (list (list 1 'one) (list big2 'big))) (memv big2 (list 1 2 big 3))
+      (member (list big) (list (list 1) (list big2))))
+(show (exact->inexact (expt 10 30)) (exact->inexact (+ (expt 2 64) 1))
+      (exact->inexact (* 3 (expt 2 70))))
+(show (+ big 0.5) (* neg 2.0) (< big 1e40) (> big 1e20) (- big 1.0))

@@ -1,0 +1,45 @@
+; Longer computations on bignums: the sum of the digits of 2^1000 (by
+; quotient and remainder), Fibonacci numbers by iteration, a binomial
+; coefficient and modular exponentiation with a bignum modulus.
+(load-extension "ext/bignums")
+
+(define (digit-sum n)
+  (let loop ((n n) (acc 0))
+    (if (zero? n)
+        acc
+        (loop (quotient n 10) (+ acc (remainder n 10))))))
+
+(display (digit-sum (expt 2 1000)))
+(newline)
+
+(define (fib n)
+  (let loop ((i 0) (a 0) (b 1))
+    (if (= i n)
+        a
+        (loop (+ i 1) b (+ a b)))))
+
+(for-each (lambda (n) (display (fib n)) (newline)) '(90 92 93 100 300))
+
+(define (choose n k)
+  (let loop ((i 1) (acc 1))
+    (if (> i k)
+        acc
+        (loop (+ i 1) (quotient (* acc (- n (- i 1))) i)))))
+
+(display (choose 100 50))
+(newline)
+
+(define (expmod b e m)
+  (cond ((= e 0) 1)
+        ((even? e) (modulo (let ((h (expmod b (quotient e 2) m))) (* h h)) m))
+        (else (modulo (* b (expmod b (- e 1) m)) m))))
+
+(define m (- (expt 2 89) 1))
+(display (expmod 3 (- m 1) m))
+(newline)
+(display (expmod 2 1000 (expt 10 30)))
+(newline)
+(display (modulo (- (expt 2 100)) 12345678901234567890123))
+(newline)
+(display (remainder (- (expt 2 100)) 12345678901234567890123))
+(newline)
