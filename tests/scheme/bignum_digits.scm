@@ -30,9 +30,10 @@
 (newline)
 
 (define (expmod b e m)
-  (cond ((= e 0) 1)
-        ((even? e) (modulo (let ((h (expmod b (quotient e 2) m))) (* h h)) m))
-        (else (modulo (* b (expmod b (- e 1) m)) m))))
+  (let loop ((b (modulo b m)) (e e) (acc 1))
+    (cond ((= e 0) acc)
+          ((odd? e) (loop (modulo (* b b) m) (quotient e 2) (modulo (* acc b) m)))
+          (else (loop (modulo (* b b) m) (quotient e 2) acc)))))
 
 (define m (- (expt 2 89) 1))
 (display (expmod 3 (- m 1) m))

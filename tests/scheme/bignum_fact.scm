@@ -16,7 +16,16 @@
 (for-each show-fact '(0 1 5 20 21 22 25 30 50 100))
 (write (fact 30))
 (newline)
-(display (fact 1000))
+; 1000! by a loop (the recursive definition is 1000 deep: fine translated, too
+; deep for the interpreter run on CPython).
+(define (fact-iter n)
+  (let loop ((i 1) (acc 1))
+    (if (> i n)
+        acc
+        (loop (+ i 1) (* acc i)))))
+(display (fact-iter 1000))
+(newline)
+(display (= (fact-iter 100) (fact 100)))
 (newline)
 ; Dividing back down returns to fixnums.
 (define (unfact k n)
