@@ -30,3 +30,7 @@
 (show (exact->inexact (expt 10 30)) (exact->inexact (+ (expt 2 64) 1))
       (exact->inexact (* 3 (expt 2 70))))
 (show (+ big 0.5) (* neg 2.0) (< big 1e40) (> big 1e20) (- big 1.0))
+; A bignum times a small fixnum can fit again: 2^63 * -1 is the smallest fixnum.
+(define two63 (+ 9223372036854775807 1))
+(show (* two63 -1) (* -1 two63) (eqv? (* two63 -1) -9223372036854775808) (* two63 0)
+      (* 0 two63) (* (- two63) -1) (* two63 -999999999) (* two63 1000000000))

@@ -65,36 +65,39 @@ def mag_cmp(a: list[int], b: list[int]) -> int:
 def mag_add(a: list[int], b: list[int]) -> list[int]:
     if len(a) < len(b):
         a, b = b, a
-    out: list[int] = []
+    # Sized once: growing the list would allocate several times.
+    out = [0] * (len(a) + 1)
     carry = 0
     for i in range(len(a)):
         t = a[i] + carry
         if i < len(b):
             t += b[i]
         if t >= BASE:
-            out.append(t - BASE)
+            out[i] = t - BASE
             carry = 1
         else:
-            out.append(t)
+            out[i] = t
             carry = 0
     if carry > 0:
-        out.append(carry)
+        out[len(a)] = carry
+    else:
+        out.pop()
     return out
 
 
 def mag_sub(a: list[int], b: list[int]) -> list[int]:
     """a - b for a >= b."""
-    out: list[int] = []
+    out = [0] * len(a)
     borrow = 0
     for i in range(len(a)):
         t = a[i] - borrow
         if i < len(b):
             t -= b[i]
         if t < 0:
-            out.append(t + BASE)
+            out[i] = t + BASE
             borrow = 1
         else:
-            out.append(t)
+            out[i] = t
             borrow = 0
     return mag_trim(out)
 
@@ -103,14 +106,16 @@ def mag_mul_small(a: list[int], m: int) -> list[int]:
     """a * m for 0 <= m < BASE."""
     if m == 0 or len(a) == 0:
         return []
-    out: list[int] = []
+    out = [0] * (len(a) + 1)
     carry = 0
-    for d in a:
-        t = d * m + carry
+    for i in range(len(a)):
+        t = a[i] * m + carry
         carry = t // BASE
-        out.append(t - carry * BASE)
+        out[i] = t - carry * BASE
     if carry > 0:
-        out.append(carry)
+        out[len(a)] = carry
+    else:
+        out.pop()
     return out
 
 
@@ -373,15 +378,11 @@ def big_pow(neg: bool, mag: list[int], e: int) -> tuple[bool, list[int]]:
 def big_to_str(neg: bool, mag: list[int]) -> str:
     if len(mag) == 0:
         return "0"
-    parts: list[str] = []
-    if neg:
-        parts.append("-")
-    i = len(mag) - 1
-    parts.append(str(mag[i]))
-    i -= 1
-    while i >= 0:
-        parts.append(str(mag[i]).zfill(BASE_DIGITS))
-        i -= 1
+    n = len(mag)
+    parts = [""] * n
+    parts[0] = ("-" if neg else "") + str(mag[n - 1])
+    for i in range(1, n):
+        parts[i] = f"{mag[n - 1 - i]:09d}"
     return "".join(parts)
 
 
@@ -551,6 +552,16 @@ class BigHook(NumberHook):
         return wrap(rn, rm)
 
     def mul(self, a: W_Number, b: W_Number) -> W_Number:
+        # A bignum times a fixnum below BASE (as in a factorial) needs one
+        # pass and one new list, without converting the fixnum.
+        if isinstance(a, W_Int) and isinstance(b, W_BigInt):
+            a, b = b, a
+        if isinstance(a, W_BigInt) and isinstance(b, W_Int) and -BASE < b.value < BASE:
+            m = b.value
+            if m == 0:
+                return make_int(0)
+            # Still normalised: 2**63 * -1 is a fixnum.
+            return wrap(a.neg != (m < 0), mag_mul_small(a.mag, m if m > 0 else -m))
         an, am = unwrap(a)
         bn, bm = unwrap(b)
         rn, rm = big_mul(an, am, bn, bm)

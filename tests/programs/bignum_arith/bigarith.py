@@ -46,36 +46,39 @@ def mag_cmp(a: list[int], b: list[int]) -> int:
 def mag_add(a: list[int], b: list[int]) -> list[int]:
     if len(a) < len(b):
         a, b = b, a
-    out: list[int] = []
+    # Sized once: growing the list would allocate several times.
+    out = [0] * (len(a) + 1)
     carry = 0
     for i in range(len(a)):
         t = a[i] + carry
         if i < len(b):
             t += b[i]
         if t >= BASE:
-            out.append(t - BASE)
+            out[i] = t - BASE
             carry = 1
         else:
-            out.append(t)
+            out[i] = t
             carry = 0
     if carry > 0:
-        out.append(carry)
+        out[len(a)] = carry
+    else:
+        out.pop()
     return out
 
 
 def mag_sub(a: list[int], b: list[int]) -> list[int]:
     """a - b for a >= b."""
-    out: list[int] = []
+    out = [0] * len(a)
     borrow = 0
     for i in range(len(a)):
         t = a[i] - borrow
         if i < len(b):
             t -= b[i]
         if t < 0:
-            out.append(t + BASE)
+            out[i] = t + BASE
             borrow = 1
         else:
-            out.append(t)
+            out[i] = t
             borrow = 0
     return mag_trim(out)
 
@@ -84,14 +87,16 @@ def mag_mul_small(a: list[int], m: int) -> list[int]:
     """a * m for 0 <= m < BASE."""
     if m == 0 or len(a) == 0:
         return []
-    out: list[int] = []
+    out = [0] * (len(a) + 1)
     carry = 0
-    for d in a:
-        t = d * m + carry
+    for i in range(len(a)):
+        t = a[i] * m + carry
         carry = t // BASE
-        out.append(t - carry * BASE)
+        out[i] = t - carry * BASE
     if carry > 0:
-        out.append(carry)
+        out[len(a)] = carry
+    else:
+        out.pop()
     return out
 
 
@@ -354,15 +359,11 @@ def big_pow(neg: bool, mag: list[int], e: int) -> tuple[bool, list[int]]:
 def big_to_str(neg: bool, mag: list[int]) -> str:
     if len(mag) == 0:
         return "0"
-    parts: list[str] = []
-    if neg:
-        parts.append("-")
-    i = len(mag) - 1
-    parts.append(str(mag[i]))
-    i -= 1
-    while i >= 0:
-        parts.append(str(mag[i]).zfill(BASE_DIGITS))
-        i -= 1
+    n = len(mag)
+    parts = [""] * n
+    parts[0] = ("-" if neg else "") + str(mag[n - 1])
+    for i in range(1, n):
+        parts[i] = f"{mag[n - 1 - i]:09d}"
     return "".join(parts)
 
 
