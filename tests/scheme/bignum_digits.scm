@@ -1,3 +1,4 @@
+; slow
 ; Longer computations on bignums: the sum of the digits of 2^1000 (by
 ; quotient and remainder), Fibonacci numbers by iteration, a binomial
 ; coefficient and modular exponentiation with a bignum modulus.

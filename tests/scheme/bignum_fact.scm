@@ -16,25 +16,14 @@
 (for-each show-fact '(0 1 5 20 21 22 25 30 50 100))
 (write (fact 30))
 (newline)
-; 1000! by a loop (the recursive definition is 1000 deep: fine translated, too
-; deep for the interpreter run on CPython).
-(define (fact-iter n)
-  (let loop ((i 1) (acc 1))
-    (if (> i n)
-        acc
-        (loop (+ i 1) (* acc i)))))
-(display (fact-iter 1000))
-(newline)
-(display (= (fact-iter 100) (fact 100)))
-(newline)
 ; Dividing back down returns to fixnums.
 (define (unfact k n)
   (if (= n 1)
       k
       (unfact (quotient k n) (- n 1))))
-(display (unfact (fact 100) 100))
+(display (unfact (fact 40) 40))
 (newline)
-(display (quotient (fact 100) (fact 98)))
+(display (quotient (fact 40) (fact 38)))
 (newline)
 (display (integer? (quotient (fact 30) (fact 29))))
 (newline)

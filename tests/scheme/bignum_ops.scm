@@ -1,3 +1,4 @@
+; slow
 ; Arithmetic across the fixnum/bignum boundary: every operation on pairs of
 ; operands of both signs, the 64-bit limits, and results that shrink back to
 ; fixnums.
