@@ -13,9 +13,9 @@
 # (zero is the empty list); a signed value is a pair (negative, magnitude), and
 # zero is never negative. Base 10**9 keeps every product of two limbs plus two
 # carries below 2**63, so no step can overflow, and makes decimal printing and
-# parsing a matter of cutting digits into groups of nine. An extension is one
-# file, so this is the same code as tests/programs/bignum_arith/bigarith.py,
-# which the corpus runs against CPython's integers: change both together.
+# parsing a matter of cutting digits into groups of nine. The corpus program
+# tests/programs/bignum_arith imports this file as an ordinary module and runs
+# the arithmetic on boundary operands against CPython.
 
 from objects import (
     NumberHook,
