@@ -22,3 +22,8 @@
 (newline)
 (show (string->number (number->string (expt 7 77))))
 (show (equal? (string->number (number->string (expt 7 77))) (expt 7 77)))
+(show (number->string (expt 2 70) 16))
+(show (number->string (- (expt 2 70)) 2))
+(show (number->string (+ (expt 8 30) 7) 8))
+(show (number->string (- (expt 10 30)) 16))
+(show (number->string (expt 10 30) 10))

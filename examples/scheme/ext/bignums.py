@@ -522,6 +522,9 @@ class W_BigInt(W_Number):
     def is_odd(self) -> bool:
         return self.mag[0] % 2 == 1
 
+    def number_to_string(self, radix: int) -> str:
+        return big_to_str_radix(self.neg, self.mag, radix)
+
 
 def wrap(neg: bool, mag: list[int]) -> W_Number:
     """The exact integer with that sign and magnitude: a fixnum when it fits."""
