@@ -2,6 +2,7 @@
 ; runs this program, which loads modules compiled separately (`seam build-ext`).
 (load-extension "ext/vectors")
 (load-extension "ext/hashtables")
+(load-extension "ext/bignums")
 
 (define (fib n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
 (display "(fib 25) = ") (display (fib 25)) (newline)
@@ -21,6 +22,11 @@
     (let collect ((i n) (acc '()))
       (if (< i 2) (list->vector acc) (collect (- i 1) (if (vector-ref v i) (cons i acc) acc))))))
 (display "primes below 50: ") (write (sieve 50)) (newline)
+
+; Integers past 64 bits come from ext/bignums.so: the core catches the fixnum
+; overflow and hands the operation to the module.
+(define (fact n) (if (= n 0) 1 (* n (fact (- n 1)))))
+(display "(fact 30) = ") (display (fact 30)) (newline)
 
 ; Hash tables come from ext/hashtables.so, keyed by equal?.
 (define counts (make-hash-table))
