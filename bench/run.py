@@ -635,6 +635,42 @@ def scheme(runs: int, only: list[str]) -> bool:
         print("|---|" + "---:|" * (len(sides) + 1))
         print("| `vectors` | " + " | ".join(f"{s.best:.3f} ({s.best_cpu:.3f})" for s in sides)
               + f" | **{dyn.best / stat.best:.3f}×** (CPU {dyn.best_cpu / stat.best_cpu:.3f}×) |\n")
+    if selected(only, "bignums", ("scheme",)):
+        # Arithmetic done by the bignums module (loaded from its .so) against the
+        # big integers built into the other Schemes (GMP's, in Guile's case).
+        prog = os.path.join(BENCH, "scheme", "bignums.scm")
+        other = guile_file("bignums")
+        sides = [Side("seam, bignums.so", [core, prog])]
+        if have("guile"):
+            sides.append(Side("guile", ["guile", "--no-auto-compile", other], env_empty))
+        if have("scm"):
+            sides.append(Side("scm", ["scm", "-f", other]))
+        if have("gsi"):
+            sides.append(Side("gsi", ["gsi", other]))
+        if have("guile"):
+            warm = Side("guile compiled", ["guile", "--auto-compile", other], env_warm)
+            run(warm.cmd, env=env_warm)  # compiles into the warm cache, untimed
+            sides.append(warm)
+        outputs = set()
+        for i in range(runs):
+            log(f"scheme bignums: run {i + 1}/{runs}")
+            for side in sides:
+                r = run(["sh", "-c", 'cd "$1" && shift && exec "$@"', "sh", os.path.join(d, "dyn"), *side.cmd],
+                        env=side.env)
+                side.best = min(side.best, r.seconds)
+                side.best_cpu = min(side.best_cpu, r.cpu_seconds)
+                side.runs += 1
+                outputs.add((r.stdout, r.status))
+        if len(outputs) != 1:
+            ok = False
+            log(f"scheme bignums: outputs differ: {outputs!r}")
+        guile = next((s for s in sides if s.label == "guile"), None)
+        print(f"### Bignums: `bench/scheme/bignums.scm`, 200 times 1000! (best of {runs})\n")
+        print("| program | " + " | ".join(s.label for s in sides) + " | guile / seam |")
+        print("|---|" + "---:|" * (len(sides) + 1))
+        ratio = f"**{guile.best / sides[0].best:.2f}×**" if guile else "–"
+        print("| `bignums` | " + " | ".join(f"{s.best:.3f} ({s.best_cpu:.3f})" for s in sides)
+              + f" | {ratio} |\n")
     if selected(only, "loop", ("scheme",)):
         prog = os.path.join(BENCH, "scheme", "loop.scm")
         r = must(run([core, prog]), "scheme loop")
@@ -705,7 +741,7 @@ def main(argv: list[str]) -> int:
         if selected(args.only, name, ("ext", "extensions")):
             ok &= section(args.runs)
     if selected(args.only, "scheme", ("scheme",)) or any(
-            selected(args.only, n, ("scheme",)) for n in (*SCHEME_PROGRAMS, "vectors", "loop")):
+            selected(args.only, n, ("scheme",)) for n in (*SCHEME_PROGRAMS, "vectors", "bignums", "loop")):
         ok &= scheme(args.runs, args.only)
     elapsed = time.perf_counter() - started
     load = os.getloadavg()
