@@ -280,6 +280,10 @@ class NumberHook:
     def parse(self, text: str) -> W_Number | None:
         return None
 
+    def parse_radix(self, text: str, radix: int) -> W_Number | None:
+        # Digits in base radix (2 to 36) with an optional sign, beyond 64 bits.
+        return None
+
 
 class HookHolder:
     hook: NumberHook

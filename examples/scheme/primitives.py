@@ -665,11 +665,11 @@ def b_string_to_number(args: list[W_Object]) -> W_Object:
     s = string(args[0], "string->number")
     if len(args) > 1:
         radix = exact_int(args[1], "string->number")
-        v = reader.parse_radix(s, radix)
-        return FALSE if v is None else make_int(v)
+        n = reader.parse_radix_number(s, radix)
+        return FALSE if n is None else n
     if s.startswith("#x"):
-        v = reader.parse_radix(s[2:], 16)
-        return FALSE if v is None else make_int(v)
+        n = reader.parse_radix_number(s[2:], 16)
+        return FALSE if n is None else n
     r = reader.parse_number(s)
     return FALSE if r is None else r
 

@@ -74,6 +74,18 @@ def parse_radix(text: str, radix: int) -> int | None:
     return v
 
 
+def parse_radix_number(text: str, radix: int) -> W_Object | None:
+    # parse_radix as a Scheme number: digits beyond 64 bits go to the number
+    # hook (a bignum with the module loaded, else None).
+    v = parse_radix(text, radix)
+    if v is not None:
+        return make_int(v)
+    body = text[1:] if text[:1] == "-" or text[:1] == "+" else text
+    if not all_digits(body, radix):
+        return None
+    return number_hook().parse_radix(text, radix)
+
+
 class EndOfInput(Exception):
     pass
 
@@ -315,13 +327,13 @@ class Reader:
             items = self.read_list(depth, ")")
             return W_Pair(self.space.intern("vector"), quote_each(self.space, items))
         if len(tok) > 2 and (tok[1] == "x" or tok[1] == "X"):
-            v = parse_radix(tok[2:], 16)
-            if v is not None:
-                return make_int(v)
+            n = parse_radix_number(tok[2:], 16)
+            if n is not None:
+                return n
         if len(tok) > 2 and (tok[1] == "b" or tok[1] == "B"):
-            v = parse_radix(tok[2:], 2)
-            if v is not None:
-                return make_int(v)
+            n = parse_radix_number(tok[2:], 2)
+            if n is not None:
+                return n
         raise SchemeError("read: unknown # syntax", [W_String(tok)])
 
     def read_atom(self) -> W_Object:

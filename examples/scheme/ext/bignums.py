@@ -604,6 +604,12 @@ class BigHook(NumberHook):
             return None
         return wrap(v[0], v[1])
 
+    def parse_radix(self, text: str, radix: int) -> W_Number | None:
+        v = big_parse_radix(text, radix)
+        if v is None:
+            return None
+        return wrap(v[0], v[1])
+
 
 def init_module(space: Space) -> None:
     set_number_hook(BigHook())
