@@ -492,6 +492,13 @@ pub enum BinaryOp {
     IntAnd,
     IntOr,
     IntXor,
+    /// `>>` by an amount the front end knows is in `0..=63` (an arithmetic shift,
+    /// which is Python's floor semantics): `x >> k`, and `x // 2**k`.
+    IntShr,
+    /// `//` and `%` by a divisor the front end knows is neither 0 nor -1 (a literal),
+    /// so neither can raise or trap: Python's floor semantics, inline.
+    IntFloorDivConst,
+    IntModConst,
     IntEq,
     IntNe,
     IntLt,

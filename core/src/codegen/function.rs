@@ -941,6 +941,25 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             IntAnd => ins.band(l, r),
             IntOr => ins.bor(l, r),
             IntXor => ins.bxor(l, r),
+            IntShr => ins.sshr(l, r),
+            IntFloorDivConst | IntModConst => {
+                // Truncating quotient and remainder, then Python's floor fix-up:
+                // when the remainder is non-zero and its sign differs from the
+                // divisor's, q -= 1 and r += divisor. (The divisor is never 0 or -1.)
+                let q = ins.sdiv(l, r);
+                let rem = self.b.ins().srem(l, r);
+                let signs = self.b.ins().bxor(rem, r);
+                let differ = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+                let nonzero = self.b.ins().icmp_imm_s(IntCC::NotEqual, rem, 0);
+                let fix = self.b.ins().band(differ, nonzero);
+                if op == IntFloorDivConst {
+                    let fix = self.b.ins().uextend(types::I64, fix);
+                    self.b.ins().isub(q, fix)
+                } else {
+                    let adjusted = self.b.ins().iadd(rem, r);
+                    self.b.ins().select(fix, adjusted, rem)
+                }
+            }
             IntEq | BoolEq | RefEq => ins.icmp(IntCC::Equal, l, r),
             IntNe | BoolNe | RefNe => ins.icmp(IntCC::NotEqual, l, r),
             IntLt => ins.icmp(IntCC::SignedLessThan, l, r),

@@ -14,6 +14,7 @@ use ruff_text_size::{Ranged, TextRange};
 use super::order;
 use super::types::type_name;
 use super::{Binding, Context, ModId};
+use super::ints::int_division;
 use crate::diag::FileId;
 use crate::rt::{ExcKind, Rt};
 use crate::tir::{self, BinaryOp, ClassId, ExprKind, LocalId, Type, UnaryOp};
@@ -2641,8 +2642,9 @@ impl<'c, 'a> Checker<'c, 'a> {
                 Operator::BitOr => bin(BinaryOp::IntOr, l, r, Int),
                 Operator::BitXor => bin(BinaryOp::IntXor, l, r, Int),
                 Operator::Div => Ok(tir::Expr::rt(Rt::IntTrueDiv, vec![l, r], Float)),
-                Operator::FloorDiv => Ok(tir::Expr::rt(Rt::IntFloorDiv, vec![l, r], Int)),
-                Operator::Mod => Ok(tir::Expr::rt(Rt::IntMod, vec![l, r], Int)),
+                Operator::FloorDiv | Operator::Mod | Operator::RShift => {
+                    Ok(int_division(op, l, r))
+                }
                 Operator::Pow => {
                     if let ExprKind::Int(e) = r.kind
                         && e < 0
@@ -2656,7 +2658,6 @@ impl<'c, 'a> Checker<'c, 'a> {
                     Ok(tir::Expr::rt(Rt::IntPow, vec![l, r], Int))
                 }
                 Operator::LShift => Ok(tir::Expr::rt(Rt::IntLshift, vec![l, r], Int)),
-                Operator::RShift => Ok(tir::Expr::rt(Rt::IntRshift, vec![l, r], Int)),
                 Operator::MatMult => Err(self.error(range, "'@' is not supported")),
             },
             (Int | Float, Int | Float) => {

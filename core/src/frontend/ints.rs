@@ -276,3 +276,37 @@ fn wrapping(v: tir::Expr) -> tir::Expr {
     };
     tir::Expr { kind, ty }
 }
+
+/// `l // r`, `l % r` or `l >> r` on two ints. A literal right operand that
+/// cannot make the operation raise is lowered inline: `>>` by `0..=63` and
+/// `//`/`%` by a power of two as an arithmetic shift and a mask (exact for
+/// Python's floor semantics, negative `l` included), by any other literal but
+/// 0 and -1 as a hardware division with the floor fix-up. Anything else calls
+/// the runtime, which raises `ZeroDivisionError`, `OverflowError` (`-2**63 //
+/// -1`) or `ValueError` (`negative shift count`).
+pub(super) fn int_division(op: Operator, l: tir::Expr, r: tir::Expr) -> tir::Expr {
+    let int = |e: tir::Expr, k: BinaryOp, v: i64| {
+        tir::Expr::binary(k, e, tir::Expr::int(v), Type::Int)
+    };
+    if let ExprKind::Int(d) = r.kind {
+        let power = (d > 0 && d.count_ones() == 1).then(|| d.trailing_zeros() as i64);
+        match (op, power) {
+            (Operator::RShift, _) if (0..64).contains(&d) => return int(l, BinaryOp::IntShr, d),
+            (Operator::FloorDiv, Some(k)) => return int(l, BinaryOp::IntShr, k),
+            (Operator::Mod, Some(_)) => return int(l, BinaryOp::IntAnd, d - 1),
+            (Operator::FloorDiv, None) if d != 0 && d != -1 => {
+                return int(l, BinaryOp::IntFloorDivConst, d);
+            }
+            (Operator::Mod, None) if d != 0 && d != -1 => {
+                return int(l, BinaryOp::IntModConst, d);
+            }
+            _ => {}
+        }
+    }
+    let rt = match op {
+        Operator::FloorDiv => Rt::IntFloorDiv,
+        Operator::Mod => Rt::IntMod,
+        _ => Rt::IntRshift,
+    };
+    tir::Expr::rt(rt, vec![l, r], Type::Int)
+}
