@@ -344,6 +344,7 @@ impl<'p> Converter<'p> {
             Type::DictValues(t) => TypeRef::DictValues(sub(t)),
             Type::DictItems(k, v) => TypeRef::DictItems(sub(k), sub(v)),
             Type::Tuple(ts) => TypeRef::Tuple(ts.iter().map(|t| *sub(t)).collect()),
+            Type::VarTuple(t) => TypeRef::VarTuple(sub(t)),
             Type::Callable(ps, r) => {
                 let params = ps.iter().map(|t| *sub(t)).collect();
                 TypeRef::Callable(params, sub(r))

@@ -277,6 +277,12 @@ runtime_functions! {
     /// A new tuple of `n` zeroed words; bit `i` of `ref_mask` set when element `i` is a reference.
     /// Elements are stored at [`crate::layout::TUPLE_ITEMS`] + 8 * i.
     TupleNew = "seam_tuple_new"(I64, I64) -> Ptr, raises;
+    /// `t[i]` of a `tuple[T, ...]`; IndexError "tuple index out of range".
+    TupleGetItem = "seam_tuple_getitem"(Ptr, I64) -> Word, raises;
+    /// `tuple(l)` of a list: a `tuple[T, ...]`; MemoryError when it cannot be had.
+    TupleFromList = "seam_tuple_from_list"(Ptr) -> Ptr, raises;
+    /// The elements of a tuple of one element type as a new list; `is_ref` 0/1.
+    TupleToList = "seam_tuple_to_list"(Ptr, I8) -> Ptr, raises;
 
     // ---- sets and optional values (collections) ----
     /// A new empty `set` whose elements have type code `elem_tc` (a static string).

@@ -50,6 +50,11 @@ pub enum Type {
     List(Box<Type>),
     Dict(Box<Type>, Box<Type>),
     Tuple(Vec<Type>),
+    /// `tuple[T, ...]`: a tuple of any length whose elements all have type `T`. Same
+    /// object as [`Type::Tuple`] (a fixed tuple of `T`s is one without conversion);
+    /// its reference mask is all ones or all zeros (the collector applies bit 63
+    /// to the elements past the 64th).
+    VarTuple(Box<Type>),
     /// `T | None`; `None` is the null pointer. When `T` is a reference type the
     /// value is the reference itself; when it is `int`, `float` or `bool` it is
     /// a box (see [`crate::layout::BOX_VALUE`]) holding the value.
@@ -94,7 +99,7 @@ impl Type {
     /// The type code the runtime's generic helpers (`seam_str_of`, `seam_eq`, ...) walk.
     ///
     /// Grammar: `i` int, `f` float, `b` bool, `s` str, `n` None, `l<T>` list,
-    /// `d<K><V>` dict, `t<N>;<T1>...<TN>` tuple, `o<T>` optional (a box when `T`
+    /// `d<K><V>` dict, `t<N>;<T1>...<TN>` tuple, `u<T>` tuple of any length, `o<T>` optional (a box when `T`
     /// is `i`, `f` or `b`), `S<T>` set, `K<T>` dict_keys
     /// (T is the list's element type), `V<T>` dict_values, `I<K><V>` dict_items,
     /// `c` a class instance (printed from its class descriptor), `T` a text file (`F`, a function value, is never walked).
@@ -127,6 +132,10 @@ impl Type {
                 for t in ts {
                     t.write_type_code(out);
                 }
+            }
+            Type::VarTuple(t) => {
+                out.push('u');
+                t.write_type_code(out);
             }
             Type::Optional(t) => {
                 out.push('o');

@@ -50,6 +50,8 @@ pub enum TypeRef {
     TextIO,
     /// `object`: any class instance, or `None`.
     Object,
+    /// `tuple[T, ...]`: a tuple of any length.
+    VarTuple(Box<TypeRef>),
 }
 
 impl TypeRef {
@@ -66,7 +68,8 @@ impl TypeRef {
             TypeRef::List(t)
             | TypeRef::Optional(t)
             | TypeRef::DictKeys(t)
-            | TypeRef::DictValues(t) => t.for_each_class(f),
+            | TypeRef::DictValues(t)
+            | TypeRef::VarTuple(t) => t.for_each_class(f),
             TypeRef::Dict(k, v) | TypeRef::DictItems(k, v) => {
                 k.for_each_class(f);
                 v.for_each_class(f);
@@ -109,6 +112,7 @@ impl fmt::Display for TypeRef {
                 }
                 f.write_str("]")
             }
+            TypeRef::VarTuple(t) => write!(f, "tuple[{t}, ...]"),
             TypeRef::Optional(t) => write!(f, "{t} | None"),
             TypeRef::DictKeys(t) => write!(f, "dict_keys[{t}]"),
             TypeRef::DictValues(t) => write!(f, "dict_values[{t}]"),
@@ -150,6 +154,7 @@ enum TypeNode {
     Callable(u32),
     TextIO,
     Object,
+    VarTuple,
 }
 
 impl Serialize for TypeRef {
@@ -198,6 +203,7 @@ fn flatten(ty: &TypeRef) -> Vec<TypeNode> {
             ),
             TypeRef::TextIO => (TypeNode::TextIO, vec![]),
             TypeRef::Object => (TypeNode::Object, vec![]),
+            TypeRef::VarTuple(e) => (TypeNode::VarTuple, vec![e]),
         };
         out.push(node);
         stack.extend(children.into_iter().rev());
@@ -245,5 +251,6 @@ fn unflatten(nodes: &mut impl Iterator<Item = TypeNode>, depth: usize) -> Result
         }
         TypeNode::TextIO => TypeRef::TextIO,
         TypeNode::Object => TypeRef::Object,
+        TypeNode::VarTuple => TypeRef::VarTuple(next()?),
     })
 }

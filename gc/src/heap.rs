@@ -503,11 +503,12 @@ impl Heap {
                     }
                 }
                 kind::TUPLE => {
-                    let len = (word(desc.len_offset as usize) as usize).min(64);
+                    // Bit 63 also covers every item past the 64th (homogeneous tuples).
+                    let len = word(desc.len_offset as usize) as usize;
                     let mask = word(desc.mask_offset as usize) as u64;
                     let items = desc.items_offset as usize;
                     for i in 0..len {
-                        if mask & (1 << i) != 0 {
+                        if mask & (1 << i.min(63)) != 0 {
                             self.mark(word(items + 8 * i));
                         }
                     }

@@ -71,7 +71,9 @@ pub mod kind {
     pub const REF_ARRAY: u32 = 2;
     /// A tuple-like object: the word at `len_offset` holds the number of items,
     /// the word at `mask_offset` a bitmask (bit `i` set when item `i` is a
-    /// reference), and the items start at `items_offset`. At most 64 items are traced.
+    /// reference), and the items start at `items_offset`. Bit 63 also covers
+    /// every item past the 64th, so a tuple whose items are all references (or
+    /// none) may have any length.
     pub const TUPLE: u32 = 3;
 }
 

@@ -23,7 +23,7 @@ use crate::layout::{
     DUNDER_REPR, DUNDER_STR, TUPLE_ITEMS, TUPLE_LEN,
 };
 use crate::strobj::str_hash;
-use crate::typecode::{tc_slice, tuple_elems};
+use crate::typecode::{tc_slice, tuple_codes};
 use std::borrow::Cow;
 
 type UnaryFn = unsafe extern "C" fn(*mut u8) -> *mut u8;
@@ -363,12 +363,12 @@ pub(crate) unsafe fn hash_value(v: u64, tc: &[u8]) -> i64 {
                 if h == -1 { -2 } else { h }
             }
             b'c' => hash_instance(p),
-            b't' => {
+            b't' | b'u' => {
                 // CPython 3.11's tuple hash (xxHash's round and constants).
                 const PRIME_1: u64 = 11_400_714_785_074_694_791;
                 const PRIME_2: u64 = 14_029_467_366_897_019_727;
                 const PRIME_5: u64 = 2_870_177_450_012_600_261;
-                let tcs = tuple_elems(tc);
+                let tcs = tuple_codes(tc, word(p, TUPLE_LEN) as usize);
                 let n = (word(p, TUPLE_LEN) as usize).min(tcs.len());
                 let mut acc = PRIME_5;
                 for (i, etc) in tcs.iter().enumerate().take(n) {

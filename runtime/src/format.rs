@@ -19,7 +19,7 @@ use crate::layout::{TUPLE_ITEMS, TUPLE_LEN};
 use crate::list::list_words;
 use crate::set::set_elements;
 use crate::strobj::{new_str, new_str_or_raise, str_as_str};
-use crate::typecode::{pair, tc_slice, tuple_elems, type_len};
+use crate::typecode::{pair, tc_slice, tuple_codes, type_len};
 
 /// Whether CPython's `str.isprintable` holds for a non-ASCII character
 /// (by CPython 3.11's own database: unassigned code points are escaped too).
@@ -97,7 +97,7 @@ unsafe fn write_tuple(out: &mut String, words: &[u64], tcs: &[&[u8]]) {
 unsafe fn tuple_words<'a>(t: *mut u8) -> &'a [u64] {
     // SAFETY: a tuple holds `n` words at TUPLE_ITEMS.
     unsafe {
-        let n = (word(t, TUPLE_LEN) as usize).min(64);
+        let n = word(t, TUPLE_LEN) as usize;
         std::slice::from_raw_parts(t.add(TUPLE_ITEMS) as *const u64, n)
     }
 }
@@ -159,7 +159,10 @@ pub(crate) unsafe fn write_repr(out: &mut String, w: u64, tc: &[u8]) {
                 }
                 out.push_str("])");
             }
-            b't' => write_tuple(out, tuple_words(p), &tuple_elems(tc)),
+            b't' | b'u' => {
+                let words = tuple_words(p);
+                write_tuple(out, words, &tuple_codes(tc, words.len()))
+            }
             b'd' => {
                 let (k, v) = pair(tc);
                 out.push('{');
@@ -304,7 +307,7 @@ pub unsafe extern "C" fn seam_type_name(v: u64, tc: *const u8) -> *mut u8 {
             Some(b'n') => "NoneType",
             Some(b'l') => "list",
             Some(b'd') => "dict",
-            Some(b't') => "tuple",
+            Some(b't' | b'u') => "tuple",
             Some(b'S') => "set",
             Some(b'K') => "dict_keys",
             Some(b'V') => "dict_values",

@@ -17,7 +17,7 @@ use crate::layout::{BOX_VALUE, TUPLE_ITEMS, TUPLE_LEN};
 use crate::list::list_words;
 use crate::set::{set_elements, set_has};
 use crate::strobj::{str_bytes, str_equal};
-use crate::typecode::{pair, tc_slice, tuple_elems};
+use crate::typecode::{pair, tc_slice, tuple_codes};
 use std::cmp::Ordering;
 
 /// The element words of a tuple.
@@ -27,7 +27,7 @@ use std::cmp::Ordering;
 unsafe fn tuple_words<'a>(t: *mut u8) -> &'a [u64] {
     // SAFETY: a tuple holds `n` words at TUPLE_ITEMS.
     unsafe {
-        let n = (word(t, TUPLE_LEN) as usize).min(64);
+        let n = word(t, TUPLE_LEN) as usize;
         std::slice::from_raw_parts(t.add(TUPLE_ITEMS) as *const u64, n)
     }
 }
@@ -86,9 +86,9 @@ pub(crate) unsafe fn equal(a: u64, b: u64, tc: &[u8]) -> bool {
                 let (x, y) = (list_words(pa), list_words(pb));
                 x.len() == y.len() && x.iter().zip(y.iter()).all(|(&p, &q)| equal(p, q, &tc[1..]))
             }
-            b't' => {
-                let tcs = tuple_elems(tc);
+            b't' | b'u' => {
                 let (x, y) = (tuple_words(pa), tuple_words(pb));
+                let tcs = tuple_codes(tc, x.len());
                 x.len() == y.len()
                     && x.iter()
                         .zip(y)
@@ -176,8 +176,8 @@ pub(crate) unsafe fn compare(a: u64, b: u64, tc: &[u8]) -> Ordering {
                 &tc[1..],
             ),
             b'l' => lexicographic(list_words(pa), list_words(pb), |_| &tc[1..], rec),
-            b't' => {
-                let tcs = tuple_elems(tc);
+            b't' | b'u' => {
+                let tcs = tuple_codes(tc, tuple_words(pa).len().max(tuple_words(pb).len()));
                 lexicographic(
                     tuple_words(pa),
                     tuple_words(pb),

@@ -157,7 +157,7 @@ pub(crate) unsafe fn list_append_word(list: *mut u8, w: u64) {
 /// # Safety
 /// As for [`list_append_word`].
 #[must_use]
-unsafe fn try_list_append_word(list: *mut u8, w: u64) -> bool {
+pub(crate) unsafe fn try_list_append_word(list: *mut u8, w: u64) -> bool {
     // SAFETY: forwarded from the caller; `reserve` leaves room for one more word.
     unsafe {
         let len = word(list, LIST_LEN) as usize;

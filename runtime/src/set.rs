@@ -25,7 +25,7 @@ use crate::layout::*;
 use crate::list::{seam_list_append, try_new_list};
 use crate::memory::{or_raise, out_of_memory, raise_memory_error, try_reserve};
 use crate::strobj::str_hash;
-use crate::typecode::{tc_slice, tuple_elems};
+use crate::typecode::{tc_slice, tuple_codes};
 use std::ptr::null_mut;
 
 const LINEAR_PROBES: usize = 9;
@@ -45,9 +45,10 @@ pub(crate) unsafe fn hash_of(v: u64, tc: &[u8]) -> i64 {
         Some(b'b') => (v != 0) as i64,
         // SAFETY: forwarded from the caller.
         Some(b's') => unsafe { str_hash(v as *mut u8) as i64 },
-        Some(b't') => {
-            let codes = tuple_elems(tc);
+        Some(b't' | b'u') => {
             let p = v as *mut u8;
+            // SAFETY: a live tuple's length word.
+            let codes = tuple_codes(tc, unsafe { word(p, TUPLE_LEN) } as usize);
             let mut acc: u64 = XXPRIME_5;
             for (i, code) in codes.iter().enumerate() {
                 // SAFETY: a live tuple has an element word per code.

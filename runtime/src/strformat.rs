@@ -19,7 +19,7 @@ use crate::gcglue::{Roots, word};
 use crate::generic::unbox_optional;
 use crate::layout::{TUPLE_ITEMS, TUPLE_LEN};
 use crate::strobj::{new_str, str_as_str};
-use crate::typecode::{tc_slice, tuple_elems, type_len};
+use crate::typecode::{tc_slice, tuple_codes, type_len};
 
 /// A value and its type code, seen by `seam-format`.
 struct Rooted<'a> {
@@ -72,7 +72,7 @@ impl Object for Rooted<'_> {
             Some(b'o' | b'n') => Value::Other("NoneType"),
             Some(b'l') => Value::Other("list"),
             Some(b'd') => Value::Other("dict"),
-            Some(b't') => Value::Other("tuple"),
+            Some(b't' | b'u') => Value::Other("tuple"),
             Some(b'K') => Value::Other("dict_keys"),
             Some(b'V') => Value::Other("dict_values"),
             Some(b'I') => Value::Other("dict_items"),
@@ -196,20 +196,21 @@ pub unsafe extern "C" fn seam_str_percent(fmt: *mut u8, args: u64, tc: *const u8
         let roots = Roots::new();
         roots.push(fmt);
         roots.push_word(args, is_ref(tc));
-        let (vals, is_tuple): (Vec<Rooted<'_>>, bool) = if tc.first() == Some(&b't') {
-            let t = args as *mut u8;
-            let n = word(t, TUPLE_LEN) as usize;
-            let elems = tuple_elems(tc);
-            let vals = elems
-                .into_iter()
-                .take(n)
-                .enumerate()
-                .map(|(i, etc)| Rooted::new(word(t, TUPLE_ITEMS + 8 * i), etc))
-                .collect();
-            (vals, true)
-        } else {
-            (vec![Rooted::new(args, tc)], false)
-        };
+        let (vals, is_tuple): (Vec<Rooted<'_>>, bool) =
+            if matches!(tc.first(), Some(&(b't' | b'u'))) {
+                let t = args as *mut u8;
+                let n = word(t, TUPLE_LEN) as usize;
+                let elems = tuple_codes(tc, n);
+                let vals = elems
+                    .into_iter()
+                    .take(n)
+                    .enumerate()
+                    .map(|(i, etc)| Rooted::new(word(t, TUPLE_ITEMS + 8 * i), etc))
+                    .collect();
+                (vals, true)
+            } else {
+                (vec![Rooted::new(args, tc)], false)
+            };
         let objs: Vec<&dyn Object> = vals.iter().map(|v| v as &dyn Object).collect();
         let r = seam_format::percent_format(str_as_str(fmt), &objs, is_tuple);
         finish(r)

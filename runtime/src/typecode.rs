@@ -3,7 +3,7 @@
 //!
 //! Grammar (from `seam_core::tir::Type::type_code`): `i` int, `f` float,
 //! `b` bool, `s` str, `n` None, `l<T>` list, `d<K><V>` dict,
-//! `t<N>;<T1>...<TN>` tuple, `o<T>` optional, `K<T>` dict_keys,
+//! `t<N>;<T1>...<TN>` tuple, `u<T>` tuple of any length, `o<T>` optional, `K<T>` dict_keys,
 //! `V<T>` dict_values, `I<K><V>` dict_items, `S<T>` set. This file only splits codes;
 //! it knows nothing of values.
 
@@ -43,7 +43,7 @@ pub(crate) fn type_len(tc: &[u8]) -> usize {
     while pending > 0 && i < tc.len() {
         pending -= 1;
         match tc[i] {
-            b'l' | b'o' | b'K' | b'V' | b'S' => {
+            b'l' | b'o' | b'K' | b'V' | b'S' | b'u' => {
                 pending += 1;
                 i += 1;
             }
@@ -72,6 +72,17 @@ pub(crate) fn tuple_elems(tc: &[u8]) -> Vec<&[u8]> {
         i += len;
     }
     out
+}
+
+/// The element codes of a tuple of `n` elements whose code is `tc`: a fixed
+/// tuple's (`t...`) or `n` times a `tuple[T, ...]`'s element code (`u<T>`).
+pub(crate) fn tuple_codes(tc: &[u8], n: usize) -> Vec<&[u8]> {
+    if tc.first() == Some(&b'u') {
+        let rest = &tc[1..];
+        vec![&rest[..type_len(rest)]; n]
+    } else {
+        tuple_elems(tc)
+    }
 }
 
 /// The two codes following a one-letter prefix (`d<K><V>`, `I<K><V>`).

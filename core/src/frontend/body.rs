@@ -11,10 +11,10 @@ use std::collections::{HashMap, HashSet};
 use ruff_python_ast::{self as ast, CmpOp, Expr, Operator, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
+use super::ints::int_division;
 use super::order;
 use super::types::type_name;
 use super::{Binding, Context, ModId};
-use super::ints::int_division;
 use crate::diag::FileId;
 use crate::rt::{ExcKind, Rt};
 use crate::tir::{self, BinaryOp, ClassId, ExprKind, LocalId, Type, UnaryOp};
@@ -1019,6 +1019,12 @@ impl<'c, 'a> Checker<'c, 'a> {
             }
             _ => (self.expr(&f.iter, None)?, None),
         };
+        // A tuple[T, ...] is walked as a list of its elements.
+        let iter_expr = if matches!(iter_expr.ty, Type::VarTuple(_)) {
+            super::tuples::to_list(iter_expr)
+        } else {
+            iter_expr
+        };
         let iter_ty = iter_expr.ty.clone();
         let mut pre = Vec::new();
         match iter_ty {
@@ -1135,7 +1141,7 @@ impl<'c, 'a> Checker<'c, 'a> {
         Ok(())
     }
 
-    fn is_shadowed(&self, name: &str) -> bool {
+    pub(super) fn is_shadowed(&self, name: &str) -> bool {
         self.local_names.contains(name) || self.cx.module(self.module).scope.contains_key(name)
     }
 
@@ -1448,6 +1454,15 @@ impl<'c, 'a> Checker<'c, 'a> {
                 self.store_local(n, v, n.range, out)
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                if matches!(v.ty, Type::VarTuple(_)) {
+                    return Err(self.error(
+                        target.range(),
+                        format!(
+                            "cannot unpack a {}: its length is known only at run time (index it: t[0], t[1])",
+                            type_name(&v.ty)
+                        ),
+                    ));
+                }
                 let Type::Tuple(ts) = v.ty.clone() else {
                     return Err(self.error(
                         target.range(),
@@ -2091,6 +2106,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             Type::Dict(..) => nonzero(tir::Expr::field(v, DICT_LEN, Type::Int)),
             Type::Set(_) => nonzero(tir::Expr::field(v, SET_LEN, Type::Int)),
             Type::Tuple(ts) => tir::Expr::bool(!ts.is_empty()),
+            Type::VarTuple(_) => nonzero(tir::Expr::field(v, TUPLE_LEN, Type::Int)),
             // Files are always true.
             Type::File => tir::Expr::new(
                 ExprKind::Block(vec![tir::Stmt::Expr(v)], Box::new(tir::Expr::bool(true))),
@@ -2152,6 +2168,23 @@ impl<'c, 'a> Checker<'c, 'a> {
         }
         match (target, &v.ty) {
             (Type::Optional(inner), t) if **inner == *t => Ok(super::collections::to_optional(v, target)),
+            (Type::VarTuple(elem), Type::Tuple(_) | Type::VarTuple(_)) => {
+                if let ExprKind::Tuple(items) = v.kind {
+                    // A display: each element converts as it would on its own.
+                    let items = items
+                        .into_iter()
+                        .map(|item| self.coerce(item, elem, range))
+                        .collect::<R<Vec<_>>>()?;
+                    return Ok(tir::Expr::new(ExprKind::Tuple(items), target.clone()));
+                }
+                match self.coerce_var_tuple(&v, elem) {
+                    Some(v) => Ok(v),
+                    None => Err(self.error(
+                        range,
+                        format!("expected {}, found {}", type_name(target), type_name(&v.ty)),
+                    )),
+                }
+            }
             // Upcasts: an instance of a subclass is an instance of its bases.
             (Type::Instance(b), Type::Instance(s)) if self.cx.is_subclass(*s, *b) => Ok(tir::Expr::new(v.kind, target.clone())),
             (Type::Optional(inner), Type::Instance(s)) if matches!(**inner, Type::Instance(b) if self.cx.is_subclass(*s, b)) => {
@@ -2341,10 +2374,20 @@ impl<'c, 'a> Checker<'c, 'a> {
             Expr::Tuple(t) => {
                 let expected_elems = match expected {
                     Some(Type::Tuple(ts)) if ts.len() == t.elts.len() => Some(ts.clone()),
+                    Some(Type::VarTuple(e)) => Some(vec![(**e).clone(); t.elts.len()]),
                     _ => None,
                 };
                 if t.elts.is_empty() {
-                    return Err(self.error(t.range, "empty tuples are not supported"));
+                    // `()` is a tuple[T, ...] of no elements where one is expected.
+                    return match expected {
+                        Some(ty @ Type::VarTuple(_)) => {
+                            Ok(tir::Expr::new(ExprKind::Tuple(vec![]), ty.clone()))
+                        }
+                        _ => Err(self.error(
+                            t.range,
+                            "an empty tuple needs a known type: annotate it (t: tuple[int, ...] = ())",
+                        )),
+                    };
                 }
                 if t.elts.len() > crate::layout::TUPLE_MAX_LEN {
                     return Err(self.error(t.range, "a tuple may have at most 64 elements"));
@@ -2623,6 +2666,9 @@ impl<'c, 'a> Checker<'c, 'a> {
         if let Some(r) = self.set_binary(op, &l, &r, range) {
             return r;
         }
+        if let Some(r) = self.var_tuple_binary(op, &l, &r, range) {
+            return r;
+        }
         if l.ty == Bool || r.ty == Bool {
             return Err(self.error(
                 range,
@@ -2642,9 +2688,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 Operator::BitOr => bin(BinaryOp::IntOr, l, r, Int),
                 Operator::BitXor => bin(BinaryOp::IntXor, l, r, Int),
                 Operator::Div => Ok(tir::Expr::rt(Rt::IntTrueDiv, vec![l, r], Float)),
-                Operator::FloorDiv | Operator::Mod | Operator::RShift => {
-                    Ok(int_division(op, l, r))
-                }
+                Operator::FloorDiv | Operator::Mod | Operator::RShift => Ok(int_division(op, l, r)),
                 Operator::Pow => {
                     if let ExprKind::Int(e) = r.kind
                         && e < 0
@@ -3002,6 +3046,12 @@ impl<'c, 'a> Checker<'c, 'a> {
                     _ => {
                         let ty = match (&lt, &rt) {
                             (a, b) if a == b => a.clone(),
+                            // A fixed tuple of one element type compares with a tuple[T, ...].
+                            (VarTuple(e), Tuple(ts)) | (Tuple(ts), VarTuple(e))
+                                if ts.iter().all(|t| t == &**e) =>
+                            {
+                                VarTuple(e.clone())
+                            }
                             (Optional(i), t) | (t, Optional(i)) if **i == *t && !ordering => {
                                 Optional(i.clone())
                             }
@@ -3079,6 +3129,18 @@ impl<'c, 'a> Checker<'c, 'a> {
                 ))
             }
             Type::Set(_) => self.set_contains(container, item, range),
+            Type::VarTuple(e) => {
+                let item = self.coerce(item, &e, range)?;
+                Ok(tir::Expr::rt(
+                    Rt::ListContains,
+                    vec![
+                        super::tuples::to_list(container),
+                        item,
+                        tir::Expr::type_code((*e).clone()),
+                    ],
+                    Type::Bool,
+                ))
+            }
             Type::Dict(k, _) => {
                 let item = self.coerce(item, &k, range)?;
                 Ok(tir::Expr::rt(
@@ -3093,6 +3155,9 @@ impl<'c, 'a> Checker<'c, 'a> {
 
     fn subscript(&mut self, s: &ast::ExprSubscript) -> R<tir::Expr> {
         let obj = self.expr(&s.value, None)?;
+        if matches!(obj.ty, Type::VarTuple(_)) {
+            return self.var_tuple_subscript(obj, s);
+        }
         if let Expr::Slice(sl) = s.slice.as_ref() {
             let rt = match &obj.ty {
                 Type::Str => Rt::StrSlice,
@@ -3340,6 +3405,7 @@ fn is_empty_display(e: &Expr) -> bool {
     match e {
         Expr::List(l) => l.elts.is_empty(),
         Expr::Dict(d) => d.items.is_empty(),
+        Expr::Tuple(t) => t.elts.is_empty(),
         _ => false,
     }
 }
@@ -3347,7 +3413,7 @@ fn is_empty_display(e: &Expr) -> bool {
 fn orderable(t: &Type) -> bool {
     match t {
         Type::Int | Type::Float | Type::Str | Type::Bool => true,
-        Type::List(e) => orderable(e),
+        Type::List(e) | Type::VarTuple(e) => orderable(e),
         Type::Tuple(ts) => ts.iter().all(orderable),
         _ => false,
     }

@@ -697,13 +697,14 @@ impl Checker<'_, '_> {
             Type::Dict(..) => tir::Expr::field(v, layout::DICT_LEN, Type::Int),
             Type::Set(_) => Self::set_len(v),
             Type::Tuple(ts) => block(vec![tir::Stmt::Expr(v)], tir::Expr::int(ts.len() as i64)),
+            Type::VarTuple(_) => tir::Expr::field(v, layout::TUPLE_LEN, Type::Int),
             Type::Instance(c) => return self.instance_len(v, c, range),
             other => return Err(self.not_narrowed_or(range, &other, "has no len()")),
         })
     }
 
     /// `list(v)`: a new list of the elements of a list, str, dict (keys) or dict view.
-    fn list_of(&mut self, v: tir::Expr, range: TextRange) -> R<tir::Expr> {
+    pub(super) fn list_of(&mut self, v: tir::Expr, range: TextRange) -> R<tir::Expr> {
         Ok(match v.ty.clone() {
             Type::List(e) | Type::DictKeys(e) | Type::DictValues(e) => {
                 tir::Expr::rt(Rt::ListCopy, vec![v], Type::List(e))
@@ -716,6 +717,7 @@ impl Checker<'_, '_> {
             Type::Str => tir::Expr::rt(Rt::ListFromStr, vec![v], Type::List(Box::new(Type::Str))),
             Type::Dict(k, _) => tir::Expr::rt(Rt::DictKeys, vec![v], Type::List(k)),
             Type::Set(e) => tir::Expr::rt(Rt::SetToList, vec![v], Type::List(e)),
+            Type::VarTuple(_) => super::tuples::to_list(v),
             other => {
                 return Err(self.not_narrowed_or(range, &other, "cannot be converted with list()"));
             }
@@ -759,7 +761,7 @@ impl Checker<'_, '_> {
         fn ok(t: &Type) -> bool {
             match t {
                 Type::Int | Type::Float | Type::Str | Type::Bool => true,
-                Type::List(e) => ok(e),
+                Type::List(e) | Type::VarTuple(e) => ok(e),
                 Type::Tuple(ts) => ts.iter().all(ok),
                 _ => false,
             }
@@ -787,7 +789,9 @@ impl Checker<'_, '_> {
             let v = self.expr(&args[0], None)?;
             let l = match v.ty {
                 Type::List(_) | Type::DictKeys(_) | Type::DictValues(_) => v,
-                Type::Str | Type::Dict(..) | Type::Set(_) => self.list_of(v, args[0].range())?,
+                Type::Str | Type::Dict(..) | Type::Set(_) | Type::VarTuple(_) => {
+                    self.list_of(v, args[0].range())?
+                }
                 ref other => {
                     let other = other.clone();
                     return Err(self.not_narrowed_or(args[0].range(), &other, "is not iterable"));
@@ -891,6 +895,13 @@ impl Checker<'_, '_> {
             Type::List(e) => self.list_method(recv, *e, m, a, c),
             Type::Dict(k, v) => self.dict_method(recv, *k, *v, m, a, c),
             Type::Set(e) => self.set_method(recv, *e, m, a, c),
+            Type::VarTuple(e) if m == "count" => {
+                let l = super::tuples::to_list(recv);
+                let b = self.bind_args(c, "tuple.count", &[("value", true)])?;
+                let v = self.expr_as(b[0].expect("required"), &e)?;
+                let tc = tir::Expr::type_code(*e);
+                Ok(tir::Expr::rt(Rt::ListCount, vec![l, v, tc], Type::Int))
+            }
             Type::Instance(cid) => self.instance_method_call(recv, cid, a, c),
             Type::File => self.file_method(recv, a, c),
             other => Err(match other {
@@ -976,11 +987,15 @@ impl Checker<'_, '_> {
                     Type::List(e) | Type::DictKeys(e) | Type::DictValues(e) if **e == Type::Str => {
                         v
                     }
+                    Type::VarTuple(e) if **e == Type::Str => super::tuples::to_list(v),
                     _ => {
                         let t = v.ty.clone();
                         return Err(self.error(
                             x.range(),
-                            format!("str.join() needs a list[str], found {}", type_name(&t)),
+                            format!(
+                                "str.join() needs a list[str] or tuple[str, ...], found {}",
+                                type_name(&t)
+                            ),
                         ));
                     }
                 };

@@ -493,7 +493,8 @@ pub(super) fn mentions_callable(t: &Type) -> bool {
         | Type::Optional(e)
         | Type::DictKeys(e)
         | Type::DictValues(e)
-        | Type::Set(e) => mentions_callable(e),
+        | Type::Set(e)
+        | Type::VarTuple(e) => mentions_callable(e),
         Type::Dict(k, v) | Type::DictItems(k, v) => mentions_callable(k) || mentions_callable(v),
         Type::Tuple(ts) => ts.iter().any(mentions_callable),
     }

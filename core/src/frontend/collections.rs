@@ -34,6 +34,7 @@ pub(super) fn is_set_element(t: &Type) -> bool {
     match t {
         Type::Int | Type::Bool | Type::Str => true,
         Type::Tuple(ts) => ts.iter().all(is_set_element),
+        Type::VarTuple(t) => is_set_element(t),
         _ => false,
     }
 }
@@ -106,13 +107,13 @@ pub(super) struct Plan {
 
 /// What a consuming builtin iterates: a generator expression or any iterable.
 #[derive(Clone, Copy)]
-enum Source<'e> {
+pub(super) enum Source<'e> {
     Gen(&'e Expr, &'e [ast::Comprehension]),
     Iter(&'e Expr),
 }
 
 impl<'e> Source<'e> {
-    fn of(e: &'e Expr) -> Source<'e> {
+    pub(super) fn of(e: &'e Expr) -> Source<'e> {
         match e {
             Expr::Generator(g) => Source::Gen(&g.elt, &g.generators),
             other => Source::Iter(other),
@@ -212,6 +213,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             }
             Type::Str => Ok(self.str_plan(v)),
             Type::Set(_) => Ok(self.set_plan(v)),
+            Type::VarTuple(_) => Ok(self.list_plan(super::tuples::to_list(v))),
             other => Err(self.not_narrowed_or(range, &other, "is not iterable")),
         }
     }
@@ -810,7 +812,7 @@ impl<'c, 'a> Checker<'c, 'a> {
     // ------------------------------------------------------------ comprehensions
 
     /// A list of the elements of `src` (a comprehension, or `list(iterable)`).
-    fn collect_list(
+    pub(super) fn collect_list(
         &mut self,
         src: Source<'_>,
         elem: Option<&Type>,
@@ -1056,10 +1058,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             "sum" => self.sum(c),
             "any" | "all" => self.any_all(name, c),
             "set" => self.set_call(c, expected),
-            "tuple" => Err(self.error(
-                c.range(),
-                "tuple() is not supported: a tuple's length is part of its type, so write a tuple display (a, b)",
-            )),
+            "tuple" => self.tuple_call(c, expected),
             "type" => Err(self.error(
                 c.range(),
                 "type() is only supported as type(x).__name__",

@@ -131,6 +131,7 @@ pub(super) fn is_dict_key(t: &Type) -> bool {
     match t {
         Type::Int | Type::Str | Type::Bool | Type::Instance(_) => true,
         Type::Tuple(ts) => ts.iter().all(is_dict_key),
+        Type::VarTuple(t) => is_dict_key(t),
         _ => false,
     }
 }
@@ -317,6 +318,7 @@ impl Checker<'_, '_> {
                 Type::Instance(_) | Type::Object => true,
                 Type::Optional(inner) => hashable(inner),
                 Type::Tuple(ts) => ts.iter().all(hashable),
+                Type::VarTuple(t) => hashable(t),
                 _ => false,
             }
         }

@@ -185,7 +185,8 @@ fn undescribed(t: &Type, described: &[bool]) -> Option<ClassId> {
         | Type::Optional(e)
         | Type::DictKeys(e)
         | Type::DictValues(e)
-        | Type::Set(e) => undescribed(e, described),
+        | Type::Set(e)
+        | Type::VarTuple(e) => undescribed(e, described),
         Type::Dict(k, v) | Type::DictItems(k, v) => {
             undescribed(k, described).or_else(|| undescribed(v, described))
         }

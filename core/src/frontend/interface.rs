@@ -383,6 +383,7 @@ fn convert_type(t: &TypeRef, classes: &HashMap<String, ClassId>) -> Result<Type,
                 .map(|t| convert_type(t, classes))
                 .collect::<Result<_, _>>()?,
         ),
+        TypeRef::VarTuple(e) => Type::VarTuple(b(e)?),
         TypeRef::Optional(e) => Type::Optional(b(e)?),
         TypeRef::DictKeys(e) => Type::DictKeys(b(e)?),
         TypeRef::DictValues(e) => Type::DictValues(b(e)?),

@@ -285,9 +285,8 @@ fn wrapping(v: tir::Expr) -> tir::Expr {
 /// the runtime, which raises `ZeroDivisionError`, `OverflowError` (`-2**63 //
 /// -1`) or `ValueError` (`negative shift count`).
 pub(super) fn int_division(op: Operator, l: tir::Expr, r: tir::Expr) -> tir::Expr {
-    let int = |e: tir::Expr, k: BinaryOp, v: i64| {
-        tir::Expr::binary(k, e, tir::Expr::int(v), Type::Int)
-    };
+    let int =
+        |e: tir::Expr, k: BinaryOp, v: i64| tir::Expr::binary(k, e, tir::Expr::int(v), Type::Int);
     if let ExprKind::Int(d) = r.kind {
         let power = (d > 0 && d.count_ones() == 1).then(|| d.trailing_zeros() as i64);
         match (op, power) {

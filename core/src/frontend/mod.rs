@@ -25,6 +25,7 @@ mod modules;
 mod order;
 mod pysyntax;
 mod strings;
+mod tuples;
 mod types;
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ fn python_type_name(cx_classes: &[tir::Class], ty: &Type) -> String {
         Type::None => "NoneType".into(),
         Type::List(_) => "list".into(),
         Type::Dict(..) => "dict".into(),
-        Type::Tuple(_) => "tuple".into(),
+        Type::Tuple(_) | Type::VarTuple(_) => "tuple".into(),
         Type::DictKeys(_) => "dict_keys".into(),
         Type::DictValues(_) => "dict_values".into(),
         Type::DictItems(..) => "dict_items".into(),
@@ -270,7 +270,12 @@ impl Checker<'_, '_> {
                 t => vec![t.clone()],
             },
         };
-        if let Some(f) = &literal {
+        // A tuple[T, ...]'s length is known only at run time, where the runtime
+        // raises CPython's errors for a format that does not fit it.
+        let var_tuple = args
+            .as_ref()
+            .is_some_and(|a| matches!(a.ty, Type::VarTuple(_)));
+        if let Some(f) = literal.as_ref().filter(|_| !var_tuple) {
             let names: Vec<String> = arg_types.iter().map(|t| self.kind_name(t)).collect();
             let kinds: Vec<PercentArgKind<'_>> = arg_types
                 .iter()

@@ -136,10 +136,16 @@ impl Context<'_> {
                         _ => err(ann.range(), "dict takes two type arguments: dict[K, V]"),
                     },
                     Some("tuple") => {
+                        if let [elem, Expr::EllipsisLiteral(_)] = args.as_slice()
+                            && !matches!(elem, Expr::EllipsisLiteral(_))
+                        {
+                            let t = self.resolve_type_depth(module, elem, depth + 1)?;
+                            return Ok(Type::VarTuple(Box::new(t)));
+                        }
                         if args.iter().any(|a| matches!(a, Expr::EllipsisLiteral(_))) {
                             return err(
                                 ann.range(),
-                                "variable-length tuples are not supported: list the element types",
+                                "'...' in a tuple type must follow its one element type: tuple[T, ...]",
                             );
                         }
                         let ts = resolve_all(self)?;
@@ -598,6 +604,7 @@ pub(crate) fn type_name(t: &Type) -> String {
             "tuple[{}]",
             ts.iter().map(type_name).collect::<Vec<_>>().join(", ")
         ),
+        Type::VarTuple(t) => format!("tuple[{}, ...]", type_name(t)),
         Type::Optional(t) => format!("{} | None", type_name(t)),
         Type::Set(t) => format!("set[{}]", type_name(t)),
         Type::DictKeys(k) => format!("dict_keys[{}]", type_name(k)),
