@@ -825,6 +825,61 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 let a = self.expr(a)?;
                 self.unary(*op, a)
             }
+            ExprKind::Binary(op, l, r) if affine(*op, l, r).is_some() => {
+                // `x * a + b` (and `a * x`, `b + ...`, `... - b`): one range check of
+                // `x`, as below, for the whole expression. Where CPython's exact
+                // result fits, so does this one: the wrapping intermediate cannot
+                // change a result computed modulo 2**64.
+                let (x, a, b) = affine(*op, l, r).expect("matched above");
+                let (lo, hi) = affine_range(a, b);
+                let x = self.expr(x)?;
+                let product = self.b.ins().imul_imm_s(x, a);
+                let value = self.b.ins().iadd_imm_s(product, b);
+                let offset = self.b.ins().iadd_imm_s(x, lo.wrapping_neg());
+                let span = hi.wrapping_sub(lo);
+                let overflow = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::UnsignedGreaterThan, offset, span);
+                self.overflow_check(overflow)?;
+                value
+            }
+            ExprKind::Binary(op, l, r)
+                if op.can_raise() && constant_addend(*op, l, r).is_some() =>
+            {
+                // `x + c`, `c + x`, `x - c`: the addend's sign is known, so overflow
+                // is one register compare-and-branch, which fuses, rather than the
+                // flag of an overflowing add (`seto`, `test`, `jne`).
+                let (x, c) = constant_addend(*op, l, r).expect("matched above");
+                let x = self.expr(x)?;
+                let sum = self.b.ins().iadd_imm_s(x, c);
+                // With a positive addend the sum wrapped iff it came out below `x`;
+                // with a negative one, iff above.
+                let cc = if c > 0 {
+                    IntCC::SignedLessThan
+                } else {
+                    IntCC::SignedGreaterThan
+                };
+                let overflow = self.b.ins().icmp(cc, sum, x);
+                self.overflow_check(overflow)?;
+                sum
+            }
+            ExprKind::Binary(BinaryOp::IntMulChecked, l, r) if constant_factor(l, r).is_some() => {
+                // `x * c`, `c * x`: the product fits iff `x` lies in a range known
+                // here, tested as one unsigned compare of `x - lo` with `hi - lo`.
+                let (x, c) = constant_factor(l, r).expect("matched above");
+                let (lo, hi) = affine_range(c, 0);
+                let x = self.expr(x)?;
+                let product = self.b.ins().imul_imm_s(x, c);
+                let offset = self.b.ins().iadd_imm_s(x, lo.wrapping_neg());
+                let span = hi.wrapping_sub(lo);
+                let overflow = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::UnsignedGreaterThan, offset, span);
+                self.overflow_check(overflow)?;
+                product
+            }
             ExprKind::Binary(op, l, r) if op.can_raise() => {
                 let v = self.eval_all(&[l, r])?;
                 let ins = self.b.ins();
@@ -1244,5 +1299,108 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             self.store_word(tuple, offset, v);
         }
         Ok(tuple)
+    }
+}
+
+/// For a checked `x + c`, `c + x` or `x - c` with a literal `c` (non-zero, and
+/// `c != i64::MIN` for a subtraction), the operand `x` and the addend (`-c`
+/// for a subtraction).
+fn constant_addend<'e>(op: BinaryOp, l: &'e Expr, r: &'e Expr) -> Option<(&'e Expr, i64)> {
+    let lit = |e: &Expr| match e.kind {
+        ExprKind::Int(c) if c != 0 => Some(c),
+        _ => None,
+    };
+    match op {
+        BinaryOp::IntAddChecked => match (lit(l), lit(r)) {
+            (_, Some(c)) => Some((l, c)),
+            (Some(c), None) => Some((r, c)),
+            (None, None) => None,
+        },
+        BinaryOp::IntSubChecked => lit(r).filter(|&c| c != i64::MIN).map(|c| (l, -c)),
+        _ => None,
+    }
+}
+
+/// For a checked `x * c` or `c * x` with a literal `c` other than 0, the
+/// operand `x` and the factor.
+fn constant_factor<'e>(l: &'e Expr, r: &'e Expr) -> Option<(&'e Expr, i64)> {
+    match (&l.kind, &r.kind) {
+        (_, ExprKind::Int(c)) if *c != 0 => Some((l, *c)),
+        (ExprKind::Int(c), _) if *c != 0 => Some((r, *c)),
+        _ => None,
+    }
+}
+
+/// For a checked `x * a + b`, `a * x + b`, `b + x * a` or `x * a - b` with
+/// literals `a != 0` and `b` (`b != i64::MIN` when subtracted): `x`, `a` and
+/// the addend.
+fn affine<'e>(op: BinaryOp, l: &'e Expr, r: &'e Expr) -> Option<(&'e Expr, i64, i64)> {
+    let (mul, b) = match (op, &l.kind, &r.kind) {
+        (
+            BinaryOp::IntAddChecked,
+            ExprKind::Binary(BinaryOp::IntMulChecked, ..),
+            ExprKind::Int(b),
+        ) => (l, *b),
+        (
+            BinaryOp::IntAddChecked,
+            ExprKind::Int(b),
+            ExprKind::Binary(BinaryOp::IntMulChecked, ..),
+        ) => (r, *b),
+        (
+            BinaryOp::IntSubChecked,
+            ExprKind::Binary(BinaryOp::IntMulChecked, ..),
+            ExprKind::Int(b),
+        ) if *b != i64::MIN => (l, -*b),
+        _ => return None,
+    };
+    let ExprKind::Binary(_, ml, mr) = &mul.kind else {
+        return None;
+    };
+    let (x, a) = constant_factor(ml, mr)?;
+    Some((x, a, b))
+}
+
+/// The `x` for which `x * a + b` fits in an `i64`: `lo..=hi` (`a != 0`; empty
+/// ranges cannot occur: `x = 0` always fits).
+fn affine_range(a: i64, b: i64) -> (i64, i64) {
+    let (min, max) = (i64::MIN as i128, i64::MAX as i128);
+    let (a, b) = (a as i128, b as i128);
+    let floor = |n: i128, d: i128| n.div_euclid(d) - i128::from(d < 0 && n.rem_euclid(d) != 0);
+    let ceil = |n: i128, d: i128| -floor(-n, d);
+    // min <= a*x + b <= max  <=>  min - b <= a*x <= max - b.
+    let (lo, hi) = if a > 0 {
+        (ceil(min - b, a), floor(max - b, a))
+    } else {
+        (ceil(max - b, a), floor(min - b, a))
+    };
+    (lo.max(min) as i64, hi.min(max) as i64)
+}
+
+#[cfg(test)]
+mod factor_tests {
+    use super::affine_range;
+
+    fn fits(x: i64, a: i64, b: i64) -> bool {
+        let v = x as i128 * a as i128 + b as i128;
+        (i64::MIN as i128..=i64::MAX as i128).contains(&v)
+    }
+
+    #[test]
+    fn affine_ranges_hold_exactly_the_operands_whose_result_fits() {
+        let factors = [1i64, -1, 2, -2, 3, -3, 7, -10, 1 << 40, i64::MAX, i64::MIN];
+        let addends = [0i64, 1, -1, 5, -5, 1 << 62, -(1 << 62), i64::MAX, i64::MIN];
+        for a in factors {
+            for b in addends {
+                let (lo, hi) = affine_range(a, b);
+                assert!(lo <= hi, "{a}*x+{b}: empty range");
+                assert!(fits(lo, a, b) && fits(hi, a, b), "{a}*x+{b}: bounds fit");
+                if lo > i64::MIN {
+                    assert!(!fits(lo - 1, a, b), "{a}*x+{b}: below lo overflows");
+                }
+                if hi < i64::MAX {
+                    assert!(!fits(hi + 1, a, b), "{a}*x+{b}: above hi overflows");
+                }
+            }
+        }
     }
 }
