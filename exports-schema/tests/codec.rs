@@ -18,6 +18,17 @@ fn round_trip() {
 }
 
 #[test]
+fn round_trip_variable_length_tuples() {
+    let mut file = sample();
+    let nested = TypeRef::VarTuple(Box::new(TypeRef::VarTuple(Box::new(TypeRef::Str))));
+    file.functions[1].ret = nested.clone();
+    file.fingerprint = file.compute_fingerprint();
+    let back = decode(&file.encode()).expect("decodes");
+    assert_eq!(back.functions[1].ret, nested);
+    assert_eq!(nested.to_string(), "tuple[tuple[str, ...], ...]");
+}
+
+#[test]
 fn round_trip_large() {
     let file = synthetic(4000, 200);
     assert_eq!(decode(&file.encode()), Ok(file));
@@ -343,6 +354,9 @@ fn fingerprint_covers_the_interface() {
         ("Callable return type", |f| {
             f.functions[2].ret = TypeRef::Callable(vec![], Box::new(TypeRef::Int))
         }),
+        ("variable-length tuple type", |f| {
+            f.functions[1].ret = TypeRef::VarTuple(Box::new(TypeRef::Int))
+        }),
         ("runtime entry", |f| f.runtime[0].can_raise = true),
         ("runtime ABI version", |f| f.runtime_abi_version += 1),
         ("target", |f| f.target = "aarch64-unknown-linux-gnu".into()),
@@ -392,7 +406,7 @@ fn dumps() {
         json.contains(&format!("\"fingerprint\": \"{}\"", file.fingerprint)),
         "{json}"
     );
-    assert!(json.contains("\"format_version\": 2"), "{json}");
+    assert!(json.contains("\"format_version\": 3"), "{json}");
     assert!(
         text.contains(
             "  main.apply(f: Callable[[main.W_Root, int], main.W_Int | None], x: int) -> Callable[[], None]  [can raise]\n"
