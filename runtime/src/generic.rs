@@ -217,14 +217,10 @@ pub(crate) unsafe fn order(a: u64, b: u64, tc: &[u8], op: u8) -> bool {
             b'f' => by(f64::from_bits(a), f64::from_bits(b), op),
             b's' => by(str_bytes(pa), str_bytes(pb), op),
             b'l' => sequence_order(list_words(pa), list_words(pb), |_| &tc[1..], op),
-            b't' => {
-                let tcs = tuple_elems(tc);
-                sequence_order(
-                    tuple_words(pa),
-                    tuple_words(pb),
-                    |i| tcs.get(i).copied().unwrap_or(b""),
-                    op,
-                )
+            b't' | b'u' => {
+                let (wa, wb) = (tuple_words(pa), tuple_words(pb));
+                let tcs = tuple_codes(tc, wa.len().max(wb.len()));
+                sequence_order(wa, wb, |i| tcs.get(i).copied().unwrap_or(b""), op)
             }
             _ => by(compare(a, b, tc), Ordering::Equal, op),
         }

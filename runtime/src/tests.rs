@@ -23,7 +23,7 @@ use crate::layout;
 use crate::list::*;
 use crate::parse::{parse_float, parse_int};
 use crate::strobj::*;
-use crate::tuple::seam_tuple_new;
+use crate::tuple::{seam_tuple_from_list, seam_tuple_getitem, seam_tuple_new, seam_tuple_to_list};
 use seam_gc::GcTypeInfo;
 use std::sync::Mutex;
 
@@ -312,6 +312,9 @@ fn defined_functions() -> Vec<(&'static str, String)> {
         entry!(seam_dict_entry_key; _, _),
         entry!(seam_dict_entry_value; _, _),
         entry!(seam_tuple_new; _, _),
+        entry!(seam_tuple_getitem; _, _),
+        entry!(seam_tuple_from_list; _),
+        entry!(seam_tuple_to_list; _, _),
         entry!(seam_eq; _, _, _),
         entry!(seam_cmp; _, _, _),
         entry!(seam_order; _, _, _, _),
@@ -532,6 +535,9 @@ const RAISING: &[&str] = &[
     // They allocate: MemoryError (see runtime/src/memory.rs).
     "seam_alloc",
     "seam_tuple_new",
+    "seam_tuple_getitem",
+    "seam_tuple_from_list",
+    "seam_tuple_to_list",
     "seam_box_new",
     "seam_callable_new",
     "seam_str_from_int",
