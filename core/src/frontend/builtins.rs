@@ -6,8 +6,9 @@
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::body::{Checker, R, Reported, to_float};
+use super::checker::{Checker, R, Reported};
 use super::types::type_name;
+use super::values::to_float;
 use super::{Binding, SeamName};
 use crate::layout;
 use crate::rt::{ExcKind, Rt};

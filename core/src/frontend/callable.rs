@@ -26,7 +26,7 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::Binding;
-use super::body::{Checker, R, Reported};
+use super::checker::{Checker, R, Reported};
 use super::types::type_name;
 use crate::layout;
 use crate::rt::Rt;

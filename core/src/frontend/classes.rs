@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::body::{Checker, R, Reported};
+use super::checker::{Checker, R, Reported};
 use super::types::type_name;
 use super::{Binding, Context, ModId, SeamName};
 use crate::diag::FileId;

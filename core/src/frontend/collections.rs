@@ -19,7 +19,7 @@
 use ruff_python_ast::{self as ast, CmpOp, Expr, Operator};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::body::{Checker, R, Reported};
+use super::checker::{Checker, R, Reported};
 use super::types::type_name;
 use crate::layout;
 use crate::rt::Rt;
@@ -1130,7 +1130,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             elem_ty = Some(ty.clone());
             let cur = tir::Expr::local(acc, ty.clone());
             let v = if ty == Type::Float && v.ty == Type::Int {
-                super::body::to_float(v)
+                super::values::to_float(v)
             } else {
                 v
             };

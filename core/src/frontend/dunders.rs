@@ -11,7 +11,7 @@
 use ruff_python_ast as ast;
 use ruff_text_size::TextRange;
 
-use super::body::{Checker, R};
+use super::checker::{Checker, R};
 use super::types::type_name;
 use super::{Context, Param};
 use crate::diag::FileId;

@@ -19,8 +19,9 @@
 use ruff_python_ast::{self as ast, Expr, Operator};
 use ruff_text_size::Ranged;
 
-use super::body::{Checker, R, to_float};
+use super::checker::{Checker, R};
 use super::types::type_name;
+use super::values::to_float;
 use crate::rt::{ExcKind, Rt};
 use crate::tir::{self, BinaryOp, ExprKind, Type, UnaryOp};
 

@@ -12,7 +12,7 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
 use super::Binding;
-use super::body::{Checker, R};
+use super::checker::{Checker, R};
 use super::types::type_name;
 use crate::layout;
 use crate::rt::{ExcKind, MISSING, Rt};

@@ -9,24 +9,34 @@
 //! every error as a [`Diagnostic`]. It knows nothing of Cranelift: its output
 //! is [`crate::tir`].
 
-mod body;
 mod builtins;
 mod callable;
+mod checker;
 mod classes;
 mod collections;
 mod dunders;
+mod exceptions;
 mod export_check;
+mod exprs;
 mod fieldinit;
+mod flow;
 mod initorder;
 mod interface;
 mod ints;
 mod io;
+mod loops;
 mod modules;
+mod narrowing;
+mod operators;
 mod order;
+mod program;
 mod pysyntax;
+mod scan;
+mod stmts;
 mod strings;
 mod tuples;
 mod types;
+mod values;
 
 #[cfg(test)]
 mod tests;

@@ -3,7 +3,7 @@
 //! Modules resolve against the entry module's directory: `a.b` is `a/b.py`,
 //! `a/b/__init__.py`, or the directory `a/b/` (a package without
 //! `__init__.py`). Only top-level statements are looked at here; bodies are
-//! checked in [`super::body`].
+//! checked in [`super::program`].
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

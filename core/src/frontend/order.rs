@@ -19,7 +19,7 @@
 use ruff_python_ast::Expr;
 use ruff_text_size::Ranged;
 
-use super::body::Checker;
+use super::checker::Checker;
 use crate::tir::{self, ExprKind};
 
 impl Checker<'_, '_> {

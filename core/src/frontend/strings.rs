@@ -12,7 +12,7 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::{Ranged, TextRange};
 use seam_format::{ArgRef, FieldPiece, FormatError, Kind, PercentArgKind};
 
-use super::body::{Checker, R, Reported};
+use super::checker::{Checker, R, Reported};
 use super::types::type_name;
 use crate::rt::Rt;
 use crate::tir::{self, ExprKind, Type};

@@ -65,20 +65,20 @@ fn elif_chain(n: usize) -> String {
 #[test]
 fn a_long_elif_chain_is_accepted() {
     assert_eq!(
-        check(&elif_chain(super::body::MAX_ELIF_DEPTH)),
+        check(&elif_chain(super::stmts::MAX_ELIF_DEPTH)),
         Vec::<String>::new()
     );
 }
 
 #[test]
 fn an_elif_chain_past_the_limit_is_one_error() {
-    let diags = check(&elif_chain(super::body::MAX_ELIF_DEPTH + 1));
+    let diags = check(&elif_chain(super::stmts::MAX_ELIF_DEPTH + 1));
     assert_eq!(diags.len(), 1, "{diags:?}");
     assert!(
         diags[0].starts_with(&format!(
             "main.py:{}:5: error: too many elif clauses: more than {} in one chain",
-            2 * super::body::MAX_ELIF_DEPTH + 5,
-            super::body::MAX_ELIF_DEPTH
+            2 * super::stmts::MAX_ELIF_DEPTH + 5,
+            super::stmts::MAX_ELIF_DEPTH
         )),
         "{}",
         diags[0]

@@ -13,7 +13,7 @@
 use ruff_python_ast::{self as ast, Expr, Operator};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::body::{Checker, R};
+use super::checker::{Checker, R};
 use super::collections::Source;
 use super::types::type_name;
 use crate::rt::Rt;
