@@ -20,3 +20,4 @@ pub mod frontend;
 pub mod layout;
 pub mod rt;
 pub mod tir;
+pub mod tirprint;

@@ -1,0 +1,3 @@
+# expect: a program without main
+def helper() -> int:
+    return 1

@@ -1,0 +1,5 @@
+GREETING = "hi"
+
+
+def twice(n: int) -> int:
+    return 2 * n
