@@ -13,6 +13,8 @@
 //!   examples/NAME/             one run per example
 //!   examples/scheme/ext/       the Scheme interpreter's extension modules, from examples/scheme
 //!   docs/*.md                  one run per complete program in a ```python block
+//!   tests/frontend/*.py        one run over the front end's accepted single-file cases
+//!   tests/frontend/NAME/       one run per accepted multi-module case
 //! ```
 //!
 //! Directories are checked one at a time because every one of them has its own
@@ -123,13 +125,26 @@ fn collect(root: &Path, scratch: &Path) -> Result<Vec<Case>> {
             files: limited,
         });
     }
+    // The front end's snapshot cases: those it accepts (the others start with `# expect:`).
+    let frontend = root.join("tests/frontend");
+    if frontend.is_dir() {
+        let accepted = accepted(python_files(&frontend)?)?;
+        if !accepted.is_empty() {
+            cases.push(Case {
+                label: "frontend/*.py".to_string(),
+                dir: frontend.clone(),
+                files: accepted,
+            });
+        }
+    }
     for (suite, dir) in [
         ("programs", programs),
         ("ext", root.join("tests/ext")),
         ("examples", root.join("examples")),
+        ("frontend", frontend),
     ] {
         for sub in subdirs(&dir)? {
-            let files = python_files(&sub)?;
+            let files = accepted(python_files(&sub)?)?;
             if files.is_empty() {
                 continue;
             }
@@ -213,6 +228,19 @@ fn python_files(dir: &Path) -> Result<Vec<PathBuf>> {
     }
     files.sort();
     Ok(files)
+}
+
+/// The files that are not programs Seam must reject (`# expect: ...` on their first line).
+fn accepted(files: Vec<PathBuf>) -> Result<Vec<PathBuf>> {
+    let mut kept = Vec::new();
+    for file in files {
+        let text =
+            fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
+        if !text.starts_with("# expect:") {
+            kept.push(file);
+        }
+    }
+    Ok(kept)
 }
 
 /// The subdirectories of `dir`, sorted; none when `dir` does not exist.
