@@ -342,17 +342,30 @@ impl Printer<'_> {
         if class.is_final {
             flags.push("final".to_string());
         }
-        let _ = write!(
-            self.out,
-            "    id {}, ids {}..{}, slack {}..{} ({}), size {}",
-            class.id,
-            class.id,
-            class.id_max,
-            class.slack_start,
-            class.id_max,
-            class.id_max.saturating_sub(class.slack_start),
-            class.size
-        );
+        let loaded = program
+            .extension
+            .as_ref()
+            .is_some_and(|ext| ext.local_classes.contains(&id));
+        if loaded {
+            // An extension's own classes take their ids from their base's slack at load time.
+            let _ = write!(
+                self.out,
+                "    ids assigned by the loader, size {}",
+                class.size
+            );
+        } else {
+            let _ = write!(
+                self.out,
+                "    id {}, ids {}..{}, slack {}..{} ({}), size {}",
+                class.id,
+                class.id,
+                class.id_max,
+                class.slack_start,
+                class.id_max,
+                class.id_max.saturating_sub(class.slack_start),
+                class.size
+            );
+        }
         for f in &flags {
             let _ = write!(self.out, ", {f}");
         }
@@ -395,6 +408,7 @@ impl Printer<'_> {
     }
 
     fn entry_points(&mut self) {
+        let start = self.out.len();
         let init: Vec<String> = self
             .program
             .init_order
@@ -417,7 +431,9 @@ impl Printer<'_> {
                 self.program.static_extensions.join(", ")
             );
         }
-        self.out.push('\n');
+        if self.out.len() > start {
+            self.out.push('\n');
+        }
     }
 
     fn exports(&mut self) {
@@ -500,6 +516,14 @@ impl Printer<'_> {
             self.out.push_str(", checks stack");
         }
         self.out.push('\n');
+        let imported = program
+            .extension
+            .as_ref()
+            .is_some_and(|ext| ext.imported_functions.contains(&id));
+        if imported && f.body.is_empty() {
+            self.out.push_str("    ...  # defined by the core\n\n");
+            return;
+        }
         for (i, local) in f.locals.iter().enumerate() {
             if f.params.contains(&LocalId(i as u32)) {
                 continue;

@@ -8,13 +8,18 @@
 //! tests/frontend/NAME.tir       its typed IR, as `seam_core::tirprint::print` writes it
 //! tests/frontend/NAME.py        first line `# expect: WHAT`: a program the front end rejects
 //! tests/frontend/NAME.diag      its diagnostics, rendered as `seam check` prints them
+//! tests/frontend/NAME/ext*.py   an extension module of the core NAME/main.py
+//! tests/frontend/NAME.EXT.tir   its typed IR (or NAME.EXT.diag, with `# expect:`), EXT its stem
 //! ```
 //!
 //! Each case's files are read into memory and checked through
 //! `seam_core::frontend::check_program` with an in-memory `SourceLoader`, on a
 //! thread with the translator's stack, twice: both runs must print the same
-//! text (the output is deterministic). Paths are relative to the workspace
-//! root, so diagnostics name `tests/frontend/NAME.py`.
+//! text (the output is deterministic). An extension is checked as the second
+//! translation checks it: its core is checked, its exports file built,
+//! encoded and decoded, and the extension (alone in its loader) goes through
+//! `seam_core::frontend::check_extension` against it. Paths are relative to
+//! the workspace root, so diagnostics name `tests/frontend/NAME.py`.
 //!
 //! `SEAM_BLESS=1 cargo test -p seam-core --test frontend` writes the snapshots;
 //! a missing snapshot, or one left without its program, is a failure that says
@@ -28,8 +33,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use seam_core::diag::render;
-use seam_core::frontend::{SourceLoader, check_program};
+use seam_core::diag::{Diagnostic, SourceMap, render};
+use seam_core::exports;
+use seam_core::frontend::{CoreInterface, SourceLoader, check_extension, check_program};
 use seam_core::tirprint;
 
 /// The variable that re-blesses snapshots.
@@ -57,6 +63,7 @@ fn main() -> ExitCode {
 
 /// One case: a program and the snapshot it is compared with.
 struct Case {
+    /// `NAME`, or `NAME/EXT` for an extension.
     name: String,
     /// The entry module, relative to the workspace root.
     entry: PathBuf,
@@ -66,6 +73,8 @@ struct Case {
     rejected: bool,
     /// The snapshot: `NAME.tir` or `NAME.diag`, relative to the workspace root.
     snapshot: PathBuf,
+    /// For an extension: its core's entry module and files.
+    core: Option<(PathBuf, BTreeMap<PathBuf, String>)>,
 }
 
 /// Source files held in memory; directories are the prefixes of their paths.
@@ -162,6 +171,39 @@ fn collect(suite: &Path) -> Result<(Vec<Case>, Vec<PathBuf>), String> {
         let mut files = BTreeMap::new();
         let entry = if path.is_dir() {
             read_tree(&path, &mut files)?;
+            // The extensions: `ext*.py` beside `main.py`, each checked on its own.
+            let extensions: Vec<PathBuf> = files
+                .keys()
+                .filter(|p| {
+                    p.parent() == Some(path.as_path())
+                        && p.file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with("ext"))
+                })
+                .cloned()
+                .collect();
+            let core_files: BTreeMap<PathBuf, String> = files
+                .iter()
+                .filter(|(p, _)| !extensions.contains(p))
+                .map(|(p, t)| (p.clone(), t.clone()))
+                .collect();
+            for ext in extensions {
+                let ext_stem = ext
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let text = files[&ext].clone();
+                let rejected = text.starts_with(EXPECT_PREFIX);
+                let kind = if rejected { "diag" } else { "tir" };
+                cases.push(Case {
+                    name: format!("{stem}/{ext_stem}"),
+                    entry: ext.clone(),
+                    files: BTreeMap::from([(ext.clone(), text)]),
+                    rejected,
+                    snapshot: suite.join(format!("{stem}.{ext_stem}.{kind}")),
+                    core: Some((path.join("main.py"), core_files.clone())),
+                });
+            }
+            files = core_files;
             path.join("main.py")
         } else {
             match path.extension().and_then(|e| e.to_str()) {
@@ -187,8 +229,10 @@ fn collect(suite: &Path) -> Result<(Vec<Case>, Vec<PathBuf>), String> {
             files,
             rejected,
             snapshot,
+            core: None,
         });
     }
+    cases.sort_by(|a, b| a.name.cmp(&b.name));
     let owned: Vec<&PathBuf> = cases.iter().map(|c| &c.snapshot).collect();
     let orphans = snapshots
         .into_iter()
@@ -218,30 +262,60 @@ fn read_tree(dir: &Path, files: &mut BTreeMap<PathBuf, String>) -> Result<(), St
 /// What the front end made of a case: the printed program, or the rendered
 /// diagnostics, and whether it was accepted.
 fn check(case: &Case) -> Result<(bool, String), String> {
-    let loader = MemLoader(&case.files);
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .stack_size(COMPILER_STACK)
-            .spawn_scoped(scope, || {
-                let out = check_program(&case.entry, &loader);
-                if let Some(program) = &out.program
-                    && out.diagnostics.is_empty()
-                {
-                    return (true, tirprint::print(program));
-                }
-                let mut text = String::new();
-                for d in &out.diagnostics {
-                    text.push_str(&render(d, &out.sources));
-                    if !text.ends_with('\n') {
-                        text.push('\n');
-                    }
-                }
-                (false, text)
-            })
+            .spawn_scoped(scope, || check_on_this_thread(case))
             .map_err(|e| format!("spawning the checker thread: {e}"))?
             .join()
-            .map_err(|_| "the front end panicked (a bug: it must return diagnostics)".to_string())
+            .map_err(|_| "the front end panicked (a bug: it must return diagnostics)".to_string())?
     })
+}
+
+fn check_on_this_thread(case: &Case) -> Result<(bool, String), String> {
+    let loader = MemLoader(&case.files);
+    let out = match &case.core {
+        None => check_program(&case.entry, &loader),
+        Some((core_entry, core_files)) => {
+            let core = check_program(core_entry, &MemLoader(core_files));
+            let Some(program) = core.program.filter(|_| core.diagnostics.is_empty()) else {
+                return Err(format!(
+                    "its core {} does not check:\n{}",
+                    core_entry.display(),
+                    rendered(&core.diagnostics, &core.sources)
+                ));
+            };
+            // The exports file as the second translation reads it: encoded, then decoded.
+            let built = exports::build_exports(&program, "x86_64-unknown-linux-gnu")
+                .map_err(|e| format!("building the core's exports: {}", e.join("; ")))?;
+            let decoded = seam_exports_schema::decode(&built.encode())
+                .map_err(|e| format!("decoding the core's exports: {e}"))?;
+            let path = core_entry.with_extension("exports").display().to_string();
+            let iface = CoreInterface {
+                exports: &decoded,
+                path: &path,
+            };
+            check_extension(&case.entry, iface, &loader)
+        }
+    };
+    if let Some(program) = &out.program
+        && out.diagnostics.is_empty()
+    {
+        return Ok((true, tirprint::print(program)));
+    }
+    Ok((false, rendered(&out.diagnostics, &out.sources)))
+}
+
+/// Diagnostics as `seam check` prints them, without its count line.
+fn rendered(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
+    let mut text = String::new();
+    for d in diagnostics {
+        text.push_str(&render(d, sources));
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+    }
+    text
 }
 
 /// Runs one case; `None` when it passes, else the report.

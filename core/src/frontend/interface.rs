@@ -232,7 +232,10 @@ impl Context<'_> {
                 .insert(f.name.clone(), Binding::Function(fid));
             imported.functions.push(fid);
         }
-        imported.functions.extend(by_symbol.values().copied());
+        // In id order, not the map's: the program must not vary from run to run.
+        let mut methods: Vec<FuncId> = by_symbol.values().copied().collect();
+        methods.sort();
+        imported.functions.extend(methods);
         // Globals.
         for g in &ex.globals {
             let m = self.interface_module(&g.module);
