@@ -36,6 +36,9 @@ enum Command {
         /// The core's exports file, to check an extension against
         #[arg(long)]
         exports: Option<PathBuf>,
+        /// Print the typed IR of the checked program on stdout (for debugging the translator)
+        #[arg(long, hide = true)]
+        dump_tir: bool,
     },
     /// First translation: build the core executable OUT and its exports file OUT.exports
     BuildCore {
@@ -99,14 +102,22 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Check { file, exports } => {
-            let ok = match exports {
-                None => check(&file).is_some(),
+        Command::Check {
+            file,
+            exports,
+            dump_tir,
+        } => {
+            let checked = match exports {
+                None => check(&file),
                 Some(path) => {
                     let core = load_exports(&path)?;
-                    check_ext(&file, &core, &path).is_some()
+                    check_ext(&file, &core, &path)
                 }
             };
+            if dump_tir && let Some(program) = checked.as_ref().and_then(|c| c.program.as_ref()) {
+                print!("{}", seam_core::tirprint::print(program));
+            }
+            let ok = checked.is_some();
             Ok(if ok {
                 ExitCode::SUCCESS
             } else {
