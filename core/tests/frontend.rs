@@ -168,6 +168,10 @@ fn collect(suite: &Path) -> Result<(Vec<Case>, Vec<PathBuf>), String> {
         let Some(stem) = path.file_stem().map(|s| s.to_string_lossy().into_owned()) else {
             continue;
         };
+        // Tools' caches (`.mypy_cache`) and editors' files are no cases.
+        if stem.starts_with('.') || stem.is_empty() {
+            continue;
+        }
         let mut files = BTreeMap::new();
         let entry = if path.is_dir() {
             read_tree(&path, &mut files)?;
