@@ -235,7 +235,7 @@ pub struct ExtensionInfo {
 impl ExtensionInfo {
     /// The symbol of the extension descriptor the loader reads (see `layout::EXT_*`).
     pub fn descriptor_symbol(name: &str) -> String {
-        format!("seam_ext__{name}")
+        seam_abi::symbols::extension_descriptor(name)
     }
 }
 

@@ -16,7 +16,8 @@
 //!
 //! **Architecture Invariant:** the collector knows nothing of Python, of the
 //! runtime's object layouts or of the translator: objects are described to it
-//! only through [`GcTypeInfo`].
+//! only through [`GcTypeInfo`]. Of `seam-abi` it uses the descriptor encoding
+//! (`seam_abi::gc`) alone.
 //!
 //! The collector is single-threaded, like the translated programs it serves:
 //! its state lives in process-wide statics that must only be touched from one
@@ -55,46 +56,18 @@ pub use shadow::{
     shadow_stack_base, shadow_stack_top, truncate_shadow_stack,
 };
 
-/// The tracing kinds a [`GcTypeInfo`] can describe (the values of its `kind` field).
-///
-/// Plain integer constants rather than a Rust enum: descriptors are emitted
-/// as static data by the compiler, and an unexpected value must not be
-/// undefined behaviour on the Rust side.
-pub mod kind {
-    /// The object holds no references (strings, arrays of plain words).
-    pub const NO_REFS: u32 = 0;
-    /// References at fixed offsets: `ref_count` offsets in the `u32` array at `ref_offsets`
-    /// (class instances, list and dict headers).
-    pub const FIXED_REFS: u32 = 1;
-    /// An array of reference words: the word at `len_offset` holds the number of
-    /// items, which start at `items_offset`, one word each.
-    pub const REF_ARRAY: u32 = 2;
-    /// A tuple-like object: the word at `len_offset` holds the number of items,
-    /// the word at `mask_offset` a bitmask (bit `i` set when item `i` is a
-    /// reference), and the items start at `items_offset`. Bit 63 also covers
-    /// every item past the 64th, so a tuple whose items are all references (or
-    /// none) may have any length.
-    pub const TUPLE: u32 = 3;
-}
+/// The tracing kinds a [`GcTypeInfo`] can describe (the values of its `kind`
+/// field): the descriptor encoding is part of the runtime ABI, declared in `seam-abi`.
+pub use seam_abi::gc::kind;
 
 /// The GC part of a type descriptor: it sits at offset 0 of every type
 /// descriptor, and every GC object's offset 0 points at one.
 ///
 /// Plain C data, so the compiler can emit class descriptors as static bytes
-/// that begin with it. Layout (`#[repr(C)]`, 32 bytes, 8-byte aligned):
-///
-/// | offset | field | meaning |
-/// |---|---|---|
-/// | 0 | `kind: u32` | one of [`kind`] |
-/// | 4 | `ref_count: u32` | [`kind::FIXED_REFS`]: number of entries in `ref_offsets` |
-/// | 8 | `ref_offsets: *const u32` | [`kind::FIXED_REFS`]: byte offsets of the reference fields |
-/// | 16 | `len_offset: u32` | [`kind::REF_ARRAY`], [`kind::TUPLE`]: byte offset of the item-count word |
-/// | 20 | `items_offset: u32` | [`kind::REF_ARRAY`], [`kind::TUPLE`]: byte offset of the first item |
-/// | 24 | `mask_offset: u32` | [`kind::TUPLE`]: byte offset of the reference-bitmask word |
-/// | 28 | `reserved: u32` | zero |
-///
-/// Fields a kind does not use are zero. Every traced word holds null or a
-/// pointer to the start (offset 0) of a live GC object.
+/// that begin with it: `#[repr(C)]`, 32 bytes, 8-byte aligned, with the fields
+/// at the offsets `seam_abi::gc` gives (checked below at compile time). Fields a
+/// kind does not use are zero. Every traced word holds null or a pointer to the
+/// start (offset 0) of a live GC object.
 #[repr(C)]
 #[derive(Debug)]
 pub struct GcTypeInfo {
@@ -106,6 +79,19 @@ pub struct GcTypeInfo {
     pub mask_offset: u32,
     pub reserved: u32,
 }
+
+// The struct is the encoding `seam_abi::gc` declares, field for field.
+const _: () = {
+    use std::mem::{offset_of, size_of};
+    assert!(offset_of!(GcTypeInfo, kind) == seam_abi::gc::KIND);
+    assert!(offset_of!(GcTypeInfo, ref_count) == seam_abi::gc::REF_COUNT);
+    assert!(offset_of!(GcTypeInfo, ref_offsets) == seam_abi::gc::REF_OFFSETS);
+    assert!(offset_of!(GcTypeInfo, len_offset) == seam_abi::gc::LEN_OFFSET);
+    assert!(offset_of!(GcTypeInfo, items_offset) == seam_abi::gc::ITEMS_OFFSET);
+    assert!(offset_of!(GcTypeInfo, mask_offset) == seam_abi::gc::MASK_OFFSET);
+    assert!(offset_of!(GcTypeInfo, reserved) == seam_abi::gc::RESERVED);
+    assert!(size_of::<GcTypeInfo>() == seam_abi::gc::TYPE_INFO_SIZE);
+};
 
 // SAFETY: a descriptor is immutable data; `ref_offsets` points at immutable
 // static data, so sharing it between threads is harmless.

@@ -21,104 +21,10 @@ use crate::layout::EXC_MESSAGE;
 use crate::strobj::{empty_str, new_str, str_as_str};
 use std::ptr::{null, null_mut};
 
-/// Builtin exception kinds, numbered as in `seam_core::rt::ExcKind`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(i64)]
-pub enum ExcKind {
-    Exception = 0,
-    ValueError = 1,
-    TypeError = 2,
-    IndexError = 3,
-    KeyError = 4,
-    ZeroDivisionError = 5,
-    OverflowError = 6,
-    RuntimeError = 7,
-    AssertionError = 8,
-    ImportError = 9,
-    NotImplementedError = 10,
-    RecursionError = 11,
-    // Input and output.
-    OSError = 12,
-    FileNotFoundError = 13,
-    PermissionError = 14,
-    IsADirectoryError = 15,
-    NotADirectoryError = 16,
-    UnsupportedOperation = 17,
-    EOFError = 18,
-    UnicodeDecodeError = 19,
-    SystemExit = 20,
-    MemoryError = 21,
-}
+pub use seam_abi::ExcKind;
 
 /// The number of builtin exception kinds.
-const KINDS: usize = 22;
-
-/// The Python class names, indexed by [`ExcKind`] value.
-const NAMES: [&str; KINDS] = [
-    "Exception",
-    "ValueError",
-    "TypeError",
-    "IndexError",
-    "KeyError",
-    "ZeroDivisionError",
-    "OverflowError",
-    "RuntimeError",
-    "AssertionError",
-    "ImportError",
-    "NotImplementedError",
-    "RecursionError",
-    "OSError",
-    "FileNotFoundError",
-    "PermissionError",
-    "IsADirectoryError",
-    "NotADirectoryError",
-    "io.UnsupportedOperation",
-    "EOFError",
-    "UnicodeDecodeError",
-    "SystemExit",
-    "MemoryError",
-];
-
-impl ExcKind {
-    /// Every kind, in [`ExcKind`] value order.
-    pub const ALL: [ExcKind; KINDS] = [
-        ExcKind::Exception,
-        ExcKind::ValueError,
-        ExcKind::TypeError,
-        ExcKind::IndexError,
-        ExcKind::KeyError,
-        ExcKind::ZeroDivisionError,
-        ExcKind::OverflowError,
-        ExcKind::RuntimeError,
-        ExcKind::AssertionError,
-        ExcKind::ImportError,
-        ExcKind::NotImplementedError,
-        ExcKind::RecursionError,
-        ExcKind::OSError,
-        ExcKind::FileNotFoundError,
-        ExcKind::PermissionError,
-        ExcKind::IsADirectoryError,
-        ExcKind::NotADirectoryError,
-        ExcKind::UnsupportedOperation,
-        ExcKind::EOFError,
-        ExcKind::UnicodeDecodeError,
-        ExcKind::SystemExit,
-        ExcKind::MemoryError,
-    ];
-
-    /// The Python class name.
-    pub fn name(self) -> &'static str {
-        NAMES[self as usize]
-    }
-
-    /// The kind numbered `n`, falling back to `Exception` for an unknown number.
-    fn from_i64(n: i64) -> ExcKind {
-        usize::try_from(n)
-            .ok()
-            .and_then(|i| ExcKind::ALL.get(i).copied())
-            .unwrap_or(ExcKind::Exception)
-    }
-}
+const KINDS: usize = ExcKind::COUNT;
 
 /// The current exception (an instance of an exception class), or null.
 /// Generated code tests it after every call that can raise and clears it
@@ -203,7 +109,7 @@ pub(crate) fn check<T: Default>(r: Result<T, Exc>) -> T {
 /// dummy result. May collect.
 pub(crate) fn raise(kind: ExcKind, msg: &str) {
     if builtin_class(kind).is_null() {
-        fatal(kind.name(), msg);
+        fatal(kind.qualified_name(), msg);
     }
     if kind == ExcKind::MemoryError && msg.is_empty() {
         crate::memory::raise_memory_error();
@@ -222,7 +128,7 @@ unsafe fn raise_with(kind: ExcKind, msg: *mut u8) {
     let desc = builtin_class(kind);
     if desc.is_null() {
         // SAFETY: forwarded from the caller.
-        fatal(kind.name(), unsafe { str_as_str(msg) });
+        fatal(kind.qualified_name(), unsafe { str_as_str(msg) });
     }
     let roots = Roots::new();
     roots.push(msg);
@@ -309,7 +215,7 @@ pub(crate) fn report_uncaught() -> bool {
 pub unsafe extern "C" fn seam_raise_builtin(kind: i64, msg: *mut u8) {
     let msg = if msg.is_null() { empty_str() } else { msg };
     // SAFETY: `msg` is a live str.
-    unsafe { raise_with(ExcKind::from_i64(kind), msg) }
+    unsafe { raise_with(ExcKind::from_id(kind).unwrap_or(ExcKind::Exception), msg) }
 }
 
 /// Sets the exception state to `exc`, an exception instance.

@@ -4,8 +4,9 @@
 //!   main (entry.rs) ──▶ seam_program_main (generated) ──▶ seam_* helpers (this crate) ──▶ seam-gc
 //! ```
 //!
-//! It defines every function of the runtime ABI table (`seam_core::rt`) as an
-//! `extern "C"` symbol, the C entry point `main`, the extension loader
+//! It defines every function of the runtime ABI table
+//! (`seam_abi::foreach_runtime_function!`) as an `extern "C"` symbol, checked
+//! against the table at compile time ([`abi_check`]), the C entry point `main`, the extension loader
 //! (`load_extension`, see [`loader`]), and the layouts of the builtin
 //! objects (`str`, `list`, `dict`, `tuple`) that generated code reads
 //! directly (see [`layout`]). Errors are raised through one file
@@ -25,6 +26,7 @@
 
 pub mod layout;
 
+mod abi_check;
 mod arith;
 mod callable;
 mod class;
@@ -60,6 +62,5 @@ mod tests;
 
 pub use error::ExcKind;
 
-/// The marker for an absent optional integer argument (slice bounds).
-pub const MISSING: i64 = i64::MIN;
 pub use gcglue::init;
+pub use seam_abi::MISSING;

@@ -135,7 +135,8 @@ impl fmt::Display for LoadError {
             LoadError::NoCoreFingerprint { file, cause } => write!(
                 f,
                 "cannot load extension '{file}': this program exports no core fingerprint \
-                 (symbol seam_core_fingerprint: {cause})"
+                 (symbol {}: {cause})",
+                seam_abi::symbols::CORE_FINGERPRINT
             ),
             LoadError::Fingerprint {
                 file,
@@ -421,7 +422,7 @@ fn precheck(state: &State, file: &str, canonical: &Path, stem: &str) -> Result<(
         file: file.to_owned(),
         cause: e.to_string(),
     })?;
-    let symbol = format!("seam_ext__{stem}");
+    let symbol = seam_abi::symbols::extension_descriptor(stem);
     let found =
         crate::elf::read_descriptor(&bytes, &symbol, EXT_LAYOUT_VERSION, EXT_FINGERPRINT as u64);
     let descriptor = match found {
@@ -525,7 +526,7 @@ unsafe fn open(
             cause: error_chain(&e),
         }
     })?;
-    let symbol = format!("seam_ext__{stem}");
+    let symbol = seam_abi::symbols::extension_descriptor(stem);
     // SAFETY: the symbol, when present, is the extension descriptor (data);
     // only its address is taken.
     let found = unsafe { lib.get::<*mut u8>(symbol.as_bytes()) }
@@ -609,9 +610,10 @@ fn lookup_core_fingerprint() -> Result<String, String> {
     let this = libloading::os::unix::Library::this();
     // SAFETY: the symbol, when present, is the fingerprint's bytes; only its
     // address is taken.
-    let address = unsafe { this.get::<*const c_char>(b"seam_core_fingerprint\0") }
-        .map(|s| *s)
-        .map_err(|e| error_chain(&e))?;
+    let address =
+        unsafe { this.get::<*const c_char>(seam_abi::symbols::CORE_FINGERPRINT.as_bytes()) }
+            .map(|s| *s)
+            .map_err(|e| error_chain(&e))?;
     // SAFETY: the generated core defines the symbol as a NUL-terminated string.
     unsafe { c_string(address.cast_mut().cast()) }.ok_or_else(|| "the symbol is null".to_owned())
 }

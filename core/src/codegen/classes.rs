@@ -22,8 +22,8 @@
 //! word. Descriptors hold relocations, so they land in `.data.rel.ro`, which a
 //! PIE or shared object may use.
 //!
-//! This module knows the collector's `GcTypeInfo` layout only as bytes: the
-//! `seam-gc` crate is not a dependency of the translator.
+//! This module knows the collector's `GcTypeInfo` layout only as bytes, from
+//! `seam_abi::gc`: the `seam-gc` crate is not a dependency of the translator.
 
 use cranelift_module::{DataDescription, DataId, Linkage, Module, ModuleError};
 
@@ -31,12 +31,7 @@ use super::{CodegenError, ModuleState};
 use crate::layout;
 use crate::tir;
 
-/// `seam_gc::kind::NO_REFS`: the object holds no references.
-const GC_KIND_NO_REFS: u32 = 0;
-/// `seam_gc::kind::FIXED_REFS`: references at the byte offsets listed at `ref_offsets`.
-const GC_KIND_FIXED_REFS: u32 = 1;
-/// Byte offset of `GcTypeInfo::ref_offsets` inside the descriptor.
-const GC_REF_OFFSETS: usize = 8;
+use seam_abi::gc;
 
 /// Declares every class's descriptor under its symbol without defining it (descriptors
 /// point at each other and at functions, so everything is declared first): a core's
@@ -152,12 +147,12 @@ pub(super) fn define_classes(
             bytes[offset..offset + word.len()].copy_from_slice(word);
         };
         let kind = if ref_offsets.is_empty() {
-            GC_KIND_NO_REFS
+            gc::kind::NO_REFS
         } else {
-            GC_KIND_FIXED_REFS
+            gc::kind::FIXED_REFS
         };
-        put(0, &kind.to_ne_bytes());
-        put(4, &(ref_offsets.len() as u32).to_ne_bytes());
+        put(gc::KIND, &kind.to_ne_bytes());
+        put(gc::REF_COUNT, &(ref_offsets.len() as u32).to_ne_bytes());
         if !loader_numbered {
             put(
                 layout::CLASS_ID as usize,
@@ -194,7 +189,7 @@ pub(super) fn define_classes(
         desc.set_align(8);
         if let Some(offsets_id) = offsets_id {
             let gv = state.module.declare_data_in_data(offsets_id, &mut desc);
-            desc.write_data_addr(GC_REF_OFFSETS as u32, gv, 0);
+            desc.write_data_addr(gc::REF_OFFSETS as u32, gv, 0);
         }
         let gv = state.module.declare_data_in_data(name_id, &mut desc);
         desc.write_data_addr(layout::CLASS_NAME as u32, gv, 0);
@@ -248,7 +243,7 @@ fn define_dunder_table(
         let fid = state.function(program, entry.func.0 as usize)?;
         let fref = state.module.declare_func_in_data(fid, desc);
         desc.write_function_addr((at + 8 * i) as u32, fref);
-        if (layout::DUNDER_FIRST_ORDERING..layout::DUNDER_FIRST_ORDERING + 4).contains(&i) {
+        if (layout::DUNDER_LT..layout::DUNDER_LT + 4).contains(&i) {
             let param = func
                 .params
                 .get(1)
@@ -257,7 +252,7 @@ fn define_dunder_table(
             if let Some(tir::Type::Instance(c)) = param {
                 let param_desc = state.class(program, c.0 as usize)?;
                 let gv = state.module.declare_data_in_data(param_desc, desc);
-                let word = layout::DUNDER_NAMES.len() + (i - layout::DUNDER_FIRST_ORDERING);
+                let word = layout::DUNDER_PARAMS + (i - layout::DUNDER_LT);
                 desc.write_data_addr((at + 8 * word) as u32, gv, 0);
             }
         }

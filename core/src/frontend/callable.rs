@@ -130,7 +130,11 @@ impl Checker<'_, '_> {
                 let call = tir::Expr::new(ExprKind::Call(f, args), sig.ret.clone());
                 let target = self.cx.program.functions[f.0 as usize].name.clone();
                 let (tmod, tname) = target.rsplit_once('.').unwrap_or(("", &target));
-                let symbol = format!("{}_{}", self.thunk_symbol('T', &[tmod, tname]), arity);
+                let symbol = format!(
+                    "{}_{}",
+                    self.thunk_symbol(super::ItemKind::FunctionThunk, &[tmod, tname]),
+                    arity
+                );
                 self.add_thunk(key, target.clone(), symbol, locals, call)
             }
         };
@@ -237,7 +241,11 @@ impl Checker<'_, '_> {
                     tir::Expr::new(ExprKind::Block(vec![load], Box::new(call)), sig.ret.clone());
                 let class_name = self.cx.class(c).name.clone();
                 let (cmod, cname) = class_name.rsplit_once('.').unwrap_or(("", &class_name));
-                let symbol = format!("{}_{}", self.thunk_symbol('B', &[cmod, cname, name]), arity);
+                let symbol = format!(
+                    "{}_{}",
+                    self.thunk_symbol(super::ItemKind::MethodThunk, &[cmod, cname, name]),
+                    arity
+                );
                 self.add_thunk(key, format!("{class_name}.{name}"), symbol, locals, body)
             }
         };
@@ -421,7 +429,7 @@ impl Checker<'_, '_> {
     /// A deterministic symbol for a thunk: the module that first needs it (an extension's
     /// thunks of core functions must not collide with the core's own when linked in),
     /// then the target's name parts.
-    fn thunk_symbol(&self, kind: char, parts: &[&str]) -> String {
+    fn thunk_symbol(&self, kind: super::ItemKind, parts: &[&str]) -> String {
         let owner = self.cx.module(self.module).name.clone();
         let mut s = super::mangle(kind, &owner, parts.last().copied().unwrap_or(""));
         for part in &parts[..parts.len().saturating_sub(1)] {

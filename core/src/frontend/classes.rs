@@ -167,7 +167,7 @@ impl Context<'_> {
                 let owner = format!("{module_name}.{name}");
                 self.program.functions.push(tir::Function {
                     name: format!("{owner}.{mname}"),
-                    symbol: super::mangle('M', &owner, &mname),
+                    symbol: super::mangle(super::ItemKind::Method, &owner, &mname),
                     params: Vec::new(),
                     ret: Type::None,
                     locals: Vec::new(),
@@ -599,7 +599,7 @@ impl Context<'_> {
         let fid = FuncId(self.program.functions.len() as u32);
         self.program.functions.push(tir::Function {
             name: format!("{owner}.{name}"),
-            symbol: super::mangle('K', &owner, name),
+            symbol: super::mangle(super::ItemKind::Synthesized, &owner, name),
             params: vec![tir::LocalId(0)],
             ret: ret.clone(),
             locals: vec![tir::Local {
@@ -819,14 +819,14 @@ impl Context<'_> {
                     let mname = self.module(m).name.clone();
                     (
                         format!("{mname}.{}", info.name),
-                        super::mangle('C', &mname, &info.name),
+                        super::mangle(super::ItemKind::Class, &mname, &info.name),
                     )
                 }
                 None => (
                     info.builtin
                         .map_or(info.name.as_str(), |k| k.qualified_name())
                         .to_string(),
-                    super::mangle('C', "builtins", &info.name),
+                    super::mangle(super::ItemKind::Class, "builtins", &info.name),
                 ),
             };
             // Parents come first in preorder: whether a class is an exception is

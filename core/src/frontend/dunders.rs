@@ -94,7 +94,7 @@ impl Context<'_> {
     pub(super) fn is_unhashable_hash(&self, f: FuncId) -> bool {
         self.program.functions[f.0 as usize]
             .symbol
-            .starts_with("seam_K")
+            .starts_with(&super::ItemKind::Synthesized.prefix())
     }
 
     /// A class that defines `__eq__` but not `__hash__` is unhashable, as in CPython:

@@ -349,16 +349,4 @@ impl Context<'_> {
     }
 }
 
-/// The deterministic symbol of a module-level item: `seam_` + kind letter +
-/// length-prefixed module components + `_` + length-prefixed name.
-pub(crate) fn mangle(kind: char, module: &str, name: &str) -> String {
-    let mut s = format!("seam_{kind}");
-    for part in module.split('.') {
-        s.push_str(&part.len().to_string());
-        s.push_str(part);
-    }
-    s.push('_');
-    s.push_str(&name.len().to_string());
-    s.push_str(name);
-    s
-}
+pub(crate) use seam_abi::symbols::{ItemKind, mangle};

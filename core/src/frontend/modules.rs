@@ -301,7 +301,7 @@ impl Context<'_> {
                 let fid = tir::FuncId(self.program.functions.len() as u32);
                 self.program.functions.push(tir::Function {
                     name: format!("{module_name}.{name}"),
-                    symbol: super::mangle('F', &module_name, &name),
+                    symbol: super::mangle(super::ItemKind::Function, &module_name, &name),
                     params: Vec::new(),
                     ret: tir::Type::None,
                     locals: Vec::new(),
@@ -355,7 +355,7 @@ impl Context<'_> {
         let gid = tir::GlobalId(self.program.globals.len() as u32);
         self.program.globals.push(tir::Global {
             name: format!("{module_name}.{name}"),
-            symbol: super::mangle('G', &module_name, &name),
+            symbol: super::mangle(super::ItemKind::Global, &module_name, &name),
             ty: tir::Type::None,
         });
         self.global_info.push(GlobalInfo {

@@ -156,7 +156,7 @@ impl Context<'_> {
             let id = tir::FuncId(self.program.functions.len() as u32);
             self.program.functions.push(tir::Function {
                 name: format!("{module_name}.<module>"),
-                symbol: super::mangle('I', &module_name, "init"),
+                symbol: super::mangle(super::ItemKind::ModuleInit, &module_name, "init"),
                 params: Vec::new(),
                 ret: Type::None,
                 locals,

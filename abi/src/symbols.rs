@@ -1,0 +1,110 @@
+//! Symbol names: the fixed data symbols shared by generated code and the runtime,
+//! and the mangling of a program's own items and of extension descriptors.
+//!
+//! Symbol names are deterministic, so that a core rebuilt with internal changes
+//! keeps the ABI its extensions were built against.
+
+/// Invokes `$m!` with every fixed data symbol, as `/// doc NAME = symbol, owner;`
+/// entries. `NAME` is the constant holding the symbol's name, `symbol` the
+/// identifier it is defined under, and `owner` who defines it: `runtime` (a
+/// `#[unsafe(no_mangle)]` static of the runtime or the collector, which the runtime
+/// checks at compile time) or `program` (the translated core's generated code).
+#[macro_export]
+macro_rules! foreach_data_symbol {
+    ($m:ident) => {
+        $m! {
+            /// The data symbol holding the current exception (a GC reference, null when
+            /// none). Generated code tests it after every call that can raise, and clears
+            /// it when a handler catches.
+            EXC_CURRENT = seam_exc_current, runtime;
+            /// The data symbol holding the shadow stack's top pointer (a `*mut usize`).
+            /// Generated functions bump it by their frame size on entry and restore it on exit.
+            SHADOW_STACK_TOP = seam_shadow_stack_top, runtime;
+            /// The data symbol holding the shadow stack's limit (one past the last usable word).
+            SHADOW_STACK_LIMIT = seam_shadow_stack_limit, runtime;
+            /// The data symbol holding the native stack's limit (a `usize`): a function that
+            /// may recurse raises `RecursionError` when its stack pointer is below it on
+            /// entry. The runtime sets it some headroom above the lowest address of the
+            /// program's stack; zero disables the check.
+            STACK_LIMIT = seam_stack_limit, runtime;
+            /// The data symbol of a core's exports fingerprint (a NUL-terminated hex string).
+            CORE_FINGERPRINT = seam_core_fingerprint, program;
+            /// The symbol generated code defines as the program's entry:
+            /// `fn(argv: list[str]) -> i64`. It registers roots, creates literals, runs
+            /// module initialisers and calls `main`.
+            PROGRAM_MAIN = seam_program_main, program;
+        }
+    };
+}
+
+macro_rules! symbol_names {
+    ($( $(#[$doc:meta])* $name:ident = $sym:ident, $owner:ident; )*) => {
+        $( $(#[$doc])* pub const $name: &str = stringify!($sym); )*
+    };
+}
+
+crate::foreach_data_symbol!(symbol_names);
+
+/// The kind letter of a mangled module-level item (see [`mangle`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    /// A function (`F`).
+    Function,
+    /// A global (`G`).
+    Global,
+    /// A module's initialiser (`I`).
+    ModuleInit,
+    /// A class descriptor (`C`).
+    Class,
+    /// A method (`M`).
+    Method,
+    /// A synthesized getter: a class constant or a default argument read through an
+    /// instance, or the `__hash__` of a class made unhashable (`K`).
+    Synthesized,
+    /// The thunk that makes a function a function value (`T`).
+    FunctionThunk,
+    /// The thunk that makes a method bound to its receiver a function value (`B`).
+    MethodThunk,
+}
+
+impl ItemKind {
+    /// The letter after `seam_`.
+    pub const fn letter(self) -> char {
+        match self {
+            ItemKind::Function => 'F',
+            ItemKind::Global => 'G',
+            ItemKind::ModuleInit => 'I',
+            ItemKind::Class => 'C',
+            ItemKind::Method => 'M',
+            ItemKind::Synthesized => 'K',
+            ItemKind::FunctionThunk => 'T',
+            ItemKind::MethodThunk => 'B',
+        }
+    }
+
+    /// The prefix every symbol of this kind starts with (`seam_K` for synthesized items).
+    pub fn prefix(self) -> String {
+        format!("seam_{}", self.letter())
+    }
+}
+
+/// The deterministic symbol of a module-level item: `seam_` + kind letter +
+/// length-prefixed module components + `_` + length-prefixed name. `pkg.util.f`
+/// is `seam_F3pkg4util_1f`; method `run` of `main.Op` is `seam_M4main2Op_3run`.
+pub fn mangle(kind: ItemKind, module: &str, name: &str) -> String {
+    let mut s = kind.prefix();
+    for part in module.split('.') {
+        s.push_str(&part.len().to_string());
+        s.push_str(part);
+    }
+    s.push('_');
+    s.push_str(&name.len().to_string());
+    s.push_str(name);
+    s
+}
+
+/// The symbol of the descriptor an extension's object exports (the only symbol it
+/// exports), which the loader looks up: `seam_ext__<stem>`.
+pub fn extension_descriptor(stem: &str) -> String {
+    format!("seam_ext__{stem}")
+}
