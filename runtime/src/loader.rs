@@ -13,7 +13,7 @@
 //!     └─ run:      init_module(space)                    (may raise: becomes ImportError)
 //! ```
 //!
-//! An extension descriptor (`seam_core::layout::EXT_*`, mirrored in
+//! An extension descriptor (`seam_abi::layout::EXT_*`, read through
 //! [`crate::layout`]) lists the extension's class descriptors, parents
 //! before children. Each class gets a *block* of ids: itself plus the blocks
 //! of its children in the same extension (extension classes reserve no slack
@@ -199,7 +199,7 @@ impl std::error::Error for LoadError {}
 ///
 /// # Safety
 /// `path` must be a live `str`, `space` null or a live object; linked-in and
-/// on-disk extension descriptors must follow `seam_core::layout::EXT_*`.
+/// on-disk extension descriptors must follow `seam_abi::layout::EXT_*`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_load_extension(path: *mut u8, space: *mut u8) {
     let roots = Roots::new();

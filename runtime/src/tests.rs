@@ -242,7 +242,7 @@ fn uncaught_exceptions_print_as_cpython() {
 
 // ---- exceptions ----
 
-/// A class descriptor laid out as `seam_core::layout` says (no dunder methods, no vtable).
+/// A class descriptor laid out as `seam_abi::layout` says (no dunder methods, no vtable).
 /// The loader's tests (see [`loader`]) make these too.
 #[repr(C)]
 struct TestClass {

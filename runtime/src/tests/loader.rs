@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 /// The fingerprint the tests' core claims, and their extensions carry.
 const FP: &str = "0123456789abcdef0123456789abcdef";
 
-/// An extension descriptor laid out as `seam_core::layout::EXT_*` says.
+/// An extension descriptor laid out as `seam_abi::layout::EXT_*` says.
 #[repr(C)]
 struct TestExt {
     version: i64,
