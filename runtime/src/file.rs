@@ -730,7 +730,7 @@ pub extern "C" fn seam_system_exit_new(code: i64) -> *mut u8 {
     };
     let desc = crate::error::builtin_class(ExcKind::SystemExit);
     if desc.is_null() {
-        crate::error::fatal("SystemExit", &msg);
+        crate::error::fatal(ExcKind::SystemExit.qualified_name(), &msg);
     }
     let roots = Roots::new();
     let text = roots.push(new_str(&msg));

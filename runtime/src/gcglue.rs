@@ -228,7 +228,10 @@ pub(crate) unsafe fn ptr(obj: *mut u8, off: usize) -> *mut u8 {
 /// No handler can run without shadow-stack room, so overflowing it is fatal
 /// (CPython's `RecursionError` text, status 1).
 fn shadow_stack_overflow() -> ! {
-    fatal("RecursionError", "maximum recursion depth exceeded")
+    fatal(
+        seam_abi::ExcKind::RecursionError.qualified_name(),
+        "maximum recursion depth exceeded",
+    )
 }
 
 /// Registers the address of a global slot holding a GC reference as a static root.

@@ -69,7 +69,7 @@ pub(crate) fn out_of_memory() -> ! {
     set_current(null_mut());
     crate::output::write_stderr(b"Traceback (most recent call last):\nMemoryError\n");
     debug_assert_eq!(
-        traceback_text("MemoryError", ""),
+        traceback_text(ExcKind::MemoryError.qualified_name(), ""),
         "Traceback (most recent call last):\nMemoryError\n"
     );
     std::process::exit(1)

@@ -784,7 +784,10 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             }
             ExprKind::IsInstance { value, class } => {
                 let v = self.expr(value)?;
-                let desc = self.b.ins().load(self.state.ptr, trusted(), v, 0);
+                let desc = self
+                    .b
+                    .ins()
+                    .load(self.state.ptr, trusted(), v, layout::DESCRIPTOR);
                 let id = self
                     .b
                     .ins()
@@ -1197,7 +1200,7 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         let desc = self
             .b
             .ins()
-            .load(self.state.ptr, trusted(), converted[0], 0);
+            .load(self.state.ptr, trusted(), converted[0], layout::DESCRIPTOR);
         let callee = self.b.ins().load(self.state.ptr, trusted(), desc, offset);
         let sig = self.b.import_signature(sig);
         let call = self.b.ins().call_indirect(sig, callee, &converted);

@@ -208,7 +208,10 @@ impl<'s> Lowerer<'s, '_> {
     ) -> Lowered<bool> {
         self.switch_to(dispatch);
         let exc = self.load_exception();
-        let desc = self.b.ins().load(self.state.ptr, trusted(), exc, 0);
+        let desc = self
+            .b
+            .ins()
+            .load(self.state.ptr, trusted(), exc, layout::DESCRIPTOR);
         let id = self
             .b
             .ins()
