@@ -151,8 +151,12 @@ pub(super) fn define_classes(
         } else {
             gc::kind::FIXED_REFS
         };
-        put(gc::KIND, &kind.to_ne_bytes());
-        put(gc::REF_COUNT, &(ref_offsets.len() as u32).to_ne_bytes());
+        let gc_info = layout::CLASS_GC_INFO as usize;
+        put(gc_info + gc::KIND, &kind.to_ne_bytes());
+        put(
+            gc_info + gc::REF_COUNT,
+            &(ref_offsets.len() as u32).to_ne_bytes(),
+        );
         if !loader_numbered {
             put(
                 layout::CLASS_ID as usize,
@@ -189,7 +193,11 @@ pub(super) fn define_classes(
         desc.set_align(8);
         if let Some(offsets_id) = offsets_id {
             let gv = state.module.declare_data_in_data(offsets_id, &mut desc);
-            desc.write_data_addr(gc::REF_OFFSETS as u32, gv, 0);
+            desc.write_data_addr(
+                (layout::CLASS_GC_INFO as usize + gc::REF_OFFSETS) as u32,
+                gv,
+                0,
+            );
         }
         let gv = state.module.declare_data_in_data(name_id, &mut desc);
         desc.write_data_addr(layout::CLASS_NAME as u32, gv, 0);
