@@ -38,6 +38,7 @@ use cranelift_codegen::{CodegenError as ClifError, Context};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext, Variable};
 use cranelift_module::{DataId, FuncId, Module, ModuleError};
 
+use super::counters;
 use super::roots::{self, OperandPlan};
 use super::{CodegenError, ModuleState, abi_type, function_signature, value_type};
 use crate::layout;
@@ -109,6 +110,7 @@ pub(super) fn define_function(
         propagate: None,
         used_targets: HashSet::new(),
         dead: false,
+        counters: counters::counters(func),
     };
     for (&p, &v) in func.params.iter().zip(&params) {
         lower.assign_local(p, v)?;
@@ -432,6 +434,8 @@ struct Lowerer<'s, 'f> {
     /// Whether the current block is unreachable (after a return, break,
     /// continue or noreturn call); statements after that point are skipped.
     dead: bool,
+    /// The locals whose steps cannot overflow ([`counters`]).
+    counters: Vec<bool>,
 }
 
 type Lowered<T = Value> = Result<T, CodegenError>;
@@ -854,8 +858,14 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 // is one register compare-and-branch, which fuses, rather than the
                 // flag of an overflowing add (`seto`, `test`, `jne`).
                 let (x, c) = constant_addend(*op, l, r).expect("matched above");
+                let of_counter =
+                    matches!(x.kind, ExprKind::Local(id) if self.counters[id.0 as usize]);
                 let x = self.expr(x)?;
                 let sum = self.b.ins().iadd_imm_s(x, c);
+                if of_counter && c.unsigned_abs() <= counters::COUNTER_START.unsigned_abs() {
+                    // A counter stepped by a small literal cannot overflow.
+                    return Ok(sum);
+                }
                 // With a positive addend the sum wrapped iff it came out below `x`;
                 // with a negative one, iff above.
                 let cc = if c > 0 {

@@ -30,6 +30,7 @@
 //! I/O; linking is the driver's job.
 
 mod classes;
+mod counters;
 mod extension;
 mod function;
 mod roots;

@@ -154,7 +154,7 @@ fn assigns_local(e: &Expr, id: LocalId) -> bool {
 }
 
 /// A node of the TIR tree, for [`walk_expr`] and [`walk_stmt`].
-enum Node<'a> {
+pub(super) enum Node<'a> {
     Expr(&'a Expr),
     Stmt(&'a Stmt),
 }
@@ -213,7 +213,7 @@ fn walk_expr<'a>(e: &'a Expr, visit: &mut dyn FnMut(Node<'a>)) {
     }
 }
 
-fn walk_stmt<'a>(s: &'a Stmt, visit: &mut dyn FnMut(Node<'a>)) {
+pub(super) fn walk_stmt<'a>(s: &'a Stmt, visit: &mut dyn FnMut(Node<'a>)) {
     visit(Node::Stmt(s));
     match s {
         Stmt::Raise(e) => walk_expr(e, visit),
