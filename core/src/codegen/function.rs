@@ -1269,6 +1269,9 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             .zip(rt.params())
             .map(|(v, &abi)| coerce(&mut self.b, v, abi_type(abi)))
             .collect();
+        if matches!(rt, Rt::ListGetItem | Rt::ListSetItem) && !self.dead {
+            return self.list_item(rt, &converted, ty);
+        }
         let call = self.call_runtime(rt, &converted)?;
         let result = self.b.inst_results(call).first().copied();
         if rt.noreturn() {
@@ -1283,6 +1286,49 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             self.check_exception();
         }
         Ok(result)
+    }
+
+    /// `l[i]` (`ListGetItem`) or `l[i] = v` (`ListSetItem`) inline: the index,
+    /// negative from the end, is checked against the length with one unsigned
+    /// compare; out of range, a cold call of the runtime function raises
+    /// CPython's `IndexError`.
+    fn list_item(&mut self, rt: Rt, args: &[Value], ty: ir::Type) -> Lowered {
+        let (list, i) = (args[0], args[1]);
+        let len = self
+            .b
+            .ins()
+            .load(types::I64, trusted(), list, layout::LIST_LEN);
+        let negative = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, i, 0);
+        let zero = self.b.ins().iconst(types::I64, 0);
+        let from_end = self.b.ins().select(negative, len, zero);
+        let k = self.b.ins().iadd(i, from_end);
+        let outside = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, k, len);
+        let raise = self.b.create_block();
+        let inside = self.b.create_block();
+        self.b.set_cold_block(raise);
+        self.b.ins().brif(outside, raise, &[], inside, &[]);
+        self.switch_to(raise);
+        self.call_runtime(rt, args)?;
+        let target = self.exc_block();
+        self.b.ins().jump(target, &[]);
+        self.switch_to(inside);
+        let items = self
+            .b
+            .ins()
+            .load(self.state.ptr, trusted(), list, layout::LIST_ITEMS);
+        let scaled = self.b.ins().ishl_imm_u(k, 3);
+        let addr = self.b.ins().iadd(items, scaled);
+        if rt == Rt::ListSetItem {
+            self.b
+                .ins()
+                .store(trusted(), args[2], addr, layout::ARRAY_ITEMS);
+            return Ok(self.zero(ty));
+        }
+        let word = self
+            .b
+            .ins()
+            .load(types::I64, trusted(), addr, layout::ARRAY_ITEMS);
+        Ok(coerce(&mut self.b, word, ty))
     }
 
     /// A new tuple: elements first (spilled, since the allocation may collect),
