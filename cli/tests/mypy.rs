@@ -9,6 +9,7 @@
 //!   tests/programs/*.py        one mypy run over all single-file programs
 //!   tests/programs/NAME/       one run per multi-module program (main.py and its modules)
 //!   tests/memory/*.py          one run over the programs run under a memory limit
+//!   tests/hashseed/*.py        one run over the program run with SEAM_HASHSEED
 //!   tests/ext/NAME/            one run per core-and-extensions case (main.py, ext*.py, ...)
 //!   examples/NAME/             one run per example
 //!   examples/scheme/ext/       the Scheme interpreter's extension modules, from examples/scheme
@@ -116,14 +117,16 @@ fn collect(root: &Path, scratch: &Path) -> Result<Vec<Case>> {
             files: singles,
         });
     }
-    let memory = root.join("tests/memory");
-    let limited = python_files(&memory)?;
-    if !limited.is_empty() {
-        cases.push(Case {
-            label: "memory/*.py".to_string(),
-            dir: memory,
-            files: limited,
-        });
+    for suite in ["memory", "hashseed"] {
+        let dir = root.join("tests").join(suite);
+        let files = python_files(&dir)?;
+        if !files.is_empty() {
+            cases.push(Case {
+                label: format!("{suite}/*.py"),
+                dir,
+                files,
+            });
+        }
     }
     // The front end's snapshot cases: those it accepts (the others start with `# expect:`).
     let frontend = root.join("tests/frontend");

@@ -129,8 +129,13 @@ def b_quotient(args: list[W_Object]) -> W_Object:
         x = a.value
         y = b.value
         try:
-            q = abs(x) // abs(y)
-            return make_int(q if (x < 0) == (y < 0) else -q)
+            # Truncating division from Python's floor division: one above the
+            # floor when the division is inexact and the signs differ. Only
+            # -2**63 // -1 is out of range (abs() of -2**63 would be too).
+            q = x // y
+            if x % y != 0 and (x < 0) != (y < 0):
+                q += 1
+            return make_int(q)
         except OverflowError:
             return hook().quotient(a, b)
     if either_float(a, b):

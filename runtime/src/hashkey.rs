@@ -31,10 +31,27 @@ pub(crate) enum SeedSetting {
 pub(crate) fn parse_seed(text: Option<&str>) -> Result<SeedSetting, String> {
     match text {
         None | Some("") | Some("random") => Ok(SeedSetting::Random),
-        Some(t) => t.parse::<u32>().map(SeedSetting::Fixed).map_err(|_| {
+        Some(t) => seed_number(t).map(SeedSetting::Fixed).ok_or_else(|| {
             "SEAM_HASHSEED must be \"random\" or an integer in range [0; 4294967295]".to_string()
         }),
     }
+}
+
+/// A seed as C's `strtoul` reads it for CPython: leading white space, a sign,
+/// decimal digits and nothing after; `-0` is 0, any other negative number
+/// (which `strtoul` wraps past 4294967295) and anything larger is refused.
+fn seed_number(text: &str) -> Option<u32> {
+    let t = text.trim_start_matches([' ', '\t', '\n', '\x0b', '\x0c', '\r']);
+    let (negative, digits) = match t.as_bytes().first() {
+        Some(b'+') => (false, &t[1..]),
+        Some(b'-') => (true, &t[1..]),
+        _ => (false, t),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let value = digits.parse::<u32>().ok()?;
+    (!negative || value == 0).then_some(value)
 }
 
 /// Chooses the process's key from `SEAM_HASHSEED`. The C `main` calls it
@@ -175,6 +192,27 @@ mod tests {
         assert!(parse_seed(Some("4294967296")).is_err());
         assert!(parse_seed(Some("-1")).is_err());
         assert!(parse_seed(Some("x")).is_err());
+        // Read as `strtoul` reads it.
+        assert_eq!(parse_seed(Some("")), Ok(SeedSetting::Random));
+        assert_eq!(parse_seed(Some(" +7")), Ok(SeedSetting::Fixed(7)));
+        assert_eq!(parse_seed(Some("\t3")), Ok(SeedSetting::Fixed(3)));
+        assert_eq!(parse_seed(Some("-0")), Ok(SeedSetting::Fixed(0)));
+        assert_eq!(
+            parse_seed(Some("000000000000000000000000000001")),
+            Ok(SeedSetting::Fixed(1))
+        );
+        for bad in [
+            "1 ",
+            "+",
+            "-",
+            " ",
+            "0x10",
+            "1_0",
+            "Random",
+            "99999999999999999999999",
+        ] {
+            assert!(parse_seed(Some(bad)).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,16 @@
+; Integer operations whose results fit in 64 bits, on operands at the bounds
+; (no bignums module: every result here must be exact without it).
+(define lo -9223372036854775808)
+(define hi 9223372036854775807)
+(define (show . xs) (for-each (lambda (x) (display x) (display " ")) xs) (newline))
+(show (quotient lo 1) (quotient lo 2) (quotient lo 3) (quotient lo -2) (quotient lo -3) (quotient lo lo))
+(show (quotient hi 1) (quotient hi -1) (quotient hi 2) (quotient hi -3) (quotient hi lo) (quotient lo hi))
+(show (remainder lo 1) (remainder lo 2) (remainder lo 3) (remainder lo -1) (remainder lo -3) (remainder lo hi))
+(show (remainder hi 2) (remainder hi -3) (remainder hi lo) (remainder -7 2) (remainder 7 -2))
+(show (modulo lo 1) (modulo lo 3) (modulo lo -1) (modulo lo -3) (modulo lo hi) (modulo hi lo))
+(show (modulo -7 2) (modulo 7 -2) (modulo -7 -2) (modulo hi 10))
+(show (abs hi) (abs (+ lo 1)) (- hi) (- (+ lo 1)) (- lo -1) (+ lo hi))
+(show (* lo 1) (* -1 hi) (* 1 lo) (* hi -1) (- 0 hi) (+ hi 0) (* 4294967296 -2147483648))
+(show (max lo hi) (min lo hi) (< lo hi) (= lo lo) (zero? (+ lo hi 1)))
+(show (number->string lo) (number->string hi 16) (number->string lo 2) (string->number "-9223372036854775808"))
+(show (exact->inexact lo) (exact->inexact hi) (expt -2 63) (expt 2 62) (expt -1 hi))
