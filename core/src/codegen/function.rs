@@ -833,23 +833,10 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 self.unary(*op, a)
             }
             ExprKind::Binary(op, l, r) if affine(*op, l, r).is_some() => {
-                // `x * a + b` (and `a * x`, `b + ...`, `... - b`): one range check of
-                // `x`, as below, for the whole expression. Where CPython's exact
-                // result fits, so does this one: the wrapping intermediate cannot
-                // change a result computed modulo 2**64.
+                // `x * a + b` (and `a * x`, `b + ...`, `... - b`): one range check
+                // of `x` for the whole expression.
                 let (x, a, b) = affine(*op, l, r).expect("matched above");
-                let (lo, hi) = affine_range(a, b);
-                let x = self.expr(x)?;
-                let product = self.b.ins().imul_imm_s(x, a);
-                let value = self.b.ins().iadd_imm_s(product, b);
-                let offset = self.b.ins().iadd_imm_s(x, lo.wrapping_neg());
-                let span = hi.wrapping_sub(lo);
-                let overflow = self
-                    .b
-                    .ins()
-                    .icmp_imm_s(IntCC::UnsignedGreaterThan, offset, span);
-                self.overflow_check(overflow)?;
-                value
+                self.checked_affine(x, a, b)?
             }
             ExprKind::Binary(op, l, r)
                 if op.can_raise() && constant_addend(*op, l, r).is_some() =>
@@ -878,20 +865,9 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 sum
             }
             ExprKind::Binary(BinaryOp::IntMulChecked, l, r) if constant_factor(l, r).is_some() => {
-                // `x * c`, `c * x`: the product fits iff `x` lies in a range known
-                // here, tested as one unsigned compare of `x - lo` with `hi - lo`.
+                // `x * c`, `c * x`: `x * c + 0`.
                 let (x, c) = constant_factor(l, r).expect("matched above");
-                let (lo, hi) = affine_range(c, 0);
-                let x = self.expr(x)?;
-                let product = self.b.ins().imul_imm_s(x, c);
-                let offset = self.b.ins().iadd_imm_s(x, lo.wrapping_neg());
-                let span = hi.wrapping_sub(lo);
-                let overflow = self
-                    .b
-                    .ins()
-                    .icmp_imm_s(IntCC::UnsignedGreaterThan, offset, span);
-                self.overflow_check(overflow)?;
-                product
+                self.checked_affine(x, c, 0)?
             }
             ExprKind::Binary(op, l, r) if op.can_raise() => {
                 let v = self.eval_all(&[l, r])?;
@@ -1049,6 +1025,29 @@ impl<'s, 'f> Lowerer<'s, 'f> {
 
     /// After an inline checked operation: raise OverflowError (a cold call)
     /// and branch to the exception target when `overflow` is set.
+    /// `x * a + b` for literals `a` and `b`, checked as a whole: the exact
+    /// result fits exactly when `x` lies in [`affine_range`]`(a, b)`, tested as
+    /// one unsigned compare of `x - lo` with `hi - lo`; the wrapping
+    /// intermediate cannot change a result computed modulo 2**64.
+    fn checked_affine(&mut self, x: &'s Expr, a: i64, b: i64) -> Lowered {
+        let (lo, hi) = affine_range(a, b);
+        let x = self.expr(x)?;
+        let product = self.b.ins().imul_imm_s(x, a);
+        let value = if b == 0 {
+            product
+        } else {
+            self.b.ins().iadd_imm_s(product, b)
+        };
+        let offset = self.b.ins().iadd_imm_s(x, lo.wrapping_neg());
+        let span = hi.wrapping_sub(lo);
+        let overflow = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::UnsignedGreaterThan, offset, span);
+        self.overflow_check(overflow)?;
+        Ok(value)
+    }
+
     fn overflow_check(&mut self, overflow: Value) -> Lowered<()> {
         if self.dead {
             return Ok(());
