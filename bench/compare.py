@@ -78,7 +78,7 @@ def main() -> int:
     ap.add_argument("new")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("only", nargs="*")
-    args = ap.parse_args()
+    args = ap.parse_intermixed_args()
     with tempfile.TemporaryDirectory() as tmp:
         sides = {}
         for side, seam in (("old", args.old), ("new", args.new)):
