@@ -37,7 +37,7 @@
 
 use crate::{GcTypeInfo, fallibly, kind, shadow};
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::UnsafeCell;
+use std::cell::RefCell;
 use std::ptr::null_mut;
 
 const HEADER: usize = 8;
@@ -107,40 +107,57 @@ struct Heap {
     stats: GcStats,
 }
 
-/// The collector's state: single-threaded by contract, hence a bare cell.
-struct HeapCell(UnsafeCell<Option<Heap>>);
+/// The collector's state: single-threaded by contract (see the crate
+/// documentation), borrowed through [`with_heap`] only.
+struct HeapCell(RefCell<Option<Heap>>);
 
-// SAFETY: the collector is used from one thread at a time (translated
-// programs are single-threaded; tests serialise themselves with a lock).
+// SAFETY: the collector is used from one thread at a time: every public
+// entry point that reaches the cell is `unsafe` with that contract
+// (translated programs are single-threaded; tests serialise themselves with
+// a lock). The `RefCell` catches a second borrow on the same thread.
 unsafe impl Sync for HeapCell {}
 
-static HEAP: HeapCell = HeapCell(UnsafeCell::new(None));
+static HEAP: HeapCell = HeapCell(RefCell::new(None));
 
-/// The heap, created on first use.
+/// Runs `f` on the heap, created on first use. The borrow cannot outlive `f`,
+/// and a nested call (a collector bug) panics instead of making a second
+/// `&mut Heap`.
 ///
-/// Every public entry point calls this once and does not call another entry
-/// point while holding the reference, so no two `&mut Heap` coexist.
-fn heap() -> &'static mut Heap {
-    // SAFETY: see `HeapCell`: one thread, and no overlapping borrows (above).
-    let slot = unsafe { &mut *HEAP.0.get() };
-    slot.get_or_insert_with(Heap::new)
+/// # Safety
+/// No other thread may be using the collector meanwhile.
+unsafe fn with_heap<R>(f: impl FnOnce(&mut Heap) -> R) -> R {
+    let mut slot = HEAP.0.borrow_mut();
+    f(slot.get_or_insert_with(Heap::new))
 }
 
 /// Prepares the collector: the shadow stack, the heap, and the
 /// `SEAM_GC_STRESS` / `SEAM_GC_STATS` environment switches. Idempotent.
-pub fn init() {
+///
+/// # Safety
+/// The collector is single-threaded: no other thread may be calling into it
+/// at the same time (this holds for every `unsafe` entry point of the crate).
+pub unsafe fn init() {
     shadow::init_shadow_stack(SHADOW_STACK_WORDS);
-    heap();
+    // SAFETY: forwarded from the caller.
+    unsafe { with_heap(|_| ()) }
 }
 
 /// Makes every allocation collect first (what `SEAM_GC_STRESS=1` does).
-pub fn set_stress(on: bool) {
-    heap().stress = on;
+///
+/// # Safety
+/// As for [`init`]: no other thread may be using the collector.
+pub unsafe fn set_stress(on: bool) {
+    // SAFETY: forwarded from the caller.
+    unsafe { with_heap(|heap| heap.stress = on) }
 }
 
 /// The collector's counters.
-pub fn stats() -> GcStats {
-    heap().stats
+///
+/// # Safety
+/// As for [`init`]: no other thread may be using the collector.
+pub unsafe fn stats() -> GcStats {
+    // SAFETY: forwarded from the caller.
+    unsafe { with_heap(|heap| heap.stats) }
 }
 
 /// Allocates a zeroed object of `size` bytes whose offset 0 holds `desc`.
@@ -153,59 +170,43 @@ pub fn stats() -> GcStats {
 /// `desc` must point to a [`GcTypeInfo`] that stays valid while the object
 /// lives and whose offsets fit inside `size` bytes (for array kinds, the
 /// length words the caller stores must fit too). Every object reachable from
-/// the roots must be well formed (see [`GcTypeInfo`]).
+/// the roots must be well formed (see [`GcTypeInfo`]). No other thread may
+/// be using the collector (as for [`init`]).
 pub unsafe fn alloc(desc: *const GcTypeInfo, size: usize) -> *mut u8 {
-    let heap = heap();
-    let size = size.max(8);
-    let mut collected = false;
-    if heap.stress || heap.since_last >= heap.threshold {
-        // SAFETY: the caller guarantees well-formed roots.
-        unsafe { heap.collect() };
-        collected = true;
-    }
-    let mut obj = heap.allocate(size);
-    if obj.is_null() && !collected {
-        // The system refused: the dead objects' memory may make room.
-        // SAFETY: the caller guarantees well-formed roots.
-        unsafe { heap.collect() };
-        obj = heap.allocate(size);
-    }
-    if obj.is_null() && heap.spares_open && size + HEADER <= MAX_SMALL && heap.spares > 0 {
-        heap.use_spares = true;
-        obj = heap.allocate(size);
-        heap.use_spares = false;
-    }
-    if obj.is_null() {
-        return null_mut();
-    }
-    // SAFETY: `obj` is a fresh block of at least 8 bytes.
-    unsafe { *(obj as *mut *const GcTypeInfo) = desc };
-    obj
+    // SAFETY: forwarded from the caller.
+    unsafe { with_heap(|heap| heap.alloc(desc, size)) }
 }
 
 /// Lets the small requests the system refuses take the spare chunks held
 /// back for this, until a collection has taken them all back: the caller is
 /// handling a refusal (raising `MemoryError`) and needs a few small objects.
-pub fn open_spares() {
-    heap().spares_open = true;
+///
+/// # Safety
+/// As for [`init`]: no other thread may be using the collector.
+pub unsafe fn open_spares() {
+    // SAFETY: forwarded from the caller.
+    unsafe { with_heap(|heap| heap.spares_open = true) }
 }
 
 /// Runs a full collection now.
 ///
 /// # Safety
 /// Every root must hold null or a pointer to a live, well-formed GC object.
+/// No other thread may be using the collector (as for [`init`]).
 pub unsafe fn collect() {
     // SAFETY: forwarded from the caller.
-    unsafe { heap().collect() }
+    unsafe { with_heap(|heap| heap.collect()) }
 }
 
 /// Registers `slot` (a global holding null or a GC reference) as a root.
 ///
 /// # Safety
 /// `slot` must stay valid for the rest of the process and always hold null
-/// or a pointer to a GC object.
+/// or a pointer to a GC object. No other thread may be using the collector
+/// (as for [`init`]).
 pub unsafe fn add_root(slot: *mut *mut u8) {
-    heap().static_roots.push(slot);
+    // SAFETY: forwarded from the caller.
+    unsafe { with_heap(|heap| heap.static_roots.push(slot)) }
 }
 
 fn env_flag(name: &str) -> bool {
@@ -213,7 +214,15 @@ fn env_flag(name: &str) -> bool {
 }
 
 extern "C" fn print_stats_at_exit() {
-    let s = stats();
+    // At exit the program's thread has stopped calling into the collector,
+    // unless the process is ending from inside it (a failed allocation the
+    // collector did not expect): then the counters are left unprinted.
+    let Ok(heap) = HEAP.0.try_borrow() else {
+        return;
+    };
+    let Some(s) = heap.as_ref().map(|h| h.stats) else {
+        return;
+    };
     eprintln!("seam-gc: collections {}", s.collections);
     eprintln!("seam-gc: bytes allocated {}", s.bytes_allocated);
     eprintln!("seam-gc: peak heap bytes {}", s.peak_heap_bytes);
@@ -251,6 +260,38 @@ impl Heap {
         };
         heap.refill_spares();
         heap
+    }
+
+    /// [`alloc`] on this heap.
+    ///
+    /// # Safety
+    /// As for [`alloc`].
+    unsafe fn alloc(&mut self, desc: *const GcTypeInfo, size: usize) -> *mut u8 {
+        let size = size.max(8);
+        let mut collected = false;
+        if self.stress || self.since_last >= self.threshold {
+            // SAFETY: the caller guarantees well-formed roots.
+            unsafe { self.collect() };
+            collected = true;
+        }
+        let mut obj = self.allocate(size);
+        if obj.is_null() && !collected {
+            // The system refused: the dead objects' memory may make room.
+            // SAFETY: the caller guarantees well-formed roots.
+            unsafe { self.collect() };
+            obj = self.allocate(size);
+        }
+        if obj.is_null() && self.spares_open && size + HEADER <= MAX_SMALL && self.spares > 0 {
+            self.use_spares = true;
+            obj = self.allocate(size);
+            self.use_spares = false;
+        }
+        if obj.is_null() {
+            return null_mut();
+        }
+        // SAFETY: `obj` is a fresh block of at least 8 bytes.
+        unsafe { *(obj as *mut *const GcTypeInfo) = desc };
+        obj
     }
 
     fn account(&mut self, bytes: usize) {

@@ -21,7 +21,10 @@
 //!
 //! The collector is single-threaded, like the translated programs it serves:
 //! its state lives in process-wide statics that must only be touched from one
-//! thread at a time (tests serialise themselves with a lock).
+//! thread at a time (tests serialise themselves with a lock). That contract
+//! is the caller's: every entry point that reaches the heap is `unsafe` and
+//! says so in its `# Safety` section. Inside, the heap is lent to one closure
+//! at a time (a `RefCell`), so no safe function hands out a reference to it.
 
 mod heap;
 mod os;

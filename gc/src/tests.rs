@@ -18,8 +18,11 @@ struct Session {
 impl Session {
     fn new() -> Session {
         let guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
-        init();
-        set_stress(false);
+        // SAFETY: the lock keeps every other test out of the collector.
+        unsafe {
+            init();
+            set_stress(false);
+        }
         Session {
             _guard: guard,
             top: shadow_stack_top(),
@@ -27,13 +30,30 @@ impl Session {
     }
 }
 
+impl Session {
+    /// [`set_stress`], with the collector to this test alone.
+    fn set_stress(&self, on: bool) {
+        // SAFETY: the session holds the lock.
+        unsafe { set_stress(on) }
+    }
+
+    /// [`stats`], with the collector to this test alone.
+    fn stats(&self) -> GcStats {
+        // SAFETY: the session holds the lock.
+        unsafe { stats() }
+    }
+}
+
 impl Drop for Session {
     fn drop(&mut self) {
         // SAFETY: `top` was the top when the session started.
         unsafe { truncate_shadow_stack(self.top) };
-        set_stress(false);
-        // SAFETY: the roots are back to what they were, all valid.
-        unsafe { collect() };
+        // SAFETY: the roots are back to what they were, all valid; the
+        // session's lock is still held.
+        unsafe {
+            set_stress(false);
+            collect();
+        }
     }
 }
 
@@ -245,15 +265,15 @@ fn arrays_and_tuples_trace_their_items() {
 
 #[test]
 fn stress_mode_collects_at_every_allocation() {
-    let _s = Session::new();
-    set_stress(true);
-    let before = stats().collections;
+    let s = Session::new();
+    s.set_stress(true);
+    let before = s.stats().collections;
     let head = root(std::ptr::null_mut());
     for i in 0..500 {
         // SAFETY: `head` holds the list built so far, rooted.
         unsafe { *head = node(i, *head as *mut u8) as usize };
     }
-    assert!(stats().collections >= before + 500);
+    assert!(s.stats().collections >= before + 500);
     // SAFETY: the list is rooted through `head`.
     let mut p = unsafe { *head as *mut u8 };
     for i in (0..500).rev() {
@@ -265,12 +285,12 @@ fn stress_mode_collects_at_every_allocation() {
 
 #[test]
 fn heap_stays_bounded_when_garbage_is_dropped() {
-    let _s = Session::new();
+    let session = Session::new();
     gc();
     for _ in 0..2_000_000 {
         leaf(0);
     }
-    let s = stats();
+    let s = session.stats();
     // 2M leaves are 64 MB of garbage; the heap never holds more than a few thresholds.
     assert!(s.peak_heap_bytes < 32 << 20, "peak {}", s.peak_heap_bytes);
     // Large objects are returned too.
@@ -278,16 +298,16 @@ fn heap_stays_bounded_when_garbage_is_dropped() {
         // SAFETY: LEAF has no references.
         unsafe { alloc(&LEAF, 100_000) };
     }
-    assert!(stats().heap_bytes < 64 << 20);
+    assert!(session.stats().heap_bytes < 64 << 20);
 }
 
 #[test]
 fn sizes_the_system_cannot_give_are_null_and_change_nothing() {
-    let _s = Session::new();
+    let s = Session::new();
     let kept = leaf(5);
     root(kept);
     gc();
-    let before = stats();
+    let before = s.stats();
     for size in [
         usize::MAX,
         usize::MAX - 8,
@@ -299,7 +319,7 @@ fn sizes_the_system_cannot_give_are_null_and_change_nothing() {
         let p = unsafe { alloc(&LEAF, size) };
         assert!(p.is_null(), "{size} bytes");
     }
-    let after = stats();
+    let after = s.stats();
     assert_eq!(after.heap_bytes, before.heap_bytes);
     assert_eq!(after.bytes_allocated, before.bytes_allocated);
     // Each refusal collected once before giving up; the rooted object survived.
