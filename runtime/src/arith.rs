@@ -7,6 +7,7 @@
 //! which also holds the wrapping forms `seam.intmask` uses).
 
 use crate::error::{Exc, ExcKind, check};
+pub(crate) use crate::ints::int_from_float;
 use crate::ints::{negative_exponent, overflow};
 
 fn zero_div(msg: &str) -> Exc {
@@ -168,26 +169,6 @@ pub(crate) fn float_pow(a: f64, b: f64) -> Result<f64, Exc> {
         ));
     }
     Ok(r)
-}
-
-pub(crate) fn int_from_float(f: f64) -> Result<i64, Exc> {
-    if f.is_nan() {
-        return Err(Exc::new(
-            ExcKind::ValueError,
-            "cannot convert float NaN to integer",
-        ));
-    }
-    if f.is_infinite() {
-        return Err(Exc::new(
-            ExcKind::OverflowError,
-            "cannot convert float infinity to integer",
-        ));
-    }
-    let t = f.trunc();
-    if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&t) {
-        return Err(overflow());
-    }
-    Ok(t as i64)
 }
 
 // ---- the ABI ----

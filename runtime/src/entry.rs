@@ -65,7 +65,8 @@ mod c_main {
             eprintln!("seam: {message}");
             return 1;
         }
-        crate::gcglue::init();
+        // SAFETY: this thread is the only one that runs the program.
+        unsafe { crate::init() };
         // Before any generated code runs: too deep recursion raises
         // RecursionError, and faults report an error instead of a bare SIGSEGV.
         if let Some(stack) = crate::fault::install() {

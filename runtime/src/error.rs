@@ -1,7 +1,7 @@
 //! The exception state and raising: every error the runtime reports goes
 //! through this file.
 //!
-//! The process has one exception state, [`seam_exc_current`]: null, or the
+//! The process has one exception state ([`crate::exc_state`]): null, or the
 //! exception instance being propagated (a GC reference, so a static root).
 //! A runtime function marked `raises` in the ABI table reports an error by
 //! allocating an instance of the registered builtin class (see
@@ -12,10 +12,13 @@
 //!
 //! Errors no handler may catch (shadow-stack overflow, errors of runtime
 //! functions the ABI does not mark `raises`, raising before the classes are
-//! registered) go through [`fatal`], which prints the traceback and exits.
+//! registered) go through [`crate::fatal`], which prints the traceback and exits.
 //! Knows nothing of where an error came from beyond its class and message.
 
 use crate::class::{class_name, class_of, exc_message_text, new_instance};
+pub(crate) use crate::exc_state::{current, set_current};
+use crate::fatal::fatal;
+pub(crate) use crate::fatal::traceback_text;
 use crate::gcglue::{Roots, set_word};
 use crate::layout::EXC_MESSAGE;
 use crate::strobj::{empty_str, new_str, str_as_str};
@@ -26,51 +29,14 @@ pub use seam_abi::ExcKind;
 /// The number of builtin exception kinds.
 const KINDS: usize = ExcKind::COUNT;
 
-/// The current exception (an instance of an exception class), or null.
-/// Generated code tests it after every call that can raise and clears it
-/// when a handler catches.
-#[unsafe(no_mangle)]
-#[allow(
-    non_upper_case_globals,
-    reason = "the symbol name is part of the runtime ABI"
-)]
-pub static mut seam_exc_current: *mut u8 = null_mut();
-
 /// The builtin exception classes' descriptors, indexed by [`ExcKind`]; null
 /// until the program registers them.
 static mut BUILTIN_CLASSES: [*const u8; KINDS] = [null(); KINDS];
-static mut STATE_ROOTED: bool = false;
-
-/// Registers the exception state as a static root (once).
-pub(crate) fn init() {
-    // SAFETY: single-threaded initialisation; the state is a static that
-    // lives for the whole process and holds null or a GC reference.
-    unsafe {
-        if STATE_ROOTED {
-            return;
-        }
-        STATE_ROOTED = true;
-        seam_gc::add_root(&raw mut seam_exc_current);
-    }
-}
 
 /// The registered descriptor of builtin class `kind`, or null.
 pub(crate) fn builtin_class(kind: ExcKind) -> *const u8 {
     // SAFETY: single-threaded access to the runtime's statics.
     unsafe { BUILTIN_CLASSES[kind as usize] }
-}
-
-/// The current exception, or null.
-pub(crate) fn current() -> *mut u8 {
-    // SAFETY: single-threaded access to the runtime's statics.
-    unsafe { seam_exc_current }
-}
-
-/// Replaces the current exception (null clears it).
-pub(crate) fn set_current(exc: *mut u8) {
-    // SAFETY: single-threaded access; the state is a static root, so it must
-    // hold null or a GC reference, which every caller passes.
-    unsafe { seam_exc_current = exc }
 }
 
 /// An error computed by a helper that does not raise itself (parsers,
@@ -143,24 +109,6 @@ unsafe fn raise_with(kind: ExcKind, msg: *mut u8) {
         set_word(exc, EXC_MESSAGE, msg as u64);
         set_current(exc);
     }
-}
-
-/// The text CPython prints for an uncaught exception (without frames).
-pub(crate) fn traceback_text(class: &str, msg: &str) -> String {
-    if msg.is_empty() {
-        format!("Traceback (most recent call last):\n{class}\n")
-    } else {
-        format!("Traceback (most recent call last):\n{class}: {msg}\n")
-    }
-}
-
-/// Reports an error no handler may catch: flushes stdout, prints the
-/// traceback of class `class` with message `msg` and exits with status 1.
-/// Clears the exception state first, so that nothing reports it again.
-pub(crate) fn fatal(class: &str, msg: &str) -> ! {
-    set_current(null_mut());
-    crate::output::write_stderr(traceback_text(class, msg).as_bytes());
-    std::process::exit(1)
 }
 
 /// The traceback text for exception instance `exc`.

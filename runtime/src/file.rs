@@ -28,7 +28,7 @@ use crate::memory::{try_reserve, try_zeroed_bytes};
 use crate::output::{flush_stdout, write_stderr, write_stdout};
 use crate::strobj::{new_str, str_as_str, str_char_len};
 use seam_gc::GcTypeInfo;
-use std::cell::UnsafeCell;
+use std::cell::RefCell;
 use std::fs::File;
 use std::io::{Read, Write};
 use std::mem::ManuallyDrop;
@@ -98,46 +98,50 @@ impl FileState {
     }
 }
 
-/// The table of file states and the standard streams' objects: single-threaded like the program.
+/// The table of file states: single-threaded like the program.
 struct Files {
     states: Vec<FileState>,
-    /// The objects of `sys.stdin`, `sys.stdout`, `sys.stderr` (static roots once created).
-    std: [*mut u8; 3],
-    std_rooted: bool,
 }
 
-struct FilesCell(UnsafeCell<Files>);
+/// The table, lent through [`with_files`] only.
+struct FilesCell(RefCell<Files>);
 
-// SAFETY: translated programs are single-threaded.
+// SAFETY: translated programs are single-threaded (the runtime's contract).
+// The `RefCell` catches a second borrow on that thread.
 unsafe impl Sync for FilesCell {}
 
-static FILES: FilesCell = FilesCell(UnsafeCell::new(Files {
-    states: Vec::new(),
-    std: [null_mut(); 3],
-    std_rooted: false,
-}));
+static FILES: FilesCell = FilesCell(RefCell::new(Files { states: Vec::new() }));
 
-fn files() -> &'static mut Files {
-    // SAFETY: see `FilesCell`; callers do not hold the reference across calls
-    // that may reach this function again.
-    unsafe { &mut *FILES.0.get() }
+/// The objects of `sys.stdin`, `sys.stdout`, `sys.stderr`, created on first
+/// use: static roots, so kept outside the table, at a fixed address the
+/// collector reads.
+static mut STD_STREAMS: [*mut u8; 3] = [null_mut(); 3];
+static mut STD_ROOTED: bool = false;
+
+/// Runs `op` on the table. The borrow cannot outlive `op`; `op` must neither
+/// allocate GC objects nor raise (raising allocates), and reaches nothing
+/// that comes back here, so no two `&mut Files` coexist (a nested call would
+/// panic rather than alias).
+fn with_files<R>(op: impl FnOnce(&mut Files) -> R) -> R {
+    op(&mut FILES.0.borrow_mut())
 }
 
-/// The state of file object `f`.
+/// Runs `op` on the state of file object `f` (as [`with_files`]).
 ///
 /// # Safety
 /// `f` must be a live file object.
-unsafe fn state<'a>(f: *mut u8) -> &'a mut FileState {
+unsafe fn with_state<R>(f: *mut u8, op: impl FnOnce(&mut FileState) -> R) -> R {
     // SAFETY: file objects hold the index of a state, and states are never removed.
     let i = unsafe { word(f, FILE_INDEX) } as usize;
-    &mut files().states[i]
+    with_files(|fs| op(&mut fs.states[i]))
 }
 
 /// A new file object for `st`. May collect.
 fn new_file(st: FileState) -> *mut u8 {
-    let fs = files();
-    fs.states.push(st);
-    let index = fs.states.len() - 1;
+    let index = with_files(|fs| {
+        fs.states.push(st);
+        fs.states.len() - 1
+    });
     // SAFETY: FILE_DESC names no references; the object is FILE_SIZE bytes.
     let f = unsafe { seam_gc::alloc(&FILE_DESC, FILE_SIZE) };
     if f.is_null() {
@@ -151,28 +155,32 @@ fn new_file(st: FileState) -> *mut u8 {
 /// The object of standard stream `n` (0 stdin, 1 stdout, 2 stderr), created on first use.
 fn std_stream(n: usize) -> *mut u8 {
     let n = n.min(2);
-    if !files().std_rooted {
-        files().std_rooted = true;
-        for slot in files().std.iter_mut() {
-            // SAFETY: the slots live as long as the process and hold null or a file object.
-            unsafe { seam_gc::add_root(slot) };
+    // SAFETY: single-threaded access to the runtime's statics; the slots live
+    // as long as the process and hold null or a file object.
+    unsafe {
+        if !STD_ROOTED {
+            STD_ROOTED = true;
+            let base: *mut *mut u8 = (&raw mut STD_STREAMS).cast();
+            for i in 0..3 {
+                seam_gc::add_root(base.add(i));
+            }
         }
+        if STD_STREAMS[n].is_null() {
+            let (stream, name, mode) = match n {
+                0 => (Stream::Stdin, "<stdin>", "r"),
+                1 => (Stream::Stdout, "<stdout>", "w"),
+                _ => (Stream::Stderr, "<stderr>", "w"),
+            };
+            let f = new_file(FileState::new(
+                stream,
+                name.to_string(),
+                mode,
+                "utf-8".to_string(),
+            ));
+            STD_STREAMS[n] = f;
+        }
+        STD_STREAMS[n]
     }
-    if files().std[n].is_null() {
-        let (stream, name, mode) = match n {
-            0 => (Stream::Stdin, "<stdin>", "r"),
-            1 => (Stream::Stdout, "<stdout>", "w"),
-            _ => (Stream::Stderr, "<stderr>", "w"),
-        };
-        let f = new_file(FileState::new(
-            stream,
-            name.to_string(),
-            mode,
-            "utf-8".to_string(),
-        ));
-        files().std[n] = f;
-    }
-    files().std[n]
 }
 
 // ---- errors ----
@@ -469,7 +477,12 @@ fn close(st: &mut FileState) -> Result<(), Exc> {
 /// Flushes every file still open, at exit (CPython does so when it finalizes them).
 #[cfg(not(test))]
 pub(crate) fn flush_all() {
-    for st in files().states.iter_mut() {
+    // At exit the table is free, unless the process is ending from inside a
+    // file operation (memory ran out there): the files cannot be flushed then.
+    let Ok(mut files) = FILES.0.try_borrow_mut() else {
+        return;
+    };
+    for st in files.states.iter_mut() {
         let _ = flush_state(st);
     }
 }
@@ -480,14 +493,17 @@ pub(crate) fn flush_all() {
 /// `f` must be a live file object.
 pub(crate) unsafe fn write_file_repr(out: &mut String, f: *mut u8) {
     // SAFETY: forwarded from the caller.
-    let st = unsafe { state(f) };
-    out.push_str("<_io.TextIOWrapper name=");
-    crate::format::write_str_repr(out, &st.name);
-    out.push_str(" mode=");
-    crate::format::write_str_repr(out, st.mode);
-    out.push_str(" encoding=");
-    crate::format::write_str_repr(out, &st.encoding);
-    out.push('>');
+    unsafe {
+        with_state(f, |st| {
+            out.push_str("<_io.TextIOWrapper name=");
+            crate::format::write_str_repr(out, &st.name);
+            out.push_str(" mode=");
+            crate::format::write_str_repr(out, st.mode);
+            out.push_str(" encoding=");
+            crate::format::write_str_repr(out, &st.encoding);
+            out.push('>');
+        })
+    }
 }
 
 /// If the pending exception is a `SystemExit`, clears it and returns the exit status it carries.
@@ -581,7 +597,7 @@ pub extern "C" fn seam_file_std(n: i64) -> *mut u8 {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_file_read(f: *mut u8, n: i64) -> *mut u8 {
     // SAFETY: forwarded from the caller.
-    let r = read(unsafe { state(f) }, n);
+    let r = unsafe { with_state(f, |st| read(st, n)) };
     match r {
         Ok(text) => crate::strobj::new_str_or_raise(&text),
         Err(e) => {
@@ -598,7 +614,7 @@ pub unsafe extern "C" fn seam_file_read(f: *mut u8, n: i64) -> *mut u8 {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_file_readline(f: *mut u8) -> *mut u8 {
     // SAFETY: forwarded from the caller.
-    match readline(unsafe { state(f) }) {
+    match unsafe { with_state(f, readline) } {
         Ok(text) => crate::strobj::new_str_or_raise(&text),
         Err(e) => {
             e.raise();
@@ -616,7 +632,7 @@ pub unsafe extern "C" fn seam_file_readlines(f: *mut u8) -> *mut u8 {
     let mut lines = Vec::new();
     loop {
         // SAFETY: forwarded from the caller; nothing allocates GC objects in this loop.
-        match readline(unsafe { state(f) }) {
+        match unsafe { with_state(f, readline) } {
             Ok(line) if line.is_empty() => break,
             Ok(line) => lines.push(line),
             Err(e) => {
@@ -642,8 +658,10 @@ pub unsafe extern "C" fn seam_file_readlines(f: *mut u8) -> *mut u8 {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_file_write(f: *mut u8, s: *mut u8) -> i64 {
     // SAFETY: forwarded from the caller; nothing here allocates GC objects before the error.
-    let (st, text, n) = unsafe { (state(f), str_as_str(s), str_char_len(s)) };
-    check(write(st, text.as_bytes()).map(|()| n as i64))
+    let (text, n) = unsafe { (str_as_str(s), str_char_len(s)) };
+    // SAFETY: forwarded from the caller.
+    let r = unsafe { with_state(f, |st| write(st, text.as_bytes())) };
+    check(r.map(|()| n as i64))
 }
 
 /// `f.flush()`.
@@ -653,8 +671,8 @@ pub unsafe extern "C" fn seam_file_write(f: *mut u8, s: *mut u8) -> i64 {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_file_flush(f: *mut u8) {
     // SAFETY: forwarded from the caller.
-    let st = unsafe { state(f) };
-    check(check_open(st).and_then(|()| flush_state(st)))
+    let r = unsafe { with_state(f, |st| check_open(st).and_then(|()| flush_state(st))) };
+    check(r)
 }
 
 /// `f.close()`: flushes and closes; closing a closed file does nothing.
@@ -664,7 +682,7 @@ pub unsafe extern "C" fn seam_file_flush(f: *mut u8) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_file_close(f: *mut u8) {
     // SAFETY: forwarded from the caller.
-    check(close(unsafe { state(f) }))
+    check(unsafe { with_state(f, close) })
 }
 
 /// Entering `with f:`: ValueError when the file is closed.
@@ -674,7 +692,7 @@ pub unsafe extern "C" fn seam_file_close(f: *mut u8) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_file_enter(f: *mut u8) {
     // SAFETY: forwarded from the caller.
-    check(check_open(unsafe { state(f) }))
+    check(unsafe { with_state(f, |st| check_open(st)) })
 }
 
 /// `f.closed`.
@@ -684,7 +702,7 @@ pub unsafe extern "C" fn seam_file_enter(f: *mut u8) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_file_closed(f: *mut u8) -> u8 {
     // SAFETY: forwarded from the caller.
-    unsafe { state(f) }.stream.is_none() as u8
+    unsafe { with_state(f, |st| st.stream.is_none()) as u8 }
 }
 
 /// `input(prompt)`: writes the prompt (a `str`, or null) to stdout, reads a
@@ -698,14 +716,15 @@ pub unsafe extern "C" fn seam_input(prompt: *mut u8) -> *mut u8 {
         // SAFETY: a live str.
         let text = unsafe { str_as_str(prompt) }.to_string();
         // SAFETY: the stream is a live file object (a static root).
-        if let Err(e) = write(unsafe { state(std_stream(1)) }, text.as_bytes()) {
+        let r = unsafe { with_state(std_stream(1), |st| write(st, text.as_bytes())) };
+        if let Err(e) = r {
             e.raise();
             return null_mut();
         }
     }
     flush_stdout();
     // SAFETY: the stream is a live file object (a static root).
-    match readline(unsafe { state(std_stream(0)) }) {
+    match unsafe { with_state(std_stream(0), readline) } {
         Ok(line) if line.is_empty() => {
             Exc::new(ExcKind::EOFError, "EOF when reading a line").raise();
             null_mut()
@@ -730,7 +749,7 @@ pub extern "C" fn seam_system_exit_new(code: i64) -> *mut u8 {
     };
     let desc = crate::error::builtin_class(ExcKind::SystemExit);
     if desc.is_null() {
-        crate::error::fatal(ExcKind::SystemExit.qualified_name(), &msg);
+        crate::fatal::fatal(ExcKind::SystemExit.qualified_name(), &msg);
     }
     let roots = Roots::new();
     let text = roots.push(new_str(&msg));

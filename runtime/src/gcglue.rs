@@ -4,10 +4,12 @@
 //! of the ABI (`seam_gc_add_root`, `seam_shadow_stack_overflow`).
 //!
 //! Knows the builtin layouts' sizes but nothing of what the objects mean.
+//! Depends only on [`crate::layout`] and [`crate::fatal`]: a failed
+//! allocation here is `None` or fatal; raising a catchable `MemoryError` is
+//! [`crate::memory`]'s.
 
-use crate::error::fatal;
+use crate::fatal::{fatal, out_of_memory};
 use crate::layout::*;
-use crate::memory::out_of_memory;
 use seam_gc::GcTypeInfo;
 
 /// `str`: no references.
@@ -36,14 +38,6 @@ pub(crate) static BOX_DESC: GcTypeInfo = GcTypeInfo::no_refs();
 /// `tuple`: items traced by the reference mask.
 pub(crate) static TUPLE_DESC: GcTypeInfo =
     GcTypeInfo::tuple(TUPLE_LEN as u32, TUPLE_REF_MASK as u32, TUPLE_ITEMS as u32);
-
-/// Prepares the collector and the runtime's own roots. Idempotent.
-pub fn init() {
-    seam_gc::init();
-    crate::error::init();
-    crate::strobj::init_cache();
-    crate::output::init();
-}
 
 /// Keeps references alive across allocations: each [`Roots::push`] puts a
 /// pointer on the shadow stack, and dropping the guard pops them all.
@@ -88,7 +82,7 @@ impl Drop for Roots {
 
 /// Allocates a zeroed object described by one of the runtime's descriptors,
 /// or `None` when the memory cannot be had. May collect: unrooted objects may be freed.
-fn try_alloc(desc: &'static GcTypeInfo, size: usize) -> Option<*mut u8> {
+pub(crate) fn try_alloc(desc: &'static GcTypeInfo, size: usize) -> Option<*mut u8> {
     // SAFETY: the runtime's descriptors only name offsets inside the sizes
     // the typed allocators below request, and every root is valid by the
     // rooting convention.
@@ -155,19 +149,6 @@ pub(crate) fn try_alloc_dict(flags: u64) -> Option<*mut u8> {
 /// An empty `set` with no table yet, or `None` when the memory cannot be had.
 pub(crate) fn try_alloc_set() -> Option<*mut u8> {
     try_alloc(&SET_DESC, SET_SIZE)
-}
-
-/// `int | None`, `float | None`, `bool | None`: a box holding `value`;
-/// MemoryError when the memory cannot be had.
-#[unsafe(no_mangle)]
-pub extern "C" fn seam_box_new(value: u64) -> *mut u8 {
-    let Some(b) = try_alloc(&BOX_DESC, BOX_SIZE) else {
-        crate::memory::raise_memory_error();
-        return std::ptr::null_mut();
-    };
-    // SAFETY: `b` is a fresh box.
-    unsafe { set_word(b, BOX_VALUE, value) };
-    b
 }
 
 /// A `tuple` of `n` zeroed words with reference mask `mask`.
@@ -249,21 +230,4 @@ pub unsafe extern "C" fn seam_gc_add_root(slot: *mut u8) {
 #[unsafe(no_mangle)]
 pub extern "C" fn seam_shadow_stack_overflow() -> ! {
     shadow_stack_overflow()
-}
-
-/// A new zeroed instance of `size` bytes of the class whose descriptor (a
-/// static address starting with a [`GcTypeInfo`]) is `desc`. May collect.
-/// Raises MemoryError (and returns null) when the memory cannot be had.
-///
-/// # Safety
-/// `desc` must be a class descriptor that outlives the instance, whose GC
-/// information only names offsets below `size`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn seam_alloc(desc: *mut u8, size: i64) -> *mut u8 {
-    // SAFETY: forwarded from the caller; no reference arguments need rooting.
-    let obj = unsafe { seam_gc::alloc(desc as *const GcTypeInfo, size.max(8) as usize) };
-    if obj.is_null() {
-        crate::memory::raise_memory_error();
-    }
-    obj
 }

@@ -66,6 +66,28 @@ pub(crate) fn overflow() -> Exc {
     Exc::new(ExcKind::OverflowError, OVERFLOW_MESSAGE)
 }
 
+/// `int(f)`: truncation toward zero; ValueError for NaN, OverflowError
+/// past 64 bits.
+pub(crate) fn int_from_float(f: f64) -> Result<i64, Exc> {
+    if f.is_nan() {
+        return Err(Exc::new(
+            ExcKind::ValueError,
+            "cannot convert float NaN to integer",
+        ));
+    }
+    if f.is_infinite() {
+        return Err(Exc::new(
+            ExcKind::OverflowError,
+            "cannot convert float infinity to integer",
+        ));
+    }
+    let t = f.trunc();
+    if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&t) {
+        return Err(overflow());
+    }
+    Ok(t as i64)
+}
+
 /// `a ** b` modulo 2**64.
 pub(crate) fn int_pow_wrapping(a: i64, b: i64) -> Result<i64, Exc> {
     if b < 0 {
@@ -101,7 +123,7 @@ pub(crate) fn int_lshift_wrapping(a: i64, b: i64) -> Result<i64, Exc> {
 
 /// `round(f)`: to the nearest integer, halfway cases to even, as CPython.
 pub(crate) fn float_round(f: f64) -> Result<i64, Exc> {
-    crate::arith::int_from_float(f.round_ties_even())
+    int_from_float(f.round_ties_even())
 }
 
 /// `round(f, ndigits)` as CPython's `float.__round__`: the value correctly

@@ -35,6 +35,8 @@ mod dunder;
 mod elf;
 mod entry;
 mod error;
+mod exc_state;
+mod fatal;
 mod fault;
 mod file;
 mod float_repr;
@@ -49,6 +51,7 @@ mod memory;
 mod output;
 mod parse;
 mod set;
+mod startup;
 mod strformat;
 mod strmethods;
 mod strobj;
@@ -62,5 +65,5 @@ mod tests;
 
 pub use error::ExcKind;
 
-pub use gcglue::init;
 pub use seam_abi::MISSING;
+pub use startup::init;

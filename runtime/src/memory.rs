@@ -19,8 +19,16 @@
 //! A `MemoryError` instance is allocated when raised, or, when even that small
 //! request fails, the one kept in reserve since the builtin classes were
 //! registered is used. Knows nothing of what the memory was for.
+//!
+//! The ABI's allocation entry points for generated code (`seam_alloc` for
+//! instances, `seam_box_new` for optional value types) live here too, since
+//! their failure is a catchable `MemoryError`.
 
-use crate::error::{ExcKind, builtin_class, set_current, traceback_text};
+use crate::error::{ExcKind, builtin_class, set_current};
+pub(crate) use crate::fatal::out_of_memory;
+use crate::gcglue::{BOX_DESC, set_word, try_alloc};
+use crate::layout::{BOX_SIZE, BOX_VALUE};
+use seam_gc::GcTypeInfo;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::ptr::null_mut;
 
@@ -63,18 +71,6 @@ unsafe impl GlobalAlloc for RuntimeAllocator {
     }
 }
 
-/// Ends the program as an uncaught `MemoryError` does: flushes stdout,
-/// prints the traceback and exits with status 1. Allocates nothing.
-pub(crate) fn out_of_memory() -> ! {
-    set_current(null_mut());
-    crate::output::write_stderr(b"Traceback (most recent call last):\nMemoryError\n");
-    debug_assert_eq!(
-        traceback_text(ExcKind::MemoryError.qualified_name(), ""),
-        "Traceback (most recent call last):\nMemoryError\n"
-    );
-    std::process::exit(1)
-}
-
 /// The `MemoryError` raised when a fresh one cannot be allocated (a static root).
 static mut RESERVE: *mut u8 = null_mut();
 
@@ -105,7 +101,8 @@ pub(crate) fn init_reserve() {
 /// registered there is no handler to catch it, and the program ends.
 pub(crate) fn raise_memory_error() {
     // The exception and its handler's first objects may need the spare chunks.
-    seam_gc::open_spares();
+    // SAFETY: the runtime runs on the program's one thread.
+    unsafe { seam_gc::open_spares() };
     let desc = builtin_class(ExcKind::MemoryError);
     if desc.is_null() {
         out_of_memory();
@@ -163,4 +160,36 @@ pub(crate) fn try_reserve<T>(v: &mut Vec<T>, extra: usize) -> bool {
 /// Reserves room for `extra` more bytes in `s`; false when the system refuses.
 pub(crate) fn try_reserve_str(s: &mut String, extra: usize) -> bool {
     seam_gc::fallibly(|| s.try_reserve(extra)).is_ok()
+}
+
+// ---- the ABI: allocation for generated code ----
+
+/// `int | None`, `float | None`, `bool | None`: a box holding `value`;
+/// MemoryError when the memory cannot be had.
+#[unsafe(no_mangle)]
+pub extern "C" fn seam_box_new(value: u64) -> *mut u8 {
+    let Some(b) = try_alloc(&BOX_DESC, BOX_SIZE) else {
+        raise_memory_error();
+        return std::ptr::null_mut();
+    };
+    // SAFETY: `b` is a fresh box.
+    unsafe { set_word(b, BOX_VALUE, value) };
+    b
+}
+
+/// A new zeroed instance of `size` bytes of the class whose descriptor (a
+/// static address starting with a [`GcTypeInfo`]) is `desc`. May collect.
+/// Raises MemoryError (and returns null) when the memory cannot be had.
+///
+/// # Safety
+/// `desc` must be a class descriptor that outlives the instance, whose GC
+/// information only names offsets below `size`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_alloc(desc: *mut u8, size: i64) -> *mut u8 {
+    // SAFETY: forwarded from the caller; no reference arguments need rooting.
+    let obj = unsafe { seam_gc::alloc(desc as *const GcTypeInfo, size.max(8) as usize) };
+    if obj.is_null() {
+        raise_memory_error();
+    }
+    obj
 }

@@ -9,7 +9,8 @@
 //! Helpers compute on borrowed bytes first and allocate last; where they must
 //! allocate while holding an argument they root it (see [`Roots`]).
 
-use crate::error::{Exc, ExcKind, fatal, raise};
+use crate::error::{Exc, ExcKind, raise};
+use crate::fatal::fatal;
 use crate::gcglue::{Roots, alloc_str, set_word, try_alloc_str, word};
 use crate::layout::{STR_BYTE_LEN, STR_BYTES, STR_CHAR_LEN, STR_HASH};
 use crate::list::{list_append_word, slice_indices, try_new_list};

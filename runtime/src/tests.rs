@@ -32,11 +32,15 @@ static LOCK: Mutex<()> = Mutex::new(());
 /// when `stress`; whatever `f` pushed on the shadow stack is popped after.
 fn with_gc<R>(stress: bool, f: impl FnOnce(&Roots) -> R) -> R {
     let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
-    crate::init();
-    seam_gc::set_stress(stress);
+    // SAFETY: the lock keeps the other tests out of the runtime.
+    unsafe {
+        crate::init();
+        seam_gc::set_stress(stress);
+    }
     let roots = Roots::new();
     let r = f(&roots);
-    seam_gc::set_stress(false);
+    // SAFETY: as above.
+    unsafe { seam_gc::set_stress(false) };
     r
 }
 
