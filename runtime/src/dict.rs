@@ -90,8 +90,28 @@ impl Dict {
         // SAFETY: see the type's contract.
         unsafe { self.array(DICT_INDEX).len() }
     }
-    /// The words of one of the storage arrays (empty before the first insertion).
-    unsafe fn array<'a>(self, off: usize) -> &'a mut [u64] {
+    /// The words of one of the storage arrays (empty before the first
+    /// insertion), for reading. Valid while nothing changes the dict: no
+    /// write (from [`Dict::array_mut`] or generated code), no `__eq__` or
+    /// `__hash__` (which may change it), no allocation (which may let the
+    /// collector free storage the dict let go of). Loops that may run
+    /// methods take a fresh slice after each one.
+    unsafe fn array<'a>(self, off: usize) -> &'a [u64] {
+        // SAFETY: see the type's contract; arrays hold `capacity` words.
+        unsafe {
+            let a = ptr(self.0, off);
+            if a.is_null() {
+                return &[];
+            }
+            let cap = word(a, ARRAY_CAPACITY) as usize;
+            std::slice::from_raw_parts(a.add(ARRAY_ITEMS) as *const u64, cap)
+        }
+    }
+
+    /// The words of one of the storage arrays, for writing: as
+    /// [`Dict::array`], and no other slice of the same array may be used
+    /// while this one lives. Only this type's own updates call it.
+    unsafe fn array_mut<'a>(self, off: usize) -> &'a mut [u64] {
         // SAFETY: see the type's contract; arrays hold `capacity` words.
         unsafe {
             let a = ptr(self.0, off);
@@ -343,7 +363,7 @@ impl Dict {
         // across the rebuild.
         unsafe {
             if let Some(e) = self.find_hashed(key, hash) {
-                self.array(DICT_VALUES)[e] = value;
+                self.array_mut(DICT_VALUES)[e] = value;
                 return;
             }
             if pending() {
@@ -368,10 +388,10 @@ impl Dict {
                 slot = (slot + 1) & mask;
             }
             let e = self.used();
-            self.array(DICT_HASHES)[e] = hash;
-            self.array(DICT_KEYS)[e] = key;
-            self.array(DICT_VALUES)[e] = value;
-            self.array(DICT_INDEX)[slot] = e as u64 + 1;
+            self.array_mut(DICT_HASHES)[e] = hash;
+            self.array_mut(DICT_KEYS)[e] = key;
+            self.array_mut(DICT_VALUES)[e] = value;
+            self.array_mut(DICT_INDEX)[slot] = e as u64 + 1;
             set_word(self.0, DICT_USED, e as u64 + 1);
             set_word(self.0, DICT_USABLE, self.usable() as u64 - 1);
             set_word(self.0, DICT_LEN, self.len() as u64 + 1);
@@ -383,16 +403,16 @@ impl Dict {
         // SAFETY: see the type's contract; `e` is a live entry, so exactly one
         // index slot holds it, on its hash's probe path.
         unsafe {
-            let index = self.array(DICT_INDEX);
+            let index = self.array_mut(DICT_INDEX);
             let mask = index.len() - 1;
             let mut slot = self.array(DICT_HASHES)[e] as usize & mask;
             while index[slot] != e as u64 + 1 {
                 slot = (slot + 1) & mask;
             }
             index[slot] = INDEX_DUMMY;
-            self.array(DICT_HASHES)[e] = TOMBSTONE;
-            self.array(DICT_KEYS)[e] = 0;
-            self.array(DICT_VALUES)[e] = 0;
+            self.array_mut(DICT_HASHES)[e] = TOMBSTONE;
+            self.array_mut(DICT_KEYS)[e] = 0;
+            self.array_mut(DICT_VALUES)[e] = 0;
             set_word(self.0, DICT_LEN, self.len() as u64 - 1);
         }
     }
@@ -444,10 +464,12 @@ unsafe fn live_entries(d: Dict) -> Vec<usize> {
     }
 }
 
-/// The live `(key, value)` pairs of a dict, in insertion order.
+/// The live `(key, value)` pairs of a dict, in insertion order (for the
+/// unit tests; a loop that may run methods uses [`dict_entry`]).
 ///
 /// # Safety
 /// `d` must be a live dict; the words are valid while it is unchanged.
+#[cfg(test)]
 pub(crate) unsafe fn dict_entries(d: *mut u8) -> Vec<(u64, u64)> {
     // SAFETY: forwarded from the caller.
     unsafe {
@@ -464,23 +486,43 @@ pub(crate) unsafe fn dict_entries(d: *mut u8) -> Vec<(u64, u64)> {
     }
 }
 
-/// The live `(hash, key, value)` entries of a dict, in insertion order.
+/// The number of live entries.
 ///
 /// # Safety
-/// `d` must be a live dict; the words are valid while it is unchanged.
-pub(crate) unsafe fn dict_hashed_entries(d: *mut u8) -> Vec<(u64, u64, u64)> {
+/// `d` must be a live dict.
+pub(crate) unsafe fn dict_len(d: *mut u8) -> usize {
     // SAFETY: forwarded from the caller.
+    unsafe { Dict(d).len() }
+}
+
+/// The number of entry numbers in use (live entries and tombstones): one
+/// past the last entry a loop over the dict visits, read afresh.
+///
+/// # Safety
+/// `d` must be a live dict.
+pub(crate) unsafe fn dict_used(d: *mut u8) -> usize {
+    // SAFETY: forwarded from the caller.
+    unsafe { Dict(d).used() }
+}
+
+/// Entry `e` as `(hash, key, value)`, read afresh from the dict as it is
+/// now; `None` for a deleted entry or past the end. What a loop uses whose
+/// body may run a method (which may change the dict).
+///
+/// # Safety
+/// `d` must be a live dict.
+pub(crate) unsafe fn dict_entry(d: *mut u8, e: usize) -> Option<(u64, u64, u64)> {
+    // SAFETY: forwarded from the caller; the three arrays have the same capacity.
     unsafe {
         let d = Dict(d);
-        let (h, k, v) = (
-            d.array(DICT_HASHES),
-            d.array(DICT_KEYS),
-            d.array(DICT_VALUES),
-        );
-        (0..d.used())
-            .filter(|&e| h[e] != TOMBSTONE)
-            .map(|e| (h[e], k[e], v[e]))
-            .collect()
+        if e >= d.used() {
+            return None;
+        }
+        let h = *d.array(DICT_HASHES).get(e)?;
+        if h == TOMBSTONE {
+            return None;
+        }
+        Some((h, d.array(DICT_KEYS)[e], d.array(DICT_VALUES)[e]))
     }
 }
 

@@ -9,14 +9,14 @@
 //! bounds; other instances print through [`crate::class`] and do not recurse.
 
 use crate::class::{instance_str, write_instance_repr};
-use crate::dict::dict_entries;
+use crate::dict::{dict_entry, dict_used};
 use crate::dunder::{pending, user_repr, user_str};
 use crate::float_repr::float_repr;
 use crate::gcglue::Roots;
 use crate::gcglue::word;
-use crate::generic::unbox_optional;
+use crate::generic::{may_run_methods, unbox_optional};
 use crate::layout::{TUPLE_ITEMS, TUPLE_LEN};
-use crate::list::list_words;
+use crate::list::{list_get, list_words};
 use crate::set::set_elements;
 use crate::strobj::{new_str, new_str_or_raise, str_as_str};
 use crate::typecode::{pair, tc_slice, tuple_codes, type_len};
@@ -102,6 +102,11 @@ unsafe fn tuple_words<'a>(t: *mut u8) -> &'a [u64] {
     }
 }
 
+/// Whether values of type code `tc` are references.
+fn holds_ref(tc: &[u8]) -> bool {
+    !matches!(tc.first(), Some(b'i' | b'f' | b'b' | b'n'))
+}
+
 /// Appends `repr(w)` for a value of type code `tc`.
 ///
 /// # Safety
@@ -113,6 +118,11 @@ pub(crate) unsafe fn write_repr(out: &mut String, w: u64, tc: &[u8]) {
         // Null references only occur for `None` (optionals); never dereference one.
         out.push_str("None");
         return;
+    }
+    // A `__repr__` run below may drop `w` from the container it was read from.
+    let roots = Roots::new();
+    if may_run_methods(tc) {
+        roots.push_word(w, holds_ref(tc));
     }
     // SAFETY: `w` is a live value of type `tc` (forwarded from the caller),
     // and every sub-value inherits that from its container.
@@ -135,8 +145,17 @@ pub(crate) unsafe fn write_repr(out: &mut String, w: u64, tc: &[u8]) {
                 }
             }
             b'l' => {
+                // An element's `__repr__` may change the list: each element
+                // is read afresh, as CPython's `list_repr` does.
                 out.push('[');
-                write_seq(out, list_words(p), &tc[1..]);
+                let mut i = 0;
+                while let Some(w) = list_get(p, i) {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    write_repr(out, w, &tc[1..]);
+                    i += 1;
+                }
                 out.push(']');
             }
             b'K' | b'V' => {
@@ -164,15 +183,25 @@ pub(crate) unsafe fn write_repr(out: &mut String, w: u64, tc: &[u8]) {
                 write_tuple(out, words, &tuple_codes(tc, words.len()))
             }
             b'd' => {
+                // A `__repr__` may change the dict: each entry is read afresh
+                // and rooted while it is printed, as CPython's `dict_repr` does.
                 let (k, v) = pair(tc);
                 out.push('{');
-                for (i, (kw, vw)) in dict_entries(p).into_iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
+                let (mut e, mut first) = (0, true);
+                while e < dict_used(p) {
+                    if let Some((_, kw, vw)) = dict_entry(p, e) {
+                        let roots = Roots::new();
+                        roots.push_word(kw, holds_ref(k));
+                        roots.push_word(vw, holds_ref(v));
+                        if !first {
+                            out.push_str(", ");
+                        }
+                        first = false;
+                        write_repr(out, kw, k);
+                        out.push_str(": ");
+                        write_repr(out, vw, v);
                     }
-                    write_repr(out, kw, k);
-                    out.push_str(": ");
-                    write_repr(out, vw, v);
+                    e += 1;
                 }
                 out.push('}');
             }

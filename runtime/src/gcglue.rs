@@ -72,6 +72,35 @@ impl Roots {
     }
 }
 
+impl Roots {
+    /// Roots `obj` (null or a GC object) in a slot of its own, which the
+    /// returned [`RootSlot`] may overwrite while this guard lives: a rooted
+    /// variable, for a loop that would otherwise push once per step.
+    pub(crate) fn slot(&self, obj: *mut u8) -> RootSlot<'_> {
+        let at = seam_gc::shadow_stack_top();
+        self.push(obj);
+        RootSlot {
+            at,
+            _guard: std::marker::PhantomData,
+        }
+    }
+}
+
+/// A shadow-stack slot pushed by a [`Roots`] guard (see [`Roots::slot`]).
+pub(crate) struct RootSlot<'a> {
+    at: *mut usize,
+    _guard: std::marker::PhantomData<&'a Roots>,
+}
+
+impl RootSlot<'_> {
+    /// Makes the slot root `obj` (null or a GC object) instead.
+    pub(crate) fn set(&self, obj: *mut u8) {
+        // SAFETY: the slot was pushed by the guard this value borrows, which
+        // is still alive, so the slot lies below the shadow stack's top.
+        unsafe { *self.at = obj as usize }
+    }
+}
+
 impl Drop for Roots {
     fn drop(&mut self) {
         // SAFETY: `saved` was the top when this guard was created, and inner

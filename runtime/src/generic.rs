@@ -9,12 +9,12 @@
 //! `>=` themselves, NaN and all, which the comparison operators
 //! (`seam_order`), sorting, `min` and `max` use.
 
-use crate::dict::{dict_entries, dict_hashed_entries, dict_key_is_str, dict_lookup_hashed};
+use crate::dict::{dict_entry, dict_key_is_str, dict_len, dict_lookup_hashed, dict_used};
 use crate::dunder::{pending, rich_eq};
 use crate::gcglue::Roots;
 use crate::gcglue::word;
 use crate::layout::{BOX_VALUE, TUPLE_ITEMS, TUPLE_LEN};
-use crate::list::list_words;
+use crate::list::{list_get, list_len, list_words};
 use crate::set::{set_elements, set_has};
 use crate::strobj::{str_bytes, str_equal};
 use crate::typecode::{pair, tc_slice, tuple_codes};
@@ -64,6 +64,8 @@ pub(crate) unsafe fn equal(a: u64, b: u64, tc: &[u8]) -> bool {
         return a == b;
     }
     let (pa, pb) = (a as *mut u8, b as *mut u8);
+    // A method run below may drop the two values from wherever they were found.
+    let _roots = root_both(a, b, tc);
     // SAFETY: forwarded from the caller; sub-values inherit liveness.
     unsafe {
         match first {
@@ -82,10 +84,7 @@ pub(crate) unsafe fn equal(a: u64, b: u64, tc: &[u8]) -> bool {
             }
             // Files too.
             b'T' => false,
-            b'l' => {
-                let (x, y) = (list_words(pa), list_words(pb));
-                x.len() == y.len() && x.iter().zip(y.iter()).all(|(&p, &q)| equal(p, q, &tc[1..]))
-            }
+            b'l' => list_equal(pa, pb, &tc[1..]),
             b't' | b'u' => {
                 let (x, y) = (tuple_words(pa), tuple_words(pb));
                 let tcs = tuple_codes(tc, x.len());
@@ -95,16 +94,7 @@ pub(crate) unsafe fn equal(a: u64, b: u64, tc: &[u8]) -> bool {
                         .zip(&tcs)
                         .all(|((&p, &q), t)| equal(p, q, t))
             }
-            b'd' => {
-                let (_, vtc) = pair(tc);
-                // Each key is looked up by its stored hash, as CPython does: no `__hash__` runs.
-                let (x, y) = (dict_hashed_entries(pa), dict_entries(pb));
-                x.len() == y.len()
-                    && dict_key_is_str(pa) == dict_key_is_str(pb)
-                    && x.iter().all(|&(h, k, v)| {
-                        !pending() && dict_lookup_hashed(pb, k, h).is_some_and(|w| equal(v, w, vtc))
-                    })
-            }
+            b'd' => dict_equal(pa, pb, tc),
             // Key and item views compare like sets; value views by identity.
             b'K' => {
                 let (x, y) = (list_words(pa), list_words(pb));
@@ -121,6 +111,92 @@ pub(crate) unsafe fn equal(a: u64, b: u64, tc: &[u8]) -> bool {
             }
             _ => false,
         }
+    }
+}
+
+/// Whether comparing values of type code `tc` may run a dunder method
+/// (`__eq__`, `__lt__`...): whether an instance type appears anywhere in it.
+/// Such a method may allocate, raise, or change any list or dict.
+pub(crate) fn may_run_methods(tc: &[u8]) -> bool {
+    tc.contains(&b'c')
+}
+
+/// Roots `a` and `b` when they are references and comparing them may run a
+/// method: it may drop them from the containers they were read from.
+fn root_both(a: u64, b: u64, tc: &[u8]) -> Option<Roots> {
+    if !may_run_methods(tc) || !is_ref_code(tc.first().copied().unwrap_or(b'i')) {
+        return None;
+    }
+    let roots = Roots::new();
+    roots.push(a as *mut u8);
+    roots.push(b as *mut u8);
+    Some(roots)
+}
+
+/// CPython's `==` of two lists of element code `tc`: unequal lengths
+/// first, then the elements pairwise, each read afresh (an element's
+/// `__eq__` may change either list), decided at the first pair that is not
+/// equal, or by the lengths once either list is exhausted.
+///
+/// # Safety
+/// Both must be live lists of element type `tc`, rooted when methods may run.
+unsafe fn list_equal(a: *mut u8, b: *mut u8, tc: &[u8]) -> bool {
+    // SAFETY: forwarded from the caller; elements inherit liveness.
+    unsafe {
+        if list_len(a) != list_len(b) {
+            return false;
+        }
+        let mut i = 0;
+        while let (Some(p), Some(q)) = (list_get(a, i), list_get(b, i)) {
+            if !equal(p, q, tc) {
+                return !pending() && (i >= list_len(a) || i >= list_len(b)) && list_len(a) == list_len(b);
+            }
+            i += 1;
+        }
+        !pending() && list_len(a) == list_len(b)
+    }
+}
+
+/// CPython's `==` of two dicts of type code `tc`: equal lengths, then each
+/// entry of `a` in order, read afresh (a method may change either dict),
+/// looked up in `b` by its stored hash (no `__hash__` runs), values compared
+/// with `==`.
+///
+/// # Safety
+/// Both must be live dicts of type `tc`, rooted when methods may run.
+unsafe fn dict_equal(a: *mut u8, b: *mut u8, tc: &[u8]) -> bool {
+    let (ktc, vtc) = pair(tc);
+    let methods = may_run_methods(tc);
+    // SAFETY: forwarded from the caller; entries inherit liveness, and are
+    // rooted while a method may run.
+    unsafe {
+        if dict_len(a) != dict_len(b) || dict_key_is_str(a) != dict_key_is_str(b) {
+            return false;
+        }
+        let mut e = 0;
+        while e < dict_used(a) {
+            if let Some((h, k, v)) = dict_entry(a, e) {
+                let roots = Roots::new();
+                if methods {
+                    roots.push_word(k, is_ref_code(ktc.first().copied().unwrap_or(b'i')));
+                    roots.push_word(v, is_ref_code(vtc.first().copied().unwrap_or(b'i')));
+                }
+                let Some(w) = dict_lookup_hashed(b, k, h) else {
+                    return false;
+                };
+                if pending() {
+                    return false;
+                }
+                if methods {
+                    roots.push_word(w, is_ref_code(vtc.first().copied().unwrap_or(b'i')));
+                }
+                if !equal(v, w, vtc) {
+                    return false;
+                }
+            }
+            e += 1;
+        }
+        !pending()
     }
 }
 
@@ -209,6 +285,8 @@ pub(crate) unsafe fn order(a: u64, b: u64, tc: &[u8], op: u8) -> bool {
     }
     let first = tc.first().copied().unwrap_or(b'?');
     let (pa, pb) = (a as *mut u8, b as *mut u8);
+    // A method run below may drop the two values from wherever they were found.
+    let _roots = root_both(a, b, tc);
     // SAFETY: forwarded from the caller; sub-values inherit liveness.
     unsafe {
         match first {
@@ -216,11 +294,12 @@ pub(crate) unsafe fn order(a: u64, b: u64, tc: &[u8], op: u8) -> bool {
             b'b' => by(a & 1, b & 1, op),
             b'f' => by(f64::from_bits(a), f64::from_bits(b), op),
             b's' => by(str_bytes(pa), str_bytes(pb), op),
-            b'l' => sequence_order(list_words(pa), list_words(pb), |_| &tc[1..], op),
+            b'l' => sequence_order(Seq::List(pa), Seq::List(pb), |_| &tc[1..], op),
             b't' | b'u' => {
                 let (wa, wb) = (tuple_words(pa), tuple_words(pb));
                 let tcs = tuple_codes(tc, wa.len().max(wb.len()));
-                sequence_order(wa, wb, |i| tcs.get(i).copied().unwrap_or(b""), op)
+                let tcs = |i: usize| tcs.get(i).copied().unwrap_or(b"");
+                sequence_order(Seq::Tuple(wa), Seq::Tuple(wb), tcs, op)
             }
             _ => by(compare(a, b, tc), Ordering::Equal, op),
         }
@@ -236,30 +315,66 @@ pub(crate) unsafe fn less(a: u64, b: u64, tc: &[u8]) -> bool {
     unsafe { order(a, b, tc, 0) }
 }
 
-/// CPython's ordering of two sequences: decided by the first pair of elements
-/// that are not equal (identical references are equal), else by the lengths.
-///
-/// # Safety
-/// The words must be live values of the codes `tcs` gives.
-unsafe fn sequence_order<'t>(
-    x: &[u64],
-    y: &[u64],
-    tcs: impl Fn(usize) -> &'t [u8],
-    op: u8,
-) -> bool {
-    for (i, (&p, &q)) in x.iter().zip(y).enumerate() {
-        // SAFETY: forwarded from the caller.
-        unsafe {
-            if !equal(p, q, tcs(i)) {
-                return order(p, q, tcs(i), op);
-            }
+/// A sequence being ordered: a list, read afresh at each step (a method
+/// run by a comparison may change it), or a tuple's words (immutable).
+#[derive(Clone, Copy)]
+enum Seq<'a> {
+    List(*mut u8),
+    Tuple(&'a [u64]),
+}
+
+impl Seq<'_> {
+    /// # Safety
+    /// A list must be live.
+    unsafe fn get(self, i: usize) -> Option<u64> {
+        match self {
+            // SAFETY: forwarded from the caller.
+            Seq::List(l) => unsafe { list_get(l, i) },
+            Seq::Tuple(w) => w.get(i).copied(),
         }
     }
-    match op {
-        0 => x.len() < y.len(),
-        1 => x.len() <= y.len(),
-        2 => x.len() > y.len(),
-        _ => x.len() >= y.len(),
+
+    /// # Safety
+    /// A list must be live.
+    unsafe fn len(self) -> usize {
+        match self {
+            // SAFETY: forwarded from the caller.
+            Seq::List(l) => unsafe { list_len(l) },
+            Seq::Tuple(w) => w.len(),
+        }
+    }
+}
+
+/// CPython's ordering of two sequences: decided by the first pair of
+/// elements that are not equal (identical references are equal), compared
+/// again after the `==` (which may have changed a list), else by the lengths.
+///
+/// # Safety
+/// The sequences must be live (rooted when methods may run), their elements
+/// live values of the codes `tcs` gives.
+unsafe fn sequence_order<'t>(x: Seq, y: Seq, tcs: impl Fn(usize) -> &'t [u8], op: u8) -> bool {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        let mut i = 0;
+        while let (Some(p), Some(q)) = (x.get(i), y.get(i)) {
+            if !equal(p, q, tcs(i)) {
+                if pending() {
+                    return false;
+                }
+                if let (Some(p), Some(q)) = (x.get(i), y.get(i)) {
+                    return order(p, q, tcs(i), op);
+                }
+                break;
+            }
+            i += 1;
+        }
+        let (nx, ny) = (x.len(), y.len());
+        match op {
+            0 => nx < ny,
+            1 => nx <= ny,
+            2 => nx > ny,
+            _ => nx >= ny,
+        }
     }
 }
 

@@ -17,7 +17,7 @@ use crate::gcglue::{
     Roots, array_is_ref, nonnull_or_out_of_memory, ptr, set_word, try_alloc_array,
     try_alloc_list_header, word,
 };
-use crate::generic::{equal, less};
+use crate::generic::{equal, less, may_run_methods};
 use crate::layout::{ARRAY_CAPACITY, ARRAY_ITEMS, LIST_ITEMS, LIST_LEN};
 use crate::memory::{or_raise, out_of_memory, raise_memory_error};
 use crate::timsort::{self, Failed};
@@ -85,14 +85,59 @@ pub(crate) fn try_new_list(is_ref: bool, capacity: usize) -> Option<*mut u8> {
     Some(list)
 }
 
-/// The element words of a live list (valid until the list next changes).
+/// The number of elements of a live list.
 ///
 /// # Safety
 /// `list` must be a live list.
-pub(crate) unsafe fn list_words<'a>(list: *mut u8) -> &'a mut [u64] {
-    // SAFETY: the array holds at least `len` words.
+pub(crate) unsafe fn list_len(list: *mut u8) -> usize {
+    // SAFETY: forwarded from the caller.
+    unsafe { word(list, LIST_LEN) as usize }
+}
+
+/// Element `i` of a live list, read afresh from the list as it is now, or
+/// `None` past its end. What a loop uses whose body may run a dunder method
+/// (which may change the list, or let the collector run), as CPython's loops
+/// over a list re-read its length and items at each step.
+///
+/// # Safety
+/// `list` must be a live list.
+pub(crate) unsafe fn list_get(list: *mut u8, i: usize) -> Option<u64> {
+    // SAFETY: forwarded from the caller; the array holds at least `len` words.
     unsafe {
-        let len = word(list, LIST_LEN) as usize;
+        if i >= list_len(list) {
+            return None;
+        }
+        Some(word(ptr(list, LIST_ITEMS), ARRAY_ITEMS + 8 * i))
+    }
+}
+
+/// The element words of a live list, for reading.
+///
+/// # Safety
+/// `list` must be a live list, and nothing may change it while the slice is
+/// used: no write to it (from [`list_words_mut`] or generated code), no
+/// dunder method (which may change it) and no allocation (which may let the
+/// collector free an array the list let go of). Loops that may run methods
+/// use [`list_get`] instead.
+pub(crate) unsafe fn list_words<'a>(list: *mut u8) -> &'a [u64] {
+    // SAFETY: the array holds at least `len` words; forwarded from the caller.
+    unsafe {
+        let len = list_len(list);
+        let array = ptr(list, LIST_ITEMS);
+        std::slice::from_raw_parts(array.add(ARRAY_ITEMS) as *const u64, len)
+    }
+}
+
+/// The element words of a live list, for writing in place.
+///
+/// # Safety
+/// As for [`list_words`]; besides, no other reference to the list's words
+/// (from [`list_words`] or from this function) may be used while this one
+/// lives. Only the list's own operations call it, on the list they change.
+unsafe fn list_words_mut<'a>(list: *mut u8) -> &'a mut [u64] {
+    // SAFETY: the array holds at least `len` words; forwarded from the caller.
+    unsafe {
+        let len = list_len(list);
         let array = ptr(list, LIST_ITEMS);
         std::slice::from_raw_parts_mut(array.add(ARRAY_ITEMS) as *mut u64, len)
     }
@@ -195,7 +240,8 @@ unsafe fn list_filled(like: *mut u8, len: Option<usize>, fill: impl FnOnce(&mut 
         };
         let len = len.unwrap_or(0);
         set_word(out, LIST_LEN, len as u64);
-        fill(list_words(out));
+        // `out` is new: no other reference to its words exists.
+        fill(list_words_mut(out));
         out
     }
 }
@@ -254,8 +300,9 @@ pub unsafe extern "C" fn seam_list_getitem(l: *mut u8, i: i64) -> u64 {
 /// `l` must be a live list and `v` a valid element for it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_list_setitem(l: *mut u8, i: i64, v: u64) {
-    // SAFETY: forwarded from the caller; the index is checked.
-    let words = unsafe { list_words(l) };
+    // SAFETY: forwarded from the caller; the index is checked, and the slice
+    // is the only reference to the words while it lives.
+    let words = unsafe { list_words_mut(l) };
     match index(i, words.len()) {
         Some(i) => words[i] = v,
         None => raise(ExcKind::IndexError, "list assignment index out of range"),
@@ -267,9 +314,10 @@ pub unsafe extern "C" fn seam_list_setitem(l: *mut u8, i: i64, v: u64) {
 /// # Safety
 /// `l` must be a live list with more than `i` elements.
 unsafe fn remove_at(l: *mut u8, i: usize) -> u64 {
-    // SAFETY: forwarded from the caller; the array keeps its capacity.
+    // SAFETY: forwarded from the caller; the array keeps its capacity; the
+    // slice is the only reference to the words while it lives.
     unsafe {
-        let words = list_words(l);
+        let words = list_words_mut(l);
         let v = words[i];
         words.copy_within(i + 1.., i);
         let last = words.len() - 1;
@@ -287,7 +335,7 @@ unsafe fn remove_at(l: *mut u8, i: usize) -> u64 {
 pub unsafe extern "C" fn seam_list_delitem(l: *mut u8, i: i64) {
     // SAFETY: forwarded from the caller; the index is checked.
     unsafe {
-        match index(i, list_words(l).len()) {
+        match index(i, list_len(l)) {
             Some(i) => {
                 remove_at(l, i);
             }
@@ -304,7 +352,7 @@ pub unsafe extern "C" fn seam_list_delitem(l: *mut u8, i: i64) {
 pub unsafe extern "C" fn seam_list_pop(l: *mut u8, i: i64) -> u64 {
     // SAFETY: forwarded from the caller; the index is checked.
     unsafe {
-        let len = list_words(l).len();
+        let len = list_len(l);
         if len == 0 {
             raise(ExcKind::IndexError, "pop from empty list");
             return 0;
@@ -327,13 +375,13 @@ pub unsafe extern "C" fn seam_list_pop(l: *mut u8, i: i64) -> u64 {
 pub unsafe extern "C" fn seam_list_insert(l: *mut u8, i: i64, v: u64) {
     // SAFETY: forwarded from the caller; after the append there is room to shift.
     unsafe {
-        let len = list_words(l).len() as i64;
+        let len = list_len(l) as i64;
         let at = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
         if !try_list_append_word(l, v) {
             raise_memory_error();
             return;
         }
-        let words = list_words(l);
+        let words = list_words_mut(l);
         words.copy_within(at..len as usize, at + 1);
         words[at] = v;
     }
@@ -348,8 +396,8 @@ pub unsafe extern "C" fn seam_list_extend(l: *mut u8, other: *mut u8) {
     // SAFETY: both lists are rooted across the reallocation; `other`'s words
     // are read after it, so `l == other` works.
     unsafe {
-        let n = list_words(other).len();
-        let len = list_words(l).len();
+        let n = list_len(other);
+        let len = list_len(l);
         let roots = Roots::new();
         roots.push(l);
         roots.push(other);
@@ -373,21 +421,44 @@ unsafe fn elem_tc<'a>(tc: *const u8) -> &'a [u8] {
     unsafe { tc_slice(tc) }
 }
 
+/// The index of the first element for which `found` holds, each element
+/// read afresh (`found` may run a method that changes the list); `None` at
+/// the end, or as soon as a method raised.
+///
+/// # Safety
+/// `l` must be a live list, rooted by the caller when `found` may collect.
+unsafe fn position(l: *mut u8, mut found: impl FnMut(u64) -> bool) -> Option<usize> {
+    let mut i = 0;
+    // SAFETY: forwarded from the caller.
+    while let Some(w) = unsafe { list_get(l, i) } {
+        if found(w) {
+            return Some(i);
+        }
+        if pending() {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
 /// `l.index(v)`, comparing with element type code `tc`.
 ///
 /// # Safety
 /// `l` must be a live list, `v` a valid element, `tc` its type code.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_list_index(l: *mut u8, v: u64, tc: *const u8) -> i64 {
-    // SAFETY: forwarded from the caller; comparisons do not allocate.
+    // SAFETY: forwarded from the caller. An element's `__eq__` may allocate,
+    // raise or change the list: both are rooted, each element is read afresh.
     unsafe {
         let tc = elem_tc(tc);
         let roots = Roots::new();
         roots.push(l);
         roots.push_word(v, is_ref_code(tc));
-        match list_words(l).iter().position(|&w| equal(w, v, tc)) {
+        match position(l, |w| equal(w, v, tc)) {
             Some(_) if pending() => 0,
             Some(i) => i as i64,
+            None if pending() => 0,
             None => {
                 raise(
                     ExcKind::ValueError,
@@ -405,13 +476,13 @@ pub unsafe extern "C" fn seam_list_index(l: *mut u8, v: u64, tc: *const u8) -> i
 /// As for [`seam_list_index`].
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_list_contains(l: *mut u8, v: u64, tc: *const u8) -> u8 {
-    // SAFETY: forwarded from the caller; comparisons do not allocate.
+    // SAFETY: forwarded from the caller; rooted and read afresh as in `seam_list_index`.
     unsafe {
         let tc = elem_tc(tc);
         let roots = Roots::new();
         roots.push(l);
         roots.push_word(v, is_ref_code(tc));
-        (list_words(l).iter().any(|&w| equal(w, v, tc)) && !pending()) as u8
+        (position(l, |w| equal(w, v, tc)).is_some() && !pending()) as u8
     }
 }
 
@@ -423,22 +494,23 @@ pub unsafe extern "C" fn seam_list_contains(l: *mut u8, v: u64, tc: *const u8) -
 /// `l` must be a live list whose elements have type code `tc`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_list_sort(l: *mut u8, tc: *const u8, reverse: u8) {
-    // SAFETY: forwarded from the caller; `less` neither allocates nor changes
-    // the list, so the list's own words are sorted in place.
+    // SAFETY: forwarded from the caller. Without methods to run, `less`
+    // neither allocates nor changes any list (and no list can hold itself
+    // without an instance in between), so the list's own words are sorted in place.
     unsafe {
         let tc = elem_tc(tc);
-        if tc == b"c" {
-            // `__lt__` may collect, raise or change the list. As CPython does, the
-            // list is emptied while it sorts (a comparison sees `[]`), its array
-            // kept aside (rooted: it keeps the elements alive); afterwards the
-            // array comes back, sorted or (after an exception) permuted as CPython
-            // leaves it, whatever the comparisons did to the list, and a change
-            // they made is reported.
+        if may_run_methods(tc) {
+            // `__lt__` or `__eq__` may collect, raise or change the list. As
+            // CPython does, the list is emptied while it sorts (a comparison
+            // sees `[]`), its array kept aside (rooted: it keeps the elements
+            // alive); afterwards the array comes back, sorted or (after an
+            // exception) permuted as CPython leaves it, whatever the comparisons
+            // did to the list, and a change they made is reported.
             let roots = Roots::new();
             roots.push(l);
             let saved = roots.push(ptr(l, LIST_ITEMS));
             let len = word(l, LIST_LEN);
-            let Some(empty) = try_alloc_array(true, 0) else {
+            let Some(empty) = try_alloc_array(list_is_ref(l), 0) else {
                 raise_memory_error();
                 return;
             };
@@ -447,21 +519,25 @@ pub unsafe extern "C" fn seam_list_sort(l: *mut u8, tc: *const u8, reverse: u8) 
             set_word(l, LIST_ITEMS, empty as u64);
             set_word(l, LIST_LEN, 0);
             let mut lt = |a: u64, b: u64| {
-                let r = rich_order(a as *mut u8, b as *mut u8, 0);
+                let r = if tc == b"c" {
+                    rich_order(a as *mut u8, b as *mut u8, 0)
+                } else {
+                    less(a, b, tc)
+                };
                 if pending() { Err(Failed) } else { Ok(r) }
             };
             let _ = timsort::sort(&mut words, reverse != 0, &mut lt);
             let modified = ptr(l, LIST_ITEMS) != empty || word(l, LIST_LEN) != 0;
             set_word(l, LIST_ITEMS, saved as u64);
             set_word(l, LIST_LEN, len);
-            list_words(l).copy_from_slice(&words);
+            list_words_mut(l).copy_from_slice(&words);
             if modified && !pending() {
                 raise(ExcKind::ValueError, "list modified during sort");
             }
             return;
         }
         let mut lt = |a: u64, b: u64| Ok(less(a, b, tc));
-        let _ = timsort::sort(list_words(l), reverse != 0, &mut lt);
+        let _ = timsort::sort(list_words_mut(l), reverse != 0, &mut lt);
     }
 }
 
@@ -471,8 +547,9 @@ pub unsafe extern "C" fn seam_list_sort(l: *mut u8, tc: *const u8, reverse: u8) 
 /// `l` must be a live list.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_list_reverse(l: *mut u8) {
-    // SAFETY: forwarded from the caller.
-    unsafe { list_words(l).reverse() }
+    // SAFETY: forwarded from the caller; the slice is the only reference to
+    // the words while it lives.
+    unsafe { list_words_mut(l).reverse() }
 }
 
 /// `l.copy()`.
@@ -484,7 +561,7 @@ pub unsafe extern "C" fn seam_list_copy(l: *mut u8) -> *mut u8 {
     // SAFETY: the words are copied to Rust memory first; the references in
     // them stay reachable through `l`, which `list_from_words` roots.
     unsafe {
-        list_filled(l, Some(list_words(l).len()), |out| {
+        list_filled(l, Some(list_len(l)), |out| {
             out.copy_from_slice(list_words(l))
         })
     }
@@ -500,7 +577,7 @@ pub unsafe extern "C" fn seam_list_concat(a: *mut u8, b: *mut u8) -> *mut u8 {
     unsafe {
         let roots = Roots::new();
         roots.push(b);
-        let (na, nb) = (list_words(a).len(), list_words(b).len());
+        let (na, nb) = (list_len(a), list_len(b));
         list_filled(a, na.checked_add(nb), |out| {
             out[..na].copy_from_slice(list_words(a));
             out[na..].copy_from_slice(list_words(b));
@@ -516,7 +593,7 @@ pub unsafe extern "C" fn seam_list_concat(a: *mut u8, b: *mut u8) -> *mut u8 {
 pub unsafe extern "C" fn seam_list_repeat(l: *mut u8, n: i64) -> *mut u8 {
     // SAFETY: as for `seam_list_copy`.
     unsafe {
-        let len = list_words(l).len();
+        let len = list_len(l);
         let n = n.max(0) as usize;
         // A length past the address space is MemoryError too, as in CPython.
         list_filled(l, len.checked_mul(n), |out| {
@@ -538,7 +615,7 @@ pub unsafe extern "C" fn seam_list_repeat(l: *mut u8, n: i64) -> *mut u8 {
 pub unsafe extern "C" fn seam_list_slice(l: *mut u8, start: i64, stop: i64, step: i64) -> *mut u8 {
     // SAFETY: as for `seam_list_copy`.
     unsafe {
-        let len = list_words(l).len();
+        let len = list_len(l);
         let (start, step, count) = match slice_indices(len as i64, start, stop, step) {
             Ok(bounds) => bounds,
             Err(e) => {
@@ -555,50 +632,54 @@ pub unsafe extern "C" fn seam_list_slice(l: *mut u8, start: i64, stop: i64, step
     }
 }
 
-/// The first extreme element: the one no later element beats under `better`.
+/// The first extreme element: the one no later element beats, compared as
+/// CPython's `min` (`item < best`) and `max` (`item > best`) compare.
 ///
 /// # Safety
 /// `l` must be a live list whose elements have type code `tc`.
 unsafe fn extreme(l: *mut u8, tc: *const u8, want: Ordering, name: &str) -> u64 {
-    // SAFETY: forwarded from the caller.
+    // SAFETY: forwarded from the caller. A comparison may run a method that
+    // collects, raises or changes the list: the list and the best element so
+    // far are rooted, and each element is read afresh.
     unsafe {
         let tc = elem_tc(tc);
-        let words = list_words(l);
-        let Some(&first) = words.first() else {
+        let Some(first) = list_get(l, 0) else {
             raise(
                 ExcKind::ValueError,
                 &format!("{name}() arg is an empty sequence"),
             );
             return 0;
         };
-        if tc == b"c" {
-            // `min` asks `item < best`, `max` `item > best`, as CPython does.
-            let roots = Roots::new();
+        let roots = Roots::new();
+        let methods = may_run_methods(tc);
+        let best_slot = methods.then(|| {
             roots.push(l);
-            let op = if want == Ordering::Less { 0 } else { 2 };
-            let mut best = first;
-            let mut i = 1;
-            while let Some(&w) = list_words(l).get(i) {
-                if rich_order(w as *mut u8, best as *mut u8, op) {
-                    best = w;
-                }
-                if pending() {
-                    return 0;
-                }
-                i += 1;
-            }
-            return best;
-        }
-        // CPython keeps the first candidate and takes an item when `item < best`
-        // (min) or `item > best` (max): with NaN, the answer depends on the order.
-        words[1..].iter().fold(first, |best, &w| {
-            let better = if want == Ordering::Less {
+            roots.slot(first as *mut u8)
+        });
+        let op = if want == Ordering::Less { 0 } else { 2 };
+        let mut best = first;
+        let mut i = 1;
+        while let Some(w) = list_get(l, i) {
+            // With NaN, the answer depends on the order of the comparisons.
+            let better = if tc == b"c" {
+                rich_order(w as *mut u8, best as *mut u8, op)
+            } else if want == Ordering::Less {
                 less(w, best, tc)
             } else {
                 less(best, w, tc)
             };
-            if better { w } else { best }
-        })
+            if methods && pending() {
+                return 0;
+            }
+            if better {
+                best = w;
+                if let Some(slot) = &best_slot {
+                    slot.set(w as *mut u8);
+                }
+            }
+            i += 1;
+        }
+        best
     }
 }
 
@@ -644,7 +725,7 @@ pub unsafe extern "C" fn seam_list_count(l: *mut u8, v: u64, tc: *const u8) -> i
         roots.push_word(v, is_ref_code(tc));
         let mut n = 0;
         let mut i = 0;
-        while let Some(&w) = list_words(l).get(i) {
+        while let Some(w) = list_get(l, i) {
             if equal(w, v, tc) {
                 n += 1;
             }
@@ -671,7 +752,7 @@ pub unsafe extern "C" fn seam_list_remove(l: *mut u8, v: u64, tc: *const u8) {
         roots.push(l);
         roots.push_word(v, is_ref_code(tc));
         let mut i = 0;
-        while let Some(&w) = list_words(l).get(i) {
+        while let Some(w) = list_get(l, i) {
             let found = equal(w, v, tc);
             if pending() {
                 return;
@@ -692,9 +773,10 @@ pub unsafe extern "C" fn seam_list_remove(l: *mut u8, v: u64, tc: *const u8) {
 /// `l` must be a live list.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_list_clear(l: *mut u8) {
-    // SAFETY: forwarded from the caller; the array keeps its capacity.
+    // SAFETY: forwarded from the caller; the array keeps its capacity; the
+    // slice is the only reference to the words while it lives.
     unsafe {
-        list_words(l).fill(0);
+        list_words_mut(l).fill(0);
         set_word(l, LIST_LEN, 0);
     }
 }

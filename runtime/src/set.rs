@@ -116,8 +116,28 @@ impl Set {
         // SAFETY: see the type's contract.
         unsafe { !matches!(self.tc().first(), Some(b'i' | b'b' | b'f' | b'n')) }
     }
-    /// The state/hash pairs and the keys of the table.
-    unsafe fn table<'a>(self) -> (&'a mut [u64], &'a mut [u64]) {
+    /// The state/hash pairs and the keys of the table, for reading. Valid
+    /// while nothing changes the set: no write (from [`Set::table_mut`] or
+    /// generated code) and no allocation (which may replace the table). No
+    /// comparison of elements runs a method: the checker admits `int`,
+    /// `bool`, `str` and tuples of them only.
+    unsafe fn table<'a>(self) -> (&'a [u64], &'a [u64]) {
+        // SAFETY: see the type's contract; both arrays hold `mask + 1` entries.
+        unsafe {
+            let n = self.mask() + 1;
+            let slots = ptr(self.0, SET_SLOTS).add(ARRAY_ITEMS) as *const u64;
+            let keys = ptr(self.0, SET_KEYS).add(ARRAY_ITEMS) as *const u64;
+            (
+                std::slice::from_raw_parts(slots, 2 * n),
+                std::slice::from_raw_parts(keys, n),
+            )
+        }
+    }
+
+    /// The state/hash pairs and the keys of the table, for writing: as
+    /// [`Set::table`], and no other slice of this set's table may be used
+    /// while these live. Only this type's own updates call it.
+    unsafe fn table_mut<'a>(self) -> (&'a mut [u64], &'a mut [u64]) {
         // SAFETY: see the type's contract; both arrays hold `mask + 1` entries.
         unsafe {
             let n = self.mask() + 1;
@@ -213,7 +233,7 @@ impl Set {
             }
             let tc = self.tc();
             let mask = self.mask();
-            let (slots, keys) = self.table();
+            let (slots, keys) = self.table_mut();
             let mut perturb = hash as u64;
             let mut i = hash as u64 as usize & mask;
             let mut freeslot: Option<usize> = None;
@@ -332,7 +352,7 @@ impl Set {
             }
             self.set_fill(self.used());
             let mask = self.mask();
-            let (slots, keys) = self.table();
+            let (slots, keys) = self.table_mut();
             for (k, h) in old {
                 Self::insert_clean(slots, keys, mask, k, h);
             }
@@ -346,7 +366,7 @@ impl Set {
         unsafe {
             match self.lookup(key, hash) {
                 Some(j) => {
-                    let (slots, keys) = self.table();
+                    let (slots, keys) = self.table_mut();
                     slots[2 * j] = DUMMY;
                     slots[2 * j + 1] = u64::MAX;
                     keys[j] = 0;
@@ -393,7 +413,7 @@ impl Set {
             let entries = other.entries();
             if self.fill() == 0 && self.mask() == other.mask() && other.fill() == other.used() {
                 let (os, ok) = other.table();
-                let (slots, keys) = self.table();
+                let (slots, keys) = self.table_mut();
                 slots.copy_from_slice(os);
                 keys.copy_from_slice(ok);
                 self.set_fill(other.fill());
@@ -402,7 +422,7 @@ impl Set {
             }
             if self.fill() == 0 {
                 let mask = self.mask();
-                let (slots, keys) = self.table();
+                let (slots, keys) = self.table_mut();
                 for &(k, h) in &entries {
                     Self::insert_clean(slots, keys, mask, k, h);
                 }
@@ -565,7 +585,7 @@ pub unsafe extern "C" fn seam_set_pop(s: *mut u8) -> u64 {
             return 0;
         }
         let mask = st.mask();
-        let (slots, keys) = st.table();
+        let (slots, keys) = st.table_mut();
         let mut j = word(s, SET_FINGER) as usize & mask;
         while slots[2 * j] != ACTIVE {
             j += 1;
