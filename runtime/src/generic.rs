@@ -149,7 +149,9 @@ unsafe fn list_equal(a: *mut u8, b: *mut u8, tc: &[u8]) -> bool {
         let mut i = 0;
         while let (Some(p), Some(q)) = (list_get(a, i), list_get(b, i)) {
             if !equal(p, q, tc) {
-                return !pending() && (i >= list_len(a) || i >= list_len(b)) && list_len(a) == list_len(b);
+                return !pending()
+                    && (i >= list_len(a) || i >= list_len(b))
+                    && list_len(a) == list_len(b);
             }
             i += 1;
         }

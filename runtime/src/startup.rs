@@ -22,3 +22,51 @@ pub unsafe fn init() {
     crate::strobj::init_cache();
     crate::output::init();
 }
+
+#[cfg(test)]
+mod tests {
+    /// The runtime's infrastructure modules and the only modules of the
+    /// crate each may name: they sit below the object model (`str`, `list`,
+    /// `dict`, exceptions...), which may use them but never the reverse.
+    const LAYERS: &[(&str, &str, &[&str])] = &[
+        ("exc_state", include_str!("exc_state.rs"), &[]),
+        ("output", include_str!("output.rs"), &["layout"]),
+        ("fatal", include_str!("fatal.rs"), &["exc_state", "output"]),
+        ("gcglue", include_str!("gcglue.rs"), &["layout", "fatal"]),
+        ("fault", include_str!("fault.rs"), &["output"]),
+    ];
+
+    /// The modules a source names as `crate::NAME`, outside comments.
+    fn named_modules(src: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for line in src.lines() {
+            let code = line.split("//").next().unwrap_or("");
+            let mut rest = code;
+            while let Some(at) = rest.find("crate::") {
+                rest = &rest[at + "crate::".len()..];
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty() && !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn infrastructure_modules_do_not_reach_into_the_object_model() {
+        for (module, src, allowed) in LAYERS {
+            for name in named_modules(src) {
+                // Upper-case names are the crate root's constants (`crate::MISSING`).
+                let is_module = name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+                assert!(
+                    !is_module || allowed.contains(&name.as_str()),
+                    "runtime/src/{module}.rs names crate::{name}, which it must not depend on"
+                );
+            }
+        }
+    }
+}
