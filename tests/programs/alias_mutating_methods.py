@@ -26,6 +26,24 @@ class Item:
         return "Item(" + str(self.n) + ")"
 
 
+class Rank:
+    n: int
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __lt__(self, other: "Rank") -> bool:
+        if len(ranks) < 5:
+            ranks.append(Rank(self.n - 10))
+        return self.n < other.n
+
+    def __gt__(self, other: "Rank") -> bool:
+        if len(ranks) > 3:
+            ranks.pop()
+        return self.n > other.n
+
+
+ranks: list[Rank] = []
 grown: list[Item] = []
 shrunk: list[Item] = []
 printed: list[Item] = []
@@ -66,6 +84,13 @@ def main(argv: list[str]) -> int:
     table["z"] = Item(3)
     other = {"x": Item(77), "y": Item(2), "z": Item(4)}
     print(table == other, len(table))
+
+    ranks.append(Rank(3))
+    ranks.append(Rank(1))
+    low = min(ranks)
+    print(low.n, [r.n for r in ranks])
+    high = max(ranks)
+    print(high.n, [r.n for r in ranks])
     return 0
 
 
