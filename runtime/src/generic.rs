@@ -55,6 +55,9 @@ pub(crate) unsafe fn unbox_optional(w: u64, inner: &[u8]) -> u64 {
 /// Both must be live values of type `tc`.
 pub(crate) unsafe fn equal(a: u64, b: u64, tc: &[u8]) -> bool {
     let first = tc.first().copied().unwrap_or(b'?');
+    if matches!(first, b'i' | b'b') {
+        return a == b;
+    }
     // Instances (or None beside them) compare by their `__eq__`, after CPython's identity test.
     if first == b'c' || tc.starts_with(b"oc") {
         // SAFETY: forwarded from the caller.
@@ -117,14 +120,16 @@ pub(crate) unsafe fn equal(a: u64, b: u64, tc: &[u8]) -> bool {
 /// Whether comparing values of type code `tc` may run a dunder method
 /// (`__eq__`, `__lt__`...): whether an instance type appears anywhere in it.
 /// Such a method may allocate, raise, or change any list or dict.
+#[inline]
 pub(crate) fn may_run_methods(tc: &[u8]) -> bool {
-    tc.contains(&b'c')
+    // A plain loop: type codes are a few bytes, too short for `memchr`.
+    tc.iter().any(|&c| c == b'c')
 }
 
 /// Roots `a` and `b` when they are references and comparing them may run a
 /// method: it may drop them from the containers they were read from.
 fn root_both(a: u64, b: u64, tc: &[u8]) -> Option<Roots> {
-    if !may_run_methods(tc) || !is_ref_code(tc.first().copied().unwrap_or(b'i')) {
+    if !is_ref_code(tc.first().copied().unwrap_or(b'i')) || !may_run_methods(tc) {
         return None;
     }
     let roots = Roots::new();
@@ -141,8 +146,13 @@ fn root_both(a: u64, b: u64, tc: &[u8]) -> Option<Roots> {
 /// # Safety
 /// Both must be live lists of element type `tc`, rooted when methods may run.
 unsafe fn list_equal(a: *mut u8, b: *mut u8, tc: &[u8]) -> bool {
-    // SAFETY: forwarded from the caller; elements inherit liveness.
+    // SAFETY: forwarded from the caller; elements inherit liveness. Without
+    // methods to run nothing changes the lists, so their words are read in place.
     unsafe {
+        if !may_run_methods(tc) {
+            let (x, y) = (list_words(a), list_words(b));
+            return x.len() == y.len() && x.iter().zip(y).all(|(&p, &q)| equal(p, q, tc));
+        }
         if list_len(a) != list_len(b) {
             return false;
         }
@@ -287,21 +297,27 @@ pub(crate) unsafe fn order(a: u64, b: u64, tc: &[u8], op: u8) -> bool {
     }
     let first = tc.first().copied().unwrap_or(b'?');
     let (pa, pb) = (a as *mut u8, b as *mut u8);
+    match first {
+        b'i' => return by(a as i64, b as i64, op),
+        b'b' => return by(a & 1, b & 1, op),
+        b'f' => return by(f64::from_bits(a), f64::from_bits(b), op),
+        // SAFETY: forwarded from the caller.
+        b's' => return unsafe { by(str_bytes(pa), str_bytes(pb), op) },
+        _ => {}
+    }
+    let methods = may_run_methods(tc);
     // A method run below may drop the two values from wherever they were found.
-    let _roots = root_both(a, b, tc);
+    let _roots = if methods { root_both(a, b, tc) } else { None };
     // SAFETY: forwarded from the caller; sub-values inherit liveness.
     unsafe {
         match first {
-            b'i' => by(a as i64, b as i64, op),
-            b'b' => by(a & 1, b & 1, op),
-            b'f' => by(f64::from_bits(a), f64::from_bits(b), op),
-            b's' => by(str_bytes(pa), str_bytes(pb), op),
-            b'l' => sequence_order(Seq::List(pa), Seq::List(pb), |_| &tc[1..], op),
+            // Without methods to run nothing changes the lists: their words are read in place.
+            b'l' if !methods => words_order(list_words(pa), list_words(pb), |_| &tc[1..], op),
+            b'l' => list_order(pa, pb, &tc[1..], op),
             b't' | b'u' => {
                 let (wa, wb) = (tuple_words(pa), tuple_words(pb));
                 let tcs = tuple_codes(tc, wa.len().max(wb.len()));
-                let tcs = |i: usize| tcs.get(i).copied().unwrap_or(b"");
-                sequence_order(Seq::Tuple(wa), Seq::Tuple(wb), tcs, op)
+                words_order(wa, wb, |i| tcs.get(i).copied().unwrap_or(b""), op)
             }
             _ => by(compare(a, b, tc), Ordering::Equal, op),
         }
@@ -317,66 +333,58 @@ pub(crate) unsafe fn less(a: u64, b: u64, tc: &[u8]) -> bool {
     unsafe { order(a, b, tc, 0) }
 }
 
-/// A sequence being ordered: a list, read afresh at each step (a method
-/// run by a comparison may change it), or a tuple's words (immutable).
-#[derive(Clone, Copy)]
-enum Seq<'a> {
-    List(*mut u8),
-    Tuple(&'a [u64]),
-}
-
-impl Seq<'_> {
-    /// # Safety
-    /// A list must be live.
-    unsafe fn get(self, i: usize) -> Option<u64> {
-        match self {
-            // SAFETY: forwarded from the caller.
-            Seq::List(l) => unsafe { list_get(l, i) },
-            Seq::Tuple(w) => w.get(i).copied(),
-        }
-    }
-
-    /// # Safety
-    /// A list must be live.
-    unsafe fn len(self) -> usize {
-        match self {
-            // SAFETY: forwarded from the caller.
-            Seq::List(l) => unsafe { list_len(l) },
-            Seq::Tuple(w) => w.len(),
-        }
+/// The order `op` (0 to 3: `<`, `<=`, `>`, `>=`) of two lengths.
+fn length_order(nx: usize, ny: usize, op: u8) -> bool {
+    match op {
+        0 => nx < ny,
+        1 => nx <= ny,
+        2 => nx > ny,
+        _ => nx >= ny,
     }
 }
 
-/// CPython's ordering of two sequences: decided by the first pair of
-/// elements that are not equal (identical references are equal), compared
-/// again after the `==` (which may have changed a list), else by the lengths.
+/// CPython's ordering of two sequences whose words nothing changes meanwhile
+/// (tuples, or lists when no method can run): decided by the first pair of
+/// elements that are not equal (identical references are equal), else by
+/// the lengths.
 ///
 /// # Safety
-/// The sequences must be live (rooted when methods may run), their elements
-/// live values of the codes `tcs` gives.
-unsafe fn sequence_order<'t>(x: Seq, y: Seq, tcs: impl Fn(usize) -> &'t [u8], op: u8) -> bool {
+/// The words must be live values of the codes `tcs` gives.
+unsafe fn words_order<'t>(x: &[u64], y: &[u64], tcs: impl Fn(usize) -> &'t [u8], op: u8) -> bool {
+    for (i, (&p, &q)) in x.iter().zip(y).enumerate() {
+        // SAFETY: forwarded from the caller.
+        unsafe {
+            if !equal(p, q, tcs(i)) {
+                return !pending() && order(p, q, tcs(i), op);
+            }
+        }
+    }
+    length_order(x.len(), y.len(), op)
+}
+
+/// CPython's ordering of two lists of element code `tc` whose comparisons
+/// may run a method (which may change either list): as [`words_order`], each
+/// element read afresh, and the pair that decides read again after its `==`.
+///
+/// # Safety
+/// Both must be live lists of element type `tc`, rooted by the caller.
+unsafe fn list_order(a: *mut u8, b: *mut u8, tc: &[u8], op: u8) -> bool {
     // SAFETY: forwarded from the caller.
     unsafe {
         let mut i = 0;
-        while let (Some(p), Some(q)) = (x.get(i), y.get(i)) {
-            if !equal(p, q, tcs(i)) {
+        while let (Some(p), Some(q)) = (list_get(a, i), list_get(b, i)) {
+            if !equal(p, q, tc) {
                 if pending() {
                     return false;
                 }
-                if let (Some(p), Some(q)) = (x.get(i), y.get(i)) {
-                    return order(p, q, tcs(i), op);
+                if let (Some(p), Some(q)) = (list_get(a, i), list_get(b, i)) {
+                    return order(p, q, tc, op);
                 }
                 break;
             }
             i += 1;
         }
-        let (nx, ny) = (x.len(), y.len());
-        match op {
-            0 => nx < ny,
-            1 => nx <= ny,
-            2 => nx > ny,
-            _ => nx >= ny,
-        }
+        length_order(list_len(a), list_len(b), op)
     }
 }
 

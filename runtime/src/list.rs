@@ -422,12 +422,18 @@ unsafe fn elem_tc<'a>(tc: *const u8) -> &'a [u8] {
 }
 
 /// The index of the first element for which `found` holds, each element
-/// read afresh (`found` may run a method that changes the list); `None` at
-/// the end, or as soon as a method raised.
+/// read afresh when comparing values of element code `tc` may run a method
+/// (which may change the list); `None` at the end, or as soon as a method
+/// raised.
 ///
 /// # Safety
 /// `l` must be a live list, rooted by the caller when `found` may collect.
-unsafe fn position(l: *mut u8, mut found: impl FnMut(u64) -> bool) -> Option<usize> {
+unsafe fn position(l: *mut u8, tc: &[u8], mut found: impl FnMut(u64) -> bool) -> Option<usize> {
+    if !may_run_methods(tc) {
+        // Nothing can change the list meanwhile: its words are read in place.
+        // SAFETY: forwarded from the caller.
+        return unsafe { list_words(l) }.iter().position(|&w| found(w));
+    }
     let mut i = 0;
     // SAFETY: forwarded from the caller.
     while let Some(w) = unsafe { list_get(l, i) } {
@@ -455,7 +461,7 @@ pub unsafe extern "C" fn seam_list_index(l: *mut u8, v: u64, tc: *const u8) -> i
         let roots = Roots::new();
         roots.push(l);
         roots.push_word(v, is_ref_code(tc));
-        match position(l, |w| equal(w, v, tc)) {
+        match position(l, tc, |w| equal(w, v, tc)) {
             Some(_) if pending() => 0,
             Some(i) => i as i64,
             None if pending() => 0,
@@ -482,7 +488,7 @@ pub unsafe extern "C" fn seam_list_contains(l: *mut u8, v: u64, tc: *const u8) -
         let roots = Roots::new();
         roots.push(l);
         roots.push_word(v, is_ref_code(tc));
-        (position(l, |w| equal(w, v, tc)).is_some() && !pending()) as u8
+        (position(l, tc, |w| equal(w, v, tc)).is_some() && !pending()) as u8
     }
 }
 
@@ -650,17 +656,26 @@ unsafe fn extreme(l: *mut u8, tc: *const u8, want: Ordering, name: &str) -> u64 
             );
             return 0;
         };
-        let roots = Roots::new();
         let methods = may_run_methods(tc);
-        let best_slot = methods.then(|| {
-            roots.push(l);
-            roots.slot(first as *mut u8)
-        });
+        if !methods {
+            // Nothing can change the list meanwhile: its words are read in
+            // place. With NaN, the answer depends on the order of the comparisons.
+            return list_words(l)[1..].iter().fold(first, |best, &w| {
+                let better = if want == Ordering::Less {
+                    less(w, best, tc)
+                } else {
+                    less(best, w, tc)
+                };
+                if better { w } else { best }
+            });
+        }
+        let roots = Roots::new();
+        roots.push(l);
+        let best_slot = roots.slot(first as *mut u8);
         let op = if want == Ordering::Less { 0 } else { 2 };
         let mut best = first;
         let mut i = 1;
         while let Some(w) = list_get(l, i) {
-            // With NaN, the answer depends on the order of the comparisons.
             let better = if tc == b"c" {
                 rich_order(w as *mut u8, best as *mut u8, op)
             } else if want == Ordering::Less {
@@ -668,14 +683,12 @@ unsafe fn extreme(l: *mut u8, tc: *const u8, want: Ordering, name: &str) -> u64 
             } else {
                 less(best, w, tc)
             };
-            if methods && pending() {
+            if pending() {
                 return 0;
             }
             if better {
                 best = w;
-                if let Some(slot) = &best_slot {
-                    slot.set(w as *mut u8);
-                }
+                best_slot.set(w as *mut u8);
             }
             i += 1;
         }
