@@ -60,6 +60,9 @@ const PROGRAMS: &[&str] = &[
     // Function values: bound methods whose receivers only they keep alive,
     // called through one indirect call.
     "callable_builtins_table",
+    // Dunder methods that change, and drop elements from, the list or dict
+    // being compared, searched or printed.
+    "alias_mutating_methods",
 ];
 
 /// Valgrind's exit status when it reported an error.
