@@ -121,8 +121,11 @@ pub(crate) unsafe fn equal(a: u64, b: u64, tc: &[u8]) -> bool {
 /// (`__eq__`, `__lt__`...): whether an instance type appears anywhere in it.
 /// Such a method may allocate, raise, or change any list or dict.
 #[inline]
+#[allow(
+    clippy::manual_contains,
+    reason = "type codes are a few bytes: a plain loop, not a call to memchr, on every comparison"
+)]
 pub(crate) fn may_run_methods(tc: &[u8]) -> bool {
-    // A plain loop: type codes are a few bytes, too short for `memchr`.
     tc.iter().any(|&c| c == b'c')
 }
 
