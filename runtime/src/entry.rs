@@ -61,16 +61,10 @@ mod c_main {
     /// Prepares the runtime on the calling thread, runs the generated program
     /// and returns its exit status.
     fn run(args: Vec<String>) -> c_int {
-        if let Err(message) = crate::hashkey::init() {
+        // SAFETY: this thread is the only one that runs the program.
+        if let Err(message) = unsafe { crate::startup::start_process() } {
             eprintln!("seam: {message}");
             return 1;
-        }
-        // SAFETY: this thread is the only one that runs the program.
-        unsafe { crate::init() };
-        // Before any generated code runs: too deep recursion raises
-        // RecursionError, and faults report an error instead of a bare SIGSEGV.
-        if let Some(stack) = crate::fault::install() {
-            crate::ints::set_stack_limit(stack.lo);
         }
         // SAFETY: `atexit` only stores the function pointer.
         unsafe { atexit(report_at_exit) };

@@ -108,7 +108,7 @@ static mut STACK: StackBounds = StackBounds { lo: 0, hi: 0 };
     test,
     allow(
         dead_code,
-        reason = "only the C entry point installs it; unit tests keep the harness's handlers"
+        reason = "only process start-up installs it; unit tests keep the harness's handlers"
     )
 )]
 pub(crate) fn install() -> Option<StackBounds> {

@@ -60,7 +60,7 @@ fn seed_number(text: &str) -> Option<u32> {
 /// lazily, a bad value then counting as `random`.
 #[cfg_attr(
     test,
-    allow(dead_code, reason = "the C `main` calls it; unit tests have none")
+    allow(dead_code, reason = "process start-up calls it; unit tests have none")
 )]
 pub(crate) fn init() -> Result<(), String> {
     let var = std::env::var("SEAM_HASHSEED").ok();

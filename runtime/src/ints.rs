@@ -53,7 +53,7 @@ pub static mut seam_stack_limit: usize = 0;
     test,
     allow(
         dead_code,
-        reason = "only the C entry point uses it; unit tests have no program thread"
+        reason = "only process start-up uses it; unit tests have no program thread"
     )
 )]
 pub(crate) fn set_stack_limit(lo: usize) {

@@ -1,10 +1,12 @@
-//! Process start-up of the runtime's state, in one place: the collector,
-//! then each module that owns global state, in the order they need each
-//! other. Nothing below this module starts another module: each `init` only
-//! prepares its own state.
+//! Process start-up of the runtime's state, in one place: the hash key, the
+//! collector, then each module that owns global state, in the order they
+//! need each other, and the stack limit and fault handler. Nothing below
+//! this module starts another module: each `init` only prepares its own
+//! state.
 //!
-//! The C entry point ([`crate::entry`]) calls [`init`] before any generated
-//! code runs; the unit tests call it before each test.
+//! The C entry point ([`crate::entry`]) calls [`start_process`] before any
+//! generated code runs; the unit tests call [`init`], the part they need,
+//! before each test.
 
 /// Prepares the collector and the runtime's own state (static roots, the
 /// output buffer's mode). Idempotent.
@@ -21,6 +23,25 @@ pub unsafe fn init() {
     }
     crate::strobj::init_cache();
     crate::output::init();
+}
+
+/// Prepares the whole process for the program: the per-process hash key
+/// (which refuses a malformed `SEAM_HASHSEED`: the error is the message to
+/// print), [`init`], and, before any generated code runs, the stack limit
+/// (too deep recursion raises `RecursionError`) and the fault handler (a
+/// fault reports an error instead of a bare `SIGSEGV`).
+///
+/// # Safety
+/// As for [`init`]; called once, on the thread that runs the program.
+#[cfg(not(test))]
+pub(crate) unsafe fn start_process() -> Result<(), String> {
+    crate::hashkey::init()?;
+    // SAFETY: forwarded from the caller.
+    unsafe { init() };
+    if let Some(stack) = crate::fault::install() {
+        crate::ints::set_stack_limit(stack.lo);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
