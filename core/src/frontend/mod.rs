@@ -13,6 +13,8 @@ mod builtins;
 mod callable;
 mod checker;
 mod classes;
+mod classexpr;
+mod classplan;
 mod collections;
 mod dunders;
 mod exceptions;

@@ -1,0 +1,308 @@
+//! The class plan: the decisions that make classes part of the ABI. Class
+//! ids, with the slack reserved for subclasses defined later by extensions,
+//! field layouts and vtable slots, for every class of the program, into
+//! `program.classes`; and the lookups of fields and slots in that plan.
+//!
+//! Class ids are numbered in preorder over the hierarchy, the builtin
+//! exception classes included, so that `isinstance` is one range test
+//! (RPython's `int_between`). Every non-final class reserves
+//! [`DEFAULT_SLACK`] ids (or `@export(slack=N)`) at the end of its range for
+//! subclasses defined later by extensions. Fields are laid out parent-first,
+//! one 8-byte word each after the descriptor pointer; vtable slots are
+//! numbered parent-first, an override reusing its parent's slot. Each literal
+//! default of a method is also a synthesized virtual getter, so a call through
+//! a base type sees the defaults of the method that runs.
+//!
+//! Its input is the checked declarations (`classes.rs`: parents, fields,
+//! methods, decorators) or, for a second translation, the classes an exports
+//! file describes, which are taken as they were laid out.
+
+use seam_exports_schema::default_getter_name;
+
+use ruff_python_ast::Stmt;
+use ruff_text_size::TextRange;
+
+use super::Context;
+use crate::tir::{self, ClassId, FuncId, Type};
+
+/// Class ids a non-final class reserves for subclasses defined later, unless `@export(slack=N)` says otherwise.
+pub const DEFAULT_SLACK: u32 = 256;
+
+impl Context<'_> {
+    /// A synthesized method of class `cid` taking only `self` and returning `value` (a literal).
+    pub(super) fn synthesized_getter(
+        &mut self,
+        cid: ClassId,
+        module_name: &str,
+        class_name: &str,
+        name: &str,
+        value: tir::Expr,
+        at: TextRange,
+    ) -> FuncId {
+        let ret = value.ty.clone();
+        let owner = format!("{module_name}.{class_name}");
+        let fid = FuncId(self.program.functions.len() as u32);
+        self.program.functions.push(tir::Function {
+            name: format!("{owner}.{name}"),
+            symbol: super::mangle(super::ItemKind::Synthesized, &owner, name),
+            params: vec![tir::LocalId(0)],
+            ret: ret.clone(),
+            locals: vec![tir::Local {
+                name: "self".into(),
+                ty: Type::Instance(cid),
+            }],
+            body: vec![tir::Stmt::Return(Some(value))],
+            can_raise: false,
+        });
+        let module = self.class(cid).module.expect("user class");
+        self.func_sigs.push(Some(super::FuncSig {
+            module,
+            name: format!("{class_name}.{name}"),
+            params: vec![super::Param {
+                name: "self".into(),
+                ty: Type::Instance(cid),
+                default: None,
+            }],
+            ret,
+            def_start: at.start().to_u32(),
+            def_end: at.end().to_u32(),
+            stmt_index: usize::MAX,
+            method: None,
+            bad_params: Vec::new(),
+        }));
+        fid
+    }
+
+    /// Numbers classes, lays out fields and builds vtables into `program.classes`.
+    pub(super) fn build_classes(&mut self) {
+        let n = self.classes.len();
+        let mut children: Vec<Vec<ClassId>> = vec![Vec::new(); n];
+        let mut roots = Vec::new();
+        for (i, c) in self.classes.iter().enumerate() {
+            match c.parent {
+                Some(p) => children[p.0 as usize].push(ClassId(i as u32)),
+                None => roots.push(ClassId(i as u32)),
+            }
+        }
+        // Preorder numbering with an explicit stack (hierarchies may be deep).
+        let mut ids = vec![(0u32, 0u32, 0u32); n];
+        let mut order = Vec::new();
+        let mut next = 1u32;
+        let mut stack: Vec<(ClassId, bool)> = roots.iter().rev().map(|&r| (r, false)).collect();
+        while let Some((c, done)) = stack.pop() {
+            let i = c.0 as usize;
+            // Class ids are 32-bit: every class and every class's slack takes its share.
+            let add = if !done {
+                1
+            } else if self.classes[i].is_final {
+                0
+            } else {
+                self.classes[i].slack
+            };
+            let Some(after) = next.checked_add(add) else {
+                self.report_id_overflow(c);
+                return;
+            };
+            if done {
+                let slack_start = next;
+                next = after;
+                ids[i].1 = next;
+                ids[i].2 = slack_start;
+                continue;
+            }
+            ids[i].0 = next;
+            next = after;
+            order.push(c);
+            stack.push((c, true));
+            for &ch in children[i].iter().rev() {
+                stack.push((ch, false));
+            }
+        }
+        let mut classes: Vec<Option<tir::Class>> = vec![None; n];
+        // A second translation takes the core's classes as they were laid out, and its
+        // own classes' ids are the loader's to assign (see `ExtensionInfo::local_classes`).
+        let prebuilt = self
+            .interface
+            .as_ref()
+            .map(|i| i.prebuilt.clone())
+            .unwrap_or_default();
+        let extension = self.interface.is_some();
+        for (c, class) in &prebuilt {
+            classes[c.0 as usize] = Some(class.clone());
+        }
+        for c in order {
+            let i = c.0 as usize;
+            if classes[i].is_some() {
+                continue;
+            }
+            if extension {
+                ids[i] = (0, 0, 0);
+            }
+            let info = self.classes[i].clone();
+            let (mut fields, mut vtable) = match info.parent {
+                Some(p) => {
+                    let pc = classes[p.0 as usize]
+                        .as_ref()
+                        .expect("parents come first in preorder");
+                    (pc.fields.clone(), pc.vtable.clone())
+                }
+                None => (Vec::new(), Vec::new()),
+            };
+            for (name, ty) in &info.fields {
+                let offset = 8 + 8 * fields.len() as i32;
+                fields.push(tir::Field {
+                    name: name.clone(),
+                    ty: ty.clone(),
+                    offset,
+                });
+            }
+            let mut own: Vec<(&String, &FuncId)> = info.methods.iter().collect();
+            own.sort_by_key(|(_, f)| f.0);
+            for (name, &func) in own {
+                if name == "__init__" {
+                    continue;
+                }
+                let is_final = info.final_methods.contains(name);
+                if let Some(slot) = vtable
+                    .iter()
+                    .position(|e: &tir::VtableEntry| &e.name == name)
+                {
+                    self.check_override(c, &vtable[slot], func);
+                }
+                place_in_vtable(&mut vtable, name, func, is_final);
+                // A call through the base type that omits an argument must use the
+                // defaults of the method that runs, as in Python: each default is
+                // also a synthesized virtual method, overridden with the method.
+                let Some(sig) = self.func_sigs[func.0 as usize].clone() else {
+                    continue;
+                };
+                let (Some(m), at) = (
+                    info.module,
+                    TextRange::new(sig.def_start.into(), sig.def_end.into()),
+                ) else {
+                    continue;
+                };
+                let module_name = self.module(m).name.clone();
+                for (i, p) in sig.params.iter().enumerate().skip(1) {
+                    if let Some(d) = &p.default {
+                        let getter_name = default_getter_name(name, i);
+                        let g = self.synthesized_getter(
+                            c,
+                            &module_name,
+                            &info.name,
+                            &getter_name,
+                            d.clone(),
+                            at,
+                        );
+                        place_in_vtable(&mut vtable, &getter_name, g, is_final);
+                    }
+                }
+            }
+            if let Some(unhashable) = self.unhashable_hash(c, TextRange::default()) {
+                place_in_vtable(&mut vtable, "__hash__", unhashable, false);
+            }
+            let (module_name, symbol) = match info.module {
+                Some(m) => {
+                    let mname = self.module(m).name.clone();
+                    (
+                        format!("{mname}.{}", info.name),
+                        super::mangle(super::ItemKind::Class, &mname, &info.name),
+                    )
+                }
+                None => (
+                    info.builtin
+                        .map_or(info.name.as_str(), |k| k.qualified_name())
+                        .to_string(),
+                    super::mangle(super::ItemKind::Class, "builtins", &info.name),
+                ),
+            };
+            // Parents come first in preorder: whether a class is an exception is
+            // its parent's answer, not a walk up the whole hierarchy.
+            let is_exception = info.builtin.is_some()
+                || info.parent.is_some_and(|p| {
+                    classes[p.0 as usize]
+                        .as_ref()
+                        .is_some_and(|pc| pc.is_exception)
+                });
+            let size = 8 + 8 * fields.len() as u32;
+            classes[i] = Some(tir::Class {
+                name: module_name,
+                symbol,
+                parent: info.parent,
+                id: ids[i].0,
+                id_max: ids[i].1,
+                slack_start: ids[i].2,
+                fields,
+                size,
+                vtable,
+                is_exception,
+                is_final: info.is_final,
+                builtin: info.builtin,
+            });
+        }
+        self.program.classes = classes
+            .into_iter()
+            .map(|c| c.expect("every class is numbered"))
+            .collect();
+    }
+
+    /// Class ids ran out at class `c`: the classes and their slack need more than 2^32 ids.
+    pub(super) fn report_id_overflow(&mut self, c: ClassId) {
+        let info = &self.classes[c.0 as usize];
+        let (Some(module), name) = (info.module, info.name.clone()) else {
+            return;
+        };
+        let Some(file) = self.module(module).file else {
+            return;
+        };
+        let range = match self.module(module).body.get(info.stmt_index) {
+            Some(Stmt::ClassDef(d)) => d.name.range,
+            _ => TextRange::default(),
+        };
+        self.error(
+            file,
+            range,
+            format!(
+                "class ids run out at class '{name}': the classes and the ids they reserve for \
+                 extension subclasses (slack) need more than 2^32; lower @export(slack=N)"
+            ),
+        );
+    }
+
+    /// A field of a class or of its ancestors.
+    pub(super) fn find_field(&self, c: ClassId, name: &str) -> Option<tir::Field> {
+        self.program.classes[c.0 as usize]
+            .fields
+            .iter()
+            .find(|f| f.name == name)
+            .cloned()
+    }
+
+    /// A virtual method: its slot and entry.
+    pub(super) fn find_method(&self, c: ClassId, name: &str) -> Option<(u32, tir::VtableEntry)> {
+        self.program.classes[c.0 as usize]
+            .vtable
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.name == name)
+            .map(|(i, e)| (i as u32, e.clone()))
+    }
+}
+
+/// Puts `func` in the slot named `name` (an override) or in a new slot.
+pub(super) fn place_in_vtable(
+    vtable: &mut Vec<tir::VtableEntry>,
+    name: &str,
+    func: FuncId,
+    is_final: bool,
+) {
+    let entry = tir::VtableEntry {
+        name: name.to_string(),
+        func,
+        is_final,
+    };
+    match vtable.iter().position(|e| e.name == name) {
+        Some(slot) => vtable[slot] = entry,
+        None => vtable.push(entry),
+    }
+}
