@@ -29,7 +29,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             return Ok(v);
         }
         match (target, &v.ty) {
-            (Type::Optional(inner), t) if **inner == *t => Ok(super::collections::to_optional(v, target)),
+            (Type::Optional(inner), t) if **inner == *t => Ok(super::optional::to_optional(v, target)),
             (Type::VarTuple(elem), Type::Tuple(_) | Type::VarTuple(_)) => {
                 if let ExprKind::Tuple(items) = v.kind {
                     // A display: each element converts as it would on its own.
@@ -205,7 +205,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 if let Type::Instance(c) = base.ty {
                     let v = self.instance_attr(base, c, &a.attr)?;
                     return Ok(match self.narrowed_type(e) {
-                        Some(t) => super::collections::narrow_value(v, t),
+                        Some(t) => super::optional::narrow_value(v, t),
                         None => v,
                     });
                 }
@@ -342,7 +342,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                     Ok(
                         match self.flow.narrowed.get(&NarrowKey::local(id)).cloned() {
                             Some(ty) => {
-                                super::collections::narrow_value(tir::Expr::local(id, declared), ty)
+                                super::optional::narrow_value(tir::Expr::local(id, declared), ty)
                             }
                             None => tir::Expr::local(id, declared),
                         },

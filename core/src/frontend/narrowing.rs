@@ -219,8 +219,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                     tir::Expr::unary(UnaryOp::IsNull, t.clone(), Type::Bool),
                     Type::Bool,
                 );
-                let inner_truth =
-                    self.truthy(super::collections::from_optional(t.clone(), &inner))?;
+                let inner_truth = self.truthy(super::optional::from_optional(t.clone(), &inner))?;
                 tir::Expr::new(
                     ExprKind::Block(
                         vec![s],

@@ -337,7 +337,7 @@ impl<'c, 'a> Checker<'c, 'a> {
         {
             return self.set_compare(op, l, r, range);
         }
-        let (l, r) = super::collections::optional_operands(op, l, r);
+        let (l, r) = super::optional::optional_operands(op, l, r);
         let lt = l.ty.clone();
         let rt = r.ty.clone();
         if !matches!(op, CmpOp::Is | CmpOp::IsNot) {

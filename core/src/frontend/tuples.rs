@@ -14,7 +14,7 @@ use ruff_python_ast::{self as ast, Expr, Operator};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::checker::{Checker, R};
-use super::collections::Source;
+use super::iterplan::Source;
 use super::types::type_name;
 use crate::rt::Rt;
 use crate::tir::{self, ExprKind, Type};

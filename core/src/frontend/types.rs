@@ -156,7 +156,7 @@ impl Context<'_> {
                     }
                     Some("set") => match resolve_all(self)?.as_slice() {
                         [t] => {
-                            if !super::collections::is_set_element(t) {
+                            if !super::sets::is_set_element(t) {
                                 return err(
                                     args[0].range(),
                                     format!(
