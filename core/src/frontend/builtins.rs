@@ -7,7 +7,6 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::checker::{Checker, R, Reported};
-use super::types::type_name;
 use super::values::to_float;
 use super::{Binding, SeamName};
 use crate::layout;
@@ -754,8 +753,8 @@ impl Checker<'_, '_> {
                 range,
                 format!(
                     "instances of {} cannot be ordered: define __lt__(self, other: {}) -> bool",
-                    type_name(e),
-                    type_name(e)
+                    self.type_name(e),
+                    self.type_name(e)
                 ),
             ));
         }
@@ -772,7 +771,7 @@ impl Checker<'_, '_> {
         } else {
             Err(self.error(
                 range,
-                format!("values of type {} cannot be ordered", type_name(e)),
+                format!("values of type {} cannot be ordered", self.type_name(e)),
             ))
         }
     }
@@ -826,8 +825,8 @@ impl Checker<'_, '_> {
                     *r,
                     format!(
                         "{name}() arguments must all have one type: {} and {}",
-                        type_name(&ty),
-                        type_name(&v.ty)
+                        self.type_name(&ty),
+                        self.type_name(&v.ty)
                     ),
                 ));
             }
@@ -909,7 +908,7 @@ impl Checker<'_, '_> {
                 Type::Optional(_) => self.not_narrowed_or(a.value.range(), &other, ""),
                 _ => self.error(
                     a.attr.range,
-                    format!("{} has no method '{m}'", type_name(&other)),
+                    format!("{} has no method '{m}'", self.type_name(&other)),
                 ),
             }),
         }
@@ -995,7 +994,7 @@ impl Checker<'_, '_> {
                             x.range(),
                             format!(
                                 "str.join() needs a list[str] or tuple[str, ...], found {}",
-                                type_name(&t)
+                                self.type_name(&t)
                             ),
                         ));
                     }

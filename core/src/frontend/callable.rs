@@ -27,7 +27,6 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::Binding;
 use super::checker::{Checker, R, Reported};
-use super::types::type_name;
 use crate::layout;
 use crate::rt::Rt;
 use crate::tir::{self, ClassId, ExprKind, FuncId, LocalId, Type};
@@ -261,7 +260,7 @@ impl Checker<'_, '_> {
                 }
                 _ => self.error(
                     c.func.range(),
-                    format!("{} is not callable", type_name(&callee.ty)),
+                    format!("{} is not callable", self.type_name(&callee.ty)),
                 ),
             });
         };
@@ -286,7 +285,7 @@ impl Checker<'_, '_> {
                 c.range(),
                 format!(
                     "this {} takes {} argument{} but {given} {} given",
-                    type_name(&callee.ty),
+                    self.type_name(&callee.ty),
                     params.len(),
                     if params.len() == 1 { "" } else { "s" },
                     if given == 1 { "was" } else { "were" },

@@ -99,6 +99,11 @@ impl<'c, 'a> Checker<'c, 'a> {
         }
     }
 
+    /// How a type is written in messages.
+    pub(super) fn type_name(&self, t: &Type) -> String {
+        self.cx.type_name(t)
+    }
+
     pub(super) fn error(&mut self, range: TextRange, message: impl Into<String>) -> Reported {
         self.cx.error(self.file, range, message);
         Reported

@@ -11,7 +11,6 @@ use ruff_text_size::Ranged;
 
 use super::checker::{Checker, R, Reported};
 use super::classes::{ARGS_CODE_FIELD, ARGS_FIELD, Constant, Init};
-use super::types::type_name;
 use crate::layout;
 use crate::rt::{ExcKind, Rt};
 use crate::tir::{self, ClassId, ExprKind, FuncId, Type};
@@ -510,7 +509,7 @@ impl Checker<'_, '_> {
                 _ => return Err(self.error(args[0].range(), "isinstance() needs a class instance")),
             },
             other => {
-                let t = type_name(other);
+                let t = self.type_name(other);
                 return Err(self.error(
                     args[0].range(),
                     format!("isinstance() needs a class instance, not {t}"),

@@ -20,7 +20,6 @@ use ruff_text_size::{Ranged, TextRange};
 use super::checker::{Checker, R, Reported};
 use super::iterplan::Source;
 use super::sets::{is_set_element, new_set};
-use super::types::type_name;
 use crate::rt::Rt;
 use crate::tir::{self, BinaryOp, ExprKind, LocalId, Type, UnaryOp};
 
@@ -246,7 +245,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                     range,
                     format!(
                         "set elements must be int, bool, str or tuples of those, not {}",
-                        type_name(&v.ty)
+                        this.type_name(&v.ty)
                     ),
                 ));
             }
@@ -327,7 +326,10 @@ impl<'c, 'a> Checker<'c, 'a> {
             if !matches!(k.ty, Type::Int | Type::Str) {
                 return Err(this.error(
                     key_expr.range(),
-                    format!("dict keys must be int or str, not {}", type_name(&k.ty)),
+                    format!(
+                        "dict keys must be int or str, not {}",
+                        this.type_name(&k.ty)
+                    ),
                 ));
             }
             let mut stmts = Vec::new();
@@ -456,7 +458,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                     let t = t.clone();
                     return Err(this.error(
                         x.range(),
-                        format!("sum() adds ints or floats, not {}", type_name(&t)),
+                        format!("sum() adds ints or floats, not {}", this.type_name(&t)),
                     ));
                 }
             };

@@ -12,7 +12,6 @@ use ruff_python_ast as ast;
 use ruff_text_size::TextRange;
 
 use super::checker::{Checker, R};
-use super::types::type_name;
 use super::{Context, Param};
 use crate::diag::FileId;
 use crate::rt::{ExcKind, Rt};
@@ -203,8 +202,8 @@ impl Checker<'_, '_> {
                 format!(
                     "cannot compare {} and {} with '{}': a class instance compares only with \
                      instances, object and None",
-                    type_name(&l.ty),
-                    type_name(&r.ty),
+                    self.type_name(&l.ty),
+                    self.type_name(&r.ty),
                     if ne { "!=" } else { "==" }
                 ),
             ));
@@ -248,8 +247,8 @@ impl Checker<'_, '_> {
                 format!(
                     "'{}' is not supported between {} and {}",
                     op.as_str(),
-                    type_name(&l.ty),
-                    type_name(&r.ty)
+                    self.type_name(&l.ty),
+                    self.type_name(&r.ty)
                 ),
             ));
         };
@@ -269,9 +268,9 @@ impl Checker<'_, '_> {
                     "'{}' is not supported between instances of {} and {} (define {method} \
                      taking {})",
                     op.as_str(),
-                    type_name(&l.ty),
-                    type_name(&r.ty),
-                    type_name(&r.ty)
+                    self.type_name(&l.ty),
+                    self.type_name(&r.ty),
+                    self.type_name(&r.ty)
                 ),
             ));
         }
@@ -303,7 +302,7 @@ impl Checker<'_, '_> {
                 range,
                 format!(
                     "object of type {} has no len() (define __len__)",
-                    type_name(&v.ty)
+                    self.type_name(&v.ty)
                 ),
             ));
         }
@@ -323,7 +322,7 @@ impl Checker<'_, '_> {
             }
         }
         if !hashable(&v.ty) {
-            return Err(self.error(range, format!("unhashable type: {}", type_name(&v.ty))));
+            return Err(self.error(range, format!("unhashable type: {}", self.type_name(&v.ty))));
         }
         let t = v.ty.clone();
         Ok(tir::Expr::rt(

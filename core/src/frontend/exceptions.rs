@@ -8,7 +8,6 @@ use ruff_text_size::{Ranged, TextRange};
 use super::checker::{Checker, R};
 use super::flow::Flow;
 use super::scan::scan_block;
-use super::types::type_name;
 use crate::rt::{ExcKind, Rt};
 use crate::tir::{self, ClassId, ExprKind, LocalId, Type};
 
@@ -28,7 +27,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             Type::Instance(c) if self.cx.program.classes[c.0 as usize].is_exception => {}
             Type::None => {}
             other => {
-                let t = type_name(other);
+                let t = self.type_name(other);
                 return Err(self.error(
                     r.cause.as_ref().expect("checked").range(),
                     format!("exception causes must be exception instances or None, not {t}"),
@@ -82,7 +81,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 Ok(tir::Stmt::Raise(value))
             }
             other => {
-                let t = type_name(other);
+                let t = self.type_name(other);
                 Err(self.error(
                     exc.range(),
                     format!("can only raise an exception instance, not {t}"),

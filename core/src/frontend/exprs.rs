@@ -8,7 +8,6 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::checker::{Checker, R, Reported};
 use super::flow::NarrowKey;
-use super::types::type_name;
 use super::{Binding, ModId};
 use crate::rt::Rt;
 use crate::tir::{self, ExprKind, Type};
@@ -43,7 +42,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                     Some(v) => Ok(v),
                     None => Err(self.error(
                         range,
-                        format!("expected {}, found {}", type_name(target), type_name(&v.ty)),
+                        format!("expected {}, found {}", self.type_name(target), self.type_name(&v.ty)),
                     )),
                 }
             }
@@ -70,7 +69,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 range,
                 format!(
                     "expected object (a class instance or None), found {}",
-                    type_name(&v.ty)
+                    self.type_name(&v.ty)
                 ),
             )),
             (Type::Optional(_), Type::None) if matches!(v.kind, ExprKind::None) => {
@@ -80,8 +79,8 @@ impl<'c, 'a> Checker<'c, 'a> {
                 range,
                 format!(
                     "expected {}, found {} (it may be None: narrow it first, e.g. 'if x is not None:')",
-                    type_name(target),
-                    type_name(&v.ty)
+                    self.type_name(target),
+                    self.type_name(&v.ty)
                 ),
             )),
             (Type::Float, Type::Int) => Err(self.error(
@@ -90,7 +89,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             )),
             _ => Err(self.error(
                 range,
-                format!("expected {}, found {}", type_name(target), type_name(&v.ty)),
+                format!("expected {}, found {}", self.type_name(target), self.type_name(&v.ty)),
             )),
         }
     }
@@ -215,7 +214,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                 }
                 Err(self.error(
                     a.attr.range,
-                    format!("{} has no attribute '{}'", type_name(&base.ty), a.attr.id),
+                    format!(
+                        "{} has no attribute '{}'",
+                        self.type_name(&base.ty),
+                        a.attr.id
+                    ),
                 ))
             }
             Expr::Subscript(s) => self.subscript(s),
@@ -322,8 +325,8 @@ impl<'c, 'a> Checker<'c, 'a> {
                     range,
                     format!(
                         "the two sides have different types: {} and {}",
-                        type_name(a),
-                        type_name(b)
+                        self.type_name(a),
+                        self.type_name(b)
                     ),
                 ));
             }

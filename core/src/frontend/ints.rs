@@ -20,7 +20,6 @@ use ruff_python_ast::{self as ast, Expr, Operator};
 use ruff_text_size::Ranged;
 
 use super::checker::{Checker, R};
-use super::types::type_name;
 use super::values::to_float;
 use crate::rt::{ExcKind, Rt};
 use crate::tir::{self, BinaryOp, ExprKind, Type, UnaryOp};
@@ -36,7 +35,7 @@ impl Checker<'_, '_> {
             let t = v.ty.clone();
             return Err(self.error(
                 x.range(),
-                format!("intmask() takes an int, not {}", type_name(&t)),
+                format!("intmask() takes an int, not {}", self.type_name(&t)),
             ));
         }
         Ok(v)
@@ -94,7 +93,7 @@ impl Checker<'_, '_> {
                         format!(
                             "intmask() takes an int: bad operand type for unary '{}': {}",
                             u.op.as_str(),
-                            type_name(&t)
+                            self.type_name(&t)
                         ),
                     ));
                 }

@@ -13,7 +13,6 @@ use ruff_text_size::Ranged;
 
 use super::Binding;
 use super::checker::{Checker, R};
-use super::types::type_name;
 use crate::layout;
 use crate::rt::{ExcKind, MISSING, Rt};
 use crate::tir::{self, BinaryOp, ClassId, ExprKind, Type};
@@ -102,7 +101,7 @@ impl Checker<'_, '_> {
                         e.range(),
                         format!(
                             "sys.exit() takes an int status (or nothing), not {}",
-                            type_name(&t)
+                            self.type_name(&t)
                         ),
                     ));
                 }

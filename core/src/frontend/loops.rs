@@ -10,7 +10,6 @@ use ruff_text_size::Ranged;
 use super::checker::{Checker, R};
 use super::flow::{Flow, LoopFrame};
 use super::scan::{scan_attr_targets, scan_block, target_names_of};
-use super::types::type_name;
 use crate::rt::{ExcKind, Rt};
 use crate::tir::{self, BinaryOp, ExprKind, Type};
 
@@ -291,7 +290,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             other => {
                 return Err(self.error(
                     f.iter.range(),
-                    format!("cannot iterate over {}", type_name(&other)),
+                    format!("cannot iterate over {}", self.type_name(&other)),
                 ));
             }
         }

@@ -296,7 +296,6 @@ impl Context<'_> {
         self.declare_all();
         self.resolve_imports();
         self.resolve_classes();
-        types::set_class_names(self.classes.iter().map(|c| c.name.clone()).collect());
         self.check_signatures();
         self.build_classes();
         self.check_bodies_only(entry_mod);
@@ -334,7 +333,6 @@ impl Context<'_> {
         self.declare_all();
         self.resolve_imports();
         self.resolve_classes();
-        types::set_class_names(self.classes.iter().map(|c| c.name.clone()).collect());
         self.check_signatures();
         self.build_classes();
         self.check_bodies(entry_mod);

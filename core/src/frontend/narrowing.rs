@@ -8,7 +8,6 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::checker::{Checker, R, Reported};
 use super::flow::{NarrowKey, Narrowing};
-use super::types::type_name;
 use super::values::nonzero;
 use crate::rt::Rt;
 use crate::tir::{self, BinaryOp, ClassId, ExprKind, Type, UnaryOp};
@@ -240,10 +239,10 @@ impl<'c, 'a> Checker<'c, 'a> {
                 range,
                 format!(
                     "this value is {} and may be None: narrow it first (e.g. 'if x is not None:')",
-                    type_name(&Type::Optional(inner.clone()))
+                    self.type_name(&Type::Optional(inner.clone()))
                 ),
             ),
-            _ => self.error(range, format!("{} {what}", type_name(ty))),
+            _ => self.error(range, format!("{} {what}", self.type_name(ty))),
         }
     }
 }

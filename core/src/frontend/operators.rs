@@ -11,7 +11,6 @@ use super::exprs::{is_empty_display, is_instance_like};
 use super::flow::Narrowing;
 use super::ints::int_division;
 use super::order;
-use super::types::type_name;
 use super::values::to_float;
 use crate::rt::Rt;
 use crate::tir::{self, BinaryOp, ExprKind, Type, UnaryOp};
@@ -53,7 +52,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                     format!(
                         "bad operand type for unary '{}': {}",
                         op.as_str(),
-                        type_name(t)
+                        self.type_name(t)
                     ),
                 ));
             }
@@ -150,8 +149,8 @@ impl<'c, 'a> Checker<'c, 'a> {
                 format!(
                     "unsupported operand types for '{}': {} and {} (narrow the optional first)",
                     op.as_str(),
-                    type_name(&l.ty),
-                    type_name(&r.ty)
+                    self.type_name(&l.ty),
+                    self.type_name(&r.ty)
                 ),
             )),
             _ => Err(self.error(
@@ -159,8 +158,8 @@ impl<'c, 'a> Checker<'c, 'a> {
                 format!(
                     "unsupported operand types for '{}': {} and {}",
                     op.as_str(),
-                    type_name(&l.ty),
-                    type_name(&r.ty)
+                    self.type_name(&l.ty),
+                    self.type_name(&r.ty)
                 ),
             )),
         }
@@ -364,8 +363,8 @@ impl<'c, 'a> Checker<'c, 'a> {
                             range,
                             format!(
                                 "'is' compares identity and is only for references and None, not {} and {}: use '=='",
-                                type_name(&lt),
-                                type_name(&rt)
+                                self.type_name(&lt),
+                                self.type_name(&rt)
                             ),
                         ));
                     }
@@ -477,8 +476,8 @@ impl<'c, 'a> Checker<'c, 'a> {
                                     range,
                                     format!(
                                         "cannot compare {} and {} with '{}'",
-                                        type_name(&lt),
-                                        type_name(&rt),
+                                        self.type_name(&lt),
+                                        self.type_name(&rt),
                                         op.as_str()
                                     ),
                                 ));
@@ -490,7 +489,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                                 format!(
                                     "'{}' is not supported between values of type {}",
                                     op.as_str(),
-                                    type_name(&ty)
+                                    self.type_name(&ty)
                                 ),
                             ));
                         }

@@ -9,7 +9,6 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::checker::{Checker, R};
-use super::types::type_name;
 use super::{Binding, Context, ModId};
 use crate::tir::{self, ClassId, Type};
 
@@ -84,7 +83,7 @@ impl Context<'_> {
                     format!(
                         "function '{}' is declared to return {} but can reach its end without a return",
                         sig.name,
-                        type_name(&sig.ret)
+                        ck.type_name(&sig.ret)
                     ),
                 );
             }

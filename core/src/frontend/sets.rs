@@ -8,7 +8,6 @@ use ruff_text_size::{Ranged, TextRange};
 use super::checker::{Checker, R};
 use super::collections::{and, block, not};
 use super::iterplan::{Plan, Source};
-use super::types::type_name;
 use crate::layout;
 use crate::rt::Rt;
 use crate::tir::{self, BinaryOp, Type};
@@ -54,7 +53,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 s.range,
                 format!(
                     "set elements must be int, bool, str or tuples of those, not {}",
-                    type_name(&elem)
+                    self.type_name(&elem)
                 ),
             ));
         }
@@ -126,7 +125,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 range,
                 format!(
                     "set elements must be int, bool, str or tuples of those, not {}",
-                    type_name(&elem)
+                    self.type_name(&elem)
                 ),
             ));
         }
@@ -188,8 +187,8 @@ impl<'c, 'a> Checker<'c, 'a> {
                 format!(
                     "unsupported operand types for {}: {} and {}",
                     op.as_str(),
-                    type_name(&l.ty),
-                    type_name(&r.ty)
+                    self.type_name(&l.ty),
+                    self.type_name(&r.ty)
                 ),
             )));
         }
@@ -248,8 +247,8 @@ impl<'c, 'a> Checker<'c, 'a> {
                 range,
                 format!(
                     "cannot compare {} with {}",
-                    type_name(&l.ty),
-                    type_name(&r.ty)
+                    self.type_name(&l.ty),
+                    self.type_name(&r.ty)
                 ),
             ));
         }

@@ -10,7 +10,6 @@ use super::Binding;
 use super::checker::{Checker, R, Reported};
 use super::exceptions::raise_builtin;
 use super::flow::{Flow, NarrowKey};
-use super::types::type_name;
 use super::values::null_str;
 use crate::rt::{ExcKind, Rt};
 use crate::tir::{self, ExprKind, Type, UnaryOp};
@@ -117,7 +116,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                             r.range,
                             format!(
                                 "'return' without a value in a function returning {}",
-                                type_name(t)
+                                self.type_name(t)
                             ),
                         ));
                     }
@@ -131,7 +130,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                                     v.range(),
                                     format!(
                                         "this function returns None, but this is {}",
-                                        type_name(&e.ty)
+                                        self.type_name(&e.ty)
                                     ),
                                 ));
                             }
@@ -450,14 +449,17 @@ impl<'c, 'a> Checker<'c, 'a> {
                         target.range(),
                         format!(
                             "cannot unpack a {}: its length is known only at run time (index it: t[0], t[1])",
-                            type_name(&v.ty)
+                            self.type_name(&v.ty)
                         ),
                     ));
                 }
                 let Type::Tuple(ts) = v.ty.clone() else {
                     return Err(self.error(
                         target.range(),
-                        format!("can only unpack a tuple here, not {}", type_name(&v.ty)),
+                        format!(
+                            "can only unpack a tuple here, not {}",
+                            self.type_name(&v.ty)
+                        ),
                     ));
                 };
                 if ts.len() != elts.len() {

@@ -13,7 +13,6 @@ use ruff_text_size::{Ranged, TextRange};
 use seam_format::{ArgRef, FieldPiece, FormatError, Kind, PercentArgKind};
 
 use super::checker::{Checker, R, Reported};
-use super::types::type_name;
 use crate::rt::Rt;
 use crate::tir::{self, ExprKind, Type};
 
@@ -661,7 +660,7 @@ impl Checker<'_, '_> {
                         return Err(self.not_narrowed_or(
                             x.range(),
                             &t,
-                            &format!("cannot update a {} (pass a dict)", type_name(&d.ty)),
+                            &format!("cannot update a {} (pass a dict)", self.type_name(&d.ty)),
                         ));
                     }
                     let other = self.coerce(other, &d.ty, x.range())?;

@@ -15,7 +15,6 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::checker::{Checker, R};
 use super::iterplan::Source;
-use super::types::type_name;
 use crate::rt::Rt;
 use crate::tir::{self, ExprKind, Type};
 
@@ -112,7 +111,7 @@ impl Checker<'_, '_> {
                     x.range(),
                     format!(
                         "tuple() of a {} would mix element types: a tuple[T, ...] has one",
-                        type_name(&v.ty)
+                        self.type_name(&v.ty)
                     ),
                 )),
             },
@@ -178,8 +177,8 @@ impl Checker<'_, '_> {
                     range,
                     format!(
                         "cannot concatenate {} and {}: the elements must have one type",
-                        type_name(&l.ty),
-                        type_name(&r.ty)
+                        self.type_name(&l.ty),
+                        self.type_name(&r.ty)
                     ),
                 )),
             },
@@ -206,8 +205,8 @@ impl Checker<'_, '_> {
                 format!(
                     "unsupported operand types for '{}': {} and {}",
                     op.as_str(),
-                    type_name(&l.ty),
-                    type_name(&r.ty)
+                    self.type_name(&l.ty),
+                    self.type_name(&r.ty)
                 ),
             )),
         })

@@ -3,6 +3,7 @@
 use ruff_python_ast::{self as ast, Expr, Operator, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
+use super::classes::ClassInfo;
 use super::{Binding, Context, FuncSig, ModId, Param, SeamName};
 use crate::diag::FileId;
 use crate::tir::{self, Type};
@@ -21,6 +22,11 @@ fn err<T>(range: TextRange, message: impl Into<String>) -> Result<T, TypeError> 
 }
 
 impl Context<'_> {
+    /// How a type is written in messages (see [`type_name`]).
+    pub(super) fn type_name(&self, t: &Type) -> String {
+        type_name(t, &self.classes)
+    }
+
     /// Resolves an annotation in the scope of module `module`.
     pub(super) fn resolve_type(&self, module: ModId, ann: &Expr) -> Result<Type, TypeError> {
         self.resolve_type_depth(module, ann, 0)
@@ -161,7 +167,7 @@ impl Context<'_> {
                                     args[0].range(),
                                     format!(
                                         "set elements must be int, bool, str or tuples of those, not {}",
-                                        type_name(t)
+                                        self.type_name(t)
                                     ),
                                 );
                             }
@@ -461,7 +467,7 @@ impl Context<'_> {
                     let id = self.intern(lit.value.to_str());
                     Some(tir::Expr::new(tir::ExprKind::Str(id), ty.clone()))
                 }
-                Some(d) => match default_value(d, &ty) {
+                Some(d) => match default_value(d, &ty, &self.classes) {
                     Ok(e) => Some(e),
                     Err(msg) => {
                         self.error(file, d.range(), msg);
@@ -548,11 +554,11 @@ fn literal_type(e: &Expr) -> Option<Type> {
 }
 
 /// Lowers a literal default value of a parameter of type `ty`.
-fn default_value(e: &Expr, ty: &Type) -> Result<tir::Expr, String> {
+fn default_value(e: &Expr, ty: &Type, classes: &[ClassInfo]) -> Result<tir::Expr, String> {
     let bad = || {
         format!(
             "a default value must be a literal of the parameter's type ({})",
-            type_name(ty)
+            type_name(ty, classes)
         )
     };
     let value = match (e, ty) {
@@ -590,48 +596,37 @@ fn default_value(e: &Expr, ty: &Type) -> Result<tir::Expr, String> {
     Ok(value)
 }
 
-/// How a type is written in messages.
-pub(crate) fn type_name(t: &Type) -> String {
+/// How a type is written in messages; classes are written with the names they are declared with.
+pub(super) fn type_name(t: &Type, classes: &[ClassInfo]) -> String {
+    let name = |t: &Type| type_name(t, classes);
     match t {
         Type::Int => "int".into(),
         Type::Float => "float".into(),
         Type::Bool => "bool".into(),
         Type::Str => "str".into(),
         Type::None => "None".into(),
-        Type::List(e) => format!("list[{}]", type_name(e)),
-        Type::Dict(k, v) => format!("dict[{}, {}]", type_name(k), type_name(v)),
+        Type::List(e) => format!("list[{}]", name(e)),
+        Type::Dict(k, v) => format!("dict[{}, {}]", name(k), name(v)),
         Type::Tuple(ts) => format!(
             "tuple[{}]",
-            ts.iter().map(type_name).collect::<Vec<_>>().join(", ")
+            ts.iter().map(name).collect::<Vec<_>>().join(", ")
         ),
-        Type::VarTuple(t) => format!("tuple[{}, ...]", type_name(t)),
-        Type::Optional(t) => format!("{} | None", type_name(t)),
-        Type::Set(t) => format!("set[{}]", type_name(t)),
-        Type::DictKeys(k) => format!("dict_keys[{}]", type_name(k)),
-        Type::DictValues(v) => format!("dict_values[{}]", type_name(v)),
-        Type::DictItems(k, v) => format!("dict_items[{}, {}]", type_name(k), type_name(v)),
+        Type::VarTuple(t) => format!("tuple[{}, ...]", name(t)),
+        Type::Optional(t) => format!("{} | None", name(t)),
+        Type::Set(t) => format!("set[{}]", name(t)),
+        Type::DictKeys(k) => format!("dict_keys[{}]", name(k)),
+        Type::DictValues(v) => format!("dict_values[{}]", name(v)),
+        Type::DictItems(k, v) => format!("dict_items[{}, {}]", name(k), name(v)),
         Type::Callable(ps, r) => format!(
             "Callable[[{}], {}]",
-            ps.iter().map(type_name).collect::<Vec<_>>().join(", "),
-            type_name(r)
+            ps.iter().map(name).collect::<Vec<_>>().join(", "),
+            name(r)
         ),
         Type::File => "TextIO".into(),
         Type::Object => "object".into(),
-        Type::Instance(c) => CLASS_NAMES.with(|n| {
-            n.borrow()
-                .get(c.0 as usize)
-                .cloned()
-                .unwrap_or_else(|| format!("class #{}", c.0))
-        }),
+        Type::Instance(c) => classes
+            .get(c.0 as usize)
+            .map(|info| info.name.clone())
+            .unwrap_or_else(|| format!("class #{}", c.0)),
     }
-}
-
-thread_local! {
-    /// Class names for messages, set once classes are declared (a checking run is single-threaded).
-    static CLASS_NAMES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Records the class names [`type_name`] prints.
-pub(super) fn set_class_names(names: Vec<String>) {
-    CLASS_NAMES.with(|n| *n.borrow_mut() = names);
 }
