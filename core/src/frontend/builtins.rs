@@ -717,7 +717,7 @@ impl Checker<'_, '_> {
             Type::Str => tir::Expr::rt(Rt::ListFromStr, vec![v], Type::List(Box::new(Type::Str))),
             Type::Dict(k, _) => tir::Expr::rt(Rt::DictKeys, vec![v], Type::List(k)),
             Type::Set(e) => tir::Expr::rt(Rt::SetToList, vec![v], Type::List(e)),
-            Type::VarTuple(_) => super::tuples::to_list(v),
+            Type::VarTuple(_) => super::values::to_list(v),
             other => {
                 return Err(self.not_narrowed_or(range, &other, "cannot be converted with list()"));
             }
@@ -896,7 +896,7 @@ impl Checker<'_, '_> {
             Type::Dict(k, v) => self.dict_method(recv, *k, *v, m, a, c),
             Type::Set(e) => self.set_method(recv, *e, m, a, c),
             Type::VarTuple(e) if m == "count" => {
-                let l = super::tuples::to_list(recv);
+                let l = super::values::to_list(recv);
                 let b = self.bind_args(c, "tuple.count", &[("value", true)])?;
                 let v = self.expr_as(b[0].expect("required"), &e)?;
                 let tc = tir::Expr::type_code(*e);
@@ -987,7 +987,7 @@ impl Checker<'_, '_> {
                     Type::List(e) | Type::DictKeys(e) | Type::DictValues(e) if **e == Type::Str => {
                         v
                     }
-                    Type::VarTuple(e) if **e == Type::Str => super::tuples::to_list(v),
+                    Type::VarTuple(e) if **e == Type::Str => super::values::to_list(v),
                     _ => {
                         let t = v.ty.clone();
                         return Err(self.error(

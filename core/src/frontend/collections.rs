@@ -20,8 +20,9 @@ use ruff_text_size::{Ranged, TextRange};
 use super::checker::{Checker, R, Reported};
 use super::iterplan::Source;
 use super::sets::{is_set_element, new_set};
+use super::values::{and, block, not};
 use crate::rt::Rt;
-use crate::tir::{self, BinaryOp, ExprKind, LocalId, Type, UnaryOp};
+use crate::tir::{self, BinaryOp, LocalId, Type};
 
 /// The most `for` clauses one comprehension or generator expression may have
 /// (each is a nested loop, and checking and code generation recurse on them).
@@ -39,19 +40,6 @@ pub(super) struct Shadowed {
 
 pub(super) type Body<'b, 'c, 'a> =
     dyn FnMut(&mut Checker<'c, 'a>, tir::Expr) -> R<Vec<tir::Stmt>> + 'b;
-
-pub(super) fn block(stmts: Vec<tir::Stmt>, e: tir::Expr) -> tir::Expr {
-    let ty = e.ty.clone();
-    tir::Expr::new(ExprKind::Block(stmts, Box::new(e)), ty)
-}
-
-pub(super) fn and(a: tir::Expr, b: tir::Expr) -> tir::Expr {
-    tir::Expr::new(ExprKind::And(Box::new(a), Box::new(b)), Type::Bool)
-}
-
-pub(super) fn not(a: tir::Expr) -> tir::Expr {
-    tir::Expr::unary(UnaryOp::BoolNot, a, Type::Bool)
-}
 
 impl<'c, 'a> Checker<'c, 'a> {
     pub(super) fn is_builtin_name(&self, name: &str) -> bool {

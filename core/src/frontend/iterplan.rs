@@ -9,7 +9,7 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::checker::{Checker, R};
-use super::collections::{and, block};
+use super::values::{and, block};
 use crate::layout;
 use crate::rt::Rt;
 use crate::tir::{self, BinaryOp, ExprKind, Type};
@@ -92,7 +92,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             }
             Type::Str => Ok(self.str_plan(v)),
             Type::Set(_) => Ok(self.set_plan(v)),
-            Type::VarTuple(_) => Ok(self.list_plan(super::tuples::to_list(v))),
+            Type::VarTuple(_) => Ok(self.list_plan(super::values::to_list(v))),
             other => Err(self.not_narrowed_or(range, &other, "is not iterable")),
         }
     }

@@ -177,7 +177,7 @@ impl<'c, 'a> Checker<'c, 'a> {
         };
         // A tuple[T, ...] is walked as a list of its elements.
         let iter_expr = if matches!(iter_expr.ty, Type::VarTuple(_)) {
-            super::tuples::to_list(iter_expr)
+            super::values::to_list(iter_expr)
         } else {
             iter_expr
         };

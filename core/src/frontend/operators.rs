@@ -550,7 +550,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 Ok(tir::Expr::rt(
                     Rt::ListContains,
                     vec![
-                        super::tuples::to_list(container),
+                        super::values::to_list(container),
                         item,
                         tir::Expr::type_code((*e).clone()),
                     ],

@@ -7,7 +7,7 @@
 use ruff_python_ast::CmpOp;
 
 use super::checker::Checker;
-use super::collections::block;
+use super::values::block;
 use crate::layout;
 use crate::rt::Rt;
 use crate::tir::{self, ExprKind, Type};

@@ -6,8 +6,8 @@ use ruff_python_ast::{self as ast, CmpOp, Expr, Operator};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::checker::{Checker, R};
-use super::collections::{and, block, not};
 use super::iterplan::{Plan, Source};
+use super::values::{and, block, not};
 use crate::layout;
 use crate::rt::Rt;
 use crate::tir::{self, BinaryOp, Type};

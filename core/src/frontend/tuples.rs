@@ -15,17 +15,9 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::checker::{Checker, R};
 use super::iterplan::Source;
+use super::values::to_list;
 use crate::rt::Rt;
 use crate::tir::{self, ExprKind, Type};
-
-/// A list of a `tuple[T, ...]`'s elements (a new list each time).
-pub(super) fn to_list(v: tir::Expr) -> tir::Expr {
-    let Type::VarTuple(e) = v.ty.clone() else {
-        unreachable!("to_list takes a tuple[T, ...]")
-    };
-    let is_ref = tir::Expr::bool(e.is_ref());
-    tir::Expr::rt(Rt::TupleToList, vec![v, is_ref], Type::List(e))
-}
 
 /// The `tuple[T, ...]` of a list's elements.
 fn from_list(l: tir::Expr) -> tir::Expr {
