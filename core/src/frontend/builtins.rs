@@ -7,8 +7,8 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::checker::{Checker, R, Reported};
+use super::defs::{Binding, SeamName};
 use super::values::to_float;
-use super::{Binding, SeamName};
 use crate::layout;
 use crate::rt::{ExcKind, Rt};
 use crate::tir::{self, BinaryOp, ExprKind, Type, UnaryOp};

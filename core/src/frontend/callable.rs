@@ -24,20 +24,13 @@
 
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::{Ranged, TextRange};
+use seam_abi::symbols::{ItemKind, mangle};
 
-use super::Binding;
 use super::checker::{Checker, R, Reported};
+use super::defs::{Binding, ThunkKey};
 use crate::layout;
 use crate::rt::Rt;
 use crate::tir::{self, ClassId, ExprKind, FuncId, LocalId, Type};
-
-/// What a thunk adapts: a function, or a method looked up on a class's instances;
-/// each with the number of arguments its callers pass (the rest are defaults).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum ThunkKey {
-    Function(FuncId, usize),
-    Method(ClassId, String, usize),
-}
 
 /// The message for every generic operation refused on function values.
 const NO_GENERIC_OPS: &str = "a Callable value cannot be printed, converted to str, compared, \
@@ -71,7 +64,7 @@ impl Checker<'_, '_> {
 
     /// How many of a signature's parameters (`params`, `self` excluded) a value's callers
     /// pass: what `expected` asks for when defaults cover the rest, else all of them.
-    fn arity_for(params: &[super::Param], expected: Option<&Type>) -> usize {
+    fn arity_for(params: &[super::defs::Param], expected: Option<&Type>) -> usize {
         let required = params.iter().take_while(|p| p.default.is_none()).count();
         match expected {
             Some(Type::Callable(ps, _)) if ps.len() >= required && ps.len() <= params.len() => {
@@ -131,7 +124,7 @@ impl Checker<'_, '_> {
                 let (tmod, tname) = target.rsplit_once('.').unwrap_or(("", &target));
                 let symbol = format!(
                     "{}_{}",
-                    self.thunk_symbol(super::ItemKind::FunctionThunk, &[tmod, tname]),
+                    self.thunk_symbol(ItemKind::FunctionThunk, &[tmod, tname]),
                     arity
                 );
                 self.add_thunk(key, target.clone(), symbol, locals, call)
@@ -242,7 +235,7 @@ impl Checker<'_, '_> {
                 let (cmod, cname) = class_name.rsplit_once('.').unwrap_or(("", &class_name));
                 let symbol = format!(
                     "{}_{}",
-                    self.thunk_symbol(super::ItemKind::MethodThunk, &[cmod, cname, name]),
+                    self.thunk_symbol(ItemKind::MethodThunk, &[cmod, cname, name]),
                     arity
                 );
                 self.add_thunk(key, format!("{class_name}.{name}"), symbol, locals, body)
@@ -428,9 +421,9 @@ impl Checker<'_, '_> {
     /// A deterministic symbol for a thunk: the module that first needs it (an extension's
     /// thunks of core functions must not collide with the core's own when linked in),
     /// then the target's name parts.
-    fn thunk_symbol(&self, kind: super::ItemKind, parts: &[&str]) -> String {
+    fn thunk_symbol(&self, kind: ItemKind, parts: &[&str]) -> String {
         let owner = self.cx.module(self.module).name.clone();
-        let mut s = super::mangle(kind, &owner, parts.last().copied().unwrap_or(""));
+        let mut s = mangle(kind, &owner, parts.last().copied().unwrap_or(""));
         for part in &parts[..parts.len().saturating_sub(1)] {
             for comp in part.split('.').filter(|c| !c.is_empty()) {
                 s.push('_');

@@ -18,9 +18,10 @@ use std::collections::{HashMap, HashSet};
 use ruff_python_ast::Stmt;
 use ruff_text_size::{Ranged, TextRange};
 
+use super::context::Context;
+use super::defs::{Binding, ModId};
 use super::flow::{Flow, LoopFrame, NarrowKey};
 use super::scan::scan_block;
-use super::{Binding, Context, ModId};
 use crate::diag::FileId;
 use crate::tir::{self, ClassId, LocalId, Type};
 

@@ -7,13 +7,15 @@
 //! It decides nothing about the ABI: ids, layouts and vtable slots are made
 //! from these declarations by the class plan (`classplan.rs`).
 
+use seam_abi::symbols::{ItemKind, mangle};
 use std::collections::{HashMap, HashSet};
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::classplan::DEFAULT_SLACK;
-use super::{Binding, Context, ModId, SeamName};
+use super::context::Context;
+use super::defs::{Binding, ClassInfo, Constant, ModId, SeamName};
 use crate::diag::FileId;
 use crate::rt::ExcKind;
 use crate::tir::{self, ClassId, ExprKind, FuncId, Type};
@@ -39,29 +41,6 @@ pub(super) const ARGS_CODE_FIELD: &str = "$args_code";
 /// tuple through the code in [`ARGS_CODE_FIELD`].
 pub(super) fn args_field_type() -> Type {
     Type::Optional(Box::new(Type::Tuple(vec![Type::Int])))
-}
-
-/// What the front end knows of a class before and while layouts are built.
-#[derive(Clone, Debug)]
-pub(crate) struct ClassInfo {
-    /// `None` for the builtin exception classes.
-    pub module: Option<ModId>,
-    pub name: String,
-    /// Index of the `class` statement in its module's body.
-    pub stmt_index: usize,
-    pub parent: Option<ClassId>,
-    pub slack: u32,
-    pub is_final: bool,
-    /// Own fields: name, type, where declared.
-    pub fields: Vec<(String, Type)>,
-    /// Own class-level constants.
-    pub constants: HashMap<String, Constant>,
-    /// Own methods, `__init__` included.
-    pub methods: HashMap<String, FuncId>,
-    pub final_methods: HashSet<String>,
-    pub builtin: Option<ExcKind>,
-    /// Members whose declaration was refused (already reported): uses are silent errors.
-    pub bad_members: HashSet<String>,
 }
 
 /// How a class initialises new instances.
@@ -159,7 +138,7 @@ impl Context<'_> {
                 let owner = format!("{module_name}.{name}");
                 self.program.functions.push(tir::Function {
                     name: format!("{owner}.{mname}"),
-                    symbol: super::mangle(super::ItemKind::Method, &owner, &mname),
+                    symbol: mangle(ItemKind::Method, &owner, &mname),
                     params: Vec::new(),
                     ret: Type::None,
                     locals: Vec::new(),
@@ -760,15 +739,6 @@ impl Context<'_> {
 enum ClassDecorator {
     Export(Option<u32>),
     Final,
-}
-
-/// A class-level constant.
-#[derive(Clone, Debug)]
-pub(crate) enum Constant {
-    Int(i64),
-    Float(f64),
-    Bool(bool),
-    Str(String),
 }
 
 /// A literal class constant of type `ty`.

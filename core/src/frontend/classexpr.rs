@@ -10,7 +10,8 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
 use super::checker::{Checker, R, Reported};
-use super::classes::{ARGS_CODE_FIELD, ARGS_FIELD, Constant, Init};
+use super::classes::{ARGS_CODE_FIELD, ARGS_FIELD, Init};
+use super::defs::Constant;
 use crate::layout;
 use crate::rt::{ExcKind, Rt};
 use crate::tir::{self, ClassId, ExprKind, FuncId, Type};
@@ -185,7 +186,7 @@ impl Checker<'_, '_> {
     /// must be hoisted, and the arguments, `recv` first.
     pub(super) fn bind_method_args(
         &mut self,
-        sig: &super::FuncSig,
+        sig: &super::defs::FuncSig,
         call: &ast::ExprCall,
         mut recv: tir::Expr,
     ) -> R<(Vec<tir::Stmt>, Vec<tir::Expr>)> {

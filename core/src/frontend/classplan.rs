@@ -17,12 +17,13 @@
 //! methods, decorators) or, for a second translation, the classes an exports
 //! file describes, which are taken as they were laid out.
 
+use seam_abi::symbols::{ItemKind, mangle};
 use seam_exports_schema::default_getter_name;
 
 use ruff_python_ast::Stmt;
 use ruff_text_size::TextRange;
 
-use super::Context;
+use super::context::Context;
 use crate::tir::{self, ClassId, FuncId, Type};
 
 /// Class ids a non-final class reserves for subclasses defined later, unless `@export(slack=N)` says otherwise.
@@ -44,7 +45,7 @@ impl Context<'_> {
         let fid = FuncId(self.program.functions.len() as u32);
         self.program.functions.push(tir::Function {
             name: format!("{owner}.{name}"),
-            symbol: super::mangle(super::ItemKind::Synthesized, &owner, name),
+            symbol: mangle(ItemKind::Synthesized, &owner, name),
             params: vec![tir::LocalId(0)],
             ret: ret.clone(),
             locals: vec![tir::Local {
@@ -55,10 +56,10 @@ impl Context<'_> {
             can_raise: false,
         });
         let module = self.class(cid).module.expect("user class");
-        self.func_sigs.push(Some(super::FuncSig {
+        self.func_sigs.push(Some(super::defs::FuncSig {
             module,
             name: format!("{class_name}.{name}"),
-            params: vec![super::Param {
+            params: vec![super::defs::Param {
                 name: "self".into(),
                 ty: Type::Instance(cid),
                 default: None,
@@ -206,14 +207,14 @@ impl Context<'_> {
                     let mname = self.module(m).name.clone();
                     (
                         format!("{mname}.{}", info.name),
-                        super::mangle(super::ItemKind::Class, &mname, &info.name),
+                        mangle(ItemKind::Class, &mname, &info.name),
                     )
                 }
                 None => (
                     info.builtin
                         .map_or(info.name.as_str(), |k| k.qualified_name())
                         .to_string(),
-                    super::mangle(super::ItemKind::Class, "builtins", &info.name),
+                    mangle(ItemKind::Class, "builtins", &info.name),
                 ),
             };
             // Parents come first in preorder: whether a class is an exception is

@@ -10,9 +10,11 @@
 
 use ruff_python_ast as ast;
 use ruff_text_size::TextRange;
+use seam_abi::symbols::ItemKind;
 
 use super::checker::{Checker, R};
-use super::{Context, Param};
+use super::context::Context;
+use super::defs::Param;
 use crate::diag::FileId;
 use crate::rt::{ExcKind, Rt};
 use crate::tir::{self, ClassId, ExprKind, FuncId, Type};
@@ -93,7 +95,7 @@ impl Context<'_> {
     pub(super) fn is_unhashable_hash(&self, f: FuncId) -> bool {
         self.program.functions[f.0 as usize]
             .symbol
-            .starts_with(&super::ItemKind::Synthesized.prefix())
+            .starts_with(&ItemKind::Synthesized.prefix())
     }
 
     /// A class that defines `__eq__` but not `__hash__` is unhashable, as in CPython:

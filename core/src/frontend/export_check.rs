@@ -10,7 +10,7 @@
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::Context;
+use super::context::Context;
 use crate::diag::FileId;
 use crate::tir::{ClassId, FuncId, Type};
 
@@ -157,7 +157,7 @@ impl Context<'_> {
     }
 
     /// The `def` statement of a function or method.
-    fn def_of(&self, sig: &super::FuncSig) -> Option<&ast::StmtFunctionDef> {
+    fn def_of(&self, sig: &super::defs::FuncSig) -> Option<&ast::StmtFunctionDef> {
         let stmt = self.module(sig.module).body.get(sig.stmt_index)?;
         match (stmt, sig.method) {
             (Stmt::FunctionDef(d), None) => Some(d),

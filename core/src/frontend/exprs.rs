@@ -7,8 +7,8 @@ use ruff_python_ast::{self as ast, Expr, Operator};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::checker::{Checker, R, Reported};
+use super::defs::{Binding, ModId};
 use super::flow::NarrowKey;
-use super::{Binding, ModId};
 use crate::rt::Rt;
 use crate::tir::{self, ExprKind, Type};
 

@@ -24,7 +24,8 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::{Context, ModId};
+use super::context::Context;
+use super::defs::ModId;
 
 /// Which fields are assigned; `None` on paths that cannot reach the next statement.
 type State = Option<Vec<bool>>;

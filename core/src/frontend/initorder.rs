@@ -25,7 +25,8 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
-use super::{Binding, Context, ModId};
+use super::context::Context;
+use super::defs::{Binding, ModId};
 use crate::tir;
 
 /// Something defined at module level, and where.

@@ -16,8 +16,8 @@ use std::collections::{HashMap, HashSet};
 
 use seam_exports_schema::{self as schema, ExportsFile, TypeRef};
 
-use super::classes::ClassInfo;
-use super::{Binding, Context, FuncSig, ModId, Param};
+use super::context::Context;
+use super::defs::{Binding, ClassInfo, FuncSig, Imported, ModId, Param};
 use crate::rt::ExcKind;
 use crate::tir::{self, ClassId, FuncId, Type};
 
@@ -27,18 +27,6 @@ pub struct CoreInterface<'a> {
     pub exports: &'a ExportsFile,
     /// How to name the exports file in diagnostics.
     pub path: &'a str,
-}
-
-/// What the import of an exports file produced, for the extension's `ExtensionInfo`.
-#[derive(Debug, Default)]
-pub(crate) struct Imported {
-    pub functions: Vec<FuncId>,
-    pub classes: Vec<ClassId>,
-    pub globals: Vec<tir::GlobalId>,
-    /// Classes laid out by the core, as recorded.
-    pub prebuilt: HashMap<ClassId, tir::Class>,
-    /// The exported modules by name.
-    pub modules: HashSet<String>,
 }
 
 impl Context<'_> {
@@ -263,7 +251,7 @@ impl Context<'_> {
         }
         let id = ModId(self.modules.len() as u32);
         self.module_index.insert(name.to_string(), id);
-        self.modules.push(super::Module {
+        self.modules.push(super::defs::Module {
             name: name.to_string(),
             file: None,
             body: Vec::new(),

@@ -11,8 +11,8 @@
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
-use super::Binding;
 use super::checker::{Checker, R};
+use super::defs::Binding;
 use crate::layout;
 use crate::rt::{ExcKind, MISSING, Rt};
 use crate::tir::{self, BinaryOp, ClassId, ExprKind, Type};

@@ -16,6 +16,8 @@ mod classes;
 mod classexpr;
 mod classplan;
 mod collections;
+mod context;
+mod defs;
 mod dunders;
 mod exceptions;
 mod export_check;
@@ -47,21 +49,16 @@ mod values;
 mod tests;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::diag::{Diagnostic, FileId, SourceMap};
+use crate::diag::{Diagnostic, SourceMap};
 use crate::tir;
 
+use context::Context;
+
+pub use context::SourceLoader;
 pub use interface::CoreInterface;
 pub use modules::MAX_NESTING;
-
-/// How the front end reads source files; the command line provides the real file system.
-pub trait SourceLoader {
-    /// The file's text, or `None` when it does not exist or cannot be read as UTF-8.
-    fn read_file(&self, path: &Path) -> Option<String>;
-    /// Whether `path` is a directory (a package).
-    fn is_dir(&self, path: &Path) -> bool;
-}
 
 /// What checking a program produced.
 #[derive(Debug)]
@@ -141,142 +138,7 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Index of a module in [`Context::modules`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) struct ModId(pub u32);
-
-/// What a name at module level refers to.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Binding {
-    Function(tir::FuncId),
-    Class(tir::ClassId),
-    Global(tir::GlobalId),
-    Module(ModId),
-    /// A name from the `seam` module.
-    Seam(SeamName),
-    /// `typing` itself or `typing.Optional`.
-    TypingModule,
-    TypingOptional,
-    /// `typing.Callable` or `collections.abc.Callable`.
-    TypingCallable,
-    /// `typing.List`, `Dict`, `Tuple`, `Set`: the builtin generic it aliases (`list`...).
-    TypingAlias(&'static str),
-    /// `typing.TextIO` and `typing.IO` (which takes `[str]`): text files.
-    TypingTextIO,
-    TypingIO,
-    /// `import sys`: `sys.stdin`, `sys.stdout`, `sys.stderr`, `sys.exit`.
-    SysModule,
-    /// The `seam` module itself (`import seam`).
-    SeamModule,
-    /// A name whose import failed (already reported): its uses are silent errors.
-    Poisoned,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum SeamName {
-    Export,
-    Final,
-    Exported,
-    LoadExtension,
-    /// `seam.intmask(expr)`: wrapping arithmetic (see `ints.rs`).
-    Intmask,
-}
-
-/// A parsed module.
-pub(crate) struct Module {
-    /// Dotted name: `main`, `pkg.mod`.
-    pub name: String,
-    /// The source file; `None` for a package directory without `__init__.py`.
-    pub file: Option<FileId>,
-    pub body: Vec<ruff_python_ast::Stmt>,
-    /// Module-level names.
-    pub scope: HashMap<String, Binding>,
-    /// Globals assigned through `global NAME` in some function of this module.
-    pub reassigned: std::collections::HashSet<String>,
-    /// The file could not be parsed (its error is reported; its body is empty).
-    pub unparsed: bool,
-}
-
-/// A function's checked signature.
-#[derive(Clone, Debug)]
-pub(crate) struct FuncSig {
-    pub module: ModId,
-    pub name: String,
-    pub params: Vec<Param>,
-    pub ret: tir::Type,
-    /// Where the `def` is, for diagnostics.
-    pub def_start: u32,
-    pub def_end: u32,
-    /// Index of the `def` statement in the module body.
-    pub stmt_index: usize,
-    /// For a method: its class and its index in the class body.
-    pub method: Option<(tir::ClassId, usize)>,
-    /// Parameters whose annotation was refused (already reported): uses in the body are silent errors.
-    pub bad_params: Vec<String>,
-}
-
-#[derive(Clone, Debug)]
-pub(crate) struct Param {
-    pub name: String,
-    pub ty: tir::Type,
-    /// A literal default value, already lowered.
-    pub default: Option<tir::Expr>,
-}
-
-/// Per-global facts beyond [`tir::Global`].
-#[derive(Clone, Debug)]
-pub(crate) struct GlobalInfo {
-    pub id: tir::GlobalId,
-    pub module: ModId,
-    pub name: String,
-    /// Index of the defining statement in the module body.
-    pub stmt_index: usize,
-}
-
-/// The state of one `check_program` run.
-pub(crate) struct Context<'a> {
-    pub loader: &'a dyn SourceLoader,
-    pub sources: SourceMap,
-    pub diagnostics: Vec<Diagnostic>,
-    /// The entry module's directory: module paths resolve against it.
-    pub root: PathBuf,
-    pub modules: Vec<Module>,
-    pub module_index: HashMap<String, ModId>,
-    pub program: tir::Program,
-    /// Signatures, indexed like `program.functions` for user functions.
-    pub func_sigs: Vec<Option<FuncSig>>,
-    pub global_info: Vec<GlobalInfo>,
-    /// Every class, the builtin exception classes first (indexed by [`tir::ClassId`]).
-    pub classes: Vec<classes::ClassInfo>,
-    /// Where each method's `def` is: its class, the class statement and the method's index in the class body.
-    pub method_locs: HashMap<tir::FuncId, (tir::ClassId, usize, usize)>,
-    /// For a second translation: what came from the core's exports file.
-    pub interface: Option<interface::Imported>,
-    /// For a second translation: the exports file's path, for diagnostics.
-    pub interface_path: Option<String>,
-    /// The thunks function values call through, made on first use (see `callable.rs`).
-    pub thunks: HashMap<callable::ThunkKey, tir::FuncId>,
-}
-
 impl Context<'_> {
-    pub(crate) fn error(
-        &mut self,
-        file: FileId,
-        range: ruff_text_size::TextRange,
-        message: impl Into<String>,
-    ) {
-        self.diagnostics.push(Diagnostic {
-            file,
-            start: range.start().to_u32(),
-            end: range.end().to_u32(),
-            message: message.into(),
-        });
-    }
-
-    pub(crate) fn module(&self, id: ModId) -> &Module {
-        &self.modules[id.0 as usize]
-    }
-
     /// Records every function's literal default values in the program (for the exports file).
     fn record_param_defaults(&mut self) {
         for (i, sig) in self.func_sigs.iter().enumerate() {
@@ -351,5 +213,3 @@ impl Context<'_> {
         }
     }
 }
-
-pub(crate) use seam_abi::symbols::{ItemKind, mangle};

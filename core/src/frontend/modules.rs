@@ -5,13 +5,15 @@
 //! `__init__.py`). Only top-level statements are looked at here; bodies are
 //! checked in [`super::program`].
 
+use seam_abi::symbols::{ItemKind, mangle};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::{Binding, Context, GlobalInfo, ModId, Module, SeamName};
+use super::context::Context;
+use super::defs::{Binding, GlobalInfo, ModId, Module, SeamName};
 use crate::diag::FileId;
 use crate::tir;
 
@@ -301,7 +303,7 @@ impl Context<'_> {
                 let fid = tir::FuncId(self.program.functions.len() as u32);
                 self.program.functions.push(tir::Function {
                     name: format!("{module_name}.{name}"),
-                    symbol: super::mangle(super::ItemKind::Function, &module_name, &name),
+                    symbol: mangle(ItemKind::Function, &module_name, &name),
                     params: Vec::new(),
                     ret: tir::Type::None,
                     locals: Vec::new(),
@@ -355,7 +357,7 @@ impl Context<'_> {
         let gid = tir::GlobalId(self.program.globals.len() as u32);
         self.program.globals.push(tir::Global {
             name: format!("{module_name}.{name}"),
-            symbol: super::mangle(super::ItemKind::Global, &module_name, &name),
+            symbol: mangle(ItemKind::Global, &module_name, &name),
             ty: tir::Type::None,
         });
         self.global_info.push(GlobalInfo {

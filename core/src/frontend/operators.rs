@@ -5,8 +5,8 @@
 use ruff_python_ast::{self as ast, CmpOp, Expr, Operator};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::Binding;
 use super::checker::{Checker, R};
+use super::defs::Binding;
 use super::exprs::{is_empty_display, is_instance_like};
 use super::flow::Narrowing;
 use super::ints::int_division;

@@ -3,13 +3,15 @@
 //! level, then the entry point: `main` for a core, `init_module` for an
 //! extension.
 
+use seam_abi::symbols::{ItemKind, mangle};
 use std::collections::HashSet;
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::checker::{Checker, R};
-use super::{Binding, Context, ModId};
+use super::context::Context;
+use super::defs::{Binding, ModId};
 use crate::tir::{self, ClassId, Type};
 
 impl Context<'_> {
@@ -155,7 +157,7 @@ impl Context<'_> {
             let id = tir::FuncId(self.program.functions.len() as u32);
             self.program.functions.push(tir::Function {
                 name: format!("{module_name}.<module>"),
-                symbol: super::mangle(super::ItemKind::ModuleInit, &module_name, "init"),
+                symbol: mangle(ItemKind::ModuleInit, &module_name, "init"),
                 params: Vec::new(),
                 ret: Type::None,
                 locals,
@@ -322,13 +324,13 @@ impl<'c, 'a> Checker<'c, 'a> {
             Expr::Name(n) => matches!(
                 self.cx.module(self.module).scope.get(n.id.as_str()),
                 Some(Binding::Seam(
-                    super::SeamName::Export | super::SeamName::Final
+                    super::defs::SeamName::Export | super::defs::SeamName::Final
                 ))
             ),
             Expr::Call(c) => match c.func.as_ref() {
                 Expr::Name(n) => matches!(
                     self.cx.module(self.module).scope.get(n.id.as_str()),
-                    Some(Binding::Seam(super::SeamName::Export))
+                    Some(Binding::Seam(super::defs::SeamName::Export))
                 ),
                 _ => false,
             },

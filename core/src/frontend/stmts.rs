@@ -6,8 +6,8 @@
 use ruff_python_ast::{self as ast, Expr, Operator, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::Binding;
 use super::checker::{Checker, R, Reported};
+use super::defs::Binding;
 use super::exceptions::raise_builtin;
 use super::flow::{Flow, NarrowKey};
 use super::values::null_str;

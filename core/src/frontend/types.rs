@@ -3,8 +3,9 @@
 use ruff_python_ast::{self as ast, Expr, Operator, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::classes::ClassInfo;
-use super::{Binding, Context, FuncSig, ModId, Param, SeamName};
+use super::context::Context;
+use super::defs::ClassInfo;
+use super::defs::{Binding, FuncSig, ModId, Param, SeamName};
 use crate::diag::FileId;
 use crate::tir::{self, Type};
 

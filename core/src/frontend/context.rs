@@ -1,0 +1,65 @@
+//! The state of one front-end run, [`Context`]: the loader sources are read
+//! through, the sources and diagnostics, the modules, the program being
+//! built, and what is known of its functions, globals and classes. Every
+//! pass adds its methods to `Context` in its own module; this one holds only
+//! the state and reporting.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::defs::{ClassInfo, FuncSig, GlobalInfo, Imported, ModId, Module, ThunkKey};
+use crate::diag::{Diagnostic, FileId, SourceMap};
+use crate::tir;
+
+/// How the front end reads source files; the command line provides the real file system.
+pub trait SourceLoader {
+    /// The file's text, or `None` when it does not exist or cannot be read as UTF-8.
+    fn read_file(&self, path: &Path) -> Option<String>;
+    /// Whether `path` is a directory (a package).
+    fn is_dir(&self, path: &Path) -> bool;
+}
+
+/// The state of one `check_program` run.
+pub(crate) struct Context<'a> {
+    pub loader: &'a dyn SourceLoader,
+    pub sources: SourceMap,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The entry module's directory: module paths resolve against it.
+    pub root: PathBuf,
+    pub modules: Vec<Module>,
+    pub module_index: HashMap<String, ModId>,
+    pub program: tir::Program,
+    /// Signatures, indexed like `program.functions` for user functions.
+    pub func_sigs: Vec<Option<FuncSig>>,
+    pub global_info: Vec<GlobalInfo>,
+    /// Every class, the builtin exception classes first (indexed by [`tir::ClassId`]).
+    pub classes: Vec<ClassInfo>,
+    /// Where each method's `def` is: its class, the class statement and the method's index in the class body.
+    pub method_locs: HashMap<tir::FuncId, (tir::ClassId, usize, usize)>,
+    /// For a second translation: what came from the core's exports file.
+    pub interface: Option<Imported>,
+    /// For a second translation: the exports file's path, for diagnostics.
+    pub interface_path: Option<String>,
+    /// The thunks function values call through, made on first use (see `callable.rs`).
+    pub thunks: HashMap<ThunkKey, tir::FuncId>,
+}
+
+impl Context<'_> {
+    pub(crate) fn error(
+        &mut self,
+        file: FileId,
+        range: ruff_text_size::TextRange,
+        message: impl Into<String>,
+    ) {
+        self.diagnostics.push(Diagnostic {
+            file,
+            start: range.start().to_u32(),
+            end: range.end().to_u32(),
+            message: message.into(),
+        });
+    }
+
+    pub(crate) fn module(&self, id: ModId) -> &Module {
+        &self.modules[id.0 as usize]
+    }
+}
