@@ -11,6 +11,7 @@
 
 mod builtins;
 mod callable;
+mod calls;
 mod checker;
 mod classes;
 mod classexpr;
@@ -30,6 +31,7 @@ mod ints;
 mod io;
 mod iterplan;
 mod loops;
+mod methods;
 mod modules;
 mod narrowing;
 mod operators;
