@@ -29,6 +29,75 @@ use crate::tir::{self, ClassId, FuncId, Type};
 /// Class ids a non-final class reserves for subclasses defined later, unless `@export(slack=N)` says otherwise.
 pub const DEFAULT_SLACK: u32 = 256;
 
+/// What numbering needs to know of a class.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct ClassShape {
+    pub parent: Option<ClassId>,
+    /// Ids reserved after the class's subtree for subclasses defined later.
+    pub slack: u32,
+    /// A final class reserves no slack.
+    pub is_final: bool,
+}
+
+/// The ids a class is given: its own, one past the end of its range, and where its slack starts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct ClassIds {
+    pub id: u32,
+    pub id_max: u32,
+    pub slack_start: u32,
+}
+
+/// Numbers classes in preorder from 1, each range covering the class, its subclasses and then
+/// its slack, so that `isinstance` is one range test. Returns the ids (indexed like `classes`)
+/// and the preorder, or the class at which 32-bit ids ran out.
+pub(super) fn number_classes(
+    classes: &[ClassShape],
+) -> Result<(Vec<ClassIds>, Vec<ClassId>), ClassId> {
+    let n = classes.len();
+    let mut children: Vec<Vec<ClassId>> = vec![Vec::new(); n];
+    let mut roots = Vec::new();
+    for (i, c) in classes.iter().enumerate() {
+        match c.parent {
+            Some(p) => children[p.0 as usize].push(ClassId(i as u32)),
+            None => roots.push(ClassId(i as u32)),
+        }
+    }
+    // Preorder numbering with an explicit stack (hierarchies may be deep).
+    let mut ids = vec![ClassIds::default(); n];
+    let mut order = Vec::new();
+    let mut next = 1u32;
+    let mut stack: Vec<(ClassId, bool)> = roots.iter().rev().map(|&r| (r, false)).collect();
+    while let Some((c, done)) = stack.pop() {
+        let i = c.0 as usize;
+        // Class ids are 32-bit: every class and every class's slack takes its share.
+        let add = if !done {
+            1
+        } else if classes[i].is_final {
+            0
+        } else {
+            classes[i].slack
+        };
+        let Some(after) = next.checked_add(add) else {
+            return Err(c);
+        };
+        if done {
+            let slack_start = next;
+            next = after;
+            ids[i].id_max = next;
+            ids[i].slack_start = slack_start;
+            continue;
+        }
+        ids[i].id = next;
+        next = after;
+        order.push(c);
+        stack.push((c, true));
+        for &ch in children[i].iter().rev() {
+            stack.push((ch, false));
+        }
+    }
+    Ok((ids, order))
+}
+
 impl Context<'_> {
     /// A synthesized method of class `cid` taking only `self` and returning `value` (a literal).
     pub(super) fn synthesized_getter(
@@ -77,48 +146,22 @@ impl Context<'_> {
     /// Numbers classes, lays out fields and builds vtables into `program.classes`.
     pub(super) fn build_classes(&mut self) {
         let n = self.classes.len();
-        let mut children: Vec<Vec<ClassId>> = vec![Vec::new(); n];
-        let mut roots = Vec::new();
-        for (i, c) in self.classes.iter().enumerate() {
-            match c.parent {
-                Some(p) => children[p.0 as usize].push(ClassId(i as u32)),
-                None => roots.push(ClassId(i as u32)),
-            }
-        }
-        // Preorder numbering with an explicit stack (hierarchies may be deep).
-        let mut ids = vec![(0u32, 0u32, 0u32); n];
-        let mut order = Vec::new();
-        let mut next = 1u32;
-        let mut stack: Vec<(ClassId, bool)> = roots.iter().rev().map(|&r| (r, false)).collect();
-        while let Some((c, done)) = stack.pop() {
-            let i = c.0 as usize;
-            // Class ids are 32-bit: every class and every class's slack takes its share.
-            let add = if !done {
-                1
-            } else if self.classes[i].is_final {
-                0
-            } else {
-                self.classes[i].slack
-            };
-            let Some(after) = next.checked_add(add) else {
+        let shapes: Vec<ClassShape> = self
+            .classes
+            .iter()
+            .map(|c| ClassShape {
+                parent: c.parent,
+                slack: c.slack,
+                is_final: c.is_final,
+            })
+            .collect();
+        let (mut ids, order) = match number_classes(&shapes) {
+            Ok(numbered) => numbered,
+            Err(c) => {
                 self.report_id_overflow(c);
                 return;
-            };
-            if done {
-                let slack_start = next;
-                next = after;
-                ids[i].1 = next;
-                ids[i].2 = slack_start;
-                continue;
             }
-            ids[i].0 = next;
-            next = after;
-            order.push(c);
-            stack.push((c, true));
-            for &ch in children[i].iter().rev() {
-                stack.push((ch, false));
-            }
-        }
+        };
         let mut classes: Vec<Option<tir::Class>> = vec![None; n];
         // A second translation takes the core's classes as they were laid out, and its
         // own classes' ids are the loader's to assign (see `ExtensionInfo::local_classes`).
@@ -137,7 +180,7 @@ impl Context<'_> {
                 continue;
             }
             if extension {
-                ids[i] = (0, 0, 0);
+                ids[i] = ClassIds::default();
             }
             let info = self.classes[i].clone();
             let (mut fields, mut vtable) = match info.parent {
@@ -230,9 +273,9 @@ impl Context<'_> {
                 name: module_name,
                 symbol,
                 parent: info.parent,
-                id: ids[i].0,
-                id_max: ids[i].1,
-                slack_start: ids[i].2,
+                id: ids[i].id,
+                id_max: ids[i].id_max,
+                slack_start: ids[i].slack_start,
                 fields,
                 size,
                 vtable,
@@ -305,5 +348,73 @@ pub(super) fn place_in_vtable(
     match vtable.iter().position(|e| e.name == name) {
         Some(slot) => vtable[slot] = entry,
         None => vtable.push(entry),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ClassIds, ClassShape, number_classes};
+    use crate::tir::ClassId;
+
+    fn shape(parent: Option<u32>, slack: u32, is_final: bool) -> ClassShape {
+        ClassShape {
+            parent: parent.map(ClassId),
+            slack,
+            is_final,
+        }
+    }
+
+    fn ids(id: u32, id_max: u32, slack_start: u32) -> ClassIds {
+        ClassIds {
+            id,
+            id_max,
+            slack_start,
+        }
+    }
+
+    #[test]
+    fn ranges_cover_subclasses_then_slack() {
+        // A (slack 256) has B (final) and C (slack 2); C has D (slack 0); E is another root.
+        let classes = [
+            shape(None, 256, false),
+            shape(Some(0), 256, true),
+            shape(Some(0), 2, false),
+            shape(Some(2), 0, false),
+            shape(None, 1, false),
+        ];
+        let (numbered, order) = number_classes(&classes).expect("ids suffice");
+        assert_eq!(
+            numbered,
+            vec![
+                ids(1, 263, 7),
+                ids(2, 3, 3),
+                ids(3, 7, 5),
+                ids(4, 5, 5),
+                ids(263, 265, 264),
+            ]
+        );
+        assert_eq!(order, [0, 1, 2, 3, 4].map(ClassId));
+    }
+
+    #[test]
+    fn children_are_numbered_in_declaration_order() {
+        let classes = [
+            shape(None, 0, false),
+            shape(Some(0), 0, false),
+            shape(Some(0), 0, false),
+            shape(Some(1), 0, false),
+        ];
+        let (numbered, order) = number_classes(&classes).expect("ids suffice");
+        assert_eq!(order, [0, 1, 3, 2].map(ClassId));
+        assert_eq!(numbered[2], ids(4, 5, 5));
+    }
+
+    #[test]
+    fn running_out_of_ids_names_the_class() {
+        let classes = [
+            shape(None, 1 << 20, false),
+            shape(Some(0), u32::MAX - 1, false),
+        ];
+        assert_eq!(number_classes(&classes), Err(ClassId(1)));
     }
 }
