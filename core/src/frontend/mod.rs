@@ -48,6 +48,8 @@ mod types;
 mod values;
 
 #[cfg(test)]
+mod layering;
+#[cfg(test)]
 mod tests;
 
 use std::collections::HashMap;
