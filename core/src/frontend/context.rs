@@ -4,7 +4,7 @@
 //! pass adds its methods to `Context` in its own module; this one holds only
 //! the state and reporting.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::defs::{ClassInfo, FuncSig, GlobalInfo, Imported, ModId, Module, ThunkKey};
@@ -32,6 +32,9 @@ pub(crate) struct Context<'a> {
     /// Signatures, indexed like `program.functions` for user functions.
     pub func_sigs: Vec<Option<FuncSig>>,
     pub global_info: Vec<GlobalInfo>,
+    /// Globals whose type could not be decided (a diagnostic said why): their
+    /// uses are errors already reported, not new ones.
+    pub untyped_globals: HashSet<tir::GlobalId>,
     /// Every class, the builtin exception classes first (indexed by [`tir::ClassId`]).
     pub classes: Vec<ClassInfo>,
     /// Where each method's `def` is: its class, the class statement and the method's index in the class body.

@@ -358,6 +358,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             };
         }
         match self.cx.module(self.module).scope.get(name).cloned() {
+            Some(Binding::Global(g)) if self.cx.untyped_globals.contains(&g) => Err(Reported),
             Some(Binding::Global(g)) => {
                 let ty = self.cx.program.globals[g.0 as usize].ty.clone();
                 Ok(tir::Expr::new(ExprKind::Global(g), ty))
@@ -417,6 +418,7 @@ impl<'c, 'a> Checker<'c, 'a> {
 
     pub(super) fn module_global_attr(&mut self, a: &ast::ExprAttribute) -> R<tir::GlobalId> {
         match self.module_global_attr_quiet(a) {
+            Ok(g) if self.cx.untyped_globals.contains(&g) => Err(Reported),
             Ok(g) => Ok(g),
             Err(()) => match self.module_of(&a.value) {
                 Some(m) => {

@@ -52,7 +52,7 @@ mod layering;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::diag::{Diagnostic, SourceMap};
@@ -131,6 +131,7 @@ impl<'a> Context<'a> {
             program: tir::Program::default(),
             func_sigs: Vec::new(),
             global_info: Vec::new(),
+            untyped_globals: HashSet::new(),
             classes: Vec::new(),
             method_locs: HashMap::new(),
             interface: None,

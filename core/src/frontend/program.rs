@@ -311,6 +311,11 @@ impl<'c, 'a> Checker<'c, 'a> {
         else {
             return;
         };
+        if self.cx.untyped_globals.contains(&g) {
+            // Its type could not be decided (already reported): checking the
+            // value without the type would only report more of the same.
+            return;
+        }
         let ty = self.cx.program.globals[g.0 as usize].ty.clone();
         if let Ok(v) = self.expr_as(value, &ty) {
             let stmt = tir::Stmt::AssignGlobal(g, v);

@@ -382,8 +382,11 @@ impl Context<'_> {
                 },
                 _ => None,
             };
-            if let Some(ty) = ty {
-                self.program.globals[g].ty = ty;
+            match ty {
+                Some(ty) => self.program.globals[g].ty = ty,
+                None => {
+                    self.untyped_globals.insert(info.id);
+                }
             }
         }
     }

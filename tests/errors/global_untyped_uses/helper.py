@@ -1,0 +1,7 @@
+import main
+
+NAMES = sorted(["b", "a"])
+
+
+def limit() -> int:
+    return main.LOW + len(NAMES)
