@@ -480,15 +480,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                     return Err(self.not_narrowed_or(s.value.range(), &other, "cannot be sliced"));
                 }
             };
-            let mut bound = |b: &Option<Box<Expr>>| -> R<tir::Expr> {
-                match b {
-                    None => Ok(tir::Expr::int(crate::rt::MISSING)),
-                    Some(e) => self.expr_as(e, &Type::Int),
-                }
-            };
-            let lo = bound(&sl.lower)?;
-            let hi = bound(&sl.upper)?;
-            let step = bound(&sl.step)?;
+            let [lo, hi, step] = self.slice_bounds(sl)?;
             let ty = obj.ty.clone();
             return Ok(tir::Expr::rt(rt, vec![obj, lo, hi, step], ty));
         }
@@ -545,6 +537,17 @@ impl<'c, 'a> Checker<'c, 'a> {
             Type::Dict(_, v) => tir::Expr::rt(Rt::DictGetItem, vec![obj, idx], *v),
             other => return Err(self.not_narrowed_or(range, &other, "is not subscriptable")),
         })
+    }
+
+    /// The bounds of `a[lo:hi:step]`, each an `int`, [`crate::rt::MISSING`] where absent.
+    pub(super) fn slice_bounds(&mut self, sl: &ast::ExprSlice) -> R<[tir::Expr; 3]> {
+        let mut bound = |b: &Option<Box<Expr>>| -> R<tir::Expr> {
+            match b {
+                None => Ok(tir::Expr::int(crate::rt::MISSING)),
+                Some(e) => self.expr_as(e, &Type::Int),
+            }
+        };
+        Ok([bound(&sl.lower)?, bound(&sl.upper)?, bound(&sl.step)?])
     }
 
     pub(super) fn list_display(

@@ -5,7 +5,7 @@
 use ruff_python_ast::{self as ast, CmpOp, Expr, Operator};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::checker::{Checker, R};
+use super::checker::{Checker, R, Reported};
 use super::defs::Binding;
 use super::exprs::{is_empty_display, is_instance_like};
 use super::flow::Narrowing;
@@ -144,24 +144,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 let t = r.ty.clone();
                 Ok(tir::Expr::rt(Rt::ListRepeat, vec![r, l], t))
             }
-            (Optional(_), _) | (_, Optional(_)) => Err(self.error(
-                range,
-                format!(
-                    "unsupported operand types for '{}': {} and {} (narrow the optional first)",
-                    op.as_str(),
-                    self.type_name(&l.ty),
-                    self.type_name(&r.ty)
-                ),
-            )),
-            _ => Err(self.error(
-                range,
-                format!(
-                    "unsupported operand types for '{}': {} and {}",
-                    op.as_str(),
-                    self.type_name(&l.ty),
-                    self.type_name(&r.ty)
-                ),
-            )),
+            _ => Err(self.unsupported_operands(op, &l.ty, &r.ty, range)),
         }
     }
 
@@ -567,6 +550,29 @@ impl<'c, 'a> Checker<'c, 'a> {
             }
             other => Err(self.not_narrowed_or(range, &other, "does not support 'in'")),
         }
+    }
+
+    /// The error for operands whose types `op` does not support (with a hint
+    /// when one of them is an optional value to narrow first).
+    pub(super) fn unsupported_operands(
+        &mut self,
+        op: Operator,
+        l: &Type,
+        r: &Type,
+        range: TextRange,
+    ) -> Reported {
+        let hint = if matches!(l, Type::Optional(_)) || matches!(r, Type::Optional(_)) {
+            " (narrow the optional first)"
+        } else {
+            ""
+        };
+        let message = format!(
+            "unsupported operand types for '{}': {} and {}{hint}",
+            op.as_str(),
+            self.type_name(l),
+            self.type_name(r)
+        );
+        self.error(range, message)
     }
 }
 

@@ -182,15 +182,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             return None;
         }
         if l.ty != r.ty {
-            return Some(Err(self.error(
-                range,
-                format!(
-                    "unsupported operand types for {}: {} and {}",
-                    op.as_str(),
-                    self.type_name(&l.ty),
-                    self.type_name(&r.ty)
-                ),
-            )));
+            return Some(Err(self.unsupported_operands(op, &l.ty, &r.ty, range)));
         }
         let rt = match op {
             Operator::BitOr => Rt::SetUnion,

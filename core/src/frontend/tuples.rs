@@ -124,15 +124,7 @@ impl Checker<'_, '_> {
             unreachable!("var_tuple_subscript takes a tuple[T, ...]")
         };
         if let Expr::Slice(sl) = s.slice.as_ref() {
-            let mut bound = |b: &Option<Box<Expr>>| -> R<tir::Expr> {
-                match b {
-                    None => Ok(tir::Expr::int(crate::rt::MISSING)),
-                    Some(e) => self.expr_as(e, &Type::Int),
-                }
-            };
-            let lo = bound(&sl.lower)?;
-            let hi = bound(&sl.upper)?;
-            let step = bound(&sl.step)?;
+            let [lo, hi, step] = self.slice_bounds(sl)?;
             let l = to_list(t);
             let ty = l.ty.clone();
             return Ok(from_list(tir::Expr::rt(
@@ -192,15 +184,7 @@ impl Checker<'_, '_> {
                     ty,
                 )))
             }
-            _ => Err(self.error(
-                range,
-                format!(
-                    "unsupported operand types for '{}': {} and {}",
-                    op.as_str(),
-                    self.type_name(&l.ty),
-                    self.type_name(&r.ty)
-                ),
-            )),
+            _ => Err(self.unsupported_operands(op, &l.ty, &r.ty, range)),
         })
     }
 }
