@@ -604,9 +604,14 @@ pub unsafe extern "C" fn seam_list_repeat(l: *mut u8, n: i64) -> *mut u8 {
         // A length past the address space is MemoryError too, as in CPython.
         list_filled(l, len.checked_mul(n), |out| {
             let words = list_words(l);
-            if len > 0 {
-                for chunk in out.chunks_exact_mut(len) {
-                    chunk.copy_from_slice(words);
+            match words {
+                [] => {}
+                // `[x] * n`, the common case: one fill, not n one-word copies.
+                [w] => out.fill(*w),
+                _ => {
+                    for chunk in out.chunks_exact_mut(len) {
+                        chunk.copy_from_slice(words);
+                    }
                 }
             }
         })
