@@ -14,8 +14,6 @@
 //!
 //! An exported signature, field or method may only mention classes the file
 //! describes; anything else is an error naming both the item and the class.
-//!
-//! Does no I/O and knows nothing of the encoding: the schema crate owns that.
 
 use std::collections::HashMap;
 
