@@ -889,3 +889,36 @@ fn inconsistent_files_are_errors() {
             .contains("unknown builtin kind 999")
     );
 }
+
+/// A core whose classes and slack use nearly all 2^32 class ids: 4,095 classes
+/// reserving the most slack allowed, and a last class reserving what is left.
+fn crowded_core(last_slack: u32) -> String {
+    let mut src = String::from("from seam import export, load_extension\n");
+    for i in 0..4095 {
+        src += &format!("\n\n@export(slack=1048576)\nclass C{i}:\n    pass\n");
+    }
+    src += &format!("\n\n@export(slack={last_slack})\nclass Last:\n    pass\n");
+    src += "\n\ndef main(argv: list[str]) -> int:\n    load_extension(\"ext\", Last())\n    return 0\n";
+    src
+}
+
+#[test]
+fn an_extension_of_a_core_near_the_id_limit_numbers_nothing() {
+    // The ids the core needs with no slack on its last class, then as much slack as fits.
+    let (core, _) = first_translation(&[("big/main.py", &crowded_core(0))]);
+    let used = core
+        .classes
+        .iter()
+        .map(|c| c.id_max)
+        .max()
+        .expect("classes");
+    let last_slack = (u32::MAX - used).min(1 << 20);
+    let src = crowded_core(last_slack);
+    let (core, file) = first_translation(&[("big/main.py", &src)]);
+    assert!(u32::MAX - core.classes.iter().map(|c| c.id_max).max().unwrap() < 256);
+    // Numbering the core's classes again with the extension's subclass among them would
+    // run out of ids; the second translation takes the recorded ids and numbers nothing.
+    let ext = "from main import C0, Last\n\n\nclass A(C0):\n    pass\n\n\n\
+               def init_module(space: Last) -> None:\n    print(A())\n";
+    assert_extension_sees_the_core(&core, &file, "big", ext);
+}

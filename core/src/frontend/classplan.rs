@@ -15,7 +15,10 @@
 //!
 //! Its input is the checked declarations (`classes.rs`: parents, fields,
 //! methods, decorators) or, for a second translation, the classes an exports
-//! file describes, which are taken as they were laid out.
+//! file describes (read by `crate::exports::reader`), which are taken as they
+//! were laid out: a second translation numbers no class (the loader gives the
+//! extension's own classes their ids), it only lays out the extension's
+//! classes after their parents' fields and slots.
 
 use seam_abi::symbols::{ItemKind, mangle};
 use seam_exports_schema::default_getter_name;
@@ -98,6 +101,26 @@ pub(super) fn number_classes(
     Ok((ids, order))
 }
 
+/// The classes in preorder over the hierarchy (parents first, children in declaration
+/// order), as [`number_classes`] visits them, without numbering them.
+pub(super) fn preorder(classes: &[ClassShape]) -> Vec<ClassId> {
+    let mut children: Vec<Vec<ClassId>> = vec![Vec::new(); classes.len()];
+    let mut stack = Vec::new();
+    for (i, c) in classes.iter().enumerate() {
+        match c.parent {
+            Some(p) => children[p.0 as usize].push(ClassId(i as u32)),
+            None => stack.push(ClassId(i as u32)),
+        }
+    }
+    stack.reverse();
+    let mut order = Vec::with_capacity(classes.len());
+    while let Some(c) = stack.pop() {
+        order.push(c);
+        stack.extend(children[c.0 as usize].iter().rev());
+    }
+    order
+}
+
 impl Context<'_> {
     /// A synthesized method of class `cid` taking only `self` and returning `value` (a literal).
     pub(super) fn synthesized_getter(
@@ -155,22 +178,26 @@ impl Context<'_> {
                 is_final: c.is_final,
             })
             .collect();
-        let (mut ids, order) = match number_classes(&shapes) {
-            Ok(numbered) => numbered,
-            Err(c) => {
-                self.report_id_overflow(c);
-                return;
-            }
+        // A second translation numbers nothing: it takes the core's classes as they were
+        // laid out (ids, ranges and slack as the exports file records them), and its own
+        // classes' ids are the loader's to assign (see `ExtensionInfo::local_classes`), so
+        // they are laid out parents first with ids zero.
+        let (ids, order) = match &self.interface {
+            Some(_) => (vec![ClassIds::default(); n], preorder(&shapes)),
+            None => match number_classes(&shapes) {
+                Ok(numbered) => numbered,
+                Err(c) => {
+                    self.report_id_overflow(c);
+                    return;
+                }
+            },
         };
         let mut classes: Vec<Option<tir::Class>> = vec![None; n];
-        // A second translation takes the core's classes as they were laid out, and its
-        // own classes' ids are the loader's to assign (see `ExtensionInfo::local_classes`).
         let prebuilt = self
             .interface
             .as_ref()
             .map(|i| i.prebuilt.clone())
             .unwrap_or_default();
-        let extension = self.interface.is_some();
         for (c, class) in &prebuilt {
             classes[c.0 as usize] = Some(class.clone());
         }
@@ -178,9 +205,6 @@ impl Context<'_> {
             let i = c.0 as usize;
             if classes[i].is_some() {
                 continue;
-            }
-            if extension {
-                ids[i] = ClassIds::default();
             }
             let info = self.classes[i].clone();
             let (mut fields, mut vtable) = match info.parent {
@@ -353,7 +377,7 @@ pub(super) fn place_in_vtable(
 
 #[cfg(test)]
 mod tests {
-    use super::{ClassIds, ClassShape, number_classes};
+    use super::{ClassIds, ClassShape, number_classes, preorder};
     use crate::tir::ClassId;
 
     fn shape(parent: Option<u32>, slack: u32, is_final: bool) -> ClassShape {
@@ -407,6 +431,28 @@ mod tests {
         let (numbered, order) = number_classes(&classes).expect("ids suffice");
         assert_eq!(order, [0, 1, 3, 2].map(ClassId));
         assert_eq!(numbered[2], ids(4, 5, 5));
+    }
+
+    #[test]
+    fn preorder_is_the_numbering_order() {
+        let classes = [
+            shape(None, 0, false),
+            shape(Some(0), 3, false),
+            shape(None, 0, true),
+            shape(Some(0), 0, false),
+            shape(Some(1), 0, false),
+            shape(Some(2), 0, false),
+        ];
+        let (_, order) = number_classes(&classes).expect("ids suffice");
+        assert_eq!(order, [0, 1, 4, 3, 2, 5].map(ClassId));
+        assert_eq!(preorder(&classes), order);
+        // Preorder needs no ids: slack that would run out of them changes nothing.
+        let huge = [
+            shape(None, u32::MAX, false),
+            shape(Some(0), u32::MAX, false),
+        ];
+        assert!(number_classes(&huge).is_err());
+        assert_eq!(preorder(&huge), [0, 1].map(ClassId));
     }
 
     #[test]
