@@ -59,6 +59,7 @@ use crate::diag::{Diagnostic, SourceMap};
 use crate::tir;
 
 use context::Context;
+use defs::ModId;
 
 pub use context::SourceLoader;
 pub use interface::CoreInterface;
@@ -158,7 +159,10 @@ impl Context<'_> {
         }
     }
 
-    fn run_extension(&mut self, entry: &Path, core: CoreInterface<'_>) -> Option<tir::Program> {
+    /// The passes both translations run, in this order: load, declare, resolve imports and
+    /// classes, check signatures, plan the classes, check every body. The entry module, or
+    /// `None` when it could not be loaded.
+    fn check_through_bodies(&mut self, entry: &Path) -> Option<ModId> {
         let entry_mod = self.load_program(entry)?;
         self.declare_all();
         self.resolve_imports();
@@ -166,10 +170,20 @@ impl Context<'_> {
         self.check_signatures();
         self.build_classes();
         self.check_bodies_only(entry_mod);
+        Some(entry_mod)
+    }
+
+    /// The whole-program checks, once every body checked without error.
+    fn check_whole_program(&mut self) {
         if self.diagnostics.is_empty() {
             self.check_field_initialisation();
             self.check_initialisation_order();
         }
+    }
+
+    fn run_extension(&mut self, entry: &Path, core: CoreInterface<'_>) -> Option<tir::Program> {
+        let entry_mod = self.check_through_bodies(entry)?;
+        self.check_whole_program();
         let init = self.find_init_module(entry_mod);
         if !self.diagnostics.is_empty() {
             return None;
@@ -196,18 +210,10 @@ impl Context<'_> {
     }
 
     fn run(&mut self, entry: &Path) -> Option<tir::Program> {
-        let entry_mod = self.load_program(entry)?;
-        self.declare_all();
-        self.resolve_imports();
-        self.resolve_classes();
-        self.check_signatures();
-        self.build_classes();
-        self.check_bodies(entry_mod);
+        let entry_mod = self.check_through_bodies(entry)?;
+        self.find_main(entry_mod);
         self.check_exported_types();
-        if self.diagnostics.is_empty() {
-            self.check_field_initialisation();
-            self.check_initialisation_order();
-        }
+        self.check_whole_program();
         if self.diagnostics.is_empty() {
             self.record_param_defaults();
             let mut program = std::mem::take(&mut self.program);

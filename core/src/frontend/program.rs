@@ -24,12 +24,6 @@ impl Context<'_> {
         tir::StrId(self.program.strings.len() as u32 - 1)
     }
 
-    /// Checks every function body and every module's global initialisers, and finds `main`.
-    pub(super) fn check_bodies(&mut self, entry: ModId) {
-        self.check_bodies_only(entry);
-        self.find_main(entry);
-    }
-
     /// Checks every function body and builds the module initialisers.
     pub(super) fn check_bodies_only(&mut self, entry: ModId) {
         for f in 0..self.func_sigs.len() {
