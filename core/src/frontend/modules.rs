@@ -157,10 +157,11 @@ impl Context<'_> {
                         continue;
                     };
                     wanted.push((base.clone(), imp.range));
-                    // `from pkg import sub` may name a submodule.
+                    // `from pkg import sub` may name a submodule. An extension's modules are
+                    // the exports file's, already known: nothing is looked for on disk.
                     for alias in &imp.names {
                         let sub = format!("{base}.{}", alias.name.id);
-                        if self.module_path(&sub).is_some() {
+                        if self.interface_path.is_none() && self.module_path(&sub).is_some() {
                             wanted.push((sub, alias.range));
                         }
                     }
