@@ -104,3 +104,6 @@ pub fn translate(
         codegen::emit_object(&program, &CodegenConfig::default()).map_err(ExtError::Codegen)?;
     Ok(ExtensionObject { name, object })
 }
+
+#[cfg(test)]
+mod tests;

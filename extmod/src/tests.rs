@@ -1,0 +1,291 @@
+//! The second translation's policy, in-process: a core checked from sources in
+//! memory, its exports written and decoded, and extensions checked and
+//! translated against the decoded file alone.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use seam_core::exports::build_exports;
+use seam_core::frontend::{SourceLoader, check_program};
+use seam_exports_schema::{ExportsFile, decode};
+
+use super::{ExtError, check, translate};
+
+const HOST: &str = "x86_64-unknown-linux-gnu";
+
+/// Source files held in memory, with every path read recorded.
+struct MemLoader {
+    files: BTreeMap<PathBuf, String>,
+    read: RefCell<Vec<PathBuf>>,
+}
+
+impl MemLoader {
+    fn new(files: &[(&str, &str)]) -> MemLoader {
+        MemLoader {
+            files: files
+                .iter()
+                .map(|(p, t)| (PathBuf::from(p), t.to_string()))
+                .collect(),
+            read: RefCell::new(Vec::new()),
+        }
+    }
+}
+
+impl SourceLoader for MemLoader {
+    fn read_file(&self, path: &Path) -> Option<String> {
+        self.read.borrow_mut().push(path.to_path_buf());
+        self.files.get(path).cloned()
+    }
+
+    fn is_dir(&self, path: &Path) -> bool {
+        self.files.keys().any(|p| p != path && p.starts_with(path))
+    }
+}
+
+const HELPERS: &str = "def double(n: int) -> int:\n    return 2 * n\n";
+
+const CORE: &str = r#"from helpers import double
+from seam import Exported, export, final, load_extension
+
+
+@export
+class Space:
+    names: list[str]
+
+    def __init__(self) -> None:
+        self.names = []
+
+
+@export
+class Op:
+    def apply(self, x: int) -> int:
+        return double(x)
+
+
+@final
+@export
+class Fixed(Op):
+    pass
+
+
+count: Exported[int] = 0
+
+
+def main(argv: list[str]) -> int:
+    load_extension("ext", Space())
+    return 0
+"#;
+
+/// The core's exports, as `seam build-ext` reads them: written, encoded, decoded.
+fn core_exports() -> ExportsFile {
+    let loader = MemLoader::new(&[("core/main.py", CORE), ("core/helpers.py", HELPERS)]);
+    let out = check_program(Path::new("core/main.py"), &loader);
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    let program = out.program.expect("the core checks");
+    let file = build_exports(&program, HOST).expect("the core's exports");
+    decode(&file.encode()).expect("the file decodes")
+}
+
+/// An extension beside the core's own sources, which it must never read, and a
+/// file that would be a submodule `main.Op` if `main` were read from disk.
+fn loader_with(ext: &str) -> MemLoader {
+    MemLoader::new(&[
+        ("core/ext.py", ext),
+        ("core/main.py", CORE),
+        ("core/helpers.py", HELPERS),
+        ("core/main/Op.py", "x = 1\n"),
+    ])
+}
+
+/// The messages of an extension's diagnostics.
+fn messages(ext: &str) -> Vec<String> {
+    let core = core_exports();
+    let loader = loader_with(ext);
+    let out = check(Path::new("core/ext.py"), &core, "core.exports", &loader);
+    out.diagnostics.into_iter().map(|d| d.message).collect()
+}
+
+const GOOD: &str = r#"import main
+from main import Op, Space
+
+
+class Triple(Op):
+    def apply(self, x: int) -> int:
+        return 3 * x
+
+
+def init_module(space: Space) -> None:
+    main.count += Triple().apply(1)
+    space.names.append("triple")
+"#;
+
+#[test]
+fn an_extension_is_checked_against_the_exports_file_alone() {
+    let core = core_exports();
+    let loader = loader_with(GOOD);
+    let out = check(Path::new("core/ext.py"), &core, "core.exports", &loader);
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+    // The core's sources sit beside the extension; only the extension is read.
+    assert_eq!(*loader.read.borrow(), [PathBuf::from("core/ext.py")]);
+    let program = out.program.expect("the extension checks");
+    let info = program.extension.as_ref().expect("an extension's program");
+    assert_eq!(info.name, "ext");
+    assert_eq!(info.fingerprint, core.fingerprint.to_string());
+    assert_eq!(
+        program.classes[info.space_class.0 as usize].name,
+        "main.Space"
+    );
+    assert_eq!(info.local_classes.len(), 1);
+    assert_eq!(info.imported_classes.len(), core.classes.len());
+}
+
+#[test]
+fn translation_gives_an_object_naming_the_descriptor() {
+    let core = core_exports();
+    let loader = loader_with(GOOD);
+    let object = translate(
+        Path::new("core/ext.py"),
+        &core,
+        "core.exports",
+        HOST,
+        &loader,
+    )
+    .expect("the extension translates");
+    assert_eq!(object.name, "ext");
+    assert!(object.object.starts_with(b"\x7fELF"));
+    let descriptor = b"seam_ext__ext";
+    assert!(
+        object
+            .object
+            .windows(descriptor.len())
+            .any(|w| w == descriptor)
+    );
+}
+
+#[test]
+fn a_core_for_another_target_is_refused_before_anything_is_read() {
+    let mut core = core_exports();
+    core.target = "riscv64gc-unknown-linux-gnu".into();
+    let loader = loader_with(GOOD);
+    let err = translate(
+        Path::new("core/ext.py"),
+        &core,
+        "core.exports",
+        HOST,
+        &loader,
+    )
+    .expect_err("another target");
+    assert!(matches!(err, ExtError::WrongTarget { .. }));
+    assert_eq!(
+        err.to_string(),
+        "the core was built for riscv64gc-unknown-linux-gnu, but this seam translates for \
+         x86_64-unknown-linux-gnu"
+    );
+    assert!(loader.read.borrow().is_empty());
+}
+
+#[test]
+fn errors_come_back_as_diagnostics() {
+    let core = core_exports();
+    let loader = loader_with("from main import Space\n");
+    let err = translate(
+        Path::new("core/ext.py"),
+        &core,
+        "core.exports",
+        HOST,
+        &loader,
+    )
+    .expect_err("no init_module");
+    let ExtError::Diagnostics(out) = &err else {
+        panic!("diagnostics expected, not {err}");
+    };
+    assert!(out.program.is_none());
+    assert_eq!(
+        out.diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "an extension module must define 'def init_module(space: C) -> None, where C is an \
+          exported core class'"
+        ]
+    );
+    assert_eq!(err.to_string(), "1 error(s) in the extension");
+}
+
+#[test]
+fn init_module_takes_one_exported_core_class_and_returns_none() {
+    let want = "'init_module' must be 'def init_module(space: C) -> None, where C is an exported \
+                core class'";
+    for (params, ret) in [
+        ("", "None"),
+        ("space: int", "None"),
+        ("space: Space, extra: int", "None"),
+        ("space: Space", "int"),
+        ("space: Local", "None"),
+    ] {
+        let src = format!(
+            "from main import Space\n\n\nclass Local:\n    pass\n\n\n\
+             def init_module({params}) -> {ret}:\n    raise ValueError(\"no\")\n"
+        );
+        assert_eq!(messages(&src), [want], "init_module({params}) -> {ret}");
+    }
+}
+
+#[test]
+fn an_extension_names_only_what_the_core_exports() {
+    // A module of the core that exports nothing: its source is beside the extension, unread.
+    let msgs = messages(
+        "import helpers\nfrom main import Space\n\n\ndef init_module(space: Space) -> None:\n    \
+         print(helpers.double(1))\n",
+    );
+    assert_eq!(
+        msgs[0],
+        "cannot import 'helpers': the core's exports file 'core.exports' has no module 'helpers' \
+         (an extension sees only what the core exports)"
+    );
+    // A name the core defines but does not export.
+    let msgs = messages(
+        "from main import Space, main\n\n\ndef init_module(space: Space) -> None:\n    pass\n",
+    );
+    assert_eq!(
+        msgs,
+        [
+            "'main.main' is not exported by the core (see its exports file 'core.exports'; mark it \
+          @export in the core)"
+        ]
+    );
+    // A core global, which would be a copy if imported by value.
+    let msgs = messages(
+        "from main import Space, count\n\n\ndef init_module(space: Space) -> None:\n    \
+         print(count)\n",
+    );
+    assert_eq!(
+        msgs,
+        [
+            "cannot import the core global 'count' by value (it would be a copy): use 'import main' \
+          and 'main.count'"
+        ]
+    );
+}
+
+#[test]
+fn imported_classes_are_subclassed_by_the_cores_rules() {
+    let msgs = messages(
+        "from main import Fixed, Space\n\n\nclass Mine(Fixed):\n    pass\n\n\n\
+         def init_module(space: Space) -> None:\n    pass\n",
+    );
+    assert_eq!(msgs, ["cannot subclass 'Fixed': it is @final"]);
+    let msgs = messages(
+        "from main import Op, Space\n\n\nclass Mine(Op):\n    def apply(self, x: str) -> int:\n        \
+         return 0\n\n\ndef init_module(space: Space) -> None:\n    pass\n",
+    );
+    assert_eq!(
+        msgs,
+        [
+            "method 'apply' of class 'Mine' overrides 'main.Op.apply' with a different signature \
+          (an override must have the same parameter and return types)"
+        ]
+    );
+}
