@@ -23,8 +23,8 @@
 //!
 //! **Architecture Invariant:** this is the only crate that derives serde, and it
 //! knows nothing of the translator: seam-core converts its typed IR to these
-//! types explicitly (`core/src/exports.rs`) and passes the runtime ABI table in
-//! as data.
+//! types and back explicitly (`core/src/exports/`: `writer.rs`, `reader.rs`)
+//! and passes the runtime ABI table in as data.
 //!
 //! Classes are referred to by qualified name (`module.Name`; the bare name for
 //! builtin exception classes), never by index: names read well in the dumps,
