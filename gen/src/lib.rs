@@ -45,6 +45,8 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+pub mod seam;
+
 /// The program for `seed`.
 pub fn program(seed: u64) -> String {
     Gen::new(seed).program()
@@ -60,10 +62,10 @@ const MAX_LEN: f64 = 24.0;
 const BUDGET: f64 = 400.0;
 
 /// SplitMix64: small, fast, and the same everywhere.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -72,20 +74,20 @@ impl Rng {
     }
 
     /// A number in `0..n` (`n > 0`).
-    fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 
     /// True with probability `pct` percent.
-    fn chance(&mut self, pct: u64) -> bool {
+    pub(crate) fn chance(&mut self, pct: u64) -> bool {
         self.next() % 100 < pct
     }
 
-    fn int_in(&mut self, lo: i64, hi: i64) -> i64 {
+    pub(crate) fn int_in(&mut self, lo: i64, hi: i64) -> i64 {
         lo + (self.next() % ((hi - lo + 1) as u64)) as i64
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 }
@@ -203,7 +205,7 @@ struct Gen {
     indent: usize,
 }
 
-const STR_POOL: &[&str] = &[
+pub(crate) const STR_POOL: &[&str] = &[
     "", "a", "ab", "abc", "xyz", "Hi", " pad ", "1", "42", "-7", "a,b", "x y", "é", "Ωm", "ßa",
     "k1", "k2", "k3",
 ];
