@@ -76,6 +76,8 @@ enum T {
     OptObj(usize),
     /// `Callable[[int], int]`, always a function that cannot raise.
     Fn,
+    /// `list[Cn]`.
+    ListObj(usize),
 }
 
 #[derive(Clone)]
@@ -251,7 +253,12 @@ impl SeamGen {
                     if limit == 0 {
                         continue;
                     }
-                    T::Obj(self.rng.below(limit))
+                    let k = self.rng.below(limit);
+                    if self.rng.chance(40) {
+                        T::ListObj(k)
+                    } else {
+                        T::Obj(k)
+                    }
                 }
                 _ => {
                     let limit = if module == 0 { class + 1 } else { self.ncore };
@@ -262,13 +269,16 @@ impl SeamGen {
         }
     }
 
-    fn ret_type(&mut self) -> T {
-        match self.rng.below(9) {
+    /// A return type; instances only of classes below `classes` (an
+    /// annotation names a class defined before it).
+    fn ret_type(&mut self, classes: usize) -> T {
+        match self.rng.below(10) {
             0..=2 => T::Int,
             3 => T::Float,
             4 => T::Bool,
             5 | 6 => T::Str,
             7 => T::ListInt,
+            8 if classes > 0 => T::Obj(self.rng.below(classes)),
             _ => T::Tup,
         }
     }
@@ -359,7 +369,7 @@ impl SeamGen {
         let nfns = 2 + self.rng.below(3);
         for j in 0..nfns {
             let params = self.params(false, true);
-            let ret = self.ret_type();
+            let ret = self.ret_type(self.ncore);
             self.fns.push(Func {
                 name: format!("fn{j}"),
                 params,
@@ -460,7 +470,12 @@ impl SeamGen {
         for _ in 0..new {
             let m = self.methods.len();
             let params = self.params(true, false);
-            let ret = self.ret_type();
+            let limit = if self.classes[i].module == 0 {
+                i
+            } else {
+                self.ncore
+            };
+            let ret = self.ret_type(limit);
             self.methods.push(Method {
                 name: format!("m{m}"),
                 params,
@@ -494,6 +509,7 @@ impl SeamGen {
             T::Obj(k) => self.classes[*k].name.clone(),
             T::OptObj(k) => format!("\"{} | None\"", self.classes[*k].name),
             T::Fn => "Callable[[int], int]".into(),
+            T::ListObj(k) => format!("list[{}]", self.classes[*k].name),
         }
     }
 
@@ -506,6 +522,7 @@ impl SeamGen {
                 self.key(*k)
             ),
             T::Fn => format!("str({code}(5))"),
+            T::ListObj(k) => format!("str([o.{} for o in {code}])", self.key(*k)),
             _ => format!("str({code})"),
         }
     }
@@ -729,6 +746,14 @@ impl SeamGen {
                 }
             }
             T::Fn => self.rng.pick(&self.pure_fns(ctx.module)).clone(),
+            T::ListObj(k) => {
+                let a = self.expr(ctx, &T::Obj(*k), d);
+                if self.rng.chance(50) {
+                    format!("[{a}]")
+                } else {
+                    format!("[{a}, {}]", self.expr(ctx, &T::Obj(*k), d))
+                }
+            }
         }
     }
 
@@ -813,6 +838,10 @@ impl SeamGen {
         out.push(format!(
             "{pad}    print(\"{tag} caught\", type(e).__name__, e)"
         ));
+        if tag.len() % 3 == 0 {
+            out.push(format!("{pad}finally:"));
+            out.push(format!("{pad}    print(\"{tag} finally\")"));
+        }
     }
 
     /// A call `ctx` may make, with its result type: a lower method of
@@ -888,8 +917,13 @@ impl SeamGen {
                 let fields = self.all_fields(k);
                 let (f, t) = fields[self.rng.below(fields.len())].clone();
                 match t {
-                    T::ListInt | T::ListStr => {
-                        let item = if t == T::ListInt { T::Int } else { T::Str };
+                    T::ListInt | T::ListStr | T::ListObj(_) => {
+                        let item = match t {
+                            T::ListInt => T::Int,
+                            T::ListStr => T::Str,
+                            T::ListObj(k) => T::Obj(k),
+                            _ => unreachable!("a list type"),
+                        };
                         let e = self.expr(ctx, &item, 1);
                         out.push(format!("{pad}if len({n}.{f}) < 5:"));
                         out.push(format!("{pad}    {n}.{f}.append({e})"));
@@ -959,7 +993,7 @@ impl SeamGen {
     }
 
     fn print(&mut self, ctx: &mut Ctx, out: &mut Vec<String>, pad: &str) {
-        let t = self.ret_type();
+        let t = self.ret_type(0);
         let e = self.expr(ctx, &t, 2);
         let tag = format!("{} {}", ctx.tag, ctx.fresh);
         ctx.fresh += 1;
@@ -1354,7 +1388,8 @@ impl SeamGen {
         names.sort();
         let _ = writeln!(w, "from main import {}\n\n", names.join(", "));
         if m == 1 {
-            w.push_str("class EError(CoreError):\n    pass\n\n\n");
+            // An extension's exception class with a field of its own.
+            w.push_str("class EError(CoreError):\n    detail: str\n\n    def __init__(self, msg: str, code: int) -> None:\n        super().__init__(msg, code)\n        self.detail = \"ext:\" + msg\n\n    def __str__(self) -> str:\n        return self.detail\n\n\n");
         } else {
             w.push_str("class XError(SubError):\n    pass\n\n\n");
         }
@@ -1465,6 +1500,20 @@ impl SeamGen {
             ));
         }
         lines.push(format!("{pad}space.fns[\"boom\"] = {prefix}boom"));
+        // A bound method of a fresh object, which only the core's dict keeps alive.
+        let bound: Vec<(usize, usize)> = (0..self.classes.len())
+            .filter(|&c| self.classes[c].module == 0 || self.classes[c].module == m)
+            .flat_map(|c| self.all_methods(c).into_iter().map(move |k| (c, k)))
+            .filter(|&(_, k)| self.methods[k].params.len() == 1 && self.methods[k].ret == T::Int)
+            .collect();
+        if !bound.is_empty() && self.rng.chance(70) {
+            let (c, k) = bound[self.rng.below(bound.len())];
+            let obj = self.expr(&ctx, &T::Obj(c), 1);
+            lines.push(format!(
+                "{pad}space.fns[\"{}.bound\"] = {obj}.{}",
+                MODULES[m], self.methods[k].name
+            ));
+        }
         let actions = 3 + self.rng.below(6);
         for _ in 0..actions {
             match self.rng.below(6) {
