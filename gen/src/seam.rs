@@ -838,7 +838,7 @@ impl SeamGen {
         out.push(format!(
             "{pad}    print(\"{tag} caught\", type(e).__name__, e)"
         ));
-        if tag.len() % 3 == 0 {
+        if tag.len().is_multiple_of(3) {
             out.push(format!("{pad}finally:"));
             out.push(format!("{pad}    print(\"{tag} finally\")"));
         }
