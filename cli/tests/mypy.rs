@@ -16,6 +16,8 @@
 //!   docs/*.md                  one run per complete program in a ```python block
 //!   tests/frontend/*.py        one run over the front end's accepted single-file cases
 //!   tests/frontend/NAME/       one run per accepted multi-module case
+//!   gen_ext/seed_N             seam-gen's random core and extensions for seeds 0..6
+//!                              (a sample of what cli/tests/gen_ext.rs runs)
 //! ```
 //!
 //! Directories are checked one at a time because every one of them has its own
@@ -41,6 +43,10 @@ use support::{
 
 /// Set to skip the test when mypy is not installed.
 const SKIP_VAR: &str = "SEAM_SKIP_MYPY";
+
+/// Seeds of `seam-gen`'s random cores and extensions checked (0..this): a
+/// sample, since mypy takes seconds per case.
+const GEN_EXT_SEEDS: u64 = 6;
 
 fn main() -> ExitCode {
     match run() {
@@ -172,6 +178,24 @@ fn collect(root: &Path, scratch: &Path) -> Result<Vec<Case>> {
                 files,
             });
         }
+    }
+    // A sample of the random cores and extensions `cli/tests/gen_ext.rs` runs.
+    for seed in 0..GEN_EXT_SEEDS {
+        let dir = scratch.join("gen_ext").join(format!("seed_{seed}"));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        let case = seam_gen::seam::case(seed);
+        fs::write(dir.join("main.py"), &case.core)
+            .with_context(|| format!("writing {}", dir.display()))?;
+        for (name, source) in &case.extensions {
+            fs::write(dir.join(name), source)
+                .with_context(|| format!("writing {}", dir.display()))?;
+        }
+        cases.push(Case {
+            label: format!("gen_ext/seed_{seed}"),
+            files: python_files(&dir)?,
+            dir,
+        });
     }
     for program in docs::programs(root)? {
         let dir = scratch.join("docs").join(&program.name);
