@@ -70,6 +70,8 @@ enum T {
     Tup,
     /// `str | None`.
     OptStr,
+    /// `int | None`.
+    OptInt,
     /// An instance of class `n` or of a subclass.
     Obj(usize),
     /// `Cn | None`.
@@ -245,6 +247,7 @@ impl SeamGen {
                 7 => T::ListStr,
                 8 => T::Dict,
                 9 => T::Tup,
+                10 if self.rng.chance(50) => T::OptInt,
                 10 => T::OptStr,
                 11 => T::Fn,
                 12 => {
@@ -294,11 +297,13 @@ impl SeamGen {
         }
         let required = self.rng.below(3);
         for _ in 0..required {
-            let ty = match self.rng.below(6) {
+            let ty = match self.rng.below(8) {
                 0 | 1 => T::Int,
                 2 => T::Str,
                 3 => T::ListInt,
                 4 if objects && self.ncore > 0 => T::Obj(self.rng.below(self.ncore)),
+                5 if objects => T::Fn,
+                6 => T::OptInt,
                 _ => T::Float,
             };
             let name = format!("p{}", out.len());
@@ -506,6 +511,7 @@ impl SeamGen {
             T::Dict => "dict[str, int]".into(),
             T::Tup => "tuple[int, str]".into(),
             T::OptStr => "str | None".into(),
+            T::OptInt => "int | None".into(),
             T::Obj(k) => self.classes[*k].name.clone(),
             T::OptObj(k) => format!("\"{} | None\"", self.classes[*k].name),
             T::Fn => "Callable[[int], int]".into(),
@@ -583,7 +589,11 @@ impl SeamGen {
                     format!("{dict}.get({}, 7)", lit_str(&mut self.rng))
                 }
                 6 => {
-                    let f = self.rng.pick(&self.pure_fns(ctx.module)).clone();
+                    // A Callable in scope (a parameter, a field, a global), or a function by name.
+                    let f = match self.var_of(ctx, &T::Fn) {
+                        Some(v) if self.rng.chance(60) => v,
+                        _ => self.rng.pick(&self.pure_fns(ctx.module)).clone(),
+                    };
                     format!("{f}({})", self.expr(ctx, &T::Int, d))
                 }
                 7 => {
@@ -712,6 +722,13 @@ impl SeamGen {
                     "None".into()
                 } else {
                     self.expr(ctx, &T::Str, d)
+                }
+            }
+            T::OptInt => {
+                if self.rng.chance(40) {
+                    "None".into()
+                } else {
+                    self.expr(ctx, &T::Int, d)
                 }
             }
             T::Obj(k) => {
