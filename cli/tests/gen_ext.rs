@@ -11,7 +11,8 @@
 //!   cd TMP/seed_N/scratch && ../static/core       ─┐
 //!   seam build-core main.py -o dyn/core            │
 //!   cd TMP/seed_N/src_ext && seam build-ext ext.py --exports ../dyn/core.exports -o ../dyn/ext.so
-//!                                                  │ (src_ext holds the extension's source alone)
+//!                                                  │ (src_ext holds the extension's source alone;
+//!                                                  │ ext2.py is built the same way in src_ext2)
 //!   cd TMP/seed_N/dyn && ./core                    ├─ must agree with the oracle
 //!   cd TMP/seed_N/dyn && SEAM_GC_STRESS=1 ./core  ─┘
 //! ```
@@ -299,9 +300,9 @@ fn run_seed(env: &Env, seed: u64) -> Result<String> {
         .arg("-o")
         .arg("dyn/core");
     let mut built = s.build("build-core", &mut build)?;
-    let src = dir.join("src_ext");
     for (name, source) in &case.extensions {
-        let _ = fs::remove_dir_all(&src);
+        // `src_ext/ext.py`, `src_ext2/ext2.py`: each extension alone in its directory.
+        let src = dir.join(format!("src_{}", name.trim_end_matches(".py")));
         fs::create_dir_all(&src).with_context(|| format!("creating {}", src.display()))?;
         write_file(&src.join(name), source.as_bytes())?;
         let mut ext = env.command(&env.seam, &src);
