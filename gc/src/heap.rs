@@ -125,9 +125,21 @@ static HEAP: HeapCell = HeapCell(RefCell::new(None));
 ///
 /// # Safety
 /// No other thread may be using the collector meanwhile.
+#[inline]
 unsafe fn with_heap<R>(f: impl FnOnce(&mut Heap) -> R) -> R {
     let mut slot = HEAP.0.borrow_mut();
-    f(slot.get_or_insert_with(Heap::new))
+    let heap = match slot.as_mut() {
+        Some(heap) => heap,
+        None => first_heap(&mut slot),
+    };
+    f(heap)
+}
+
+/// The heap's creation, out of the allocation path.
+#[cold]
+#[inline(never)]
+fn first_heap(slot: &mut Option<Heap>) -> &mut Heap {
+    slot.insert(Heap::new())
 }
 
 /// Prepares the collector: the shadow stack, the heap, and the
