@@ -333,6 +333,22 @@ impl<'c, 'a> Checker<'c, 'a> {
                 out.push(stmt);
                 Ok(())
             }
+            Expr::Attribute(a) => {
+                // `module.NAME = value`: the value is checked against the global's
+                // type, as for a bare name (`m.ITEMS = [Sub()]` for a `list[Base]`).
+                if let Ok(g) = self.module_global_attr_quiet(a)
+                    && !self.cx.untyped_globals.contains(&g)
+                {
+                    let ty = self.cx.program.globals[g.0 as usize].ty.clone();
+                    let v = self.expr(value, Some(&ty))?;
+                    // A mismatch is reported at the target, as before the hint.
+                    let v = self.coerce(v, &ty, a.range)?;
+                    out.push(tir::Stmt::AssignGlobal(g, v));
+                    return Ok(());
+                }
+                let v = self.expr(value, None)?;
+                self.assign_value(target, v, out)
+            }
             _ => {
                 let v = self.expr(value, None)?;
                 self.assign_value(target, v, out)
