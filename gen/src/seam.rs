@@ -80,6 +80,8 @@ enum T {
     Fn,
     /// `list[Cn]`.
     ListObj(usize),
+    /// `dict[str, Cn]`.
+    DictObj(usize),
 }
 
 #[derive(Clone)]
@@ -257,10 +259,10 @@ impl SeamGen {
                         continue;
                     }
                     let k = self.rng.below(limit);
-                    if self.rng.chance(40) {
-                        T::ListObj(k)
-                    } else {
-                        T::Obj(k)
+                    match self.rng.below(5) {
+                        0 => T::ListObj(k),
+                        1 => T::DictObj(k),
+                        _ => T::Obj(k),
                     }
                 }
                 _ => {
@@ -516,6 +518,7 @@ impl SeamGen {
             T::OptObj(k) => format!("\"{} | None\"", self.classes[*k].name),
             T::Fn => "Callable[[int], int]".into(),
             T::ListObj(k) => format!("list[{}]", self.classes[*k].name),
+            T::DictObj(k) => format!("dict[str, {}]", self.classes[*k].name),
         }
     }
 
@@ -529,6 +532,7 @@ impl SeamGen {
             ),
             T::Fn => format!("str({code}(5))"),
             T::ListObj(k) => format!("str([o.{} for o in {code}])", self.key(*k)),
+            T::DictObj(k) => format!("str([(s, o.{}) for s, o in {code}.items()])", self.key(*k)),
             _ => format!("str({code})"),
         }
     }
@@ -763,6 +767,16 @@ impl SeamGen {
                 }
             }
             T::Fn => self.rng.pick(&self.pure_fns(ctx.module)).clone(),
+            T::DictObj(k) => {
+                let key = lit_str(&mut self.rng);
+                let a = self.expr(ctx, &T::Obj(*k), d);
+                if self.rng.chance(50) {
+                    format!("{{{key}: {a}}}")
+                } else {
+                    let b = self.expr(ctx, &T::Obj(*k), d);
+                    format!("{{{key}: {a}, \"k2\": {b}}}")
+                }
+            }
             T::ListObj(k) => {
                 let a = self.expr(ctx, &T::Obj(*k), d);
                 if self.rng.chance(50) {
@@ -945,9 +959,13 @@ impl SeamGen {
                         out.push(format!("{pad}if len({n}.{f}) < 5:"));
                         out.push(format!("{pad}    {n}.{f}.append({e})"));
                     }
-                    T::Dict if self.rng.chance(50) => {
+                    T::Dict | T::DictObj(_) if self.rng.chance(60) => {
+                        let value = match t {
+                            T::DictObj(k) => T::Obj(k),
+                            _ => T::Int,
+                        };
                         let key = self.expr(ctx, &T::Str, 1);
-                        let e = self.expr(ctx, &T::Int, 1);
+                        let e = self.expr(ctx, &value, 1);
                         out.push(format!("{pad}{n}.{f}[{key}] = {e}"));
                     }
                     _ => {
