@@ -9,6 +9,7 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::checker::{Checker, R};
+use super::defs::Slot;
 use super::values::to_float;
 use crate::layout;
 use crate::rt::{ExcKind, Rt};
@@ -200,7 +201,8 @@ impl Checker<'_, '_> {
                 }
             }
             "sorted" => {
-                let b = self.bind_args(c, name, &[("iterable", true), ("reverse", false)])?;
+                let b =
+                    self.bind_args(c, name, &[Slot::pos("iterable"), Slot::kw_opt("reverse")])?;
                 let x = b[0].expect("required");
                 let v = self.expr(x, None)?;
                 let l = self.list_of(v, x.range())?;
@@ -302,7 +304,11 @@ impl Checker<'_, '_> {
 
     /// `load_extension(path, space)`: the runtime loads and initialises the extension.
     pub(super) fn load_extension(&mut self, c: &ast::ExprCall) -> R<tir::Expr> {
-        let b = self.bind_args(c, "load_extension", &[("path", true), ("space", true)])?;
+        let b = self.bind_args(
+            c,
+            "load_extension",
+            &[Slot::arg("path"), Slot::arg("space")],
+        )?;
         let path = self.expr_as(b[0].expect("required"), &Type::Str)?;
         let space_ast = b[1].expect("required");
         let space = self.expr(space_ast, None)?;

@@ -8,7 +8,7 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
 use super::checker::{Checker, R, Reported};
-use super::defs::{Binding, SeamName};
+use super::defs::{Binding, Pass, SeamName, Slot};
 use crate::tir::{self, ExprKind, Type};
 
 impl Checker<'_, '_> {
@@ -141,7 +141,7 @@ impl Checker<'_, '_> {
         &mut self,
         c: &'e ast::ExprCall,
         fname: &str,
-        slots: &[(&str, bool)],
+        slots: &[Slot<'_>],
     ) -> R<Vec<Option<&'e Expr>>> {
         let bound = self.bind_slots(c, fname, slots)?;
         let given: Vec<(usize, &Expr)> = bound
@@ -166,7 +166,7 @@ impl Checker<'_, '_> {
                     b.range(),
                     format!(
                         "{fname}() evaluates its arguments in parameter order: write '{}' before '{}', or pass plain names",
-                        slots[i].0, slots[j].0
+                        slots[i].name, slots[j].name
                     ),
                 ));
             }
@@ -175,23 +175,35 @@ impl Checker<'_, '_> {
     }
 
     /// Matches a call's arguments to named slots; returns the source expression per slot.
+    /// Positional arguments fill the slots that take a position, in order; a slot passed
+    /// the other way than its [`Pass`] allows is refused, as CPython refuses it at run time.
     pub(super) fn bind_slots<'e>(
         &mut self,
         c: &'e ast::ExprCall,
         fname: &str,
-        slots: &[(&str, bool)],
+        slots: &[Slot<'_>],
     ) -> R<Vec<Option<&'e Expr>>> {
         let mut out: Vec<Option<&Expr>> = vec![None; slots.len()];
-        if c.arguments.args.len() > slots.len() {
-            return Err(self.error(
-                c.range(),
-                format!(
-                    "{fname}() takes {} argument{} but {} were given",
-                    slots.len(),
-                    if slots.len() == 1 { "" } else { "s" },
-                    c.arguments.args.len()
-                ),
-            ));
+        let by_position = slots.iter().take_while(|s| s.pass != Pass::Keyword).count();
+        let given = c.arguments.args.len();
+        if given > by_position {
+            let mut msg = format!(
+                "{fname}() takes {by_position} {}argument{} but {given} {} given",
+                if by_position < slots.len() {
+                    "positional "
+                } else {
+                    ""
+                },
+                if by_position == 1 { "" } else { "s" },
+                if given == 1 { "was" } else { "were" },
+            );
+            if let Some(kw) = slots.get(by_position) {
+                msg.push_str(&format!(
+                    ": pass '{}' by keyword ({}=...)",
+                    kw.name, kw.name
+                ));
+            }
+            return Err(self.error(c.range(), msg));
         }
         for (i, a) in c.arguments.args.iter().enumerate() {
             if let Expr::Starred(s) = a {
@@ -203,12 +215,21 @@ impl Checker<'_, '_> {
             let Some(name) = &kw.arg else {
                 return Err(self.error(kw.range, "'**' arguments are not supported"));
             };
-            let Some(i) = slots.iter().position(|(n, _)| *n == name.id.as_str()) else {
+            let Some(i) = slots.iter().position(|s| s.name == name.id.as_str()) else {
                 return Err(self.error(
                     name.range,
                     format!("{fname}() got an unexpected keyword argument '{}'", name.id),
                 ));
             };
+            if slots[i].pass == Pass::Position {
+                return Err(self.error(
+                    kw.range,
+                    format!(
+                        "{fname}() takes '{}' by position only: pass the value without '{}='",
+                        name.id, name.id
+                    ),
+                ));
+            }
             if out[i].is_some() {
                 return Err(self.error(
                     name.range,
@@ -217,11 +238,11 @@ impl Checker<'_, '_> {
             }
             out[i] = Some(&kw.value);
         }
-        for (i, (n, required)) in slots.iter().enumerate() {
-            if *required && out[i].is_none() {
+        for (i, s) in slots.iter().enumerate() {
+            if s.required && out[i].is_none() {
                 return Err(self.error(
                     c.range(),
-                    format!("{fname}() missing required argument '{n}'"),
+                    format!("{fname}() missing required argument '{}'", s.name),
                 ));
             }
         }
@@ -236,10 +257,10 @@ impl Checker<'_, '_> {
             // The signature had errors, already reported: its calls cannot be checked.
             return Err(Reported);
         };
-        let slots: Vec<(&str, bool)> = sig
+        let slots: Vec<Slot<'_>> = sig
             .params
             .iter()
-            .map(|p| (p.name.as_str(), p.default.is_none()))
+            .map(|p| Slot::param(&p.name, p.default.is_none()))
             .collect();
         let bound = self.bind_slots(c, &sig.name, &slots)?;
         let mut args = Vec::new();

@@ -11,7 +11,7 @@ use ruff_text_size::Ranged;
 
 use super::checker::{Checker, R, Reported};
 use super::classes::{ARGS_CODE_FIELD, ARGS_FIELD, Init};
-use super::defs::Constant;
+use super::defs::{Constant, Slot};
 use crate::layout;
 use crate::rt::{ExcKind, Rt};
 use crate::tir::{self, ClassId, ExprKind, FuncId, Type};
@@ -191,9 +191,9 @@ impl Checker<'_, '_> {
         mut recv: tir::Expr,
     ) -> R<(Vec<tir::Stmt>, Vec<tir::Expr>)> {
         let params = &sig.params[1.min(sig.params.len())..];
-        let slots: Vec<(&str, bool)> = params
+        let slots: Vec<Slot<'_>> = params
             .iter()
-            .map(|p| (p.name.as_str(), p.default.is_none()))
+            .map(|p| Slot::param(&p.name, p.default.is_none()))
             .collect();
         let bound = self.bind_slots(call, &sig.name, &slots)?;
         let mut args = Vec::new();
@@ -243,9 +243,9 @@ impl Checker<'_, '_> {
         // Only @final methods and @final classes are devirtualised: extensions may override the rest.
         let devirtualise = entry.is_final || self.cx.class(c).is_final;
         let params = &sig.params[1.min(sig.params.len())..];
-        let slots: Vec<(&str, bool)> = params
+        let slots: Vec<Slot<'_>> = params
             .iter()
-            .map(|p| (p.name.as_str(), p.default.is_none()))
+            .map(|p| Slot::param(&p.name, p.default.is_none()))
             .collect();
         let bound = self.bind_slots(call, &sig.name, &slots)?;
         let omits = bound.iter().any(Option::is_none);

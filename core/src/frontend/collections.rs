@@ -18,6 +18,7 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::checker::{Checker, R, Reported};
+use super::defs::Slot;
 use super::iterplan::Source;
 use super::sets::{is_set_element, new_set};
 use super::values::{and, block, not};
@@ -401,10 +402,10 @@ impl<'c, 'a> Checker<'c, 'a> {
 
     /// `sorted`, `min` and `max` of a generator or of a lazily iterated iterable.
     pub(super) fn consume_as_list(&mut self, name: &str, c: &ast::ExprCall) -> R<tir::Expr> {
-        let slots: &[(&str, bool)] = if name == "sorted" {
-            &[("iterable", true), ("reverse", false)]
+        let slots: &[Slot<'_>] = if name == "sorted" {
+            &[Slot::pos("iterable"), Slot::kw_opt("reverse")]
         } else {
-            &[("iterable", true)]
+            &[Slot::pos("iterable")]
         };
         let b = self.bind_args(c, name, slots)?;
         let x = b[0].expect("required");
@@ -423,7 +424,7 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     pub(super) fn sum(&mut self, c: &ast::ExprCall) -> R<tir::Expr> {
-        let b = self.bind_args(c, "sum", &[("iterable", true), ("start", false)])?;
+        let b = self.bind_args(c, "sum", &[Slot::pos("iterable"), Slot::arg_opt("start")])?;
         let x = b[0].expect("required");
         let start = match b[1] {
             Some(s) => Some(self.expr(s, None)?),
@@ -481,7 +482,7 @@ impl<'c, 'a> Checker<'c, 'a> {
 
     /// `any(...)`/`all(...)`: stops at the first true (false) element.
     pub(super) fn any_all(&mut self, name: &str, c: &ast::ExprCall) -> R<tir::Expr> {
-        let b = self.bind_args(c, name, &[("iterable", true)])?;
+        let b = self.bind_args(c, name, &[Slot::pos("iterable")])?;
         let x = b[0].expect("required");
         let is_any = name == "any";
         let done = self.temp(Type::Bool);

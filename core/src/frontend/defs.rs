@@ -151,3 +151,73 @@ pub(crate) struct Imported {
     /// The exported modules by name.
     pub modules: HashSet<String>,
 }
+
+/// How a parameter of a builtin may be passed: CPython's `/` and `*` markers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Pass {
+    /// Before `/`: by position only (`d.get(key=k)` is a `TypeError` in CPython).
+    Position,
+    /// By position or by keyword, as every parameter of a Seam function.
+    Either,
+    /// After `*`: by keyword only (`sorted(xs, True)` is a `TypeError` in CPython).
+    Keyword,
+}
+
+/// One parameter of a call's target, for matching arguments to it.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Slot<'a> {
+    pub(super) name: &'a str,
+    pub(super) required: bool,
+    pub(super) pass: Pass,
+}
+
+impl<'a> Slot<'a> {
+    /// A parameter of a Seam function or constructor.
+    pub(super) const fn param(name: &'a str, required: bool) -> Self {
+        Slot {
+            name,
+            required,
+            pass: Pass::Either,
+        }
+    }
+    /// A required positional-only parameter.
+    pub(super) const fn pos(name: &'a str) -> Self {
+        Slot {
+            name,
+            required: true,
+            pass: Pass::Position,
+        }
+    }
+    /// An optional positional-only parameter.
+    pub(super) const fn pos_opt(name: &'a str) -> Self {
+        Slot {
+            name,
+            required: false,
+            pass: Pass::Position,
+        }
+    }
+    /// A required parameter passed either way.
+    pub(super) const fn arg(name: &'a str) -> Self {
+        Slot {
+            name,
+            required: true,
+            pass: Pass::Either,
+        }
+    }
+    /// An optional parameter passed either way.
+    pub(super) const fn arg_opt(name: &'a str) -> Self {
+        Slot {
+            name,
+            required: false,
+            pass: Pass::Either,
+        }
+    }
+    /// An optional keyword-only parameter.
+    pub(super) const fn kw_opt(name: &'a str) -> Self {
+        Slot {
+            name,
+            required: false,
+            pass: Pass::Keyword,
+        }
+    }
+}

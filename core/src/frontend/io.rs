@@ -12,7 +12,7 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
 use super::checker::{Checker, R};
-use super::defs::Binding;
+use super::defs::{Binding, Slot};
 use crate::layout;
 use crate::rt::{ExcKind, MISSING, Rt};
 use crate::tir::{self, BinaryOp, ClassId, ExprKind, Type};
@@ -120,7 +120,11 @@ impl Checker<'_, '_> {
         let b = self.bind_args(
             c,
             "open",
-            &[("file", true), ("mode", false), ("encoding", false)],
+            &[
+                Slot::arg("file"),
+                Slot::arg_opt("mode"),
+                Slot::arg_opt("encoding"),
+            ],
         )?;
         let path = self.expr_as(b[0].expect("required"), &Type::Str)?;
         let mode = match b[1] {

@@ -9,6 +9,7 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::checker::{Checker, R};
+use super::defs::Slot;
 use super::values::{and, block};
 use crate::layout;
 use crate::rt::Rt;
@@ -332,7 +333,11 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     pub(super) fn enumerate_plan(&mut self, c: &ast::ExprCall) -> R<Plan> {
-        let b = self.bind_args(c, "enumerate", &[("iterable", true), ("start", false)])?;
+        let b = self.bind_args(
+            c,
+            "enumerate",
+            &[Slot::arg("iterable"), Slot::arg_opt("start")],
+        )?;
         let mut inner = self.iter_plan(b[0].expect("required"))?;
         let start = match b[1] {
             Some(s) => self.expr_as(s, &Type::Int)?,
@@ -392,7 +397,7 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     pub(super) fn reversed_plan(&mut self, c: &ast::ExprCall) -> R<Plan> {
-        let b = self.bind_args(c, "reversed", &[("sequence", true)])?;
+        let b = self.bind_args(c, "reversed", &[Slot::pos("sequence")])?;
         let x = b[0].expect("required");
         if let Some(("range", rc)) = self.builtin_callee(x) {
             let (start, stop, step) = self.range_args(rc)?;

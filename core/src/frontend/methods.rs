@@ -7,11 +7,12 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
 use super::checker::{Checker, R};
+use super::defs::Slot;
 use crate::rt::Rt;
 use crate::tir::{self, ExprKind, Type};
 
 /// A parameter slot of a builtin: its name and whether it must be given.
-pub(super) type Spec<'s> = &'s [(&'s str, bool)];
+pub(super) type Spec<'s> = &'s [Slot<'s>];
 
 impl Checker<'_, '_> {
     pub(super) fn method_call(
@@ -28,7 +29,7 @@ impl Checker<'_, '_> {
             Type::Set(e) => self.set_method(recv, *e, m, a, c),
             Type::VarTuple(e) if m == "count" => {
                 let l = super::values::to_list(recv);
-                let b = self.bind_args(c, "tuple.count", &[("value", true)])?;
+                let b = self.bind_args(c, "tuple.count", &[Slot::pos("value")])?;
                 let v = self.expr_as(b[0].expect("required"), &e)?;
                 let tc = tir::Expr::type_code(*e);
                 Ok(tir::Expr::rt(Rt::ListCount, vec![l, v, tc], Type::Int))
@@ -73,9 +74,9 @@ impl Checker<'_, '_> {
         let fname = format!("str.{m}");
         let one_str = |rt: Rt, ret: Type| (rt, ret);
         let (spec, rt, ret): (Spec<'_>, Rt, Type) = match m {
-            "startswith" => (&[("prefix", true)], Rt::StrStartswith, Type::Bool),
-            "endswith" => (&[("suffix", true)], Rt::StrEndswith, Type::Bool),
-            "find" => (&[("sub", true)], Rt::StrFind, Type::Int),
+            "startswith" => (&[Slot::pos("prefix")], Rt::StrStartswith, Type::Bool),
+            "endswith" => (&[Slot::pos("suffix")], Rt::StrEndswith, Type::Bool),
+            "find" => (&[Slot::pos("sub")], Rt::StrFind, Type::Int),
             "upper" | "lower" | "isdigit" | "isalpha" | "isspace" | "islower" | "isupper" => {
                 let (rt, ret) = match m {
                     "upper" => one_str(Rt::StrUpper, Type::Str),
@@ -94,12 +95,16 @@ impl Checker<'_, '_> {
                     "lstrip" => Rt::StrLstrip,
                     _ => Rt::StrRstrip,
                 };
-                let b = self.bind_args(c, &fname, &[("chars", false)])?;
+                let b = self.bind_args(c, &fname, &[Slot::pos_opt("chars")])?;
                 let chars = self.optional_str_arg(b[0])?;
                 return Ok(tir::Expr::rt(rt, vec![s, chars], Type::Str));
             }
             "split" => {
-                let b = self.bind_args(c, &fname, &[("sep", false), ("maxsplit", false)])?;
+                let b = self.bind_args(
+                    c,
+                    &fname,
+                    &[Slot::arg_opt("sep"), Slot::arg_opt("maxsplit")],
+                )?;
                 let sep = self.optional_str_arg(b[0])?;
                 let max = match b[1] {
                     Some(e) => self.expr_as(e, &Type::Int)?,
@@ -115,7 +120,7 @@ impl Checker<'_, '_> {
                 if let Some(r) = self.join_generator(&s, c) {
                     return r;
                 }
-                let b = self.bind_args(c, &fname, &[("iterable", true)])?;
+                let b = self.bind_args(c, &fname, &[Slot::pos("iterable")])?;
                 let x = b[0].expect("required");
                 let v = self.expr(x, Some(&Type::List(Box::new(Type::Str))))?;
                 let v = match &v.ty {
@@ -136,7 +141,11 @@ impl Checker<'_, '_> {
                 };
                 return Ok(tir::Expr::rt(Rt::StrJoin, vec![s, v], Type::Str));
             }
-            "replace" => (&[("old", true), ("new", true)], Rt::StrReplace, Type::Str),
+            "replace" => (
+                &[Slot::pos("old"), Slot::pos("new")],
+                Rt::StrReplace,
+                Type::Str,
+            ),
             _ => {
                 return Err(self.error(
                     a.attr.range,
@@ -176,12 +185,12 @@ impl Checker<'_, '_> {
         let none = Type::None;
         Ok(match m {
             "append" => {
-                let b = self.bind_args(c, &fname, &[("object", true)])?;
+                let b = self.bind_args(c, &fname, &[Slot::pos("object")])?;
                 let v = self.expr_as(b[0].expect("required"), &e)?;
                 tir::Expr::rt(Rt::ListAppend, vec![l, v], none)
             }
             "pop" => {
-                let b = self.bind_args(c, &fname, &[("index", false)])?;
+                let b = self.bind_args(c, &fname, &[Slot::pos_opt("index")])?;
                 let i = match b[0] {
                     Some(x) => self.expr_as(x, &Type::Int)?,
                     None => tir::Expr::int(-1),
@@ -189,13 +198,13 @@ impl Checker<'_, '_> {
                 tir::Expr::rt(Rt::ListPop, vec![l, i], e)
             }
             "insert" => {
-                let b = self.bind_args(c, &fname, &[("index", true), ("object", true)])?;
+                let b = self.bind_args(c, &fname, &[Slot::pos("index"), Slot::pos("object")])?;
                 let i = self.expr_as(b[0].expect("required"), &Type::Int)?;
                 let v = self.expr_as(b[1].expect("required"), &e)?;
                 tir::Expr::rt(Rt::ListInsert, vec![l, i, v], none)
             }
             "extend" => {
-                let b = self.bind_args(c, &fname, &[("iterable", true)])?;
+                let b = self.bind_args(c, &fname, &[Slot::pos("iterable")])?;
                 let x = b[0].expect("required");
                 let v = self.expr(x, Some(&lt))?;
                 let v = match &v.ty {
@@ -205,7 +214,7 @@ impl Checker<'_, '_> {
                 tir::Expr::rt(Rt::ListExtend, vec![l, v], none)
             }
             "index" => {
-                let b = self.bind_args(c, &fname, &[("value", true)])?;
+                let b = self.bind_args(c, &fname, &[Slot::pos("value")])?;
                 let v = self.expr_as(b[0].expect("required"), &e)?;
                 tir::Expr::rt(
                     Rt::ListIndex,
@@ -214,7 +223,7 @@ impl Checker<'_, '_> {
                 )
             }
             "sort" => {
-                let b = self.bind_args(c, &fname, &[("reverse", false)])?;
+                let b = self.bind_args(c, &fname, &[Slot::kw_opt("reverse")])?;
                 let rev = match b[0] {
                     Some(x) => self.expr_as(x, &Type::Bool)?,
                     None => tir::Expr::bool(false),
@@ -255,7 +264,7 @@ impl Checker<'_, '_> {
         let dt = d.ty.clone();
         Ok(match m {
             "get" => {
-                let b = self.bind_args(c, &fname, &[("key", true), ("default", false)])?;
+                let b = self.bind_args(c, &fname, &[Slot::pos("key"), Slot::pos_opt("default")])?;
                 let key = self.expr_as(b[0].expect("required"), &k)?;
                 match b[1] {
                     Some(x) if !matches!(x, Expr::NoneLiteral(_)) => {
@@ -293,7 +302,7 @@ impl Checker<'_, '_> {
                 )
             }
             "pop" => {
-                let b = self.bind_args(c, &fname, &[("key", true), ("default", false)])?;
+                let b = self.bind_args(c, &fname, &[Slot::pos("key"), Slot::pos_opt("default")])?;
                 let key = self.expr_as(b[0].expect("required"), &k)?;
                 match b[1] {
                     Some(x) => {
@@ -304,7 +313,7 @@ impl Checker<'_, '_> {
                 }
             }
             "setdefault" => {
-                let b = self.bind_args(c, &fname, &[("key", true), ("default", true)])?;
+                let b = self.bind_args(c, &fname, &[Slot::pos("key"), Slot::pos("default")])?;
                 let key = self.expr_as(b[0].expect("required"), &k)?;
                 let def = self.expr_as(b[1].expect("required"), &v)?;
                 tir::Expr::rt(Rt::DictSetdefault, vec![d, key, def], v)

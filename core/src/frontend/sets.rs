@@ -6,6 +6,7 @@ use ruff_python_ast::{self as ast, CmpOp, Expr, Operator};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::checker::{Checker, R};
+use super::defs::Slot;
 use super::iterplan::{Plan, Source};
 use super::values::{and, block, not};
 use crate::layout;
@@ -279,7 +280,7 @@ impl<'c, 'a> Checker<'c, 'a> {
         let ty = s.ty.clone();
         let fname = format!("set.{m}");
         let one = |this: &mut Self, t: &Type| -> R<tir::Expr> {
-            let b = this.bind_args(c, &fname, &[("x", true)])?;
+            let b = this.bind_args(c, &fname, &[Slot::pos("x")])?;
             this.expr_as(b[0].expect("required"), t)
         };
         let none = |this: &mut Self| -> R<()> {

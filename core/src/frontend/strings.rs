@@ -13,6 +13,7 @@ use ruff_text_size::{Ranged, TextRange};
 use seam_format::{ArgRef, FieldPiece, FormatError, Kind, PercentArgKind};
 
 use super::checker::{Checker, R, Reported};
+use super::defs::Slot;
 use crate::rt::Rt;
 use crate::tir::{self, ExprKind, Type};
 
@@ -447,7 +448,11 @@ impl Checker<'_, '_> {
 
     /// `format(value, spec)`, the builtin.
     pub(super) fn format_builtin(&mut self, c: &ast::ExprCall) -> R<tir::Expr> {
-        let b = self.bind_args(c, "format", &[("value", true), ("format_spec", false)])?;
+        let b = self.bind_args(
+            c,
+            "format",
+            &[Slot::pos("value"), Slot::pos_opt("format_spec")],
+        )?;
         let v = self.expr(b[0].expect("required"), None)?;
         let spec = match b[1] {
             None => SpecSource::Literal(String::new()),
@@ -459,7 +464,7 @@ impl Checker<'_, '_> {
 
     /// `ascii(value)`, the builtin.
     pub(super) fn ascii_builtin(&mut self, c: &ast::ExprCall) -> R<tir::Expr> {
-        let b = self.bind_args(c, "ascii", &[("obj", true)])?;
+        let b = self.bind_args(c, "ascii", &[Slot::pos("obj")])?;
         let v = self.expr(b[0].expect("required"), None)?;
         let t = v.ty.clone();
         Ok(tir::Expr::rt(
@@ -509,7 +514,11 @@ impl Checker<'_, '_> {
                     let b = self.bind_args(
                         c,
                         &fname,
-                        &[("sub", true), ("start", false), ("end", false)],
+                        &[
+                            Slot::pos("sub"),
+                            Slot::pos_opt("start"),
+                            Slot::pos_opt("end"),
+                        ],
                     )?;
                     let sub = self.expr_as(b[0].expect("required"), &Type::Str)?;
                     let start = self.optional_index(b[1])?;
@@ -534,7 +543,7 @@ impl Checker<'_, '_> {
                     ))
                 }
                 "partition" | "rpartition" => {
-                    let b = self.bind_args(c, &fname, &[("sep", true)])?;
+                    let b = self.bind_args(c, &fname, &[Slot::pos("sep")])?;
                     let sep = self.expr_as(b[0].expect("required"), &Type::Str)?;
                     Ok(tir::Expr::rt(
                         Rt::StrPartition,
@@ -543,7 +552,7 @@ impl Checker<'_, '_> {
                     ))
                 }
                 "splitlines" => {
-                    let b = self.bind_args(c, &fname, &[("keepends", false)])?;
+                    let b = self.bind_args(c, &fname, &[Slot::arg_opt("keepends")])?;
                     let keep = match b[0] {
                         Some(e) => self.expr_as(e, &Type::Bool)?,
                         None => tir::Expr::bool(false),
@@ -555,12 +564,16 @@ impl Checker<'_, '_> {
                     ))
                 }
                 "zfill" => {
-                    let b = self.bind_args(c, &fname, &[("width", true)])?;
+                    let b = self.bind_args(c, &fname, &[Slot::pos("width")])?;
                     let w = self.expr_as(b[0].expect("required"), &Type::Int)?;
                     Ok(tir::Expr::rt(Rt::StrZfill, vec![s, w], Type::Str))
                 }
                 "ljust" | "rjust" | "center" => {
-                    let b = self.bind_args(c, &fname, &[("width", true), ("fillchar", false)])?;
+                    let b = self.bind_args(
+                        c,
+                        &fname,
+                        &[Slot::pos("width"), Slot::pos_opt("fillchar")],
+                    )?;
                     let w = self.expr_as(b[0].expect("required"), &Type::Int)?;
                     let fill = match b[1] {
                         Some(e) => self.expr_as(e, &Type::Str)?,
@@ -618,7 +631,7 @@ impl Checker<'_, '_> {
                 self.bind_args(c, &fname, &[])?;
                 return Ok(tir::Expr::rt(Rt::ListClear, vec![l], Type::None));
             }
-            let b = self.bind_args(c, &fname, &[("value", true)])?;
+            let b = self.bind_args(c, &fname, &[Slot::pos("value")])?;
             let v = self.expr_as(b[0].expect("required"), e)?;
             let tc = tir::Expr::type_code(e.clone());
             Ok(if m == "count" {
@@ -652,7 +665,7 @@ impl Checker<'_, '_> {
                             "dict.update() with keyword arguments is not supported: pass a dict",
                         ));
                     }
-                    let b = self.bind_args(c, &fname, &[("other", true)])?;
+                    let b = self.bind_args(c, &fname, &[Slot::pos("other")])?;
                     let x = b[0].expect("required");
                     let other = self.expr(x, Some(&d.ty))?;
                     if !matches!(other.ty, Type::Dict(..)) {
