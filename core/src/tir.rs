@@ -278,6 +278,11 @@ pub struct Class {
     pub is_final: bool,
     /// For the builtin exception classes: the kind the runtime raises them by.
     pub builtin: Option<crate::rt::ExcKind>,
+    /// Whether the `__init__` its constructor runs (its own or inherited) lets
+    /// `self` escape: calls a method on it or passes it on. A subclass must then
+    /// assign its own fields before calling that `__init__`, since an override
+    /// could read them (see `frontend/fieldinit.rs`).
+    pub init_lends_self: bool,
 }
 
 /// A field of a class.

@@ -104,11 +104,16 @@ impl ExportsFile {
             if let Some(init) = &c.init {
                 let _ = writeln!(
                     w,
-                    "      init {}.__init__({})  {}{}",
+                    "      init {}.__init__({})  {}{}{}",
                     init.defined_in,
                     params(&init.params),
                     init.symbol,
-                    raises(init.can_raise)
+                    raises(init.can_raise),
+                    if init.lends_self {
+                        "  [lends self]"
+                    } else {
+                        ""
+                    }
                 );
             }
         }

@@ -214,6 +214,9 @@ pub struct InitMethod {
     pub params: Vec<Param>,
     /// Whether it may raise.
     pub can_raise: bool,
+    /// Whether it lets `self` escape (calls a method on it or passes it on): a
+    /// subclass must assign its own fields before calling it.
+    pub lends_self: bool,
 }
 
 /// An exported module global: an 8-byte data symbol holding the value.

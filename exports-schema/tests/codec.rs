@@ -406,7 +406,7 @@ fn dumps() {
         json.contains(&format!("\"fingerprint\": \"{}\"", file.fingerprint)),
         "{json}"
     );
-    assert!(json.contains("\"format_version\": 3"), "{json}");
+    assert!(json.contains("\"format_version\": 4"), "{json}");
     assert!(
         text.contains(
             "  main.apply(f: Callable[[main.W_Root, int], main.W_Int | None], x: int) -> Callable[[], None]  [can raise]\n"

@@ -275,6 +275,7 @@ impl<'p> Converter<'p> {
                     symbol: f.symbol.clone(),
                     params: self.params(fid, &what),
                     can_raise: f.can_raise,
+                    lends_self: self.program.classes[cid.0 as usize].init_lends_self,
                 });
             }
             cur = class.parent;
@@ -449,6 +450,7 @@ mod tests {
             is_exception: false,
             is_final: false,
             builtin: None,
+            init_lends_self: false,
         }
     }
 

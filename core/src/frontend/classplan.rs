@@ -306,6 +306,8 @@ impl Context<'_> {
                 is_exception,
                 is_final: info.is_final,
                 builtin: info.builtin,
+                // Decided by the field-initialisation pass, once bodies are checked.
+                init_lends_self: false,
             });
         }
         self.program.classes = classes

@@ -13,8 +13,14 @@
 //!   (`super().__init__(...)`, `Base.__init__(self, ...)`), which assigns all
 //!   of the base's fields since the base was checked by the same rule;
 //! - before the last field is assigned, `self` is used only to assign fields
-//!   and to read fields already assigned: no method calls, no passing `self`
-//!   on, since either could read an unassigned field.
+//!   and to read fields already assigned: no method calls (`super().m()`
+//!   included), no passing `self` on, since either could read an unassigned
+//!   field;
+//! - a base's `__init__` that *lends* `self` (calls a method on it or passes it
+//!   on, itself or through its own base's `__init__`) could reach an override
+//!   that reads a subclass's field: a subclass calls it only once its own
+//!   fields are assigned. Whether a class's `__init__` lends `self` is recorded
+//!   in the program (and in the exports file, for extensions' subclasses).
 //!
 //! Assignments inside loops and `try` bodies do not count after them (the body
 //! may not run, or may stop half-way). The pass reads the syntax tree and the
@@ -31,18 +37,25 @@ use super::defs::ModId;
 type State = Option<Vec<bool>>;
 
 impl Context<'_> {
-    /// Checks every class of this translation (not the builtin or imported ones).
+    /// Checks every class of this translation (not the builtin or imported ones)
+    /// and records whether each one's `__init__` lends `self`.
     pub(super) fn check_field_initialisation(&mut self) {
         let mut errors = Vec::new();
-        for (i, info) in self.classes.iter().enumerate() {
+        // Builtin and imported classes keep what was recorded for them.
+        let mut lends: Vec<bool> = self
+            .program
+            .classes
+            .iter()
+            .map(|c| c.init_lends_self)
+            .collect();
+        for i in self.classes_parents_first() {
+            let info = &self.classes[i];
             let Some(module) = info.module else { continue };
+            let parent = info.parent.map(|p| p.0 as usize);
             let Some(Stmt::ClassDef(class)) = self.module(module).body.get(info.stmt_index) else {
                 continue;
             };
             let fields = self.field_names(i);
-            if fields.is_empty() {
-                continue;
-            }
             let init = class.body.iter().find_map(|s| match s {
                 Stmt::FunctionDef(f) if f.name.id.as_str() == "__init__" => Some(f),
                 _ => None,
@@ -60,19 +73,21 @@ impl Context<'_> {
                         ),
                     ));
                 }
+                lends[i] = parent.is_some_and(|p| lends[p]);
                 continue;
             };
             let Some(self_param) = init.parameters.args.first() else {
                 continue;
             };
-            let parent = info.parent.map(|p| self.field_names(p.0 as usize));
             let mut check = InitCheck {
                 cx: self,
                 module,
                 class_name: &info.name,
                 self_name: self_param.parameter.name.id.as_str(),
                 fields: &fields,
-                parent_fields: parent.unwrap_or_default(),
+                parent,
+                lends: &lends,
+                lends_self: false,
                 errors: Vec::new(),
                 reported_self_use: false,
             };
@@ -81,13 +96,33 @@ impl Context<'_> {
             if end.is_some() {
                 check.require_complete(&end, init.name.range, "returns");
             }
+            let lent = check.lends_self;
             errors.extend(check.errors.into_iter().map(|(r, m)| (module, r, m)));
+            lends[i] = lent;
+        }
+        for (class, lent) in self.program.classes.iter_mut().zip(lends) {
+            class.init_lends_self = lent;
         }
         for (module, range, message) in errors {
             if let Some(file) = self.module(module).file {
                 self.error(file, range, message);
             }
         }
+    }
+
+    /// Every class index, each after its parent's.
+    fn classes_parents_first(&self) -> Vec<usize> {
+        let depth = |mut c: usize| {
+            let mut d = 0;
+            while let Some(p) = self.classes[c].parent {
+                c = p.0 as usize;
+                d += 1;
+            }
+            d
+        };
+        let mut order: Vec<usize> = (0..self.classes.len()).collect();
+        order.sort_by_key(|&c| depth(c));
+        order
     }
 
     /// The names of every field of class `i`, its bases' included; internal
@@ -113,7 +148,12 @@ struct InitCheck<'c, 'a> {
     class_name: &'c str,
     self_name: &'c str,
     fields: &'c [String],
-    parent_fields: Vec<String>,
+    /// The class's parent, whose `__init__` `super().__init__(...)` runs.
+    parent: Option<usize>,
+    /// Whether each class's `__init__` lends `self`, known for the bases.
+    lends: &'c [bool],
+    /// Whether this `__init__` lends `self`, as found so far.
+    lends_self: bool,
     errors: Vec<(TextRange, String)>,
     /// One report of an early use of `self` per `__init__` is enough.
     reported_self_use: bool,
@@ -190,11 +230,16 @@ impl InitCheck<'_, '_> {
                 self.expr(&a.target, state)
             }
             Stmt::Expr(e) => {
-                if let Some(fields) = self.base_init_call(&e.value) {
+                if let Some(base) = self.base_init_call(&e.value) {
                     let Expr::Call(call) = e.value.as_ref() else {
                         return state;
                     };
                     let state = self.arguments(&call.arguments, state);
+                    if self.lends.get(base).copied().unwrap_or(false) {
+                        self.lends_self = true;
+                        self.require_own_fields(base, call.range(), &state);
+                    }
+                    let fields = self.cx.field_names(base);
                     return state.map(|mut s| {
                         for f in &fields {
                             if let Some(i) = self.field_index(f) {
@@ -297,9 +342,33 @@ impl InitCheck<'_, '_> {
         }
     }
 
-    /// `super().__init__(...)` or `Base.__init__(self, ...)`: the fields the
-    /// base's `__init__` assigns (all of the base's fields).
-    fn base_init_call(&self, e: &Expr) -> Option<Vec<String>> {
+    /// Before a base's `__init__` that lends `self`: the fields this class
+    /// declares itself (not the base's, which that `__init__` assigns) must be
+    /// assigned, since an override it reaches could read them.
+    fn require_own_fields(&mut self, base: usize, range: TextRange, state: &State) {
+        let base_fields = self.cx.field_names(base);
+        let missing: Vec<&str> = self
+            .missing(state)
+            .into_iter()
+            .filter(|f| !base_fields.iter().any(|b| b == f))
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        let message = format!(
+            "{}.__init__ lets 'self' escape (a method call or passing it on, there or \
+             in a base's __init__), so an override could read fields of class {} not \
+             yet assigned ({}): assign them before calling it",
+            self.cx.classes[base].name,
+            self.class_name,
+            quote_list(&missing)
+        );
+        self.errors.push((range, message));
+    }
+
+    /// `super().__init__(...)` or `Base.__init__(self, ...)`: the base class,
+    /// whose `__init__` assigns all of its fields.
+    fn base_init_call(&self, e: &Expr) -> Option<usize> {
         let Expr::Call(call) = e else { return None };
         let Expr::Attribute(attr) = call.func.as_ref() else {
             return None;
@@ -309,7 +378,7 @@ impl InitCheck<'_, '_> {
         }
         match attr.value.as_ref() {
             Expr::Call(sup) if matches!(sup.func.as_ref(), Expr::Name(n) if n.id.as_str() == "super") => {
-                Some(self.parent_fields.clone())
+                self.parent
             }
             base => {
                 let first_is_self = matches!(
@@ -317,7 +386,7 @@ impl InitCheck<'_, '_> {
                     Some(Expr::Name(n)) if n.id.as_str() == self.self_name
                 );
                 let class = self.cx.class_named(self.module, base)?;
-                first_is_self.then(|| self.cx.field_names(class.0 as usize))
+                first_is_self.then_some(class.0 as usize)
             }
         }
     }
@@ -364,6 +433,12 @@ impl InitCheck<'_, '_> {
     }
 
     fn report_uses(&mut self, uses: SelfUses<'_>, state: &State) {
+        let lends = !uses.other_uses.is_empty()
+            || uses
+                .field_reads
+                .iter()
+                .any(|(_, f)| self.field_index(f).is_none());
+        self.lends_self |= lends;
         let Some(s) = state else { return };
         for (range, field) in uses.field_reads {
             match self.field_index(&field) {
@@ -442,6 +517,13 @@ impl<'a> Visitor<'a> for SelfUses<'_> {
                 self.field_reads.push((a.range, a.attr.id.to_string()));
             }
             Expr::Name(n) if n.id.as_str() == self.self_name => self.other_uses.push(n.range()),
+            // `super().m(...)` passes `self` on to the base's method.
+            Expr::Call(c)
+                if c.arguments.is_empty()
+                    && matches!(c.func.as_ref(), Expr::Name(n) if n.id.as_str() == "super") =>
+            {
+                self.other_uses.push(c.range());
+            }
             _ => visitor::walk_expr(self, e),
         }
     }

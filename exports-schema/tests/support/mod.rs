@@ -147,6 +147,7 @@ pub fn sample() -> ExportsFile {
             param("value", TypeRef::Int),
         ],
         can_raise: false,
+        lends_self: false,
     });
     let mut leaf = class(
         "main.W_Leaf",

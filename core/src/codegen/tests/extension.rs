@@ -352,6 +352,7 @@ fn extension_program(core: &Program) -> Program {
         is_exception: false,
         is_final: false,
         builtin: None,
+        init_lends_self: false,
     });
     assert_eq!(classes.len() as u32 - 1, DERIVED.0);
     let tag_offset = classes[DERIVED.0 as usize].fields.last().unwrap().offset;
