@@ -30,7 +30,8 @@
 //!   SEAM_GC_STRESS=1 TMP/NAME ARGS         ──┘
 //! ```
 //!
-//! The last run collects at every allocation, which is slow for programs
+//! The last run collects at every allocation, and checks the heap after every
+//! sixteenth collection (`SEAM_GC_VERIFY=16`), which is slow for programs
 //! that allocate much: such a program reads a smaller size from its
 //! arguments, given in `NAME.stress_args` and checked against expectations
 //! of its own (`NAME.stress_stdout`...), blessed from CPython with those
@@ -134,6 +135,8 @@ const TRANSLATED_PREFIX: &str = "translated_";
 /// The environment variable that makes a translated program collect at
 /// every allocation.
 const STRESS_VAR: &str = "SEAM_GC_STRESS";
+/// Checks the heap after every collection (with the stress runs).
+const VERIFY_VAR: &str = "SEAM_GC_VERIFY";
 
 /// Everything shared by the worker threads.
 struct Env {
@@ -454,7 +457,8 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
             Ok((stress_args, stress_expected)) => {
                 let mut run = env.command(&binary);
                 run.args(with_tmpdir(env, case, "stress", stress_args)?)
-                    .env(STRESS_VAR, "1");
+                    .env(STRESS_VAR, "1")
+                    .env(VERIFY_VAR, "16");
                 compare_run_input(
                     &mut report,
                     "translated, GC stress",

@@ -547,7 +547,9 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
         let mut plain = String::new();
         compare_run(&mut plain, "dynamic", &mut run, &expected)?;
         let mut run = env.command(dyn_dir.join("core"), &dyn_dir);
-        run.args(&args).env("SEAM_GC_STRESS", "1");
+        run.args(&args)
+            .env("SEAM_GC_STRESS", "1")
+            .env("SEAM_GC_VERIFY", "16");
         let mut stress = String::new();
         compare_run(&mut stress, "dynamic, gc stress", &mut run, &expected)?;
         report.push_str(&plain);

@@ -216,7 +216,7 @@ fn run_seed(env: &Env, seed: u64) -> Result<String> {
     for stress in [false, true] {
         let mut cmd = env.command(&bin);
         if stress {
-            cmd.env("SEAM_GC_STRESS", "1");
+            cmd.env("SEAM_GC_STRESS", "1").env("SEAM_GC_VERIFY", "16");
         }
         let got = run_command(&mut cmd)?;
         let label = if stress {

@@ -318,7 +318,7 @@ fn run_seed(env: &Env, seed: u64) -> Result<String> {
         let mut run = env.command(dir.join("dyn/core"), &dir.join("dyn"));
         s.compare(".so", &mut run, &oracle)?;
         let mut run = env.command(dir.join("dyn/core"), &dir.join("dyn"));
-        run.env("SEAM_GC_STRESS", "1");
+        run.env("SEAM_GC_STRESS", "1").env("SEAM_GC_VERIFY", "16");
         s.compare(".so, GC stress", &mut run, &oracle)?;
     }
     if s.report.is_empty() {

@@ -345,7 +345,9 @@ fn run_case(env: &Env, case: &Case) -> Result<String> {
     runs.push(("static", cmd));
     if !case.slow {
         let mut cmd = env.command(dyn_dir.join("scheme"), &dyn_dir);
-        cmd.arg(&case.path).env("SEAM_GC_STRESS", "1");
+        cmd.arg(&case.path)
+            .env("SEAM_GC_STRESS", "1")
+            .env("SEAM_GC_VERIFY", "16");
         runs.push(("stress", cmd));
     }
     if !case.slow && !case.deep {

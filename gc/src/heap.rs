@@ -32,7 +32,9 @@
 //! are held back again.
 //! In debug builds dead small
 //! objects are filled with `0xdd`, and marking asserts that every reference
-//! points at an allocated slot, so a missed root fails loudly.
+//! points at an allocated slot, so a missed root fails loudly. In any build,
+//! `SEAM_GC_VERIFY=1` checks the whole heap after every collection (see
+//! [`Heap::verify`]) and stops the process at the first bad reference.
 //! This module does not know who the roots belong to or what the objects mean.
 
 use crate::{GcTypeInfo, fallibly, kind, shadow};
@@ -75,6 +77,10 @@ pub struct GcStats {
     pub heap_bytes: u64,
     /// The largest `heap_bytes` ever reached.
     pub peak_heap_bytes: u64,
+    /// The longest collection, in nanoseconds (timed only under `SEAM_GC_STATS=1`).
+    pub max_pause_ns: u64,
+    /// All collections together, in nanoseconds (timed only under `SEAM_GC_STATS=1`).
+    pub total_pause_ns: u64,
 }
 
 struct Chunk {
@@ -104,6 +110,10 @@ struct Heap {
     since_last: usize,
     threshold: usize,
     stress: bool,
+    /// `SEAM_GC_STATS`: time every collection.
+    timed: bool,
+    /// `SEAM_GC_VERIFY=N`: check the heap after every `N`th collection (0: never).
+    verify_every: u64,
     stats: GcStats,
 }
 
@@ -161,6 +171,28 @@ pub unsafe fn init() {
 pub unsafe fn set_stress(on: bool) {
     // SAFETY: forwarded from the caller.
     unsafe { with_heap(|heap| heap.stress = on) }
+}
+
+/// Makes every collection check the heap afterwards and stop the process at
+/// the first bad reference (what `SEAM_GC_VERIFY=1` does).
+///
+/// # Safety
+/// As for [`init`]: no other thread may be using the collector.
+pub unsafe fn set_verify(on: bool) {
+    // SAFETY: forwarded from the caller.
+    unsafe { with_heap(|heap| heap.verify_every = u64::from(on)) }
+}
+
+/// Checks the heap now, as `SEAM_GC_VERIFY=1` does after each collection:
+/// every root and every reference of every allocated object is null or the
+/// start of an allocated object. Returns the first violation, described.
+///
+/// # Safety
+/// Every root must be a readable word. No other thread may be using the
+/// collector (as for [`init`]).
+pub unsafe fn verify_heap() -> Result<(), String> {
+    // SAFETY: forwarded from the caller.
+    unsafe { with_heap(|heap| heap.verify()) }
 }
 
 /// The collector's counters.
@@ -221,6 +253,16 @@ pub unsafe fn add_root(slot: *mut *mut u8) {
     unsafe { with_heap(|heap| heap.static_roots.push(slot)) }
 }
 
+/// `SEAM_GC_VERIFY`'s value: a count `N` verifies after every `N`th
+/// collection; any other non-empty value but `0`, after each one.
+pub(crate) fn verify_interval(value: Option<&std::ffi::OsStr>) -> u64 {
+    match value.map(|v| v.to_str()) {
+        None | Some(Some("" | "0")) => 0,
+        Some(Some(v)) => v.parse::<u64>().unwrap_or(1),
+        Some(None) => 1,
+    }
+}
+
 fn env_flag(name: &str) -> bool {
     std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0")
 }
@@ -238,6 +280,11 @@ extern "C" fn print_stats_at_exit() {
     eprintln!("seam-gc: collections {}", s.collections);
     eprintln!("seam-gc: bytes allocated {}", s.bytes_allocated);
     eprintln!("seam-gc: peak heap bytes {}", s.peak_heap_bytes);
+    eprintln!(
+        "seam-gc: pause max {:.3} ms, total {:.3} ms",
+        s.max_pause_ns as f64 / 1e6,
+        s.total_pause_ns as f64 / 1e6
+    );
 }
 
 /// The header word of the object at `obj`.
@@ -251,7 +298,8 @@ unsafe fn header(obj: *mut u8) -> *mut u64 {
 
 impl Heap {
     fn new() -> Heap {
-        if env_flag("SEAM_GC_STATS") {
+        let timed = env_flag("SEAM_GC_STATS");
+        if timed {
             crate::os::at_exit(print_stats_at_exit);
         }
         let mut heap = Heap {
@@ -268,6 +316,8 @@ impl Heap {
             since_last: 0,
             threshold: MIN_THRESHOLD,
             stress: env_flag("SEAM_GC_STRESS"),
+            timed,
+            verify_every: verify_interval(std::env::var_os("SEAM_GC_VERIFY").as_deref()),
             stats: GcStats::default(),
         };
         heap.refill_spares();
@@ -427,6 +477,31 @@ impl Heap {
     /// # Safety
     /// Every root holds null or a live, well-formed GC object.
     unsafe fn collect(&mut self) {
+        let start = self.timed.then(std::time::Instant::now);
+        // SAFETY: forwarded from the caller.
+        unsafe { self.mark_and_sweep() };
+        if let Some(start) = start {
+            let ns = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
+            self.stats.max_pause_ns = self.stats.max_pause_ns.max(ns);
+            self.stats.total_pause_ns = self.stats.total_pause_ns.saturating_add(ns);
+        }
+        if self.verify_every != 0 && self.stats.collections.is_multiple_of(self.verify_every) {
+            // SAFETY: the roots are well formed (the caller's guarantee).
+            if let Err(problem) = unsafe { self.verify() } {
+                eprintln!(
+                    "seam-gc: heap verification failed after collection {}: {problem}",
+                    self.stats.collections
+                );
+                std::process::abort();
+            }
+        }
+    }
+
+    /// The collection proper: mark from the roots, sweep, set the next threshold.
+    ///
+    /// # Safety
+    /// As for [`Heap::collect`].
+    unsafe fn mark_and_sweep(&mut self) {
         let (base, top) = shadow::live_range();
         let mut p = base;
         while p < top {
@@ -536,39 +611,8 @@ impl Heap {
     /// # Safety
     /// `obj` is a live, well-formed object.
     unsafe fn trace(&mut self, obj: *mut u8) {
-        // SAFETY: the descriptor and the offsets it gives lie inside the
-        // object, and each traced word holds null or an object (see `GcTypeInfo`).
-        unsafe {
-            let desc = &**(obj as *const *const GcTypeInfo);
-            let word = |off: usize| *(obj.add(off) as *const *mut u8);
-            match desc.kind {
-                kind::FIXED_REFS => {
-                    for i in 0..desc.ref_count as usize {
-                        let off = *desc.ref_offsets.add(i) as usize;
-                        self.mark(word(off));
-                    }
-                }
-                kind::REF_ARRAY => {
-                    let len = word(desc.len_offset as usize) as usize;
-                    let items = desc.items_offset as usize;
-                    for i in 0..len {
-                        self.mark(word(items + 8 * i));
-                    }
-                }
-                kind::TUPLE => {
-                    // Bit 63 also covers every item past the 64th (homogeneous tuples).
-                    let len = word(desc.len_offset as usize) as usize;
-                    let mask = word(desc.mask_offset as usize) as u64;
-                    let items = desc.items_offset as usize;
-                    for i in 0..len {
-                        if mask & (1 << i.min(63)) != 0 {
-                            self.mark(word(items + 8 * i));
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
+        // SAFETY: forwarded from the caller; each reference is null or an object.
+        unsafe { for_each_ref(obj, |_, r| self.mark(r)) }
     }
 
     /// Frees every unmarked object, clears the marks and rebuilds the free lists.
@@ -618,5 +662,175 @@ impl Heap {
             }
         });
         self.stats.heap_bytes = live as u64;
+    }
+}
+
+/// Calls `f(offset, word)` for each word of `obj` that its descriptor says
+/// holds a reference (null or an object).
+///
+/// # Safety
+/// `obj` is a live, well-formed object: its descriptor and the offsets it
+/// gives lie inside the object.
+unsafe fn for_each_ref(obj: *mut u8, mut f: impl FnMut(usize, *mut u8)) {
+    // SAFETY: the caller's guarantee (see `GcTypeInfo`).
+    unsafe {
+        let desc = &**(obj as *const *const GcTypeInfo);
+        let word = |off: usize| *(obj.add(off) as *const *mut u8);
+        match desc.kind {
+            kind::FIXED_REFS => {
+                for i in 0..desc.ref_count as usize {
+                    let off = *desc.ref_offsets.add(i) as usize;
+                    f(off, word(off));
+                }
+            }
+            kind::REF_ARRAY => {
+                let len = word(desc.len_offset as usize) as usize;
+                let items = desc.items_offset as usize;
+                for i in 0..len {
+                    f(items + 8 * i, word(items + 8 * i));
+                }
+            }
+            kind::TUPLE => {
+                // Bit 63 also covers every item past the 64th (homogeneous tuples).
+                let len = word(desc.len_offset as usize) as usize;
+                let mask = word(desc.mask_offset as usize) as u64;
+                let items = desc.items_offset as usize;
+                for i in 0..len {
+                    if mask & (1 << i.min(63)) != 0 {
+                        f(items + 8 * i, word(items + 8 * i));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Where the heap's objects start, for checking references against.
+struct ObjectMap {
+    /// Chunk bases, sorted, with their size class.
+    chunks: Vec<(usize, usize)>,
+    /// Large block addresses (their headers), sorted.
+    large: Vec<usize>,
+}
+
+impl ObjectMap {
+    fn new(heap: &Heap) -> ObjectMap {
+        let mut chunks: Vec<(usize, usize)> = heap
+            .chunks
+            .iter()
+            .map(|c| (c.base as usize, c.class))
+            .collect();
+        chunks.sort_unstable();
+        let mut large: Vec<usize> = heap.large.iter().map(|&(b, _)| b as usize).collect();
+        large.sort_unstable();
+        ObjectMap { chunks, large }
+    }
+
+    /// Whether `p` is the start of an allocated object of the heap.
+    fn is_object(&self, p: usize) -> bool {
+        if !p.is_multiple_of(8) || p < HEADER {
+            return false;
+        }
+        let h = p - HEADER;
+        let at = self.chunks.partition_point(|&(base, _)| base <= h);
+        if let Some(&(base, class)) = at.checked_sub(1).map(|i| &self.chunks[i]) {
+            let slot_size = (class + 1) * GRANULE;
+            let off = h - base;
+            if off < CHUNK_BYTES {
+                return off.is_multiple_of(slot_size)
+                    && off / slot_size < CHUNK_BYTES / slot_size
+                    // SAFETY: `h` is a slot header inside one of our chunks.
+                    && unsafe { *(h as *const u64) } & ALLOCATED != 0;
+            }
+        }
+        // SAFETY: `h` is the header of one of our large blocks.
+        self.large.binary_search(&h).is_ok() && unsafe { *(h as *const u64) } & ALLOCATED != 0
+    }
+}
+
+impl Heap {
+    /// Checks the heap between collections: every root and every reference an
+    /// allocated object holds is null or the start of an allocated object
+    /// (not a freed slot, not the inside of an object), every object has a
+    /// descriptor, and no mark bit is left set. Returns the first violation.
+    ///
+    /// # Safety
+    /// Every registered static root is a readable word.
+    unsafe fn verify(&self) -> Result<(), String> {
+        let map = ObjectMap::new(self);
+        let bad = |w: *mut u8| !w.is_null() && !map.is_object(w as usize);
+        let (base, top) = shadow::live_range();
+        let mut p = base;
+        let mut i = 0usize;
+        while p < top {
+            // SAFETY: `[base, top)` is the initialised part of the shadow stack.
+            let w = unsafe { *p } as *mut u8;
+            if bad(w) {
+                return Err(format!(
+                    "shadow stack slot {i} holds {w:p}, which is not an allocated object"
+                ));
+            }
+            // SAFETY: still inside `[base, top]`.
+            p = unsafe { p.add(1) };
+            i += 1;
+        }
+        for (i, &slot) in self.static_roots.iter().enumerate() {
+            // SAFETY: the caller's guarantee.
+            let w = unsafe { *slot };
+            if bad(w) {
+                return Err(format!(
+                    "static root {i} (at {slot:p}) holds {w:p}, which is not an allocated object"
+                ));
+            }
+        }
+        let mut objects: Vec<*mut u8> = Vec::new();
+        for chunk in &self.chunks {
+            let slot_size = (chunk.class + 1) * GRANULE;
+            for i in 0..CHUNK_BYTES / slot_size {
+                // SAFETY: slot `i` lies inside the chunk.
+                let slot = unsafe { chunk.base.add(i * slot_size) };
+                // SAFETY: every slot starts with its header.
+                let h = unsafe { *(slot as *const u64) };
+                if h & MARK != 0 {
+                    return Err(format!("the slot at {slot:p} kept its mark bit"));
+                }
+                if h & ALLOCATED != 0 {
+                    // SAFETY: the object follows its header inside the slot.
+                    objects.push(unsafe { slot.add(HEADER) });
+                }
+            }
+        }
+        for &(block, _) in &self.large {
+            // SAFETY: a large block starts with its header.
+            if unsafe { *(block as *const u64) } & MARK != 0 {
+                return Err(format!("the large block at {block:p} kept its mark bit"));
+            }
+            // SAFETY: the object follows its header.
+            objects.push(unsafe { block.add(HEADER) });
+        }
+        for obj in objects {
+            // SAFETY: an allocated object's first word is its descriptor.
+            if unsafe { *(obj as *const *const GcTypeInfo) }.is_null() {
+                return Err(format!("the object at {obj:p} has no descriptor"));
+            }
+            let mut problem = None;
+            // SAFETY: every allocated object is well formed (what is checked here
+            // is where its references point).
+            unsafe {
+                for_each_ref(obj, |off, r| {
+                    if problem.is_none() && bad(r) {
+                        problem = Some(format!(
+                            "the object at {obj:p} holds {r:p} at offset {off}, \
+                             which is not an allocated object"
+                        ));
+                    }
+                })
+            };
+            if let Some(problem) = problem {
+                return Err(problem);
+            }
+        }
+        Ok(())
     }
 }

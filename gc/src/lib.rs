@@ -8,6 +8,10 @@
 //!             └─▶ sweep every chunk and large block; rebuild the free lists
 //! ```
 //!
+//! `SEAM_GC_STRESS=1` collects at every allocation; `SEAM_GC_VERIFY=N` checks
+//! the whole heap after every `N`th collection ([`verify_heap`]);
+//! `SEAM_GC_STATS=1` prints the counters and pause times at exit.
+//!
 //! Every object is preceded by a hidden 8-byte header (allocated and mark
 //! bits, size class); the object's visible offset 0 is a pointer to its type
 //! descriptor, which starts with a [`GcTypeInfo`] saying where the object's
@@ -32,7 +36,10 @@ mod shadow;
 #[cfg(test)]
 mod tests;
 
-pub use heap::{GcStats, add_root, alloc, collect, init, open_spares, set_stress, stats};
+pub use heap::{
+    GcStats, add_root, alloc, collect, init, open_spares, set_stress, set_verify, stats,
+    verify_heap,
+};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

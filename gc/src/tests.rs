@@ -359,3 +359,90 @@ fn marking_falls_back_to_rescanning_when_the_mark_stack_is_full() {
         assert_eq!(value(next(n)), (i + N) as i64);
     }
 }
+
+/// [`verify_heap`], with the collector to this test alone.
+fn verify() -> Result<(), String> {
+    // SAFETY: the tests' roots are readable words.
+    unsafe { verify_heap() }
+}
+
+#[test]
+fn a_well_formed_heap_verifies_before_and_after_collections() {
+    let _s = Session::new();
+    let mut list = std::ptr::null_mut();
+    let slot = root(list);
+    for i in 0..2000 {
+        list = node(i, list);
+        // SAFETY: `slot` is this test's root.
+        unsafe { *slot = list as usize };
+        if i % 7 == 0 {
+            leaf(i);
+        }
+    }
+    // SAFETY: ARRAY describes {desc, len, items}; 100 items fit in 16 + 800 bytes (a large object).
+    let arr = unsafe { alloc(&ARRAY, 16 + 8 * 100) };
+    root(arr);
+    // SAFETY: `arr` is live and has room for 100 items.
+    unsafe {
+        *(arr.add(8) as *mut usize) = 100;
+        *(arr.add(16) as *mut *mut u8) = list;
+    }
+    assert_eq!(verify(), Ok(()));
+    gc();
+    assert_eq!(verify(), Ok(()));
+}
+
+#[test]
+fn the_verifier_finds_a_reference_to_a_freed_object() {
+    let _s = Session::new();
+    let a = node(1, std::ptr::null_mut());
+    root(a);
+    let b = leaf(2);
+    gc();
+    assert!(!is_allocated(b), "the unrooted leaf is freed");
+    // SAFETY: `a` is live; `b` is the stale address the verifier must catch.
+    unsafe { *(a.add(16) as *mut *mut u8) = b };
+    let problem = verify().expect_err("a reference to a freed slot");
+    assert!(problem.contains("at offset 16"), "{problem}");
+    assert!(problem.contains("not an allocated object"), "{problem}");
+    // SAFETY: as above; the session's last collection must see a sound heap.
+    unsafe { *(a.add(16) as *mut *mut u8) = std::ptr::null_mut() };
+}
+
+#[test]
+fn the_verifier_finds_a_pointer_into_an_object_and_a_bad_root() {
+    let _s = Session::new();
+    let a = node(1, std::ptr::null_mut());
+    root(a);
+    let b = leaf(2);
+    root(b);
+    // SAFETY: `a` is live; `b + 8` points inside `b`, not at its start.
+    unsafe { *(a.add(16) as *mut *mut u8) = b.add(8) };
+    assert!(
+        verify()
+            .expect_err("an interior pointer")
+            .contains("at offset 16")
+    );
+    // SAFETY: as above.
+    unsafe { *(a.add(16) as *mut *mut u8) = b };
+    assert_eq!(verify(), Ok(()));
+    // SAFETY: `b + 8` is a readable address; the root is put back before the session ends.
+    let slot = root(unsafe { b.add(8) });
+    let problem = verify().expect_err("a root into an object");
+    assert!(problem.starts_with("shadow stack slot"), "{problem}");
+    // SAFETY: `slot` is this test's root.
+    unsafe { *slot = 0 };
+    assert_eq!(verify(), Ok(()));
+}
+
+#[test]
+fn seam_gc_verify_takes_a_count_or_a_switch() {
+    use std::ffi::OsStr;
+    let every = |v: Option<&str>| heap::verify_interval(v.map(OsStr::new));
+    assert_eq!(every(None), 0);
+    assert_eq!(every(Some("")), 0);
+    assert_eq!(every(Some("0")), 0);
+    assert_eq!(every(Some("1")), 1);
+    assert_eq!(every(Some("16")), 16);
+    assert_eq!(every(Some("yes")), 1);
+}
