@@ -19,12 +19,17 @@
 //!                             message, `error: MESSAGE IRRITANT...`), for status 1
 //! ```
 //!
+//! The README's demo program, `examples/scheme/demo.scm`, is one more case, with
+//! its Guile output recorded beside it (`examples/scheme/demo.stdout`); it counts
+//! as `; slow`.
+//!
 //! The core is built once (`seam build-core`), the extension modules each with
 //! `seam build-ext` against its exports file, and once more with every module
 //! linked in (`--static-ext`).  Each program then runs:
 //!
 //! ```text
 //!   (a) cd TMP/dyn && ./scheme NAME.scm          (load-extension opens ext/NAME.so)
+//!   (a') cd TMP/dyn && ./scheme < NAME.scm       (the program on standard input) unless `; slow`
 //!   (b) cd TMP/empty && TMP/static/scheme NAME.scm   (modules linked in)
 //!   (c) (a) with SEAM_GC_STRESS=1                unless `; slow`
 //!   (d) cd examples/scheme && seam py main.py -- NAME.scm   unless `; slow` or `; deep`
@@ -53,7 +58,7 @@ use anyhow::{Context, Result, bail};
 
 use support::{
     Expected, RunOutput, Tool, blessing, describe_exit, diff, find_tool, indent, print_failures,
-    run_command, run_parallel, show_command, tail, workspace_root, write_file,
+    run_command, run_command_input, run_parallel, show_command, tail, workspace_root, write_file,
 };
 
 /// Set to skip the Guile cross-check when guile is not installed.
@@ -75,8 +80,10 @@ fn main() -> ExitCode {
 
 struct Case {
     name: String,
-    /// `tests/scheme/NAME.scm`, absolute.
+    /// `tests/scheme/NAME.scm` (or the demo, `examples/scheme/demo.scm`), absolute.
     path: PathBuf,
+    /// Where its expectations (`NAME.stdout`...) are: the directory of `path`.
+    dir: PathBuf,
     slow: bool,
     deep: bool,
     /// Not compared with Guile: its expectation is written by hand.
@@ -92,10 +99,6 @@ struct Env {
 }
 
 impl Env {
-    fn dir(&self) -> PathBuf {
-        self.root.join("tests/scheme")
-    }
-
     fn command(&self, program: impl AsRef<std::ffi::OsStr>, cwd: &Path) -> Command {
         let mut cmd = Command::new(program);
         cmd.current_dir(cwd)
@@ -181,12 +184,23 @@ fn discover(root: &Path) -> Result<Vec<Case>> {
         cases.push(Case {
             name,
             path,
+            dir: dir.clone(),
             slow,
             deep,
             not_guile,
         });
     }
     cases.sort_by(|a, b| a.name.cmp(&b.name));
+    // The README's demo program, too slow for the stress and CPython runs.
+    let examples = root.join("examples/scheme");
+    cases.push(Case {
+        name: "demo".to_string(),
+        path: examples.join("demo.scm"),
+        dir: examples,
+        slow: true,
+        deep: false,
+        not_guile: false,
+    });
     Ok(cases)
 }
 
@@ -264,8 +278,8 @@ fn build(env: &Env) -> Result<()> {
     must(&mut linked)
 }
 
-fn read_expected(env: &Env, case: &Case) -> Result<(Expected, Option<Vec<u8>>)> {
-    let dir = env.dir();
+fn read_expected(case: &Case) -> Result<(Expected, Option<Vec<u8>>)> {
+    let dir = &case.dir;
     let stdout_path = dir.join(format!("{}.stdout", case.name));
     let stdout = fs::read(&stdout_path).unwrap_or_default();
     let status_path = dir.join(format!("{}.status", case.name));
@@ -334,12 +348,17 @@ fn run_case(env: &Env, case: &Case) -> Result<String> {
     if env.guile && !case.not_guile {
         check_guile(env, case, &mut report)?;
     }
-    let (expected, stderr) = read_expected(env, case)?;
+    let (expected, stderr) = read_expected(case)?;
     let dyn_dir = env.tmp.join("dyn");
     let mut runs: Vec<(&str, Command)> = Vec::new();
     let mut cmd = env.command(dyn_dir.join("scheme"), &dyn_dir);
     cmd.arg(&case.path);
     runs.push((".so", cmd));
+    if !case.slow {
+        // With no file, the interpreter reads its program from standard input.
+        let cmd = env.command(dyn_dir.join("scheme"), &dyn_dir);
+        runs.push(("stdin", cmd));
+    }
     let mut cmd = env.command(env.tmp.join("static/scheme"), &env.tmp.join("empty"));
     cmd.arg(&case.path);
     runs.push(("static", cmd));
@@ -356,12 +375,10 @@ fn run_case(env: &Env, case: &Case) -> Result<String> {
         runs.push(("cpython", cmd));
     }
     for (label, mut cmd) in runs {
-        let out = run_command(&mut cmd)?;
+        let input = (label == "stdin").then_some(case.path.as_path());
+        let out = run_command_input(&mut cmd, input)?;
         if env.bless && label == "cpython" && stderr.is_none() && expected.status != 0 {
-            write_file(
-                &env.dir().join(format!("{}.stderr", case.name)),
-                &out.stderr,
-            )?;
+            write_file(&case.dir.join(format!("{}.stderr", case.name)), &out.stderr)?;
             continue;
         }
         compare(&mut report, label, &cmd, &out, &expected, stderr.as_deref());
@@ -384,7 +401,7 @@ fn check_guile(env: &Env, case: &Case, report: &mut String) -> Result<()> {
         .env("GUILE_AUTO_COMPILE", "0");
     let out = run_command(&mut cmd)?;
     let status = out.status.unwrap_or(-1);
-    let dir = env.dir();
+    let dir = &case.dir;
     if env.bless {
         write_file(&dir.join(format!("{}.stdout", case.name)), &out.stdout)?;
         let status_path = dir.join(format!("{}.status", case.name));
@@ -395,7 +412,7 @@ fn check_guile(env: &Env, case: &Case, report: &mut String) -> Result<()> {
         }
         return Ok(());
     }
-    let (expected, _) = read_expected(env, case)?;
+    let (expected, _) = read_expected(case)?;
     let mut problems = String::new();
     if (status == 0) != (expected.status == 0) {
         let _ = writeln!(
