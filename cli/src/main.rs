@@ -15,7 +15,7 @@ use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand};
 use seam_core::frontend::{self, CheckOutput, SourceLoader};
 use seam_core::{codegen, diag, exports};
-use seam_exports_schema::ExportsFile;
+use seam_exports_schema::ExportsIndex;
 
 #[derive(Parser)]
 #[command(
@@ -110,8 +110,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let checked = match exports {
                 None => check(&file),
                 Some(path) => {
-                    let core = load_exports(&path)?;
-                    check_ext(&file, &core, &path)
+                    let bytes = read_exports(&path)?;
+                    check_ext(&file, &open_exports(&bytes, &path)?, &path)
                 }
             };
             if dump_tir && let Some(program) = checked.as_ref().and_then(|c| c.program.as_ref()) {
@@ -166,7 +166,7 @@ fn check(entry: &Path) -> Option<CheckOutput> {
 }
 
 /// Checks an extension against a core's exports, printing diagnostics.
-fn check_ext(ext: &Path, core: &ExportsFile, core_path: &Path) -> Option<CheckOutput> {
+fn check_ext(ext: &Path, core: &ExportsIndex<'_>, core_path: &Path) -> Option<CheckOutput> {
     report(seam_extmod::check(
         ext,
         core,
@@ -178,7 +178,7 @@ fn check_ext(ext: &Path, core: &ExportsFile, core_path: &Path) -> Option<CheckOu
 /// Translates an extension against a core's exports; `None` when it had errors (printed).
 fn translate_ext(
     ext: &Path,
-    core: &ExportsFile,
+    core: &ExportsIndex<'_>,
     core_path: &Path,
 ) -> Result<Option<seam_extmod::ExtensionObject>> {
     let host = target_lexicon::HOST.to_string();
@@ -248,10 +248,15 @@ fn build_checked_core(
     exports_path.push(".exports");
     let exports_path = PathBuf::from(exports_path);
     program.fingerprint = Some(exports.fingerprint.to_string());
-    // Extensions linked in are compiled against this core's exports, like any other.
+    let exports_bytes = exports.encode();
+    // Extensions linked in are compiled against this core's exports, like any other:
+    // read from the bytes the file will hold.
+    let opened = ExportsIndex::open(&exports_bytes).map_err(|e| {
+        anyhow::anyhow!("the exports file just written does not read back: {e} (this is a bug)")
+    })?;
     let mut ext_objects = Vec::new();
     for ext in static_ext {
-        let Some(ext_object) = translate_ext(ext, &exports, &exports_path)? else {
+        let Some(ext_object) = translate_ext(ext, &opened, &exports_path)? else {
             return Ok(false);
         };
         if program.static_extensions.contains(&ext_object.name) {
@@ -271,7 +276,7 @@ fn build_checked_core(
         &codegen::dynamic_symbols(&program),
         output,
     )?;
-    std::fs::write(&exports_path, exports.encode())
+    std::fs::write(&exports_path, &exports_bytes)
         .with_context(|| format!("cannot write {}", exports_path.display()))?;
     Ok(true)
 }
@@ -279,7 +284,8 @@ fn build_checked_core(
 /// The second translation: an extension module compiled against a core's exports file into `OUT.so`.
 /// Returns false when the extension had errors (already printed).
 fn build_ext(ext: &Path, exports_path: &Path, output: &Path) -> Result<bool> {
-    let core = load_exports(exports_path)?;
+    let bytes = read_exports(exports_path)?;
+    let core = open_exports(&bytes, exports_path)?;
     let Some(ext_object) = translate_ext(ext, &core, exports_path)? else {
         return Ok(false);
     };
@@ -287,9 +293,9 @@ fn build_ext(ext: &Path, exports_path: &Path, output: &Path) -> Result<bool> {
     Ok(true)
 }
 
-/// Reads and decodes an exports file; errors name the file.
-fn load_exports(path: &Path) -> Result<ExportsFile> {
-    let bytes = std::fs::read(path).map_err(|e| {
+/// The bytes of an exports file; errors name the file.
+fn read_exports(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
         let reason = match e.kind() {
             std::io::ErrorKind::NotFound => "no such file".to_string(),
             std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
@@ -297,13 +303,20 @@ fn load_exports(path: &Path) -> Result<ExportsFile> {
             _ => format!("cannot read: {e}"),
         };
         anyhow::anyhow!("{}: {reason}", path.display())
-    })?;
-    seam_exports_schema::decode(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+    })
+}
+
+/// Opens an exports file for the second translation: header, index and
+/// fingerprint checked, items left for the extension to ask for.
+fn open_exports<'a>(bytes: &'a [u8], path: &Path) -> Result<ExportsIndex<'a>> {
+    ExportsIndex::open(bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }
 
 /// `seam inspect`: an exports file for people, or as JSON.
 fn inspect(path: &Path, json: bool) -> Result<ExitCode> {
-    let file = load_exports(path)?;
+    let bytes = read_exports(path)?;
+    let file = seam_exports_schema::decode(&bytes)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     let text = if json {
         file.to_json()
     } else {

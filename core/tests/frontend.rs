@@ -289,14 +289,15 @@ fn check_on_this_thread(case: &Case) -> Result<(bool, String), String> {
                     rendered(&core.diagnostics, &core.sources)
                 ));
             };
-            // The exports file as the second translation reads it: encoded, then decoded.
+            // The exports file as the second translation reads it: encoded, then opened.
             let built = exports::build_exports(&program, "x86_64-unknown-linux-gnu")
                 .map_err(|e| format!("building the core's exports: {}", e.join("; ")))?;
-            let decoded = seam_exports_schema::decode(&built.encode())
-                .map_err(|e| format!("decoding the core's exports: {e}"))?;
+            let bytes = built.encode();
+            let opened = seam_exports_schema::ExportsIndex::open(&bytes)
+                .map_err(|e| format!("opening the core's exports: {e}"))?;
             let path = core_entry.with_extension("exports").display().to_string();
             let iface = CoreInterface {
-                exports: &decoded,
+                exports: &opened,
                 path: &path,
             };
             check_extension(&case.entry, iface, &loader)

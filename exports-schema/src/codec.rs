@@ -1,13 +1,19 @@
-//! Encoding and decoding: magic bytes, format version, bincode payload.
+//! Encoding and decoding: magic bytes, format version, fingerprint, the indexed body.
 //!
 //! ```text
 //!   offset 0   8 bytes   MAGIC ("SEAMEXP\0")
 //!   offset 8   u32 LE    FORMAT_VERSION
-//!   offset 12  ...       bincode 2 (standard config) of ExportsFile, to the last byte
+//!   offset 12  32 bytes  the fingerprint: SHA-256 of the body, as it lies in the file
+//!   offset 44  bincode   the seam version text (not fingerprinted)
+//!   then       body      the index, then the items it lists, to the last byte (`index.rs`)
 //! ```
 //!
-//! Decoding checks, in order: the magic, the version, the payload, that no
-//! bytes follow it, the file's internal consistency, and its fingerprint.
+//! Opening a file ([`ExportsIndex::open`](crate::ExportsIndex::open)) checks,
+//! in order: the magic, the version, that the header, index and items are all
+//! there and nothing follows them, the fingerprint over the raw body, and the
+//! order of the index. [`decode`] then decodes every item and checks the
+//! file's internal consistency; the second translation decodes only what an
+//! extension uses and checks that selection the same way.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -22,7 +28,8 @@ pub const MAGIC: [u8; 8] = *b"SEAMEXP\0";
 /// changes the payload's meaning and must bump it.
 pub const FORMAT_VERSION: u32 = 4;
 
-const HEADER_LEN: usize = MAGIC.len() + 4;
+/// Magic, version and fingerprint.
+pub(crate) const HEADER_LEN: usize = MAGIC.len() + 4 + 32;
 
 /// The largest payload [`decode`] accepts. bincode allocates a string's buffer
 /// from its encoded length before reading it; the limit caps what a corrupt
@@ -110,71 +117,49 @@ impl fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 impl ExportsFile {
-    /// The file's bytes: header, then payload. Call [`ExportsFile::seal`] first.
+    /// The file's bytes: header, seam version, then the indexed body. Call
+    /// [`ExportsFile::seal`] first: the stored fingerprint is written as it is.
     pub fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(HEADER_LEN + 4096);
-        out.extend_from_slice(&MAGIC);
-        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        let payload = bincode::serde::encode_to_vec(self, bincode::config::standard())
-            .expect("encoding plain data into a Vec cannot fail (this is a bug)");
-        out.extend_from_slice(&payload);
-        out
+        assemble(
+            &self.seam_version,
+            self.fingerprint,
+            &crate::index::encode_body(self),
+        )
+    }
+
+    /// For tests of the decoder: the file's bytes with each item's encoding
+    /// (functions, classes and globals, by qualified name) passed through
+    /// `edit`, and a fingerprint that matches the edited bytes, so that what
+    /// the edit breaks is found by decoding the item, not by the fingerprint.
+    #[doc(hidden)]
+    pub fn encode_edited(&self, mut edit: impl FnMut(&str, Vec<u8>) -> Vec<u8>) -> Vec<u8> {
+        let body = crate::index::encode_body_with(self, &mut edit);
+        let fingerprint = crate::fingerprint::body_hash(&body);
+        assemble(&self.seam_version, fingerprint, &body)
     }
 }
 
-/// Reads an exports file; never panics, whatever the bytes.
+/// Header, seam version text and body.
+fn assemble(seam_version: &str, fingerprint: Fingerprint, body: &[u8]) -> Vec<u8> {
+    let version = bincode::serde::encode_to_vec(seam_version, bincode::config::standard())
+        .expect("encoding plain data into a Vec cannot fail (this is a bug)");
+    let mut out = Vec::with_capacity(HEADER_LEN + version.len() + body.len());
+    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&fingerprint.0);
+    out.extend_from_slice(&version);
+    out.extend_from_slice(body);
+    out
+}
+
+/// Reads a whole exports file, every item decoded and checked; never panics,
+/// whatever the bytes. The second translation uses [`ExportsIndex`](crate::ExportsIndex) instead.
 pub fn decode(bytes: &[u8]) -> Result<ExportsFile, DecodeError> {
-    if bytes.is_empty() {
-        return Err(DecodeError::Empty);
-    }
-    let magic_len = bytes.len().min(MAGIC.len());
-    if bytes[..magic_len] != MAGIC[..magic_len] {
-        return Err(DecodeError::NotExports);
-    }
-    let Some(version) = bytes.get(MAGIC.len()..HEADER_LEN) else {
-        return Err(DecodeError::Truncated { len: bytes.len() });
-    };
-    let found = u32::from_le_bytes([version[0], version[1], version[2], version[3]]);
-    if found != FORMAT_VERSION {
-        return Err(DecodeError::Version {
-            found,
-            supported: FORMAT_VERSION,
-        });
-    }
-    let payload = &bytes[HEADER_LEN..];
-    if payload.len() > MAX_PAYLOAD {
-        return Err(DecodeError::TooLarge { len: bytes.len() });
-    }
-    let config = bincode::config::standard().with_limit::<MAX_PAYLOAD>();
-    let (file, used): (ExportsFile, usize) = bincode::serde::decode_from_slice(payload, config)
-        .map_err(|e| match e {
-            bincode::error::DecodeError::UnexpectedEnd { .. } => {
-                DecodeError::Truncated { len: bytes.len() }
-            }
-            // Every claim of a valid payload is backed by its own bytes, which are fewer than the limit.
-            bincode::error::DecodeError::LimitExceeded => {
-                DecodeError::Corrupt("a length exceeds the file".to_string())
-            }
-            other => DecodeError::Corrupt(bincode_message(other)),
-        })?;
-    if used != payload.len() {
-        return Err(DecodeError::TrailingBytes {
-            count: payload.len() - used,
-        });
-    }
-    check_consistency(&file).map_err(DecodeError::Inconsistent)?;
-    let computed = file.compute_fingerprint();
-    if computed != file.fingerprint {
-        return Err(DecodeError::FingerprintMismatch {
-            stored: file.fingerprint,
-            computed,
-        });
-    }
-    Ok(file)
+    crate::ExportsIndex::open(bytes)?.decode_all()
 }
 
 /// bincode's `Display` is its `Debug`; say the common cases in words.
-fn bincode_message(e: bincode::error::DecodeError) -> String {
+pub(crate) fn bincode_message(e: bincode::error::DecodeError) -> String {
     use bincode::error::DecodeError as B;
     match e {
         B::OtherString(s) => s,
@@ -193,7 +178,7 @@ fn bincode_message(e: bincode::error::DecodeError) -> String {
 /// What an extension relies on without checking again: every class named is
 /// described, parents precede children, id ranges nest, slots are numbered in
 /// order and fields lie inside the instance.
-fn check_consistency(file: &ExportsFile) -> Result<(), String> {
+pub(crate) fn check_consistency(file: &ExportsFile) -> Result<(), String> {
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (i, c) in file.classes.iter().enumerate() {
         let name = c.qualified_name.as_str();

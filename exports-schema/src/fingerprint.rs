@@ -1,15 +1,19 @@
 //! The fingerprint: what an extension and its core must agree on, as one hash.
 //!
-//! It is SHA-256 over a domain tag, the format version and the bincode
-//! encoding of the *canonical* payload: the file without the seam version
-//! text and the fingerprint, modules sorted, functions and globals sorted
-//! by qualified name, classes by id, fields by offset, vtables by slot, GC
-//! offsets ascending, runtime entries by symbol. Parameter order is kept: it
-//! is the calling convention. Everything else in the file counts: names,
-//! symbols, types, `can_raise`, ids and slack, sizes, offsets, vtables, the
-//! target, the runtime ABI version and table. Nothing outside the file does
-//! (no timestamps, paths, or private functions), so rebuilding a core whose
+//! It is SHA-256 over a domain tag, the format version and the file's body
+//! (`index.rs`): the index and the items, written in *canonical* order —
+//! modules sorted, items by qualified name, fields by offset, vtables by slot,
+//! GC offsets ascending, runtime entries by symbol — so that the same content
+//! always has the same bytes. The seam version text and the fingerprint lie
+//! before the body and are not hashed. Parameter order is kept: it is the
+//! calling convention. Everything else in the file counts: names, symbols,
+//! types, `can_raise`, ids and slack, sizes, offsets, vtables, the target, the
+//! runtime ABI version and table. Nothing outside the file does (no
+//! timestamps, paths, or private functions), so rebuilding a core whose
 //! interface did not change gives the same fingerprint.
+//!
+//! A reader hashes the body as it lies in the file, without decoding or
+//! re-encoding anything: checking a file costs one pass of SHA-256.
 
 use std::fmt;
 
@@ -17,30 +21,16 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
-use std::borrow::Cow;
-
-use crate::{
-    ExportedClass, ExportedFunction, ExportedGlobal, ExportsFile, FORMAT_VERSION, RuntimeData,
-    RuntimeFunction,
-};
+use crate::{ExportedClass, ExportsFile, FORMAT_VERSION};
 
 /// A 256-bit fingerprint, shown as 64 lowercase hex digits.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Fingerprint(pub [u8; 32]);
 
 impl ExportsFile {
-    /// The fingerprint of the file's canonical payload (the stored one plays no part).
+    /// The fingerprint of the file's canonical body (the stored one plays no part).
     pub fn compute_fingerprint(&self) -> Fingerprint {
-        let mut hasher = Sha256::new();
-        hasher.update(b"seam exports fingerprint\0");
-        hasher.update(FORMAT_VERSION.to_le_bytes());
-        bincode::serde::encode_into_std_write(
-            Canonical::of(self),
-            &mut hasher,
-            bincode::config::standard(),
-        )
-        .expect("hashing plain data cannot fail (this is a bug)");
-        Fingerprint(hasher.finalize().into())
+        body_hash(&crate::index::encode_body(self))
     }
 
     /// Puts every list in canonical order (see the module documentation).
@@ -66,61 +56,16 @@ impl ExportsFile {
     }
 }
 
-/// The fingerprinted part of a file, in canonical order, borrowed: a sealed
-/// file is already in that order, so hashing it copies nothing.
-#[derive(Serialize)]
-struct Canonical<'a> {
-    runtime_abi_version: u32,
-    target: &'a str,
-    modules: Vec<&'a String>,
-    functions: Vec<&'a ExportedFunction>,
-    classes: Vec<Cow<'a, ExportedClass>>,
-    globals: Vec<&'a ExportedGlobal>,
-    runtime: Vec<&'a RuntimeFunction>,
-    runtime_data: Vec<&'a RuntimeData>,
+/// The fingerprint of a body, as written in the file.
+pub(crate) fn body_hash(body: &[u8]) -> Fingerprint {
+    let mut hasher = Sha256::new();
+    hasher.update(b"seam exports fingerprint\0");
+    hasher.update(FORMAT_VERSION.to_le_bytes());
+    hasher.update(body);
+    Fingerprint(hasher.finalize().into())
 }
 
-impl<'a> Canonical<'a> {
-    fn of(file: &'a ExportsFile) -> Canonical<'a> {
-        fn sorted<T>(items: &[T], order: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<&T> {
-            let mut refs: Vec<&T> = items.iter().collect();
-            refs.sort_by(|a, b| order(a, b));
-            refs
-        }
-        let mut modules = sorted(&file.modules, |a, b| a.cmp(b));
-        modules.dedup();
-        let classes = sorted(&file.classes, |a, b| {
-            (a.id, &a.qualified_name).cmp(&(b.id, &b.qualified_name))
-        })
-        .into_iter()
-        .map(|c| {
-            if class_is_canonical(c) {
-                Cow::Borrowed(c)
-            } else {
-                let mut c = c.clone();
-                canonicalize_class(&mut c);
-                Cow::Owned(c)
-            }
-        })
-        .collect();
-        Canonical {
-            runtime_abi_version: file.runtime_abi_version,
-            target: &file.target,
-            modules,
-            functions: sorted(&file.functions, |a, b| {
-                a.qualified_name.cmp(&b.qualified_name)
-            }),
-            classes,
-            globals: sorted(&file.globals, |a, b| {
-                a.qualified_name.cmp(&b.qualified_name)
-            }),
-            runtime: sorted(&file.runtime, |a, b| a.symbol.cmp(&b.symbol)),
-            runtime_data: sorted(&file.runtime_data, |a, b| a.symbol.cmp(&b.symbol)),
-        }
-    }
-}
-
-fn canonicalize_class(class: &mut ExportedClass) {
+pub(crate) fn canonicalize_class(class: &mut ExportedClass) {
     class
         .fields
         .sort_by(|a, b| (a.offset, &a.name).cmp(&(b.offset, &b.name)));
@@ -128,7 +73,7 @@ fn canonicalize_class(class: &mut ExportedClass) {
     class.gc_ref_offsets.sort_unstable();
 }
 
-fn class_is_canonical(class: &ExportedClass) -> bool {
+pub(crate) fn class_is_canonical(class: &ExportedClass) -> bool {
     class
         .fields
         .is_sorted_by(|a, b| (a.offset, &a.name) <= (b.offset, &b.name))

@@ -36,12 +36,14 @@
 mod codec;
 mod describe;
 mod fingerprint;
+mod index;
 mod types;
 
 use serde::{Deserialize, Serialize};
 
 pub use codec::{DecodeError, FORMAT_VERSION, MAGIC, MAX_PAYLOAD, decode};
 pub use fingerprint::Fingerprint;
+pub use index::{ExportsIndex, ItemKind};
 pub use types::{MAX_TYPE_DEPTH, TypeRef};
 
 /// The vtable name of the synthesized method that returns the default value of

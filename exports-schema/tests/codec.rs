@@ -3,8 +3,8 @@
 mod support;
 
 use seam_exports_schema::{
-    DecodeError, ExportsFile, FORMAT_VERSION, Literal, MAGIC, MAX_TYPE_DEPTH, TypeRef, decode,
-    default_getter_name,
+    DecodeError, ExportsFile, ExportsIndex, FORMAT_VERSION, Literal, MAGIC, MAX_TYPE_DEPTH,
+    TypeRef, decode, default_getter_name,
 };
 use support::{instance, param, sample, slot, synthetic};
 
@@ -197,24 +197,47 @@ fn deeply_nested_types_are_refused_without_overflowing() {
     let err = decode(&file.encode()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        format!("corrupt exports file: a type nests deeper than {MAX_TYPE_DEPTH} levels")
+        format!(
+            "corrupt exports file: global 'main.COUNT': a type nests deeper than {MAX_TYPE_DEPTH} levels"
+        )
     );
 
     // A hostile file: a million `list[` nodes, one byte each, would overflow a recursive decoder.
+    // The type is the one-node list `[Int]` (count 1, tag 0); make it `[List; n] Int`.
+    let n: usize = 1_000_000;
+    let mut replacement = varint(n as u64 + 1);
+    replacement.extend(std::iter::repeat_n(5u8, n)); // TypeNode::List
+    replacement.push(0); // TypeNode::Int
+    let hostile = with_global_type(&replacement);
+    assert_eq!(decode(&hostile).unwrap_err(), err);
+    // Read lazily, the file opens (its fingerprint matches) and the global fails when it is read.
+    let index = ExportsIndex::open(&hostile).expect("the index is intact");
+    assert_eq!(index.global("main.COUNT").unwrap_err(), err);
+    assert!(index.select(["main.add"]).is_ok());
+    assert_eq!(index.select(["main.COUNT"]).unwrap_err(), err);
+}
+
+/// The sample file with the one-node type of its global (`int`) replaced by
+/// `replacement`, fingerprinted as it is.
+fn with_global_type(replacement: &[u8]) -> Vec<u8> {
     let mut file = sample();
     file.globals[0].ty = TypeRef::Int;
     file.seal();
-    let bytes = file.encode();
     let pattern = global_type_pattern(&file);
-    let at = find(&bytes, &pattern).expect("the global's type is in the payload");
-    // The type is the one-node list `[Int]` (count 1, tag 0); make it `[List; n] Int`.
-    let n: usize = 1_000_000;
-    let mut hostile = bytes[..at].to_vec();
-    hostile.extend_from_slice(&varint(n as u64 + 1));
-    hostile.extend(std::iter::repeat_n(5u8, n)); // TypeNode::List
-    hostile.push(0); // TypeNode::Int
-    hostile.extend_from_slice(&bytes[at + 2..]);
-    assert_eq!(decode(&hostile).unwrap_err(), err);
+    let mut found = false;
+    let bytes = file.encode_edited(|name, item| {
+        if name != "main.COUNT" {
+            return item;
+        }
+        let at = find(&item, &pattern).expect("the global's type is in its item");
+        found = true;
+        let mut hostile = item[..at].to_vec();
+        hostile.extend_from_slice(replacement);
+        hostile.extend_from_slice(&item[at + 2..]);
+        hostile
+    });
+    assert!(found, "the sample has main.COUNT");
+    bytes
 }
 
 #[test]
@@ -230,7 +253,9 @@ fn callable_types_nest_within_the_bound_and_hostile_counts_stop() {
     let err = decode(&file.encode()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        format!("corrupt exports file: a type nests deeper than {MAX_TYPE_DEPTH} levels")
+        format!(
+            "corrupt exports file: global 'main.COUNT': a type nests deeper than {MAX_TYPE_DEPTH} levels"
+        )
     );
 
     // One level less decodes to the same type.
@@ -245,18 +270,11 @@ fn callable_types_nest_within_the_bound_and_hostile_counts_stop() {
 
     // A Callable node claiming four billion parameters, followed by a single node,
     // ends early instead of allocating or looping.
-    let mut file = sample();
-    file.globals[0].ty = TypeRef::Int;
-    file.seal();
-    let bytes = file.encode();
-    let pattern = global_type_pattern(&file);
-    let at = find(&bytes, &pattern).expect("the global's type is in the payload");
-    let mut hostile = bytes[..at].to_vec();
-    hostile.extend_from_slice(&varint(2));
-    hostile.push(13); // TypeNode::Callable
-    hostile.extend_from_slice(&varint(u32::MAX as u64));
-    hostile.push(0); // TypeNode::Int
-    hostile.extend_from_slice(&bytes[at + 2..]);
+    let mut replacement = varint(2);
+    replacement.push(13); // TypeNode::Callable
+    replacement.extend_from_slice(&varint(u32::MAX as u64));
+    replacement.push(0); // TypeNode::Int
+    let hostile = with_global_type(&replacement);
     assert!(decode(&hostile).is_err());
 }
 
@@ -406,7 +424,10 @@ fn dumps() {
         json.contains(&format!("\"fingerprint\": \"{}\"", file.fingerprint)),
         "{json}"
     );
-    assert!(json.contains("\"format_version\": 4"), "{json}");
+    assert!(
+        json.contains(&format!("\"format_version\": {FORMAT_VERSION}")),
+        "{json}"
+    );
     assert!(
         text.contains(
             "  main.apply(f: Callable[[main.W_Root, int], main.W_Int | None], x: int) -> Callable[[], None]  [can raise]\n"

@@ -22,7 +22,7 @@ use std::path::Path;
 
 use seam_core::codegen::{self, CodegenConfig, CodegenError};
 use seam_core::frontend::{self, CheckOutput, CoreInterface, SourceLoader};
-use seam_exports_schema::ExportsFile;
+use seam_exports_schema::ExportsIndex;
 
 /// A translated extension module.
 #[derive(Debug)]
@@ -62,7 +62,7 @@ impl fmt::Display for ExtError {
 /// Checks the extension `ext` against `core` (read from `core_path`, named in diagnostics).
 pub fn check(
     ext: &Path,
-    core: &ExportsFile,
+    core: &ExportsIndex<'_>,
     core_path: &str,
     loader: &dyn SourceLoader,
 ) -> CheckOutput {
@@ -79,14 +79,14 @@ pub fn check(
 /// Translates the extension `ext` against `core` for the target the exports file names.
 pub fn translate(
     ext: &Path,
-    core: &ExportsFile,
+    core: &ExportsIndex<'_>,
     core_path: &str,
     host: &str,
     loader: &dyn SourceLoader,
 ) -> Result<ExtensionObject, ExtError> {
-    if core.target != host {
+    if core.target() != host {
         return Err(ExtError::WrongTarget {
-            core: core.target.clone(),
+            core: core.target().to_string(),
             host: host.to_string(),
         });
     }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use seam_core::exports::build_exports;
 use seam_core::frontend::{SourceLoader, check_program};
-use seam_exports_schema::{ExportsFile, decode};
+use seam_exports_schema::{ExportsFile, ExportsIndex};
 
 use super::{ExtError, check, translate};
 
@@ -77,14 +77,23 @@ def main(argv: list[str]) -> int:
     return 0
 "#;
 
-/// The core's exports, as `seam build-ext` reads them: written, encoded, decoded.
-fn core_exports() -> ExportsFile {
+/// The core's exports, as `seam build-core` writes them.
+fn core_file() -> ExportsFile {
     let loader = MemLoader::new(&[("core/main.py", CORE), ("core/helpers.py", HELPERS)]);
     let out = check_program(Path::new("core/main.py"), &loader);
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     let program = out.program.expect("the core checks");
-    let file = build_exports(&program, HOST).expect("the core's exports");
-    decode(&file.encode()).expect("the file decodes")
+    build_exports(&program, HOST).expect("the core's exports")
+}
+
+/// The bytes of the core's exports file.
+fn core_exports() -> Vec<u8> {
+    core_file().encode()
+}
+
+/// An exports file opened as `seam build-ext` opens it.
+fn open(bytes: &[u8]) -> ExportsIndex<'_> {
+    ExportsIndex::open(bytes).expect("the file opens")
 }
 
 /// An extension beside the core's own sources, which it must never read, and a
@@ -100,7 +109,8 @@ fn loader_with(ext: &str) -> MemLoader {
 
 /// The messages of an extension's diagnostics.
 fn messages(ext: &str) -> Vec<String> {
-    let core = core_exports();
+    let bytes = core_exports();
+    let core = open(&bytes);
     let loader = loader_with(ext);
     let out = check(Path::new("core/ext.py"), &core, "core.exports", &loader);
     out.diagnostics.into_iter().map(|d| d.message).collect()
@@ -122,7 +132,8 @@ def init_module(space: Space) -> None:
 
 #[test]
 fn an_extension_is_checked_against_the_exports_file_alone() {
-    let core = core_exports();
+    let bytes = core_exports();
+    let core = open(&bytes);
     let loader = loader_with(GOOD);
     let out = check(Path::new("core/ext.py"), &core, "core.exports", &loader);
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
@@ -131,18 +142,30 @@ fn an_extension_is_checked_against_the_exports_file_alone() {
     let program = out.program.expect("the extension checks");
     let info = program.extension.as_ref().expect("an extension's program");
     assert_eq!(info.name, "ext");
-    assert_eq!(info.fingerprint, core.fingerprint.to_string());
+    assert_eq!(info.fingerprint, core.fingerprint().to_string());
     assert_eq!(
         program.classes[info.space_class.0 as usize].name,
         "main.Space"
     );
     assert_eq!(info.local_classes.len(), 1);
-    assert_eq!(info.imported_classes.len(), core.classes.len());
+    // Only the classes the extension names, and the builtin exception classes, are read.
+    let mut imported: Vec<&str> = info
+        .imported_classes
+        .iter()
+        .map(|c| program.classes[c.0 as usize].name.as_str())
+        .filter(|n| n.contains('.'))
+        .collect();
+    imported.sort_unstable();
+    assert_eq!(imported, ["main.Op", "main.Space"]);
+    let file = core_file();
+    let builtins = file.classes.iter().filter(|c| c.builtin_kind.is_some());
+    assert_eq!(info.imported_classes.len(), builtins.count() + 2);
 }
 
 #[test]
 fn translation_gives_an_object_naming_the_descriptor() {
-    let core = core_exports();
+    let bytes = core_exports();
+    let core = open(&bytes);
     let loader = loader_with(GOOD);
     let object = translate(
         Path::new("core/ext.py"),
@@ -165,8 +188,11 @@ fn translation_gives_an_object_naming_the_descriptor() {
 
 #[test]
 fn a_core_for_another_target_is_refused_before_anything_is_read() {
-    let mut core = core_exports();
-    core.target = "riscv64gc-unknown-linux-gnu".into();
+    let mut file = core_file();
+    file.target = "riscv64gc-unknown-linux-gnu".into();
+    file.seal();
+    let bytes = file.encode();
+    let core = open(&bytes);
     let loader = loader_with(GOOD);
     let err = translate(
         Path::new("core/ext.py"),
@@ -187,7 +213,8 @@ fn a_core_for_another_target_is_refused_before_anything_is_read() {
 
 #[test]
 fn errors_come_back_as_diagnostics() {
-    let core = core_exports();
+    let bytes = core_exports();
+    let core = open(&bytes);
     let loader = loader_with("from main import Space\n");
     let err = translate(
         Path::new("core/ext.py"),

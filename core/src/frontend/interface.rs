@@ -1,14 +1,28 @@
-//! The second translation's view of the core: the exports file, read by
+//! The second translation's view of the core: the items of the exports file
+//! that the extension uses, selected from its index and read by
 //! [`crate::exports::reader`], turned into the front end's declarations —
 //! modules whose functions, classes and globals are defined elsewhere.
 //!
 //! ```text
-//!   ReadCore ──▶ one module per exported core module (no source file)
-//!                functions ─▶ FuncSig + a binding in their module
-//!                classes   ─▶ ClassInfo (own fields, methods, final methods) + a binding if exported;
-//!                             the read tir::Class, as laid out by the core, for the class plan
-//!                globals   ─▶ a binding, never importable by value
+//!   ExportsIndex ──modules──▶ one module per exported core module (no source file), before loading
+//!   the extension's source ──identifiers──▶ candidate names `module.IDENT` for every core module
+//!   ExportsIndex::select(candidates) ──▶ the items named, their ancestors and the classes their
+//!                                        types mention ──read_core──▶ ReadCore
+//!     functions ─▶ FuncSig + a binding in their module
+//!     classes   ─▶ ClassInfo (own fields, methods, final methods) + a binding if exported;
+//!                  the read tir::Class, as laid out by the core, for the class plan
+//!     globals   ─▶ a binding, never importable by value
 //! ```
+//!
+//! Every way an extension reaches a core item starts from a name written in
+//! its source (an import, `module.attr`, a parent class, an annotation), so
+//! the identifiers of the source, paired with every core module, are a
+//! superset of what it can reach by name; what it reaches through types (a
+//! function's result, a field's class) the selection adds. An item the
+//! extension does not name is neither decoded nor declared: the work grows
+//! with the extension, not with the core. A name the core does not export
+//! is then reported exactly as before, since the selection never drops a
+//! name the file describes.
 //!
 //! Nothing here reads the core's sources or re-analyses the core, and
 //! nothing here decides an ABI fact: ids, layouts and slots are the core's,
@@ -16,7 +30,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use seam_exports_schema::ExportsFile;
+use seam_exports_schema::ExportsIndex;
 
 use super::context::Context;
 use super::defs::{Binding, ClassInfo, FuncSig, Imported, ModId, Param};
@@ -26,19 +40,47 @@ use crate::tir::{self, FuncId};
 /// The core interface an extension is checked against.
 #[derive(Clone, Copy, Debug)]
 pub struct CoreInterface<'a> {
-    pub exports: &'a ExportsFile,
+    /// The opened exports file (index read, fingerprint checked).
+    pub exports: &'a ExportsIndex<'a>,
     /// How to name the exports file in diagnostics.
     pub path: &'a str,
 }
 
 impl Context<'_> {
-    /// Creates a module for every core module the exports file describes, with its exported names bound.
+    /// Creates a module for every core module the exports file describes, with
+    /// no names bound yet: the extension's imports resolve against them while
+    /// it loads, before [`Context::import_interface`] binds what it uses.
+    pub(super) fn interface_modules(&mut self, iface: CoreInterface<'_>) {
+        for m in iface.exports.modules() {
+            self.interface_module(m);
+        }
+    }
+
+    /// Reads the core items the loaded sources may name (see the module
+    /// documentation) and binds the exported ones in their modules. An error
+    /// says what is wrong with the file, in a sentence.
     pub(super) fn import_interface(&mut self, iface: CoreInterface<'_>) -> Result<(), String> {
+        let selected = {
+            let mut identifiers: HashSet<&str> = HashSet::new();
+            for file in self.sources.files() {
+                identifiers.extend(identifiers_of(self.sources.text(file)));
+            }
+            let modules = iface.exports.modules();
+            let candidates: Vec<String> = modules
+                .iter()
+                .flat_map(|m| identifiers.iter().map(move |i| format!("{m}.{i}")))
+                .collect();
+            iface
+                .exports
+                .select(candidates.iter().map(String::as_str))
+                .map_err(|e| e.to_string())?
+        };
         let bases = Bases {
             class: self.classes.len() as u32,
             function: self.program.functions.len() as u32,
         };
-        let core = reader::read_core(iface.exports, bases, &mut |s| self.intern(s))?;
+        let core = reader::read_core(&selected, bases, &mut |s| self.intern(s))
+            .map_err(|e| format!("inconsistent exports file: {e}"))?;
         let mut imported = Imported::default();
         for m in &core.modules {
             imported.modules.insert(m.clone());
@@ -183,4 +225,14 @@ impl Context<'_> {
         }
         id
     }
+}
+
+/// The identifier-like words of a source text: every maximal run of ASCII
+/// letters, digits, `_` and non-ASCII characters that does not start with a
+/// digit. Comments and strings are not skipped (a name in a string annotation
+/// counts), so the result is a superset of the names the text uses.
+fn identifiers_of(text: &str) -> impl Iterator<Item = &str> {
+    let is_word = |c: char| c == '_' || c.is_ascii_alphanumeric() || !c.is_ascii();
+    text.split(move |c: char| !is_word(c))
+        .filter(|w| w.chars().next().is_some_and(|c| !c.is_ascii_digit()))
 }

@@ -101,18 +101,8 @@ pub fn check_extension(
 ) -> CheckOutput {
     let mut ctx = Context::new(entry, loader);
     ctx.interface_path = Some(core.path.to_string());
-    let program = match ctx.import_interface(core) {
-        Ok(()) => ctx.run_extension(entry, core),
-        Err(e) => {
-            let file = ctx.sources.add(core.path.to_string(), String::new());
-            ctx.error(
-                file,
-                ruff_text_size::TextRange::default(),
-                format!("the exports file is inconsistent: {e}; rebuild the core"),
-            );
-            None
-        }
-    };
+    ctx.interface_modules(core);
+    let program = ctx.run_extension(entry, core);
     CheckOutput {
         program,
         diagnostics: ctx.diagnostics,
@@ -164,13 +154,18 @@ impl Context<'_> {
     /// `None` when it could not be loaded.
     fn check_through_bodies(&mut self, entry: &Path) -> Option<ModId> {
         let entry_mod = self.load_program(entry)?;
+        self.check_after_load(entry_mod);
+        Some(entry_mod)
+    }
+
+    /// [`Context::check_through_bodies`] once the program is loaded.
+    fn check_after_load(&mut self, entry_mod: ModId) {
         self.declare_all();
         self.resolve_imports();
         self.resolve_classes();
         self.check_signatures();
         self.build_classes();
         self.check_bodies_only(entry_mod);
-        Some(entry_mod)
     }
 
     /// The whole-program checks, once every body checked without error.
@@ -182,7 +177,18 @@ impl Context<'_> {
     }
 
     fn run_extension(&mut self, entry: &Path, core: CoreInterface<'_>) -> Option<tir::Program> {
-        let entry_mod = self.check_through_bodies(entry)?;
+        // The core's items are read once the extension's source is loaded: it says which it uses.
+        let entry_mod = self.load_program(entry)?;
+        if let Err(e) = self.import_interface(core) {
+            let file = self.sources.add(core.path.to_string(), String::new());
+            self.error(
+                file,
+                ruff_text_size::TextRange::default(),
+                format!("{e}; rebuild the core"),
+            );
+            return None;
+        }
+        self.check_after_load(entry_mod);
         self.check_whole_program();
         let init = self.find_init_module(entry_mod);
         if !self.diagnostics.is_empty() {
@@ -197,7 +203,7 @@ impl Context<'_> {
             .collect();
         program.extension = Some(tir::ExtensionInfo {
             name: self.module(entry_mod).name.clone(),
-            fingerprint: core.exports.fingerprint.to_string(),
+            fingerprint: core.exports.fingerprint().to_string(),
             init_module,
             space_class,
             imported_functions: imported.functions,
