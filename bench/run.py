@@ -468,9 +468,10 @@ def ext_build(runs: int) -> bool:
               f"| {core_builds[d].best:.3f} | {ext_builds[d].best:.3f} "
               f"| {os.path.getsize(os.path.join(d, 'ext.so')) / 1024:,.0f} |")
     ratio = ext_builds[big_dir].best / ext_builds[small_dir].best
-    print(f"\n`build-ext` against 4,000 exports / against 100: **{ratio:.2f}×** (target ≤ 1.5×); "
-          f"`build-ext` against 4,000 exports is {ext_builds[big_dir].best / core_builds[big_dir].best:.2f}× "
-          "the `build-core` of that core.\n")
+    faster = core_builds[big_dir].best / ext_builds[big_dir].best
+    print(f"\n`build-ext` against 4,000 exports / against 100: **{ratio:.2f}×** (target ≤ 1.2×); "
+          f"`build-ext` against 4,000 exports is **{faster:.0f}× faster** than the `build-core` "
+          "of that core (target ≥ 50×).\n")
     return ok
 
 
