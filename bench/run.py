@@ -451,10 +451,14 @@ def ext_build(runs: int) -> bool:
     ext_builds = {d: Side(d, [SEAM, "build-ext", os.path.join(d, "ext.py"), "--exports",
                               os.path.join(d, "core.exports"), "-o", os.path.join(d, "ext.so")])
                   for d in (small_dir, big_dir)}
+    # A build-ext takes about 12 ms, most of it the process and `cc -shared`, so a busy machine's
+    # noise is of the size of the differences measured: four times the usual number of runs.
+    runs *= 4
+    pairs = []
     for i in range(runs):
         log(f"ext_build: run {i + 1}/{runs}")
-        for d in (small_dir, big_dir):
-            must(ext_builds[d].measure(), "build-ext")
+        small, big = (must(ext_builds[d].measure(), "build-ext").seconds for d in (small_dir, big_dir))
+        pairs.append(big / small)
         for d in (small_dir, big_dir):
             must(core_builds[d].measure(), "build-core")
     print(f"### Extensions: `build-ext` time against a small and a large core (best of {runs}, alternating)\n")
@@ -469,7 +473,9 @@ def ext_build(runs: int) -> bool:
               f"| {os.path.getsize(os.path.join(d, 'ext.so')) / 1024:,.0f} |")
     ratio = ext_builds[big_dir].best / ext_builds[small_dir].best
     faster = core_builds[big_dir].best / ext_builds[big_dir].best
-    print(f"\n`build-ext` against 4,000 exports / against 100: **{ratio:.2f}×** (target ≤ 1.2×); "
+    median = sorted(pairs)[len(pairs) // 2]
+    print(f"\n`build-ext` against 4,000 exports / against 100: **{ratio:.2f}×** (median of pairs "
+          f"{median:.2f}×; target ≤ 1.2×); "
           f"`build-ext` against 4,000 exports is **{faster:.0f}× faster** than the `build-core` "
           "of that core (target ≥ 50×).\n")
     return ok

@@ -2,21 +2,26 @@
 //!
 //! ```text
 //!   seam build-core:  tir::Program ──seam_core::exports──▶ ExportsFile ──encode──▶ CORE.exports
-//!   seam build-ext:   CORE.exports ──decode──▶ ExportsFile ──▶ seam-extmod
+//!   seam build-ext:   CORE.exports ──ExportsIndex::open──▶ index ──select(names)──▶ ExportsFile
+//!                                   (header, index, fingerprint)     (what the extension names) ──▶ seam-extmod
 //!   seam inspect:     CORE.exports ──decode──▶ ExportsFile ──describe / to_json──▶ stdout
 //! ```
 //!
 //! On disk a file is the 8 bytes [`MAGIC`], the format version
-//! ([`FORMAT_VERSION`], a little-endian `u32`), then the bincode 2 payload
-//! (standard configuration) of one [`ExportsFile`], and nothing after it.
-//! [`decode`] checks each of these, then the file's internal consistency
-//! (every class a type names is described, parents come before children, id
-//! ranges nest) and finally that the contents match the stored
-//! [`Fingerprint`]; it returns a [`DecodeError`] and never panics, whatever
-//! the bytes.
+//! ([`FORMAT_VERSION`], a little-endian `u32`), the 32-byte [`Fingerprint`],
+//! the seam version text, then the body: an index of every function, class
+//! and global by qualified name with each one's byte length, then the items,
+//! each its own bincode 2 encoding (standard configuration), then the runtime
+//! tables, and nothing after them. [`ExportsIndex::open`] checks the header,
+//! the body's structure and the fingerprint over the raw body, and decodes the
+//! index alone; an item is decoded when asked for ([`ExportsIndex::select`]
+//! takes names and adds what their items need). [`decode`] reads the whole
+//! file. Both check the file's internal consistency (every class a type names
+//! is described, parents come before children, id ranges nest) over what they
+//! decode, return a [`DecodeError`] and never panic, whatever the bytes.
 //!
 //! The fingerprint (see [`ExportsFile::compute_fingerprint`]) hashes the
-//! canonical payload: everything in the file except the seam version text and
+//! canonical body: everything in the file except the seam version text and
 //! the fingerprint itself, with lists in a fixed order. Two builds of a core
 //! that agree on signatures, layouts, ids, vtables, `can_raise` and the runtime
 //! ABI have the same fingerprint, however differently their private code reads.

@@ -6,8 +6,11 @@ mod support;
 use seam_exports_schema::{DecodeError, ExportsFile, ExportsIndex, ItemKind, decode};
 use support::{sample, synthetic};
 
+/// Qualified names of functions, classes and globals.
+type Names<'a> = (Vec<&'a str>, Vec<&'a str>, Vec<&'a str>);
+
 /// The qualified names of a selection's items, by kind.
-fn names(file: &ExportsFile) -> (Vec<&str>, Vec<&str>, Vec<&str>) {
+fn names(file: &ExportsFile) -> Names<'_> {
     (
         file.functions
             .iter()
@@ -63,7 +66,7 @@ fn a_selection_follows_parents_and_the_classes_types_mention() {
     let bytes = sample().encode();
     let index = ExportsIndex::open(&bytes).expect("opens");
     // The builtin exception classes come with every selection.
-    let cases: [(&[&str], (Vec<&str>, Vec<&str>, Vec<&str>)); 5] = [
+    let cases: [(&[&str], Names<'static>); 5] = [
         (&[], (vec![], vec!["Exception"], vec![])),
         (
             &["main.W_Leaf"],

@@ -4,7 +4,8 @@
 //! tested together.
 //!
 //! ```text
-//!   tir::Program ──writer::build_exports──▶ ExportsFile ──(schema: encode, decode)──▶ ExportsFile
+//!   tir::Program ──writer::build_exports──▶ ExportsFile ──(schema: encode; open, select)──▶ ExportsFile
+//!                                                        (the items an extension names, and their needs)
 //!                                                        ──reader::read_core──▶ ReadCore (ids, layouts,
 //!                                                             vtables, symbols and signatures as recorded)
 //! ```
@@ -14,7 +15,8 @@
 //! records them, and the reader hands them back unchanged for the front end
 //! to declare (`frontend/interface.rs`). `tests.rs` holds the round trip:
 //! programs checked in-process, written, encoded, decoded and read back,
-//! with every recorded decision compared. Does no I/O and knows nothing of
+//! with every recorded decision compared, and extensions checked against
+//! the opened file. Does no I/O and knows nothing of
 //! the encoding: the schema crate owns that.
 
 pub mod reader;

@@ -14,9 +14,12 @@
 //! Nothing is re-derived: ids, ranges, offsets and slot numbers are copied
 //! from the file, and the front end's class plan takes the read classes as
 //! they are. Nothing here reads the core's sources or re-analyses the core:
-//! the exports file is the whole interface, and reading it costs time
-//! proportional to its size. The front end turns a [`ReadCore`] into its own
-//! declarations (modules and the names they bind) in `frontend/interface.rs`.
+//! the exports file is the whole interface. The second translation passes a
+//! selection of it (`ExportsIndex::select`: what the extension names, closed
+//! under ancestors and the classes types mention), so reading costs time
+//! proportional to what the extension uses. The front end turns a
+//! [`ReadCore`] into its own declarations (modules and the names they bind)
+//! in `frontend/interface.rs`.
 
 use std::collections::HashMap;
 
