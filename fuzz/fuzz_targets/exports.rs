@@ -22,15 +22,16 @@ const EXTENSION: &str = "import main\n\n\ndef hello() -> int:\n    return 1\n";
 fuzz_target!(|data: &[u8]| {
     // A mutated body almost never keeps its fingerprint: stamp the one its bytes hash to
     // (bytes 12..44), so that the items behind the index are fuzzed too.
-    let restamped;
-    let mut data = data;
-    if let Err(seam_exports_schema::DecodeError::FingerprintMismatch { computed, .. }) =
-        ExportsIndex::open(data)
-    {
-        restamped = data.to_vec();
-        restamped[12..44].copy_from_slice(&computed.0);
-        data = &restamped;
-    }
+    let restamped: Vec<u8>;
+    let data = match ExportsIndex::open(data) {
+        Err(seam_exports_schema::DecodeError::FingerprintMismatch { computed, .. }) => {
+            let mut bytes = data.to_vec();
+            bytes[12..44].copy_from_slice(&computed.0);
+            restamped = bytes;
+            &restamped[..]
+        }
+        _ => data,
+    };
     let Ok(index) = ExportsIndex::open(data) else {
         return;
     };
