@@ -233,6 +233,25 @@ pub(crate) fn check_consistency(file: &ExportsFile) -> Result<(), String> {
                 s.name, s.slot
             ));
         }
+        // The constructor runs an `__init__` of the class or of an ancestor (described earlier).
+        if let Some(init) = &c.init {
+            let mut at = Some(i);
+            while let Some(k) = at
+                && file.classes[k].qualified_name != init.defined_in
+            {
+                at = file.classes[k]
+                    .parent
+                    .as_deref()
+                    .and_then(|p| index.get(p).copied());
+            }
+            if at.is_none() {
+                return Err(format!(
+                    "the __init__ of class '{name}' is defined in '{}', which is neither the class \
+                     nor an ancestor",
+                    init.defined_in
+                ));
+            }
+        }
         // A call that omits an argument calls the default's getter slot.
         let slots: HashMap<&str, &crate::VtableSlot> =
             c.vtable.iter().map(|s| (s.name.as_str(), s)).collect();

@@ -154,6 +154,28 @@ fn inconsistent_files_are_refused() {
         Err(DecodeError::Inconsistent(_))
     ));
 
+    // An `__init__` comes from the class or an ancestor, never a subclass.
+    let mut file = sample();
+    let int = file
+        .classes
+        .iter()
+        .position(|c| c.qualified_name == "main.W_Int")
+        .expect("the sample has main.W_Int");
+    file.classes[int]
+        .init
+        .as_mut()
+        .expect("main.W_Int has an __init__")
+        .defined_in = "main.W_Leaf".into();
+    file.seal();
+    assert_eq!(
+        decode(&file.encode()),
+        Err(DecodeError::Inconsistent(
+            "the __init__ of class 'main.W_Int' is defined in 'main.W_Leaf', which is neither \
+             the class nor an ancestor"
+                .into()
+        ))
+    );
+
     // A parameter with a default needs the slot that returns it (the second
     // translation calls it when an argument is omitted).
     let mut file = sample();

@@ -256,3 +256,53 @@ fn an_index_naming_an_item_twice_is_refused() {
         DecodeError::Inconsistent("the index lists 'main.add' twice, after 'main.add'".into())
     );
 }
+
+#[test]
+fn restamped_flips_never_panic_and_a_selection_agrees_with_the_whole_file() {
+    // Every byte of the body flipped, then given the fingerprint its bytes hash to (as a
+    // writer with a bug would): the flip reaches the index and item decoders, not the hash.
+    let file = sample();
+    let bytes = file.encode();
+    let all: Vec<String> = file
+        .functions
+        .iter()
+        .map(|f| f.qualified_name.clone())
+        .chain(file.classes.iter().map(|c| c.qualified_name.clone()))
+        .chain(file.globals.iter().map(|g| g.qualified_name.clone()))
+        .collect();
+    let body_at = 44 + 1 + file.seam_version.len();
+    let mut opened = 0;
+    for i in body_at..bytes.len() {
+        for mask in [0x01u8, 0x80, 0xff] {
+            let mut bad = bytes.clone();
+            bad[i] ^= mask;
+            if let Err(DecodeError::FingerprintMismatch { computed, .. }) = ExportsIndex::open(&bad)
+            {
+                bad[12..44].copy_from_slice(&computed.0);
+            }
+            let Ok(index) = ExportsIndex::open(&bad) else {
+                continue;
+            };
+            opened += 1;
+            let whole = index.decode_all();
+            let names: Vec<&str> = all.iter().map(String::as_str).collect();
+            let selected = index.select(names);
+            // What decodes whole selects the same, but for the runtime tables it leaves out.
+            if let Ok(mut whole) = whole {
+                let selected = selected.expect("a file that decodes whole selects");
+                whole.runtime.clear();
+                whole.runtime_data.clear();
+                // A flipped name may describe an item no candidate names: a subset.
+                assert!(
+                    selected
+                        .functions
+                        .iter()
+                        .all(|f| whole.functions.contains(f))
+                );
+                assert!(selected.classes.iter().all(|c| whole.classes.contains(c)));
+                assert!(selected.globals.iter().all(|g| whole.globals.contains(g)));
+            }
+        }
+    }
+    assert!(opened > 0, "some restamped flips open");
+}
