@@ -3,7 +3,7 @@
 //! ```text
 //!   offset 0   8 bytes   MAGIC ("SEAMEXP\0")
 //!   offset 8   u32 LE    FORMAT_VERSION
-//!   offset 12  32 bytes  the fingerprint: SHA-256 of the body, as it lies in the file
+//!   offset 12  32 bytes  the fingerprint: SHA-256 of a tag, the version and the body as it lies in the file
 //!   offset 44  bincode   the seam version text (not fingerprinted)
 //!   then       body      the index, then the items it lists, to the last byte (`index.rs`)
 //! ```
