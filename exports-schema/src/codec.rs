@@ -26,7 +26,7 @@ pub const MAGIC: [u8; 8] = *b"SEAMEXP\0";
 /// The version of the encoding and of the schema. Any change to the types in
 /// this crate (a field added, removed, reordered or retyped; a variant added)
 /// changes the payload's meaning and must bump it.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Magic, version and fingerprint.
 pub(crate) const HEADER_LEN: usize = MAGIC.len() + 4 + 32;
