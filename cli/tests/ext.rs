@@ -139,15 +139,7 @@ struct Env {
 impl Env {
     /// A command run in `cwd` (relative to the workspace root, or absolute).
     fn command(&self, program: impl AsRef<std::ffi::OsStr>, cwd: &Path) -> Command {
-        let mut cmd = Command::new(program);
-        cmd.current_dir(self.root.join(cwd))
-            // Running the suite must not litter tests/ext with __pycache__.
-            .env("PYTHONDONTWRITEBYTECODE", "1")
-            .env("PYTHONIOENCODING", "utf-8")
-            // Set by the caller's environment, it would change every run.
-            .env_remove("SEAM_GC_STRESS")
-            .env_remove("SEAM_GC_STATS");
-        cmd
+        support::command(program, &self.root.join(cwd))
     }
 
     fn seam(&self, cwd: &Path) -> Command {

@@ -69,11 +69,7 @@ struct Env {
 
 impl Env {
     fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
-        let mut cmd = Command::new(program);
-        cmd.current_dir(&self.root)
-            .env("PYTHONDONTWRITEBYTECODE", "1")
-            .env("PYTHONIOENCODING", "utf-8");
-        cmd
+        support::command(program, &self.root)
     }
 }
 

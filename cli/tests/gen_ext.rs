@@ -73,13 +73,7 @@ struct Env {
 
 impl Env {
     fn command(&self, program: impl AsRef<std::ffi::OsStr>, cwd: &Path) -> Command {
-        let mut cmd = Command::new(program);
-        cmd.current_dir(cwd)
-            .env("PYTHONDONTWRITEBYTECODE", "1")
-            .env("PYTHONIOENCODING", "utf-8")
-            .env_remove("SEAM_GC_STRESS")
-            .env_remove("SEAM_GC_STATS");
-        cmd
+        support::command(program, cwd)
     }
 }
 

@@ -272,6 +272,20 @@ pub struct RunOutput {
     pub timed_out: bool,
 }
 
+/// A command for a harness to run in `cwd`: Python writes no `__pycache__`
+/// into the test data and speaks UTF-8, and the collector switches of the
+/// caller's environment are cleared (a run that wants one sets it).
+pub fn command(program: impl AsRef<std::ffi::OsStr>, cwd: &Path) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.current_dir(cwd)
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .env("PYTHONIOENCODING", "utf-8")
+        .env_remove("SEAM_GC_STRESS")
+        .env_remove("SEAM_GC_STATS")
+        .env_remove("SEAM_GC_VERIFY");
+    cmd
+}
+
 /// Runs `cmd` with its output captured, killing it (and anything it started)
 /// after [`TIMEOUT`].
 pub fn run_command(cmd: &mut Command) -> Result<RunOutput> {
