@@ -185,6 +185,9 @@ struct Scope {
     callable_fns: usize,
     /// Inside a loop over a dict: no dict may change size.
     freeze_dicts: bool,
+    /// Inside a comprehension's element or filter, where CPython 3.11 has no
+    /// `super()` (the comprehension is a function of its own).
+    no_super: bool,
     globals_assigned: BTreeSet<String>,
     fresh: u32,
 }
@@ -526,6 +529,7 @@ impl Gen {
             }
             self.out.push('\n');
             self.write_init(c);
+            self.write_dunders(c);
             // Placeholder: methods are written slot by slot below, then spliced in.
             let _ = writeln!(self.out, "#METHODS{c}#\n");
         }
@@ -547,6 +551,33 @@ impl Gen {
                 .replace(&format!("#METHODS{c}#\n"), body.trim_end_matches('\n'));
         }
         self.out = self.out.replace("\n\n\n\n", "\n\n\n");
+    }
+
+    /// The root class's `__str__`, `__eq__` and `__len__` (every class inherits
+    /// them, so every instance prints without its address); some subclasses
+    /// override `__str__`, calling the base's through `super()`.
+    fn write_dunders(&mut self, c: usize) {
+        let name = self.classes[c].name.clone();
+        if c == 0 {
+            let _ = writeln!(
+                self.out,
+                "    def __str__(self) -> str:\n        return \"{name}(\" + str(self.a) + \", \" + repr(self.s) + \")\"\n"
+            );
+            let _ = writeln!(
+                self.out,
+                "    def __eq__(self, other: object) -> bool:\n        return isinstance(other, {name}) and self.a == other.a\n"
+            );
+            let _ = writeln!(
+                self.out,
+                "    def __len__(self) -> int:\n        return len(self.xs)\n"
+            );
+        } else if self.rng.chance(40) {
+            let (f, _) = self.classes[c].own_fields[0].clone();
+            let _ = writeln!(
+                self.out,
+                "    def __str__(self) -> str:\n        return \"{name}:\" + str(self.{f}) + \"/\" + super().__str__()\n"
+            );
+        }
     }
 
     fn write_init(&mut self, c: usize) {
@@ -600,6 +631,7 @@ impl Gen {
             method,
             callable_fns,
             freeze_dicts: false,
+            no_super: false,
             globals_assigned: BTreeSet::new(),
             fresh: 0,
         }
@@ -796,10 +828,11 @@ impl Gen {
     }
 
     /// A printable text for a value of type `ty`: instances print their fields, not their address.
-    fn show(&self, ty: &Ty, code: &str) -> String {
+    /// How a value is printed: instances mostly through their `__str__`.
+    fn show(&mut self, ty: &Ty, code: &str) -> String {
         match ty {
-            Ty::Obj(_) => format!("({code}).a"),
-            Ty::Opt(_) => format!("{code} is None"),
+            Ty::Obj(_) if self.rng.chance(30) => format!("({code}).a"),
+            Ty::Opt(_) if self.rng.chance(30) => format!("{code} is None"),
             _ => code.to_string(),
         }
     }
@@ -1658,6 +1691,18 @@ impl Gen {
         {
             return e;
         }
+        if r == 4
+            && self.rng.chance(40)
+            && let Some(e) = self.comprehension_expr(sc, ty, depth)
+        {
+            return e;
+        }
+        if r == 5
+            && self.rng.chance(40)
+            && let Some(e) = self.dunder_expr(sc, ty)
+        {
+            return e;
+        }
         if r == 3 && self.rng.chance(50) {
             // A conditional expression.
             let c = self.expr(sc, &Ty::Bool, depth - 1);
@@ -1715,6 +1760,123 @@ impl Gen {
         }
     }
 
+    /// An expression of type `ty` that runs a dunder method of an instance in
+    /// scope: `==`/`!=` (`__eq__`), truth and `len` (`__len__`), `str` and
+    /// f-strings (`__str__`).
+    fn dunder_expr(&mut self, sc: &mut Scope, ty: &Ty) -> Option<E> {
+        let objs = self.visible(sc, |v| matches!(v.ty, Ty::Obj(_)));
+        if objs.is_empty() {
+            return None;
+        }
+        let a = self.rng.pick(&objs).name.clone();
+        let b = self.rng.pick(&objs).name.clone();
+        match ty {
+            Ty::Bool => Some(E::new(
+                match self.rng.below(4) {
+                    0 => format!("({a} == {b})"),
+                    1 => format!("({a} != {b})"),
+                    2 => format!("bool({a})"),
+                    _ => format!("(not {a})"),
+                },
+                0.0,
+            )),
+            Ty::Int => Some(E::new(format!("len({a})"), MAX_LEN)),
+            Ty::Str => Some(E::new(
+                if self.rng.chance(50) {
+                    format!("str({a})")
+                } else {
+                    format!("f\"<{{{a}}}>\"")
+                },
+                MAX_LEN * 4.0,
+            )),
+            _ => None,
+        }
+    }
+
+    /// An expression of type `ty` built on a comprehension, when there is one:
+    /// `sum(...)` and `len([...])` for an `int`, `any(...)`/`all(...)` for a
+    /// `bool`, a list comprehension for a `list[int]`, `"".join([...])` for a
+    /// `str`; the generator expressions are passed straight to the builtin.
+    fn comprehension_expr(&mut self, sc: &mut Scope, ty: &Ty, depth: u32) -> Option<E> {
+        let d = depth - 1;
+        match ty {
+            Ty::Int => {
+                if self.rng.chance(70) {
+                    let brackets = self.rng.chance(50);
+                    let (text, n, bound) = self.comprehension(sc, d, &Ty::Int, brackets);
+                    let sum = format!("sum({text})");
+                    Some(if n * bound > ATOM {
+                        E::new(format!("({sum} % {MODULUS})"), ATOM)
+                    } else {
+                        E::new(sum, n * bound)
+                    })
+                } else {
+                    let (text, n, _) = self.comprehension(sc, d, &Ty::Int, true);
+                    Some(E::new(format!("len({text})"), n))
+                }
+            }
+            Ty::Bool => {
+                let f = *self.rng.pick(&["any", "all"]);
+                let brackets = self.rng.chance(30);
+                let (text, _, _) = self.comprehension(sc, d, &Ty::Bool, brackets);
+                Some(E::new(format!("{f}({text})"), 0.0))
+            }
+            Ty::ListInt => {
+                let (text, n, _) = self.comprehension(sc, d, &Ty::Int, true);
+                Some(E::new(text, n))
+            }
+            Ty::Str => {
+                let (text, n, bound) = self.comprehension(sc, d, &Ty::Str, true);
+                Some(E::new(format!("\"\".join({text})"), n * bound))
+            }
+            _ => None,
+        }
+    }
+
+    /// A comprehension over a `list[int]` (`[ELEM for V in XS if COND]`, or a
+    /// generator expression without the brackets): the element and the filter
+    /// see a fresh variable bound to each item. Returns the text, the most items
+    /// it yields, and the bound of one element.
+    fn comprehension(
+        &mut self,
+        sc: &mut Scope,
+        d: u32,
+        elem_ty: &Ty,
+        brackets: bool,
+    ) -> (String, f64, f64) {
+        let xs = self.expr(sc, &Ty::ListInt, d.min(2));
+        let n = xs.bound.min(MAX_LEN);
+        let xs = self.store(&Ty::ListInt, xs);
+        let mark = sc.vars.len();
+        let v = self.fresh(sc, "c");
+        sc.vars.push(Var {
+            name: v.clone(),
+            ty: Ty::Int,
+            assignable: false,
+            global: false,
+        });
+        let saved = self.enter_loop(sc, n.max(1.0));
+        let no_super = std::mem::replace(&mut sc.no_super, true);
+        let cond = if self.rng.chance(50) {
+            let c = self.expr(sc, &Ty::Bool, d.min(2));
+            format!(" if {}", c.code)
+        } else {
+            String::new()
+        };
+        let elem = self.expr(sc, elem_ty, d.min(2));
+        let bound = match elem_ty {
+            Ty::Int | Ty::Float => elem.bound.min(ATOM),
+            _ => elem.bound.min(MAX_LEN),
+        };
+        let elem = self.store(elem_ty, elem);
+        sc.no_super = no_super;
+        self.leave_loop(sc, saved);
+        sc.vars.truncate(mark);
+        let body = format!("{elem} for {v} in {xs}{cond}");
+        let text = if brackets { format!("[{body}]") } else { body };
+        (text, n, bound)
+    }
+
     fn method_call(&mut self, sc: &mut Scope, ty: &Ty) -> Option<E> {
         let objs = self.visible(sc, |v| matches!(v.ty, Ty::Obj(_)));
         if objs.is_empty() {
@@ -1723,7 +1885,7 @@ impl Gen {
         let o = self.rng.pick(&objs).clone();
         let Ty::Obj(c) = o.ty else { return None };
         // Inside a method, `super().m(...)` on self for the slot being overridden.
-        if let (Some((mc, k)), "self") = (sc.method, o.name.as_str())
+        if let (Some((mc, k)), "self", false) = (sc.method, o.name.as_str(), sc.no_super)
             && let Some(p) = self.classes[mc].parent
             && self.has_slot(p, k)
             && self.fits(&self.slots[k].ret, ty)

@@ -63,6 +63,14 @@ impl Checker<'_, '_> {
                             "only the zero-argument form super() is supported",
                         ));
                     }
+                    if self.in_comprehension > 0 {
+                        return Err(self.error(
+                            inner.range(),
+                            "super() inside a comprehension raises TypeError under CPython 3.11 \
+                             (the comprehension runs as a function of its own): call it before \
+                             the comprehension and use the result",
+                        ));
+                    }
                     return self.super_call(a, c);
                 }
                 // `C.m(obj, ...)`: a non-virtual call.

@@ -46,6 +46,9 @@ pub(super) struct Checker<'c, 'a> {
     pub local_names: HashSet<String>,
     /// Names with an annotation somewhere in the function.
     pub annotations: HashMap<String, Type>,
+    /// How many comprehensions the expression being checked is inside (past
+    /// their first iterable, which CPython evaluates in the enclosing scope).
+    pub in_comprehension: u32,
     pub globals_declared: HashSet<String>,
     pub ret: Type,
     pub flow: Flow,
@@ -80,6 +83,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             names: HashMap::new(),
             local_names: HashSet::new(),
             annotations: HashMap::new(),
+            in_comprehension: 0,
             globals_declared: HashSet::new(),
             ret,
             flow: Flow {

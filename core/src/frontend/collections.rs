@@ -120,10 +120,12 @@ impl<'c, 'a> Checker<'c, 'a> {
             }
             Source::Gen(elt, gens) => {
                 let narrowed = self.flow.narrowed.clone();
+                let depth = self.in_comprehension;
                 let mut saved = Vec::new();
                 let r = self.fold_gens(elt, gens, stop, body, &mut saved);
                 self.leave_targets(saved);
                 self.flow.narrowed = narrowed;
+                self.in_comprehension = depth;
                 r
             }
         }
@@ -152,6 +154,11 @@ impl<'c, 'a> Checker<'c, 'a> {
             ));
         }
         let plan = self.iter_plan(&g.iter)?;
+        if saved.is_empty() {
+            // Past the first iterable, CPython 3.11 runs a comprehension as a
+            // function of its own (restored by `fold`).
+            self.in_comprehension += 1;
+        }
         self.enter_targets(&g.target, saved);
         let mut inner = plan.step;
         self.bind_loop_target(&g.target, plan.elem, &mut inner)?;
