@@ -30,8 +30,10 @@
 //!   methods, and the one recursive function counts down from a small
 //!   number. Each function has a cost estimate (calls weighted by the loop
 //!   iterations around them) and calls are only generated within a budget.
-//! - **Determinism.** No sets, no object addresses, no hashing: what is
-//!   printed is the same on every run.
+//! - **Determinism.** Sets hold `int`s only (whose table order CPython fixes;
+//!   a set of `str` is ordered by a per-process key), instances print through
+//!   their `__str__`, never their address: what is printed is the same on
+//!   every run.
 //!
 //! Runtime errors are deliberate: an index may be out of range, a key
 //! missing, a divisor zero; handlers catch them, and main guards each phase
@@ -1703,6 +1705,12 @@ impl Gen {
         {
             return e;
         }
+        if r == 6
+            && self.rng.chance(40)
+            && let Some(e) = self.format_or_set_expr(sc, ty, depth)
+        {
+            return e;
+        }
         if r == 3 && self.rng.chance(50) {
             // A conditional expression.
             let c = self.expr(sc, &Ty::Bool, depth - 1);
@@ -1757,6 +1765,75 @@ impl Gen {
                     _ => self.var_or_literal(sc, ty),
                 }
             }
+        }
+    }
+
+    /// A `str` made by a format spec (f-string, `format`, `%`), or an `int` or
+    /// `list[int]` made through a `set[int]` (whose iteration order follows
+    /// CPython's table for `int`s, negative ones included).
+    fn format_or_set_expr(&mut self, sc: &mut Scope, ty: &Ty, depth: u32) -> Option<E> {
+        let d = depth - 1;
+        match ty {
+            Ty::Str => {
+                let (vty, specs): (Ty, &[&str]) = match self.rng.below(3) {
+                    0 => (
+                        Ty::Int,
+                        &[
+                            "5d", "+", "x", ">6", "_", "08b", "<4", "^7", "o", "X", ",", "+05",
+                        ],
+                    ),
+                    1 => (
+                        Ty::Float,
+                        &[
+                            ".2f", "e", "g", "10.3f", ".1%", "+.0f", ">9.2e", ".3g", "_.1f",
+                        ],
+                    ),
+                    _ => (Ty::Str, &[">6", "^7", "*<4", "", ".2", "-^5"]),
+                };
+                let spec = *self.rng.pick(specs);
+                let v = self.expr(sc, &vty, d);
+                let v = self.store(&vty, v);
+                // Python 3.11 allows no quote, backslash or '#' inside an f-string's braces.
+                let plain = !v.contains(['"', '\'', '\\', '#']);
+                let code = match self.rng.below(3) {
+                    0 if plain => format!("f\"[{{{v}:{spec}}}]\""),
+                    0 => format!("format({v}, \"{spec}\")"),
+                    1 => format!("format({v}, \"{spec}\")"),
+                    _ => match vty {
+                        Ty::Int => format!("(\"%5d|%-4d|%x\" % ({v}, {v}, {v}))"),
+                        Ty::Float => format!("(\"%.3f|%8.2e|%g\" % ({v}, {v}, {v}))"),
+                        _ => format!("(\"%s|%r|%6s\" % ({v}, {v}, {v}))"),
+                    },
+                };
+                Some(E::new(code, 80.0))
+            }
+            Ty::Int => {
+                let xs = self.expr(sc, &Ty::ListInt, d.min(2));
+                let xs = self.store(&Ty::ListInt, xs);
+                Some(match self.rng.below(3) {
+                    0 => E::new(format!("len(set({xs}))"), MAX_LEN),
+                    1 => E::new(format!("(sum(set({xs})) % {MODULUS})"), ATOM),
+                    _ => {
+                        let x = self.expr(sc, &Ty::Int, d.min(2));
+                        E::new(format!("int({} in set({xs}))", x.code), 1.0)
+                    }
+                })
+            }
+            Ty::ListInt => {
+                let xs = self.expr(sc, &Ty::ListInt, d.min(2));
+                let n = xs.bound.min(MAX_LEN);
+                let xs = self.store(&Ty::ListInt, xs);
+                Some(match self.rng.below(3) {
+                    // Iteration order: CPython's hash table order for these ints.
+                    0 => E::new(format!("list(set({xs}))"), n),
+                    1 => E::new(
+                        format!("[c for c in {{-1, -2, 7, 8, 16, 0}} | set({xs})]"),
+                        n + 6.0,
+                    ),
+                    _ => E::new(format!("sorted(set({xs}) - {{1, 2, 3}})"), n),
+                })
+            }
+            _ => None,
         }
     }
 

@@ -111,7 +111,7 @@ impl Context<'_> {
                 Ok(parsed) => {
                     *unparsed = false;
                     let body: Vec<Stmt> = parsed.into_syntax().body.into_iter().collect();
-                    for (range, message) in super::pysyntax::compile_errors(&body) {
+                    for (range, message) in super::pysyntax::compile_errors(&body, text) {
                         self.error(file, range, format!("syntax error: {message}"));
                     }
                     body

@@ -13,13 +13,16 @@
 //! functions the checker reports them.
 
 use ruff_python_ast::visitor::{self, Visitor};
-use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_python_ast::{self as ast, Expr, Stmt, StringFlags};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 use std::collections::HashMap;
 
 /// The compile-time errors in a module's statements: where, and CPython's message.
-pub(super) fn compile_errors(body: &[Stmt]) -> Vec<(TextRange, String)> {
-    let mut pass = Pass::default();
+pub(super) fn compile_errors(body: &[Stmt], text: &str) -> Vec<(TextRange, String)> {
+    let mut pass = Pass {
+        text,
+        ..Pass::default()
+    };
     pass.visit_body(body);
     pass.errors
 }
@@ -38,7 +41,9 @@ enum Use {
 }
 
 #[derive(Default)]
-struct Pass {
+struct Pass<'t> {
+    /// The module's source: f-strings are checked against their text.
+    text: &'t str,
     errors: Vec<(TextRange, String)>,
     /// Function (and lambda) bodies entered.
     functions: usize,
@@ -48,7 +53,61 @@ struct Pass {
     scopes: Vec<Scope>,
 }
 
-impl Pass {
+impl Pass<'_> {
+    /// Python 3.11 reads an f-string as a string literal first, so the
+    /// expressions inside its braces may not contain its own quote, a
+    /// backslash or a comment (the parser accepts them, as Python 3.12 does).
+    fn fstring(&mut self, fs: &ast::FString) {
+        let quote = fs.flags.quote_str();
+        let triple = fs.flags.is_triple_quoted();
+        self.interpolations(&fs.elements, quote, triple);
+    }
+
+    fn interpolations(
+        &mut self,
+        elements: &ast::InterpolatedStringElements,
+        quote: &str,
+        triple: bool,
+    ) {
+        for el in elements.iter() {
+            let ast::InterpolatedStringElement::Interpolation(i) = el else {
+                continue;
+            };
+            let range = i.expression.range();
+            let code = self
+                .text
+                .get(range.start().to_usize()..range.end().to_usize())
+                .unwrap_or("");
+            let own_quote = if triple {
+                code.contains(quote)
+            } else {
+                code.contains(quote.chars().next().unwrap_or('"'))
+            };
+            if own_quote {
+                self.error(
+                    range,
+                    format!(
+                        "f-string: expecting '}}' (Python 3.11 ends the f-string at the {quote} \
+                         inside its braces: use the other quote there)"
+                    ),
+                );
+            } else if code.contains('\\') {
+                self.error(
+                    range,
+                    "f-string expression part cannot include a backslash".to_owned(),
+                );
+            } else if code.contains('#') {
+                self.error(
+                    range,
+                    "f-string expression part cannot include '#'".to_owned(),
+                );
+            }
+            if let Some(spec) = &i.format_spec {
+                self.interpolations(&spec.elements, quote, triple);
+            }
+        }
+    }
+
     fn error(&mut self, range: TextRange, message: String) {
         self.errors.push((range, message));
     }
@@ -116,7 +175,7 @@ impl Pass {
     }
 }
 
-impl<'a> Visitor<'a> for Pass {
+impl<'a> Visitor<'a> for Pass<'_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::FunctionDef(def) => {
@@ -198,6 +257,14 @@ impl<'a> Visitor<'a> for Pass {
             }
             Expr::Yield(_) | Expr::YieldFrom(_) if self.functions == 0 => {
                 self.error(expr.range(), "'yield' outside function".to_owned());
+                visitor::walk_expr(self, expr);
+            }
+            Expr::FString(f) => {
+                for part in f.value.iter() {
+                    if let ast::FStringPart::FString(fs) = part {
+                        self.fstring(fs);
+                    }
+                }
                 visitor::walk_expr(self, expr);
             }
             Expr::Await(_) if self.functions == 0 => {

@@ -23,6 +23,36 @@ pub(super) fn is_set_element(t: &Type) -> bool {
     }
 }
 
+/// Whether CPython's compiler folds `e` into a constant: a literal, a sign or
+/// `~` applied to a number, a tuple of constants, or integer arithmetic on
+/// constants that it folds (not a division or modulo by zero, not a negative
+/// power; results past 64 bits, which it would not fold, Seam refuses or
+/// raises on anyway).
+fn is_folded_constant(e: &Expr) -> bool {
+    match e {
+        Expr::NumberLiteral(_)
+        | Expr::StringLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_) => true,
+        Expr::UnaryOp(u) => is_folded_constant(&u.operand),
+        Expr::Tuple(t) => t.elts.iter().all(is_folded_constant),
+        Expr::BinOp(b) => {
+            let zero = |e: &Expr| matches!(e, Expr::NumberLiteral(n) if matches!(&n.value, ast::Number::Int(i) if i.as_u64() == Some(0)));
+            let folds = match b.op {
+                Operator::Add | Operator::Sub | Operator::Mult => true,
+                Operator::BitAnd | Operator::BitOr | Operator::BitXor => true,
+                Operator::FloorDiv | Operator::Mod => !zero(&b.right),
+                // Results past 64 bits are refused or raise in Seam; smaller ones fold.
+                Operator::LShift | Operator::RShift => true,
+                Operator::Pow => !matches!(b.right.as_ref(), Expr::UnaryOp(_)),
+                _ => false,
+            };
+            folds && is_folded_constant(&b.left) && is_folded_constant(&b.right)
+        }
+        _ => false,
+    }
+}
+
 impl<'c, 'a> Checker<'c, 'a> {
     /// `{a, b, c}`: an empty set, then each element added in order (CPython's BUILD_SET).
     pub(super) fn set_display(
@@ -67,6 +97,23 @@ impl<'c, 'a> Checker<'c, 'a> {
                 vec![set.clone(), v],
                 Type::None,
             )));
+        }
+        if s.elts.len() > 2 && s.elts.iter().all(is_folded_constant) {
+            // CPython compiles a display of more than two constants to a frozenset
+            // constant: one built from the values in order, then rebuilt from that
+            // one's iteration order when the compiler merges constants; the display
+            // copies it into an empty set. Where elements collide in the table the
+            // order differs from adding them in order (`{-1, -2, 7}` iterates as
+            // -2, -1, 7), so the same three steps are taken here.
+            let list = tir::Expr::rt(Rt::SetToList, vec![set.clone()], Type::List(Box::new(elem)));
+            let (st2, frozen) = self.bind_temp(new_set(&ty));
+            stmts.push(st2);
+            stmts.push(tir::Stmt::Expr(tir::Expr::rt(
+                Rt::SetAddList,
+                vec![frozen.clone(), list],
+                Type::None,
+            )));
+            return Ok(block(stmts, tir::Expr::rt(Rt::SetCopy, vec![frozen], ty)));
         }
         Ok(block(stmts, set))
     }
