@@ -14,6 +14,10 @@ def main(argv: list[str]) -> int:
     xs = [c for c in {-1, -2, 7, 8, 16, 0}]
     print(xs, sorted({100, -100, 36, 4}))
     print({1, 2}, {-1, -2})
+    for c in {8, 0, 16, -1, -2}:
+        print(c, end=" ")
+    print(-2 in {7, -2, -1}, [c for c in {-2, 7, -1}], {-1, 7, -2})
+    print(sum(c * i for i, c in enumerate({24, 0, 8, 16, 32, 40})))
     return 0
 
 

@@ -153,7 +153,14 @@ impl<'c, 'a> Checker<'c, 'a> {
                 format!("too many for clauses: more than {MAX_FOR_CLAUSES} in one comprehension"),
             ));
         }
-        let plan = self.iter_plan(&g.iter)?;
+        let plan = match &g.iter {
+            // A set display iterated directly: CPython iterates its frozenset constant.
+            Expr::Set(s) => {
+                let v = self.set_display_as(s, None, super::sets::DisplayUse::Iterated)?;
+                self.value_plan(v, g.iter.range())?
+            }
+            other => self.iter_plan(other)?,
+        };
         if saved.is_empty() {
             // Past the first iterable, CPython 3.11 runs a comprehension as a
             // function of its own (restored by `fold`).

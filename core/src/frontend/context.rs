@@ -45,6 +45,10 @@ pub(crate) struct Context<'a> {
     pub interface_path: Option<String>,
     /// The thunks function values call through, made on first use (see `callable.rs`).
     pub thunks: HashMap<ThunkKey, tir::FuncId>,
+    /// Per module, made on first use: for each set of constants CPython's compiler
+    /// turns into a frozenset constant, the element order of its first occurrence
+    /// (see `sets.rs`).
+    pub constant_sets: HashMap<ModId, HashMap<String, Vec<String>>>,
 }
 
 impl Context<'_> {

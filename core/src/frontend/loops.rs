@@ -173,6 +173,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                     _ => (self.expr(&f.iter, None)?, None),
                 }
             }
+            // A set display iterated directly: CPython iterates its frozenset constant.
+            Expr::Set(s) => (
+                self.set_display_as(s, None, super::sets::DisplayUse::Iterated)?,
+                None,
+            ),
             _ => (self.expr(&f.iter, None)?, None),
         };
         // A tuple[T, ...] is walked as a list of its elements.

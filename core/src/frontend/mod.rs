@@ -128,6 +128,7 @@ impl<'a> Context<'a> {
             interface: None,
             interface_path: None,
             thunks: HashMap::new(),
+            constant_sets: HashMap::new(),
         };
         ctx.init_builtin_classes();
         ctx

@@ -288,7 +288,13 @@ impl<'c, 'a> Checker<'c, 'a> {
         let mut pending = vec![s];
         let mut acc: Option<tir::Expr> = None;
         for (op, right) in c.ops.iter().zip(c.comparators.iter()) {
-            let r = self.expr(right, None)?;
+            let r = match (op, right) {
+                // Only membership is asked of it: its order does not matter.
+                (CmpOp::In | CmpOp::NotIn, Expr::Set(s)) => {
+                    self.set_display_as(s, None, super::sets::DisplayUse::Membership)?
+                }
+                _ => self.expr(right, None)?,
+            };
             let (s, r) = self.bind_temp(r);
             pending.push(s);
             let cmp = self.compare_one(*op, prev, r.clone(), c.range())?;

@@ -2,6 +2,9 @@
 //! augmented forms, the subset comparisons, `in`) and the methods, lowered to
 //! the runtime's set functions. Elements must be hashable value types.
 
+use std::collections::HashMap;
+
+use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, CmpOp, Expr, Operator};
 use ruff_text_size::{Ranged, TextRange};
 
@@ -23,34 +26,143 @@ pub(super) fn is_set_element(t: &Type) -> bool {
     }
 }
 
-/// Whether CPython's compiler folds `e` into a constant: a literal, a sign or
-/// `~` applied to a number, a tuple of constants, or integer arithmetic on
-/// constants that it folds (not a division or modulo by zero, not a negative
-/// power; results past 64 bits, which it would not fold, Seam refuses or
-/// raises on anyway).
-fn is_folded_constant(e: &Expr) -> bool {
+/// The constant CPython's compiler folds `e` into, as its constant cache
+/// compares it (type-tagged: `True` is not `1`), or `None` when it folds
+/// nothing: literals, signs and `~` on numbers, tuples of constants and
+/// integer arithmetic on constants (not a division or modulo by zero, not a
+/// negative power; results past 64 bits, which CPython would not always fold,
+/// Seam refuses or raises on anyway).
+fn constant_key(e: &Expr) -> Option<String> {
     match e {
-        Expr::NumberLiteral(_)
-        | Expr::StringLiteral(_)
-        | Expr::BooleanLiteral(_)
-        | Expr::NoneLiteral(_) => true,
-        Expr::UnaryOp(u) => is_folded_constant(&u.operand),
-        Expr::Tuple(t) => t.elts.iter().all(is_folded_constant),
-        Expr::BinOp(b) => {
-            let zero = |e: &Expr| matches!(e, Expr::NumberLiteral(n) if matches!(&n.value, ast::Number::Int(i) if i.as_u64() == Some(0)));
-            let folds = match b.op {
-                Operator::Add | Operator::Sub | Operator::Mult => true,
-                Operator::BitAnd | Operator::BitOr | Operator::BitXor => true,
-                Operator::FloorDiv | Operator::Mod => !zero(&b.right),
-                // Results past 64 bits are refused or raise in Seam; smaller ones fold.
-                Operator::LShift | Operator::RShift => true,
-                Operator::Pow => !matches!(b.right.as_ref(), Expr::UnaryOp(_)),
-                _ => false,
-            };
-            folds && is_folded_constant(&b.left) && is_folded_constant(&b.right)
+        Expr::StringLiteral(s) => Some(format!("s{:?}", s.value.to_str())),
+        Expr::BooleanLiteral(b) => Some(format!("b{}", b.value)),
+        Expr::NoneLiteral(_) => Some("n".to_string()),
+        Expr::Tuple(t) => {
+            let items: Option<Vec<String>> = t.elts.iter().map(constant_key).collect();
+            Some(format!("t({})", items?.join(",")))
         }
-        _ => false,
+        _ => constant_int(e).map(|v| format!("i{v}")),
     }
+}
+
+/// The value of an integer constant expression CPython folds.
+fn constant_int(e: &Expr) -> Option<i128> {
+    match e {
+        Expr::NumberLiteral(n) => match &n.value {
+            ast::Number::Int(i) => i.as_u64().map(i128::from),
+            _ => None,
+        },
+        Expr::UnaryOp(u) => {
+            let v = constant_int(&u.operand)?;
+            match u.op {
+                ast::UnaryOp::USub => Some(-v),
+                ast::UnaryOp::UAdd => Some(v),
+                ast::UnaryOp::Invert => Some(!v),
+                ast::UnaryOp::Not => None,
+            }
+        }
+        Expr::BinOp(b) => {
+            let (l, r) = (constant_int(&b.left)?, constant_int(&b.right)?);
+            let v = match b.op {
+                Operator::Add => l.checked_add(r)?,
+                Operator::Sub => l.checked_sub(r)?,
+                Operator::Mult => l.checked_mul(r)?,
+                Operator::BitAnd => l & r,
+                Operator::BitOr => l | r,
+                Operator::BitXor => l ^ r,
+                Operator::FloorDiv if r != 0 => {
+                    l.div_euclid(r) - i128::from(r < 0 && l.rem_euclid(r) != 0)
+                }
+                Operator::Mod if r != 0 => ((l % r) + r) % r,
+                Operator::LShift if (0..64).contains(&r) => l.checked_shl(r as u32)?,
+                Operator::RShift if r >= 0 => l >> r.min(127),
+                Operator::Pow if (0..128).contains(&r) => l.checked_pow(r as u32)?,
+                _ => return None,
+            };
+            (i128::from(i64::MIN)..=i128::from(i64::MAX))
+                .contains(&v)
+                .then_some(v)
+        }
+        _ => None,
+    }
+}
+
+/// The element keys of a set display that is all constants, in its order.
+fn constant_elements(s: &ast::ExprSet) -> Option<Vec<String>> {
+    s.elts.iter().map(constant_key).collect()
+}
+
+/// A set of constants as the cache compares it: its distinct keys, sorted.
+fn set_key(elems: &[String]) -> String {
+    let mut keys: Vec<&str> = elems.iter().map(String::as_str).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.join("|")
+}
+
+/// In source order (the order CPython's compiler meets them), every set of
+/// constants it makes a frozenset constant of: displays of more than two,
+/// and any set display that is the right operand of `in`/`not in` or the
+/// iterable of a `for` or a comprehension. Maps each set to the element order
+/// of its first occurrence, which every equal one shares (the compiler keeps
+/// one constant per value).
+fn first_constant_sets(body: &[ruff_python_ast::Stmt]) -> HashMap<String, Vec<String>> {
+    struct Finder(HashMap<String, Vec<String>>);
+    impl Finder {
+        fn note(&mut self, s: &ast::ExprSet) {
+            if let Some(elems) = constant_elements(s) {
+                self.0.entry(set_key(&elems)).or_insert(elems);
+            }
+        }
+    }
+    impl<'a> Visitor<'a> for Finder {
+        fn visit_expr(&mut self, e: &'a Expr) {
+            match e {
+                Expr::Set(s) if s.elts.len() > 2 => self.note(s),
+                Expr::Compare(c) => {
+                    if let (Some(CmpOp::In | CmpOp::NotIn), Some(Expr::Set(s))) =
+                        (c.ops.last(), c.comparators.last())
+                    {
+                        self.note(s);
+                    }
+                }
+                Expr::ListComp(ast::ExprListComp { generators, .. })
+                | Expr::SetComp(ast::ExprSetComp { generators, .. })
+                | Expr::DictComp(ast::ExprDictComp { generators, .. })
+                | Expr::Generator(ast::ExprGenerator { generators, .. }) => {
+                    for g in generators {
+                        if let Expr::Set(s) = &g.iter {
+                            self.note(s);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            visitor::walk_expr(self, e);
+        }
+        fn visit_stmt(&mut self, st: &'a ruff_python_ast::Stmt) {
+            if let ruff_python_ast::Stmt::For(f) = st
+                && let Expr::Set(s) = f.iter.as_ref()
+            {
+                self.note(s);
+            }
+            visitor::walk_stmt(self, st);
+        }
+    }
+    let mut finder = Finder(HashMap::new());
+    finder.visit_body(body);
+    finder.0
+}
+
+/// What a set display is used for, which decides how CPython builds it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum DisplayUse {
+    /// A value: a display of more than two constants is copied from a frozenset constant.
+    Value,
+    /// The iterable of a `for` or a comprehension: CPython iterates its frozenset constant.
+    Iterated,
+    /// The right operand of `in`: only membership is asked, the order does not matter.
+    Membership,
 }
 
 impl<'c, 'a> Checker<'c, 'a> {
@@ -60,10 +172,33 @@ impl<'c, 'a> Checker<'c, 'a> {
         s: &ast::ExprSet,
         expected: Option<&Type>,
     ) -> R<tir::Expr> {
+        self.set_display_as(s, expected, DisplayUse::Value)
+    }
+
+    /// A set display used as `how` says.
+    pub(super) fn set_display_as(
+        &mut self,
+        s: &ast::ExprSet,
+        expected: Option<&Type>,
+        how: DisplayUse,
+    ) -> R<tir::Expr> {
+        let iterated = how == DisplayUse::Iterated;
         let mut elem = match expected {
             Some(Type::Set(t)) => Some((**t).clone()),
             _ => None,
         };
+        // Constants CPython's compiler makes a frozenset of: the element order of
+        // the first equal set in the module, which they all share.
+        let constants = constant_elements(s)
+            .filter(|_| how != DisplayUse::Membership && (iterated || s.elts.len() > 2));
+        let order = constants.as_ref().and_then(|elems| {
+            let module = self.module;
+            if !self.cx.constant_sets.contains_key(&module) {
+                let found = first_constant_sets(&self.cx.module(module).body);
+                self.cx.constant_sets.insert(module, found);
+            }
+            self.cx.constant_sets[&module].get(&set_key(elems)).cloned()
+        });
         let mut vals = Vec::new();
         for e in &s.elts {
             if let Expr::Starred(st) = e {
@@ -89,6 +224,17 @@ impl<'c, 'a> Checker<'c, 'a> {
             ));
         }
         let ty = Type::Set(Box::new(elem.clone()));
+        if let (Some(elems), Some(order)) = (&constants, &order) {
+            // Equal sets of constants: this one's values in the first one's order.
+            let mut slots: Vec<Option<tir::Expr>> = vals.into_iter().map(Some).collect();
+            vals = order
+                .iter()
+                .filter_map(|k| {
+                    let i = elems.iter().position(|e| e == k)?;
+                    slots[i].take()
+                })
+                .collect();
+        }
         let (st, set) = self.bind_temp(new_set(&ty));
         let mut stmts = vec![st];
         for v in vals {
@@ -98,7 +244,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                 Type::None,
             )));
         }
-        if s.elts.len() > 2 && s.elts.iter().all(is_folded_constant) {
+        if constants.is_some() {
             // CPython compiles a display of more than two constants to a frozenset
             // constant: one built from the values in order, then rebuilt from that
             // one's iteration order when the compiler merges constants; the display
@@ -113,6 +259,9 @@ impl<'c, 'a> Checker<'c, 'a> {
                 vec![frozen.clone(), list],
                 Type::None,
             )));
+            if iterated {
+                return Ok(block(stmts, frozen));
+            }
             return Ok(block(stmts, tir::Expr::rt(Rt::SetCopy, vec![frozen], ty)));
         }
         Ok(block(stmts, set))
