@@ -110,6 +110,8 @@ enum Ty {
     Obj(usize),
     /// `C | None` for class `n`.
     Opt(usize),
+    /// `int | None` (boxed in the translation).
+    OptInt,
 }
 
 /// A generated expression: its text and a bound (the magnitude of an int or
@@ -421,6 +423,7 @@ impl Gen {
             Ty::ListStr => "list[str]".into(),
             Ty::DictStrInt => "dict[str, int]".into(),
             Ty::Pair => "tuple[int, str]".into(),
+            Ty::OptInt => "int | None".into(),
             Ty::Obj(c) => self.classes[*c].name.clone(),
             // Quoted: a class's own fields and `__init__` name it before it exists.
             Ty::Opt(c) => {
@@ -732,6 +735,7 @@ impl Gen {
             Ty::DictStrInt,
             Ty::ListStr,
             Ty::Pair,
+            Ty::OptInt,
         ];
         let first_default = self.rng.below(np + 1);
         for p in 0..np {
@@ -744,6 +748,8 @@ impl Gen {
                 match ty {
                     Ty::Int | Ty::Str | Ty::Bool | Ty::Float => Some(self.literal(&ty)),
                     Ty::Opt(_) => Some("None".to_string()),
+                    // An `int | None` default must be `None` (Seam refuses an int literal there).
+                    Ty::OptInt => Some("None".to_string()),
                     _ => None,
                 }
             } else {
@@ -1034,6 +1040,7 @@ impl Gen {
                 Ty::ListStr,
                 Ty::DictStrInt,
                 Ty::Pair,
+                Ty::OptInt,
                 Ty::Obj(c),
                 Ty::Opt(c),
             ])
@@ -1566,6 +1573,13 @@ impl Gen {
             }
             Ty::Obj(c) => self.construct(sc, *c, 0),
             Ty::Opt(_) => E::new("None", 0.0),
+            Ty::OptInt => {
+                if self.rng.chance(40) {
+                    E::new("None", 0.0)
+                } else {
+                    E::new(self.literal(&Ty::Int), 100.0)
+                }
+            }
         }
     }
 
@@ -1711,6 +1725,12 @@ impl Gen {
         {
             return e;
         }
+        if r == 7
+            && self.rng.chance(50)
+            && let Some(e) = self.opt_int_expr(sc, ty)
+        {
+            return e;
+        }
         if r == 3 && self.rng.chance(50) {
             // A conditional expression.
             let c = self.expr(sc, &Ty::Bool, depth - 1);
@@ -1765,6 +1785,42 @@ impl Gen {
                     _ => self.var_or_literal(sc, ty),
                 }
             }
+            Ty::OptInt => match self.rng.below(3) {
+                0 => E::new("None", 0.0),
+                1 => {
+                    let e = self.expr(sc, &Ty::Int, depth - 1);
+                    E::new(self.store(&Ty::Int, e), ATOM)
+                }
+                _ => self.var_or_literal(sc, ty),
+            },
+        }
+    }
+
+    /// An `int` or `bool` read from an `int | None` in scope, narrowed by a test
+    /// of `None` in a conditional expression.
+    fn opt_int_expr(&mut self, sc: &mut Scope, ty: &Ty) -> Option<E> {
+        let vars = self.visible(sc, |v| v.ty == Ty::OptInt);
+        if vars.is_empty() {
+            return None;
+        }
+        let v = self.rng.pick(&vars).name.clone();
+        let k = self.rng.int_in(-5, 50);
+        match ty {
+            Ty::Int => Some(match self.rng.below(3) {
+                0 => E::new(format!("({v} if {v} is not None else {k})"), ATOM),
+                1 => E::new(format!("({k} if {v} is None else {v} * 2)"), 2.0 * ATOM),
+                _ => E::new(format!("({v} or {k})"), ATOM),
+            }),
+            Ty::Bool => Some(E::new(
+                match self.rng.below(3) {
+                    0 => format!("({v} is None)"),
+                    1 => format!("({v} is not None and {v} > {k})"),
+                    _ => format!("({v} == {k})"),
+                },
+                0.0,
+            )),
+            Ty::Str => Some(E::new(format!("str({v})"), 12.0)),
+            _ => None,
         }
     }
 

@@ -213,8 +213,9 @@ impl<'c, 'a> Checker<'c, 'a> {
             let (s, t) = self.bind_temp(acc);
             let truth = self.truthy(t.clone())?;
             let left_val = match (&t.ty, &ty) {
+                // Taken only when it is truthy, so not None: an `int | None` is unboxed.
                 (Type::Optional(_), t2) if !matches!(t2, Type::Optional(_)) => {
-                    tir::Expr::new(t.kind.clone(), ty.clone())
+                    super::optional::narrow_value(t.clone(), ty.clone())
                 }
                 _ => self.coerce(t.clone(), &ty, b.range)?,
             };
@@ -342,6 +343,11 @@ impl<'c, 'a> Checker<'c, 'a> {
                         })
                     }
                     (None, None) => order::both_then(l, r, tir::Expr::bool(true)),
+                    // A value known not to be None (an `int | None` narrowed by an
+                    // assignment, say): the test is false, as in CPython.
+                    (None, Int | Float | Bool) | (Int | Float | Bool, None) => {
+                        order::both_then(l, r, tir::Expr::bool(false))
+                    }
                     (Bool, Bool) => tir::Expr::binary(BinaryOp::BoolEq, l, r, Bool),
                     (a, b) if a.is_ref() && b.is_ref() => {
                         self.refuse_callable_identity(a, b, range)?;
