@@ -110,7 +110,7 @@ impl<'c, 'a> Checker<'c, 'a> {
         self.apply(&no);
         after = self.flow.clone();
         for b in breaks {
-            after = Flow::merge(after, b);
+            after = self.join_flows(after, b);
         }
         self.flow = after;
         out.push(tir::Stmt::While { cond, body });
@@ -133,7 +133,7 @@ impl<'c, 'a> Checker<'c, 'a> {
         let breaks = frame.breaks;
         let mut after = head;
         for b in breaks {
-            after = Flow::merge(after, b);
+            after = self.join_flows(after, b);
         }
         self.flow = after;
         out

@@ -231,17 +231,24 @@ impl<'c, 'a> Checker<'c, 'a> {
         // A path narrowed to different classes on the two branches stays
         // narrowed to their nearest common base (`if isinstance(x, Sub): ...`
         // inside `if x is not None:` leaves `x` not None), as in mypy.
-        let cx = &*self.cx;
-        self.flow = Flow::merge_joining(after_then, after_else, |a, b| match (a, b) {
-            (Type::Instance(x), Type::Instance(y)) => cx.common_base(*x, *y).map(Type::Instance),
-            _ => None,
-        });
+        self.flow = self.join_flows(after_then, after_else);
         out.push(tir::Stmt::If {
             cond,
             then_body,
             else_body,
         });
         Ok(())
+    }
+
+    /// Two paths meeting: what both assigned, and each path narrowed alike on
+    /// both, a path narrowed to different classes staying narrowed to their
+    /// nearest common base, as in mypy.
+    pub(super) fn join_flows(&self, a: Flow, b: Flow) -> Flow {
+        let cx = &*self.cx;
+        Flow::merge_joining(a, b, |a, b| match (a, b) {
+            (Type::Instance(x), Type::Instance(y)) => cx.common_base(*x, *y).map(Type::Instance),
+            _ => None,
+        })
     }
 
     /// `target = value` where the value is still source.
