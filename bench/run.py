@@ -23,7 +23,11 @@ progress goes to stderr.  Artefacts go to ``target/bench/``.
      compares time, CPU time and peak RSS with it, plus the collector's counters
      (one extra run with ``SEAM_GC_STATS=1``).
   4. Extensions (``bench/ext/``): ``ext_calls`` runs one loop compiled into the
-     core and the same loop compiled into an extension; ``ext_build`` times
+     core and the same loop compiled into an extension; ``ext_dispatch`` a
+     virtual call from the core into an extension's override and an
+     ``isinstance`` against an extension class, against the same on core
+     classes, with the extension near the core and (a control) anywhere;
+     ``ext_build`` times
      ``build-ext`` of a small extension against generated cores of 100 and 4,000
      exports (``bench/gen_exports_core.py``) and, for scale, ``cc -shared`` of a
      one-function object (the link's fixed cost); ``ext_load`` times a core that loads
@@ -63,7 +67,7 @@ TIMEOUT = 300
 # The object-model programs (``objects`` selects them); all live in bench/programs/.
 OBJECT_PROGRAMS = ("binary_trees", "virtual_calls", "exceptions")
 # The extension benchmarks (``ext`` selects them).
-EXT_BENCHMARKS = ("ext_calls", "ext_build", "ext_load")
+EXT_BENCHMARKS = ("ext_calls", "ext_dispatch", "ext_build", "ext_load")
 
 
 def log(msg: str) -> None:
@@ -404,6 +408,72 @@ def ext_calls(runs: int) -> bool:
     return ok
 
 
+DISPATCH_ROUNDS = 3_000_000
+
+
+def ext_dispatch(runs: int) -> bool:
+    """The core's side of the seam: a virtual call from the core into an override
+    compiled into an extension, and an isinstance against an extension class,
+    each against the same operation on the core's own classes; the extension
+    mapped near the core (as loaded) and, as a control, anywhere
+    (SEAM_MAP_ANYWHERE=1)."""
+    src_dir = os.path.join(BENCH, "ext", "dispatch")
+    out = os.path.join(OUT, "ext_dispatch")
+    os.makedirs(out, exist_ok=True)
+    core_py, ext_py = os.path.join(src_dir, "main.py"), os.path.join(src_dir, "ext.py")
+    core, ext = os.path.join(out, "core"), os.path.join(out, "ext")
+    must(run([SEAM, "build-core", core_py, "-o", core]), "build-core (ext_dispatch)")
+    must(run([SEAM, "build-ext", ext_py, "--exports", core + ".exports", "-o", ext + ".so"]),
+         "build-ext (ext_dispatch)")
+    ok = True
+    small = "300"
+    for what in ("virtual", "isinstance"):
+        outs = {
+            "seam py core": seam_py(core_py, [what, "core", small]),
+            "seam py ext": seam_py(core_py, [what, "ext", small, os.path.join(src_dir, "ext")]),
+            "core": run([core, what, "core", small]),
+            "ext": run([core, what, "ext", small, ext]),
+        }
+        if len({(r.stdout, r.status) for r in outs.values()}) != 1:
+            ok = False
+            log(f"ext_dispatch {what}: outputs differ:\n" + "".join(
+                f"--- {k} (status {r.status})\n{r.stdout.decode(errors='replace')}"
+                f"{r.stderr.decode(errors='replace')}" for k, r in outs.items()))
+    far_env = dict(os.environ, SEAM_MAP_ANYWHERE="1")
+    rows = []
+    for what in ("virtual", "isinstance"):
+        sides = [Side("core", [core, what, "core", str(DISPATCH_ROUNDS)]),
+                 Side("ext", [core, what, "ext", str(DISPATCH_ROUNDS), ext]),
+                 Side("ext far", [core, what, "ext", str(DISPATCH_ROUNDS), ext], env=far_env)]
+        ratios: list[list[float]] = [[], []]
+        for i in range(runs * 2):
+            log(f"ext_dispatch {what}: run {i + 1}/{runs * 2}")
+            rs = [s.measure() for s in sides]
+            if len({(r.stdout, r.status) for r in rs}) != 1:
+                ok = False
+                log(f"ext_dispatch {what}: results differ: {[r.stdout for r in rs]!r}")
+            ratios[0].append(rs[1].seconds / rs[0].seconds)
+            ratios[1].append(rs[2].seconds / rs[0].seconds)
+        medians = [sorted(r)[len(r) // 2] for r in ratios]
+        rows.append((what, sides, medians))
+    n_iter = DISPATCH_ROUNDS * 64
+    print(f"### Extensions: the core calling into an extension (best of {runs * 2}, alternating)\n")
+    print(f"`bench/ext/dispatch`: {DISPATCH_ROUNDS:,} rounds over 64 objects ({n_iter / 1e6:.0f} M iterations). "
+          "*virtual*: the core's loop calls `Shape.area` on the core's `CoreSquare` or on the extension's "
+          "`ExtSquare` (the same override). *isinstance*: `isinstance(n, CoreLeaf)` in the core's "
+          "`CoreCounter.count` or `isinstance(n, ExtLeaf)` in the extension's `ExtCounter.count`. "
+          "*far*: the same extension mapped anywhere (`SEAM_MAP_ANYWHERE=1`, the placement `dlopen` gave), "
+          f"a control. Results {'identical (also under `seam py`)' if ok else 'DIFFERENT'}.\n")
+    print("| operation | core (s) | extension, near (s) | extension, far (s) | near / core "
+          "| far / core |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for what, (c, e, f), (m_near, m_far) in rows:
+        print(f"| {what} | {c.best:.3f} | {e.best:.3f} | {f.best:.3f} | **{e.best / c.best:.2f}×** "
+              f"(median of runs {m_near:.2f}×) | {f.best / c.best:.2f}× (median {m_far:.2f}×) |")
+    print()
+    return ok
+
+
 _generated: dict[tuple[int, int, int], tuple[str, float, float]] = {}
 
 
@@ -526,8 +596,9 @@ def ext_load(runs: int) -> bool:
     for label, exports, size, t0, t1, t_ext in rows:
         print(f"| {label} | {exports:,} exports | {size / 1024:,.0f} | {t_ext:.3f} | {t0 * 1e3:.2f} "
               f"| {t1 * 1e3:.2f} | **{(t1 - t0) * 1e3:.2f}** |")
-    print("\nLoad time is the difference: `dlopen` (mapping, symbol relocation against the core), "
-          "registering the extension's classes, its global initialisers and a trivial `init_module`.\n")
+    print("\nLoad time is the difference: reading and verifying the file, mapping it next to the core "
+          "and relocating it against the core's symbols (`runtime/src/mapper.rs`), registering the "
+          "extension's classes, its global initialisers and a trivial `init_module`.\n")
     return ok
 
 
@@ -758,7 +829,8 @@ def main(argv: list[str]) -> int:
     if not args.skip_throughput and selected(args.only, "throughput", ("throughput",)):
         ok &= throughput(args.runs, args.lines)
     ok &= programs(args.runs, args.only, args.py_budget)
-    for name, section in (("ext_calls", ext_calls), ("ext_build", ext_build), ("ext_load", ext_load)):
+    for name, section in (("ext_calls", ext_calls), ("ext_dispatch", ext_dispatch), ("ext_build", ext_build),
+                          ("ext_load", ext_load)):
         if selected(args.only, name, ("ext", "extensions")):
             ok &= section(args.runs)
     if selected(args.only, "scheme", ("scheme",)) or any(

@@ -103,8 +103,17 @@ pub fn mangle(kind: ItemKind, module: &str, name: &str) -> String {
     s
 }
 
-/// The symbol of the descriptor an extension's object exports (the only symbol it
-/// exports), which the loader looks up: `seam_ext__<stem>`.
+/// The symbol of an extension's descriptor: `seam_ext__<stem>`. Hidden: a core
+/// linked with the extension (`--static-ext`) refers to it by this name; in a
+/// shared object the loader finds the descriptor by its section,
+/// [`EXTENSION_SECTION`].
 pub fn extension_descriptor(stem: &str) -> String {
     format!("seam_ext__{stem}")
 }
+
+/// The ELF section holding an extension's descriptor, and nothing else.
+pub const EXTENSION_SECTION: &str = "seam_ext";
+
+/// The one dynamic symbol of an extension shared object: its `init_module`
+/// function (the descriptor's `init_module` word points to the same code).
+pub const EXTENSION_ENTRY: &str = "init_module";

@@ -105,15 +105,25 @@ pub fn link_executable_with(
     result
 }
 
-/// Links an extension's `object` into the shared library `output`. Its
+/// Links an extension's `object` into the shared library `output`.
+///
+/// The image holds the extension's code and data only: no C start files, no C
+/// library (`-nostdlib`), so no ELF constructors and no `DT_NEEDED`; its one
+/// dynamic symbol is `init_module`, which the object defines beside the
+/// extension's hidden `init_module` function; everything else is hidden. Its
 /// undefined symbols (the core's functions, descriptors, globals and the
-/// runtime) resolve against the executable that loads it.
+/// runtime) are resolved against the core by Seam's own loader, which maps the
+/// file near the core (`runtime/src/mapper.rs`).
 pub fn link_shared(object: &[u8], output: &Path) -> Result<()> {
     let work = tempdir(output)?;
     let result = (|| {
         let obj = write_object(&work, "extension.o", object)?;
         let mut cc = Command::new("cc");
-        cc.arg("-shared").arg(&obj).arg("-o").arg(output);
+        cc.args(["-shared", "-nostdlib"])
+            .arg(&obj)
+            .args(["-Wl,-z,noexecstack", "-Wl,-z,relro", "-Wl,-z,now"])
+            .arg("-o")
+            .arg(output);
         run_linker(cc, output)
     })();
     let _ = std::fs::remove_dir_all(&work);

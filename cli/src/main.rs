@@ -175,11 +175,13 @@ fn check_ext(ext: &Path, core: &ExportsIndex<'_>, core_path: &Path) -> Option<Ch
     ))
 }
 
-/// Translates an extension against a core's exports; `None` when it had errors (printed).
+/// Translates an extension against a core's exports, for a shared object
+/// (`shared`) or to link into a core; `None` when it had errors (printed).
 fn translate_ext(
     ext: &Path,
     core: &ExportsIndex<'_>,
     core_path: &Path,
+    shared: bool,
 ) -> Result<Option<seam_extmod::ExtensionObject>> {
     let host = target_lexicon::HOST.to_string();
     match seam_extmod::translate(
@@ -188,6 +190,7 @@ fn translate_ext(
         &core_path.display().to_string(),
         &host,
         &FsLoader,
+        shared,
     ) {
         Ok(obj) => Ok(Some(obj)),
         Err(seam_extmod::ExtError::Diagnostics(out)) => {
@@ -256,7 +259,7 @@ fn build_checked_core(
     })?;
     let mut ext_objects = Vec::new();
     for ext in static_ext {
-        let Some(ext_object) = translate_ext(ext, &opened, &exports_path)? else {
+        let Some(ext_object) = translate_ext(ext, &opened, &exports_path, false)? else {
             return Ok(false);
         };
         if program.static_extensions.contains(&ext_object.name) {
@@ -286,7 +289,7 @@ fn build_checked_core(
 fn build_ext(ext: &Path, exports_path: &Path, output: &Path) -> Result<bool> {
     let bytes = read_exports(exports_path)?;
     let core = open_exports(&bytes, exports_path)?;
-    let Some(ext_object) = translate_ext(ext, &core, exports_path)? else {
+    let Some(ext_object) = translate_ext(ext, &core, exports_path, true)? else {
         return Ok(false);
     };
     link::link_shared(&ext_object.object, output)?;

@@ -50,7 +50,8 @@
 //! extension), compiles every `NAME.c` with `cc -shared` into `TMP/NAME.so`
 //! (a shared library that is no Seam extension), copies every `NAME.so.txt` to
 //! `TMP/NAME.so` (a file that is no shared library), makes a FIFO `TMP/NAME.so`
-//! for every `NAME.so.fifo`, and runs `TMP/core` in `TMP`.  Its expectations
+//! for every `NAME.so.fifo`, writes a damaged copy of a library built for the
+//! case for every `NAME.so.edit` (see [`edit_library`]), and runs `TMP/core` in `TMP`.  Its expectations
 //! are snapshots of the translated program, which is
 //! the only one of the three that can fail that way.
 //!
@@ -399,7 +400,138 @@ fn build_extensions(
             .arg(up.join(exports))
             .arg("-o")
             .arg(up.join(out).join(library_name(ext)));
-        ok &= run_build(report, "seam build-ext", &mut build)?;
+        if run_build(report, "seam build-ext", &mut build)? {
+            let so = out_dir.join(
+                Path::new(&library_name(ext))
+                    .file_name()
+                    .unwrap_or_default(),
+            );
+            ok &= check_shared_object(report, &so)?;
+        } else {
+            ok = false;
+        }
+    }
+    Ok(ok)
+}
+
+/// A damaged copy of a library built for a runtime case, by the `NAME.so.edit`
+/// script `script`: `from LIB.so` (a library in `tmp`), then any of
+/// `truncate N` (keep the first N bytes; negative: drop the last -N) and
+/// `set OFFSET BYTE` (decimal), `set-in SECTION OFFSET BYTE` (the offset inside
+/// the section, as `readelf -S` places it) and `replace TEXT TEXT` (the last
+/// occurrence, same length: section names come last), one per line; `#` starts a comment.
+fn edit_library(tmp: &Path, script: &str) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let mut source = PathBuf::new();
+    for line in script
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+    {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.as_slice() {
+            [] => {}
+            ["from", lib] => {
+                source = tmp.join(lib);
+                bytes = fs::read(&source).with_context(|| format!("reading {lib}"))?;
+            }
+            ["set-in", section, at, byte] => {
+                let mut readelf = Command::new("readelf");
+                readelf.arg("-SW").arg(&source);
+                let out = run_command(&mut readelf)?;
+                let text = String::from_utf8_lossy(&out.stdout);
+                let start = text
+                    .lines()
+                    .filter_map(|l| l.split_once(']').map(|(_, rest)| rest))
+                    .map(|rest| rest.split_whitespace().collect::<Vec<_>>())
+                    .find(|w| w.first() == Some(section))
+                    .and_then(|w| usize::from_str_radix(w.get(3)?, 16).ok())
+                    .with_context(|| format!("no section {section}"))?;
+                let at = start + at.parse::<usize>()?;
+                let slot = bytes
+                    .get_mut(at)
+                    .with_context(|| format!("offset {at} is past the end"))?;
+                *slot = byte.parse()?;
+            }
+            ["replace", from, to] if from.len() == to.len() => {
+                let at = bytes
+                    .windows(from.len())
+                    .rposition(|w| w == from.as_bytes())
+                    .with_context(|| format!("no {from} in the library"))?;
+                bytes[at..at + to.len()].copy_from_slice(to.as_bytes());
+            }
+            ["truncate", n] => {
+                let n: i64 = n.parse()?;
+                let keep = if n < 0 { bytes.len() as i64 + n } else { n };
+                bytes.truncate(keep.max(0) as usize);
+            }
+            ["set", at, byte] => {
+                let at: usize = at.parse()?;
+                let slot = bytes
+                    .get_mut(at)
+                    .with_context(|| format!("offset {at} is past the end"))?;
+                *slot = byte.parse()?;
+            }
+            _ => anyhow::bail!("cannot read the line `{line}`"),
+        }
+    }
+    Ok(bytes)
+}
+
+/// The relocation types `cc -shared -nostdlib` writes into an extension's image,
+/// every one of which the runtime's mapper applies (`runtime/src/mapper.rs`):
+/// `RELATIVE` for pointers inside the image (descriptors, class tables, GOT
+/// entries of hidden symbols), `GLOB_DAT` for the GOT entries of the core's
+/// functions, descriptors and globals, `64` for data words naming the core's
+/// symbols (a subclass descriptor's parent), `JUMP_SLOT` for calls through a
+/// PLT. Any other type in a built extension fails the case.
+const MAPPED_RELOCATIONS: &[&str] = &[
+    "R_X86_64_RELATIVE",
+    "R_X86_64_GLOB_DAT",
+    "R_X86_64_JUMP_SLOT",
+    "R_X86_64_64",
+    "R_AARCH64_RELATIVE",
+    "R_AARCH64_GLOB_DAT",
+    "R_AARCH64_JUMP_SLOT",
+    "R_AARCH64_ABS64",
+];
+
+/// What the loader expects of a built extension: `init_module` its one
+/// defined dynamic symbol (what `nm -D` shows), no library needed, no ELF
+/// constructors, and only relocations of [`MAPPED_RELOCATIONS`]' types.
+fn check_shared_object(report: &mut String, so: &Path) -> Result<bool> {
+    let mut ok = true;
+    let mut nm = Command::new("nm");
+    nm.args(["-D", "--defined-only"]).arg(so);
+    let out = run_command(&mut nm)?;
+    let names: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.split_whitespace().nth(2).map(str::to_owned))
+        .collect();
+    if names != ["init_module"] {
+        ok = false;
+        let _ = writeln!(
+            report,
+            "[nm -D] {} defines the dynamic symbols {names:?}, not just init_module",
+            so.display()
+        );
+    }
+    let mut readelf = Command::new("readelf");
+    readelf.args(["-rdW"]).arg(so);
+    let out = run_command(&mut readelf)?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let foreign_reloc = words
+            .get(2)
+            .filter(|w| w.starts_with("R_"))
+            .filter(|w| !MAPPED_RELOCATIONS.contains(w));
+        let refused = ["(NEEDED)", "(INIT)", "(INIT_ARRAY)", "(TEXTREL)"]
+            .iter()
+            .find(|t| words.get(1) == Some(t));
+        if let Some(kind) = foreign_reloc.or(refused) {
+            ok = false;
+            let _ = writeln!(report, "[readelf] {}: {kind}: {line}", so.display());
+        }
     }
     Ok(ok)
 }
@@ -770,6 +902,12 @@ fn run_runtime(env: &Env, case: &Case) -> Result<String> {
     for file in files_with(&case_dir, |n| n.ends_with(".so.txt"))? {
         let target = tmp.join(file.trim_end_matches(".txt"));
         fs::copy(case_dir.join(&file), &target).with_context(|| format!("copying {file}"))?;
+    }
+    for file in files_with(&case_dir, |n| n.ends_with(".so.edit"))? {
+        let target = tmp.join(file.trim_end_matches(".edit"));
+        let script = fs::read_to_string(case_dir.join(&file))?;
+        let bytes = edit_library(&tmp, &script).with_context(|| format!("applying {file}"))?;
+        fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))?;
     }
 
     let args = read_args(&case_dir.join("args"))?;

@@ -77,12 +77,15 @@ pub fn check(
 }
 
 /// Translates the extension `ext` against `core` for the target the exports file names.
+/// `shared`: the object is for a shared object (`seam build-ext`), which then
+/// defines the dynamic symbol `init_module`; otherwise it is linked into a core.
 pub fn translate(
     ext: &Path,
     core: &ExportsIndex<'_>,
     core_path: &str,
     host: &str,
     loader: &dyn SourceLoader,
+    shared: bool,
 ) -> Result<ExtensionObject, ExtError> {
     if core.target() != host {
         return Err(ExtError::WrongTarget {
@@ -95,13 +98,16 @@ pub fn translate(
         return Err(ExtError::Diagnostics(Box::new(out)));
     }
     let program = out.program.expect("no diagnostics means a program");
-    let name = program
+    let ext_info = program
         .extension
         .as_ref()
-        .map(|e| e.name.clone())
         .expect("an extension's program says it is one");
-    let object =
-        codegen::emit_object(&program, &CodegenConfig::default()).map_err(ExtError::Codegen)?;
+    let name = ext_info.name.clone();
+    let config = CodegenConfig {
+        entry_symbol: shared,
+        ..CodegenConfig::default()
+    };
+    let object = codegen::emit_object(&program, &config).map_err(ExtError::Codegen)?;
     Ok(ExtensionObject { name, object })
 }
 

@@ -174,6 +174,7 @@ fn translation_gives_an_object_naming_the_descriptor() {
         "core.exports",
         HOST,
         &loader,
+        true,
     )
     .expect("the extension translates");
     assert_eq!(object.name, "ext");
@@ -201,6 +202,7 @@ fn a_core_for_another_target_is_refused_before_anything_is_read() {
         "core.exports",
         HOST,
         &loader,
+        true,
     )
     .expect_err("another target");
     assert!(matches!(err, ExtError::WrongTarget { .. }));
@@ -223,6 +225,7 @@ fn errors_come_back_as_diagnostics() {
         "core.exports",
         HOST,
         &loader,
+        true,
     )
     .expect_err("no init_module");
     let ExtError::Diagnostics(out) = &err else {

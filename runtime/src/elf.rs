@@ -1,13 +1,18 @@
-//! Reading an extension's descriptor from its file, before anything runs it.
+//! Reading a Seam extension's shared object, before anything maps or runs it.
 //!
-//! `dlopen` runs a library's ELF constructors before the loader can look at
-//! it, so a file the loader would refuse (a foreign library, a stale
-//! extension) would still execute code. The loader therefore reads the file
-//! first, with this module: a small, bounds-checked reader of 64-bit
-//! little-endian ELF shared objects that finds the dynamic symbol
-//! `seam_ext__<stem>`, and reads the descriptor's layout version and the
-//! fingerprint string it points to, following the dynamic relocations the
-//! static linker wrote for that pointer. Only a file that passes is opened.
+//! A small, bounds-checked reader of 64-bit little-endian ELF shared objects
+//! for this machine: the program headers (`PT_LOAD`, `PT_DYNAMIC`,
+//! `PT_GNU_RELRO`), the dynamic table (relocation tables, symbol and string
+//! tables, and the entries Seam's loader refuses: `DT_NEEDED`, constructors,
+//! text relocations), the dynamic symbols and the section headers (to find the
+//! descriptor's section, [`seam_abi::symbols::EXTENSION_SECTION`], and, for
+//! perf, the function symbols of `.symtab`).
+//!
+//! [`Image::descriptor`] reads the descriptor's layout version and the
+//! fingerprint string it points to from the file, following the relative
+//! relocation the static linker wrote for that pointer, and checks that the
+//! file's one entry point, the dynamic symbol `init_module`, is the function
+//! the descriptor names. `mapper.rs` maps an image only after that.
 //!
 //! It reads bytes and never executes or maps anything; every offset is
 //! checked, so a truncated or hostile file is an error, never a panic. It
@@ -15,9 +20,11 @@
 
 use std::fmt;
 
-/// What the loader needs to know about an extension file before opening it.
+/// What the loader needs to know about an extension file before mapping it.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Descriptor {
+    /// The descriptor's address in the image (before relocation: base 0).
+    pub address: u64,
     /// The descriptor's layout version word.
     pub version: i64,
     /// The core fingerprint it was built against, when the version is one
@@ -30,59 +37,97 @@ pub(crate) struct Descriptor {
 pub(crate) enum ElfError {
     /// Not a 64-bit little-endian ELF shared object for this machine.
     NotSharedObject(String),
-    /// A shared object without the descriptor symbol.
-    NoSymbol,
-    /// Offsets that point outside the file, or a descriptor not in the file.
+    /// A shared object that is no Seam extension (what it lacks).
+    NotExtension(String),
+    /// Offsets that point outside the file, tables that break ELF's rules.
     Malformed(String),
+    /// A well-formed shared object that needs what Seam's loader does not do.
+    Unsupported(String),
 }
 
 impl fmt::Display for ElfError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ElfError::NotSharedObject(why) => write!(f, "not a shared library: {why}"),
-            ElfError::NoSymbol => write!(f, "no such dynamic symbol"),
+            ElfError::NotExtension(why) => write!(f, "{why}"),
             ElfError::Malformed(why) => write!(f, "malformed shared library: {why}"),
+            ElfError::Unsupported(why) => write!(f, "unsupported shared library: {why}"),
         }
     }
 }
 
-/// Reads the descriptor named `symbol` from the shared object `bytes`.
-/// `fingerprint_at` is the fingerprint pointer's offset in the descriptor,
-/// read only when the version word equals `version_with_fingerprint`.
-pub(crate) fn read_descriptor(
-    bytes: &[u8],
-    symbol: &str,
-    version_with_fingerprint: i64,
-    fingerprint_at: u64,
-) -> Result<Descriptor, ElfError> {
-    let elf = Elf::parse(bytes)?;
-    let address = elf.find_dynamic_symbol(symbol)?;
-    let version = elf.read_u64_at(address)? as i64;
-    let fingerprint = if version == version_with_fingerprint {
-        let slot = address + fingerprint_at;
-        match elf.pointer_at(slot)? {
-            0 => Some(String::new()),
-            target => Some(elf.c_string_at(target)?),
-        }
-    } else {
-        None
-    };
-    Ok(Descriptor {
-        version,
-        fingerprint,
+pub(crate) const ET_DYN: u16 = 3;
+const PT_LOAD: u32 = 1;
+const PT_DYNAMIC: u32 = 2;
+const PT_TLS: u32 = 7;
+const PT_GNU_RELRO: u32 = 0x6474_e552;
+const SHT_SYMTAB: u32 = 2;
+const SHT_DYNSYM: u32 = 11;
+const STT_FUNC: u8 = 2;
+const STT_TLS: u8 = 6;
+const STB_WEAK: u8 = 2;
+/// Segment permission bits.
+pub(crate) const PF_X: u32 = 1;
+pub(crate) const PF_W: u32 = 2;
+pub(crate) const PF_R: u32 = 4;
+
+const DT_NULL: u64 = 0;
+const DT_NEEDED: u64 = 1;
+const DT_PLTRELSZ: u64 = 2;
+const DT_STRTAB: u64 = 5;
+const DT_SYMTAB: u64 = 6;
+const DT_RELA: u64 = 7;
+const DT_RELASZ: u64 = 8;
+const DT_RELAENT: u64 = 9;
+const DT_STRSZ: u64 = 10;
+const DT_SYMENT: u64 = 11;
+const DT_INIT: u64 = 12;
+const DT_REL: u64 = 17;
+const DT_PLTREL: u64 = 20;
+const DT_TEXTREL: u64 = 22;
+const DT_JMPREL: u64 = 23;
+const DT_INIT_ARRAY: u64 = 25;
+const DT_INIT_ARRAYSZ: u64 = 27;
+const DT_PREINIT_ARRAY: u64 = 32;
+const DT_PREINIT_ARRAYSZ: u64 = 33;
+const DT_RELR: u64 = 36;
+const DT_FLAGS: u64 = 30;
+const DF_TEXTREL: u64 = 4;
+
+/// The relocation types the mapper applies, by machine.
+#[cfg(not(target_arch = "aarch64"))]
+pub(crate) mod reloc {
+    pub const NONE: u32 = 0;
+    pub const ABS64: u32 = 1;
+    pub const GLOB_DAT: u32 = 6;
+    pub const JUMP_SLOT: u32 = 7;
+    pub const RELATIVE: u32 = 8;
+    /// `GLOB_DAT` and `JUMP_SLOT` are `S` on x86-64 (the addend is not added).
+    pub const GOT_ADDEND: bool = false;
+}
+#[cfg(target_arch = "aarch64")]
+pub(crate) mod reloc {
+    pub const NONE: u32 = 0;
+    pub const ABS64: u32 = 257;
+    pub const GLOB_DAT: u32 = 1025;
+    pub const JUMP_SLOT: u32 = 1026;
+    pub const RELATIVE: u32 = 1027;
+    /// `GLOB_DAT` and `JUMP_SLOT` are `S + A` on AArch64.
+    pub const GOT_ADDEND: bool = true;
+}
+
+/// The name of a relocation type the mapper applies, for messages and tests.
+pub(crate) fn reloc_name(kind: u32) -> Option<&'static str> {
+    Some(match kind {
+        reloc::NONE => "NONE",
+        reloc::ABS64 => "64",
+        reloc::GLOB_DAT => "GLOB_DAT",
+        reloc::JUMP_SLOT => "JUMP_SLOT",
+        reloc::RELATIVE => "RELATIVE",
+        _ => return None,
     })
 }
 
-const ET_DYN: u16 = 3;
-const PT_LOAD: u32 = 1;
-const SHT_RELA: u32 = 4;
-const SHT_DYNSYM: u32 = 11;
-/// `R_X86_64_RELATIVE` and `R_AARCH64_RELATIVE`: base + addend.
-const R_RELATIVE: u32 = if cfg!(target_arch = "aarch64") {
-    1027
-} else {
-    8
-};
 /// The host's `e_machine`.
 const EM_HOST: u16 = if cfg!(target_arch = "aarch64") {
     183
@@ -91,33 +136,76 @@ const EM_HOST: u16 = if cfg!(target_arch = "aarch64") {
 };
 /// Fingerprints are short hex strings; a longer "string" is garbage.
 const MAX_FINGERPRINT: usize = 256;
+/// The largest image the mapper maps: far more than any extension needs, and
+/// a bound that keeps a hostile header from reserving the address space.
+pub(crate) const MAX_IMAGE: u64 = 1 << 30;
 
 struct Section {
+    name: u32,
     kind: u32,
+    addr: u64,
     offset: u64,
     size: u64,
     link: u32,
     entsize: u64,
 }
 
-struct Segment {
-    offset: u64,
-    vaddr: u64,
-    filesz: u64,
+/// A `PT_LOAD` segment.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Segment {
+    pub offset: u64,
+    pub vaddr: u64,
+    pub filesz: u64,
+    pub memsz: u64,
+    /// `PF_R | PF_W | PF_X`.
+    pub flags: u32,
 }
 
-struct Elf<'a> {
+/// One relocation entry (`Elf64_Rela`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Rela {
+    pub offset: u64,
+    pub kind: u32,
+    pub symbol: u32,
+    pub addend: i64,
+}
+
+/// A symbol a relocation names.
+#[derive(Debug)]
+pub(crate) struct Symbol {
+    pub name: String,
+    /// Defined in this file (its value is then an address in the image).
+    pub defined: bool,
+    pub value: u64,
+    pub weak: bool,
+    pub tls: bool,
+}
+
+/// A parsed shared object: its headers and the dynamic table's entries.
+pub(crate) struct Image<'a> {
     bytes: &'a [u8],
     sections: Vec<Section>,
-    loads: Vec<Segment>,
+    shstrndx: u16,
+    pub loads: Vec<Segment>,
+    /// `PT_GNU_RELRO`: (vaddr, memsz).
+    pub relro: Option<(u64, u64)>,
+    /// `DT_RELA` and `DT_JMPREL` tables: (vaddr, size in bytes).
+    rela: Vec<(u64, u64)>,
+    symtab: u64,
+    strtab: u64,
+    strsz: u64,
+    /// What the loader refuses to do: libraries needed, constructors to run.
+    needed: Vec<u64>,
+    init: bool,
+    textrel: bool,
 }
 
 fn malformed(what: &str) -> ElfError {
     ElfError::Malformed(what.to_owned())
 }
 
-impl<'a> Elf<'a> {
-    fn parse(bytes: &'a [u8]) -> Result<Elf<'a>, ElfError> {
+impl<'a> Image<'a> {
+    pub(crate) fn parse(bytes: &'a [u8]) -> Result<Image<'a>, ElfError> {
         let not = |why: &str| ElfError::NotSharedObject(why.to_owned());
         if bytes.len() < 64 || &bytes[..4] != b"\x7fELF" {
             return Err(not("no ELF header"));
@@ -125,10 +213,19 @@ impl<'a> Elf<'a> {
         if bytes[4] != 2 || bytes[5] != 1 {
             return Err(not("not a 64-bit little-endian ELF file"));
         }
-        let mut elf = Elf {
+        let mut elf = Image {
             bytes,
             sections: Vec::new(),
+            shstrndx: 0,
             loads: Vec::new(),
+            relro: None,
+            rela: Vec::new(),
+            symtab: 0,
+            strtab: 0,
+            strsz: 0,
+            needed: Vec::new(),
+            init: false,
+            textrel: false,
         };
         if elf.u16(16)? != ET_DYN {
             return Err(not("not a shared object"));
@@ -138,27 +235,125 @@ impl<'a> Elf<'a> {
         }
         let (phoff, phentsize, phnum) = (elf.u64(32)?, elf.u16(54)?, elf.u16(56)?);
         let (shoff, shentsize, shnum) = (elf.u64(40)?, elf.u16(58)?, elf.u16(60)?);
+        elf.shstrndx = elf.u16(62)?;
+        let mut dynamic = None;
         for i in 0..u64::from(phnum) {
             let at = table_entry(phoff, phentsize, 56, i)?;
-            if elf.u32(at)? == PT_LOAD {
-                elf.loads.push(Segment {
-                    offset: elf.u64(at + 8)?,
-                    vaddr: elf.u64(at + 16)?,
-                    filesz: elf.u64(at + 32)?,
-                });
+            let (kind, flags) = (elf.u32(at)?, elf.u32(at + 4)?);
+            let seg = Segment {
+                offset: elf.u64(at + 8)?,
+                vaddr: elf.u64(at + 16)?,
+                filesz: elf.u64(at + 32)?,
+                memsz: elf.u64(at + 40)?,
+                flags: flags & (PF_R | PF_W | PF_X),
+            };
+            match kind {
+                PT_LOAD => {
+                    if seg.filesz > seg.memsz || seg.memsz > MAX_IMAGE || seg.vaddr > MAX_IMAGE {
+                        return Err(malformed("a loadable segment of an impossible size"));
+                    }
+                    // The segment's bytes must be in the file.
+                    elf.slice(seg.offset, seg.filesz)?;
+                    elf.loads.push(seg);
+                }
+                PT_DYNAMIC => dynamic = Some(seg),
+                PT_GNU_RELRO => elf.relro = Some((seg.vaddr, seg.memsz)),
+                PT_TLS => {
+                    return Err(ElfError::Unsupported(
+                        "it has thread-local storage".to_owned(),
+                    ));
+                }
+                _ => {}
             }
+        }
+        if elf.loads.is_empty() {
+            return Err(not("no loadable segment"));
         }
         for i in 0..u64::from(shnum) {
             let at = table_entry(shoff, shentsize, 64, i)?;
             elf.sections.push(Section {
+                name: elf.u32(at)?,
                 kind: elf.u32(at + 4)?,
+                addr: elf.u64(at + 16)?,
                 offset: elf.u64(at + 24)?,
                 size: elf.u64(at + 32)?,
                 link: elf.u32(at + 40)?,
                 entsize: elf.u64(at + 56)?,
             });
         }
+        if let Some(d) = dynamic {
+            elf.read_dynamic(d)?;
+        }
         Ok(elf)
+    }
+
+    /// Reads the dynamic table.
+    fn read_dynamic(&mut self, d: Segment) -> Result<(), ElfError> {
+        let (mut rela, mut relasz, mut jmprel, mut pltrelsz) = (None, 0, None, 0);
+        let mut i = 0;
+        while i + 16 <= d.filesz {
+            let (tag, val) = (self.u64(d.offset + i)?, self.u64(d.offset + i + 8)?);
+            i += 16;
+            match tag {
+                DT_NULL => break,
+                DT_NEEDED => self.needed.push(val),
+                DT_PLTRELSZ => pltrelsz = val,
+                DT_STRTAB => self.strtab = val,
+                DT_SYMTAB => self.symtab = val,
+                DT_RELA => rela = Some(val),
+                DT_RELASZ => relasz = val,
+                DT_RELAENT | DT_SYMENT if val != 24 => {
+                    return Err(malformed("table entries of an unexpected size"));
+                }
+                DT_STRSZ => self.strsz = val,
+                DT_PLTREL if val != DT_RELA => {
+                    return Err(ElfError::Unsupported(
+                        "its PLT relocations are not RELA".to_owned(),
+                    ));
+                }
+                DT_JMPREL => jmprel = Some(val),
+                DT_REL | DT_RELR => {
+                    return Err(ElfError::Unsupported(
+                        "it has REL or RELR relocations (Seam's loader applies RELA only)"
+                            .to_owned(),
+                    ));
+                }
+                DT_INIT | DT_INIT_ARRAY | DT_PREINIT_ARRAY => self.init = true,
+                DT_INIT_ARRAYSZ | DT_PREINIT_ARRAYSZ if val != 0 => self.init = true,
+                DT_TEXTREL => self.textrel = true,
+                DT_FLAGS if val & DF_TEXTREL != 0 => self.textrel = true,
+                _ => {}
+            }
+        }
+        if let Some(at) = rela {
+            self.rela.push((at, relasz));
+        }
+        if let Some(at) = jmprel {
+            self.rela.push((at, pltrelsz));
+        }
+        Ok(())
+    }
+
+    /// Refuses what Seam's loader never does for a file: load the libraries it
+    /// needs, run its constructors, write its code.
+    pub(crate) fn check_self_contained(&self) -> Result<(), ElfError> {
+        if let Some(&name) = self.needed.first() {
+            let name = self.dyn_string(name).unwrap_or_else(|_| "?".to_owned());
+            return Err(ElfError::Unsupported(format!(
+                "it needs the library {name}, and a Seam extension links none"
+            )));
+        }
+        if self.init {
+            return Err(ElfError::Unsupported(
+                "it has ELF constructors, which Seam's loader never runs".to_owned(),
+            ));
+        }
+        if self.textrel {
+            return Err(ElfError::Unsupported(
+                "it relocates its own code (text relocations)".to_owned(),
+            ));
+        }
+        Ok(())
     }
 
     fn slice(&self, offset: u64, len: u64) -> Result<&'a [u8], ElfError> {
@@ -168,6 +363,11 @@ impl<'a> Elf<'a> {
             .checked_add(len)
             .and_then(|end| self.bytes.get(start..end))
             .ok_or_else(|| malformed("an offset points past the end of the file"))
+    }
+
+    /// The file bytes of a loadable segment.
+    pub(crate) fn segment_bytes(&self, seg: &Segment) -> Result<&'a [u8], ElfError> {
+        self.slice(seg.offset, seg.filesz)
     }
 
     fn u16(&self, offset: u64) -> Result<u16, ElfError> {
@@ -198,32 +398,105 @@ impl<'a> Elf<'a> {
                         .is_some_and(|end| end <= s.vaddr.saturating_add(s.filesz))
             })
             .map(|s| s.offset + (vaddr - s.vaddr))
-            .ok_or_else(|| malformed("the descriptor is not in the file's loaded data"))
+            .ok_or_else(|| malformed("an address is not in the file's loaded data"))
     }
 
     fn read_u64_at(&self, vaddr: u64) -> Result<u64, ElfError> {
         self.u64(self.file_offset(vaddr, 8)?)
     }
 
-    /// The address a pointer word at `vaddr` will hold once relocated: the
-    /// addend of a relative relocation of that word, else its file contents.
-    fn pointer_at(&self, vaddr: u64) -> Result<u64, ElfError> {
-        for rela in self.sections.iter().filter(|s| s.kind == SHT_RELA) {
-            if rela.entsize != 24 {
-                return Err(malformed("relocation entries of an unexpected size"));
+    /// Every dynamic relocation, in table order (`DT_RELA`, then `DT_JMPREL`).
+    pub(crate) fn relocations(&self) -> Result<Vec<Rela>, ElfError> {
+        let mut out = Vec::new();
+        for &(at, size) in &self.rela {
+            if size % 24 != 0 {
+                return Err(malformed("a relocation table of an odd size"));
             }
-            for i in 0..rela.size / 24 {
-                let at = rela.offset + i * 24;
-                if self.u64(at)? == vaddr {
-                    let info = self.u64(at + 8)?;
-                    if info as u32 != R_RELATIVE {
-                        return Err(malformed(
-                            "the fingerprint pointer has a foreign relocation",
-                        ));
-                    }
-                    return self.u64(at + 16);
+            let start = self.file_offset(at, size)?;
+            let table = self.slice(start, size)?;
+            for e in table.chunks_exact(24) {
+                let word = |i: usize| {
+                    let mut w = [0; 8];
+                    w.copy_from_slice(&e[i..i + 8]);
+                    u64::from_le_bytes(w)
+                };
+                let info = word(8);
+                out.push(Rela {
+                    offset: word(0),
+                    kind: info as u32,
+                    symbol: (info >> 32) as u32,
+                    addend: word(16) as i64,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The dynamic symbol `index` (the one a relocation names).
+    pub(crate) fn dynamic_symbol(&self, index: u32) -> Result<Symbol, ElfError> {
+        if self.symtab == 0 {
+            return Err(malformed(
+                "relocations name symbols, but there is no symbol table",
+            ));
+        }
+        let at = u64::from(index)
+            .checked_mul(24)
+            .and_then(|d| self.symtab.checked_add(d))
+            .ok_or_else(|| malformed("a symbol index out of range"))?;
+        let at = self.file_offset(at, 24)?;
+        let (name, info, shndx, value) = (
+            self.u32(at)?,
+            self.bytes[at as usize + 4],
+            self.u16(at + 6)?,
+            self.u64(at + 8)?,
+        );
+        Ok(Symbol {
+            name: self.dyn_string(u64::from(name))?,
+            defined: shndx != 0,
+            value,
+            weak: info >> 4 == STB_WEAK,
+            tls: info & 0xf == STT_TLS,
+        })
+    }
+
+    /// A string of the dynamic string table.
+    fn dyn_string(&self, at: u64) -> Result<String, ElfError> {
+        if at >= self.strsz {
+            return Err(malformed("a name points past the string table"));
+        }
+        let start = self.file_offset(self.strtab, self.strsz)?;
+        let names = self.slice(start, self.strsz)?;
+        let rest = &names[at as usize..];
+        let end = rest
+            .iter()
+            .position(|&b| b == 0)
+            .ok_or_else(|| malformed("an unterminated name"))?;
+        Ok(String::from_utf8_lossy(&rest[..end]).into_owned())
+    }
+
+    /// The address a pointer word at `vaddr` will hold once relocated, relative
+    /// to the image's base: the addend of a relative relocation of that word,
+    /// else its file contents (a null pointer).
+    fn pointer_at(&self, vaddr: u64) -> Result<u64, ElfError> {
+        for r in self.relocations()? {
+            if r.offset != vaddr {
+                continue;
+            }
+            if r.kind == reloc::RELATIVE {
+                return Ok(r.addend as u64);
+            }
+            // A pointer to a symbol of the file itself (a C compiler's way
+            // to point at a function of default visibility).
+            if r.kind == reloc::ABS64 {
+                let sym = self.dynamic_symbol(r.symbol)?;
+                if sym.defined {
+                    return Ok(sym.value.wrapping_add(r.addend as u64));
                 }
             }
+            return Err(malformed(&format!(
+                "a descriptor pointer has a relocation of type {} to no address in the file",
+                r.kind
+            )));
         }
         self.read_u64_at(vaddr)
     }
@@ -239,40 +512,164 @@ impl<'a> Elf<'a> {
         Ok(String::from_utf8_lossy(&window[..end]).into_owned())
     }
 
+    fn section_name(&self, s: &Section) -> Option<&'a [u8]> {
+        let names = self.sections.get(usize::from(self.shstrndx))?;
+        let table = self.slice(names.offset, names.size).ok()?;
+        table
+            .get(s.name as usize..)
+            .and_then(|rest| rest.split(|&b| b == 0).next())
+    }
+
+    /// The address of the section `name`, of at least `min_size` bytes.
+    fn section_address(&self, name: &str, min_size: u64) -> Option<u64> {
+        self.sections
+            .iter()
+            .find(|s| s.size >= min_size && self.section_name(s) == Some(name.as_bytes()))
+            .map(|s| s.addr)
+    }
+
     /// The address of the defined dynamic symbol `name`.
-    fn find_dynamic_symbol(&self, name: &str) -> Result<u64, ElfError> {
-        let mut any_table = false;
-        for dynsym in self.sections.iter().filter(|s| s.kind == SHT_DYNSYM) {
-            any_table = true;
-            if dynsym.entsize != 24 {
+    fn find_dynamic_symbol(&self, name: &str) -> Result<Option<u64>, ElfError> {
+        let mut found = None;
+        self.each_symbol(SHT_DYNSYM, |sym_name, value, _, _, defined| {
+            if defined && sym_name == name.as_bytes() {
+                found = Some(value);
+            }
+        })?;
+        Ok(found)
+    }
+
+    /// Calls `f(name, value, size, type, defined)` for every symbol of every
+    /// symbol table of section type `kind`.
+    fn each_symbol(
+        &self,
+        kind: u32,
+        mut f: impl FnMut(&[u8], u64, u64, u8, bool),
+    ) -> Result<(), ElfError> {
+        for table in self.sections.iter().filter(|s| s.kind == kind) {
+            if table.entsize != 24 {
                 return Err(malformed("symbols of an unexpected size"));
             }
             let strtab = self
                 .sections
-                .get(dynsym.link as usize)
+                .get(table.link as usize)
                 .ok_or_else(|| malformed("the symbol table has no string table"))?;
             let names = self.slice(strtab.offset, strtab.size)?;
-            for i in 0..dynsym.size / 24 {
-                let at = dynsym.offset + i * 24;
-                let name_at = self.u32(at)? as usize;
-                let shndx = self.u16(at + 6)?;
+            let entries = self.slice(table.offset, table.size / 24 * 24)?;
+            for e in entries.chunks_exact(24) {
+                let name_at = u32::from_le_bytes([e[0], e[1], e[2], e[3]]) as usize;
+                let shndx = u16::from_le_bytes([e[6], e[7]]);
+                let mut v = [0; 8];
+                v.copy_from_slice(&e[8..16]);
+                let mut s = [0; 8];
+                s.copy_from_slice(&e[16..24]);
                 let sym_name = names
                     .get(name_at..)
                     .and_then(|rest| rest.split(|&b| b == 0).next())
                     .ok_or_else(|| malformed("a symbol name points past its string table"))?;
-                if shndx != 0 && sym_name == name.as_bytes() {
-                    return self.u64(at + 8);
-                }
+                f(
+                    sym_name,
+                    u64::from_le_bytes(v),
+                    u64::from_le_bytes(s),
+                    e[4] & 0xf,
+                    shndx != 0,
+                );
             }
         }
-        if any_table {
-            Err(ElfError::NoSymbol)
-        } else {
-            Err(ElfError::NotSharedObject(
-                "no dynamic symbol table".to_owned(),
-            ))
-        }
+        Ok(())
     }
+
+    /// The functions of the image, `(address, size, name)`, from `.symtab`
+    /// (hidden symbols included) or, for a stripped file, `.dynsym`.
+    pub(crate) fn functions(&self) -> Vec<(u64, u64, String)> {
+        let mut out = Vec::new();
+        for kind in [SHT_SYMTAB, SHT_DYNSYM] {
+            let _ = self.each_symbol(kind, |name, value, size, ty, defined| {
+                if defined && ty == STT_FUNC && size > 0 && !name.is_empty() {
+                    out.push((value, size, String::from_utf8_lossy(name).into_owned()));
+                }
+            });
+            if !out.is_empty() {
+                break;
+            }
+        }
+        out.sort();
+        out.dedup_by_key(|f| f.0);
+        out
+    }
+
+    /// The file offset of every dynamic relocation entry, in table order.
+    #[cfg(test)]
+    pub(crate) fn relocation_file_offsets(&self) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &(at, size) in &self.rela {
+            if let Ok(start) = self.file_offset(at, size) {
+                out.extend((0..size / 24).map(|i| (start + 24 * i) as usize));
+            }
+        }
+        out
+    }
+
+    /// The address of the defined symbol `name` in `.symtab` or `.dynsym`.
+    #[cfg(test)]
+    pub(crate) fn symbol_address(&self, name: &str) -> Option<u64> {
+        let mut found = None;
+        for kind in [SHT_SYMTAB, SHT_DYNSYM] {
+            let _ = self.each_symbol(kind, |n, value, _, _, defined| {
+                if defined && n == name.as_bytes() {
+                    found = Some(value);
+                }
+            });
+        }
+        found
+    }
+
+    /// Reads the extension descriptor: the section `section` of at least
+    /// `size` bytes, whose word at `init_module_at` must point to the dynamic
+    /// symbol `entry`. `fingerprint_at` is the fingerprint pointer's offset in
+    /// the descriptor, read only when the version word equals
+    /// `version_with_fingerprint`.
+    pub(crate) fn descriptor(
+        &self,
+        section: &str,
+        entry: &str,
+        layout: DescriptorLayout,
+    ) -> Result<Descriptor, ElfError> {
+        let address = self
+            .section_address(section, layout.size)
+            .ok_or_else(|| ElfError::NotExtension(format!("no section {section}")))?;
+        let init = self
+            .find_dynamic_symbol(entry)?
+            .ok_or_else(|| ElfError::NotExtension(format!("no dynamic symbol {entry}")))?;
+        let version = self.read_u64_at(address)? as i64;
+        let fingerprint = if version == layout.version {
+            if self.pointer_at(address + layout.init_module_at)? != init {
+                return Err(malformed(&format!(
+                    "its {entry} is not the function its descriptor names"
+                )));
+            }
+            match self.pointer_at(address + layout.fingerprint_at)? {
+                0 => Some(String::new()),
+                target => Some(self.c_string_at(target)?),
+            }
+        } else {
+            None
+        };
+        Ok(Descriptor {
+            address,
+            version,
+            fingerprint,
+        })
+    }
+}
+
+/// Where [`Image::descriptor`] finds things in a descriptor.
+#[derive(Clone, Copy)]
+pub(crate) struct DescriptorLayout {
+    pub version: i64,
+    pub size: u64,
+    pub fingerprint_at: u64,
+    pub init_module_at: u64,
 }
 
 /// The offset of entry `i` of a table at `offset` with entries of `size`
@@ -291,13 +688,25 @@ fn table_entry(offset: u64, size: u16, min: u16, i: u64) -> Result<u64, ElfError
 mod tests {
     use super::*;
 
+    const LAYOUT: DescriptorLayout = DescriptorLayout {
+        version: 1,
+        size: 80,
+        fingerprint_at: 8,
+        init_module_at: 64,
+    };
+
+    fn read(bytes: &[u8]) -> Result<Descriptor, ElfError> {
+        let image = Image::parse(bytes)?;
+        let _ = image.relocations();
+        let _ = image.functions();
+        let _ = image.check_self_contained();
+        image.descriptor("seam_ext", "init_module", LAYOUT)
+    }
+
     #[test]
     fn refuses_what_is_no_shared_object() {
         for bytes in [&b""[..], b"hello", &[0x7f, b'E', b'L', b'F', 1, 1][..]] {
-            assert!(matches!(
-                read_descriptor(bytes, "seam_ext__x", 1, 8),
-                Err(ElfError::NotSharedObject(_))
-            ));
+            assert!(matches!(read(bytes), Err(ElfError::NotSharedObject(_))));
         }
     }
 
@@ -311,14 +720,14 @@ mod tests {
         bytes.truncate(1 << 20);
         bytes[16] = ET_DYN as u8;
         bytes[17] = 0;
-        let _ = read_descriptor(&bytes, "seam_ext__x", 1, 8);
+        let _ = read(&bytes);
         for len in (0..4096).chain((4096..bytes.len()).step_by(4093)) {
-            let _ = read_descriptor(&bytes[..len], "seam_ext__x", 1, 8);
+            let _ = read(&bytes[..len]);
         }
         for i in (0..4096).step_by(7) {
             let mut flipped = bytes.clone();
             flipped[i] ^= 0xff;
-            let _ = read_descriptor(&flipped, "seam_ext__x", 1, 8);
+            let _ = read(&flipped);
         }
     }
 }

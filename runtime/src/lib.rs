@@ -47,6 +47,7 @@ mod hashkey;
 mod ints;
 mod list;
 mod loader;
+mod mapper;
 mod memory;
 mod output;
 mod parse;

@@ -3,9 +3,11 @@
 //! ```text
 //!   seam_load_extension(path, space)
 //!     ├─ resolve:  linked in (seam_register_static_extensions, by file stem)
-//!     │            or, for a regular file path + ".so": read the descriptor from
-//!     │            the file (elf.rs) and check it as below, and only then
-//!     │            dlopen it and dlsym("seam_ext__<stem>")
+//!     │            or, for a regular file path + ".so": read the file (elf.rs):
+//!     │            its descriptor section `seam_ext`, whose init_module must be
+//!     │            the file's one dynamic symbol `init_module`; check it as
+//!     │            below, and only then map it next to the core (mapper.rs:
+//!     │            no dlopen, no ELF constructors, W^X)
 //!     ├─ check:    descriptor layout version, core fingerprint
 //!     ├─ register: class ids from the base classes' slack, static roots   (once per descriptor)
 //!     ├─ run:      init_globals()                        (may raise: becomes ImportError)
@@ -46,7 +48,7 @@ use crate::gcglue::{
 use crate::layout::*;
 use crate::strobj::str_as_str;
 use std::collections::{BTreeMap, BTreeSet};
-use std::ffi::{CStr, c_char};
+use std::ffi::CStr;
 use std::fmt;
 use std::path::Path;
 use std::sync::Mutex;
@@ -62,12 +64,8 @@ pub(crate) enum LoadError {
     NotAFile { file: String },
     /// `dlopen` refused the file, or reading it before that failed.
     Open { file: String, cause: String },
-    /// The library has no extension descriptor: not built by `seam build-ext`.
-    NotAnExtension {
-        file: String,
-        symbol: String,
-        cause: String,
-    },
+    /// The file is no Seam extension (no descriptor section or entry point).
+    NotAnExtension { file: String, cause: String },
     /// The descriptor's layout is not the one this runtime reads.
     Version { file: String, found: i64 },
     /// The program exports no core fingerprint to compare with.
@@ -118,13 +116,9 @@ impl fmt::Display for LoadError {
             LoadError::Open { file, cause } => {
                 write!(f, "cannot load extension '{file}': {cause}")
             }
-            LoadError::NotAnExtension {
-                file,
-                symbol,
-                cause,
-            } => write!(
+            LoadError::NotAnExtension { file, cause } => write!(
                 f,
-                "cannot load extension '{file}': not a Seam extension (no symbol {symbol}: {cause})"
+                "cannot load extension '{file}': not a Seam extension ({cause})"
             ),
             LoadError::Version { file, found } => write!(
                 f,
@@ -366,7 +360,7 @@ unsafe fn load(path: &str, space: *mut u8) -> Result<(), LoadError> {
 /// As for [`seam_load_extension`].
 unsafe fn resolve(path: &str, stem: &str) -> Result<Option<Resolved>, LoadError> {
     let mut state = state();
-    let mut library = None;
+    let mut mapped = None;
     // An extension is identified by what it is: a linked-in one by its stem
     // (stems of linked-in extensions are unique), a file by its resolved path,
     // so two files with one stem in different directories are two extensions.
@@ -384,14 +378,9 @@ unsafe fn resolve(path: &str, stem: &str) -> Result<Option<Resolved>, LoadError>
             if !std::fs::metadata(&canonical).is_ok_and(|m| m.is_file()) {
                 return Err(LoadError::NotAFile { file });
             }
-            // Read and check the descriptor from the file first: `dlopen` runs
-            // the library's constructors, so nothing the loader would refuse
-            // may reach it.
-            precheck(&state, &file, &canonical, stem)?;
-            // SAFETY: the file holds an extension descriptor of the right
-            // layout, built against this core.
-            let (lib, desc) = unsafe { open(&file, &canonical, stem)? };
-            library = Some(lib);
+            // SAFETY: `open` verifies the file before mapping it.
+            let (m, desc) = unsafe { open(&state, &file, &canonical, stem)? };
+            mapped = Some(m);
             (file, desc, key)
         }
     };
@@ -406,40 +395,60 @@ unsafe fn resolve(path: &str, stem: &str) -> Result<Option<Resolved>, LoadError>
         unsafe { register(&mut state, &file, desc)? };
         state.registered.insert(desc as usize);
         // The descriptor and its root slots are referenced from now on.
-        std::mem::forget(library.take());
+        if let Some(m) = mapped.take() {
+            m.keep();
+        }
     }
-    // A library whose descriptor was registered by an earlier, failed load
-    // stays loaded through that load's handle; this one may be closed.
-    drop(library);
+    // A file whose descriptor was registered by an earlier, failed load
+    // stays mapped through that load's mapping; this one is unmapped.
+    drop(mapped);
     state.in_progress.extend(keys.iter().cloned());
     Ok(Some(Resolved { desc, keys }))
 }
 
-/// Checks the extension file's descriptor (symbol, layout version, fingerprint)
-/// by reading the file, without loading it; the same errors as [`check`].
-fn precheck(state: &State, file: &str, canonical: &Path, stem: &str) -> Result<(), LoadError> {
-    let bytes = std::fs::read(canonical).map_err(|e| LoadError::Open {
+/// Where the loader finds things in a descriptor of the layout it reads.
+fn descriptor_layout() -> crate::elf::DescriptorLayout {
+    crate::elf::DescriptorLayout {
+        version: EXT_LAYOUT_VERSION,
+        size: EXT_SPACE_CLASS as u64 + 8,
+        fingerprint_at: EXT_FINGERPRINT as u64,
+        init_module_at: EXT_INIT_MODULE as u64,
+    }
+}
+
+/// Reads `file` (which exists, at `canonical`), verifies it (a Seam
+/// extension: its descriptor section and `init_module` entry, layout version,
+/// fingerprint) from its bytes, and only then maps it near the core
+/// (`mapper.rs`). Returns the mapping and the descriptor's address.
+///
+/// # Safety
+/// None beyond the mapper's: nothing of the file runs here.
+unsafe fn open(
+    state: &State,
+    file: &str,
+    canonical: &Path,
+    stem: &str,
+) -> Result<(crate::mapper::Mapped, *mut u8), LoadError> {
+    let open_error = |cause: String| LoadError::Open {
         file: file.to_owned(),
-        cause: e.to_string(),
-    })?;
-    let symbol = seam_abi::symbols::extension_descriptor(stem);
-    let found =
-        crate::elf::read_descriptor(&bytes, &symbol, EXT_LAYOUT_VERSION, EXT_FINGERPRINT as u64);
+        cause,
+    };
+    let bytes = std::fs::read(canonical).map_err(|e| open_error(e.to_string()))?;
+    let image = crate::elf::Image::parse(&bytes).map_err(|e| open_error(e.to_string()))?;
+    let found = image.descriptor(
+        seam_abi::symbols::EXTENSION_SECTION,
+        seam_abi::symbols::EXTENSION_ENTRY,
+        descriptor_layout(),
+    );
     let descriptor = match found {
         Ok(d) => d,
-        Err(crate::elf::ElfError::NoSymbol) => {
+        Err(crate::elf::ElfError::NotExtension(cause)) => {
             return Err(LoadError::NotAnExtension {
                 file: file.to_owned(),
-                symbol,
-                cause: crate::elf::ElfError::NoSymbol.to_string(),
+                cause,
             });
         }
-        Err(e) => {
-            return Err(LoadError::Open {
-                file: file.to_owned(),
-                cause: e.to_string(),
-            });
-        }
+        Err(e) => return Err(open_error(e.to_string())),
     };
     let Some(extension) = descriptor.fingerprint else {
         return Err(LoadError::Version {
@@ -447,7 +456,43 @@ fn precheck(state: &State, file: &str, canonical: &Path, stem: &str) -> Result<(
             found: descriptor.version,
         });
     };
-    compare_fingerprints(state, file, extension)
+    compare_fingerprints(state, file, extension)?;
+    // SAFETY: the file is a Seam extension built against this core.
+    let mapped = unsafe { crate::mapper::map(&image) }.map_err(|e| open_error(e.to_string()))?;
+    crate::mapper::register_with_perf(&image, &mapped, stem);
+    let desc = mapped.at(descriptor.address);
+    #[cfg(test)]
+    state_mapped_for_tests(canonical, mapped.base());
+    Ok((mapped, desc))
+}
+
+/// Where each file was mapped, for tests that read its symbols.
+#[cfg(test)]
+static MAPPED_FOR_TESTS: Mutex<Vec<(std::path::PathBuf, usize)>> = Mutex::new(Vec::new());
+
+#[cfg(test)]
+fn state_mapped_for_tests(canonical: &Path, base: usize) {
+    MAPPED_FOR_TESTS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push((canonical.to_owned(), base));
+}
+
+/// The address of the symbol `name` of the extension file `so` as mapped
+/// last (from the file's symbol tables).
+#[cfg(test)]
+pub(crate) fn mapped_symbol_for_tests(so: &Path, name: &str) -> Option<usize> {
+    let canonical = std::fs::canonicalize(so).ok()?;
+    let base = MAPPED_FOR_TESTS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .rev()
+        .find(|(p, _)| *p == canonical)?
+        .1;
+    let bytes = std::fs::read(&canonical).ok()?;
+    let image = crate::elf::Image::parse(&bytes).ok()?;
+    Some(base + image.symbol_address(name)? as usize)
 }
 
 /// Compares an extension's recorded core fingerprint with this core's.
@@ -505,75 +550,6 @@ unsafe fn run(ext: &Resolved, stem: &str, space: *mut u8) -> Result<(), LoadErro
     Ok(())
 }
 
-/// Opens `file` (which exists, at `canonical`) and finds its descriptor.
-///
-/// # Safety
-/// Loading a library runs its initialisers: `file` must be an extension or a
-/// library whose initialisers are harmless.
-#[cfg(unix)]
-unsafe fn open(
-    file: &str,
-    canonical: &Path,
-    stem: &str,
-) -> Result<(libloading::os::unix::Library, *mut u8), LoadError> {
-    use libloading::os::unix::{Library, RTLD_LOCAL, RTLD_NOW};
-    // RTLD_NOW: an extension whose core symbols are missing fails here, with
-    // the dynamic linker's message, rather than in the middle of a run.
-    // SAFETY: forwarded from the caller.
-    let lib = unsafe { Library::open(Some(canonical), RTLD_NOW | RTLD_LOCAL) }.map_err(|e| {
-        LoadError::Open {
-            file: file.to_owned(),
-            cause: error_chain(&e),
-        }
-    })?;
-    let symbol = seam_abi::symbols::extension_descriptor(stem);
-    // SAFETY: the symbol, when present, is the extension descriptor (data);
-    // only its address is taken.
-    let found = unsafe { lib.get::<*mut u8>(symbol.as_bytes()) }
-        .map(|s| *s)
-        .map_err(|e| error_chain(&e))
-        .and_then(|p| {
-            if p.is_null() {
-                Err("the symbol is null".to_owned())
-            } else {
-                Ok(p)
-            }
-        });
-    match found {
-        Ok(desc) => Ok((lib, desc)),
-        Err(cause) => Err(LoadError::NotAnExtension {
-            file: file.to_owned(),
-            symbol,
-            cause,
-        }),
-    }
-}
-
-/// Loading from files needs `dlopen`.
-///
-/// # Safety
-/// None: it refuses every file.
-#[cfg(not(unix))]
-unsafe fn open(file: &str, _canonical: &Path, _stem: &str) -> Result<((), *mut u8), LoadError> {
-    Err(LoadError::Open {
-        file: file.to_owned(),
-        cause: "loading extensions from files is only supported on Unix".to_owned(),
-    })
-}
-
-/// An error and its sources, `: `-separated (libloading keeps `dlerror`'s
-/// text in the source).
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut out = e.to_string();
-    let mut cur = e.source();
-    while let Some(s) = cur {
-        out.push_str(": ");
-        out.push_str(&s.to_string());
-        cur = s.source();
-    }
-    out
-}
-
 /// Checks the descriptor's layout version and fingerprint.
 ///
 /// # Safety
@@ -605,22 +581,23 @@ fn core_fingerprint(state: &State) -> Result<String, String> {
     lookup_core_fingerprint()
 }
 
-#[cfg(unix)]
 fn lookup_core_fingerprint() -> Result<String, String> {
-    let this = libloading::os::unix::Library::this();
-    // SAFETY: the symbol, when present, is the fingerprint's bytes; only its
-    // address is taken.
-    let address =
-        unsafe { this.get::<*const c_char>(seam_abi::symbols::CORE_FINGERPRINT.as_bytes()) }
-            .map(|s| *s)
-            .map_err(|e| error_chain(&e))?;
+    let name =
+        std::ffi::CString::new(seam_abi::symbols::CORE_FINGERPRINT).map_err(|e| e.to_string())?;
+    // SAFETY: dlopen(NULL) is the program's handle; the symbol, when present,
+    // is the fingerprint's bytes, of which only the address is taken.
+    let address = unsafe {
+        let program = libc::dlopen(std::ptr::null(), libc::RTLD_LAZY);
+        if program.is_null() {
+            return Err("the program has no symbol table".to_owned());
+        }
+        libc::dlsym(program, name.as_ptr())
+    };
+    if address.is_null() {
+        return Err("no such dynamic symbol".to_owned());
+    }
     // SAFETY: the generated core defines the symbol as a NUL-terminated string.
-    unsafe { c_string(address.cast_mut().cast()) }.ok_or_else(|| "the symbol is null".to_owned())
-}
-
-#[cfg(not(unix))]
-fn lookup_core_fingerprint() -> Result<String, String> {
-    Err("not supported on this platform".to_owned())
+    unsafe { c_string(address.cast()) }.ok_or_else(|| "the symbol is null".to_owned())
 }
 
 /// A C string's text, or `None` for null.

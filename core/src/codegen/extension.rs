@@ -238,7 +238,7 @@ pub(super) fn define_extension(
         .module
         .declare_data(
             &tir::ExtensionInfo::descriptor_symbol(&ext.name),
-            Linkage::Export,
+            Linkage::Hidden,
             false,
             false,
         )
@@ -254,6 +254,9 @@ pub(super) fn define_extension(
     let mut desc = DataDescription::new();
     desc.define(bytes.into_boxed_slice());
     desc.set_align(8);
+    // Its own section, so that the loader finds it in a shared object by the
+    // section's name, the descriptor symbol being hidden.
+    desc.set_custom_section(seam_abi::symbols::EXTENSION_SECTION);
     let pointers = [
         (layout::EXT_FINGERPRINT, Some(fingerprint)),
         (layout::EXT_NAME, Some(name)),
@@ -281,6 +284,32 @@ pub(super) fn define_extension(
         desc.write_function_addr(offset as u32, fref);
     }
     state.module.define_data(id, &desc).map_err(module_err)
+}
+
+/// Defines [`seam_abi::symbols::EXTENSION_ENTRY`] (`init_module`): a global,
+/// default-visibility function symbol at the same code as the hidden function
+/// `func`, which the descriptor also names. The loader checks that the two agree.
+pub(super) fn define_entry_symbol(
+    product: &mut cranelift_object::ObjectProduct,
+    func: cranelift_module::FuncId,
+) {
+    use cranelift_object::object::write::{Symbol, SymbolSection};
+    use cranelift_object::object::{SymbolFlags, SymbolKind, SymbolScope};
+    let id = product.function_symbol(func);
+    let target = product.object.symbol(id);
+    let (value, size, section) = (target.value, target.size, target.section);
+    if let SymbolSection::Section(_) = section {
+        product.object.add_symbol(Symbol {
+            name: seam_abi::symbols::EXTENSION_ENTRY.as_bytes().to_vec(),
+            value,
+            size,
+            kind: SymbolKind::Text,
+            scope: SymbolScope::Dynamic,
+            weak: false,
+            section,
+            flags: SymbolFlags::None,
+        });
+    }
 }
 
 /// The symbol of an extension's `init_globals` (hidden; unique per extension, so that

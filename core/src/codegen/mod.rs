@@ -57,6 +57,11 @@ pub struct CodegenConfig {
     /// The target to emit for; `None` for the machine we run on.
     pub target: Option<target_lexicon::Triple>,
     pub opt_level: OptLevel,
+    /// For an extension linked into a shared object: also define the global,
+    /// default-visibility symbol `init_module` at its `init_module` function,
+    /// the shared object's one dynamic symbol. Never for an extension linked
+    /// into a core (`--static-ext`), where two would clash.
+    pub entry_symbol: bool,
 }
 
 /// Cranelift's optimisation level.
@@ -128,16 +133,22 @@ pub fn emit_object(
         }
         function::define_function(&mut state, program, index, &mut ctx, &mut fctx)?;
     }
-    if program.extension.is_some() {
+    let mut entry = None;
+    if let Some(ext) = &program.extension {
         extension::define_extension(&mut state, program, &mut ctx, &mut fctx)?;
+        if config.entry_symbol {
+            entry = Some(state.function(program, ext.init_module.0 as usize)?);
+        }
     } else {
         extension::define_core_fingerprint(&mut state, program)?;
         define_program_main(&mut state, program, &mut ctx, &mut fctx)?;
     }
 
-    state
-        .module
-        .finish()
+    let mut product = state.module.finish();
+    if let Some(func) = entry {
+        extension::define_entry_symbol(&mut product, func);
+    }
+    product
         .emit()
         .map_err(|e| CodegenError::Emit(e.to_string()))
 }

@@ -48,6 +48,7 @@ fn emit_with(program: &Program, opt_level: OptLevel) -> (Vec<u8>, Vec<(String, O
     let config = CodegenConfig {
         target: None,
         opt_level,
+        ..CodegenConfig::default()
     };
     let obj = match emit_object(program, &config) {
         Ok(obj) => obj,
@@ -770,6 +771,7 @@ fn thirty_two_bit_targets_are_refused() {
     let config = CodegenConfig {
         target: Some("i686-unknown-linux-gnu".parse().unwrap()),
         opt_level: OptLevel::Speed,
+        ..CodegenConfig::default()
     };
     let err = emit_object(&program, &config).unwrap_err();
     assert!(matches!(err, CodegenError::UnsupportedTarget(_)), "{err}");

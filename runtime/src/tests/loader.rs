@@ -1,6 +1,6 @@
 //! The extension loader against hand-made descriptors: linked-in extensions
 //! (no `.so` needed) for id assignment, checks and initialisers, and small
-//! libraries built with `cc` for the dlopen path.
+//! libraries built with `cc` for the mapper (`mapper.rs`).
 
 use super::{TestClass, exc, register_classes, take_exc, test_class, with_gc};
 use crate::class::new_instance;
@@ -325,7 +325,7 @@ fn a_program_without_a_core_fingerprint_refuses_extensions() {
         assert!(
             msg.starts_with(
                 "cannot load extension 'nofp': this program exports no core fingerprint \
-                 (symbol seam_core_fingerprint: dlsym failed: "
+                 (symbol seam_core_fingerprint: no such dynamic symbol)"
             ),
             "{msg}"
         );
@@ -568,25 +568,37 @@ fn scratch(name: &str) -> std::path::PathBuf {
     dir
 }
 
+/// How a test library is linked.
+#[derive(Clone, Copy, PartialEq)]
+enum Link {
+    /// As any C library: `cc -shared -fPIC` (the C library, start files, constructors).
+    Plain,
+    /// As `seam build-ext` links: no start files or C library, every symbol
+    /// hidden but `init_module`.
+    Seam,
+}
+
 /// Compiles C source `src` into the shared library `dir/stem.so`.
-fn build_so(dir: &std::path::Path, stem: &str, src: &str) {
+fn build_so(dir: &std::path::Path, stem: &str, src: &str, link: Link) -> std::path::PathBuf {
     let c = dir.join(format!("{stem}.c"));
     std::fs::write(&c, src).expect("write C source");
-    let out = std::process::Command::new("cc")
-        .args(["-shared", "-fPIC", "-o"])
-        .arg(dir.join(format!("{stem}.so")))
-        .arg(&c)
-        .output()
-        .expect("run cc");
+    let so = dir.join(format!("{stem}.so"));
+    let mut cc = std::process::Command::new("cc");
+    cc.args(["-shared", "-fPIC", "-O1", "-o"]).arg(&so).arg(&c);
+    if link == Link::Seam {
+        cc.args(["-nostdlib", "-fvisibility=hidden", "-Wl,-z,now"]);
+    }
+    let out = cc.output().expect("run cc");
     assert!(
         out.status.success(),
         "cc: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+    so
 }
 
 /// A C extension `NAME` built against `FINGERPRINT`, with no classes;
-/// `init_globals` counts its runs.
+/// `init_globals` counts its runs, `init_module` counts in `module_runs`.
 const C_EXTENSION: &str = r#"
 struct ext {
     long version; const char *fingerprint; const char *name;
@@ -594,9 +606,11 @@ struct ext {
     void (*init_globals)(void); void (*init_module)(void *); void *space_class;
 };
 int runs;
+int module_runs;
 static void init_globals(void) { runs++; }
-struct ext seam_ext__NAME = {
-    1, "FINGERPRINT", "NAME", 0, 0, 0, 0, init_globals, 0, 0
+__attribute__((visibility("default"))) void init_module(void *space) { (void)space; module_runs++; }
+__attribute__((section("seam_ext"))) struct ext seam_ext__NAME = {
+    1, "FINGERPRINT", "NAME", 0, 0, 0, 0, init_globals, init_module, 0
 };
 "#;
 
@@ -606,25 +620,166 @@ fn c_extension(name: &str, fingerprint: &str) -> String {
         .replace("FINGERPRINT", fingerprint)
 }
 
+/// The int at symbol `name` of the extension file `so`, as mapped.
+fn mapped_int(so: &std::path::Path, name: &str) -> i32 {
+    let address = crate::loader::mapped_symbol_for_tests(so, name).expect("symbol mapped");
+    // SAFETY: the symbol is an int of the mapped extension, which stays mapped.
+    unsafe { *(address as *const i32) }
+}
+
+/// The permissions of the process's mappings, one `rwxp` string per mapping
+/// with its range, from /proc/self/maps.
+fn mappings() -> Vec<(usize, usize, String)> {
+    let maps = std::fs::read_to_string("/proc/self/maps").unwrap_or_default();
+    maps.lines()
+        .filter_map(|l| {
+            let mut parts = l.split_whitespace();
+            let range = parts.next()?;
+            let perms = parts.next()?.to_owned();
+            let (a, b) = range.split_once('-')?;
+            Some((
+                usize::from_str_radix(a, 16).ok()?,
+                usize::from_str_radix(b, 16).ok()?,
+                perms,
+            ))
+        })
+        .collect()
+}
+
 #[test]
-fn extensions_load_from_shared_libraries() {
+fn extensions_are_mapped_near_the_core_without_writable_code() {
     with_gc(false, |roots| {
         setup();
         let dir = scratch("so");
-        build_so(&dir, "cext", &c_extension("cext", FP));
+        let so = build_so(&dir, "cext", &c_extension("cext", FP), Link::Seam);
         let path = dir.join("cext").display().to_string();
         assert_eq!(load(roots, &path, null_mut()), None);
         // Another spelling of the same file is the same extension.
         let again = dir.join(".").join("cext").display().to_string();
         assert_eq!(load(roots, &again, null_mut()), None);
-        let so = dir.join("cext.so");
-        // SAFETY: the library is the one just loaded; `runs` is an int.
-        let runs = unsafe {
-            let lib = libloading::Library::new(&so).expect("reopen");
-            let runs = lib.get::<*const i32>(b"runs\0").expect("runs symbol");
-            **runs
+        assert_eq!(mapped_int(&so, "runs"), 1);
+        assert_eq!(mapped_int(&so, "module_runs"), 1);
+        // Near the core's code: within 2 GB of this test program's text.
+        let init = crate::loader::mapped_symbol_for_tests(&so, "init_module").expect("mapped");
+        let here = seam_load_extension as *const () as usize;
+        assert!(init.abs_diff(here) < 2 << 30, "{init:#x} vs {here:#x}");
+        let maps = mappings();
+        let (_, _, perms) = maps
+            .iter()
+            .find(|(a, b, _)| (*a..*b).contains(&init))
+            .expect("init_module is mapped");
+        assert_eq!(&perms[..3], "r-x", "init_module's page");
+        // Nothing the mapper made is writable and executable at once.
+        let base = crate::loader::mapped_symbol_for_tests(&so, "seam_ext__cext").expect("mapped");
+        for (a, b, perms) in &maps {
+            if a.abs_diff(base) < 1 << 20 || b.abs_diff(base) < 1 << 20 {
+                assert!(!(perms.contains('w') && perms.contains('x')), "{perms}");
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    });
+}
+
+/// A library whose constructor writes `MARKER`: loading it must not run it.
+const CONSTRUCTOR: &str = r#"
+#include <stdio.h>
+__attribute__((constructor)) static void mark(void) {
+    FILE *f = fopen("MARKER", "w");
+    if (f) { fputs("the constructor ran\n", f); fclose(f); }
+}
+int foreign_answer(void) { return 42; }
+"#;
+
+#[test]
+fn no_code_of_a_file_runs_before_it_is_verified() {
+    with_gc(false, |roots| {
+        setup();
+        let dir = scratch("ctor");
+        let marker = dir.join("marker");
+        let ctor = CONSTRUCTOR.replace("MARKER", &marker.display().to_string());
+        build_so(&dir, "pwn", &ctor, Link::Plain);
+        let pwn = dir.join("pwn").display().to_string();
+        let (class, msg) = load(roots, &pwn, null_mut()).expect("an error");
+        assert_eq!(class, "ImportError");
+        assert_eq!(
+            msg,
+            format!("cannot load extension '{pwn}.so': not a Seam extension (no section seam_ext)")
+        );
+        // A file shaped like an extension but with a constructor is refused too.
+        let both = format!("{}\n{ctor}", c_extension("both", FP));
+        build_so(&dir, "both", &both, Link::Plain);
+        let both = dir.join("both").display().to_string();
+        let (class, msg) = load(roots, &both, null_mut()).expect("an error");
+        assert_eq!(class, "ImportError");
+        assert!(
+            msg.starts_with(&format!("cannot load extension '{both}.so': unsupported shared library: it needs the library")),
+            "{msg}"
+        );
+        assert!(!marker.exists(), "a constructor ran");
+        let _ = std::fs::remove_dir_all(&dir);
+    });
+}
+
+#[test]
+fn truncated_and_tampered_files_are_import_errors() {
+    with_gc(false, |roots| {
+        setup();
+        let dir = scratch("tamper");
+        let so = build_so(&dir, "good", &c_extension("good", FP), Link::Seam);
+        let bytes = std::fs::read(&so).expect("read");
+        let image = crate::elf::Image::parse(&bytes).expect("parses");
+        let kinds: std::collections::BTreeSet<&str> = image
+            .relocations()
+            .expect("relocations")
+            .iter()
+            .map(|r| crate::elf::reloc_name(r.kind).unwrap_or("?"))
+            .collect();
+        assert_eq!(kinds, ["64", "RELATIVE"].into_iter().collect());
+        let attempt = |stem: &str, bytes: &[u8]| {
+            let mut bytes = bytes.to_vec();
+            // The stem is in the descriptor's name only: any stem loads.
+            std::fs::write(dir.join(format!("{stem}.so")), &mut bytes).expect("write");
+            let path = dir.join(stem).display().to_string();
+            let (class, msg) = load(roots, &path, null_mut()).expect("an error");
+            assert_eq!(class, "ImportError");
+            let prefix = format!("cannot load extension '{path}.so': ");
+            assert!(msg.starts_with(&prefix), "{msg}");
+            msg[prefix.len()..].to_owned()
         };
-        assert_eq!(runs, 1);
+        for len in [0, 63, 64, 200, bytes.len() / 2, bytes.len() - 1] {
+            let cause = attempt(&format!("cut{len}"), &bytes[..len]);
+            assert!(
+                cause.starts_with("not a shared library")
+                    || cause.starts_with("malformed shared library")
+                    || cause.starts_with("not a Seam extension"),
+                "{len}: {cause}"
+            );
+        }
+        let mut machine = bytes.clone();
+        machine[18] = 40; // EM_ARM
+        assert_eq!(
+            attempt("machine", &machine),
+            "not a shared library: built for another machine"
+        );
+        // A relocation of a type the mapper does not apply (R_X86_64_COPY, 5),
+        // in each entry in turn: the verifier or the mapper names it.
+        let mut causes = Vec::new();
+        for (i, at) in image.relocation_file_offsets().into_iter().enumerate() {
+            let mut reloc = bytes.clone();
+            reloc[at + 8] = 5;
+            let cause = attempt(&format!("reloc{i}"), &reloc);
+            assert!(
+                cause.contains("relocation of type 5") || cause.contains("relocation type 5"),
+                "{cause}"
+            );
+            causes.push(cause);
+        }
+        assert!(
+            causes
+                .iter()
+                .any(|c| c.starts_with("unsupported shared library: relocation type 5 at ")),
+            "{causes:?}"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     });
 }
@@ -653,19 +808,23 @@ fn files_that_are_not_extensions_are_import_errors() {
             "{msg}"
         );
 
-        build_so(&dir, "plain", "int plain_c_function(void) { return 1; }\n");
+        build_so(
+            &dir,
+            "plain",
+            "int plain_c_function(void) { return 1; }\n",
+            Link::Plain,
+        );
         let plain = dir.join("plain").display().to_string();
         let (class, msg) = load(roots, &plain, null_mut()).expect("an error");
         assert_eq!(class, "ImportError");
-        assert!(
-            msg.starts_with(&format!(
-                "cannot load extension '{plain}.so': not a Seam extension (no symbol \
-                 seam_ext__plain: no such dynamic symbol)"
-            )),
-            "{msg}"
+        assert_eq!(
+            msg,
+            format!(
+                "cannot load extension '{plain}.so': not a Seam extension (no section seam_ext)"
+            )
         );
 
-        build_so(&dir, "stalec", &c_extension("stalec", "0ld"));
+        build_so(&dir, "stalec", &c_extension("stalec", "0ld"), Link::Seam);
         let stale = dir.join("stalec").display().to_string();
         assert_eq!(
             load(roots, &stale, null_mut()),

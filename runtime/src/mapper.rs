@@ -1,0 +1,422 @@
+//! Mapping a Seam extension's shared object next to the core, without `dlopen`.
+//!
+//! ```text
+//!   map(image)                                   (image: elf::Image, already verified)
+//!     ├─ refuse:   DT_NEEDED, constructors, text relocations, W+X pages
+//!     ├─ reserve:  one region for every PT_LOAD, within ±1.25 GB of the core's
+//!     │            text (a random address; MAP_FIXED_NOREPLACE, else anywhere)
+//!     ├─ copy:     each segment's file bytes (the rest stays zero: .bss)
+//!     ├─ relocate: RELATIVE, GLOB_DAT, JUMP_SLOT, 64; undefined symbols from
+//!     │            the core (dlsym on the program, checked with dladdr to lie in
+//!     │            the core's own image) or, for Cranelift's libcalls, the C library
+//!     └─ protect:  each page to its segment's permissions, PT_GNU_RELRO read-only;
+//!                  never writable and executable at once (the region is mapped
+//!                  read-write, not executable, until the final mprotect)
+//! ```
+//!
+//! Why: a `dlopen`ed object lands near `0x7f…`, 40 TB from a PIE core near
+//! `0x55…`, and calls between the two then cost 1.35–1.5× the same calls
+//! inside the core (planning/BENCHMARKS.md, `bench/tools/far_calls`); within
+//! ±2 GB they cost the same. No code of the file runs here: ELF constructors
+//! are refused, not skipped, and the loader calls the descriptor's functions
+//! only after mapping. With `SEAM_PERF_MAP=1` the image's functions are added
+//! to `/tmp/perf-PID.map`, so `perf` names them.
+//!
+//! The region is never unmapped once the loader registered the extension's
+//! classes (their descriptors are referenced from then on), as a `dlopen`ed
+//! library was never closed.
+
+use crate::elf::{ElfError, Image, PF_R, PF_W, PF_X, reloc, reloc_name};
+use std::ffi::{CString, c_void};
+
+/// A mapped image. Unmapped on drop unless [`Mapped::keep`] was called.
+pub(crate) struct Mapped {
+    base: *mut u8,
+    len: usize,
+}
+
+impl Mapped {
+    /// The address of `vaddr` of the image.
+    pub(crate) fn at(&self, vaddr: u64) -> *mut u8 {
+        self.base.wrapping_add(vaddr as usize)
+    }
+
+    /// The image's base address (its address 0).
+    pub(crate) fn base(&self) -> usize {
+        self.base as usize
+    }
+
+    /// Keeps the region mapped for the rest of the process.
+    pub(crate) fn keep(self) {
+        std::mem::forget(self);
+    }
+}
+
+impl Drop for Mapped {
+    fn drop(&mut self) {
+        // SAFETY: the region was mapped by `map` and nothing refers into it:
+        // `keep` is called before anything does.
+        unsafe { libc::munmap(self.base.cast(), self.len) };
+    }
+}
+
+/// How far from the core's text the region may start, either way. Calls from
+/// the extension to the core then span less than 2 GB for any core smaller
+/// than 700 MB.
+const NEAR: u64 = 5 << 28;
+
+/// Candidate addresses tried near the core before mapping anywhere.
+const ATTEMPTS: u32 = 16;
+
+/// Maps `image` near the core, relocates it and gives it its permissions.
+///
+/// # Safety
+/// `image` must have been verified as a Seam extension built against this
+/// core: its relocations are applied with the core's symbols.
+pub(crate) unsafe fn map(image: &Image) -> Result<Mapped, ElfError> {
+    image.check_self_contained()?;
+    let page = page_size();
+    let mut end = 0u64;
+    for s in &image.loads {
+        end = end.max(s.vaddr + s.memsz);
+    }
+    let len = round_up(end, page);
+    if len == 0 || len > crate::elf::MAX_IMAGE {
+        return Err(ElfError::Malformed(
+            "loadable segments of an impossible size".to_owned(),
+        ));
+    }
+    let perms = page_permissions(image, page, len)?;
+    // SAFETY: a fresh anonymous region, owned by `mapped`.
+    let mapped = unsafe { reserve(len as usize) }?;
+    for s in &image.loads {
+        let bytes = image.segment_bytes(s)?;
+        // SAFETY: `[vaddr, vaddr + filesz)` lies inside the region (end
+        // covers every segment's memsz >= filesz), which is read-write.
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), mapped.at(s.vaddr), bytes.len()) };
+    }
+    // SAFETY: the region is read-write and holds the image.
+    unsafe { relocate(image, &mapped, end) }?;
+    // SAFETY: the region and its page table `perms` cover `len` bytes.
+    unsafe { protect(&mapped, &perms, page) }?;
+    Ok(mapped)
+}
+
+fn page_size() -> u64 {
+    // SAFETY: sysconf has no preconditions.
+    let n = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    if n > 0 { n as u64 } else { 4096 }
+}
+
+fn round_up(n: u64, to: u64) -> u64 {
+    n.div_ceil(to) * to
+}
+
+/// Each page's final permissions (`PF_*` bits): the union of the segments on
+/// it, less `PF_W` on the pages `PT_GNU_RELRO` covers whole (as `ld.so` does).
+fn page_permissions(image: &Image, page: u64, len: u64) -> Result<Vec<u32>, ElfError> {
+    let mut perms = vec![0u32; (len / page) as usize];
+    for s in &image.loads {
+        if s.memsz == 0 {
+            continue;
+        }
+        let first = s.vaddr / page;
+        let last = (s.vaddr + s.memsz - 1) / page;
+        for p in &mut perms[first as usize..=last as usize] {
+            *p |= s.flags;
+        }
+    }
+    if let Some((start, size)) = image.relro {
+        let first = start / page;
+        let last = (start.saturating_add(size) / page).min(perms.len() as u64);
+        for p in perms.iter_mut().take(last as usize).skip(first as usize) {
+            *p &= !PF_W;
+        }
+    }
+    if perms.iter().any(|&p| p & (PF_W | PF_X) == PF_W | PF_X) {
+        return Err(ElfError::Unsupported(
+            "a page of it would be writable and executable at once".to_owned(),
+        ));
+    }
+    Ok(perms)
+}
+
+/// A random word (the standard library's per-process random keys, which
+/// come from the OS).
+fn random() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_usize(&h as *const _ as usize);
+    h.finish()
+}
+
+/// A read-write, not executable region of `len` bytes within [`NEAR`] of the
+/// core's text at a random address, or anywhere when none is free there.
+///
+/// # Safety
+/// None beyond mapping fresh memory.
+unsafe fn reserve(len: usize) -> Result<Mapped, ElfError> {
+    const ALIGN: u64 = 1 << 16;
+    let anchor = map as *const () as u64;
+    let prot = libc::PROT_READ | libc::PROT_WRITE;
+    let flags = libc::MAP_PRIVATE | libc::MAP_ANONYMOUS;
+    // `SEAM_MAP_ANYWHERE=1`: where the kernel likes (near 0x7f…, as dlopen
+    // placed extensions): a control for benchmarks, never needed otherwise.
+    let attempts = if std::env::var_os("SEAM_MAP_ANYWHERE").is_some_and(|v| v == "1") {
+        0
+    } else {
+        ATTEMPTS
+    };
+    for _ in 0..attempts {
+        // A random start in [anchor - NEAR, anchor + NEAR - len), aligned.
+        let offset = random() % (2 * NEAR - len as u64);
+        let Some(hint) = (anchor + offset)
+            .checked_sub(NEAR)
+            .map(|a| a & !(ALIGN - 1))
+        else {
+            continue;
+        };
+        if hint < 1 << 32 {
+            continue;
+        }
+        // SAFETY: MAP_FIXED_NOREPLACE never replaces an existing mapping.
+        let p = unsafe {
+            libc::mmap(
+                hint as *mut c_void,
+                len,
+                prot,
+                flags | libc::MAP_FIXED_NOREPLACE,
+                -1,
+                0,
+            )
+        };
+        if p == libc::MAP_FAILED {
+            continue;
+        }
+        if p as u64 == hint {
+            return Ok(Mapped {
+                base: p.cast(),
+                len,
+            });
+        }
+        // A kernel without MAP_FIXED_NOREPLACE took it as a hint and placed the
+        // region elsewhere.
+        // SAFETY: `p` is the region just mapped.
+        unsafe { libc::munmap(p, len) };
+    }
+    // SAFETY: a fresh anonymous mapping anywhere.
+    let p = unsafe { libc::mmap(std::ptr::null_mut(), len, prot, flags, -1, 0) };
+    if p == libc::MAP_FAILED {
+        return Err(ElfError::Unsupported(format!(
+            "cannot map {len} bytes: {}",
+            std::io::Error::last_os_error()
+        )));
+    }
+    Ok(Mapped {
+        base: p.cast(),
+        len,
+    })
+}
+
+/// Applies every dynamic relocation.
+///
+/// # Safety
+/// `mapped` must be read-write and hold the image's segments; `end` is the
+/// end of its last segment.
+unsafe fn relocate(image: &Image, mapped: &Mapped, end: u64) -> Result<(), ElfError> {
+    let base = mapped.base() as u64;
+    let mut cache: Vec<(u32, u64)> = Vec::new();
+    for r in image.relocations()? {
+        if r.kind == reloc::NONE {
+            continue;
+        }
+        if r.offset.checked_add(8).is_none_or(|e| e > end) {
+            return Err(ElfError::Malformed(
+                "a relocation outside the image".to_owned(),
+            ));
+        }
+        let mut symbol = || -> Result<u64, ElfError> {
+            if r.symbol == 0 {
+                return Ok(0);
+            }
+            if let Some(&(_, v)) = cache.iter().find(|(i, _)| *i == r.symbol) {
+                return Ok(v);
+            }
+            let v = resolve(image, base, r.symbol)?;
+            cache.push((r.symbol, v));
+            Ok(v)
+        };
+        let value = match r.kind {
+            reloc::RELATIVE => base.wrapping_add(r.addend as u64),
+            reloc::ABS64 => symbol()?.wrapping_add(r.addend as u64),
+            reloc::GLOB_DAT | reloc::JUMP_SLOT if reloc::GOT_ADDEND => {
+                symbol()?.wrapping_add(r.addend as u64)
+            }
+            reloc::GLOB_DAT | reloc::JUMP_SLOT => symbol()?,
+            other => {
+                return Err(ElfError::Unsupported(format!(
+                    "relocation type {other} at {:#x} (Seam's loader applies {})",
+                    r.offset,
+                    supported_relocations().join(", ")
+                )));
+            }
+        };
+        // SAFETY: the word lies inside the region (checked above); the
+        // region is read-write. Relocated words need not be aligned.
+        unsafe { mapped.at(r.offset).cast::<u64>().write_unaligned(value) };
+    }
+    Ok(())
+}
+
+/// The names of the relocation types the mapper applies.
+pub(crate) fn supported_relocations() -> Vec<&'static str> {
+    [
+        reloc::NONE,
+        reloc::RELATIVE,
+        reloc::GLOB_DAT,
+        reloc::JUMP_SLOT,
+        reloc::ABS64,
+    ]
+    .iter()
+    .filter_map(|&k| reloc_name(k))
+    .collect()
+}
+
+/// The C library functions an extension may import: the libcalls Cranelift
+/// emits (memory copies, and float rounding where the CPU lacks SSE4.1).
+const LIBCALLS: &[&str] = &[
+    "memcpy",
+    "memmove",
+    "memset",
+    "memcmp",
+    "ceil",
+    "ceilf",
+    "floor",
+    "floorf",
+    "trunc",
+    "truncf",
+    "nearbyint",
+    "nearbyintf",
+    "fma",
+    "fmaf",
+];
+
+/// The address a relocation's symbol `index` stands for.
+fn resolve(image: &Image, base: u64, index: u32) -> Result<u64, ElfError> {
+    let sym = image.dynamic_symbol(index)?;
+    if sym.tls {
+        return Err(ElfError::Unsupported(format!(
+            "symbol {} is thread-local",
+            sym.name
+        )));
+    }
+    if sym.defined {
+        return Ok(base.wrapping_add(sym.value));
+    }
+    match core_symbol(&sym.name) {
+        Some(address) => Ok(address),
+        None if sym.weak => Ok(0),
+        None => Err(ElfError::Unsupported(format!(
+            "it needs the symbol {}, which this core does not export",
+            sym.name
+        ))),
+    }
+}
+
+/// `name` in the core: a symbol the program exports (its dynamic list),
+/// defined in the program's own image, or one of [`LIBCALLS`].
+fn core_symbol(name: &str) -> Option<u64> {
+    let c_name = CString::new(name).ok()?;
+    // SAFETY: dlopen(NULL) returns the program's handle (never unloaded), and
+    // dlsym only reads the symbol tables.
+    let address = unsafe {
+        let program = libc::dlopen(std::ptr::null(), libc::RTLD_LAZY);
+        if program.is_null() {
+            return None;
+        }
+        libc::dlsym(program, c_name.as_ptr())
+    };
+    if address.is_null() {
+        return None;
+    }
+    if LIBCALLS.contains(&name) || image_base(address) == image_base(map as *const c_void) {
+        Some(address as u64)
+    } else {
+        None
+    }
+}
+
+/// The base address of the loaded object holding `address`.
+fn image_base(address: *const c_void) -> Option<usize> {
+    let mut info = std::mem::MaybeUninit::<libc::Dl_info>::zeroed();
+    // SAFETY: dladdr fills `info` and returns non-zero when it found an object.
+    let found = unsafe { libc::dladdr(address, info.as_mut_ptr()) };
+    // SAFETY: filled (or zeroed) above.
+    let info = unsafe { info.assume_init() };
+    (found != 0 && !info.dli_fbase.is_null()).then_some(info.dli_fbase as usize)
+}
+
+/// Gives every page its final permissions.
+///
+/// # Safety
+/// `mapped` must span `perms.len()` pages of `page` bytes.
+unsafe fn protect(mapped: &Mapped, perms: &[u32], page: u64) -> Result<(), ElfError> {
+    let mut i = 0;
+    while i < perms.len() {
+        let mut j = i + 1;
+        while j < perms.len() && perms[j] == perms[i] {
+            j += 1;
+        }
+        let p = perms[i];
+        let mut prot = libc::PROT_NONE;
+        if p & PF_R != 0 {
+            prot |= libc::PROT_READ;
+        }
+        if p & PF_W != 0 {
+            prot |= libc::PROT_WRITE;
+        }
+        if p & PF_X != 0 {
+            prot |= libc::PROT_EXEC;
+        }
+        // SAFETY: pages `i..j` lie inside the region.
+        let rc = unsafe {
+            libc::mprotect(
+                mapped.at(i as u64 * page).cast(),
+                ((j - i) as u64 * page) as usize,
+                prot,
+            )
+        };
+        if rc != 0 {
+            return Err(ElfError::Unsupported(format!(
+                "cannot protect its pages: {}",
+                std::io::Error::last_os_error()
+            )));
+        }
+        i = j;
+    }
+    Ok(())
+}
+
+/// Appends the image's functions to `/tmp/perf-PID.map` when `SEAM_PERF_MAP`
+/// is set (to anything but `0` or nothing), each named `NAME [stem]`.
+pub(crate) fn register_with_perf(image: &Image, mapped: &Mapped, stem: &str) {
+    if std::env::var_os("SEAM_PERF_MAP").is_none_or(|v| v.is_empty() || v == "0") {
+        return;
+    }
+    use std::io::Write;
+    let mut text = String::new();
+    for (address, size, name) in image.functions() {
+        text.push_str(&format!(
+            "{:x} {size:x} {name} [{stem}]\n",
+            mapped.base() as u64 + address
+        ));
+    }
+    let path = format!("/tmp/perf-{}.map", std::process::id());
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    {
+        let _ = f.write_all(text.as_bytes());
+    }
+}
