@@ -418,7 +418,7 @@ fn build_extensions(
 /// script `script`: `from LIB.so` (a library in `tmp`), then any of
 /// `truncate N` (keep the first N bytes; negative: drop the last -N) and
 /// `set OFFSET BYTE` (decimal), `set-in SECTION OFFSET BYTE` (the offset inside
-/// the section, as `readelf -S` places it) and `replace TEXT TEXT` (the last
+/// the section, as `readelf -S` places it; negative: from its end) and `replace TEXT TEXT` (the last
 /// occurrence, same length: section names come last), one per line; `#` starts a comment.
 fn edit_library(tmp: &Path, script: &str) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
@@ -439,14 +439,23 @@ fn edit_library(tmp: &Path, script: &str) -> Result<Vec<u8>> {
                 readelf.arg("-SW").arg(&source);
                 let out = run_command(&mut readelf)?;
                 let text = String::from_utf8_lossy(&out.stdout);
-                let start = text
+                let (start, size) = text
                     .lines()
                     .filter_map(|l| l.split_once(']').map(|(_, rest)| rest))
                     .map(|rest| rest.split_whitespace().collect::<Vec<_>>())
                     .find(|w| w.first() == Some(section))
-                    .and_then(|w| usize::from_str_radix(w.get(3)?, 16).ok())
+                    .and_then(|w| {
+                        let hex = |i: usize| usize::from_str_radix(w.get(i)?, 16).ok();
+                        Some((hex(3)?, hex(4)?))
+                    })
                     .with_context(|| format!("no section {section}"))?;
-                let at = start + at.parse::<usize>()?;
+                // A negative offset counts from the section's end.
+                let at = match at.strip_prefix('-') {
+                    Some(back) => (start + size)
+                        .checked_sub(back.parse::<usize>()?)
+                        .context("offset before the file's start")?,
+                    None => start + at.parse::<usize>()?,
+                };
                 let slot = bytes
                     .get_mut(at)
                     .with_context(|| format!("offset {at} is past the end"))?;

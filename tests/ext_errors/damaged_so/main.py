@@ -15,7 +15,7 @@ class Space:
 
 def main(argv: list[str]) -> int:
     space = Space()
-    for path in ["cut_header", "cut_half", "cut_end", "machine", "class32", "reloc", "section"]:
+    for path in ["cut_header", "cut_half", "cut_end", "machine", "class32", "reloc", "reloc_desc", "section"]:
         try:
             load_extension(path, space)
             print(path, "loaded?")
