@@ -175,12 +175,13 @@ pub fn dynamic_symbols(program: &tir::Program) -> Vec<String> {
 }
 
 /// The symbols the shared object built from extension `program` defines for the loader:
-/// its descriptor alone (everything else is hidden or imported). Empty for a core.
+/// `init_module` alone (everything else is hidden or imported; the loader finds the
+/// descriptor by its section). Empty for a core.
 pub fn extension_exports(program: &tir::Program) -> Vec<String> {
     program
         .extension
         .iter()
-        .map(|ext| tir::ExtensionInfo::descriptor_symbol(&ext.name))
+        .map(|_| seam_abi::symbols::EXTENSION_ENTRY.to_string())
         .collect()
 }
 

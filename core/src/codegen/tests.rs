@@ -43,6 +43,18 @@ fn emit(program: &Program) -> (Vec<u8>, Vec<(String, Option<u32>)>) {
     emit_with(program, OptLevel::Speed)
 }
 
+/// `emit` for an extension linked into a shared object (`init_module` defined).
+fn emit_shared(program: &Program) -> (Vec<u8>, Vec<(String, Option<u32>)>) {
+    let config = CodegenConfig {
+        entry_symbol: true,
+        ..CodegenConfig::default()
+    };
+    match emit_object(program, &config) {
+        Ok(obj) => (obj, Vec::new()),
+        Err(e) => panic!("{e}"),
+    }
+}
+
 fn emit_with(program: &Program, opt_level: OptLevel) -> (Vec<u8>, Vec<(String, Option<u32>)>) {
     LOWERED.with(|l| l.borrow_mut().clear());
     let config = CodegenConfig {

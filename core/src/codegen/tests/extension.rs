@@ -531,26 +531,43 @@ fn a_core_embeds_its_fingerprint_and_registers_static_extensions() {
 }
 
 #[test]
-fn an_extension_exports_its_descriptor_hides_its_own_and_imports_the_core() {
+fn an_extension_exports_init_module_hides_its_own_and_imports_the_core() {
     let core = core_program();
     let program = extension_program(&core);
     for opt_level in [OptLevel::None, OptLevel::Speed] {
         emit_with(&program, opt_level);
     }
+    // Linked into a core (`--static-ext`): nothing exported at all.
     let (obj, _) = emit(&program);
     let elf = Elf::parse(&obj);
+    let exported = |elf: &Elf| -> Vec<String> {
+        elf.symbols
+            .iter()
+            .filter(|s| s.shndx != SHN_UNDEF && s.bind == STB_GLOBAL && s.vis == STV_DEFAULT)
+            .map(|s| s.name.clone())
+            .collect()
+    };
+    assert!(exported(&elf).is_empty(), "{:?}", exported(&elf));
+    assert!(elf.find("init_module").is_none());
 
+    // For a shared object: `init_module` alone, at the extension's own
+    // `init_module` function, which the descriptor names too.
+    let (obj, _) = emit_shared(&program);
+    let elf = Elf::parse(&obj);
     let desc = "seam_ext__extmod";
-    assert_eq!(extension_exports(&program), vec![desc.to_string()]);
-    elf.assert_exported(desc);
-    // The only exported symbol.
-    let exported: Vec<&str> = elf
-        .symbols
-        .iter()
-        .filter(|s| s.shndx != SHN_UNDEF && s.bind == STB_GLOBAL && s.vis == STV_DEFAULT)
-        .map(|s| s.name.as_str())
-        .collect();
-    assert_eq!(exported, vec![desc]);
+    assert_eq!(extension_exports(&program), vec!["init_module".to_string()]);
+    elf.assert_exported("init_module");
+    assert_eq!(exported(&elf), vec!["init_module".to_string()]);
+    let init = program
+        .extension
+        .as_ref()
+        .expect("an extension")
+        .init_module;
+    let own = elf.sym(&program.functions[init.0 as usize].symbol);
+    let entry = elf.sym("init_module");
+    assert_eq!((entry.shndx, entry.value), (own.shndx, own.value));
+    assert_eq!(elf.section_of(elf.sym(desc)).name, "seam_ext");
+    elf.assert_hidden(desc);
     assert!(elf.find(rt::PROGRAM_MAIN).is_none());
     assert!(elf.find(Rt::RegisterBuiltinClasses.symbol()).is_none());
     assert!(elf.find(Rt::GcAddRoot.symbol()).is_none());
@@ -606,8 +623,8 @@ fn an_extension_exports_its_descriptor_hides_its_own_and_imports_the_core() {
     // The GcTypeInfo lists `tag` (and nothing else: `n` is an int).
     assert_eq!(elf.word(derived, 0) as u64 >> 32, 1);
 
-    // The descriptor.
-    assert!(!elf.is_writable(desc));
+    // The descriptor (in its own section, which the static linker places
+    // with the writable data).
     assert_eq!(elf.sym(desc).size, layout::EXT_SPACE_CLASS as u64 + 8);
     assert_eq!(
         elf.word(desc, layout::EXT_VERSION),
@@ -708,7 +725,8 @@ fn cc(args: &[&std::ffi::OsStr]) {
     assert!(!stderr.contains("warning"), "cc warned:\n{stderr}");
 }
 
-/// The core executable loads the extension from a shared object built with `cc -shared`.
+/// The core executable loads the extension from a shared object built with
+/// `cc -shared -nostdlib`, as `seam build-ext` links it.
 #[test]
 fn a_core_loads_an_extension_from_a_shared_object() {
     let Some(runtime) = runtime_with(Rt::LoadExtension.symbol()) else {
@@ -717,12 +735,13 @@ fn a_core_loads_an_extension_from_a_shared_object() {
     let core = core_program();
     let exe = link(&core, &runtime, "ext-core");
     let dir = exe.parent().unwrap().to_path_buf();
-    let (ext_obj, _) = emit(&extension_program(&core));
+    let (ext_obj, _) = emit_shared(&extension_program(&core));
     let obj_path = dir.join("extmod.o");
     let so_path = dir.join("extmod.so");
     std::fs::write(&obj_path, ext_obj).unwrap();
     cc(&[
         "-shared".as_ref(),
+        "-nostdlib".as_ref(),
         obj_path.as_os_str(),
         "-o".as_ref(),
         so_path.as_os_str(),
