@@ -378,17 +378,19 @@ def ext_calls(runs: int) -> bool:
             for k, r in outs.items()))
     in_core = Side("core", [core, "core", str(EXT_ROUNDS)])
     in_ext = Side("ext", [core, "ext", str(EXT_ROUNDS), ext])
+    # A control: the same extension mapped anywhere (near 0x7f..., where dlopen put it).
+    in_far = Side("ext far", [core, "ext", str(EXT_ROUNDS), ext], env=dict(os.environ, SEAM_MAP_ANYWHERE="1"))
     core_times, ext_times = [], []
     # The two differ by a few per cent at most: twice the usual number of pairs.
     runs *= 2
     for i in range(runs):
         log(f"ext_calls: run {i + 1}/{runs}")
-        a, b = in_core.measure(), in_ext.measure()
+        a, b, c = in_core.measure(), in_ext.measure(), in_far.measure()
         core_times.append(a.seconds)
         ext_times.append(b.seconds)
-        if (a.stdout, a.status) != (b.stdout, b.status):
+        if len({(r.stdout, r.status) for r in (a, b, c)}) != 1:
             ok = False
-            log(f"ext_calls: core and ext results differ: {a.stdout!r} / {b.stdout!r}")
+            log(f"ext_calls: core and ext results differ: {a.stdout!r} / {b.stdout!r} / {c.stdout!r}")
     median = sorted(e / c for c, e in zip(core_times, ext_times))[len(core_times) // 2]
     n_iter = EXT_ROUNDS * 64
     print(f"### Extensions: the same loop in the core and in an extension (best of {runs}, alternating)\n")
@@ -404,6 +406,9 @@ def ext_calls(runs: int) -> bool:
     print(f"| the extension (`ExtRunner.run`, loaded by `load_extension`) | {in_ext.best:.3f} "
           f"| {in_ext.best / n_iter * 1e9:.1f} | {in_ext.best_cpu:.3f} | **{in_ext.best / in_core.best:.2f}×** "
           f"(median of pairs {median:.2f}×) | {in_ext.best_cpu / in_core.best_cpu:.2f}× |")
+    print(f"| the extension mapped anywhere (`SEAM_MAP_ANYWHERE=1`, control) | {in_far.best:.3f} "
+          f"| {in_far.best / n_iter * 1e9:.1f} | {in_far.best_cpu:.3f} | {in_far.best / in_core.best:.2f}× "
+          f"| {in_far.best_cpu / in_core.best_cpu:.2f}× |")
     print()
     return ok
 

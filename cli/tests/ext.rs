@@ -39,6 +39,11 @@
 //!                                                        (src holds the extension's source
 //!                                                        alone: no core source to peek at)
 //!       cd TMP/dyn && TMP/dyn/core ARGS                  and again with SEAM_GC_STRESS=1
+//!                                                        (and, for ext/core_virtuals, with
+//!                                                        SEAM_PERF_MAP=1: /tmp/perf-PID.map
+//!                                                        must name the extension's functions)
+//!       every .so built is checked: `nm -D` shows init_module alone, readelf no
+//!       NEEDED/INIT/TEXTREL and no relocation type the mapper does not apply
 //!   (d) cd TMP/dyn && seam run tests/ext/NAME/main.py -- ARGS
 //!                                                        the core `seam run` builds into its
 //!                                                        cache loads the same ext.so files
@@ -685,6 +690,9 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
             .env("SEAM_GC_VERIFY", "16");
         let mut stress = String::new();
         compare_run(&mut stress, "dynamic, gc stress", &mut run, &expected)?;
+        if case.label == PERF_MAP_CASE {
+            check_perf_map(&mut report, &dyn_dir, &args)?;
+        }
         report.push_str(&plain);
         // The same failure twice says nothing new: say so in one line.
         let details = |r: &str| r.split_once('\n').map(|(_, rest)| rest.to_string());
@@ -699,6 +707,48 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
         }
     }
     Ok(report)
+}
+
+/// The case whose dynamic run is repeated with `SEAM_PERF_MAP=1`.
+const PERF_MAP_CASE: &str = "ext/core_virtuals";
+
+/// Runs the core in `dyn_dir` once more with `SEAM_PERF_MAP=1`: the mapper must
+/// have written `/tmp/perf-PID.map` lines naming the extension's functions
+/// (`ADDR SIZE NAME [ext]`), among them `init_module`.
+fn check_perf_map(report: &mut String, dyn_dir: &Path, args: &[String]) -> Result<()> {
+    let child = Command::new(dyn_dir.join("core"))
+        .args(args)
+        .current_dir(dyn_dir)
+        .env("SEAM_PERF_MAP", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .context("running the core with SEAM_PERF_MAP=1")?;
+    let pid = child.id();
+    child.wait_with_output()?;
+    let map = PathBuf::from(format!("/tmp/perf-{pid}.map"));
+    let text = fs::read_to_string(&map).unwrap_or_default();
+    let _ = fs::remove_file(&map);
+    let lines: Vec<&str> = text.lines().collect();
+    let well_formed = lines.iter().all(|l| {
+        let w: Vec<&str> = l.split(' ').collect();
+        w.len() == 4
+            && u64::from_str_radix(w[0], 16).is_ok_and(|a| a != 0)
+            && u64::from_str_radix(w[1], 16).is_ok_and(|n| n != 0)
+            && w[3] == "[ext]"
+    });
+    let names_entry = lines
+        .iter()
+        .any(|l| l.contains(" init_module ") || l.contains("11init_module "));
+    if lines.len() < 2 || !well_formed || !names_entry {
+        let _ = writeln!(
+            report,
+            "[perf map] SEAM_PERF_MAP=1 wrote {} without the extension's functions:\n{}",
+            map.display(),
+            indent(&text)
+        );
+    }
+    Ok(())
 }
 
 /// A documented program's expectation: what `seam py` does (CPython is the

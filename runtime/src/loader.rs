@@ -29,8 +29,8 @@
 //!
 //! A load is marked done only when `init_module` returns without raising, so
 //! a failed load can be retried; the registration step (ids and roots) is
-//! remembered per descriptor and never repeated, and a library whose classes
-//! were registered stays loaded for the rest of the process (its descriptors
+//! remembered per descriptor and never repeated, and a file whose classes
+//! were registered stays mapped for the rest of the process (its descriptors
 //! and root slots are referenced from then on). Failures become `ImportError`
 //! (see [`LoadError`]), and so do exceptions raised by the extension's own
 //! initialisers: the caller of `load_extension` sees an `ImportError` whose
@@ -62,7 +62,7 @@ pub(crate) enum LoadError {
     NoSuchFile { file: String },
     /// Something other than a regular file (a directory, a FIFO, a device).
     NotAFile { file: String },
-    /// `dlopen` refused the file, or reading it before that failed.
+    /// Reading, verifying or mapping the file failed (the cause says which).
     Open { file: String, cause: String },
     /// The file is no Seam extension (no descriptor section or entry point).
     NotAnExtension { file: String, cause: String },
@@ -670,7 +670,7 @@ unsafe fn register(state: &mut State, file: &str, desc: *mut u8) -> Result<(), L
     }
     for &slot in &roots {
         // SAFETY: root slots are global words of the extension holding null
-        // or a reference, and its library stays loaded.
+        // or a reference, and its image stays mapped.
         unsafe { seam_gc_add_root(slot) };
     }
     Ok(())

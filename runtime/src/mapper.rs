@@ -7,8 +7,8 @@
 //!     │            text (a random address; MAP_FIXED_NOREPLACE, else anywhere)
 //!     ├─ copy:     each segment's file bytes (the rest stays zero: .bss)
 //!     ├─ relocate: RELATIVE, GLOB_DAT, JUMP_SLOT, 64; undefined symbols from
-//!     │            the core (dlsym on the program, checked with dladdr to lie in
-//!     │            the core's own image) or, for Cranelift's libcalls, the C library
+//!     │            the core (dlsym on the program, checked to lie in the core's
+//!     │            own segments) or, for Cranelift's libcalls, the C library
 //!     └─ protect:  each page to its segment's permissions, PT_GNU_RELRO read-only;
 //!                  never writable and executable at once (the region is mapped
 //!                  read-write, not executable, until the final mprotect)
@@ -323,37 +323,83 @@ fn resolve(image: &Image, base: u64, index: u32) -> Result<u64, ElfError> {
     }
 }
 
+/// The core as the mapper resolves against it: the program's handle and the
+/// address ranges of its loaded segments. Found once per process.
+struct Core {
+    handle: usize,
+    ranges: Vec<(usize, usize)>,
+}
+
+fn core() -> Option<&'static Core> {
+    static CORE: std::sync::OnceLock<Option<Core>> = std::sync::OnceLock::new();
+    CORE.get_or_init(|| {
+        // SAFETY: dlopen(NULL) returns the program's handle, never unloaded.
+        let handle = unsafe { libc::dlopen(std::ptr::null(), libc::RTLD_LAZY) };
+        if handle.is_null() {
+            return None;
+        }
+        Some(Core {
+            handle: handle as usize,
+            ranges: image_ranges(map as *const () as usize),
+        })
+    })
+    .as_ref()
+}
+
+/// The `PT_LOAD` ranges of the loaded object holding `anchor` (the core
+/// itself: the runtime is linked into it).
+fn image_ranges(anchor: usize) -> Vec<(usize, usize)> {
+    struct Search {
+        anchor: usize,
+        ranges: Vec<(usize, usize)>,
+    }
+    unsafe extern "C" fn each(
+        info: *mut libc::dl_phdr_info,
+        _size: libc::size_t,
+        data: *mut c_void,
+    ) -> libc::c_int {
+        // SAFETY: `data` is the `Search` below; `info` describes one loaded
+        // object with `dlpi_phnum` program headers at `dlpi_phdr`.
+        unsafe {
+            let search = &mut *data.cast::<Search>();
+            let info = &*info;
+            let headers = std::slice::from_raw_parts(info.dlpi_phdr, usize::from(info.dlpi_phnum));
+            let ranges: Vec<(usize, usize)> = headers
+                .iter()
+                .filter(|h| h.p_type == libc::PT_LOAD)
+                .map(|h| {
+                    let start = info.dlpi_addr as usize + h.p_vaddr as usize;
+                    (start, start + h.p_memsz as usize)
+                })
+                .collect();
+            if ranges.iter().any(|&(a, b)| (a..b).contains(&search.anchor)) {
+                search.ranges = ranges;
+                return 1;
+            }
+            0
+        }
+    }
+    let mut search = Search {
+        anchor,
+        ranges: Vec::new(),
+    };
+    // SAFETY: the callback only reads the headers it is given and writes `search`.
+    unsafe { libc::dl_iterate_phdr(Some(each), (&raw mut search).cast()) };
+    search.ranges
+}
+
 /// `name` in the core: a symbol the program exports (its dynamic list),
 /// defined in the program's own image, or one of [`LIBCALLS`].
 fn core_symbol(name: &str) -> Option<u64> {
+    let core = core()?;
     let c_name = CString::new(name).ok()?;
-    // SAFETY: dlopen(NULL) returns the program's handle (never unloaded), and
-    // dlsym only reads the symbol tables.
-    let address = unsafe {
-        let program = libc::dlopen(std::ptr::null(), libc::RTLD_LAZY);
-        if program.is_null() {
-            return None;
-        }
-        libc::dlsym(program, c_name.as_ptr())
-    };
-    if address.is_null() {
+    // SAFETY: dlsym only reads the symbol tables.
+    let address = unsafe { libc::dlsym(core.handle as *mut c_void, c_name.as_ptr()) } as usize;
+    if address == 0 {
         return None;
     }
-    if LIBCALLS.contains(&name) || image_base(address) == image_base(map as *const c_void) {
-        Some(address as u64)
-    } else {
-        None
-    }
-}
-
-/// The base address of the loaded object holding `address`.
-fn image_base(address: *const c_void) -> Option<usize> {
-    let mut info = std::mem::MaybeUninit::<libc::Dl_info>::zeroed();
-    // SAFETY: dladdr fills `info` and returns non-zero when it found an object.
-    let found = unsafe { libc::dladdr(address, info.as_mut_ptr()) };
-    // SAFETY: filled (or zeroed) above.
-    let info = unsafe { info.assume_init() };
-    (found != 0 && !info.dli_fbase.is_null()).then_some(info.dli_fbase as usize)
+    let in_core = core.ranges.iter().any(|&(a, b)| (a..b).contains(&address));
+    (in_core || LIBCALLS.contains(&name)).then_some(address as u64)
 }
 
 /// Gives every page its final permissions.
