@@ -122,6 +122,9 @@ pub fn link_shared(object: &[u8], output: &Path) -> Result<()> {
         cc.args(["-shared", "-nostdlib"])
             .arg(&obj)
             .args(["-Wl,-z,noexecstack", "-Wl,-z,relro", "-Wl,-z,now"])
+            // The static relocations stay in the file: the loader relaxes
+            // the GOT loads of the core's symbols, then near, into `lea`s.
+            .arg("-Wl,--emit-relocs")
             .arg("-o")
             .arg(output);
         run_linker(cc, output)

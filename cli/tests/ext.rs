@@ -533,11 +533,18 @@ fn check_shared_object(report: &mut String, so: &Path) -> Result<bool> {
     readelf.args(["-rdW"]).arg(so);
     let out = run_command(&mut readelf)?;
     let text = String::from_utf8_lossy(&out.stdout);
+    // The static relocations the linker keeps (`.rela.text`...) are not applied
+    // at load time; the dynamic ones (`.rela.dyn`, `.rela.plt`) are.
+    let mut dynamic = false;
     for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("Relocation section '") {
+            dynamic = rest.starts_with(".rela.dyn'") || rest.starts_with(".rela.plt'");
+            continue;
+        }
         let words: Vec<&str> = line.split_whitespace().collect();
         let foreign_reloc = words
             .get(2)
-            .filter(|w| w.starts_with("R_"))
+            .filter(|w| dynamic && w.starts_with("R_"))
             .filter(|w| !MAPPED_RELOCATIONS.contains(w));
         let refused = ["(NEEDED)", "(INIT)", "(INIT_ARRAY)", "(TEXTREL)"]
             .iter()

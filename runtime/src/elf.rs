@@ -62,6 +62,8 @@ const PT_DYNAMIC: u32 = 2;
 const PT_TLS: u32 = 7;
 const PT_GNU_RELRO: u32 = 0x6474_e552;
 const SHT_SYMTAB: u32 = 2;
+const SHT_RELA: u32 = 4;
+const SHF_ALLOC: u64 = 2;
 const SHT_DYNSYM: u32 = 11;
 const STT_FUNC: u8 = 2;
 const STT_TLS: u8 = 6;
@@ -143,6 +145,7 @@ pub(crate) const MAX_IMAGE: u64 = 1 << 30;
 struct Section {
     name: u32,
     kind: u32,
+    flags: u64,
     addr: u64,
     offset: u64,
     size: u64,
@@ -274,6 +277,7 @@ impl<'a> Image<'a> {
             elf.sections.push(Section {
                 name: elf.u32(at)?,
                 kind: elf.u32(at + 4)?,
+                flags: elf.u64(at + 8)?,
                 addr: elf.u64(at + 16)?,
                 offset: elf.u64(at + 24)?,
                 size: elf.u64(at + 32)?,
@@ -430,6 +434,39 @@ impl<'a> Image<'a> {
             }
         }
         Ok(out)
+    }
+
+    /// The addresses of the 32-bit displacements of the instructions that
+    /// address a GOT entry (`R_X86_64_GOTPCREL`, which Cranelift writes, and
+    /// the `GOTPCRELX` forms), from the static relocations the linker kept
+    /// (`--emit-relocs`); none for a file without them, or on another machine.
+    pub(crate) fn got_loads(&self) -> Vec<u64> {
+        const GOTPCREL: u32 = 9;
+        const GOTPCRELX: u32 = 41;
+        const REX_GOTPCRELX: u32 = 42;
+        let mut out = Vec::new();
+        if cfg!(not(target_arch = "x86_64")) {
+            return out;
+        }
+        for rela in self
+            .sections
+            .iter()
+            .filter(|s| s.kind == SHT_RELA && s.flags & SHF_ALLOC == 0 && s.entsize == 24)
+        {
+            let Ok(table) = self.slice(rela.offset, rela.size / 24 * 24) else {
+                continue;
+            };
+            for e in table.chunks_exact(24) {
+                let mut w = [0; 8];
+                w.copy_from_slice(&e[8..16]);
+                let kind = u64::from_le_bytes(w) as u32;
+                if kind == GOTPCREL || kind == GOTPCRELX || kind == REX_GOTPCRELX {
+                    w.copy_from_slice(&e[0..8]);
+                    out.push(u64::from_le_bytes(w));
+                }
+            }
+        }
+        out
     }
 
     /// The dynamic symbol `index` (the one a relocation names).

@@ -96,7 +96,9 @@ pub(crate) unsafe fn map(image: &Image) -> Result<Mapped, ElfError> {
         unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), mapped.at(s.vaddr), bytes.len()) };
     }
     // SAFETY: the region is read-write and holds the image.
-    unsafe { relocate(image, &mapped, end) }?;
+    let got = unsafe { relocate(image, &mapped, end) }?;
+    // SAFETY: as above; the GOT entries are relocated.
+    unsafe { relax_got_loads(image, &mapped, &got) };
     // SAFETY: the region and its page table `perms` cover `len` bytes.
     unsafe { protect(&mapped, &perms, page) }?;
     Ok(mapped)
@@ -218,14 +220,16 @@ unsafe fn reserve(len: usize) -> Result<Mapped, ElfError> {
     })
 }
 
-/// Applies every dynamic relocation.
+/// Applies every dynamic relocation. Returns the GOT entries it filled
+/// (`GLOB_DAT`): their addresses in the image and values, sorted.
 ///
 /// # Safety
 /// `mapped` must be read-write and hold the image's segments; `end` is the
 /// end of its last segment.
-unsafe fn relocate(image: &Image, mapped: &Mapped, end: u64) -> Result<(), ElfError> {
+unsafe fn relocate(image: &Image, mapped: &Mapped, end: u64) -> Result<Vec<(u64, u64)>, ElfError> {
     let base = mapped.base() as u64;
     let mut cache: Vec<(u32, u64)> = Vec::new();
+    let mut got = Vec::new();
     for r in image.relocations()? {
         if r.kind == reloc::NONE {
             continue;
@@ -261,11 +265,68 @@ unsafe fn relocate(image: &Image, mapped: &Mapped, end: u64) -> Result<(), ElfEr
                 )));
             }
         };
+        if r.kind == reloc::GLOB_DAT {
+            got.push((r.offset, value));
+        }
         // SAFETY: the word lies inside the region (checked above); the
         // region is read-write. Relocated words need not be aligned.
         unsafe { mapped.at(r.offset).cast::<u64>().write_unaligned(value) };
     }
-    Ok(())
+    got.sort_unstable();
+    Ok(got)
+}
+
+/// What the static linker does for a symbol it knows is near, done here for
+/// the core's symbols now that they are: every `mov GOT(%rip), %reg` (a
+/// `GOTPCREL` load of an address) becomes `lea SYMBOL(%rip), %reg` when the
+/// symbol is within ±2 GB, saving a load per use (an indirect call through
+/// the register stays one, to a constant target). Only instructions the
+/// linker's kept static relocations point at are touched, and only when their
+/// bytes are that `mov` and its GOT entry is one [`relocate`] filled.
+///
+/// # Safety
+/// `mapped` must be read-write and hold the relocated image.
+unsafe fn relax_got_loads(image: &Image, mapped: &Mapped, got: &[(u64, u64)]) {
+    let base = mapped.base() as u64;
+    for at in image.got_loads() {
+        // `[REX] 8b modrm disp32`: the opcode and ModRM precede the displacement.
+        let Some(start) = at.checked_sub(2) else {
+            continue;
+        };
+        let in_code = image
+            .loads
+            .iter()
+            .any(|s| s.flags & PF_X != 0 && start >= s.vaddr && at + 4 <= s.vaddr + s.filesz);
+        if !in_code {
+            continue;
+        }
+        // SAFETY: `start..at + 4` lies in a loaded segment of the region.
+        let (opcode, modrm, disp) = unsafe {
+            (
+                *mapped.at(start),
+                *mapped.at(start + 1),
+                mapped.at(at).cast::<i32>().read_unaligned(),
+            )
+        };
+        // mov r64, [rip + disp32]: opcode 0x8b, ModRM mod 00, r/m 101.
+        if opcode != 0x8b || modrm & 0xc7 != 0x05 {
+            continue;
+        }
+        let next = at + 4;
+        let slot = next.wrapping_add(disp as i64 as u64);
+        let Ok(i) = got.binary_search_by_key(&slot, |&(s, _)| s) else {
+            continue;
+        };
+        let target = got[i].1;
+        let Ok(new) = i32::try_from(target.wrapping_sub(base + next) as i64) else {
+            continue;
+        };
+        // SAFETY: as above; the region is read-write until `protect`.
+        unsafe {
+            *mapped.at(start) = 0x8d;
+            mapped.at(at).cast::<i32>().write_unaligned(new);
+        }
+    }
 }
 
 /// The names of the relocation types the mapper applies.
