@@ -326,7 +326,67 @@ unsafe fn relax_got_loads(image: &Image, mapped: &Mapped, got: &[(u64, u64)]) {
             *mapped.at(start) = 0x8d;
             mapped.at(at).cast::<i32>().write_unaligned(new);
         }
+        // SAFETY: as above.
+        unsafe { direct_call(image, mapped, start, modrm, target) };
     }
+}
+
+/// When the `lea SYMBOL(%rip), %reg` at `start` (REX prefix before it) is
+/// followed at once by `call *%reg`, turns the pair into a padding `nop` and a
+/// direct `call SYMBOL` ending where the indirect call ended (the return
+/// address is unchanged; `%reg` is dead after a call that clobbers it anyway).
+///
+/// # Safety
+/// `mapped` must be read-write and hold the image; `start` the opcode of a
+/// rewritten `lea` inside an executable segment.
+unsafe fn direct_call(image: &Image, mapped: &Mapped, start: u64, modrm: u8, target: u64) {
+    let Some(rex_at) = start.checked_sub(1) else {
+        return;
+    };
+    let call_at = start + 6;
+    let in_code = |a: u64, n: u64| {
+        image
+            .loads
+            .iter()
+            .any(|s| s.flags & PF_X != 0 && a >= s.vaddr && a + n <= s.vaddr + s.filesz)
+    };
+    if !in_code(rex_at, 10) {
+        return;
+    }
+    // SAFETY: `rex_at..rex_at + 10` lies in an executable segment of the region.
+    let byte = |a: u64| unsafe { *mapped.at(a) };
+    let rex = byte(rex_at);
+    if rex & 0xf0 != 0x40 {
+        return;
+    }
+    let reg = ((rex >> 2) & 1) << 3 | (modrm >> 3) & 7;
+    // call *%r64: [41] ff /2 with mod 11.
+    let (len, call_rex) = if byte(call_at) == 0xff {
+        (2, 0)
+    } else if byte(call_at) == 0x41 && byte(call_at + 1) == 0xff {
+        (3, 1)
+    } else {
+        return;
+    };
+    let call_modrm = byte(call_at + len - 1);
+    if call_modrm & 0xf8 != 0xd0 || (call_rex << 3 | (call_modrm & 7)) != reg {
+        return;
+    }
+    let end = call_at + len;
+    let Ok(rel) = i32::try_from(target.wrapping_sub(mapped.base() as u64 + end) as i64) else {
+        return;
+    };
+    // 7-byte lea + the call (2 or 3 bytes) = a 4- or 5-byte nop + a 5-byte call.
+    let nop: &[u8] = if len == 2 {
+        &[0x0f, 0x1f, 0x40, 0x00]
+    } else {
+        &[0x0f, 0x1f, 0x44, 0x00, 0x00]
+    };
+    let mut code = nop.to_vec();
+    code.push(0xe8);
+    code.extend_from_slice(&rel.to_le_bytes());
+    // SAFETY: the bytes replaced are exactly the lea and the call.
+    unsafe { std::ptr::copy_nonoverlapping(code.as_ptr(), mapped.at(rex_at), code.len()) };
 }
 
 /// The names of the relocation types the mapper applies.
