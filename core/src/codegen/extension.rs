@@ -5,12 +5,16 @@
 //! table `seam_program_main` hands to [`rt::Rt::RegisterStaticExtensions`].
 //!
 //! An extension (a shared object's, or one linked into a core with `--static-ext`)
-//! has no entry point. It defines one exported symbol, its descriptor
-//! ([`tir::ExtensionInfo::descriptor_symbol`], laid out per `layout::EXT_*`),
-//! and reaches everything else through it:
+//! has no entry point of its own. Everything it defines is hidden; its descriptor
+//! ([`tir::ExtensionInfo::descriptor_symbol`], laid out per `layout::EXT_*`) sits
+//! alone in the section `seam_abi::symbols::EXTENSION_SECTION`, where the loader
+//! finds it in a shared object, and leads to everything else. An object for a
+//! shared object also defines the default-visibility symbol `init_module` at the
+//! extension's `init_module` function ([`define_entry_symbol`]): the `.so`'s one
+//! dynamic symbol.
 //!
 //! ```text
-//!   seam_ext__<name> (read-only)
+//!   seam_ext__<name> (section seam_ext)
 //!    0  version        8  fingerprint ──▶ "hex\0"      16  name ──▶ "<name>\0"
 //!   24  class count   32  classes ──▶ [own class descriptors, parents first] (or null)
 //!   40  root count    48  roots ──▶ [addresses of reference globals and literal slots] (or null)
