@@ -41,7 +41,9 @@
 //!       cd TMP/dyn && TMP/dyn/core ARGS                  and again with SEAM_GC_STRESS=1
 //!                                                        (and, for ext/core_virtuals, with
 //!                                                        SEAM_PERF_MAP=1: /tmp/perf-PID.map
-//!                                                        must name the extension's functions)
+//!                                                        must name the extension's functions;
+//!                                                        SEAM_MAP_STATS=1: mapped near, code
+//!                                                        rewritten)
 //!       every .so built is checked: `nm -D` shows init_module alone, readelf no
 //!       NEEDED/INIT/TEXTREL and no relocation type the mapper does not apply
 //!   (d) cd TMP/dyn && seam run tests/ext/NAME/main.py -- ARGS
@@ -719,20 +721,47 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
 /// The case whose dynamic run is repeated with `SEAM_PERF_MAP=1`.
 const PERF_MAP_CASE: &str = "ext/core_virtuals";
 
-/// Runs the core in `dyn_dir` once more with `SEAM_PERF_MAP=1`: the mapper must
-/// have written `/tmp/perf-PID.map` lines naming the extension's functions
-/// (`ADDR SIZE NAME [ext]`), among them `init_module`.
+/// Runs the core in `dyn_dir` once more with `SEAM_PERF_MAP=1` and
+/// `SEAM_MAP_STATS=1`: the mapper must have written `/tmp/perf-PID.map` lines
+/// naming the extension's functions (`ADDR SIZE NAME [ext]`), among them
+/// `init_module`, and said that it mapped the extension near the core and
+/// rewrote GOT loads into `lea`s and indirect calls into direct ones.
 fn check_perf_map(report: &mut String, dyn_dir: &Path, args: &[String]) -> Result<()> {
     let child = Command::new(dyn_dir.join("core"))
         .args(args)
         .current_dir(dyn_dir)
         .env("SEAM_PERF_MAP", "1")
+        .env("SEAM_MAP_STATS", "1")
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .context("running the core with SEAM_PERF_MAP=1")?;
     let pid = child.id();
-    child.wait_with_output()?;
+    let out = child.wait_with_output()?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stats = stderr
+        .lines()
+        .find(|l| l.starts_with("seam: mapped "))
+        .unwrap_or("");
+    let count = |what: &str| -> usize {
+        stats
+            .split(", ")
+            .find(|part| part.ends_with(what))
+            .and_then(|part| part.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
+    };
+    if !stats.contains("(near the core)")
+        || count("GOT loads rewritten") == 0
+        || count("calls made direct") == 0
+    {
+        let _ = writeln!(
+            report,
+            "[SEAM_MAP_STATS=1] the extension was not mapped near the core with its \
+             GOT loads and calls rewritten:\n{}",
+            indent(&stderr)
+        );
+    }
     let map = PathBuf::from(format!("/tmp/perf-{pid}.map"));
     let text = fs::read_to_string(&map).unwrap_or_default();
     let _ = fs::remove_file(&map);

@@ -460,6 +460,7 @@ unsafe fn open(
     // SAFETY: the file is a Seam extension built against this core.
     let mapped = unsafe { crate::mapper::map(&image) }.map_err(|e| open_error(e.to_string()))?;
     crate::mapper::register_with_perf(&image, &mapped, stem);
+    crate::mapper::report_stats(file, &mapped);
     let desc = mapped.at(descriptor.address);
     #[cfg(test)]
     state_mapped_for_tests(canonical, mapped.base());

@@ -33,6 +33,8 @@ use std::ffi::{CString, c_void};
 pub(crate) struct Mapped {
     base: *mut u8,
     len: usize,
+    /// GOT loads rewritten into `lea`s, and of those, calls made direct.
+    pub rewritten: (usize, usize),
 }
 
 impl Mapped {
@@ -88,7 +90,7 @@ pub(crate) unsafe fn map(image: &Image) -> Result<Mapped, ElfError> {
     }
     let perms = page_permissions(image, page, len)?;
     // SAFETY: a fresh anonymous region, owned by `mapped`.
-    let mapped = unsafe { reserve(len as usize) }?;
+    let mut mapped = unsafe { reserve(len as usize) }?;
     for s in &image.loads {
         let bytes = image.segment_bytes(s)?;
         // SAFETY: `[vaddr, vaddr + filesz)` lies inside the region (end
@@ -98,7 +100,7 @@ pub(crate) unsafe fn map(image: &Image) -> Result<Mapped, ElfError> {
     // SAFETY: the region is read-write and holds the image.
     let got = unsafe { relocate(image, &mapped, end) }?;
     // SAFETY: as above; the GOT entries are relocated.
-    unsafe { relax_got_loads(image, &mapped, &got) };
+    mapped.rewritten = unsafe { relax_got_loads(image, &mapped, &got) };
     // SAFETY: the region and its page table `perms` cover `len` bytes.
     unsafe { protect(&mapped, &perms, page) }?;
     Ok(mapped)
@@ -199,6 +201,7 @@ unsafe fn reserve(len: usize) -> Result<Mapped, ElfError> {
             return Ok(Mapped {
                 base: p.cast(),
                 len,
+                rewritten: (0, 0),
             });
         }
         // A kernel without MAP_FIXED_NOREPLACE took it as a hint and placed the
@@ -217,6 +220,7 @@ unsafe fn reserve(len: usize) -> Result<Mapped, ElfError> {
     Ok(Mapped {
         base: p.cast(),
         len,
+        rewritten: (0, 0),
     })
 }
 
@@ -286,8 +290,9 @@ unsafe fn relocate(image: &Image, mapped: &Mapped, end: u64) -> Result<Vec<(u64,
 ///
 /// # Safety
 /// `mapped` must be read-write and hold the relocated image.
-unsafe fn relax_got_loads(image: &Image, mapped: &Mapped, got: &[(u64, u64)]) {
+unsafe fn relax_got_loads(image: &Image, mapped: &Mapped, got: &[(u64, u64)]) -> (usize, usize) {
     let base = mapped.base() as u64;
+    let (mut leas, mut calls) = (0, 0);
     for at in image.got_loads() {
         // `[REX] 8b modrm disp32`: the opcode and ModRM precede the displacement.
         let Some(start) = at.checked_sub(2) else {
@@ -326,9 +331,13 @@ unsafe fn relax_got_loads(image: &Image, mapped: &Mapped, got: &[(u64, u64)]) {
             *mapped.at(start) = 0x8d;
             mapped.at(at).cast::<i32>().write_unaligned(new);
         }
+        leas += 1;
         // SAFETY: as above.
-        unsafe { direct_call(image, mapped, start, modrm, target) };
+        if unsafe { direct_call(image, mapped, start, modrm, target) } {
+            calls += 1;
+        }
     }
+    (leas, calls)
 }
 
 /// When the `lea SYMBOL(%rip), %reg` at `start` (REX prefix before it) is
@@ -339,9 +348,9 @@ unsafe fn relax_got_loads(image: &Image, mapped: &Mapped, got: &[(u64, u64)]) {
 /// # Safety
 /// `mapped` must be read-write and hold the image; `start` the opcode of a
 /// rewritten `lea` inside an executable segment.
-unsafe fn direct_call(image: &Image, mapped: &Mapped, start: u64, modrm: u8, target: u64) {
+unsafe fn direct_call(image: &Image, mapped: &Mapped, start: u64, modrm: u8, target: u64) -> bool {
     let Some(rex_at) = start.checked_sub(1) else {
-        return;
+        return false;
     };
     let call_at = start + 6;
     let in_code = |a: u64, n: u64| {
@@ -351,13 +360,13 @@ unsafe fn direct_call(image: &Image, mapped: &Mapped, start: u64, modrm: u8, tar
             .any(|s| s.flags & PF_X != 0 && a >= s.vaddr && a + n <= s.vaddr + s.filesz)
     };
     if !in_code(rex_at, 10) {
-        return;
+        return false;
     }
     // SAFETY: `rex_at..rex_at + 10` lies in an executable segment of the region.
     let byte = |a: u64| unsafe { *mapped.at(a) };
     let rex = byte(rex_at);
     if rex & 0xf0 != 0x40 {
-        return;
+        return false;
     }
     let reg = ((rex >> 2) & 1) << 3 | (modrm >> 3) & 7;
     // call *%r64: [41] ff /2 with mod 11.
@@ -366,15 +375,15 @@ unsafe fn direct_call(image: &Image, mapped: &Mapped, start: u64, modrm: u8, tar
     } else if byte(call_at) == 0x41 && byte(call_at + 1) == 0xff {
         (3, 1)
     } else {
-        return;
+        return false;
     };
     let call_modrm = byte(call_at + len - 1);
     if call_modrm & 0xf8 != 0xd0 || (call_rex << 3 | (call_modrm & 7)) != reg {
-        return;
+        return false;
     }
     let end = call_at + len;
     let Ok(rel) = i32::try_from(target.wrapping_sub(mapped.base() as u64 + end) as i64) else {
-        return;
+        return false;
     };
     // 7-byte lea + the call (2 or 3 bytes) = a 4- or 5-byte nop + a 5-byte call.
     let nop: &[u8] = if len == 2 {
@@ -387,6 +396,7 @@ unsafe fn direct_call(image: &Image, mapped: &Mapped, start: u64, modrm: u8, tar
     code.extend_from_slice(&rel.to_le_bytes());
     // SAFETY: the bytes replaced are exactly the lea and the call.
     unsafe { std::ptr::copy_nonoverlapping(code.as_ptr(), mapped.at(rex_at), code.len()) };
+    true
 }
 
 /// The names of the relocation types the mapper applies.
@@ -562,6 +572,22 @@ unsafe fn protect(mapped: &Mapped, perms: &[u32], page: u64) -> Result<(), ElfEr
         i = j;
     }
     Ok(())
+}
+
+/// With `SEAM_MAP_STATS=1`, says on stderr where `file` was mapped, whether
+/// near the core, and how many instructions the mapper rewrote.
+pub(crate) fn report_stats(file: &str, mapped: &Mapped) {
+    if std::env::var_os("SEAM_MAP_STATS").is_none_or(|v| v != "1") {
+        return;
+    }
+    let near = mapped.base().abs_diff(map as *const () as usize) < (2 << 30);
+    eprintln!(
+        "seam: mapped {file} at {:#x} ({} the core), {} GOT loads rewritten, {} calls made direct",
+        mapped.base(),
+        if near { "near" } else { "far from" },
+        mapped.rewritten.0,
+        mapped.rewritten.1
+    );
 }
 
 /// Appends the image's functions to `/tmp/perf-PID.map` when `SEAM_PERF_MAP`
