@@ -475,11 +475,17 @@ impl Context<'_> {
                     Ok(e) => Some(e),
                     Err(msg) => {
                         self.error(file, d.range(), msg);
+                        // Its calls cannot be checked against a default it lacks.
+                        bad_params.push(name.clone());
                         None
                     }
                 },
             };
-            if default.is_none() && params.iter().any(|q: &Param| q.default.is_some()) {
+            // A default that was refused above is still a default: no second error.
+            if default.is_none()
+                && pd.default.is_none()
+                && params.iter().any(|q: &Param| q.default.is_some())
+            {
                 self.error(
                     file,
                     pd.range,
@@ -560,10 +566,15 @@ fn literal_type(e: &Expr) -> Option<Type> {
 /// Lowers a literal default value of a parameter of type `ty`.
 fn default_value(e: &Expr, ty: &Type, classes: &[ClassInfo]) -> Result<tir::Expr, String> {
     let bad = || {
-        format!(
-            "a default value must be a literal of the parameter's type ({})",
-            type_name(ty, classes)
-        )
+        let t = type_name(ty, classes);
+        match ty {
+            Type::Optional(inner) if matches!(**inner, Type::Int | Type::Float | Type::Bool) => {
+                format!(
+                    "a parameter of type {t} can only default to None: set the value in the body ('if x is None: x = ...')"
+                )
+            }
+            _ => format!("a default value must be a literal of the parameter's type ({t})"),
+        }
     };
     let value = match (e, ty) {
         (Expr::NoneLiteral(_), Type::Optional(_)) => {
