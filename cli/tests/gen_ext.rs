@@ -35,7 +35,6 @@ mod support;
 
 use std::fmt::Write as _;
 use std::fs;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
@@ -77,53 +76,11 @@ impl Env {
     }
 }
 
-fn parse_range(spec: &str) -> Result<Range<u64>> {
-    let (from, to) = spec
-        .split_once("..")
-        .with_context(|| format!("--seeds {spec}: expected FROM..TO"))?;
-    Ok(from.parse()?..to.parse()?)
-}
-
-/// The seeds to run, from the arguments and the environment.
-fn seeds(args: &[String]) -> Result<Vec<u64>> {
-    let mut listed = Vec::new();
-    let mut range: Option<Range<u64>> = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--seeds" {
-            range = Some(parse_range(
-                it.next().context("--seeds needs a range: FROM..TO")?,
-            )?);
-        } else if let Some(spec) = a.strip_prefix("--seeds=") {
-            range = Some(parse_range(spec)?);
-        } else if !a.starts_with('-') {
-            listed.push(
-                a.parse().with_context(|| {
-                    format!("not a seed: {a} (give numbers, or --seeds FROM..TO)")
-                })?,
-            );
-        }
-    }
-    if !listed.is_empty() {
-        return Ok(listed);
-    }
-    if let Some(r) = range {
-        return Ok(r.collect());
-    }
-    let n = match std::env::var(SEEDS_VAR) {
-        Ok(v) => v
-            .parse()
-            .with_context(|| format!("{SEEDS_VAR}={v}: not a number"))?,
-        Err(_) => DEFAULT_SEEDS,
-    };
-    Ok((0..n).collect())
-}
-
 fn run() -> Result<bool> {
     // The workspace root only to fail early outside the workspace.
     workspace_root()?;
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let seeds = seeds(&args)?;
+    let seeds = support::seeds(&args, SEEDS_VAR, DEFAULT_SEEDS)?;
     if args.iter().any(|a| a == "--list") {
         for s in &seeds {
             println!("seed {s}: test");

@@ -1,7 +1,8 @@
 //! What the data-driven harnesses (`corpus.rs`, `ext.rs`) share: running a
 //! command with a timeout and its output captured, expectation files and
 //! blessing, comparing a run with its expectation, running cases on a few
-//! threads, and the line diff their reports show.
+//! threads, the line diff their reports show, and the seeds the generator
+//! harnesses (`gen.rs`, `gen_ext.rs`) run.
 //!
 //! Each harness includes this module with `mod support;`; not every harness
 //! uses every item.
@@ -13,6 +14,7 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::io::Read;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
@@ -48,6 +50,50 @@ pub fn workspace_root() -> Result<PathBuf> {
 /// Whether this run rewrites expectations instead of checking them.
 pub fn blessing() -> bool {
     std::env::var(BLESS_VAR).is_ok_and(|v| !v.is_empty() && v != "0")
+}
+
+fn parse_seed_range(spec: &str) -> Result<Range<u64>> {
+    let (from, to) = spec
+        .split_once("..")
+        .with_context(|| format!("--seeds {spec}: expected FROM..TO"))?;
+    Ok(from.parse()?..to.parse()?)
+}
+
+/// The seeds a generator harness runs: those listed as arguments, else
+/// `--seeds FROM..TO`, else `0..N` with `N` from the environment variable `var`
+/// or `default`.
+pub fn seeds(args: &[String], var: &str, default: u64) -> Result<Vec<u64>> {
+    let mut listed = Vec::new();
+    let mut range: Option<Range<u64>> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--seeds" {
+            range = Some(parse_seed_range(
+                it.next().context("--seeds needs a range: FROM..TO")?,
+            )?);
+        } else if let Some(spec) = a.strip_prefix("--seeds=") {
+            range = Some(parse_seed_range(spec)?);
+        } else if !a.starts_with('-') {
+            listed.push(
+                a.parse().with_context(|| {
+                    format!("not a seed: {a} (give numbers, or --seeds FROM..TO)")
+                })?,
+            );
+        }
+    }
+    if !listed.is_empty() {
+        return Ok(listed);
+    }
+    if let Some(r) = range {
+        return Ok(r.collect());
+    }
+    let n = match std::env::var(var) {
+        Ok(v) => v
+            .parse()
+            .with_context(|| format!("{var}={v}: not a number"))?,
+        Err(_) => default,
+    };
+    Ok((0..n).collect())
 }
 
 /// Arguments after `--` that do not start with `-`: case filters.
