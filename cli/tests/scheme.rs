@@ -344,32 +344,32 @@ fn run_case(env: &Env, case: &Case) -> Result<String> {
     }
     let (expected, stderr) = read_expected(case)?;
     let dyn_dir = env.tmp.join("dyn");
-    let mut runs: Vec<(&str, Command)> = Vec::new();
+    // Each run: its label, the command, and the file it reads on standard input.
+    let mut runs: Vec<(&str, Command, Option<&Path>)> = Vec::new();
     let mut cmd = env.command(dyn_dir.join("scheme"), &dyn_dir);
     cmd.arg(&case.path);
-    runs.push((".so", cmd));
+    runs.push((".so", cmd, None));
     if !case.slow {
         // With no file, the interpreter reads its program from standard input.
         let cmd = env.command(dyn_dir.join("scheme"), &dyn_dir);
-        runs.push(("stdin", cmd));
+        runs.push(("stdin", cmd, Some(case.path.as_path())));
     }
     let mut cmd = env.command(env.tmp.join("static/scheme"), &env.tmp.join("empty"));
     cmd.arg(&case.path);
-    runs.push(("static", cmd));
+    runs.push(("static", cmd, None));
     if !case.slow {
         let mut cmd = env.command(dyn_dir.join("scheme"), &dyn_dir);
         cmd.arg(&case.path)
             .env("SEAM_GC_STRESS", "1")
             .env("SEAM_GC_VERIFY", "16");
-        runs.push(("stress", cmd));
+        runs.push(("stress", cmd, None));
     }
     if !case.slow && !case.deep {
         let mut cmd = env.command(&env.seam, &env.root.join("examples/scheme"));
         cmd.args(["py", "main.py", "--"]).arg(&case.path);
-        runs.push(("cpython", cmd));
+        runs.push(("cpython", cmd, None));
     }
-    for (label, mut cmd) in runs {
-        let input = (label == "stdin").then_some(case.path.as_path());
+    for (label, mut cmd, input) in runs {
         let out = run_command_input(&mut cmd, input)?;
         if env.bless && label == "cpython" && stderr.is_none() && expected.status != 0 {
             write_file(&case.dir.join(format!("{}.stderr", case.name)), &out.stderr)?;
