@@ -235,11 +235,11 @@ impl InitCheck<'_, '_> {
                         return state;
                     };
                     let state = self.arguments(&call.arguments, state);
+                    let fields = self.cx.field_names(base);
                     if self.lends.get(base).copied().unwrap_or(false) {
                         self.lends_self = true;
-                        self.require_own_fields(base, call.range(), &state);
+                        self.require_own_fields(base, &fields, call.range(), &state);
                     }
-                    let fields = self.cx.field_names(base);
                     return state.map(|mut s| {
                         for f in &fields {
                             if let Some(i) = self.field_index(f) {
@@ -345,8 +345,13 @@ impl InitCheck<'_, '_> {
     /// Before a base's `__init__` that lends `self`: the fields this class
     /// declares itself (not the base's, which that `__init__` assigns) must be
     /// assigned, since an override it reaches could read them.
-    fn require_own_fields(&mut self, base: usize, range: TextRange, state: &State) {
-        let base_fields = self.cx.field_names(base);
+    fn require_own_fields(
+        &mut self,
+        base: usize,
+        base_fields: &[String],
+        range: TextRange,
+        state: &State,
+    ) {
         let missing: Vec<&str> = self
             .missing(state)
             .into_iter()
