@@ -173,16 +173,6 @@ pub unsafe fn set_stress(on: bool) {
     unsafe { with_heap(|heap| heap.stress = on) }
 }
 
-/// Makes every collection check the heap afterwards and stop the process at
-/// the first bad reference (what `SEAM_GC_VERIFY=1` does).
-///
-/// # Safety
-/// As for [`init`]: no other thread may be using the collector.
-pub unsafe fn set_verify(on: bool) {
-    // SAFETY: forwarded from the caller.
-    unsafe { with_heap(|heap| heap.verify_every = u64::from(on)) }
-}
-
 /// Checks the heap now, as `SEAM_GC_VERIFY=1` does after each collection:
 /// every root and every reference of every allocated object is null or the
 /// start of an allocated object. Returns the first violation, described.

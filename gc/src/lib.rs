@@ -37,8 +37,7 @@ mod shadow;
 mod tests;
 
 pub use heap::{
-    GcStats, add_root, alloc, collect, init, open_spares, set_stress, set_verify, stats,
-    verify_heap,
+    GcStats, add_root, alloc, collect, init, open_spares, set_stress, stats, verify_heap,
 };
 
 use std::sync::atomic::{AtomicUsize, Ordering};
