@@ -39,6 +39,9 @@ def run(argv: list[str]) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8")
+    import seam
+
+    seam._program_dir[:] = [entry_dir]
     program_argv = [entry, *argv[2:]]
     sys.argv = list(program_argv)
     module = importlib.import_module(stem)

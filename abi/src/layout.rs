@@ -137,6 +137,16 @@ macro_rules! foreach_layout_offset {
             /// Extension descriptor: the descriptor of the class `init_module`'s parameter must
             /// be an instance of.
             EXT_SPACE_CLASS = 72;
+            /// Extension descriptor: the fingerprint of the extension's own exports file, what
+            /// extensions built on it were built against (NUL-terminated hex C string).
+            EXT_PROVIDES = 80;
+            /// Extension descriptor: number of extensions it was built against (i64).
+            EXT_DEPEND_COUNT = 88;
+            /// Extension descriptor: the extensions it was built against, an array of
+            /// `EXT_DEPEND_COUNT` pairs of C strings: name, fingerprint of its exports file.
+            EXT_DEPENDS = 96;
+            /// Extension descriptor: its size in bytes.
+            EXT_SIZE = 104;
         }
     };
 }
@@ -186,7 +196,7 @@ pub const CLASS_FLAG_EXCEPTION: u64 = 1;
 pub const CLASS_FLAG_FINAL: u64 = 2;
 
 /// The extension descriptor's layout version (the word at [`EXT_VERSION`]).
-pub const EXT_LAYOUT_VERSION: i64 = 1;
+pub const EXT_LAYOUT_VERSION: i64 = 2;
 
 // The descriptor's parts follow each other without gaps or overlaps.
 const _: () = assert!(CLASS_GC_INFO + crate::gc::TYPE_INFO_SIZE == CLASS_ID);

@@ -33,9 +33,10 @@ enum Command {
     /// Type-check a core entry module (or, with --exports, an extension)
     Check {
         file: PathBuf,
-        /// The core's exports file, to check an extension against
+        /// The core's exports file, to check an extension against; then, repeated,
+        /// the exports files of extensions it builds on
         #[arg(long)]
-        exports: Option<PathBuf>,
+        exports: Vec<PathBuf>,
         /// Print the typed IR of the checked program on stdout (for debugging the translator)
         #[arg(long, hide = true)]
         dump_tir: bool,
@@ -49,11 +50,13 @@ enum Command {
         #[arg(long = "static-ext")]
         static_ext: Vec<PathBuf>,
     },
-    /// Second translation: build an extension module against a core's exports file
+    /// Second translation: build an extension module OUT.so against a core's exports file,
+    /// and its own exports file OUT.exports
     BuildExt {
         ext: PathBuf,
-        #[arg(long)]
-        exports: PathBuf,
+        /// The core's exports file; then, repeated, the exports files of extensions it builds on
+        #[arg(long, required = true)]
+        exports: Vec<PathBuf>,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
@@ -107,12 +110,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             exports,
             dump_tir,
         } => {
-            let checked = match exports {
-                None => check(&file),
-                Some(path) => {
-                    let bytes = read_exports(&path)?;
-                    check_ext(&file, &open_exports(&bytes, &path)?, &path)
-                }
+            let checked = if exports.is_empty() {
+                check(&file)
+            } else {
+                let files = ExportsFiles::read(&exports)?;
+                let opened = files.open()?;
+                check_ext(&file, &opened)
             };
             if dump_tir && let Some(program) = checked.as_ref().and_then(|c| c.program.as_ref()) {
                 print!("{}", seam_core::tirprint::print(program));
@@ -165,29 +168,84 @@ fn check(entry: &Path) -> Option<CheckOutput> {
     report(frontend::check_program(entry, &FsLoader))
 }
 
-/// Checks an extension against a core's exports, printing diagnostics.
-fn check_ext(ext: &Path, core: &ExportsIndex<'_>, core_path: &Path) -> Option<CheckOutput> {
+/// The exports files an extension is built against, read: the core's first,
+/// then those of extensions it may build on.
+struct ExportsFiles {
+    /// `(path as diagnostics name it, bytes)`.
+    files: Vec<(String, Vec<u8>)>,
+}
+
+/// [`ExportsFiles`] opened (header, index and fingerprint checked).
+struct Opened<'a> {
+    core: ExportsIndex<'a>,
+    core_path: &'a str,
+    layers: Vec<(ExportsIndex<'a>, &'a str)>,
+}
+
+impl ExportsFiles {
+    fn read(paths: &[PathBuf]) -> Result<ExportsFiles> {
+        let files = paths
+            .iter()
+            .map(|p| Ok((p.display().to_string(), read_exports(p)?)))
+            .collect::<Result<_>>()?;
+        Ok(ExportsFiles { files })
+    }
+
+    fn open(&self) -> Result<Opened<'_>> {
+        let mut opened = self
+            .files
+            .iter()
+            .map(|(path, bytes)| Ok((open_exports(bytes, Path::new(path))?, path.as_str())));
+        let (core, core_path) = opened
+            .next()
+            .ok_or_else(|| anyhow::anyhow!("no exports file given"))??;
+        if let Some(ext) = core.extension() {
+            bail!(
+                "{core_path}: this is the exports file of extension '{}'; give the core's first",
+                ext.name
+            );
+        }
+        Ok(Opened {
+            core,
+            core_path,
+            layers: opened.collect::<Result<_>>()?,
+        })
+    }
+}
+
+impl Opened<'_> {
+    fn layers(&self) -> Vec<frontend::Layer<'_>> {
+        self.layers
+            .iter()
+            .map(|(exports, path)| frontend::Layer { exports, path })
+            .collect()
+    }
+}
+
+/// Checks an extension against a core's exports (and its layers'), printing diagnostics.
+fn check_ext(ext: &Path, opened: &Opened<'_>) -> Option<CheckOutput> {
     report(seam_extmod::check(
         ext,
-        core,
-        &core_path.display().to_string(),
+        &opened.core,
+        opened.core_path,
+        &opened.layers(),
         &FsLoader,
     ))
 }
 
-/// Translates an extension against a core's exports, for a shared object
-/// (`shared`) or to link into a core; `None` when it had errors (printed).
+/// Translates an extension against a core's exports (and its layers'), for a
+/// shared object (`shared`) or to link into a core; `None` when it had errors (printed).
 fn translate_ext(
     ext: &Path,
-    core: &ExportsIndex<'_>,
-    core_path: &Path,
+    opened: &Opened<'_>,
     shared: bool,
 ) -> Result<Option<seam_extmod::ExtensionObject>> {
     let host = target_lexicon::HOST.to_string();
     match seam_extmod::translate(
         ext,
-        core,
-        &core_path.display().to_string(),
+        &opened.core,
+        opened.core_path,
+        &opened.layers(),
         &host,
         &FsLoader,
         shared,
@@ -252,16 +310,27 @@ fn build_checked_core(
     let exports_path = PathBuf::from(exports_path);
     program.fingerprint = Some(exports.fingerprint.to_string());
     let exports_bytes = exports.encode();
-    // Extensions linked in are compiled against this core's exports, like any other:
-    // read from the bytes the file will hold.
-    let opened = ExportsIndex::open(&exports_bytes).map_err(|e| {
-        anyhow::anyhow!("the exports file just written does not read back: {e} (this is a bug)")
-    })?;
+    // Extensions linked in are compiled against this core's exports, like any other,
+    // read from the bytes the file will hold, and against the exports of the
+    // extensions linked in before them, which they may build on.
+    let mut files = ExportsFiles {
+        files: vec![(exports_path.display().to_string(), exports_bytes.clone())],
+    };
     let mut ext_objects = Vec::new();
     for ext in static_ext {
-        let Some(ext_object) = translate_ext(ext, &opened, &exports_path, false)? else {
+        let translated = {
+            let opened = files.open().map_err(|e| {
+                anyhow::anyhow!("exports just made do not read back: {e} (this is a bug)")
+            })?;
+            translate_ext(ext, &opened, false)?
+        };
+        let Some(ext_object) = translated else {
             return Ok(false);
         };
+        files.files.push((
+            format!("{}.exports", ext_object.name),
+            ext_object.exports.encode(),
+        ));
         if program.static_extensions.contains(&ext_object.name) {
             bail!(
                 "two extensions named '{}' cannot both be linked into one core",
@@ -286,14 +355,32 @@ fn build_checked_core(
 
 /// The second translation: an extension module compiled against a core's exports file into `OUT.so`.
 /// Returns false when the extension had errors (already printed).
-fn build_ext(ext: &Path, exports_path: &Path, output: &Path) -> Result<bool> {
-    let bytes = read_exports(exports_path)?;
-    let core = open_exports(&bytes, exports_path)?;
-    let Some(ext_object) = translate_ext(ext, &core, exports_path, true)? else {
+fn build_ext(ext: &Path, exports_paths: &[PathBuf], output: &Path) -> Result<bool> {
+    let files = ExportsFiles::read(exports_paths)?;
+    let opened = files.open()?;
+    let Some(ext_object) = translate_ext(ext, &opened, true)? else {
         return Ok(false);
     };
+    let exports_path = output.with_extension("exports");
+    if exports_paths.iter().any(|p| same_file(p, &exports_path)) {
+        bail!(
+            "{}: the extension's exports file would overwrite an exports file it is built \
+             against; choose another -o",
+            exports_path.display()
+        );
+    }
     link::link_shared(&ext_object.object, output)?;
+    std::fs::write(&exports_path, ext_object.exports.encode())
+        .with_context(|| format!("cannot write {}", exports_path.display()))?;
     Ok(true)
+}
+
+/// Whether two paths name one file (both existing) or are spelled alike.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
 }
 
 /// The bytes of an exports file; errors name the file.

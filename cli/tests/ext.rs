@@ -36,6 +36,10 @@
 //!                                                        extensions never touch the disk
 //!   (c) cd tests/ext/NAME && seam build-core main.py -o TMP/dyn/core
 //!       cd TMP/dyn/src && seam build-ext ext.py --exports ../core.exports -o ../ext.so
+//!                                                        (each extension also given the exports
+//!                                                        files of those listed before it, which it
+//!                                                        may build on: ext2.py --exports
+//!                                                        ../core.exports --exports ../ext.exports)
 //!                                                        (src holds the extension's source
 //!                                                        alone: no core source to peek at)
 //!       cd TMP/dyn && TMP/dyn/core ARGS                  and again with SEAM_GC_STRESS=1
@@ -386,6 +390,8 @@ fn build_extensions(
     out: &Path,
 ) -> Result<bool> {
     let mut ok = true;
+    // Each extension may build on those listed before it: their exports files are given too.
+    let mut layers: Vec<PathBuf> = Vec::new();
     for ext in &case.extensions {
         // An extension listed as `DIR/ext.py` is built in `src/DIR` into
         // `OUT/DIR/ext.so`: two extensions may share a stem.
@@ -404,9 +410,12 @@ fn build_extensions(
             .arg("build-ext")
             .arg(name)
             .arg("--exports")
-            .arg(up.join(exports))
-            .arg("-o")
-            .arg(up.join(out).join(library_name(ext)));
+            .arg(up.join(exports));
+        for layer in &layers {
+            build.arg("--exports").arg(up.join(layer));
+        }
+        build.arg("-o").arg(up.join(out).join(library_name(ext)));
+        layers.push(out.join(Path::new(&library_name(ext)).with_extension("exports")));
         if run_build(report, "seam build-ext", &mut build)? {
             let so = out_dir.join(
                 Path::new(&library_name(ext))

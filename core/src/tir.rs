@@ -217,6 +217,12 @@ pub struct ExtensionInfo {
     pub name: String,
     /// The fingerprint of the exports file it was compiled against (hex).
     pub fingerprint: String,
+    /// The extensions it imports from, in the order their exports files were
+    /// given: each one's name and the fingerprint (hex) of its exports file.
+    pub depends: Vec<(String, String)>,
+    /// The fingerprint (hex) of the extension's own exports file, which the
+    /// extensions built on it were built against; set once that file is made.
+    pub provides: Option<String>,
     /// Its `init_module(space)`.
     pub init_module: FuncId,
     /// The core class `init_module`'s parameter must be an instance of.
@@ -278,6 +284,12 @@ pub struct Class {
     pub is_final: bool,
     /// For the builtin exception classes: the kind the runtime raises them by.
     pub builtin: Option<crate::rt::ExcKind>,
+    /// The class belongs to an extension (this program, or one it was built
+    /// against): the loader gives it its ids, so `isinstance` and `except` load
+    /// its bounds from its descriptor. `id`, `id_max` and `slack_start` are then
+    /// relative to the extension's numbering and say only how many ids it
+    /// reserves for subclasses (`id_max - slack_start`).
+    pub ids_at_load: bool,
     /// Whether the `__init__` its constructor runs (its own or inherited) lets
     /// `self` escape: calls a method on it or passes it on. A subclass must then
     /// assign its own fields before calling that `__init__`, since an override

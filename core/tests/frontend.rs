@@ -299,6 +299,7 @@ fn check_on_this_thread(case: &Case) -> Result<(bool, String), String> {
             let iface = CoreInterface {
                 exports: &opened,
                 path: &path,
+                layers: &[],
             };
             check_extension(&case.entry, iface, &loader)
         }

@@ -26,7 +26,7 @@ pub const MAGIC: [u8; 8] = *b"SEAMEXP\0";
 /// The version of the encoding and of the schema. Any change to the types in
 /// this crate (a field added, removed, reordered or retyped; a variant added)
 /// changes the payload's meaning and must bump it.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// Magic, version and fingerprint.
 pub(crate) const HEADER_LEN: usize = MAGIC.len() + 4 + 32;
@@ -179,11 +179,24 @@ pub(crate) fn bincode_message(e: bincode::error::DecodeError) -> String {
 /// described, parents precede children, id ranges nest, slots are numbered in
 /// order and fields lie inside the instance.
 pub(crate) fn check_consistency(file: &ExportsFile) -> Result<(), String> {
+    // An extension's file describes its own items; what they build on, the
+    // files it was built against describe.
+    let external_ok = file.extension.is_some();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (i, c) in file.classes.iter().enumerate() {
         let name = c.qualified_name.as_str();
         if index.insert(name, i).is_some() {
             return Err(format!("class '{name}' is described twice"));
+        }
+        if c.ids_at_load != (external_ok && c.builtin_kind.is_none()) {
+            return Err(format!(
+                "class '{name}' gets its ids {}",
+                if c.ids_at_load {
+                    "at load, but the file is a core's"
+                } else {
+                    "from the file, but the file is an extension's"
+                }
+            ));
         }
         if !(c.id < c.slack_start && c.slack_start <= c.id_max) {
             return Err(format!(
@@ -191,14 +204,22 @@ pub(crate) fn check_consistency(file: &ExportsFile) -> Result<(), String> {
                 c.id, c.slack_start, c.id_max
             ));
         }
-        if let Some(parent) = &c.parent {
+        if let Some(parent) = &c.parent
+            // An extension's file may name a parent another file describes.
+            && !(external_ok && !index.contains_key(parent.as_str()))
+        {
             let Some(&p) = index.get(parent.as_str()).filter(|&&p| p < i) else {
                 return Err(format!(
                     "the parent '{parent}' of class '{name}' is not described before it"
                 ));
             };
             let p = &file.classes[p];
-            if !(p.id < c.id && c.id_max <= p.slack_start) {
+            if p.ids_at_load && !c.ids_at_load {
+                return Err(format!(
+                    "class '{name}' has fixed ids but its parent '{parent}' gets its ids at load"
+                ));
+            }
+            if p.ids_at_load == c.ids_at_load && !(p.id < c.id && c.id_max <= p.slack_start) {
                 return Err(format!(
                     "the id range of class '{name}' is not inside its parent's ('{parent}')"
                 ));
@@ -292,7 +313,7 @@ pub(crate) fn check_consistency(file: &ExportsFile) -> Result<(), String> {
     let mut missing = None;
     let mut check = |ty: &TypeRef| {
         ty.for_each_class(&mut |n| {
-            if missing.is_none() && !index.contains_key(n) {
+            if missing.is_none() && !external_ok && !index.contains_key(n) {
                 missing = Some(n.to_string());
             }
         })

@@ -17,6 +17,13 @@ impl ExportsFile {
         let _ = writeln!(w, "  runtime ABI:    {}", self.runtime_abi_version);
         let _ = writeln!(w, "  fingerprint:    {}", self.fingerprint);
         let _ = writeln!(w, "  modules:        {}", self.modules.join(", "));
+        if let Some(ext) = &self.extension {
+            let _ = writeln!(w, "  extension:      {}", ext.name);
+            let _ = writeln!(w, "  built against:  core {}", ext.core);
+            for d in &ext.depends {
+                let _ = writeln!(w, "                  extension {} {}", d.name, d.fingerprint);
+            }
+        }
 
         let _ = writeln!(w, "\nfunctions ({}):", self.functions.len());
         for f in &self.functions {
@@ -47,6 +54,9 @@ impl ExportsFile {
             }
             if c.is_final {
                 flags.push("final");
+            }
+            if c.ids_at_load {
+                flags.push("ids given at load, relative below");
             }
             let flags = if flags.is_empty() {
                 String::new()

@@ -81,6 +81,13 @@ pub(crate) fn class_is_canonical(class: &ExportedClass) -> bool {
         && class.gc_ref_offsets.is_sorted()
 }
 
+impl Fingerprint {
+    /// The fingerprint written as 64 hex digits (as `Display` writes it).
+    pub fn from_hex(text: &str) -> Option<Fingerprint> {
+        parse_hex(text).map(Fingerprint)
+    }
+}
+
 impl fmt::Display for Fingerprint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for b in self.0 {

@@ -28,8 +28,8 @@ use serde::{Deserialize, Serialize};
 use crate::codec::{HEADER_LEN, MAX_PAYLOAD, bincode_message, check_consistency};
 use crate::fingerprint::body_hash;
 use crate::{
-    DecodeError, ExportedClass, ExportedFunction, ExportedGlobal, ExportsFile, FORMAT_VERSION,
-    Fingerprint, MAGIC, RuntimeData, RuntimeFunction, TypeRef,
+    DecodeError, ExportedClass, ExportedFunction, ExportedGlobal, ExportsFile, ExtensionOf,
+    FORMAT_VERSION, Fingerprint, MAGIC, RuntimeData, RuntimeFunction, TypeRef,
 };
 
 /// What an entry of the index describes.
@@ -66,6 +66,7 @@ struct Head<'a> {
     #[serde(borrow)]
     entries: Vec<Entry<'a>>,
     tables_len: u32,
+    extension: Option<ExtensionOf>,
 }
 
 /// One entry of the index.
@@ -146,6 +147,7 @@ pub(crate) fn encode_body_with(
             })
             .collect(),
         tables_len: len_u32(tables.len()),
+        extension: file.extension.clone(),
     };
     let mut body = encode(&head);
     for (_, _, bytes) in &items {
@@ -177,6 +179,7 @@ pub struct ExportsIndex<'a> {
     entries: Vec<(ItemKind, &'a str, usize, usize)>,
     items: &'a [u8],
     tables: &'a [u8],
+    extension: Option<ExtensionOf>,
 }
 
 impl<'a> ExportsIndex<'a> {
@@ -262,6 +265,7 @@ impl<'a> ExportsIndex<'a> {
             entries,
             items: &items_and_tables[..end],
             tables: &items_and_tables[end..],
+            extension: head.extension,
         })
     }
 
@@ -283,6 +287,11 @@ impl<'a> ExportsIndex<'a> {
     /// The target triple the core was translated for.
     pub fn target(&self) -> &'a str {
         self.target
+    }
+
+    /// For an extension's exports file, the extension and what it was built against.
+    pub fn extension(&self) -> Option<&ExtensionOf> {
+        self.extension.as_ref()
     }
 
     /// The modules that define exported items, sorted.
@@ -341,7 +350,25 @@ impl<'a> ExportsIndex<'a> {
         &self,
         names: impl IntoIterator<Item = &'n str>,
     ) -> Result<ExportsFile, DecodeError> {
+        let (file, outside) = self.select_within(names)?;
+        match outside.into_iter().next() {
+            Some(name) => Err(DecodeError::Inconsistent(format!(
+                "class '{name}' is used but not described"
+            ))),
+            None => Ok(file),
+        }
+    }
+
+    /// [`ExportsIndex::select`] for an extension's file, whose items may name
+    /// classes the files it was built against describe: returns the selection
+    /// and, sorted, the classes it needs that this file does not describe
+    /// (for a core's file, that list is an error instead).
+    pub fn select_within<'n>(
+        &self,
+        names: impl IntoIterator<Item = &'n str>,
+    ) -> Result<(ExportsFile, Vec<String>), DecodeError> {
         let mut seen: HashSet<usize> = HashSet::new();
+        let mut outside: Vec<String> = Vec::new();
         let mut queue: Vec<usize> = Vec::new();
         for name in names {
             if let Some(i) = self.find(name)
@@ -397,11 +424,12 @@ impl<'a> ExportsIndex<'a> {
                             queue.push(j);
                         }
                     }
-                    _ => {
+                    Some(_) => {
                         return Err(DecodeError::Inconsistent(format!(
                             "class '{name}' is used but not described"
                         )));
                     }
+                    None => outside.push(name.clone()),
                 }
             }
         }
@@ -411,8 +439,13 @@ impl<'a> ExportsIndex<'a> {
             .sort_by(|a, b| (a.id, &a.qualified_name).cmp(&(b.id, &b.qualified_name)));
         file.globals
             .sort_by(|a, b| a.qualified_name.cmp(&b.qualified_name));
+        outside.sort();
+        outside.dedup();
+        if self.extension.is_none() && !outside.is_empty() {
+            return Ok((file, outside));
+        }
         check_consistency(&file).map_err(DecodeError::Inconsistent)?;
-        Ok(file)
+        Ok((file, outside))
     }
 
     /// Every item and the runtime tables: the whole file, checked for consistency.
@@ -447,6 +480,7 @@ impl<'a> ExportsIndex<'a> {
             globals: Vec::new(),
             runtime: Vec::new(),
             runtime_data: Vec::new(),
+            extension: self.extension.clone(),
         }
     }
 

@@ -85,6 +85,35 @@ pub struct ExportsFile {
     pub runtime: Vec<RuntimeFunction>,
     /// Runtime data symbols generated code reads and writes (exception state, shadow stack).
     pub runtime_data: Vec<RuntimeData>,
+    /// For an extension's exports file (written by `seam build-ext` beside the
+    /// shared object): which extension it describes and what it was built
+    /// against. `None` in a core's.
+    pub extension: Option<ExtensionOf>,
+}
+
+/// What an extension's exports file says of the extension itself.
+///
+/// Its classes are described with ids relative to the extension
+/// ([`ExportedClass::ids_at_load`]); their parents and the classes their
+/// types mention may be described by the files it was built against instead.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtensionOf {
+    /// The extension's name, its file stem: the module later extensions import.
+    pub name: String,
+    /// The fingerprint of the core's exports it was built against.
+    pub core: Fingerprint,
+    /// The extensions it imports, each with the fingerprint of the exports it
+    /// was built against, in the order their files were given.
+    pub depends: Vec<Dependency>,
+}
+
+/// An extension another one was built against.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dependency {
+    /// Its name (file stem).
+    pub name: String,
+    /// The fingerprint of its exports file.
+    pub fingerprint: Fingerprint,
 }
 
 /// An exported module-level function.
@@ -147,7 +176,8 @@ pub struct ExportedClass {
     pub exported: bool,
     /// The parent class's qualified name; it is described earlier in [`ExportsFile::classes`].
     pub parent: Option<String>,
-    /// The class id.
+    /// The class id; for a class of an extension ([`ExportedClass::ids_at_load`]),
+    /// its position in the extension's own numbering.
     pub id: u32,
     /// One past the last id of the class's range (slack included).
     pub id_max: u32,
@@ -167,6 +197,11 @@ pub struct ExportedClass {
     pub is_exception: bool,
     /// `@final`: the class cannot be subclassed.
     pub is_final: bool,
+    /// A class of an extension: the loader gives it its ids, inside its
+    /// parent's slack, so code outside tests its range from its descriptor.
+    /// `id`, `id_max` and `slack_start` are then relative to the extension's
+    /// first class and tell only the order and the slack reserved.
+    pub ids_at_load: bool,
     /// For builtin exception classes: the kind number the runtime raises them by.
     pub builtin_kind: Option<u32>,
     /// The data symbol of the class descriptor.

@@ -21,8 +21,8 @@ use std::fmt;
 use std::path::Path;
 
 use seam_core::codegen::{self, CodegenConfig, CodegenError};
-use seam_core::frontend::{self, CheckOutput, CoreInterface, SourceLoader};
-use seam_exports_schema::ExportsIndex;
+use seam_core::frontend::{self, CheckOutput, CoreInterface, Layer, SourceLoader};
+use seam_exports_schema::{ExportsFile, ExportsIndex};
 
 /// A translated extension module.
 #[derive(Debug)]
@@ -31,6 +31,9 @@ pub struct ExtensionObject {
     pub name: String,
     /// The relocatable, position-independent object file.
     pub object: Vec<u8>,
+    /// Its exports file: what it exports to the extensions built on it, and
+    /// the fingerprints of what it was built against (sealed).
+    pub exports: ExportsFile,
 }
 
 /// Why an extension could not be translated.
@@ -42,6 +45,8 @@ pub enum ExtError {
     Diagnostics(Box<CheckOutput>),
     /// Code generation failed (a bug in the translator or an implementation limit).
     Codegen(CodegenError),
+    /// Its exports could not be described (one message per problem).
+    Exports(Vec<String>),
 }
 
 impl fmt::Display for ExtError {
@@ -55,15 +60,19 @@ impl fmt::Display for ExtError {
                 write!(f, "{} error(s) in the extension", out.diagnostics.len())
             }
             ExtError::Codegen(e) => write!(f, "{e}"),
+            ExtError::Exports(problems) => write!(f, "{}", problems.join("; ")),
         }
     }
 }
 
-/// Checks the extension `ext` against `core` (read from `core_path`, named in diagnostics).
+/// Checks the extension `ext` against `core` (read from `core_path`, named in
+/// diagnostics) and the exports files of the extensions in `layers`, of which
+/// it may build on those whose name its source mentions.
 pub fn check(
     ext: &Path,
     core: &ExportsIndex<'_>,
     core_path: &str,
+    layers: &[Layer<'_>],
     loader: &dyn SourceLoader,
 ) -> CheckOutput {
     frontend::check_extension(
@@ -71,6 +80,7 @@ pub fn check(
         CoreInterface {
             exports: core,
             path: core_path,
+            layers,
         },
         loader,
     )
@@ -83,6 +93,7 @@ pub fn translate(
     ext: &Path,
     core: &ExportsIndex<'_>,
     core_path: &str,
+    layers: &[Layer<'_>],
     host: &str,
     loader: &dyn SourceLoader,
     shared: bool,
@@ -93,22 +104,29 @@ pub fn translate(
             host: host.to_string(),
         });
     }
-    let out = check(ext, core, core_path, loader);
+    let out = check(ext, core, core_path, layers, loader);
     if !out.diagnostics.is_empty() {
         return Err(ExtError::Diagnostics(Box::new(out)));
     }
-    let program = out.program.expect("no diagnostics means a program");
+    let mut program = out.program.expect("no diagnostics means a program");
+    let exports = seam_core::exports::build_exports(&program, core.target())
+        .map_err(ExtError::Exports)?;
     let ext_info = program
         .extension
-        .as_ref()
+        .as_mut()
         .expect("an extension's program says it is one");
+    ext_info.provides = Some(exports.fingerprint.to_string());
     let name = ext_info.name.clone();
     let config = CodegenConfig {
         entry_symbol: shared,
         ..CodegenConfig::default()
     };
     let object = codegen::emit_object(&program, &config).map_err(ExtError::Codegen)?;
-    Ok(ExtensionObject { name, object })
+    Ok(ExtensionObject {
+        name,
+        object,
+        exports,
+    })
 }
 
 #[cfg(test)]

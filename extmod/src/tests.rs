@@ -112,7 +112,7 @@ fn messages(ext: &str) -> Vec<String> {
     let bytes = core_exports();
     let core = open(&bytes);
     let loader = loader_with(ext);
-    let out = check(Path::new("core/ext.py"), &core, "core.exports", &loader);
+    let out = check(Path::new("core/ext.py"), &core, "core.exports", &[], &loader);
     out.diagnostics.into_iter().map(|d| d.message).collect()
 }
 
@@ -135,7 +135,7 @@ fn an_extension_is_checked_against_the_exports_file_alone() {
     let bytes = core_exports();
     let core = open(&bytes);
     let loader = loader_with(GOOD);
-    let out = check(Path::new("core/ext.py"), &core, "core.exports", &loader);
+    let out = check(Path::new("core/ext.py"), &core, "core.exports", &[], &loader);
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     // The core's sources sit beside the extension; only the extension is read.
     assert_eq!(*loader.read.borrow(), [PathBuf::from("core/ext.py")]);
@@ -172,6 +172,7 @@ fn translation_gives_an_object_naming_the_descriptor() {
         Path::new("core/ext.py"),
         &core,
         "core.exports",
+        &[],
         HOST,
         &loader,
         true,
@@ -200,6 +201,7 @@ fn a_core_for_another_target_is_refused_before_anything_is_read() {
         Path::new("core/ext.py"),
         &core,
         "core.exports",
+        &[],
         HOST,
         &loader,
         true,
@@ -223,6 +225,7 @@ fn errors_come_back_as_diagnostics() {
         Path::new("core/ext.py"),
         &core,
         "core.exports",
+        &[],
         HOST,
         &loader,
         true,

@@ -30,6 +30,10 @@ pub(crate) struct Descriptor {
     /// The core fingerprint it was built against, when the version is one
     /// this reader knows the layout of (the word after the version).
     pub fingerprint: Option<String>,
+    /// The fingerprint of the extension's own exports (empty when unknown).
+    pub provides: String,
+    /// The extensions it was built against: name and fingerprint of each one's exports.
+    pub depends: Vec<(String, String)>,
 }
 
 /// Why a file is not an extension this process can load.
@@ -647,6 +651,18 @@ impl<'a> Image<'a> {
         out
     }
 
+    /// The defined symbols of `.symtab` whose names start with `prefix`, with
+    /// their addresses (hidden symbols included: a shared object keeps them there).
+    pub(crate) fn defined_symbols(&self, prefix: &str) -> Vec<(String, u64)> {
+        let mut out = Vec::new();
+        let _ = self.each_symbol(SHT_SYMTAB, |name, value, _, _, defined| {
+            if defined && name.starts_with(prefix.as_bytes()) {
+                out.push((String::from_utf8_lossy(name).into_owned(), value));
+            }
+        });
+        out
+    }
+
     /// The address of the defined symbol `name` in `.symtab` or `.dynsym`.
     #[cfg(test)]
     pub(crate) fn symbol_address(&self, name: &str) -> Option<u64> {
@@ -679,16 +695,37 @@ impl<'a> Image<'a> {
             .find_dynamic_symbol(entry)?
             .ok_or_else(|| ElfError::NotExtension(format!("no dynamic symbol {entry}")))?;
         let version = self.read_u64_at(address)? as i64;
+        let mut provides = String::new();
+        let mut depends = Vec::new();
         let fingerprint = if version == layout.version {
             if self.pointer_at(address + layout.init_module_at)? != init {
                 return Err(malformed(&format!(
                     "its {entry} is not the function its descriptor names"
                 )));
             }
-            match self.pointer_at(address + layout.fingerprint_at)? {
-                0 => Some(String::new()),
-                target => Some(self.c_string_at(target)?),
+            let string_at = |at: u64| -> Result<String, ElfError> {
+                match self.pointer_at(at)? {
+                    0 => Ok(String::new()),
+                    target => self.c_string_at(target),
+                }
+            };
+            provides = string_at(address + layout.provides_at)?;
+            let count = self.read_u64_at(address + layout.depend_count_at)?;
+            if count > MAX_DEPENDS {
+                return Err(malformed(&format!(
+                    "its descriptor lists {count} extensions it depends on"
+                )));
             }
+            if count > 0 {
+                let table = self.pointer_at(address + layout.depends_at)?;
+                for i in 0..count {
+                    let at = table
+                        .checked_add(16 * i)
+                        .ok_or_else(|| malformed("a dependency table out of range"))?;
+                    depends.push((string_at(at)?, string_at(at + 8)?));
+                }
+            }
+            Some(string_at(address + layout.fingerprint_at)?)
         } else {
             None
         };
@@ -696,6 +733,8 @@ impl<'a> Image<'a> {
             address,
             version,
             fingerprint,
+            provides,
+            depends,
         })
     }
 }
@@ -707,7 +746,13 @@ pub(crate) struct DescriptorLayout {
     pub size: u64,
     pub fingerprint_at: u64,
     pub init_module_at: u64,
+    pub provides_at: u64,
+    pub depend_count_at: u64,
+    pub depends_at: u64,
 }
+
+/// The most extensions one descriptor may say it depends on.
+const MAX_DEPENDS: u64 = 4096;
 
 /// The offset of entry `i` of a table at `offset` with entries of `size`
 /// bytes, which must be at least `min`.
@@ -726,10 +771,13 @@ mod tests {
     use super::*;
 
     const LAYOUT: DescriptorLayout = DescriptorLayout {
-        version: 1,
-        size: 80,
+        version: 2,
+        size: 104,
         fingerprint_at: 8,
         init_module_at: 64,
+        provides_at: 80,
+        depend_count_at: 88,
+        depends_at: 96,
     };
 
     fn read(bytes: &[u8]) -> Result<Descriptor, ElfError> {

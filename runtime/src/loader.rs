@@ -93,6 +93,15 @@ pub(crate) enum LoadError {
     },
     /// The descriptor breaks its own rules: a bug in the extension's translation.
     Malformed { file: String, what: String },
+    /// An extension it was built against is not loaded.
+    MissingDependency { file: String, name: String },
+    /// An extension it was built against is loaded, but with other exports.
+    DependencyFingerprint {
+        file: String,
+        name: String,
+        built: String,
+        loaded: String,
+    },
     /// `space` is not an instance of the class `init_module` expects.
     SpaceType {
         extension: String,
@@ -163,6 +172,25 @@ impl fmt::Display for LoadError {
                 f,
                 "cannot load extension '{file}': class {class} subclasses {base}, which is final"
             ),
+            LoadError::MissingDependency { file, name } => write!(
+                f,
+                "cannot load extension '{file}': ImportError: extension '{name}' is not loaded: \
+                 load it before the extensions that import it"
+            ),
+            LoadError::DependencyFingerprint {
+                file,
+                name,
+                built,
+                loaded,
+            } => {
+                let (built, loaded) = shorten_pair(built, loaded);
+                write!(
+                    f,
+                    "cannot load extension '{file}': it was built against exports {built} of \
+                     extension '{name}', but the loaded '{name}' exports {loaded}; rebuild it \
+                     with seam build-ext"
+                )
+            }
             LoadError::Malformed { file, what } => write!(
                 f,
                 "cannot load extension '{file}': malformed extension descriptor ({what}); \
@@ -288,6 +316,10 @@ struct State {
     registered: BTreeSet<usize>,
     /// The next free id under each base class descriptor (0: no base).
     next_free: BTreeMap<usize, i64>,
+    /// The extensions loaded, by the name their descriptor gives (the module
+    /// later extensions import): what extensions built on them check and
+    /// resolve their symbols against.
+    provided: BTreeMap<String, Vec<Provided>>,
     /// Tests set the core's fingerprint here, having no generated program.
     #[cfg(test)]
     core_fingerprint: Option<String>,
@@ -299,6 +331,7 @@ static STATE: Mutex<State> = Mutex::new(State {
     in_progress: BTreeSet::new(),
     registered: BTreeSet::new(),
     next_free: BTreeMap::new(),
+    provided: BTreeMap::new(),
     #[cfg(test)]
     core_fingerprint: None,
 });
@@ -316,11 +349,22 @@ pub(crate) fn set_core_fingerprint_for_tests(fp: Option<&str>) {
     state().core_fingerprint = fp.map(str::to_owned);
 }
 
+/// A loaded extension, as the extensions built on it see it.
+struct Provided {
+    /// The fingerprint of its exports file.
+    fingerprint: String,
+    /// Its symbols (`seam_*`), for an extension mapped from a file; a
+    /// linked-in one's were resolved by the static linker.
+    symbols: BTreeMap<String, u64>,
+}
+
 /// An extension found and checked, ready to run.
 struct Resolved {
     desc: *mut u8,
     /// The keys marking it loaded.
     keys: Vec<String>,
+    /// Its symbols, when mapped from a file (see [`Provided::symbols`]).
+    symbols: BTreeMap<String, u64>,
 }
 
 /// The whole load; `Err` becomes an `ImportError`, while a pending exception
@@ -349,6 +393,17 @@ unsafe fn load(path: &str, space: *mut u8) -> Result<(), LoadError> {
     }
     if result.is_ok() && current().is_null() {
         state.loaded.extend(ext.keys);
+        // SAFETY: a checked descriptor: its name and provides words are C strings.
+        let (name, fingerprint) = unsafe {
+            (
+                c_string(ptr(ext.desc, EXT_NAME)).unwrap_or_default(),
+                c_string(ptr(ext.desc, EXT_PROVIDES)).unwrap_or_default(),
+            )
+        };
+        state.provided.entry(name).or_default().push(Provided {
+            fingerprint,
+            symbols: ext.symbols,
+        });
     }
     result
 }
@@ -361,6 +416,7 @@ unsafe fn load(path: &str, space: *mut u8) -> Result<(), LoadError> {
 unsafe fn resolve(path: &str, stem: &str) -> Result<Option<Resolved>, LoadError> {
     let mut state = state();
     let mut mapped = None;
+    let mut symbols = BTreeMap::new();
     // An extension is identified by what it is: a linked-in one by its stem
     // (stems of linked-in extensions are unique), a file by its resolved path,
     // so two files with one stem in different directories are two extensions.
@@ -379,8 +435,9 @@ unsafe fn resolve(path: &str, stem: &str) -> Result<Option<Resolved>, LoadError>
                 return Err(LoadError::NotAFile { file });
             }
             // SAFETY: `open` verifies the file before mapping it.
-            let (m, desc) = unsafe { open(&state, &file, &canonical, stem)? };
+            let (m, desc, own) = unsafe { open(&state, &file, &canonical, stem)? };
             mapped = Some(m);
+            symbols = own;
             (file, desc, key)
         }
     };
@@ -403,23 +460,32 @@ unsafe fn resolve(path: &str, stem: &str) -> Result<Option<Resolved>, LoadError>
     // stays mapped through that load's mapping; this one is unmapped.
     drop(mapped);
     state.in_progress.extend(keys.iter().cloned());
-    Ok(Some(Resolved { desc, keys }))
+    Ok(Some(Resolved {
+        desc,
+        keys,
+        symbols,
+    }))
 }
 
 /// Where the loader finds things in a descriptor of the layout it reads.
 fn descriptor_layout() -> crate::elf::DescriptorLayout {
     crate::elf::DescriptorLayout {
         version: EXT_LAYOUT_VERSION,
-        size: EXT_SPACE_CLASS as u64 + 8,
+        size: EXT_SIZE as u64,
         fingerprint_at: EXT_FINGERPRINT as u64,
         init_module_at: EXT_INIT_MODULE as u64,
+        provides_at: EXT_PROVIDES as u64,
+        depend_count_at: EXT_DEPEND_COUNT as u64,
+        depends_at: EXT_DEPENDS as u64,
     }
 }
 
 /// Reads `file` (which exists, at `canonical`), verifies it (a Seam
 /// extension: its descriptor section and `init_module` entry, layout version,
-/// fingerprint) from its bytes, and only then maps it near the core
-/// (`mapper.rs`). Returns the mapping and the descriptor's address.
+/// fingerprints, the extensions it was built against) from its bytes, and
+/// only then maps it near the core (`mapper.rs`), its symbols resolved
+/// against the core and those extensions. Returns the mapping, the
+/// descriptor's address and the extension's own symbols.
 ///
 /// # Safety
 /// None beyond the mapper's: nothing of the file runs here.
@@ -428,7 +494,7 @@ unsafe fn open(
     file: &str,
     canonical: &Path,
     stem: &str,
-) -> Result<(crate::mapper::Mapped, *mut u8), LoadError> {
+) -> Result<(crate::mapper::Mapped, *mut u8, BTreeMap<String, u64>), LoadError> {
     let open_error = |cause: String| LoadError::Open {
         file: file.to_owned(),
         cause,
@@ -457,14 +523,55 @@ unsafe fn open(
         });
     };
     compare_fingerprints(state, file, extension)?;
-    // SAFETY: the file is a Seam extension built against this core.
-    let mapped = unsafe { crate::mapper::map(&image) }.map_err(|e| open_error(e.to_string()))?;
+    let deps = dependencies(state, file, &descriptor.depends)?;
+    let beside = |name: &str| deps.iter().find_map(|d| d.symbols.get(name).copied());
+    // SAFETY: the file is a Seam extension built against this core and the
+    // extensions `deps`, which are loaded.
+    let mapped =
+        unsafe { crate::mapper::map(&image, &beside) }.map_err(|e| open_error(e.to_string()))?;
     crate::mapper::register_with_perf(&image, &mapped, stem);
     crate::mapper::report_stats(file, &mapped);
     let desc = mapped.at(descriptor.address);
     #[cfg(test)]
     state_mapped_for_tests(canonical, mapped.base());
-    Ok((mapped, desc))
+    let own = image
+        .defined_symbols("seam_")
+        .into_iter()
+        .map(|(name, at)| (name, mapped.base() as u64 + at))
+        .collect();
+    Ok((mapped, desc, own))
+}
+
+/// The loaded extensions that `depends` (name and exports fingerprint of each
+/// extension the one in `file` was built against) names; an error when one is
+/// not loaded or was loaded with other exports.
+fn dependencies<'s>(
+    state: &'s State,
+    file: &str,
+    depends: &[(String, String)],
+) -> Result<Vec<&'s Provided>, LoadError> {
+    let mut out = Vec::with_capacity(depends.len());
+    for (name, fingerprint) in depends {
+        let loaded = state.provided.get(name).map(Vec::as_slice).unwrap_or(&[]);
+        match loaded.iter().find(|p| p.fingerprint == *fingerprint) {
+            Some(p) => out.push(p),
+            None => {
+                return Err(match loaded.first() {
+                    None => LoadError::MissingDependency {
+                        file: file.to_owned(),
+                        name: name.clone(),
+                    },
+                    Some(p) => LoadError::DependencyFingerprint {
+                        file: file.to_owned(),
+                        name: name.clone(),
+                        built: fingerprint.clone(),
+                        loaded: p.fingerprint.clone(),
+                    },
+                });
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Where each file was mapped, for tests that read its symbols.
@@ -565,9 +672,32 @@ unsafe fn check(state: &State, file: &str, desc: *mut u8) -> Result<(), LoadErro
             found: version,
         });
     }
-    // SAFETY: a version-1 descriptor's fingerprint word is null or a C string.
-    let extension = unsafe { c_string(ptr(desc, EXT_FINGERPRINT)) }.unwrap_or_default();
-    compare_fingerprints(state, file, extension)
+    // SAFETY: a descriptor of this version: its fingerprint word is null or a
+    // C string, its dependency table `count` pairs of C strings.
+    let (extension, depends) = unsafe {
+        let count = word(desc, EXT_DEPEND_COUNT) as i64;
+        let table = ptr(desc, EXT_DEPENDS).cast::<*mut u8>();
+        if !(0..=MAX_ENTRIES).contains(&count) || (count > 0 && table.is_null()) {
+            return Err(LoadError::Malformed {
+                file: file.to_owned(),
+                what: format!("a dependency table of {count} entries"),
+            });
+        }
+        let depends: Vec<(String, String)> = (0..count as usize)
+            .map(|i| {
+                (
+                    c_string(*table.add(2 * i)).unwrap_or_default(),
+                    c_string(*table.add(2 * i + 1)).unwrap_or_default(),
+                )
+            })
+            .collect();
+        (
+            c_string(ptr(desc, EXT_FINGERPRINT)).unwrap_or_default(),
+            depends,
+        )
+    };
+    compare_fingerprints(state, file, extension)?;
+    dependencies(state, file, &depends).map(|_| ())
 }
 
 /// The program's `seam_core_fingerprint`: a NUL-terminated hex string that
@@ -656,17 +786,19 @@ unsafe fn register(state: &mut State, file: &str, desc: *mut u8) -> Result<(), L
                 .map_err(|w| malformed(format!("roots: {w}")))?,
         )
     };
+    let slacks = slacks(&classes).map_err(|w| malformed(format!("classes: {w}")))?;
     // SAFETY: the classes are class descriptors (forwarded from the caller).
-    let blocks = unsafe { plan_ids(state, file, &classes)? };
+    let blocks = unsafe { plan_ids(state, file, &classes, &slacks)? };
     for block in &blocks {
         state.next_free.insert(block.base, block.next);
     }
-    for (&class, &(id, max)) in classes.iter().zip(&blocks_ids(&classes, &blocks)) {
+    let ids = blocks_ids(&classes, &slacks, &blocks);
+    for ((&class, &(id, max)), &slack) in classes.iter().zip(&ids).zip(&slacks) {
         // SAFETY: extension class descriptors are writable (forwarded).
         unsafe {
             set_word(class, CLASS_ID, id as u64);
             set_word(class, CLASS_MAX, max as u64);
-            set_word(class, CLASS_SLACK_START, max as u64);
+            set_word(class, CLASS_SLACK_START, (max - slack) as u64);
         }
     }
     for &slot in &roots {
@@ -676,6 +808,30 @@ unsafe fn register(state: &mut State, file: &str, desc: *mut u8) -> Result<(), L
     }
     Ok(())
 }
+
+/// The ids each class reserves for the subclasses of later extensions: the
+/// word an extension's class descriptor holds at `CLASS_SLACK_START` until
+/// the loader numbers it.
+fn slacks(classes: &[*mut u8]) -> Result<Vec<i64>, String> {
+    classes
+        .iter()
+        .map(|&c| {
+            // SAFETY: every class is a class descriptor (the callers' contract).
+            let slack = unsafe { word(c, CLASS_SLACK_START) } as i64;
+            if (0..=MAX_SLACK).contains(&slack) {
+                Ok(slack)
+            } else {
+                // SAFETY: as above.
+                Err(format!("class {} reserves {slack} ids", unsafe {
+                    class_name(c)
+                }))
+            }
+        })
+        .collect()
+}
+
+/// The most ids a class may reserve (`@export(slack=N)` allows up to 2^20).
+const MAX_SLACK: i64 = 1 << 20;
 
 /// The non-null pointers of a descriptor's (count, array) pair.
 ///
@@ -723,6 +879,7 @@ unsafe fn plan_ids(
     state: &State,
     file: &str,
     classes: &[*mut u8],
+    slacks: &[i64],
 ) -> Result<Vec<BaseBlock>, LoadError> {
     let index: BTreeMap<usize, usize> = classes
         .iter()
@@ -732,7 +889,7 @@ unsafe fn plan_ids(
     // SAFETY: forwarded from the caller.
     let name = |c: *const u8| unsafe { class_name(c) }.into_owned();
     let mut blocks: Vec<BaseBlock> = Vec::new();
-    let sizes = block_sizes(classes);
+    let sizes = block_sizes(classes, slacks);
     for (i, &class) in classes.iter().enumerate() {
         // SAFETY: `class` is a class descriptor.
         let parent = unsafe { ptr(class, CLASS_PARENT) };
@@ -810,15 +967,15 @@ unsafe fn plan_ids(
 }
 
 /// Each class's block size: 1 plus its children's blocks in the same
-/// extension. Children come after their parents, so one backward pass adds
-/// every finished block to its parent's.
-fn block_sizes(classes: &[*mut u8]) -> Vec<i64> {
+/// extension plus its slack. Children come after their parents, so one
+/// backward pass adds every finished block to its parent's.
+fn block_sizes(classes: &[*mut u8], slacks: &[i64]) -> Vec<i64> {
     let index: BTreeMap<usize, usize> = classes
         .iter()
         .enumerate()
         .map(|(i, &c)| (c as usize, i))
         .collect();
-    let mut sizes = vec![1i64; classes.len()];
+    let mut sizes: Vec<i64> = slacks.iter().map(|s| 1 + s).collect();
     for i in (0..classes.len()).rev() {
         // SAFETY: every class is a class descriptor (the callers' contract).
         let parent = unsafe { ptr(classes[i], CLASS_PARENT) } as usize;
@@ -832,13 +989,13 @@ fn block_sizes(classes: &[*mut u8]) -> Vec<i64> {
 /// `(class_id, class_max)` for every class, given the planned base blocks:
 /// a class under an outside base takes the next ids of its base's block, a
 /// class under a class of the extension the next ids inside that class's block.
-fn blocks_ids(classes: &[*mut u8], blocks: &[BaseBlock]) -> Vec<(i64, i64)> {
+fn blocks_ids(classes: &[*mut u8], slacks: &[i64], blocks: &[BaseBlock]) -> Vec<(i64, i64)> {
     let index: BTreeMap<usize, usize> = classes
         .iter()
         .enumerate()
         .map(|(i, &c)| (c as usize, i))
         .collect();
-    let sizes = block_sizes(classes);
+    let sizes = block_sizes(classes, slacks);
     let mut base_cursor: BTreeMap<usize, i64> = blocks.iter().map(|b| (b.base, b.first)).collect();
     // The next free id inside each extension class's block.
     let mut inner_cursor = vec![0i64; classes.len()];

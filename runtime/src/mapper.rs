@@ -71,11 +71,17 @@ const NEAR: u64 = 5 << 28;
 const ATTEMPTS: u32 = 16;
 
 /// Maps `image` near the core, relocates it and gives it its permissions.
+/// A symbol the image needs comes from the core or else from `beside` (the
+/// symbols of the loaded extensions it was built against).
 ///
 /// # Safety
 /// `image` must have been verified as a Seam extension built against this
-/// core: its relocations are applied with the core's symbols.
-pub(crate) unsafe fn map(image: &Image) -> Result<Mapped, ElfError> {
+/// core and the extensions `beside` answers for: its relocations are applied
+/// with their symbols.
+pub(crate) unsafe fn map(
+    image: &Image,
+    beside: &dyn Fn(&str) -> Option<u64>,
+) -> Result<Mapped, ElfError> {
     image.check_self_contained()?;
     let page = page_size();
     let mut end = 0u64;
@@ -98,7 +104,7 @@ pub(crate) unsafe fn map(image: &Image) -> Result<Mapped, ElfError> {
         unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), mapped.at(s.vaddr), bytes.len()) };
     }
     // SAFETY: the region is read-write and holds the image.
-    let got = unsafe { relocate(image, &mapped, end) }?;
+    let got = unsafe { relocate(image, &mapped, end, beside) }?;
     // SAFETY: as above; the GOT entries are relocated.
     mapped.rewritten = unsafe { relax_got_loads(image, &mapped, &got) };
     // SAFETY: the region and its page table `perms` cover `len` bytes.
@@ -230,7 +236,12 @@ unsafe fn reserve(len: usize) -> Result<Mapped, ElfError> {
 /// # Safety
 /// `mapped` must be read-write and hold the image's segments; `end` is the
 /// end of its last segment.
-unsafe fn relocate(image: &Image, mapped: &Mapped, end: u64) -> Result<Vec<(u64, u64)>, ElfError> {
+unsafe fn relocate(
+    image: &Image,
+    mapped: &Mapped,
+    end: u64,
+    beside: &dyn Fn(&str) -> Option<u64>,
+) -> Result<Vec<(u64, u64)>, ElfError> {
     let base = mapped.base() as u64;
     let mut cache: Vec<(u32, u64)> = Vec::new();
     let mut got = Vec::new();
@@ -250,7 +261,7 @@ unsafe fn relocate(image: &Image, mapped: &Mapped, end: u64) -> Result<Vec<(u64,
             if let Some(&(_, v)) = cache.iter().find(|(i, _)| *i == r.symbol) {
                 return Ok(v);
             }
-            let v = resolve(image, base, r.symbol)?;
+            let v = resolve(image, base, r.symbol, beside)?;
             cache.push((r.symbol, v));
             Ok(v)
         };
@@ -433,7 +444,12 @@ const LIBCALLS: &[&str] = &[
 ];
 
 /// The address a relocation's symbol `index` stands for.
-fn resolve(image: &Image, base: u64, index: u32) -> Result<u64, ElfError> {
+fn resolve(
+    image: &Image,
+    base: u64,
+    index: u32,
+    beside: &dyn Fn(&str) -> Option<u64>,
+) -> Result<u64, ElfError> {
     let sym = image.dynamic_symbol(index)?;
     if sym.tls {
         return Err(ElfError::Unsupported(format!(
@@ -444,11 +460,12 @@ fn resolve(image: &Image, base: u64, index: u32) -> Result<u64, ElfError> {
     if sym.defined {
         return Ok(base.wrapping_add(sym.value));
     }
-    match core_symbol(&sym.name) {
+    match core_symbol(&sym.name).or_else(|| beside(&sym.name)) {
         Some(address) => Ok(address),
         None if sym.weak => Ok(0),
         None => Err(ElfError::Unsupported(format!(
-            "it needs the symbol {}, which this core does not export",
+            "it needs the symbol {}, which neither this core nor the extensions it was built \
+             against define",
             sym.name
         ))),
     }

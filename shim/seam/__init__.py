@@ -10,9 +10,12 @@ extension is an ordinary ``.py`` module (or package directory).
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.machinery
 import importlib.util
 import os
 import sys
+from collections.abc import Sequence
 from types import ModuleType
 from typing import Annotated, Callable, TypeVar, overload
 from typing import final as final
@@ -73,6 +76,45 @@ def intmask(x: int) -> int:
 # (``ext`` and ``./ext``) still load the extension only once.
 _loaded: dict[str, ModuleType] = {}
 
+# The directories of the extensions whose module code is running.
+_loading: list[str] = []
+
+# The directory of the program's entry module (set by the bootstrap).
+_program_dir: list[str] = []
+
+
+class _UnloadedExtensions(importlib.abc.MetaPathFinder):
+    """Refuses, while an extension's code runs, the import of a Seam module that
+    is not loaded yet: another extension, which a translated program finds only
+    once ``load_extension`` has loaded it.
+
+    The core's modules are all imported before ``main`` runs, and an extension
+    that was loaded is in ``sys.modules`` under its stem; so a top-level module
+    missing from ``sys.modules`` whose source lies beside the core or beside the
+    extension importing it is an extension that is not loaded.
+    """
+
+    def find_spec(
+        self,
+        fullname: str,
+        path: Sequence[str] | None,
+        target: ModuleType | None = None,
+    ) -> importlib.machinery.ModuleSpec | None:
+        if not _loading or path is not None or fullname in sys.modules:
+            return None
+        for d in (_loading[-1], *_program_dir):
+            base = os.path.join(d, fullname)
+            if os.path.isfile(base + ".py") or os.path.isfile(os.path.join(base, "__init__.py")):
+                raise ImportError(
+                    f"extension '{fullname}' is not loaded: load it before the extensions "
+                    "that import it",
+                    name=fullname,
+                )
+        return None
+
+
+sys.meta_path.insert(0, _UnloadedExtensions())
+
 
 def _extension_source(path: str) -> tuple[str, list[str] | None]:
     """The file to execute for the extension at ``path`` and, for a package,
@@ -121,7 +163,11 @@ def load_extension(path: str, space: object) -> None:
             raise ImportError(f"cannot create a module spec for {file!r}")
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
-        spec.loader.exec_module(module)
+        _loading.append(os.path.dirname(os.path.abspath(file)))
+        try:
+            spec.loader.exec_module(module)
+        finally:
+            _loading.pop()
         init = getattr(module, "init_module", None)
         if init is None:
             raise AttributeError("it defines no init_module")

@@ -157,7 +157,14 @@ pub(super) fn define_classes(
             gc_info + gc::REF_COUNT,
             &(ref_offsets.len() as u32).to_ne_bytes(),
         );
-        if !loader_numbered {
+        if loader_numbered {
+            // Until the loader numbers the class: how many ids it reserves for the
+            // subclasses of later extensions (its slack), which the loader adds to its block.
+            put(
+                layout::CLASS_SLACK_START as usize,
+                &i64::from(class.id_max.saturating_sub(class.slack_start)).to_ne_bytes(),
+            );
+        } else {
             put(
                 layout::CLASS_ID as usize,
                 &i64::from(class.id).to_ne_bytes(),

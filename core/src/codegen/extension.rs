@@ -20,6 +20,8 @@
 //!   40  root count    48  roots ──▶ [addresses of reference globals and literal slots] (or null)
 //!   56  init_globals ──▶ fn()       64  init_module ──▶ fn(space)
 //!   72  space_class ──▶ the core class descriptor init_module's parameter is an instance of
+//!   80  provides ──▶ "hex\0" (its own exports' fingerprint)
+//!   88  depend count  96  depends ──▶ [name, "hex\0" of its exports, ...] (or null)
 //! ```
 //!
 //! `init_globals` (hidden, like every function the extension defines) creates the
@@ -79,6 +81,10 @@ pub(super) fn loader_numbered_classes(
             };
             return Err(malformed(format!("class `{}` is {what}", class.name)));
         }
+    }
+    // An imported class of another extension: its ids are given at load too.
+    for (i, class) in program.classes.iter().enumerate() {
+        local[i] |= class.ids_at_load;
     }
     Ok(local)
 }
@@ -215,7 +221,7 @@ pub(super) fn define_extension(
     // numbers each class inside its parent's block.
     let mut classes = Vec::new();
     for (i, class) in program.classes.iter().enumerate() {
-        if !state.loader_numbered[i] {
+        if !state.loader_numbered[i] || state.imported.classes[i] {
             continue;
         }
         if class.parent.is_some_and(|p| p.0 as usize >= i) {
@@ -247,7 +253,29 @@ pub(super) fn define_extension(
             false,
         )
         .map_err(module_err)?;
-    let mut bytes = vec![0u8; layout::EXT_SPACE_CLASS as usize + 8];
+    let provides = define_c_string(
+        state,
+        "seam.ext.provides",
+        Linkage::Local,
+        ext.provides.as_deref().unwrap_or(""),
+    )?;
+    let mut depends = Vec::new();
+    for (i, (dep, fingerprint)) in ext.depends.iter().enumerate() {
+        depends.push(define_c_string(
+            state,
+            &format!("seam.ext.depends.{i}.name"),
+            Linkage::Local,
+            dep,
+        )?);
+        depends.push(define_c_string(
+            state,
+            &format!("seam.ext.depends.{i}.fingerprint"),
+            Linkage::Local,
+            fingerprint,
+        )?);
+    }
+    let depend_array = pointer_array(state, "seam.ext.depends", &depends)?;
+    let mut bytes = vec![0u8; layout::EXT_SIZE as usize];
     let mut put = |offset: i32, word: i64| {
         let offset = offset as usize;
         bytes[offset..offset + 8].copy_from_slice(&word.to_ne_bytes());
@@ -255,6 +283,7 @@ pub(super) fn define_extension(
     put(layout::EXT_VERSION, layout::EXT_LAYOUT_VERSION);
     put(layout::EXT_CLASS_COUNT, classes.len() as i64);
     put(layout::EXT_ROOT_COUNT, roots.len() as i64);
+    put(layout::EXT_DEPEND_COUNT, ext.depends.len() as i64);
     let mut desc = DataDescription::new();
     desc.define(bytes.into_boxed_slice());
     desc.set_align(8);
@@ -266,6 +295,8 @@ pub(super) fn define_extension(
         (layout::EXT_NAME, Some(name)),
         (layout::EXT_CLASSES, class_array),
         (layout::EXT_ROOTS, root_array),
+        (layout::EXT_PROVIDES, Some(provides)),
+        (layout::EXT_DEPENDS, depend_array),
         (
             layout::EXT_SPACE_CLASS,
             Some(state.class(program, space_class)?),

@@ -224,6 +224,7 @@ pub fn read_core(
                 is_exception: c.is_exception,
                 is_final: c.is_final,
                 builtin,
+                ids_at_load: c.ids_at_load,
                 init_lends_self: c.init.as_ref().is_some_and(|i| i.lends_self),
             },
             inherited_fields,

@@ -679,6 +679,7 @@ fn assert_extension_sees_the_core(
     let iface = CoreInterface {
         exports: &index,
         path: "core.exports",
+        layers: &[],
     };
     let out = check_extension(Path::new(&entry), iface, &loader);
     let messages: Vec<&str> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
@@ -719,8 +720,11 @@ fn assert_extension_sees_the_core(
     assert!(!info.local_classes.is_empty());
     for &c in &info.local_classes {
         let class = &program.classes[c.0 as usize];
-        // The loader gives an extension's classes their ids.
-        assert_eq!((class.id, class.id_max, class.slack_start), (0, 0, 0));
+        // The loader gives an extension's classes their ids: the program numbers
+        // them only among themselves (an unexported class reserves no slack).
+        assert!(class.ids_at_load);
+        assert!(class.id >= 1 && class.id < class.slack_start);
+        assert_eq!(class.slack_start, class.id_max);
         let parent = &program.classes[class.parent.expect("a subclass").0 as usize];
         let n = parent.fields.len();
         let fields = |fs: &[tir::Field]| -> Vec<(String, i32)> {

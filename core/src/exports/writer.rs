@@ -18,9 +18,9 @@
 use std::collections::HashMap;
 
 use seam_exports_schema::{
-    AbiClass, ExportedClass, ExportedField, ExportedFunction, ExportedGlobal, ExportsFile,
-    Fingerprint, InitMethod, MAX_TYPE_DEPTH, Param, RuntimeData, RuntimeFunction, TypeRef,
-    VtableSlot,
+    AbiClass, Dependency, ExportedClass, ExportedField, ExportedFunction, ExportedGlobal,
+    ExportsFile, ExtensionOf, Fingerprint, InitMethod, MAX_TYPE_DEPTH, Param, RuntimeData,
+    RuntimeFunction, TypeRef, VtableSlot,
 };
 
 use crate::rt::{self, Abi, Rt};
@@ -81,9 +81,36 @@ pub fn build_exports(program: &tir::Program, target: &str) -> Result<ExportsFile
         globals,
         runtime: runtime_functions(),
         runtime_data: runtime_data(),
+        extension: extension_of(program)?,
     };
     file.seal();
     Ok(file)
+}
+
+/// What an extension's exports file says of the extension: its name and the
+/// fingerprints of what it was built against. `None` for a core.
+fn extension_of(program: &tir::Program) -> Result<Option<ExtensionOf>, Vec<String>> {
+    let Some(ext) = &program.extension else {
+        return Ok(None);
+    };
+    let fingerprint = |name: &str, hex: &str| {
+        Fingerprint::from_hex(hex)
+            .ok_or_else(|| vec![format!("the fingerprint '{hex}' of {name} is not 64 hex digits")])
+    };
+    Ok(Some(ExtensionOf {
+        name: ext.name.clone(),
+        core: fingerprint("the core", &ext.fingerprint)?,
+        depends: ext
+            .depends
+            .iter()
+            .map(|(name, hex)| {
+                Ok(Dependency {
+                    name: name.clone(),
+                    fingerprint: fingerprint(name, hex)?,
+                })
+            })
+            .collect::<Result<_, Vec<String>>>()?,
+    }))
 }
 
 /// The runtime's entry points, from [`Rt::ALL`].
@@ -132,6 +159,9 @@ struct Converter<'p> {
     described: Vec<bool>,
     /// Per class: whether extensions may name it (marked `@export`, or builtin).
     exported: Vec<bool>,
+    /// Per class: whether this program defines it (for an extension: not the
+    /// core's or another extension's, which their own files describe).
+    own: Vec<bool>,
     /// `module.Class.__init__` functions, by name.
     inits: HashMap<&'p str, FuncId>,
     errors: Vec<String>,
@@ -140,9 +170,19 @@ struct Converter<'p> {
 impl<'p> Converter<'p> {
     fn new(program: &'p tir::Program) -> Converter<'p> {
         let n = program.classes.len();
+        // An extension's file describes its own classes only: the core's
+        // (builtin exception classes included) and those of the extensions it
+        // was built against are described by their own files.
+        let mut own = vec![true; n];
+        if let Some(ext) = &program.extension {
+            own = vec![false; n];
+            for &c in &ext.local_classes {
+                own[c.0 as usize] = true;
+            }
+        }
         let mut exported = vec![false; n];
         for (i, c) in program.classes.iter().enumerate() {
-            exported[i] = c.builtin.is_some();
+            exported[i] = c.builtin.is_some() && own[i];
         }
         for &c in &program.exports.classes {
             exported[c.0 as usize] = true;
@@ -150,7 +190,7 @@ impl<'p> Converter<'p> {
         let mut described = exported.clone();
         for &c in &program.exports.classes {
             let mut cur = program.classes[c.0 as usize].parent;
-            while let Some(p) = cur {
+            while let Some(p) = cur.filter(|p| own[p.0 as usize]) {
                 if std::mem::replace(&mut described[p.0 as usize], true) {
                     break;
                 }
@@ -168,6 +208,7 @@ impl<'p> Converter<'p> {
             program,
             described,
             exported,
+            own,
             inits,
             errors: Vec::new(),
         }
@@ -249,6 +290,7 @@ impl<'p> Converter<'p> {
             gc_ref_offsets,
             is_exception: c.is_exception,
             is_final: c.is_final,
+            ids_at_load: c.ids_at_load,
             builtin_kind: c.builtin.map(|k| k as u32),
             descriptor_symbol: c.symbol.clone(),
             init,
@@ -360,7 +402,8 @@ impl<'p> Converter<'p> {
             Type::File => TypeRef::TextIO,
             Type::Instance(c) => {
                 let class = &self.program.classes[c.0 as usize];
-                if !self.described[c.0 as usize] {
+                // An extension may mention what the files it was built against describe.
+                if !self.described[c.0 as usize] && self.own[c.0 as usize] {
                     let msg = format!(
                         "{what} mentions class '{}', which is not exported",
                         class.name
@@ -450,6 +493,7 @@ mod tests {
             is_exception: false,
             is_final: false,
             builtin: None,
+            ids_at_load: false,
             init_lends_self: false,
         }
     }

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::classplan::DEFAULT_SLACK;
+use super::classplan::{DEFAULT_SLACK, EXTENSION_DEFAULT_SLACK};
 use super::context::Context;
 use super::defs::{Binding, ClassInfo, Constant, ModId, SeamName};
 use crate::diag::FileId;
@@ -255,8 +255,14 @@ impl Context<'_> {
             if def.type_params.is_some() {
                 self.error(file, def.name.range, "generic classes are not supported");
             }
-            // Decorators.
-            let mut slack = DEFAULT_SLACK;
+            // Decorators. An extension's class takes its block of ids from its
+            // parent's slack, so it must reserve fewer than the parent: it
+            // reserves `EXTENSION_DEFAULT_SLACK` unless told otherwise.
+            let mut slack = if self.interface.is_some() {
+                EXTENSION_DEFAULT_SLACK
+            } else {
+                DEFAULT_SLACK
+            };
             let mut is_final = false;
             for d in &def.decorator_list {
                 match self.class_decorator(module, &d.expression) {

@@ -20,6 +20,8 @@
 //! extension's own classes their ids), it only lays out the extension's
 //! classes after their parents' fields and slots.
 
+use std::collections::{HashMap, HashSet};
+
 use seam_abi::symbols::{ItemKind, mangle};
 use seam_exports_schema::default_getter_name;
 
@@ -31,6 +33,14 @@ use crate::tir::{self, ClassId, FuncId, Type};
 
 /// Class ids a non-final class reserves for subclasses defined later, unless `@export(slack=N)` says otherwise.
 pub const DEFAULT_SLACK: u32 = 256;
+
+/// The ids an exported class of an extension reserves for the subclasses of
+/// later extensions, unless `@export(slack=N)` says otherwise. Smaller than
+/// [`DEFAULT_SLACK`]: the class's whole block (itself, its subclasses in the
+/// extension and its slack) comes out of its parent's slack, so with the
+/// default on both sides a core class holds seven such classes, or an exported
+/// extension class with an exported subclass of its own.
+pub const EXTENSION_DEFAULT_SLACK: u32 = 32;
 
 /// What numbering needs to know of a class.
 #[derive(Clone, Copy, Debug)]
@@ -183,7 +193,10 @@ impl Context<'_> {
         // classes' ids are the loader's to assign (see `ExtensionInfo::local_classes`), so
         // they are laid out parents first with ids zero.
         let (ids, order) = match &self.interface {
-            Some(_) => (vec![ClassIds::default(); n], preorder(&shapes)),
+            Some(iface) => {
+                let ids = self.relative_ids(&iface.prebuilt);
+                (ids, preorder(&shapes))
+            }
             None => match number_classes(&shapes) {
                 Ok(numbered) => numbered,
                 Err(c) => {
@@ -306,6 +319,7 @@ impl Context<'_> {
                 is_exception,
                 is_final: info.is_final,
                 builtin: info.builtin,
+                ids_at_load: self.interface.is_some(),
                 // Decided by the field-initialisation pass, once bodies are checked.
                 init_lends_self: false,
             });
@@ -314,6 +328,50 @@ impl Context<'_> {
             .into_iter()
             .map(|c| c.expect("every class is numbered"))
             .collect();
+    }
+
+    /// An extension's own classes numbered among themselves, as the loader
+    /// will number them inside the blocks it gives them: what the extension's
+    /// exports file records (ids relative to the extension, and the slack an
+    /// exported class reserves for the subclasses of later extensions). Only
+    /// exported classes reserve slack: no other extension can name the rest.
+    fn relative_ids(&self, prebuilt: &HashMap<ClassId, tir::Class>) -> Vec<ClassIds> {
+        let n = self.classes.len();
+        let local: Vec<usize> = (0..n)
+            .filter(|i| !prebuilt.contains_key(&ClassId(*i as u32)))
+            .collect();
+        let position: HashMap<usize, u32> = local
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| (i, k as u32))
+            .collect();
+        let exported: HashSet<ClassId> = self.program.exports.classes.iter().copied().collect();
+        let shapes: Vec<ClassShape> = local
+            .iter()
+            .map(|&i| {
+                let c = &self.classes[i];
+                ClassShape {
+                    parent: c
+                        .parent
+                        .and_then(|p| position.get(&(p.0 as usize)))
+                        .map(|&k| ClassId(k)),
+                    slack: if exported.contains(&ClassId(i as u32)) {
+                        c.slack
+                    } else {
+                        0
+                    },
+                    is_final: c.is_final,
+                }
+            })
+            .collect();
+        let mut ids = vec![ClassIds::default(); n];
+        // An extension has far fewer than 2^32 classes and slacks of at most 2^20.
+        if let Ok((numbered, _)) = number_classes(&shapes) {
+            for (k, &i) in local.iter().enumerate() {
+                ids[i] = numbered[k];
+            }
+        }
+        ids
     }
 
     /// Class ids ran out at class `c`: the classes and their slack need more than 2^32 ids.

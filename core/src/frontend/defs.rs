@@ -150,6 +150,8 @@ pub(crate) struct Imported {
     pub prebuilt: HashMap<ClassId, tir::Class>,
     /// The exported modules by name.
     pub modules: HashSet<String>,
+    /// The extensions built on, with their exports' fingerprints (hex).
+    pub depends: Vec<(String, String)>,
 }
 
 /// How a parameter of a builtin may be passed: CPython's `/` and `*` markers.

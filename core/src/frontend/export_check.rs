@@ -100,6 +100,12 @@ impl Context<'_> {
     /// exported class, or a builtin exception class).
     fn described_classes(&self) -> Vec<bool> {
         let mut described: Vec<bool> = self.classes.iter().map(|c| c.builtin.is_some()).collect();
+        // An extension's exports may mention what the files it was built against describe.
+        if let Some(iface) = &self.interface {
+            for c in iface.prebuilt.keys() {
+                described[c.0 as usize] = true;
+            }
+        }
         for &c in &self.program.exports.classes {
             let mut cur = Some(c);
             while let Some(k) = cur {

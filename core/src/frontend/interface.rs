@@ -30,7 +30,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use seam_exports_schema::ExportsIndex;
+use seam_exports_schema::{ExportsFile, ExportsIndex};
 
 use super::context::Context;
 use super::defs::{Binding, ClassInfo, FuncSig, Imported, ModId, Param};
@@ -44,6 +44,121 @@ pub struct CoreInterface<'a> {
     pub exports: &'a ExportsIndex<'a>,
     /// How to name the exports file in diagnostics.
     pub path: &'a str,
+    /// The exports files of extensions it may build on (`seam build-ext
+    /// --exports CORE --exports EXT...`), in any order.
+    pub layers: &'a [Layer<'a>],
+}
+
+/// The exports file of an extension another extension may build on.
+#[derive(Clone, Copy, Debug)]
+pub struct Layer<'a> {
+    /// The opened exports file; [`ExportsIndex::extension`] says whose.
+    pub exports: &'a ExportsIndex<'a>,
+    /// How to name it in diagnostics.
+    pub path: &'a str,
+}
+
+/// The extension layers `iface` offers that the loaded sources name, ordered
+/// so that each comes after the layers it was built against, after checking
+/// that each was built against this core and the other layers as given.
+fn used_layers<'a>(
+    iface: CoreInterface<'a>,
+    identifiers: &HashSet<&str>,
+) -> Result<Vec<Layer<'a>>, String> {
+    let core_fp = iface.exports.fingerprint();
+    let mut by_name: HashMap<&str, Layer<'a>> = HashMap::new();
+    let mut twice: HashSet<&str> = HashSet::new();
+    for layer in iface.layers {
+        let Some(ext) = layer.exports.extension() else {
+            return Err(format!(
+                "'{}' is a core's exports file, not an extension's; give the core's with the \
+                 first --exports",
+                layer.path
+            ));
+        };
+        if ext.core != core_fp {
+            return Err(format!(
+                "'{}' was built against core exports {}, but '{}' are {core_fp}; rebuild \
+                 extension '{}' with seam build-ext",
+                layer.path, ext.core, iface.path, ext.name
+            ));
+        }
+        if by_name.insert(ext.name.as_str(), *layer).is_some() {
+            twice.insert(ext.name.as_str());
+        }
+    }
+    // The layers named, and what they were built against, before them.
+    let mut order: Vec<Layer<'a>> = Vec::new();
+    let mut placed: HashSet<&str> = HashSet::new();
+    let mut wanted: Vec<&str> = by_name
+        .keys()
+        .copied()
+        .filter(|n| identifiers.contains(n))
+        .collect();
+    wanted.sort_unstable();
+    if let Some(name) = wanted.iter().find(|n| twice.contains(*n)) {
+        return Err(format!("two exports files describe extension '{name}'"));
+    }
+    fn visit<'a, 'n>(
+        name: &'n str,
+        by_name: &HashMap<&'n str, Layer<'a>>,
+        placed: &mut HashSet<&'n str>,
+        order: &mut Vec<Layer<'a>>,
+        stack: &mut Vec<&'n str>,
+    ) -> Result<(), String>
+    where
+        'a: 'n,
+    {
+        if placed.contains(name) {
+            return Ok(());
+        }
+        if stack.contains(&name) {
+            return Err(format!("extensions built against each other: {}", stack.join(", ")));
+        }
+        let layer = by_name[name];
+        stack.push(name);
+        for d in &layer.exports.extension().expect("checked above").depends {
+            let Some(dep) = by_name.get(d.name.as_str()) else {
+                return Err(format!(
+                    "'{}' was built against extension '{}': give its exports file with --exports",
+                    layer.path, d.name
+                ));
+            };
+            if dep.exports.fingerprint() != d.fingerprint {
+                return Err(format!(
+                    "'{}' was built against exports {} of extension '{}', but '{}' are {}; \
+                     rebuild extension '{}' with seam build-ext",
+                    layer.path,
+                    d.fingerprint,
+                    d.name,
+                    dep.path,
+                    dep.exports.fingerprint(),
+                    name
+                ));
+            }
+            visit(d.name.as_str(), by_name, placed, order, stack)?;
+        }
+        stack.pop();
+        placed.insert(name);
+        order.push(layer);
+        Ok(())
+    }
+    for name in wanted {
+        visit(name, &by_name, &mut placed, &mut order, &mut Vec::new())?;
+    }
+    Ok(order)
+}
+
+/// The selections of several files as one: the core's first, then each
+/// layer's, in an order that puts every class after its parent.
+fn merge(mut core: ExportsFile, layers: Vec<ExportsFile>) -> ExportsFile {
+    for l in layers {
+        core.modules.extend(l.modules);
+        core.functions.extend(l.functions);
+        core.classes.extend(l.classes);
+        core.globals.extend(l.globals);
+    }
+    core
 }
 
 impl Context<'_> {
@@ -54,34 +169,80 @@ impl Context<'_> {
         for m in iface.exports.modules() {
             self.interface_module(m);
         }
+        for layer in iface.layers {
+            for m in layer.exports.modules() {
+                self.interface_module(m);
+            }
+        }
     }
 
     /// Reads the core items the loaded sources may name (see the module
     /// documentation) and binds the exported ones in their modules. An error
     /// says what is wrong with the file, in a sentence.
     pub(super) fn import_interface(&mut self, iface: CoreInterface<'_>) -> Result<(), String> {
-        let selected = {
+        let (selected, depends) = {
             let mut identifiers: HashSet<&str> = HashSet::new();
             for file in self.sources.files() {
                 identifiers.extend(identifiers_of(self.sources.text(file)));
             }
-            let modules = iface.exports.modules();
-            let candidates: Vec<String> = modules
-                .iter()
-                .flat_map(|m| identifiers.iter().map(move |i| format!("{m}.{i}")))
-                .collect();
-            iface
+            let layers = used_layers(iface, &identifiers)?;
+            let candidates = |modules: &[&str]| -> Vec<String> {
+                modules
+                    .iter()
+                    .flat_map(|m| identifiers.iter().map(move |i| format!("{m}.{i}")))
+                    .collect()
+            };
+            // The last layers first: what they build on is selected from the files before them.
+            let mut needed: Vec<String> = Vec::new();
+            let mut selections = Vec::new();
+            for layer in layers.iter().rev() {
+                let mut names = candidates(layer.exports.modules());
+                names.extend(needed.iter().cloned());
+                let (file, outside) = layer
+                    .exports
+                    .select_within(names.iter().map(String::as_str))
+                    .map_err(|e| format!("'{}': {e}", layer.path))?;
+                needed.extend(outside);
+                selections.push(file);
+            }
+            selections.reverse();
+            let mut names = candidates(iface.exports.modules());
+            names.extend(needed.iter().cloned());
+            let core = iface
                 .exports
-                .select(candidates.iter().map(String::as_str))
-                .map_err(|e| e.to_string())?
+                .select(names.iter().map(String::as_str))
+                .map_err(|e| e.to_string())?;
+            let described: HashSet<&str> = core
+                .classes
+                .iter()
+                .chain(selections.iter().flat_map(|s| s.classes.iter()))
+                .map(|c| c.qualified_name.as_str())
+                .collect();
+            if let Some(missing) = needed.iter().find(|n| !described.contains(n.as_str())) {
+                return Err(format!(
+                    "class '{missing}' is used by an extension's exports file but described by \
+                     none of the exports files given"
+                ));
+            }
+            let depends: Vec<(String, String)> = layers
+                .iter()
+                .filter_map(|l| l.exports.extension())
+                .zip(&layers)
+                .map(|(e, l)| (e.name.clone(), l.exports.fingerprint().to_string()))
+                .collect();
+            (merge(core, selections), depends)
         };
+
         let bases = Bases {
             class: self.classes.len() as u32,
             function: self.program.functions.len() as u32,
         };
         let core = reader::read_core(&selected, bases, &mut |s| self.intern(s))
             .map_err(|e| format!("inconsistent exports file: {e}"))?;
-        let mut imported = Imported::default();
+        let mut imported = Imported {
+            depends,
+            ..Imported::default()
+        };
         for m in &core.modules {
             imported.modules.insert(m.clone());
             self.interface_module(m);

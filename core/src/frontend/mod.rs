@@ -62,7 +62,7 @@ use context::Context;
 use defs::ModId;
 
 pub use context::SourceLoader;
-pub use interface::CoreInterface;
+pub use interface::{CoreInterface, Layer};
 pub use modules::MAX_NESTING;
 
 /// What checking a program produced.
@@ -190,12 +190,14 @@ impl Context<'_> {
             return None;
         }
         self.check_after_load(entry_mod);
+        self.check_exported_types();
         self.check_whole_program();
         let init = self.find_init_module(entry_mod);
         if !self.diagnostics.is_empty() {
             return None;
         }
         let (init_module, space_class) = init?;
+        self.record_param_defaults();
         let imported = self.interface.take().unwrap_or_default();
         let mut program = std::mem::take(&mut self.program);
         let local_classes = (0..program.classes.len() as u32)
@@ -205,6 +207,8 @@ impl Context<'_> {
         program.extension = Some(tir::ExtensionInfo {
             name: self.module(entry_mod).name.clone(),
             fingerprint: core.exports.fingerprint().to_string(),
+            depends: imported.depends,
+            provides: None,
             init_module,
             space_class,
             imported_functions: imported.functions,

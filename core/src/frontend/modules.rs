@@ -203,7 +203,8 @@ impl Context<'_> {
                 range,
                 format!(
                     "cannot import '{name}': the core's exports file '{path}' has no module '{name}' \
-                     (an extension sees only what the core exports)"
+                     (an extension sees only what the core exports, and the extensions whose \
+                     exports files follow it with --exports)"
                 ),
             );
             return None;

@@ -58,6 +58,7 @@ pub fn class(
         vtable: Vec::new(),
         is_exception: false,
         is_final: false,
+        ids_at_load: false,
         builtin_kind: None,
         descriptor_symbol: format!("seam_C_{}", name.replace('.', "_")),
         init: None,
@@ -217,6 +218,7 @@ pub fn sample() -> ExportsFile {
         }],
         runtime,
         runtime_data,
+        extension: None,
     };
     file.seal();
     file
@@ -289,6 +291,7 @@ pub fn synthetic(n_functions: usize, n_classes: usize) -> ExportsFile {
         globals: Vec::new(),
         runtime,
         runtime_data,
+        extension: None,
     };
     file.seal();
     file

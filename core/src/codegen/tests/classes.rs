@@ -77,6 +77,7 @@ impl Classes {
             is_exception,
             is_final: false,
             builtin: None,
+            ids_at_load: false,
             init_lends_self: false,
         });
         id

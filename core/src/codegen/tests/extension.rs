@@ -352,6 +352,7 @@ fn extension_program(core: &Program) -> Program {
         is_exception: false,
         is_final: false,
         builtin: None,
+        ids_at_load: true,
         init_lends_self: false,
     });
     assert_eq!(classes.len() as u32 - 1, DERIVED.0);
@@ -449,6 +450,8 @@ fn extension_program(core: &Program) -> Program {
         extension: Some(ExtensionInfo {
             name: EXT_NAME.into(),
             fingerprint: FINGERPRINT.into(),
+            depends: Vec::new(),
+            provides: None,
             init_module: FuncId(INIT_MODULE),
             space_class: SPACE,
             imported_functions: vec![FuncId(BASE_DESCRIBE), FuncId(SHOW), FuncId(TWICE)],
@@ -625,7 +628,7 @@ fn an_extension_exports_init_module_hides_its_own_and_imports_the_core() {
 
     // The descriptor (in its own section, which the static linker places
     // with the writable data).
-    assert_eq!(elf.sym(desc).size, layout::EXT_SPACE_CLASS as u64 + 8);
+    assert_eq!(elf.sym(desc).size, layout::EXT_SIZE as u64);
     assert_eq!(
         elf.word(desc, layout::EXT_VERSION),
         layout::EXT_LAYOUT_VERSION
