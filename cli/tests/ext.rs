@@ -8,7 +8,8 @@
 //! tests/ext/NAME/ext*.py          its extension modules: ext.py, ext2.py, ext_bad.py...
 //! tests/ext/NAME/extensions       optional: the extension modules' file names, one per
 //!                                 line, instead of ext*.py (for extensions named otherwise;
-//!                                 `DIR/ext.py` is built into `DIR/ext.so`)
+//!                                 `DIR/ext.py` is built into `DIR/ext.so`), in the order
+//!                                 they are built: each after those it builds on
 //! tests/ext/NAME/args             optional: the program's arguments, one per line
 //!                                 (`{case_dir}` stands for the case directory's path)
 //! tests/ext/NAME/stdout           expected stdout bytes          } written by `seam py`
@@ -301,11 +302,12 @@ fn discover(root: &Path) -> Result<(Vec<Case>, Vec<Failure>)> {
     Ok((cases, problems))
 }
 
-/// The files named in `dir/extensions`, one per line, when it exists; else
-/// the `ext*.py` files directly in `dir`. Sorted.
+/// The files named in `dir/extensions`, one per line, in that order (each
+/// extension is built after those it builds on), when it exists; else the
+/// `ext*.py` files directly in `dir`, sorted.
 fn extension_files(dir: &Path) -> Result<Vec<String>> {
     let list = dir.join("extensions");
-    let mut out = if list.is_file() {
+    Ok(if list.is_file() {
         let text =
             fs::read_to_string(&list).with_context(|| format!("reading {}", list.display()))?;
         let names: Vec<String> = text
@@ -319,10 +321,10 @@ fn extension_files(dir: &Path) -> Result<Vec<String>> {
         }
         names
     } else {
-        files_with(dir, |name| name.starts_with("ext") && name.ends_with(".py"))?
-    };
-    out.sort();
-    Ok(out)
+        let mut out = files_with(dir, |name| name.starts_with("ext") && name.ends_with(".py"))?;
+        out.sort();
+        out
+    })
 }
 
 /// The names of the files directly in `dir` that `keep` accepts, sorted.

@@ -21,7 +21,11 @@ impl ExportsFile {
             let _ = writeln!(w, "  extension:      {}", ext.name);
             let _ = writeln!(w, "  built against:  core {}", ext.core);
             for d in &ext.depends {
-                let _ = writeln!(w, "                  extension {} {}", d.name, d.fingerprint);
+                let _ = writeln!(
+                    w,
+                    "                  extension {} {}",
+                    d.name, d.fingerprint
+                );
             }
         }
 

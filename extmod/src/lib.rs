@@ -109,8 +109,8 @@ pub fn translate(
         return Err(ExtError::Diagnostics(Box::new(out)));
     }
     let mut program = out.program.expect("no diagnostics means a program");
-    let exports = seam_core::exports::build_exports(&program, core.target())
-        .map_err(ExtError::Exports)?;
+    let exports =
+        seam_core::exports::build_exports(&program, core.target()).map_err(ExtError::Exports)?;
     let ext_info = program
         .extension
         .as_mut()

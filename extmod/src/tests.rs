@@ -112,7 +112,13 @@ fn messages(ext: &str) -> Vec<String> {
     let bytes = core_exports();
     let core = open(&bytes);
     let loader = loader_with(ext);
-    let out = check(Path::new("core/ext.py"), &core, "core.exports", &[], &loader);
+    let out = check(
+        Path::new("core/ext.py"),
+        &core,
+        "core.exports",
+        &[],
+        &loader,
+    );
     out.diagnostics.into_iter().map(|d| d.message).collect()
 }
 
@@ -135,7 +141,13 @@ fn an_extension_is_checked_against_the_exports_file_alone() {
     let bytes = core_exports();
     let core = open(&bytes);
     let loader = loader_with(GOOD);
-    let out = check(Path::new("core/ext.py"), &core, "core.exports", &[], &loader);
+    let out = check(
+        Path::new("core/ext.py"),
+        &core,
+        "core.exports",
+        &[],
+        &loader,
+    );
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     // The core's sources sit beside the extension; only the extension is read.
     assert_eq!(*loader.read.borrow(), [PathBuf::from("core/ext.py")]);

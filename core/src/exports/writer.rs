@@ -94,8 +94,11 @@ fn extension_of(program: &tir::Program) -> Result<Option<ExtensionOf>, Vec<Strin
         return Ok(None);
     };
     let fingerprint = |name: &str, hex: &str| {
-        Fingerprint::from_hex(hex)
-            .ok_or_else(|| vec![format!("the fingerprint '{hex}' of {name} is not 64 hex digits")])
+        Fingerprint::from_hex(hex).ok_or_else(|| {
+            vec![format!(
+                "the fingerprint '{hex}' of {name} is not 64 hex digits"
+            )]
+        })
     };
     Ok(Some(ExtensionOf {
         name: ext.name.clone(),

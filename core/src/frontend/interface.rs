@@ -64,6 +64,7 @@ pub struct Layer<'a> {
 fn used_layers<'a>(
     iface: CoreInterface<'a>,
     identifiers: &HashSet<&str>,
+    own_name: &str,
 ) -> Result<Vec<Layer<'a>>, String> {
     let core_fp = iface.exports.fingerprint();
     let mut by_name: HashMap<&str, Layer<'a>> = HashMap::new();
@@ -93,7 +94,8 @@ fn used_layers<'a>(
     let mut wanted: Vec<&str> = by_name
         .keys()
         .copied()
-        .filter(|n| identifiers.contains(n))
+        // An extension rebuilt may be given its own older exports: never a layer of itself.
+        .filter(|n| identifiers.contains(n) && *n != own_name)
         .collect();
     wanted.sort_unstable();
     if let Some(name) = wanted.iter().find(|n| twice.contains(*n)) {
@@ -113,7 +115,10 @@ fn used_layers<'a>(
             return Ok(());
         }
         if stack.contains(&name) {
-            return Err(format!("extensions built against each other: {}", stack.join(", ")));
+            return Err(format!(
+                "extensions built against each other: {}",
+                stack.join(", ")
+            ));
         }
         let layer = by_name[name];
         stack.push(name);
@@ -165,11 +170,18 @@ impl Context<'_> {
     /// Creates a module for every core module the exports file describes, with
     /// no names bound yet: the extension's imports resolve against them while
     /// it loads, before [`Context::import_interface`] binds what it uses.
-    pub(super) fn interface_modules(&mut self, iface: CoreInterface<'_>) {
+    pub(super) fn interface_modules(&mut self, iface: CoreInterface<'_>, own_name: &str) {
         for m in iface.exports.modules() {
             self.interface_module(m);
         }
         for layer in iface.layers {
+            if layer
+                .exports
+                .extension()
+                .is_some_and(|e| e.name == own_name)
+            {
+                continue;
+            }
             for m in layer.exports.modules() {
                 self.interface_module(m);
             }
@@ -179,13 +191,17 @@ impl Context<'_> {
     /// Reads the core items the loaded sources may name (see the module
     /// documentation) and binds the exported ones in their modules. An error
     /// says what is wrong with the file, in a sentence.
-    pub(super) fn import_interface(&mut self, iface: CoreInterface<'_>) -> Result<(), String> {
+    pub(super) fn import_interface(
+        &mut self,
+        iface: CoreInterface<'_>,
+        own_name: &str,
+    ) -> Result<(), String> {
         let (selected, depends) = {
             let mut identifiers: HashSet<&str> = HashSet::new();
             for file in self.sources.files() {
                 identifiers.extend(identifiers_of(self.sources.text(file)));
             }
-            let layers = used_layers(iface, &identifiers)?;
+            let layers = used_layers(iface, &identifiers, own_name)?;
             let candidates = |modules: &[&str]| -> Vec<String> {
                 modules
                     .iter()
@@ -201,7 +217,9 @@ impl Context<'_> {
                 let (file, outside) = layer
                     .exports
                     .select_within(names.iter().map(String::as_str))
-                    .map_err(|e| format!("'{}': {e}", layer.path))?;
+                    .map_err(|e| {
+                        format!("'{}': {e}; rebuild the extension it describes", layer.path)
+                    })?;
                 needed.extend(outside);
                 selections.push(file);
             }
@@ -211,7 +229,7 @@ impl Context<'_> {
             let core = iface
                 .exports
                 .select(names.iter().map(String::as_str))
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| format!("{e}; rebuild the core"))?;
             let described: HashSet<&str> = core
                 .classes
                 .iter()
@@ -238,7 +256,7 @@ impl Context<'_> {
             function: self.program.functions.len() as u32,
         };
         let core = reader::read_core(&selected, bases, &mut |s| self.intern(s))
-            .map_err(|e| format!("inconsistent exports file: {e}"))?;
+            .map_err(|e| format!("inconsistent exports file: {e}; rebuild the core"))?;
         let mut imported = Imported {
             depends,
             ..Imported::default()

@@ -101,7 +101,11 @@ pub fn check_extension(
 ) -> CheckOutput {
     let mut ctx = Context::new(entry, loader);
     ctx.interface_path = Some(core.path.to_string());
-    ctx.interface_modules(core);
+    let own_name = entry
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    ctx.interface_modules(core, &own_name);
     let program = ctx.run_extension(entry, core);
     CheckOutput {
         program,
@@ -180,13 +184,10 @@ impl Context<'_> {
     fn run_extension(&mut self, entry: &Path, core: CoreInterface<'_>) -> Option<tir::Program> {
         // The core's items are read once the extension's source is loaded: it says which it uses.
         let entry_mod = self.load_program(entry)?;
-        if let Err(e) = self.import_interface(core) {
+        let own_name = self.module(entry_mod).name.clone();
+        if let Err(e) = self.import_interface(core, &own_name) {
             let file = self.sources.add(core.path.to_string(), String::new());
-            self.error(
-                file,
-                ruff_text_size::TextRange::default(),
-                format!("{e}; rebuild the core"),
-            );
+            self.error(file, ruff_text_size::TextRange::default(), e);
             return None;
         }
         self.check_after_load(entry_mod);

@@ -1,0 +1,28 @@
+# runtime: an extension built against an older build of the extension it builds on
+# (polys has since changed its ABI) is refused at load with an ImportError naming both
+# fingerprints; so is one whose dependency is not loaded at all.
+from seam import export, load_extension
+
+
+@export
+class Space:
+    log: list[str]
+
+    def __init__(self) -> None:
+        self.log = []
+
+
+def main(argv: list[str]) -> int:
+    space = Space()
+    try:
+        load_extension("shapes", space)
+    except ImportError as e:
+        print("before polys:", str(e))
+    load_extension("polys", space)
+    try:
+        load_extension("shapes", space)
+        print("shapes loaded?")
+    except ImportError as e:
+        print("stale:", str(e))
+    print(space.log)
+    return 0
