@@ -206,7 +206,7 @@ pub(crate) fn check_consistency(file: &ExportsFile) -> Result<(), String> {
         }
         if let Some(parent) = &c.parent
             // An extension's file may name a parent another file describes.
-            && !(external_ok && !index.contains_key(parent.as_str()))
+            && (!external_ok || index.contains_key(parent.as_str()))
         {
             let Some(&p) = index.get(parent.as_str()).filter(|&&p| p < i) else {
                 return Err(format!(
