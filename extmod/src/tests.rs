@@ -289,7 +289,8 @@ fn an_extension_names_only_what_the_core_exports() {
     assert_eq!(
         msgs[0],
         "cannot import 'helpers': the core's exports file 'core.exports' has no module 'helpers' \
-         (an extension sees only what the core exports)"
+         (an extension sees only what the core exports, and the extensions whose exports files \
+         follow it with --exports)"
     );
     // A name the core defines but does not export.
     let msgs = messages(

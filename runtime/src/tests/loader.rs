@@ -33,6 +33,9 @@ struct TestExt {
     init_globals: Option<unsafe extern "C" fn()>,
     init_module: Option<unsafe extern "C" fn(*mut u8)>,
     space_class: *const u8,
+    provides: *const c_char,
+    depend_count: i64,
+    depends: *const *const c_char,
 }
 
 /// What a test extension is made of; everything else defaults to empty.
@@ -43,6 +46,10 @@ struct Ext {
     init_globals: Option<unsafe extern "C" fn()>,
     init_module: Option<unsafe extern "C" fn(*mut u8)>,
     space_class: *const u8,
+    /// The fingerprint of its own exports.
+    provides: &'static str,
+    /// The extensions it was built against: (name, exports fingerprint).
+    depends: Vec<(&'static str, &'static str)>,
 }
 
 impl Default for Ext {
@@ -54,6 +61,8 @@ impl Default for Ext {
             init_globals: None,
             init_module: None,
             space_class: null(),
+            provides: "",
+            depends: Vec::new(),
         }
     }
 }
@@ -67,6 +76,12 @@ fn link(name: &str, ext: Ext) -> *const u8 {
     let classes: &'static [*mut u8] =
         Vec::leak(ext.classes.iter().map(|&c| c.cast_mut()).collect());
     let roots: &'static [*mut *mut u8] = Vec::leak(ext.roots);
+    let depends: &'static [*const c_char] = Vec::leak(
+        ext.depends
+            .iter()
+            .flat_map(|&(n, fp)| [leak_c(n), leak_c(fp)])
+            .collect(),
+    );
     let desc = Box::into_raw(Box::new(TestExt {
         version: EXT_LAYOUT_VERSION,
         fingerprint: leak_c(ext.fingerprint),
@@ -78,6 +93,9 @@ fn link(name: &str, ext: Ext) -> *const u8 {
         init_globals: ext.init_globals,
         init_module: ext.init_module,
         space_class: ext.space_class,
+        provides: leak_c(ext.provides),
+        depend_count: ext.depends.len() as i64,
+        depends: depends.as_ptr(),
     }))
     .cast_const()
     .cast::<u8>();
@@ -294,6 +312,85 @@ fn a_fingerprint_mismatch_names_both_and_says_to_rebuild() {
 }
 
 #[test]
+fn an_extension_loads_only_after_the_extensions_it_was_built_against() {
+    with_gc(false, |roots| {
+        setup();
+        link(
+            "layer_top",
+            Ext {
+                depends: vec![("layer_base", "b1")],
+                ..Ext::default()
+            },
+        );
+        link(
+            "layer_stale",
+            Ext {
+                depends: vec![("layer_base", "b0")],
+                ..Ext::default()
+            },
+        );
+        assert_eq!(
+            load(roots, "layer_top", null_mut()),
+            import_error(
+                "cannot load extension 'layer_top': ImportError: extension 'layer_base' is not \
+                 loaded: load it before the extensions that import it"
+            )
+        );
+        link(
+            "layer_base",
+            Ext {
+                provides: "b1",
+                ..Ext::default()
+            },
+        );
+        assert_eq!(load(roots, "layer_base", null_mut()), None);
+        assert_eq!(load(roots, "layer_top", null_mut()), None);
+        assert_eq!(
+            load(roots, "layer_stale", null_mut()),
+            import_error(
+                "cannot load extension 'layer_stale': it was built against exports b0 of \
+                 extension 'layer_base', but the loaded 'layer_base' exports b1; rebuild it with \
+                 seam build-ext"
+            )
+        );
+    });
+}
+
+#[test]
+fn an_extension_class_reserves_its_slack_for_later_extensions() {
+    with_gc(false, |roots| {
+        setup();
+        let base = core_class("slack.Base", null(), 100, 101, 200);
+        let mid = ext_class("slack.Mid", base);
+        let leaf = ext_class("slack.Leaf", mid);
+        // Before registration, an extension class's slack word is the slack it reserves.
+        // SAFETY: leaked, writable test descriptors.
+        unsafe { set_word(mid.cast_mut(), CLASS_SLACK_START, 10) };
+        link(
+            "slack_mid",
+            Ext {
+                classes: vec![mid, leaf],
+                ..Ext::default()
+            },
+        );
+        assert_eq!(load(roots, "slack_mid", null_mut()), None);
+        // Mid: itself, Leaf, then its 10 ids of slack.
+        assert_eq!(ids(mid), (101, 113, 103));
+        assert_eq!(ids(leaf), (102, 103, 103));
+        let top = ext_class("slack.Top", mid);
+        link(
+            "slack_top",
+            Ext {
+                classes: vec![top],
+                ..Ext::default()
+            },
+        );
+        assert_eq!(load(roots, "slack_top", null_mut()), None);
+        assert_eq!(ids(top), (103, 104, 104));
+    });
+}
+
+#[test]
 fn fingerprints_are_shortened_only_while_they_stay_distinct() {
     let msg = |ext: &str, core: &str| {
         LoadError::Fingerprint {
@@ -338,12 +435,12 @@ fn a_wrong_layout_version_is_refused() {
         setup();
         let desc = link("v2", Ext::default());
         // SAFETY: the leaked, writable test descriptor.
-        unsafe { set_word(desc.cast_mut(), 0, 2) };
+        unsafe { set_word(desc.cast_mut(), 0, 1) };
         assert_eq!(
             load(roots, "v2", null_mut()),
             import_error(
-                "cannot load extension 'v2': its descriptor has layout version 2, but this \
-                 runtime reads version 1; rebuild the extension with seam build-ext"
+                "cannot load extension 'v2': its descriptor has layout version 1, but this \
+                 runtime reads version 2; rebuild the extension with seam build-ext"
             )
         );
     });
@@ -604,13 +701,14 @@ struct ext {
     long version; const char *fingerprint; const char *name;
     long class_count; void **classes; long root_count; void **roots;
     void (*init_globals)(void); void (*init_module)(void *); void *space_class;
+    const char *provides; long depend_count; const char **depends;
 };
 int runs;
 int module_runs;
 static void init_globals(void) { runs++; }
 __attribute__((visibility("default"))) void init_module(void *space) { (void)space; module_runs++; }
 __attribute__((section("seam_ext"))) struct ext seam_ext__NAME = {
-    1, "FINGERPRINT", "NAME", 0, 0, 0, 0, init_globals, init_module, 0
+    2, "FINGERPRINT", "NAME", 0, 0, 0, 0, init_globals, init_module, 0, "", 0, 0
 };
 "#;
 
