@@ -117,3 +117,38 @@ pub const EXTENSION_SECTION: &str = "seam_ext";
 /// The one dynamic symbol of an extension shared object: its `init_module`
 /// function (the descriptor's `init_module` word points to the same code).
 pub const EXTENSION_ENTRY: &str = "init_module";
+
+/// A bound of the id range of a class whose ids the loader gives (an
+/// extension's), as an extension shared object names it: an undefined
+/// symbol whose *value* is the bound, so that the loader can write the
+/// number into the code once the class is registered (see
+/// [`class_bound_symbol`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClassBound {
+    /// The class id (the range's start).
+    Id,
+    /// The range's width, `class_max - class_id`.
+    Width,
+}
+
+impl ClassBound {
+    fn suffix(self) -> &'static str {
+        match self {
+            ClassBound::Id => ".id",
+            ClassBound::Width => ".width",
+        }
+    }
+}
+
+/// The symbol whose value is `bound` of the class with descriptor symbol
+/// `descriptor`: `seam_C5polys_7Polygon.id`, `seam_C5polys_7Polygon.width`.
+pub fn class_bound_symbol(descriptor: &str, bound: ClassBound) -> String {
+    format!("{descriptor}{}", bound.suffix())
+}
+
+/// The class descriptor symbol and bound a [`class_bound_symbol`] names, if it is one.
+pub fn parse_class_bound_symbol(symbol: &str) -> Option<(&str, ClassBound)> {
+    [ClassBound::Id, ClassBound::Width]
+        .into_iter()
+        .find_map(|b| symbol.strip_suffix(b.suffix()).map(|d| (d, b)))
+}

@@ -524,22 +524,51 @@ unsafe fn open(
     };
     compare_fingerprints(state, file, extension)?;
     let deps = dependencies(state, file, &descriptor.depends)?;
-    let beside = |name: &str| deps.iter().find_map(|d| d.symbols.get(name).copied());
+    let beside = |name: &str| -> Option<u64> {
+        match seam_abi::symbols::parse_class_bound_symbol(name) {
+            // A registered class of an extension it builds on: the bound is known.
+            Some((class, bound)) => {
+                let desc = deps.iter().find_map(|d| d.symbols.get(class).copied())?;
+                // SAFETY: a dependency's class descriptor, registered when it was loaded.
+                Some(unsafe { class_bound(desc as *mut u8, bound) })
+            }
+            None => deps.iter().find_map(|d| d.symbols.get(name).copied()),
+        }
+    };
     // SAFETY: the file is a Seam extension built against this core and the
     // extensions `deps`, which are loaded.
-    let mapped =
+    let mut mapped =
         unsafe { crate::mapper::map(&image, &beside) }.map_err(|e| open_error(e.to_string()))?;
-    crate::mapper::register_with_perf(&image, &mapped, stem);
-    crate::mapper::report_stats(file, &mapped);
+    // The image's own classes are numbered now, as `register` will number
+    // them (the state does not change in between: it stays locked), so that
+    // their bounds are written into the code before it becomes executable.
     let desc = mapped.at(descriptor.address);
-    #[cfg(test)]
-    state_mapped_for_tests(canonical, mapped.base());
-    let own = image
+    // SAFETY: the relocated descriptor of a verified image; its classes are
+    // class descriptors whose parents are the core's, a dependency's or its own.
+    let planned = unsafe { plan(state, file, desc) }?;
+    let symbols: BTreeMap<String, u64> = image
         .defined_symbols("seam_")
         .into_iter()
         .map(|(name, at)| (name, mapped.base() as u64 + at))
         .collect();
-    Ok((mapped, desc, own))
+    let own = |name: &str| -> Option<u64> {
+        let (class, bound) = seam_abi::symbols::parse_class_bound_symbol(name)?;
+        let at = *symbols.get(class)?;
+        let i = planned.classes.iter().position(|&c| c as u64 == at)?;
+        let (id, max) = planned.ids[i];
+        Some(match bound {
+            seam_abi::symbols::ClassBound::Id => id as u64,
+            seam_abi::symbols::ClassBound::Width => (max - id) as u64,
+        })
+    };
+    // SAFETY: `mapped` is `image` as `map` left it.
+    unsafe { crate::mapper::finish(&mut mapped, &image, &own) }
+        .map_err(|e| open_error(e.to_string()))?;
+    crate::mapper::register_with_perf(&image, &mapped, stem);
+    crate::mapper::report_stats(file, &mapped);
+    #[cfg(test)]
+    state_mapped_for_tests(canonical, mapped.base());
+    Ok((mapped, desc, symbols))
 }
 
 /// The loaded extensions that `depends` (name and exports fingerprint of each
@@ -778,21 +807,19 @@ unsafe fn register(state: &mut State, file: &str, desc: *mut u8) -> Result<(), L
         what,
     };
     // SAFETY: forwarded from the caller.
-    let (classes, roots) = unsafe {
-        (
-            entries(desc, EXT_CLASS_COUNT, EXT_CLASSES)
-                .map_err(|w| malformed(format!("classes: {w}")))?,
-            entries(desc, EXT_ROOT_COUNT, EXT_ROOTS)
-                .map_err(|w| malformed(format!("roots: {w}")))?,
-        )
+    let roots = unsafe {
+        entries(desc, EXT_ROOT_COUNT, EXT_ROOTS).map_err(|w| malformed(format!("roots: {w}")))?
     };
-    let slacks = slacks(&classes).map_err(|w| malformed(format!("classes: {w}")))?;
-    // SAFETY: the classes are class descriptors (forwarded from the caller).
-    let blocks = unsafe { plan_ids(state, file, &classes, &slacks)? };
+    // SAFETY: forwarded from the caller.
+    let Plan {
+        classes,
+        slacks,
+        blocks,
+        ids,
+    } = unsafe { plan(state, file, desc)? };
     for block in &blocks {
         state.next_free.insert(block.base, block.next);
     }
-    let ids = blocks_ids(&classes, &slacks, &blocks);
     for ((&class, &(id, max)), &slack) in classes.iter().zip(&ids).zip(&slacks) {
         // SAFETY: extension class descriptors are writable (forwarded).
         unsafe {
@@ -807,6 +834,53 @@ unsafe fn register(state: &mut State, file: &str, desc: *mut u8) -> Result<(), L
         unsafe { seam_gc_add_root(slot) };
     }
     Ok(())
+}
+
+/// Where the classes of an extension descriptor go: the classes, the slack
+/// each reserves, the blocks taken under outside bases, and each class's
+/// `(class_id, class_max)`.
+struct Plan {
+    classes: Vec<*mut u8>,
+    slacks: Vec<i64>,
+    blocks: Vec<BaseBlock>,
+    ids: Vec<(i64, i64)>,
+}
+
+/// Plans the ids of the classes of the extension descriptor `desc`; changes nothing.
+///
+/// # Safety
+/// As for [`register`].
+unsafe fn plan(state: &State, file: &str, desc: *mut u8) -> Result<Plan, LoadError> {
+    let malformed = |what: String| LoadError::Malformed {
+        file: file.to_owned(),
+        what,
+    };
+    // SAFETY: forwarded from the caller.
+    let classes = unsafe { entries(desc, EXT_CLASS_COUNT, EXT_CLASSES) }
+        .map_err(|w| malformed(format!("classes: {w}")))?;
+    let slacks = slacks(&classes).map_err(|w| malformed(format!("classes: {w}")))?;
+    // SAFETY: the classes are class descriptors (forwarded from the caller).
+    let blocks = unsafe { plan_ids(state, file, &classes, &slacks)? };
+    let ids = blocks_ids(&classes, &slacks, &blocks);
+    Ok(Plan {
+        classes,
+        slacks,
+        blocks,
+        ids,
+    })
+}
+
+/// A bound of a registered class's id range, as `seam_abi::symbols::ClassBound` names it.
+///
+/// # Safety
+/// `class` must be a class descriptor.
+unsafe fn class_bound(class: *mut u8, bound: seam_abi::symbols::ClassBound) -> u64 {
+    // SAFETY: forwarded from the caller.
+    let (id, max) = unsafe { (word(class, CLASS_ID), word(class, CLASS_MAX)) };
+    match bound {
+        seam_abi::symbols::ClassBound::Id => id,
+        seam_abi::symbols::ClassBound::Width => max.wrapping_sub(id),
+    }
 }
 
 /// The ids each class reserves for the subclasses of later extensions: the

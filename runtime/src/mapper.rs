@@ -33,11 +33,31 @@ use std::ffi::{CString, c_void};
 pub(crate) struct Mapped {
     base: *mut u8,
     len: usize,
-    /// GOT loads rewritten into `lea`s, and of those, calls made direct.
+    /// GOT loads rewritten into `lea`s or immediates, and of those, calls made direct.
     pub rewritten: (usize, usize),
+    /// Until [`finish`]: each page's final permissions, and the page size.
+    perms: Vec<u32>,
+    page: u64,
+    /// The GOT entries filled so far: (offset, value, whether the value is a
+    /// number rather than an address).
+    got: Vec<(u64, u64, bool)>,
+    /// GOT entries of class bounds left for [`finish`]: (offset, symbol).
+    pending: Vec<(u64, String)>,
 }
 
 impl Mapped {
+    fn new(base: *mut u8, len: usize) -> Mapped {
+        Mapped {
+            base,
+            len,
+            rewritten: (0, 0),
+            perms: Vec::new(),
+            page: 0,
+            got: Vec::new(),
+            pending: Vec::new(),
+        }
+    }
+
     /// The address of `vaddr` of the image.
     pub(crate) fn at(&self, vaddr: u64) -> *mut u8 {
         self.base.wrapping_add(vaddr as usize)
@@ -70,9 +90,12 @@ const NEAR: u64 = 5 << 28;
 /// Candidate addresses tried near the core before mapping anywhere.
 const ATTEMPTS: u32 = 16;
 
-/// Maps `image` near the core, relocates it and gives it its permissions.
-/// A symbol the image needs comes from the core or else from `beside` (the
-/// symbols of the loaded extensions it was built against).
+/// Maps `image` near the core and relocates it, read-write and not
+/// executable: [`finish`] gives it its permissions. A symbol the image needs
+/// comes from the core or else from `beside` (the symbols of the loaded
+/// extensions it was built against); the bounds of the image's own classes
+/// (`seam_abi::symbols::class_bound_symbol`) are left for [`finish`], since
+/// the loader numbers those classes from the mapped descriptors.
 ///
 /// # Safety
 /// `image` must have been verified as a Seam extension built against this
@@ -97,6 +120,7 @@ pub(crate) unsafe fn map(
     let perms = page_permissions(image, page, len)?;
     // SAFETY: a fresh anonymous region, owned by `mapped`.
     let mut mapped = unsafe { reserve(len as usize) }?;
+    debug_assert!(mapped.pending.is_empty());
     for s in &image.loads {
         let bytes = image.segment_bytes(s)?;
         // SAFETY: `[vaddr, vaddr + filesz)` lies inside the region (end
@@ -104,12 +128,41 @@ pub(crate) unsafe fn map(
         unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), mapped.at(s.vaddr), bytes.len()) };
     }
     // SAFETY: the region is read-write and holds the image.
-    let got = unsafe { relocate(image, &mapped, end, beside) }?;
-    // SAFETY: as above; the GOT entries are relocated.
-    mapped.rewritten = unsafe { relax_got_loads(image, &mapped, &got) };
-    // SAFETY: the region and its page table `perms` cover `len` bytes.
-    unsafe { protect(&mapped, &perms, page) }?;
+    let (got, pending) = unsafe { relocate(image, &mapped, end, beside) }?;
+    mapped.got = got;
+    mapped.pending = pending;
+    mapped.perms = perms;
+    mapped.page = page;
     Ok(mapped)
+}
+
+/// Fills the GOT entries [`map`] left (the bounds of the image's own classes,
+/// from `own`), rewrites the GOT loads it can into `lea`s and immediates, and
+/// gives every page its final permissions: from then on the image is
+/// executable, and nothing of it is writable and executable at once.
+///
+/// # Safety
+/// `mapped` must be the mapping of `image` by [`map`], not finished yet.
+pub(crate) unsafe fn finish(
+    mapped: &mut Mapped,
+    image: &Image,
+    own: &dyn Fn(&str) -> Option<u64>,
+) -> Result<(), ElfError> {
+    for (offset, name) in std::mem::take(&mut mapped.pending) {
+        let value = own(&name).ok_or_else(|| {
+            ElfError::Unsupported(format!("it needs the class bound {name}, which it does not define"))
+        })?;
+        // SAFETY: the GOT entry lies inside the region (checked by `relocate`),
+        // which is read-write until `protect`.
+        unsafe { mapped.at(offset).cast::<u64>().write_unaligned(value) };
+        mapped.got.push((offset, value, true));
+    }
+    mapped.got.sort_unstable();
+    // SAFETY: the region is read-write and holds the relocated image.
+    mapped.rewritten = unsafe { relax_got_loads(image, mapped) };
+    let perms = std::mem::take(&mut mapped.perms);
+    // SAFETY: the region and its page table `perms` cover `len` bytes.
+    unsafe { protect(mapped, &perms, mapped.page) }
 }
 
 fn page_size() -> u64 {
@@ -204,11 +257,7 @@ unsafe fn reserve(len: usize) -> Result<Mapped, ElfError> {
             continue;
         }
         if p as u64 == hint {
-            return Ok(Mapped {
-                base: p.cast(),
-                len,
-                rewritten: (0, 0),
-            });
+            return Ok(Mapped::new(p.cast(), len));
         }
         // A kernel without MAP_FIXED_NOREPLACE took it as a hint and placed the
         // region elsewhere.
@@ -223,11 +272,7 @@ unsafe fn reserve(len: usize) -> Result<Mapped, ElfError> {
             std::io::Error::last_os_error()
         )));
     }
-    Ok(Mapped {
-        base: p.cast(),
-        len,
-        rewritten: (0, 0),
-    })
+    Ok(Mapped::new(p.cast(), len))
 }
 
 /// Applies every dynamic relocation. Returns the GOT entries it filled
@@ -241,10 +286,11 @@ unsafe fn relocate(
     mapped: &Mapped,
     end: u64,
     beside: &dyn Fn(&str) -> Option<u64>,
-) -> Result<Vec<(u64, u64)>, ElfError> {
+) -> Result<Relocated, ElfError> {
     let base = mapped.base() as u64;
-    let mut cache: Vec<(u32, u64)> = Vec::new();
+    let mut cache: Vec<(u32, Symbol)> = Vec::new();
     let mut got = Vec::new();
+    let mut pending = Vec::new();
     for r in image.relocations()? {
         if r.kind == reloc::NONE {
             continue;
@@ -254,24 +300,36 @@ unsafe fn relocate(
                 "a relocation outside the image".to_owned(),
             ));
         }
-        let mut symbol = || -> Result<u64, ElfError> {
-            if r.symbol == 0 {
-                return Ok(0);
+        let symbol = if r.symbol == 0 || r.kind == reloc::RELATIVE {
+            Symbol::Address(0)
+        } else if let Some((_, s)) = cache.iter().find(|(i, _)| *i == r.symbol) {
+            s.clone()
+        } else {
+            let s = resolve(image, base, r.symbol, beside)?;
+            cache.push((r.symbol, s.clone()));
+            s
+        };
+        let (v, number) = match symbol {
+            Symbol::Address(v) => (v, false),
+            Symbol::Number(v) => (v, true),
+            Symbol::Pending(name) if r.kind == reloc::GLOB_DAT && r.addend == 0 => {
+                pending.push((r.offset, name));
+                continue;
             }
-            if let Some(&(_, v)) = cache.iter().find(|(i, _)| *i == r.symbol) {
-                return Ok(v);
+            Symbol::Pending(name) => {
+                return Err(ElfError::Unsupported(format!(
+                    "the class bound {name} is used by a relocation of type {}",
+                    r.kind
+                )));
             }
-            let v = resolve(image, base, r.symbol, beside)?;
-            cache.push((r.symbol, v));
-            Ok(v)
         };
         let value = match r.kind {
             reloc::RELATIVE => base.wrapping_add(r.addend as u64),
-            reloc::ABS64 => symbol()?.wrapping_add(r.addend as u64),
+            reloc::ABS64 => v.wrapping_add(r.addend as u64),
             reloc::GLOB_DAT | reloc::JUMP_SLOT if reloc::GOT_ADDEND => {
-                symbol()?.wrapping_add(r.addend as u64)
+                v.wrapping_add(r.addend as u64)
             }
-            reloc::GLOB_DAT | reloc::JUMP_SLOT => symbol()?,
+            reloc::GLOB_DAT | reloc::JUMP_SLOT => v,
             other => {
                 return Err(ElfError::Unsupported(format!(
                     "relocation type {other} at {:#x} (Seam's loader applies {})",
@@ -281,14 +339,28 @@ unsafe fn relocate(
             }
         };
         if r.kind == reloc::GLOB_DAT {
-            got.push((r.offset, value));
+            got.push((r.offset, value, number));
         }
         // SAFETY: the word lies inside the region (checked above); the
         // region is read-write. Relocated words need not be aligned.
         unsafe { mapped.at(r.offset).cast::<u64>().write_unaligned(value) };
     }
-    got.sort_unstable();
-    Ok(got)
+    Ok((got, pending))
+}
+
+/// What [`relocate`] returns: the GOT entries it filled (offset, value,
+/// whether a number) and those it left for [`finish`] (offset, symbol).
+type Relocated = (Vec<(u64, u64, bool)>, Vec<(u64, String)>);
+
+/// What a symbol stands for.
+#[derive(Clone)]
+enum Symbol {
+    /// An address (a function, a descriptor, a global).
+    Address(u64),
+    /// A number: a class bound of an extension loaded earlier.
+    Number(u64),
+    /// A bound of one of the image's own classes, known once they are numbered.
+    Pending(String),
 }
 
 /// What the static linker does for a symbol it knows is near, done here for
@@ -301,7 +373,8 @@ unsafe fn relocate(
 ///
 /// # Safety
 /// `mapped` must be read-write and hold the relocated image.
-unsafe fn relax_got_loads(image: &Image, mapped: &Mapped, got: &[(u64, u64)]) -> (usize, usize) {
+unsafe fn relax_got_loads(image: &Image, mapped: &Mapped) -> (usize, usize) {
+    let got = &mapped.got;
     let base = mapped.base() as u64;
     let (mut leas, mut calls) = (0, 0);
     for at in image.got_loads() {
@@ -330,10 +403,17 @@ unsafe fn relax_got_loads(image: &Image, mapped: &Mapped, got: &[(u64, u64)]) ->
         }
         let next = at + 4;
         let slot = next.wrapping_add(disp as i64 as u64);
-        let Ok(i) = got.binary_search_by_key(&slot, |&(s, _)| s) else {
+        let Ok(i) = got.binary_search_by_key(&slot, |&(s, _, _)| s) else {
             continue;
         };
-        let target = got[i].1;
+        let (_, target, number) = got[i];
+        if number {
+            // SAFETY: as above.
+            if unsafe { load_immediate(image, mapped, start, modrm, target) } {
+                leas += 1;
+            }
+            continue;
+        }
         let Ok(new) = i32::try_from(target.wrapping_sub(base + next) as i64) else {
             continue;
         };
@@ -349,6 +429,42 @@ unsafe fn relax_got_loads(image: &Image, mapped: &Mapped, got: &[(u64, u64)]) ->
         }
     }
     (leas, calls)
+}
+
+/// Turns the `REX.W mov GOT(%rip), %reg` whose opcode is at `start` into
+/// `REX.W mov $value, %reg` (`c7 /0` with a sign-extended 32-bit immediate,
+/// the same seven bytes) when `value` fits: a class bound becomes an
+/// immediate, as a core's class bounds are. False when left alone.
+///
+/// # Safety
+/// `mapped` must be read-write and hold the image; `start` the opcode of a
+/// `mov r64, [rip + disp32]` inside an executable segment.
+unsafe fn load_immediate(image: &Image, mapped: &Mapped, start: u64, modrm: u8, value: u64) -> bool {
+    let Ok(imm) = i32::try_from(value) else {
+        return false;
+    };
+    let Some(rex_at) = start.checked_sub(1) else {
+        return false;
+    };
+    let in_code = image
+        .loads
+        .iter()
+        .any(|s| s.flags & PF_X != 0 && rex_at >= s.vaddr && start < s.vaddr + s.filesz);
+    // SAFETY: `rex_at` lies in a loaded segment of the region.
+    let rex = if in_code { unsafe { *mapped.at(rex_at) } } else { 0 };
+    // REX.W, with no index (rip-relative) nor base extension: 0x48, or 0x4c with REX.R.
+    if rex & 0xfb != 0x48 {
+        return false;
+    }
+    let reg = (modrm >> 3) & 7;
+    // SAFETY: `rex_at..start + 6` lies in the region (the `mov` checked by the caller).
+    unsafe {
+        *mapped.at(rex_at) = 0x48 | ((rex & 0x04) >> 2);
+        *mapped.at(start) = 0xc7;
+        *mapped.at(start + 1) = 0xc0 | reg;
+        mapped.at(start + 2).cast::<i32>().write_unaligned(imm);
+    }
+    true
 }
 
 /// When the `lea SYMBOL(%rip), %reg` at `start` (REX prefix before it) is
@@ -449,7 +565,7 @@ fn resolve(
     base: u64,
     index: u32,
     beside: &dyn Fn(&str) -> Option<u64>,
-) -> Result<u64, ElfError> {
+) -> Result<Symbol, ElfError> {
     let sym = image.dynamic_symbol(index)?;
     if sym.tls {
         return Err(ElfError::Unsupported(format!(
@@ -458,11 +574,17 @@ fn resolve(
         )));
     }
     if sym.defined {
-        return Ok(base.wrapping_add(sym.value));
+        return Ok(Symbol::Address(base.wrapping_add(sym.value)));
+    }
+    if seam_abi::symbols::parse_class_bound_symbol(&sym.name).is_some() {
+        return Ok(match beside(&sym.name) {
+            Some(n) => Symbol::Number(n),
+            None => Symbol::Pending(sym.name),
+        });
     }
     match core_symbol(&sym.name).or_else(|| beside(&sym.name)) {
-        Some(address) => Ok(address),
-        None if sym.weak => Ok(0),
+        Some(address) => Ok(Symbol::Address(address)),
+        None if sym.weak => Ok(Symbol::Address(0)),
         None => Err(ElfError::Unsupported(format!(
             "it needs the symbol {}, which neither this core nor the extensions it was built \
              against define",

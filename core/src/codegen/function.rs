@@ -1229,6 +1229,14 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         let Some(c) = self.program.classes.get(index) else {
             return Err(self.malformed(format!("class {} does not exist", class.0)));
         };
+        if self.state.loader_numbered[index] && self.state.bounds_by_symbol {
+            // The loader writes the numbers into the code once it has numbered the class.
+            let (min, width) = self.state.class_bounds(self.program, index)?;
+            let min = self.data_addr(min);
+            let width = self.data_addr(width);
+            let rel = self.b.ins().isub(id, min);
+            return Ok(self.b.ins().icmp(IntCC::UnsignedLessThan, rel, width));
+        }
         if self.state.loader_numbered[index] {
             let desc = self.state.class(self.program, index)?;
             let desc = self.data_addr(desc);

@@ -123,6 +123,7 @@ pub fn emit_object(
     let builder = ObjectBuilder::new(isa, "seam", cranelift_module::default_libcall_names())
         .map_err(|e| CodegenError::Module(e.to_string()))?;
     let mut state = ModuleState::new(ObjectModule::new(builder), program)?;
+    state.bounds_by_symbol = config.entry_symbol && program.extension.is_some();
     classes::define_classes(&mut state, program)?;
 
     let mut ctx = state.module.make_context();
@@ -259,6 +260,14 @@ pub(crate) struct ModuleState {
     /// By [`tir::ClassId`]: whether the class is an extension's own, its id range
     /// assigned by the loader (so tests load the bounds from its descriptor).
     pub(crate) loader_numbered: Vec<bool>,
+    /// Whether the bounds of loader-numbered classes are the values of symbols
+    /// the loader resolves (and writes into the code) rather than words loaded
+    /// from their descriptors: in an object for a shared object, which Seam's
+    /// mapper loads. An object linked into a core keeps the loads.
+    pub(crate) bounds_by_symbol: bool,
+    /// By [`tir::ClassId`]: the symbols of a loader-numbered class's id and
+    /// range width (see `seam_abi::symbols::class_bound_symbol`), declared on first use.
+    class_bounds: HashMap<usize, (DataId, DataId)>,
     /// Runtime functions are declared on first use, so the object only
     /// references what the program calls.
     runtime: HashMap<Rt, FuncId>,
@@ -399,6 +408,8 @@ impl ModuleState {
             classes,
             imported,
             loader_numbered,
+            bounds_by_symbol: false,
+            class_bounds: HashMap::new(),
             runtime: HashMap::new(),
             type_codes: HashMap::new(),
         })
@@ -466,6 +477,34 @@ impl ModuleState {
             },
             &mut self.module,
         )
+    }
+
+    /// The symbols whose values are class `index`'s id and range width (imports
+    /// the loader resolves once it has numbered the class), declared on first use.
+    pub(crate) fn class_bounds(
+        &mut self,
+        program: &tir::Program,
+        index: usize,
+    ) -> Result<(DataId, DataId), CodegenError> {
+        if let Some(&ids) = self.class_bounds.get(&index) {
+            return Ok(ids);
+        }
+        let class = program.classes.get(index).ok_or_else(|| CodegenError::MalformedTir {
+            function: "<classes>".into(),
+            message: format!("class {index} does not exist"),
+        })?;
+        let mut declare = |bound| {
+            let symbol = seam_abi::symbols::class_bound_symbol(&class.symbol, bound);
+            self.module
+                .declare_data(&symbol, Linkage::Import, false, false)
+                .map_err(module_error)
+        };
+        let ids = (
+            declare(seam_abi::symbols::ClassBound::Id)?,
+            declare(seam_abi::symbols::ClassBound::Width)?,
+        );
+        self.class_bounds.insert(index, ids);
+        Ok(ids)
     }
 
     /// The import of runtime function `rt`, declared on first use.
