@@ -33,8 +33,9 @@ use std::ffi::{CString, c_void};
 pub(crate) struct Mapped {
     base: *mut u8,
     len: usize,
-    /// GOT loads rewritten into `lea`s or immediates, and of those, calls made direct.
-    pub rewritten: (usize, usize),
+    /// GOT loads rewritten into `lea`s, of those the calls made direct, and
+    /// GOT loads of class bounds rewritten into immediates.
+    pub rewritten: (usize, usize, usize),
     /// Until [`finish`]: each page's final permissions, and the page size.
     perms: Vec<u32>,
     page: u64,
@@ -50,7 +51,7 @@ impl Mapped {
         Mapped {
             base,
             len,
-            rewritten: (0, 0),
+            rewritten: (0, 0, 0),
             perms: Vec::new(),
             page: 0,
             got: Vec::new(),
@@ -373,10 +374,10 @@ enum Symbol {
 ///
 /// # Safety
 /// `mapped` must be read-write and hold the relocated image.
-unsafe fn relax_got_loads(image: &Image, mapped: &Mapped) -> (usize, usize) {
+unsafe fn relax_got_loads(image: &Image, mapped: &Mapped) -> (usize, usize, usize) {
     let got = &mapped.got;
     let base = mapped.base() as u64;
-    let (mut leas, mut calls) = (0, 0);
+    let (mut leas, mut calls, mut immediates) = (0, 0, 0);
     for at in image.got_loads() {
         // `[REX] 8b modrm disp32`: the opcode and ModRM precede the displacement.
         let Some(start) = at.checked_sub(2) else {
@@ -410,7 +411,7 @@ unsafe fn relax_got_loads(image: &Image, mapped: &Mapped) -> (usize, usize) {
         if number {
             // SAFETY: as above.
             if unsafe { load_immediate(image, mapped, start, modrm, target) } {
-                leas += 1;
+                immediates += 1;
             }
             continue;
         }
@@ -428,7 +429,7 @@ unsafe fn relax_got_loads(image: &Image, mapped: &Mapped) -> (usize, usize) {
             calls += 1;
         }
     }
-    (leas, calls)
+    (leas, calls, immediates)
 }
 
 /// Turns the `REX.W mov GOT(%rip), %reg` whose opcode is at `start` into
@@ -721,11 +722,13 @@ pub(crate) fn report_stats(file: &str, mapped: &Mapped) {
     }
     let near = mapped.base().abs_diff(map as *const () as usize) < (2 << 30);
     eprintln!(
-        "seam: mapped {file} at {:#x} ({} the core), {} GOT loads rewritten, {} calls made direct",
+        "seam: mapped {file} at {:#x} ({} the core), {} GOT loads rewritten, {} calls made \
+         direct, {} class bounds made immediates",
         mapped.base(),
         if near { "near" } else { "far from" },
         mapped.rewritten.0,
-        mapped.rewritten.1
+        mapped.rewritten.1,
+        mapped.rewritten.2
     );
 }
 
