@@ -125,8 +125,9 @@ pub const EXTENSION_ENTRY: &str = "init_module";
 /// [`class_bound_symbol`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ClassBound {
-    /// The class id (the range's start).
-    Id,
+    /// The class id (the range's start), negated (two's complement): the test
+    /// adds it, as a core's class test adds an immediate.
+    NegatedId,
     /// The range's width, `class_max - class_id`.
     Width,
 }
@@ -134,21 +135,21 @@ pub enum ClassBound {
 impl ClassBound {
     fn suffix(self) -> &'static str {
         match self {
-            ClassBound::Id => ".id",
+            ClassBound::NegatedId => ".negid",
             ClassBound::Width => ".width",
         }
     }
 }
 
 /// The symbol whose value is `bound` of the class with descriptor symbol
-/// `descriptor`: `seam_C5polys_7Polygon.id`, `seam_C5polys_7Polygon.width`.
+/// `descriptor`: `seam_C5polys_7Polygon.negid`, `seam_C5polys_7Polygon.width`.
 pub fn class_bound_symbol(descriptor: &str, bound: ClassBound) -> String {
     format!("{descriptor}{}", bound.suffix())
 }
 
 /// The class descriptor symbol and bound a [`class_bound_symbol`] names, if it is one.
 pub fn parse_class_bound_symbol(symbol: &str) -> Option<(&str, ClassBound)> {
-    [ClassBound::Id, ClassBound::Width]
+    [ClassBound::NegatedId, ClassBound::Width]
         .into_iter()
         .find_map(|b| symbol.strip_suffix(b.suffix()).map(|d| (d, b)))
 }

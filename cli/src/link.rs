@@ -136,7 +136,11 @@ pub fn link_shared(object: &[u8], output: &Path) -> Result<()> {
             "--emit-relocs",
         ];
         let mut ld = Command::new("ld");
-        ld.arg("-shared").arg(&obj).args(options).arg("-o").arg(output);
+        ld.arg("-shared")
+            .arg(&obj)
+            .args(options)
+            .arg("-o")
+            .arg(output);
         match ld.output() {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let mut cc = Command::new("cc");

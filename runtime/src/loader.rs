@@ -557,7 +557,7 @@ unsafe fn open(
         let i = planned.classes.iter().position(|&c| c as u64 == at)?;
         let (id, max) = planned.ids[i];
         Some(match bound {
-            seam_abi::symbols::ClassBound::Id => id as u64,
+            seam_abi::symbols::ClassBound::NegatedId => (id as u64).wrapping_neg(),
             seam_abi::symbols::ClassBound::Width => (max - id) as u64,
         })
     };
@@ -878,7 +878,7 @@ unsafe fn class_bound(class: *mut u8, bound: seam_abi::symbols::ClassBound) -> u
     // SAFETY: forwarded from the caller.
     let (id, max) = unsafe { (word(class, CLASS_ID), word(class, CLASS_MAX)) };
     match bound {
-        seam_abi::symbols::ClassBound::Id => id,
+        seam_abi::symbols::ClassBound::NegatedId => id.wrapping_neg(),
         seam_abi::symbols::ClassBound::Width => max.wrapping_sub(id),
     }
 }

@@ -151,7 +151,9 @@ pub(crate) unsafe fn finish(
 ) -> Result<(), ElfError> {
     for (offset, name) in std::mem::take(&mut mapped.pending) {
         let value = own(&name).ok_or_else(|| {
-            ElfError::Unsupported(format!("it needs the class bound {name}, which it does not define"))
+            ElfError::Unsupported(format!(
+                "it needs the class bound {name}, which it does not define"
+            ))
         })?;
         // SAFETY: the GOT entry lies inside the region (checked by `relocate`),
         // which is read-write until `protect`.
@@ -440,8 +442,15 @@ unsafe fn relax_got_loads(image: &Image, mapped: &Mapped) -> (usize, usize, usiz
 /// # Safety
 /// `mapped` must be read-write and hold the image; `start` the opcode of a
 /// `mov r64, [rip + disp32]` inside an executable segment.
-unsafe fn load_immediate(image: &Image, mapped: &Mapped, start: u64, modrm: u8, value: u64) -> bool {
-    let Ok(imm) = i32::try_from(value) else {
+unsafe fn load_immediate(
+    image: &Image,
+    mapped: &Mapped,
+    start: u64,
+    modrm: u8,
+    value: u64,
+) -> bool {
+    // `c7 /0` sign-extends its immediate: a negated id fits as well as a width.
+    let Ok(imm) = i32::try_from(value as i64) else {
         return false;
     };
     let Some(rex_at) = start.checked_sub(1) else {
@@ -452,7 +461,11 @@ unsafe fn load_immediate(image: &Image, mapped: &Mapped, start: u64, modrm: u8, 
         .iter()
         .any(|s| s.flags & PF_X != 0 && rex_at >= s.vaddr && start < s.vaddr + s.filesz);
     // SAFETY: `rex_at` lies in a loaded segment of the region.
-    let rex = if in_code { unsafe { *mapped.at(rex_at) } } else { 0 };
+    let rex = if in_code {
+        unsafe { *mapped.at(rex_at) }
+    } else {
+        0
+    };
     // REX.W, with no index (rip-relative) nor base extension: 0x48, or 0x4c with REX.R.
     if rex & 0xfb != 0x48 {
         return false;

@@ -1231,10 +1231,10 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         };
         if self.state.loader_numbered[index] && self.state.bounds_by_symbol {
             // The loader writes the numbers into the code once it has numbered the class.
-            let (min, width) = self.state.class_bounds(self.program, index)?;
-            let min = self.data_addr(min);
+            let (neg_min, width) = self.state.class_bounds(self.program, index)?;
+            let neg_min = self.data_addr(neg_min);
             let width = self.data_addr(width);
-            let rel = self.b.ins().isub(id, min);
+            let rel = self.b.ins().iadd(id, neg_min);
             return Ok(self.b.ins().icmp(IntCC::UnsignedLessThan, rel, width));
         }
         if self.state.loader_numbered[index] {

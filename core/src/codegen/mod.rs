@@ -489,10 +489,13 @@ impl ModuleState {
         if let Some(&ids) = self.class_bounds.get(&index) {
             return Ok(ids);
         }
-        let class = program.classes.get(index).ok_or_else(|| CodegenError::MalformedTir {
-            function: "<classes>".into(),
-            message: format!("class {index} does not exist"),
-        })?;
+        let class = program
+            .classes
+            .get(index)
+            .ok_or_else(|| CodegenError::MalformedTir {
+                function: "<classes>".into(),
+                message: format!("class {index} does not exist"),
+            })?;
         let mut declare = |bound| {
             let symbol = seam_abi::symbols::class_bound_symbol(&class.symbol, bound);
             self.module
@@ -500,7 +503,7 @@ impl ModuleState {
                 .map_err(module_error)
         };
         let ids = (
-            declare(seam_abi::symbols::ClassBound::Id)?,
+            declare(seam_abi::symbols::ClassBound::NegatedId)?,
             declare(seam_abi::symbols::ClassBound::Width)?,
         );
         self.class_bounds.insert(index, ids);
