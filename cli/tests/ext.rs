@@ -47,8 +47,8 @@
 //!                                                        (and, for ext/core_virtuals, with
 //!                                                        SEAM_PERF_MAP=1: /tmp/perf-PID.map
 //!                                                        must name the extension's functions;
-//!                                                        SEAM_MAP_STATS=1: mapped near, code
-//!                                                        rewritten)
+//!                                                        SEAM_MAP_STATS=1: mapped near, code and class
+//!                                                        bounds rewritten)
 //!       every .so built is checked: `nm -D` shows init_module alone, readelf no
 //!       NEEDED/INIT/TEXTREL and no relocation type the mapper does not apply
 //!   (d) cd TMP/dyn && seam run tests/ext/NAME/main.py -- ARGS
@@ -765,11 +765,12 @@ fn check_perf_map(report: &mut String, dyn_dir: &Path, args: &[String]) -> Resul
     if !stats.contains("(near the core)")
         || count("GOT loads rewritten") == 0
         || count("calls made direct") == 0
+        || count("class bounds made immediates") == 0
     {
         let _ = writeln!(
             report,
             "[SEAM_MAP_STATS=1] the extension was not mapped near the core with its \
-             GOT loads and calls rewritten:\n{}",
+             GOT loads, calls and class bounds rewritten:\n{}",
             indent(&stderr)
         );
     }
