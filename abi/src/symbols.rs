@@ -29,10 +29,6 @@ macro_rules! foreach_data_symbol {
             STACK_LIMIT = seam_stack_limit, runtime;
             /// The data symbol of a core's exports fingerprint (a NUL-terminated hex string).
             CORE_FINGERPRINT = seam_core_fingerprint, program;
-            /// The symbol generated code defines as the program's entry:
-            /// `fn(argv: list[str]) -> i64`. It registers roots, creates literals, runs
-            /// module initialisers and calls `main`.
-            PROGRAM_MAIN = seam_program_main, program;
         }
     };
 }
@@ -44,6 +40,22 @@ macro_rules! symbol_names {
 }
 
 crate::foreach_data_symbol!(symbol_names);
+
+/// The name of the function generated code defines as the program's entry,
+/// [`PROGRAM_MAIN`], as a string literal: the runtime declares it with
+/// `#[link_name = seam_abi::program_main_symbol!()]`, and an attribute takes a
+/// literal (or a macro producing one), never a constant.
+#[macro_export]
+macro_rules! program_main_symbol {
+    () => {
+        "seam_program_main"
+    };
+}
+
+/// The symbol generated code defines as the program's entry:
+/// `fn(argv: list[str]) -> i64`. It registers roots, creates literals, runs
+/// module initialisers and calls `main`.
+pub const PROGRAM_MAIN: &str = program_main_symbol!();
 
 /// The kind letter of a mangled module-level item (see [`mangle`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

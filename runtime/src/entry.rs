@@ -27,7 +27,8 @@ mod c_main {
 
         /// Defined by generated code: registers roots, creates literals, runs
         /// module initialisers and calls the user's `main(argv)`.
-        fn seam_program_main(argv: *mut u8) -> i64;
+        #[link_name = seam_abi::program_main_symbol!()]
+        fn program_main(argv: *mut u8) -> i64;
     }
 
     /// The process entry point: runs the program on a thread of its own with
@@ -76,7 +77,7 @@ mod c_main {
             unsafe { list_append_word(list, s as u64) };
         }
         // SAFETY: the generated program's entry takes a live `list[str]`.
-        let mut status = unsafe { seam_program_main(list) };
+        let mut status = unsafe { program_main(list) };
         drop(roots);
         // Open files are flushed at exit, whatever happens, as CPython does.
         crate::file::flush_all();
