@@ -234,3 +234,79 @@ fn normalise(text: &str, target: &str, fingerprint: &str) -> String {
     }
     out
 }
+
+#[test]
+fn an_extensions_exports_file_describes_it_and_what_it_was_built_against() {
+    // `tests/ext/layers`: polys exports to shapes, which is built on the core and polys.
+    let dir = scratch("layers");
+    let src = dir.join("src");
+    fs::create_dir_all(&src).expect("a scratch directory");
+    for f in ["polys.py", "shapes.py"] {
+        fs::copy(root().join("tests/ext/layers").join(f), src.join(f)).expect("copy a source");
+    }
+    let path = |p: PathBuf| p.to_str().expect("UTF-8 path").to_string();
+    let core = path(dir.join("core"));
+    let out = seam(&["build-core", "tests/ext/layers/main.py", "-o", &core]);
+    assert!(
+        out.status.success(),
+        "build-core: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let core_exports = format!("{core}.exports");
+    for (ext, exports) in [
+        ("polys", vec![core_exports.clone()]),
+        (
+            "shapes",
+            vec![core_exports.clone(), path(dir.join("polys.exports"))],
+        ),
+    ] {
+        let mut args = vec!["build-ext".to_string(), path(src.join(format!("{ext}.py")))];
+        for e in exports {
+            args.push("--exports".into());
+            args.push(e);
+        }
+        args.push("-o".into());
+        args.push(path(dir.join(format!("{ext}.so"))));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = seam(&args);
+        assert!(
+            out.status.success(),
+            "build-ext {ext}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let decode = |name: &str| {
+        let bytes = fs::read(dir.join(name)).expect("an exports file beside the library");
+        seam_exports_schema::decode(&bytes).expect("it decodes")
+    };
+    let (core_file, polys, shapes) = (
+        decode("core.exports"),
+        decode("polys.exports"),
+        decode("shapes.exports"),
+    );
+    let polys_of = polys
+        .extension
+        .as_ref()
+        .expect("an extension's file says whose it is");
+    assert_eq!(polys_of.name, "polys");
+    assert_eq!(polys_of.core, core_file.fingerprint);
+    assert!(polys_of.depends.is_empty());
+    let shapes_of = shapes
+        .extension
+        .as_ref()
+        .expect("an extension's file says whose it is");
+    assert_eq!(shapes_of.core, core_file.fingerprint);
+    assert_eq!(shapes_of.depends.len(), 1);
+    assert_eq!(shapes_of.depends[0].name, "polys");
+    assert_eq!(shapes_of.depends[0].fingerprint, polys.fingerprint);
+
+    let out = seam(&["inspect", &path(dir.join("polys.exports"))]);
+    assert!(out.status.success(), "seam inspect failed");
+    let text = String::from_utf8(out.stdout).expect("inspect prints UTF-8");
+    let text = normalise(&text, &polys.target, &polys.fingerprint.to_string())
+        .replace(&core_file.fingerprint.to_string(), "<core fingerprint>");
+    if let Some(report) = check_expectation(Path::new("tests/exports/extension.inspect"), &text) {
+        panic!("\n{report}");
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
