@@ -11,6 +11,7 @@ use seam_core::frontend::{SourceLoader, check_program};
 use seam_exports_schema::{ExportsFile, ExportsIndex};
 
 use super::{ExtError, check, translate};
+use seam_core::frontend::Layer;
 
 const HOST: &str = "x86_64-unknown-linux-gnu";
 
@@ -334,5 +335,157 @@ fn imported_classes_are_subclassed_by_the_cores_rules() {
             "method 'apply' of class 'Mine' overrides 'main.Op.apply' with a different signature \
           (an override must have the same parameter and return types)"
         ]
+    );
+}
+
+const LAYER: &str = r#"from main import Op, Space
+from seam import export
+
+
+@export
+class Twice(Op):
+    def apply(self, x: int) -> int:
+        return 2 * x
+
+
+@export
+def make() -> Twice:
+    return Twice()
+
+
+def init_module(space: Space) -> None:
+    space.names.append("layer")
+"#;
+
+const ON_LAYER: &str = r#"from layer import Twice, make
+from main import Space
+
+
+class Quad(Twice):
+    def apply(self, x: int) -> int:
+        return 2 * super().apply(x)
+
+
+def init_module(space: Space) -> None:
+    space.names.append(str(Quad().apply(make().apply(1))))
+"#;
+
+/// The exports file `seam build-ext` writes for `layer.py` against `core`.
+fn layer_exports(core: &[u8]) -> Vec<u8> {
+    let loader = MemLoader::new(&[("core/layer.py", LAYER)]);
+    let object = translate(
+        Path::new("core/layer.py"),
+        &open(core),
+        "core.exports",
+        &[],
+        HOST,
+        &loader,
+        true,
+    )
+    .expect("the layer translates");
+    object.exports.encode()
+}
+
+#[test]
+fn an_extension_builds_on_another_extensions_exports() {
+    let core = core_exports();
+    let layer = layer_exports(&core);
+    let (core_index, layer_index) = (open(&core), open(&layer));
+    let layers = [Layer {
+        exports: &layer_index,
+        path: "layer.exports",
+    }];
+    let loader = MemLoader::new(&[("core/ext.py", ON_LAYER)]);
+    let object = translate(
+        Path::new("core/ext.py"),
+        &core_index,
+        "core.exports",
+        &layers,
+        HOST,
+        &loader,
+        true,
+    )
+    .expect("the second layer translates");
+    let of = object
+        .exports
+        .extension
+        .expect("an extension's exports say whose");
+    assert_eq!(of.core, core_index.fingerprint());
+    assert_eq!(of.depends.len(), 1);
+    assert_eq!(of.depends[0].name, "layer");
+    assert_eq!(of.depends[0].fingerprint, layer_index.fingerprint());
+    // Without the layer's exports, `layer` is no module it can import.
+    let out = check(
+        Path::new("core/ext.py"),
+        &core_index,
+        "core.exports",
+        &[],
+        &loader,
+    );
+    assert!(
+        out.diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("cannot import 'layer'")),
+        "{:?}",
+        out.diagnostics
+    );
+}
+
+#[test]
+fn a_layer_built_against_another_core_or_missing_what_it_was_built_on_is_refused() {
+    let core = core_exports();
+    let layer = layer_exports(&core);
+    // Another core: the same sources with one more exported function.
+    let loader = MemLoader::new(&[
+        (
+            "core/main.py",
+            &format!("{CORE}\n\n@export\ndef extra() -> int:\n    return 1\n"),
+        ),
+        ("core/helpers.py", HELPERS),
+    ]);
+    let out = check_program(Path::new("core/main.py"), &loader);
+    let other = build_exports(&out.program.expect("the other core checks"), HOST)
+        .expect("exports")
+        .encode();
+    let (other_index, layer_index) = (open(&other), open(&layer));
+    let layers = [Layer {
+        exports: &layer_index,
+        path: "layer.exports",
+    }];
+    let loader = MemLoader::new(&[("core/ext.py", ON_LAYER)]);
+    let out = check(
+        Path::new("core/ext.py"),
+        &other_index,
+        "other.exports",
+        &layers,
+        &loader,
+    );
+    let messages: Vec<&str> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].starts_with("'layer.exports' was built against core exports ")
+            && messages[0].ends_with("rebuild extension 'layer' with seam build-ext"),
+        "{}",
+        messages[0]
+    );
+    // A core's exports file given as a layer.
+    let core_index = open(&core);
+    let layers = [Layer {
+        exports: &core_index,
+        path: "core.exports",
+    }];
+    let out = check(
+        Path::new("core/ext.py"),
+        &core_index,
+        "core.exports",
+        &layers,
+        &loader,
+    );
+    assert!(
+        out.diagnostics.iter().any(|d| d
+            .message
+            .starts_with("'core.exports' is a core's exports file, not an extension's")),
+        "{:?}",
+        out.diagnostics
     );
 }
