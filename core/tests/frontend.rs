@@ -300,6 +300,7 @@ fn check_on_this_thread(case: &Case) -> Result<(bool, String), String> {
                 exports: &opened,
                 path: &path,
                 layers: &[],
+                rules: &seam_extmod::SecondTranslation,
             };
             check_extension(&case.entry, iface, &loader)
         }

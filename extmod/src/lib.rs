@@ -1,21 +1,29 @@
 //! The second translation: an extension module compiled against a core's
-//! exports file, never its sources.
+//! exports file (and the exports files of extensions it builds on), never
+//! their sources.
 //!
 //! ```text
-//!   ext.py + core.exports ──check_extension──▶ tir::Program (core items imported)
-//!                          ──codegen──▶ PIC object ──(driver: cc -shared)──▶ ext.so
+//!   ext.py + core.exports [+ layer.exports...] ──check_extension (SecondTranslation's rules)──▶
+//!       tir::Program (core and layer items imported) ──build_exports──▶ ext.exports
+//!                                                    ──codegen──▶ PIC object ──(driver: ld)──▶ ext.so
 //! ```
 //!
 //! This crate is the second phase's policy: it refuses an exports file built
-//! for another target, checks the extension against the core interface the
-//! file describes, and produces the object; the front end and backend are
-//! the shared translator's ([`seam_core`]). Its cost grows with the
-//! extension, not with the core: the exports file is decoded once and only
-//! the names the extension imports are ever looked at again. It does no I/O
-//! of its own (sources come through a [`SourceLoader`]) and knows nothing of
-//! the loader that will `dlopen` the result.
+//! for another target, checks the extension against the interface the files
+//! describe under its own rules ([`SecondTranslation`]: the entry point, the
+//! default slack of exported classes, what to say of a name no file offers),
+//! describes what the extension exports, and produces the object; the front
+//! end and backend are the shared translator's ([`seam_core`]). Its cost
+//! grows with the extension, not with the core: the exports files are opened
+//! once and only the names the extension uses are decoded. It does no I/O of
+//! its own (sources come through a [`SourceLoader`]) and knows nothing of the
+//! loader that will map the result.
 
 #![forbid(unsafe_code)]
+
+mod rules;
+
+pub use rules::{EXTENSION_DEFAULT_SLACK, SecondTranslation};
 
 use std::fmt;
 use std::path::Path;
@@ -81,6 +89,7 @@ pub fn check(
             exports: core,
             path: core_path,
             layers,
+            rules: &SecondTranslation,
         },
         loader,
     )
@@ -117,8 +126,11 @@ pub fn translate(
         .expect("an extension's program says it is one");
     ext_info.provides = Some(exports.fingerprint.to_string());
     let name = ext_info.name.clone();
+    // A shared object is mapped by Seam's loader, which writes the class bounds
+    // into its code; an object linked into a core keeps reading them.
     let config = CodegenConfig {
         entry_symbol: shared,
+        class_bounds_at_load: shared,
         ..CodegenConfig::default()
     };
     let object = codegen::emit_object(&program, &config).map_err(ExtError::Codegen)?;

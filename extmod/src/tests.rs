@@ -312,8 +312,8 @@ fn an_extension_names_only_what_the_core_exports() {
     assert_eq!(
         msgs,
         [
-            "cannot import the core global 'count' by value (it would be a copy): use 'import main' \
-          and 'main.count'"
+            "cannot import the exported global 'count' by value (it would be a copy): use 'import \
+          main' and 'main.count'"
         ]
     );
 }
@@ -487,5 +487,38 @@ fn a_layer_built_against_another_core_or_missing_what_it_was_built_on_is_refused
             .starts_with("'core.exports' is a core's exports file, not an extension's")),
         "{:?}",
         out.diagnostics
+    );
+}
+
+#[test]
+fn names_a_layer_does_not_export_are_reported_against_that_layer() {
+    let core = core_exports();
+    let layer = layer_exports(&core);
+    let (core_index, layer_index) = (open(&core), open(&layer));
+    let layers = [Layer {
+        exports: &layer_index,
+        path: "layer.exports",
+    }];
+    let loader = MemLoader::new(&[(
+        "core/ext.py",
+        "import layer\nfrom layer import Hidden\nfrom main import Space\n\n\n\
+         def init_module(space: Space) -> None:\n    layer.nothing()\n",
+    )]);
+    let out = check(
+        Path::new("core/ext.py"),
+        &core_index,
+        "core.exports",
+        &layers,
+        &loader,
+    );
+    let messages: Vec<&str> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "'layer.Hidden' is not exported by extension 'layer' (see its exports file \
+             'layer.exports'; mark it @export in extension 'layer')",
+            "'layer.nothing' is not an exported function of extension 'layer' (see its exports \
+             file 'layer.exports'; mark it @export in extension 'layer')",
+        ]
     );
 }

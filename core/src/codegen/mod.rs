@@ -62,6 +62,12 @@ pub struct CodegenConfig {
     /// the shared object's one dynamic symbol. Never for an extension linked
     /// into a core (`--static-ext`), where two would clash.
     pub entry_symbol: bool,
+    /// For an extension Seam's mapper will load: test the ranges of classes
+    /// whose ids the loader gives against symbols whose values the loader
+    /// writes into the code (`seam_abi::symbols::class_bound_symbol`), rather
+    /// than against words loaded from their descriptors. Never for an
+    /// extension linked into a core, whose code is never made writable.
+    pub class_bounds_at_load: bool,
 }
 
 /// Cranelift's optimisation level.
@@ -123,7 +129,7 @@ pub fn emit_object(
     let builder = ObjectBuilder::new(isa, "seam", cranelift_module::default_libcall_names())
         .map_err(|e| CodegenError::Module(e.to_string()))?;
     let mut state = ModuleState::new(ObjectModule::new(builder), program)?;
-    state.bounds_by_symbol = config.entry_symbol && program.extension.is_some();
+    state.bounds_by_symbol = config.class_bounds_at_load && program.extension.is_some();
     classes::define_classes(&mut state, program)?;
 
     let mut ctx = state.module.make_context();

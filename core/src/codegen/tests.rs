@@ -47,6 +47,7 @@ fn emit(program: &Program) -> (Vec<u8>, Vec<(String, Option<u32>)>) {
 fn emit_shared(program: &Program) -> (Vec<u8>, Vec<(String, Option<u32>)>) {
     let config = CodegenConfig {
         entry_symbol: true,
+        class_bounds_at_load: true,
         ..CodegenConfig::default()
     };
     match emit_object(program, &config) {

@@ -13,7 +13,10 @@ use std::path::{Path, PathBuf};
 use seam_exports_schema::{ExportsFile, ExportsIndex, decode};
 
 use super::{Bases, Owner, ReadCore, build_exports, read_core};
-use crate::frontend::{CoreInterface, SourceLoader, check_extension, check_program};
+use crate::frontend::{
+    CoreInterface, EntryPoint, ExtensionRules, Item, Provider, SourceLoader, check_extension,
+    check_program,
+};
 use crate::rt::ExcKind;
 use crate::tir::{self, ClassId, FuncId, Program};
 use crate::tirprint::type_name;
@@ -680,6 +683,7 @@ fn assert_extension_sees_the_core(
         exports: &index,
         path: "core.exports",
         layers: &[],
+        rules: &RoundTripRules,
     };
     let out = check_extension(Path::new(&entry), iface, &loader);
     let messages: Vec<&str> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
@@ -958,4 +962,37 @@ fn an_extension_of_a_core_near_the_id_limit_numbers_nothing() {
         assert_extension_sees_the_core(&core, &file, "big", ext),
         ["main.C0", "main.Last"]
     );
+}
+
+/// Rules enough for the round trip, whose extensions are valid: the second
+/// translation's own (`seam_extmod::SecondTranslation`) depend on this crate.
+#[derive(Debug)]
+struct RoundTripRules;
+
+impl ExtensionRules for RoundTripRules {
+    fn default_slack(&self) -> u32 {
+        32
+    }
+
+    fn entry_point(&self, found: &EntryPoint) -> Result<ClassId, String> {
+        match found {
+            EntryPoint::Function { params, .. } => params
+                .first()
+                .and_then(|p| p.imported_class)
+                .ok_or_else(|| "no space class".to_string()),
+            EntryPoint::Missing => Err("no init_module".to_string()),
+        }
+    }
+
+    fn unknown_module(&self, name: &str, _: &str) -> String {
+        format!("unknown module {name}")
+    }
+
+    fn not_exported(&self, _: Item, name: &str, module: &Provider<'_>) -> String {
+        format!("{}.{name} is not exported", module.module)
+    }
+
+    fn global_by_value(&self, name: &str, _: &str) -> String {
+        format!("global {name} by value")
+    }
 }

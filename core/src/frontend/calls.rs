@@ -9,6 +9,7 @@ use ruff_text_size::Ranged;
 
 use super::checker::{Checker, R, Reported};
 use super::defs::{Binding, Pass, SeamName, Slot};
+use super::rules::Item;
 use crate::tir::{self, ExprKind, Type};
 
 impl Checker<'_, '_> {
@@ -108,12 +109,9 @@ impl Checker<'_, '_> {
                             let mname = self.cx.module(m).name.clone();
                             Err(self.error(
                                 a.attr.range,
-                                match &self.cx.interface_path {
-                                    Some(path) if self.cx.module(m).file.is_none() => format!(
-                                        "'{mname}.{attr}' is not an exported function of the core \
-                                     (see its exports file '{path}'; mark it @export in the core)"
-                                    ),
-                                    _ => format!("module '{mname}' has no function '{attr}'"),
+                                match self.cx.not_exported(m, Item::Function, attr) {
+                                    Some(message) => message,
+                                    None => format!("module '{mname}' has no function '{attr}'"),
                                 },
                             ))
                         }

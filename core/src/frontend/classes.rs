@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::classplan::{DEFAULT_SLACK, EXTENSION_DEFAULT_SLACK};
+use super::classplan::DEFAULT_SLACK;
 use super::context::Context;
 use super::defs::{Binding, ClassInfo, Constant, ModId, SeamName};
 use crate::diag::FileId;
@@ -256,13 +256,8 @@ impl Context<'_> {
                 self.error(file, def.name.range, "generic classes are not supported");
             }
             // Decorators. An extension's class takes its block of ids from its
-            // parent's slack, so it must reserve fewer than the parent: it
-            // reserves `EXTENSION_DEFAULT_SLACK` unless told otherwise.
-            let mut slack = if self.interface.is_some() {
-                EXTENSION_DEFAULT_SLACK
-            } else {
-                DEFAULT_SLACK
-            };
+            // parent's slack: what it reserves by default is the second translation's rule.
+            let mut slack = self.rules.map_or(DEFAULT_SLACK, |r| r.default_slack());
             let mut is_final = false;
             for d in &def.decorator_list {
                 match self.class_decorator(module, &d.expression) {

@@ -34,14 +34,6 @@ use crate::tir::{self, ClassId, FuncId, Type};
 /// Class ids a non-final class reserves for subclasses defined later, unless `@export(slack=N)` says otherwise.
 pub const DEFAULT_SLACK: u32 = 256;
 
-/// The ids an exported class of an extension reserves for the subclasses of
-/// later extensions, unless `@export(slack=N)` says otherwise. Smaller than
-/// [`DEFAULT_SLACK`]: the class's whole block (itself, its subclasses in the
-/// extension and its slack) comes out of its parent's slack, so with the
-/// default on both sides a core class holds seven such classes, or an exported
-/// extension class with an exported subclass of its own.
-pub const EXTENSION_DEFAULT_SLACK: u32 = 32;
-
 /// What numbering needs to know of a class.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct ClassShape {

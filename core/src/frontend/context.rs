@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::defs::{ClassInfo, FuncSig, GlobalInfo, Imported, ModId, Module, ThunkKey};
+use super::rules::{ExtensionRules, Item, Provider};
 use crate::diag::{Diagnostic, FileId, SourceMap};
 use crate::tir;
 
@@ -43,6 +44,11 @@ pub(crate) struct Context<'a> {
     pub interface: Option<Imported>,
     /// For a second translation: the exports file's path, for diagnostics.
     pub interface_path: Option<String>,
+    /// For a second translation: the rules it is held to (see `rules.rs`).
+    pub rules: Option<&'a dyn ExtensionRules>,
+    /// For a second translation: each imported module's exports file, and the
+    /// extension whose file it is (`None`: the core's).
+    pub providers: HashMap<String, (String, Option<String>)>,
     /// The thunks function values call through, made on first use (see `callable.rs`).
     pub thunks: HashMap<ThunkKey, tir::FuncId>,
     /// Per module, made on first use: for each set of constants CPython's compiler
@@ -52,6 +58,26 @@ pub(crate) struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// For a second translation, when `module` comes from an exports file:
+    /// the message for a `name` it does not offer as `item`.
+    pub(crate) fn not_exported(&self, module: ModId, item: Item, name: &str) -> Option<String> {
+        let rules = self.rules?;
+        let m = &self.modules[module.0 as usize];
+        if m.file.is_some() {
+            return None;
+        }
+        let (exports, extension) = self.providers.get(&m.name)?;
+        Some(rules.not_exported(
+            item,
+            name,
+            &Provider {
+                module: &m.name,
+                exports,
+                extension: extension.as_deref(),
+            },
+        ))
+    }
+
     pub(crate) fn error(
         &mut self,
         file: FileId,

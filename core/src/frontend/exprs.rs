@@ -9,6 +9,7 @@ use ruff_text_size::{Ranged, TextRange};
 use super::checker::{Checker, R, Reported};
 use super::defs::{Binding, ModId};
 use super::flow::NarrowKey;
+use super::rules::Item;
 use crate::rt::Rt;
 use crate::tir::{self, ExprKind, Type};
 
@@ -425,13 +426,9 @@ impl<'c, 'a> Checker<'c, 'a> {
                     let mname = self.cx.module(m).name.clone();
                     Err(self.error(
                         a.attr.range,
-                        match &self.cx.interface_path {
-                            Some(path) if self.cx.module(m).file.is_none() => format!(
-                                "'{mname}.{}' is not an exported global of the core \
-                                 (see its exports file '{path}'; annotate it Exported[T] in the core)",
-                                a.attr.id
-                            ),
-                            _ => format!("module '{mname}' has no global '{}'", a.attr.id),
+                        match self.cx.not_exported(m, Item::Global, a.attr.id.as_str()) {
+                            Some(message) => message,
+                            None => format!("module '{mname}' has no global '{}'", a.attr.id),
                         },
                     ))
                 }

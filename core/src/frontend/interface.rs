@@ -34,6 +34,7 @@ use seam_exports_schema::{ExportsFile, ExportsIndex};
 
 use super::context::Context;
 use super::defs::{Binding, ClassInfo, FuncSig, Imported, ModId, Param};
+use super::rules::ExtensionRules;
 use crate::exports::reader::{self, Bases, Owner};
 use crate::tir::{self, FuncId};
 
@@ -47,6 +48,8 @@ pub struct CoreInterface<'a> {
     /// The exports files of extensions it may build on (`seam build-ext
     /// --exports CORE --exports EXT...`), in any order.
     pub layers: &'a [Layer<'a>],
+    /// The rules the extension is held to (the second translation's).
+    pub rules: &'a dyn ExtensionRules,
 }
 
 /// The exports file of an extension another extension may build on.
@@ -173,17 +176,21 @@ impl Context<'_> {
     pub(super) fn interface_modules(&mut self, iface: CoreInterface<'_>, own_name: &str) {
         for m in iface.exports.modules() {
             self.interface_module(m);
+            self.providers
+                .insert(m.to_string(), (iface.path.to_string(), None));
         }
         for layer in iface.layers {
-            if layer
-                .exports
-                .extension()
-                .is_some_and(|e| e.name == own_name)
-            {
+            let Some(ext) = layer.exports.extension() else {
+                continue;
+            };
+            if ext.name == own_name {
                 continue;
             }
             for m in layer.exports.modules() {
                 self.interface_module(m);
+                self.providers
+                    .entry(m.to_string())
+                    .or_insert_with(|| (layer.path.to_string(), Some(ext.name.clone())));
             }
         }
     }

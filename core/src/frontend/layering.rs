@@ -17,7 +17,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("scan", &[]),
     ("values", &[]),
     ("pysyntax", &[]),
-    ("context", &["defs"]),
+    ("rules", &[]),
+    ("context", &["defs", "rules"]),
     ("checker", &["context", "defs", "flow", "scan"]),
 ];
 

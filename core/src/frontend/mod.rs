@@ -39,6 +39,7 @@ mod optional;
 mod order;
 mod program;
 mod pysyntax;
+mod rules;
 mod scan;
 mod sets;
 mod stmts;
@@ -64,6 +65,7 @@ use defs::ModId;
 pub use context::SourceLoader;
 pub use interface::{CoreInterface, Layer};
 pub use modules::MAX_NESTING;
+pub use rules::{EntryParam, EntryPoint, ExtensionRules, Item, Provider};
 
 /// What checking a program produced.
 #[derive(Debug)]
@@ -101,6 +103,7 @@ pub fn check_extension(
 ) -> CheckOutput {
     let mut ctx = Context::new(entry, loader);
     ctx.interface_path = Some(core.path.to_string());
+    ctx.rules = Some(core.rules);
     let own_name = entry
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -131,6 +134,8 @@ impl<'a> Context<'a> {
             method_locs: HashMap::new(),
             interface: None,
             interface_path: None,
+            rules: None,
+            providers: HashMap::new(),
             thunks: HashMap::new(),
             constant_sets: HashMap::new(),
         };

@@ -14,6 +14,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::context::Context;
 use super::defs::{Binding, GlobalInfo, ModId, Module, SeamName};
+use super::rules::Item;
 use crate::diag::FileId;
 use crate::tir;
 
@@ -197,16 +198,8 @@ impl Context<'_> {
             return Some(id);
         }
         // An extension sees the core only through its exports file, never its sources.
-        if let Some(path) = self.interface_path.clone() {
-            self.error(
-                file,
-                range,
-                format!(
-                    "cannot import '{name}': the core's exports file '{path}' has no module '{name}' \
-                     (an extension sees only what the core exports, and the extensions whose \
-                     exports files follow it with --exports)"
-                ),
-            );
+        if let (Some(path), Some(rules)) = (self.interface_path.clone(), self.rules) {
+            self.error(file, range, rules.unknown_module(name, &path));
             return None;
         }
         let mut parent = None;
@@ -532,12 +525,8 @@ impl Context<'_> {
                                 self.error(
                                     file,
                                     alias.range,
-                                    if self.interface_path.is_some() {
-                                        format!(
-                                            "cannot import the core global '{name}' by value (it would be a copy): \
-                                             use 'import {}' and '{}.{name}'",
-                                            src.name, src.name
-                                        )
+                                    if let Some(rules) = self.rules {
+                                        rules.global_by_value(name, &src.name)
                                     } else {
                                         format!(
                                             "cannot import global '{name}' by value: module '{}' reassigns it; \
@@ -557,12 +546,9 @@ impl Context<'_> {
                             self.error(
                                 file,
                                 alias.range,
-                                match &self.interface_path {
-                                    Some(path) if self.module(source).file.is_none() => format!(
-                                        "'{src_name}.{name}' is not exported by the core (see its exports file '{path}'; \
-                                         mark it @export in the core)"
-                                    ),
-                                    _ => format!("module '{src_name}' has no name '{name}'"),
+                                match self.not_exported(source, Item::Name, name) {
+                                    Some(message) => message,
+                                    None => format!("module '{src_name}' has no name '{name}'"),
                                 },
                             );
                             Binding::Poisoned

@@ -12,6 +12,7 @@ use ruff_text_size::{Ranged, TextRange};
 use super::checker::{Checker, R};
 use super::context::Context;
 use super::defs::{Binding, ModId};
+use super::rules::{EntryParam, EntryPoint};
 use crate::tir::{self, ClassId, Type};
 
 impl Context<'_> {
@@ -93,38 +94,50 @@ impl Context<'_> {
         self.build_initialisers(entry);
     }
 
-    /// An extension's `def init_module(space: C) -> None`: the function and `C`, an exported core class.
+    /// An extension's entry point, `init_module`, as the second translation's
+    /// rules accept it: the function and the class of its parameter.
     pub(super) fn find_init_module(&mut self, entry: ModId) -> Option<(tir::FuncId, ClassId)> {
         let file = self.module(entry).file?;
+        let rules = self.rules?;
         if self.module(entry).unparsed {
             return None;
         }
-        let want = "def init_module(space: C) -> None, where C is an exported core class";
-        let Some(Binding::Function(f)) = self.module(entry).scope.get("init_module").cloned()
-        else {
-            self.error(
-                file,
-                TextRange::default(),
-                format!("an extension module must define '{want}'"),
-            );
-            return None;
+        let found = match self.module(entry).scope.get("init_module").cloned() {
+            Some(Binding::Function(f)) => {
+                let sig = self.func_sigs[f.0 as usize].clone()?;
+                Some((f, sig))
+            }
+            _ => None,
         };
-        let sig = self.func_sigs[f.0 as usize].clone()?;
-        let range = TextRange::new(sig.def_start.into(), sig.def_end.into());
         let imported = |c: ClassId| {
             self.interface
                 .as_ref()
                 .is_some_and(|i| i.prebuilt.contains_key(&c))
         };
-        match (sig.params.as_slice(), &sig.ret) {
-            ([p], Type::None) if matches!(p.ty, Type::Instance(c) if imported(c)) => {
-                let Type::Instance(c) = p.ty else {
-                    unreachable!()
-                };
-                Some((f, c))
-            }
-            _ => {
-                self.error(file, range, format!("'init_module' must be '{want}'"));
+        let (entry_point, range) = match &found {
+            None => (EntryPoint::Missing, TextRange::default()),
+            Some((_, sig)) => (
+                EntryPoint::Function {
+                    params: sig
+                        .params
+                        .iter()
+                        .map(|p| EntryParam {
+                            imported_class: match p.ty {
+                                Type::Instance(c) if imported(c) => Some(c),
+                                _ => None,
+                            },
+                        })
+                        .collect(),
+                    returns_none: sig.ret == Type::None,
+                },
+                TextRange::new(sig.def_start.into(), sig.def_end.into()),
+            ),
+        };
+        match (rules.entry_point(&entry_point), found) {
+            (Ok(class), Some((f, _))) => Some((f, class)),
+            (Ok(_), None) => None,
+            (Err(message), _) => {
+                self.error(file, range, message);
                 None
             }
         }
