@@ -81,6 +81,8 @@ pub(crate) enum LoadError {
         file: String,
         class: String,
         base: String,
+        /// The extension defining the base class; `None` for the core.
+        base_extension: Option<String>,
         reserved: i64,
         taken: i64,
         needed: i64,
@@ -157,6 +159,7 @@ impl fmt::Display for LoadError {
                 file,
                 class,
                 base,
+                base_extension,
                 reserved,
                 taken,
                 needed,
@@ -165,7 +168,11 @@ impl fmt::Display for LoadError {
                 "cannot load extension '{file}': no class ids left for {class}: its base class \
                  {base} has a slack of {reserved} ids, {taken} already taken by other \
                  extensions, and this extension needs {needed}; raise @export(slack=N) on \
-                 {base} in the core (N >= {})",
+                 {base} in {} (N >= {})",
+                match base_extension {
+                    None => "the core".to_owned(),
+                    Some(ext) => format!("extension '{ext}'"),
+                },
                 taken + needed
             ),
             LoadError::FinalBase { file, class, base } => write!(
@@ -320,6 +327,8 @@ struct State {
     /// later extensions import): what extensions built on them check and
     /// resolve their symbols against.
     provided: BTreeMap<String, Vec<Provided>>,
+    /// The class descriptors of registered extensions, and the extension of each.
+    extension_classes: BTreeMap<usize, String>,
     /// Tests set the core's fingerprint here, having no generated program.
     #[cfg(test)]
     core_fingerprint: Option<String>,
@@ -332,6 +341,7 @@ static STATE: Mutex<State> = Mutex::new(State {
     registered: BTreeSet::new(),
     next_free: BTreeMap::new(),
     provided: BTreeMap::new(),
+    extension_classes: BTreeMap::new(),
     #[cfg(test)]
     core_fingerprint: None,
 });
@@ -820,6 +830,13 @@ unsafe fn register(state: &mut State, file: &str, desc: *mut u8) -> Result<(), L
     for block in &blocks {
         state.next_free.insert(block.base, block.next);
     }
+    // SAFETY: a checked descriptor: its name word is a C string.
+    let ext_name = unsafe { c_string(ptr(desc, EXT_NAME)) }.unwrap_or_default();
+    for &class in &classes {
+        state
+            .extension_classes
+            .insert(class as usize, ext_name.clone());
+    }
     for ((&class, &(id, max)), &slack) in classes.iter().zip(&ids).zip(&slacks) {
         // SAFETY: extension class descriptors are writable (forwarded).
         unsafe {
@@ -1030,6 +1047,7 @@ unsafe fn plan_ids(
                 file: file.to_owned(),
                 class: name(class),
                 base: base_name,
+                base_extension: state.extension_classes.get(&(parent as usize)).cloned(),
                 reserved,
                 taken: (block.first - start).clamp(0, reserved),
                 needed,

@@ -387,6 +387,27 @@ fn an_extension_class_reserves_its_slack_for_later_extensions() {
         );
         assert_eq!(load(roots, "slack_top", null_mut()), None);
         assert_eq!(ids(top), (103, 104, 104));
+        // Mid's slack runs out like a core class's, and the message says whose class it is.
+        let big = ext_class("slack.Big", mid);
+        let bigger = ext_class("slack.Bigger", big);
+        // SAFETY: leaked, writable test descriptors.
+        unsafe { set_word(big.cast_mut(), CLASS_SLACK_START, 9) };
+        link(
+            "slack_big",
+            Ext {
+                classes: vec![big, bigger],
+                ..Ext::default()
+            },
+        );
+        assert_eq!(
+            load(roots, "slack_big", null_mut()),
+            import_error(
+                "cannot load extension 'slack_big': no class ids left for slack.Big: its base \
+                 class slack.Mid has a slack of 10 ids, 1 already taken by other extensions, \
+                 and this extension needs 11; raise @export(slack=N) on slack.Mid in extension \
+                 'slack_mid' (N >= 12)"
+            )
+        );
     });
 }
 
