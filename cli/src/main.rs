@@ -284,17 +284,62 @@ fn build_core(entry: &Path, output: &Path, static_ext: &[PathBuf]) -> Result<boo
     let Some(checked) = check(entry) else {
         return Ok(false);
     };
+    let mut sources: Vec<String> = checked
+        .sources
+        .files()
+        .map(|f| checked.sources.path(f).to_string())
+        .collect();
     let program = checked.program.expect("no diagnostics means a program");
-    build_checked_core(program, output, static_ext)
+    let Some(ext_sources) = build_checked_core(program, output, static_ext)? else {
+        return Ok(false);
+    };
+    sources.extend(ext_sources);
+    let with_suffix = |suffix: &str| {
+        let mut p = output.as_os_str().to_owned();
+        p.push(suffix);
+        PathBuf::from(p)
+    };
+    write_depfile(
+        &with_suffix(".d"),
+        &[output, &with_suffix(".exports")],
+        &sources,
+    )?;
+    Ok(true)
+}
+
+/// Writes the dependency file `path`: a Makefile rule making `targets` depend
+/// on every file in `sources` (as `cc -MD -MP` does, with an empty rule per
+/// source so that a deleted file does not stop `make`).
+fn write_depfile(path: &Path, targets: &[&Path], sources: &[String]) -> Result<()> {
+    let escape = |p: &str| p.replace('$', "$$").replace(' ', "\\ ").replace('#', "\\#");
+    let mut text = targets
+        .iter()
+        .map(|t| escape(&t.display().to_string()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    text.push(':');
+    let mut seen = std::collections::BTreeSet::new();
+    let sources: Vec<&String> = sources.iter().filter(|s| seen.insert(*s)).collect();
+    for s in &sources {
+        text.push_str(" \\\n  ");
+        text.push_str(&escape(s));
+    }
+    text.push('\n');
+    for s in &sources {
+        text.push_str(&format!("\n{}:\n", escape(s)));
+    }
+    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// [`build_core`] of a checked program: `seam build-core` and `seam run` build the same
 /// kind of core (exports file written, fingerprint embedded), so extensions load in both.
+/// The source files of the extensions linked in, or `None` when something had
+/// errors (already printed).
 fn build_checked_core(
     mut program: seam_core::tir::Program,
     output: &Path,
     static_ext: &[PathBuf],
-) -> Result<bool> {
+) -> Result<Option<Vec<String>>> {
     // Before any output, so that a core never comes without its exports file.
     let exports = match exports::build_exports(&program, &target_lexicon::HOST.to_string()) {
         Ok(file) => file,
@@ -302,7 +347,7 @@ fn build_checked_core(
             for e in errors {
                 eprintln!("seam: error: {e}");
             }
-            return Ok(false);
+            return Ok(None);
         }
     };
     let mut exports_path = output.as_os_str().to_owned();
@@ -317,6 +362,7 @@ fn build_checked_core(
         files: vec![(exports_path.display().to_string(), exports_bytes.clone())],
     };
     let mut ext_objects = Vec::new();
+    let mut ext_sources = Vec::new();
     for ext in static_ext {
         let translated = {
             let opened = files.open().map_err(|e| {
@@ -325,8 +371,9 @@ fn build_checked_core(
             translate_ext(ext, &opened, false)?
         };
         let Some(ext_object) = translated else {
-            return Ok(false);
+            return Ok(None);
         };
+        ext_sources.extend(ext_object.sources);
         files.files.push((
             format!("{}.exports", ext_object.name),
             ext_object.exports.encode(),
@@ -350,7 +397,7 @@ fn build_checked_core(
     )?;
     std::fs::write(&exports_path, &exports_bytes)
         .with_context(|| format!("cannot write {}", exports_path.display()))?;
-    Ok(true)
+    Ok(Some(ext_sources))
 }
 
 /// The second translation: an extension module compiled against a core's exports file into `OUT.so`.
@@ -372,6 +419,13 @@ fn build_ext(ext: &Path, exports_paths: &[PathBuf], output: &Path) -> Result<boo
     link::link_shared(&ext_object.object, output)?;
     std::fs::write(&exports_path, ext_object.exports.encode())
         .with_context(|| format!("cannot write {}", exports_path.display()))?;
+    let mut sources = ext_object.sources;
+    sources.extend(exports_paths.iter().map(|p| p.display().to_string()));
+    write_depfile(
+        &output.with_extension("d"),
+        &[output, &exports_path],
+        &sources,
+    )?;
     Ok(true)
 }
 
@@ -454,7 +508,7 @@ fn run_cached(entry: &Path, args: &[String]) -> Result<ExitCode> {
         // under a private name and renamed, the exports file first: an interrupted build
         // or a concurrent run never leaves half a core under the real name.
         let partial = dir.join(format!("program.tmp{}", std::process::id()));
-        if !build_checked_core(program, &partial, &[])? {
+        if build_checked_core(program, &partial, &[])?.is_none() {
             return Ok(ExitCode::from(1));
         }
         let exports_of = |p: &Path| {

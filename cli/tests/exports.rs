@@ -275,6 +275,25 @@ fn an_extensions_exports_file_describes_it_and_what_it_was_built_against() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+    // Dependency files for make: every source read and every exports file given.
+    let core_d = fs::read_to_string(dir.join("core.d")).expect("build-core writes OUT.d");
+    assert!(
+        core_d.starts_with(&format!(
+            "{core} {core_exports}: \\\n  tests/ext/layers/main.py\n"
+        )),
+        "{core_d}"
+    );
+    let shapes_d = fs::read_to_string(dir.join("shapes.d")).expect("build-ext writes OUT.d");
+    for dep in [
+        path(src.join("shapes.py")),
+        core_exports.clone(),
+        path(dir.join("polys.exports")),
+    ] {
+        assert!(
+            shapes_d.contains(&format!("  {dep}")) && shapes_d.contains(&format!("\n{dep}:\n")),
+            "{shapes_d}"
+        );
+    }
     let decode = |name: &str| {
         let bytes = fs::read(dir.join(name)).expect("an exports file beside the library");
         seam_exports_schema::decode(&bytes).expect("it decodes")

@@ -42,6 +42,8 @@ pub struct ExtensionObject {
     /// Its exports file: what it exports to the extensions built on it, and
     /// the fingerprints of what it was built against (sealed).
     pub exports: ExportsFile,
+    /// The source files it was translated from, as the loader was asked for them.
+    pub sources: Vec<String>,
 }
 
 /// Why an extension could not be translated.
@@ -117,6 +119,11 @@ pub fn translate(
     if !out.diagnostics.is_empty() {
         return Err(ExtError::Diagnostics(Box::new(out)));
     }
+    let sources = out
+        .sources
+        .files()
+        .map(|f| out.sources.path(f).to_string())
+        .collect();
     let mut program = out.program.expect("no diagnostics means a program");
     let exports =
         seam_core::exports::build_exports(&program, core.target()).map_err(ExtError::Exports)?;
@@ -138,6 +145,7 @@ pub fn translate(
         name,
         object,
         exports,
+        sources,
     })
 }
 
