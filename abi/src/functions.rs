@@ -354,6 +354,9 @@ macro_rules! foreach_runtime_function {
         /// A new instance of the class whose descriptor is at `desc` (a static address, not a
         /// GC reference), `size` bytes: the descriptor word set, every other word zero. May collect.
         Alloc = seam_alloc(Ptr, I64) -> Ptr, raises;
+        /// The write barrier's slow path: records `obj`, an old object about to hold a
+        /// reference, for the next minor collection (see `gc`). Never collects.
+        GcRemember = seam_gc_remember(Ptr);
         /// Set the exception state to an exception instance.
         Raise = seam_raise(Ptr), raises;
         /// Called first by the program entry: the builtin exception classes' descriptors,

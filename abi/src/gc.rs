@@ -54,3 +54,62 @@ pub const MASK_OFFSET: usize = 24;
 pub const RESERVED: usize = 28;
 /// Size of the descriptor's GC part in bytes (8-byte aligned).
 pub const TYPE_INFO_SIZE: usize = 32;
+
+// ---- Allocation and the write barrier, which generated code does inline ----
+//
+// Every object is preceded by an 8-byte header word. Small objects (header
+// included, at most [`MAX_SMALL`] bytes) come from the free list of their size
+// class: class `c` holds slots of `(c + 1) * GRANULE` bytes, and the runtime data
+// symbol `seam_gc_free` is an array of [`NUM_CLASSES`] list heads, each the
+// address of a free slot's header (null when the list is empty) whose next link
+// is the word right after the header. The data symbol `seam_gc_budget` (an `i64`)
+// is the number of bytes that may still be allocated before the next (minor)
+// collection. The inline fast path of an allocation of `size` bytes, with
+// `total = round_up(size + HEADER, GRANULE)` and `c = total / GRANULE - 1`:
+//
+// ```text
+//   slot = seam_gc_free[c]; left = seam_gc_budget - total
+//   if slot == null || left < 0: call seam_alloc (the slow path)
+//   seam_gc_free[c] = *(slot + HEADER); seam_gc_budget = left
+//   *slot = HDR_ALLOCATED | c << HDR_CLASS_SHIFT;  obj = slot + HEADER
+//   *obj = descriptor; the other words of the object's `size` bytes = 0
+// ```
+//
+// The write barrier (object remembering, for the generational collector): an
+// object whose header has [`HDR_OLD`] set has survived a collection. Before a
+// reference is stored into an object whose header has `HDR_OLD` set and
+// [`HDR_REMEMBERED`] clear, the object is passed to `seam_gc_remember`, which
+// records it for the next minor collection. Globals need no barrier: every
+// collection scans them as roots.
+
+/// Size of the header word before every object.
+pub const HEADER: usize = 8;
+/// Size-class granularity (and object alignment) in bytes.
+pub const GRANULE: usize = 16;
+/// The largest slot (header included) served from a size class.
+pub const MAX_SMALL: usize = 512;
+/// Number of size classes (entries of `seam_gc_free`).
+pub const NUM_CLASSES: usize = MAX_SMALL / GRANULE;
+/// Header bit: the slot holds an object.
+pub const HDR_ALLOCATED: u64 = 1;
+/// Header bit: the object has survived a collection (the old generation; the
+/// collector's mark bit, kept between collections).
+pub const HDR_OLD: u64 = 2;
+/// Header bit: a large object, in a block of its own.
+pub const HDR_LARGE: u64 = 4;
+/// Header bit: an old object already recorded by the write barrier.
+pub const HDR_REMEMBERED: u64 = 8;
+/// Where a small object's size class starts in its header.
+pub const HDR_CLASS_SHIFT: u32 = 8;
+
+/// The slot size (header included) of an object of `size` bytes, and its size
+/// class when it is small (`None`: a large object, never allocated inline).
+pub const fn size_class(size: usize) -> (usize, Option<usize>) {
+    let size = if size < 8 { 8 } else { size };
+    let total = (size + HEADER).div_ceil(GRANULE) * GRANULE;
+    if total > MAX_SMALL {
+        (total, None)
+    } else {
+        (total, Some(total / GRANULE - 1))
+    }
+}

@@ -45,7 +45,10 @@ pub const MISSING: i64 = i64::MIN;
 /// shape. The exports file records it, and the fingerprint covers it: bump it
 /// whenever any of those changes in a way the table's entries alone do not show (a
 /// layout offset, what a function does with its arguments).
-pub const ABI_VERSION: u32 = 3;
+///
+/// Version 4: the generational collector, with inline allocation from the free
+/// lists and the object-remembering write barrier ([`gc`]).
+pub const ABI_VERSION: u32 = 4;
 
 #[cfg(test)]
 mod tests;

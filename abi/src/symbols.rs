@@ -27,6 +27,12 @@ macro_rules! foreach_data_symbol {
             /// entry. The runtime sets it some headroom above the lowest address of the
             /// program's stack; zero disables the check.
             STACK_LIMIT = seam_stack_limit, runtime;
+            /// The data symbol of the collector's free-list heads, one per size class
+            /// (`[*mut u8; gc::NUM_CLASSES]`), which inline allocation pops (see [`crate::gc`]).
+            GC_FREE = seam_gc_free, runtime;
+            /// The data symbol of the collector's allocation budget (an `i64`: bytes left
+            /// before the next collection), which inline allocation decrements.
+            GC_BUDGET = seam_gc_budget, runtime;
             /// The data symbol of a core's exports fingerprint (a NUL-terminated hex string).
             CORE_FINGERPRINT = seam_core_fingerprint, program;
         }

@@ -1,58 +1,86 @@
-//! The heap: allocation from size-class free lists and large blocks, marking
-//! from the roots with an explicit mark stack, and sweeping.
+//! The heap: a generational mark-sweep collector that never moves objects.
 //!
 //! Small objects (header included, up to [`MAX_SMALL`] bytes) live in 64 KiB
 //! chunks carved into equal slots, one size class per chunk, 16-byte
-//! granularity. Larger objects get their own block from the system
+//! granularity, and are allocated from per-class free lists whose heads are
+//! the runtime data symbol [`seam_gc_free`] (generated code pops them inline,
+//! see `seam_abi::gc`). Larger objects get their own block from the system
 //! allocator. Each object is preceded by an 8-byte header:
 //!
 //! ```text
 //!   bit 0     allocated (a free slot has it clear)
-//!   bit 1     mark
+//!   bit 1     old: the mark bit, kept between collections ("sticky")
 //!   bit 2     large block
-//!   bits 8..  size class index (small objects)
+//!   bit 3     remembered by the write barrier
+//!   bits 8..  size class index (small objects), total size (large blocks)
 //! ```
 //!
-//! A collection starts when the bytes allocated since the last one exceed a
-//! threshold proportional to the bytes that survived it (`max(4 MiB, 3/4 live)`),
-//! so the total collection work stays proportional to the allocation work.
-//! Chunks are kept for reuse and never returned to the system; large blocks
-//! are freed as soon as a sweep finds them dead. When the system refuses
-//! memory (a chunk or a large block), the collector collects and tries once
-//! more; if that fails too, [`alloc`] returns null and the caller reports it
-//! (the runtime raises `MemoryError`). Nothing here aborts on a refusal: the
+//! Generations without copying (sticky mark bits): an object is young from
+//! its allocation to the next collection, old once it survives one. A *minor*
+//! collection marks only young objects, from the roots (the shadow stack and
+//! every static root) and from the remembered old objects, which the write
+//! barrier recorded when a reference was stored into them; it never traces
+//! an old object otherwise, so its work is proportional to the roots and the
+//! survivors. A *major* collection clears every mark and marks the whole
+//! heap. Both sweep lazily: a collection only empties the free lists, and
+//! the allocator sweeps a chunk of the size class it needs when its list runs
+//! dry, freeing the unmarked (dead young, or after a major, dead) objects. A
+//! chunk a sweep finds completely old is skipped until the next major, so
+//! minor cycles do not re-sweep the old generation either.
+//!
+//! When to collect: [`seam_gc_budget`] counts down the bytes allocated since
+//! the last collection (inline allocation decrements it); when a request
+//! does not fit, the slow path collects: a major one when the bytes promoted
+//! since the last major exceed `max(4 MiB, 3/4 of the live data)`, a minor
+//! one otherwise. `SEAM_GC_STRESS=1` keeps the budget at zero, so every
+//! allocation takes the slow path and collects (a major one every
+//! [`STRESS_MAJOR_EVERY`]th time). Chunks are kept for reuse and never
+//! returned to the system; large blocks are freed by the collection that
+//! finds them dead. When the system refuses memory (a chunk or a large
+//! block), the collector runs a major collection and tries once more; if
+//! that fails too, [`alloc`] returns null and the caller reports it (the
+//! runtime raises `MemoryError`). Nothing here aborts on a refusal: the
 //! blocks come from [`System`] directly and the collector's own vectors grow
-//! with `try_reserve` (a full mark stack falls back to rescanning the heap).
-//! A few spare chunks are held back for handling a refusal: once the caller
-//! says it is handling one ([`open_spares`]), small requests the system
-//! refuses take a spare chunk, so that a program that has just been refused
-//! memory can still allocate the few small objects it needs to handle that
-//! (the exception, the objects its handler makes). Spares are taken again
-//! after later collections, when the system allows; once they all are, they
-//! are held back again.
-//! In debug builds dead small
-//! objects are filled with `0xdd`, and marking asserts that every reference
-//! points at an allocated slot, so a missed root fails loudly. In any build,
-//! `SEAM_GC_VERIFY=1` checks the whole heap after every collection (see
-//! [`Heap::verify`]) and stops the process at the first bad reference.
-//! This module does not know who the roots belong to or what the objects mean.
+//! with `try_reserve` (a full mark stack makes a minor collection a major
+//! one, and a major one falls back to rescanning the heap; a remembered set
+//! that cannot grow makes the next collection a major one). A few spare
+//! chunks are held back for handling a refusal: once the caller says it is
+//! handling one ([`open_spares`]), small requests the system refuses take a
+//! spare chunk, so that a program that has just been refused memory can
+//! still allocate the few small objects it needs to handle that (the
+//! exception, the objects its handler makes). Spares are taken again after
+//! later collections, when the system allows; once they all are, they are
+//! held back again.
+//!
+//! In debug builds dead small objects are filled with `0xdd` when swept, and
+//! marking asserts that every reference points at an allocated slot, so a
+//! missed root fails loudly. In any build, `SEAM_GC_VERIFY=N` checks the
+//! heap reachable from the roots before and after every `N`th collection
+//! (see [`Heap::verify`]) and stops the process at the first bad reference
+//! or unremembered old-to-young reference. This module does not know who the
+//! roots belong to or what the objects mean.
 
 use crate::{GcTypeInfo, fallibly, kind, shadow};
+use seam_abi::gc::{
+    GRANULE, HDR_ALLOCATED as ALLOCATED, HDR_CLASS_SHIFT as CLASS_SHIFT, HDR_LARGE as LARGE,
+    HDR_OLD as MARK, HDR_REMEMBERED as REMEMBERED, HEADER, MAX_SMALL, NUM_CLASSES,
+};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::RefCell;
 use std::ptr::null_mut;
 
-const HEADER: usize = 8;
-const GRANULE: usize = 16;
-/// The largest slot (header included) served from a size class.
-const MAX_SMALL: usize = 512;
-const NUM_CLASSES: usize = MAX_SMALL / GRANULE;
 const CHUNK_BYTES: usize = 64 * 1024;
+/// The bytes allocated between two collections (the nursery's size): small
+/// enough that the young objects stay in the second-level cache's reach,
+/// large enough that most of them are dead by the time it fills.
+const NURSERY_BYTES: usize = 4 << 20;
 const MIN_THRESHOLD: usize = 4 << 20;
-/// The next collection comes after allocating `live * GROWTH_NUM / GROWTH_DEN` bytes:
-/// the heap peaks near 1.75x the live data, for a third more collections than 1x would need.
+/// A major collection comes once the bytes promoted since the last one exceed
+/// `live * GROWTH_NUM / GROWTH_DEN` (at least [`MIN_THRESHOLD`]).
 const GROWTH_NUM: usize = 3;
 const GROWTH_DEN: usize = 4;
+/// Under `SEAM_GC_STRESS`, every this many collections is a major one.
+const STRESS_MAJOR_EVERY: u64 = 16;
 /// Shadow-stack capacity in words (64 MiB of address space, reserved lazily by the OS).
 const SHADOW_STACK_WORDS: usize = 8 << 20;
 /// The most entries the mark stack may hold before marking falls back to
@@ -61,21 +89,47 @@ const MARK_STACK_LIMIT: usize = if cfg!(test) { 16 } else { usize::MAX };
 /// How many spare chunks are held back (untouched, zeroed memory).
 const SPARE_CHUNKS: usize = 8;
 
-const ALLOCATED: u64 = 1;
-const MARK: u64 = 2;
-const LARGE: u64 = 4;
-const CLASS_SHIFT: u32 = 8;
+/// The free-list heads, one per size class: the header address of a free
+/// slot, whose next link is the word after its header (null: empty). Read
+/// and popped by inline allocation in generated code.
+#[unsafe(no_mangle)]
+#[allow(
+    non_upper_case_globals,
+    reason = "the symbol name is part of the runtime ABI"
+)]
+pub static mut seam_gc_free: [*mut u8; NUM_CLASSES] = [null_mut(); NUM_CLASSES];
+
+/// The bytes that may still be allocated before the next collection
+/// (negative once a request has not fitted). Decremented by inline allocation.
+#[unsafe(no_mangle)]
+#[allow(
+    non_upper_case_globals,
+    reason = "the symbol name is part of the runtime ABI"
+)]
+pub static mut seam_gc_budget: i64 = 0;
+
+/// The free-list head of size class `class`.
+fn free_head(class: usize) -> *mut *mut u8 {
+    // SAFETY: `class < NUM_CLASSES`; only the collector's thread touches the array.
+    unsafe { (&raw mut seam_gc_free).cast::<*mut u8>().add(class) }
+}
 
 /// Counters kept since [`init`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct GcStats {
-    /// Completed collections.
+    /// Completed collections, minor and major.
     pub collections: u64,
+    /// Completed minor collections.
+    pub minor_collections: u64,
+    /// Completed major collections.
+    pub major_collections: u64,
     /// Bytes handed out in total (headers and size-class rounding included).
     pub bytes_allocated: u64,
-    /// Bytes currently held by allocated objects, live or not yet swept.
+    /// Bytes of young objects that survived a minor collection (became old).
+    pub bytes_promoted: u64,
+    /// Bytes of the old generation plus the bytes allocated since the last collection.
     pub heap_bytes: u64,
-    /// The largest `heap_bytes` ever reached.
+    /// The largest `heap_bytes` seen at a collection.
     pub peak_heap_bytes: u64,
     /// The longest collection, in nanoseconds (timed only under `SEAM_GC_STATS=1`).
     pub max_pause_ns: u64,
@@ -89,16 +143,35 @@ struct Chunk {
 }
 
 struct Heap {
-    /// Per size class, the first free slot (its header address); the next
-    /// free slot's address is stored in the word after the header.
-    free: [*mut u8; NUM_CLASSES],
     chunks: Vec<Chunk>,
+    /// Per size class, the indices (in `chunks`) of its chunks.
+    by_class: [Vec<usize>; NUM_CLASSES],
+    /// Per size class, how many of `by_class` this cycle's allocation has swept.
+    swept: [usize; NUM_CLASSES],
+    /// Per chunk (by index): a sweep found it all old, so it is skipped until the next major.
+    full: Vec<bool>,
     /// Large blocks: header address and total size.
     large: Vec<(*mut u8, usize)>,
     mark_stack: Vec<*mut u8>,
     /// Set when a marked object could not be queued for tracing: the heap
     /// must be rescanned for marked objects before sweeping.
     mark_overflow: bool,
+    /// Old objects the write barrier recorded since the last collection.
+    remembered: Vec<*mut u8>,
+    /// Set when `remembered` could not grow: the next collection is a major one.
+    remembered_overflow: bool,
+    /// Set during a major collection (marking traces old objects too).
+    major: bool,
+    /// Bytes marked by the collection under way.
+    marked_bytes: usize,
+    /// Bytes of old objects (live at the last major, plus promoted since).
+    old_bytes: usize,
+    /// Bytes promoted since the last major collection.
+    promoted_since_major: usize,
+    /// A major collection comes once `promoted_since_major` reaches this.
+    major_threshold: usize,
+    /// The value [`seam_gc_budget`] was given at the last collection.
+    budget_start: i64,
     /// Spare zeroed chunks: the first `spares` entries.
     spare: [*mut u8; SPARE_CHUNKS],
     spares: usize,
@@ -107,12 +180,10 @@ struct Heap {
     /// Set from [`open_spares`] until the spares are all taken again.
     spares_open: bool,
     static_roots: Vec<*mut *mut u8>,
-    since_last: usize,
-    threshold: usize,
     stress: bool,
     /// `SEAM_GC_STATS`: time every collection.
     timed: bool,
-    /// `SEAM_GC_VERIFY=N`: check the heap after every `N`th collection (0: never).
+    /// `SEAM_GC_VERIFY=N`: check the heap around every `N`th collection (0: never).
     verify_every: u64,
     stats: GcStats,
 }
@@ -170,19 +241,26 @@ pub unsafe fn init() {
 /// As for [`init`]: no other thread may be using the collector.
 pub unsafe fn set_stress(on: bool) {
     // SAFETY: forwarded from the caller.
-    unsafe { with_heap(|heap| heap.stress = on) }
+    unsafe {
+        with_heap(|heap| {
+            heap.stress = on;
+            heap.reset_budget();
+        })
+    }
 }
 
-/// Checks the heap now, as `SEAM_GC_VERIFY=1` does after each collection:
-/// every root and every reference of every allocated object is null or the
-/// start of an allocated object. Returns the first violation, described.
+/// Checks the heap now, as `SEAM_GC_VERIFY=1` does around each collection:
+/// every root and every reference of every object reachable from them is
+/// null or the start of an allocated object, and every reference from an old
+/// object to a young one is in an object the write barrier remembered.
+/// Returns the first violation, described.
 ///
 /// # Safety
 /// Every root must be a readable word. No other thread may be using the
 /// collector (as for [`init`]).
 pub unsafe fn verify_heap() -> Result<(), String> {
     // SAFETY: forwarded from the caller.
-    unsafe { with_heap(|heap| heap.verify()) }
+    unsafe { with_heap(|heap| heap.verify(false)) }
 }
 
 /// The collector's counters.
@@ -191,7 +269,16 @@ pub unsafe fn verify_heap() -> Result<(), String> {
 /// As for [`init`]: no other thread may be using the collector.
 pub unsafe fn stats() -> GcStats {
     // SAFETY: forwarded from the caller.
-    unsafe { with_heap(|heap| heap.stats) }
+    unsafe {
+        with_heap(|heap| {
+            let mut s = heap.stats;
+            let pending = heap.allocated_since() as u64;
+            s.bytes_allocated += pending;
+            s.heap_bytes = heap.old_bytes as u64 + pending;
+            s.peak_heap_bytes = s.peak_heap_bytes.max(s.heap_bytes);
+            s
+        })
+    }
 }
 
 /// Allocates a zeroed object of `size` bytes whose offset 0 holds `desc`.
@@ -204,11 +291,54 @@ pub unsafe fn stats() -> GcStats {
 /// `desc` must point to a [`GcTypeInfo`] that stays valid while the object
 /// lives and whose offsets fit inside `size` bytes (for array kinds, the
 /// length words the caller stores must fit too). Every object reachable from
-/// the roots must be well formed (see [`GcTypeInfo`]). No other thread may
-/// be using the collector (as for [`init`]).
+/// the roots must be well formed (see [`GcTypeInfo`]), and every old object
+/// holding a reference to a young one remembered ([`remember`]). No other
+/// thread may be using the collector (as for [`init`]).
 pub unsafe fn alloc(desc: *const GcTypeInfo, size: usize) -> *mut u8 {
     // SAFETY: forwarded from the caller.
     unsafe { with_heap(|heap| heap.alloc(desc, size)) }
+}
+
+/// The write barrier's slow path: records `obj`, an old object not yet
+/// remembered, which is about to hold a reference (possibly to a young
+/// object), so that the next minor collection traces it. Does nothing for a
+/// young or already remembered object. Never collects.
+///
+/// # Safety
+/// `obj` must be a live object of this heap. No other thread may be using
+/// the collector (as for [`init`]).
+pub unsafe fn remember(obj: *mut u8) {
+    // SAFETY: `obj` is a live object: its header is readable.
+    let h = unsafe { header(obj) };
+    // SAFETY: as above.
+    if unsafe { *h } & (MARK | REMEMBERED) != MARK {
+        return;
+    }
+    // SAFETY: as above.
+    unsafe { *h |= REMEMBERED };
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        with_heap(|heap| {
+            if heap.remembered.len() < heap.remembered.capacity()
+                || fallibly(|| heap.remembered.try_reserve(1)).is_ok()
+            {
+                heap.remembered.push(obj);
+            } else {
+                heap.remembered_overflow = true;
+            }
+        })
+    }
+}
+
+/// Whether `obj` is old (has survived a collection): a store of a reference
+/// into it needs [`remember`] unless it is already remembered.
+///
+/// # Safety
+/// `obj` must be a live object of this heap.
+#[inline]
+pub unsafe fn needs_remembering(obj: *mut u8) -> bool {
+    // SAFETY: forwarded from the caller.
+    unsafe { *header(obj) & (MARK | REMEMBERED) == MARK }
 }
 
 /// Lets the small requests the system refuses take the spare chunks held
@@ -222,17 +352,46 @@ pub unsafe fn open_spares() {
     unsafe { with_heap(|heap| heap.spares_open = true) }
 }
 
-/// Runs a full collection now.
+/// Runs a full (major) collection now and sweeps the whole heap at once.
 ///
 /// # Safety
 /// Every root must hold null or a pointer to a live, well-formed GC object.
 /// No other thread may be using the collector (as for [`init`]).
 pub unsafe fn collect() {
     // SAFETY: forwarded from the caller.
-    unsafe { with_heap(|heap| heap.collect()) }
+    unsafe {
+        with_heap(|heap| {
+            heap.collect(true);
+            heap.sweep_all();
+        })
+    }
+}
+
+/// Runs a minor collection now (a major one if one is due).
+///
+/// # Safety
+/// As for [`collect`].
+pub unsafe fn collect_minor() {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        with_heap(|heap| {
+            heap.collect(false);
+        })
+    }
+}
+
+/// Sweeps every chunk the allocator has not swept since the last collection.
+///
+/// # Safety
+/// As for [`init`]: no other thread may be using the collector.
+#[cfg(test)]
+pub(crate) unsafe fn sweep_all() {
+    // SAFETY: forwarded from the caller.
+    unsafe { with_heap(|heap| heap.sweep_all()) }
 }
 
 /// Registers `slot` (a global holding null or a GC reference) as a root.
+/// Every collection, minor or major, scans it: storing into it needs no barrier.
 ///
 /// # Safety
 /// `slot` must stay valid for the rest of the process and always hold null
@@ -264,11 +423,17 @@ extern "C" fn print_stats_at_exit() {
     let Ok(heap) = HEAP.0.try_borrow() else {
         return;
     };
-    let Some(s) = heap.as_ref().map(|h| h.stats) else {
+    let Some(h) = heap.as_ref() else {
         return;
     };
-    eprintln!("seam-gc: collections {}", s.collections);
+    let mut s = h.stats;
+    s.bytes_allocated += h.allocated_since() as u64;
+    eprintln!(
+        "seam-gc: collections {} (minor {}, major {})",
+        s.collections, s.minor_collections, s.major_collections
+    );
     eprintln!("seam-gc: bytes allocated {}", s.bytes_allocated);
+    eprintln!("seam-gc: bytes promoted {}", s.bytes_promoted);
     eprintln!("seam-gc: peak heap bytes {}", s.peak_heap_bytes);
     eprintln!(
         "seam-gc: pause max {:.3} ms, total {:.3} ms",
@@ -286,6 +451,15 @@ unsafe fn header(obj: *mut u8) -> *mut u64 {
     unsafe { obj.sub(HEADER) as *mut u64 }
 }
 
+/// The bytes (header included) of the object whose header is `h`.
+fn object_bytes(h: u64) -> usize {
+    if h & LARGE != 0 {
+        (h >> CLASS_SHIFT) as usize
+    } else {
+        (((h >> CLASS_SHIFT) & 0xff) as usize + 1) * GRANULE
+    }
+}
+
 impl Heap {
     fn new() -> Heap {
         let timed = env_flag("SEAM_GC_STATS");
@@ -293,25 +467,49 @@ impl Heap {
             crate::os::at_exit(print_stats_at_exit);
         }
         let mut heap = Heap {
-            free: [null_mut(); NUM_CLASSES],
             chunks: Vec::new(),
+            by_class: std::array::from_fn(|_| Vec::new()),
+            swept: [0; NUM_CLASSES],
+            full: Vec::new(),
             large: Vec::new(),
             mark_stack: Vec::new(),
             mark_overflow: false,
+            remembered: Vec::new(),
+            remembered_overflow: false,
+            major: false,
+            marked_bytes: 0,
+            old_bytes: 0,
+            promoted_since_major: 0,
+            major_threshold: MIN_THRESHOLD,
+            budget_start: 0,
             spare: [null_mut(); SPARE_CHUNKS],
             spares: 0,
             use_spares: false,
             spares_open: false,
             static_roots: Vec::new(),
-            since_last: 0,
-            threshold: MIN_THRESHOLD,
             stress: env_flag("SEAM_GC_STRESS"),
             timed,
             verify_every: verify_interval(std::env::var_os("SEAM_GC_VERIFY").as_deref()),
             stats: GcStats::default(),
         };
+        heap.reset_budget();
         heap.refill_spares();
         heap
+    }
+
+    /// Gives the allocation budget its size for a new cycle: none under
+    /// stress (every allocation takes the slow path), the nursery's otherwise.
+    fn reset_budget(&mut self) {
+        self.budget_start = if self.stress { 0 } else { NURSERY_BYTES as i64 };
+        // SAFETY: only the collector's thread touches the budget.
+        unsafe { seam_gc_budget = self.budget_start };
+    }
+
+    /// The bytes allocated since the last collection.
+    fn allocated_since(&self) -> usize {
+        // SAFETY: only the collector's thread touches the budget.
+        let left = unsafe { seam_gc_budget };
+        (self.budget_start - left).max(0) as usize
     }
 
     /// [`alloc`] on this heap.
@@ -320,66 +518,67 @@ impl Heap {
     /// As for [`alloc`].
     unsafe fn alloc(&mut self, desc: *const GcTypeInfo, size: usize) -> *mut u8 {
         let size = size.max(8);
-        let mut collected = false;
-        if self.stress || self.since_last >= self.threshold {
+        let total = size
+            .checked_add(HEADER + GRANULE - 1)
+            .map(|t| t / GRANULE * GRANULE);
+        let need = total.unwrap_or(usize::MAX).min(i64::MAX as usize) as i64;
+        let mut major = false;
+        // SAFETY: only the collector's thread touches the budget.
+        if self.stress || unsafe { seam_gc_budget } < need {
             // SAFETY: the caller guarantees well-formed roots.
-            unsafe { self.collect() };
-            collected = true;
+            major = unsafe { self.collect(false) };
         }
-        let mut obj = self.allocate(size);
-        if obj.is_null() && !collected {
-            // The system refused: the dead objects' memory may make room.
+        let Some(total) = total else {
+            return null_mut();
+        };
+        let mut obj = self.allocate(total);
+        if obj.is_null() && !major {
+            // The system refused: the dead old objects' memory may make room.
             // SAFETY: the caller guarantees well-formed roots.
-            unsafe { self.collect() };
-            obj = self.allocate(size);
+            unsafe { self.collect(true) };
+            obj = self.allocate(total);
         }
-        if obj.is_null() && self.spares_open && size + HEADER <= MAX_SMALL && self.spares > 0 {
+        if obj.is_null() && self.spares_open && total <= MAX_SMALL && self.spares > 0 {
             self.use_spares = true;
-            obj = self.allocate(size);
+            obj = self.allocate(total);
             self.use_spares = false;
         }
         if obj.is_null() {
             return null_mut();
         }
-        // SAFETY: `obj` is a fresh block of at least 8 bytes.
-        unsafe { *(obj as *mut *const GcTypeInfo) = desc };
+        // SAFETY: `obj` is a fresh block of at least 8 bytes; only the
+        // collector's thread touches the budget.
+        unsafe {
+            *(obj as *mut *const GcTypeInfo) = desc;
+            seam_gc_budget -= total as i64;
+        }
         obj
     }
 
-    fn account(&mut self, bytes: usize) {
-        self.since_last += bytes;
-        self.stats.bytes_allocated += bytes as u64;
-        self.stats.heap_bytes += bytes as u64;
-        self.stats.peak_heap_bytes = self.stats.peak_heap_bytes.max(self.stats.heap_bytes);
-    }
-
-    /// A zeroed block of at least `size` bytes, header set, descriptor not
-    /// yet written; null when the system refuses the memory.
-    fn allocate(&mut self, size: usize) -> *mut u8 {
-        let Some(total) = size
-            .checked_add(HEADER + GRANULE - 1)
-            .map(|t| t / GRANULE * GRANULE)
-        else {
-            return null_mut();
-        };
+    /// A zeroed object of `total` bytes (header included, a multiple of
+    /// [`GRANULE`]), header set, descriptor not yet written; null when the
+    /// system refuses the memory.
+    fn allocate(&mut self, total: usize) -> *mut u8 {
         if total > MAX_SMALL {
             return self.allocate_large(total);
         }
         let class = total / GRANULE - 1;
-        if self.free[class].is_null() && !self.add_chunk(class) {
-            return null_mut();
+        let head = free_head(class);
+        // SAFETY: `head` is the list head of `class` (see `free_head`).
+        while unsafe { *head }.is_null() {
+            if !self.sweep_next(class) && !self.add_chunk(class) {
+                return null_mut();
+            }
         }
-        let slot = self.free[class];
-        // SAFETY: `slot` heads the free list of `class`: a free slot of
-        // `total` bytes inside one of our chunks, its link in the second word.
+        // SAFETY: the head is a free slot of `total` bytes inside one of our
+        // chunks, its link in the word after the header.
         unsafe {
-            self.free[class] = *(slot.add(HEADER) as *mut *mut u8);
+            let slot = *head;
+            *head = *(slot.add(HEADER) as *mut *mut u8);
             std::ptr::write_bytes(slot, 0, total);
             *(slot as *mut u64) = ALLOCATED | ((class as u64) << CLASS_SHIFT);
+            slot.add(HEADER)
         }
-        self.account(total);
-        // SAFETY: the object starts right after the header, inside the slot.
-        unsafe { slot.add(HEADER) }
     }
 
     /// A large block of `total` bytes, or null.
@@ -396,11 +595,63 @@ impl Heap {
             return null_mut();
         }
         // SAFETY: the block is at least `total` > 8 bytes.
-        unsafe { *(block as *mut u64) = ALLOCATED | LARGE };
+        unsafe { *(block as *mut u64) = ALLOCATED | LARGE | ((total as u64) << CLASS_SHIFT) };
         self.large.push((block, total));
-        self.account(total);
         // SAFETY: the object starts right after the header, inside the block.
         unsafe { block.add(HEADER) }
+    }
+
+    /// Sweeps the next chunk of size class `class` that this cycle has not
+    /// swept and that may have room; false when there is none left.
+    fn sweep_next(&mut self, class: usize) -> bool {
+        while self.swept[class] < self.by_class[class].len() {
+            let index = self.by_class[class][self.swept[class]];
+            self.swept[class] += 1;
+            if !self.full[index] && self.sweep_chunk(index) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Frees the unmarked objects of chunk `index` and puts its free slots on
+    /// its class's free list; false (and the chunk marked full until the next
+    /// major collection) when every slot holds an old object.
+    fn sweep_chunk(&mut self, index: usize) -> bool {
+        let Chunk { base, class } = self.chunks[index];
+        let slot_size = (class + 1) * GRANULE;
+        let head = free_head(class);
+        let mut found = false;
+        for i in (0..CHUNK_BYTES / slot_size).rev() {
+            // SAFETY: slot `i` lies inside the chunk; its header says whether
+            // it is in use; `head` is its class's list head.
+            unsafe {
+                let slot = base.add(i * slot_size);
+                let h = slot as *mut u64;
+                if *h & (ALLOCATED | MARK) == ALLOCATED | MARK {
+                    continue;
+                }
+                if *h & ALLOCATED != 0 && cfg!(debug_assertions) {
+                    // Poison the dead object so a missed root fails loudly.
+                    std::ptr::write_bytes(slot.add(HEADER), 0xdd, slot_size - HEADER);
+                }
+                *h = 0;
+                *(slot.add(HEADER) as *mut *mut u8) = *head;
+                *head = slot;
+                found = true;
+            }
+        }
+        if !found {
+            self.full[index] = true;
+        }
+        found
+    }
+
+    /// Sweeps every chunk this cycle has not swept yet.
+    fn sweep_all(&mut self) {
+        for class in 0..NUM_CLASSES {
+            while self.sweep_next(class) {}
+        }
     }
 
     /// Carves a new chunk into free slots of size class `class`; false when
@@ -409,10 +660,14 @@ impl Heap {
         let slot_size = (class + 1) * GRANULE;
         let layout = Layout::from_size_align(CHUNK_BYTES, 4096).expect("valid chunk layout");
         // Room for this chunk and, when possible, for the spares too: taking a
-        // spare must not need the vector to grow.
-        let room = fallibly(|| self.chunks.try_reserve(SPARE_CHUNKS + 1)).is_ok()
-            || fallibly(|| self.chunks.try_reserve(1)).is_ok();
-        if !room {
+        // spare must not need the vectors to grow.
+        let room = |v: &mut Vec<usize>, f: &mut Vec<bool>, c: &mut Vec<Chunk>, n: usize| {
+            fallibly(|| v.try_reserve(n)).is_ok()
+                && fallibly(|| f.try_reserve(n)).is_ok()
+                && fallibly(|| c.try_reserve(n)).is_ok()
+        };
+        let (v, f, c) = (&mut self.by_class[class], &mut self.full, &mut self.chunks);
+        if !room(v, f, c, SPARE_CHUNKS + 1) && !room(v, f, c, 1) {
             return false;
         }
         // SAFETY: `layout` has a non-zero size.
@@ -424,17 +679,22 @@ impl Heap {
         if base.is_null() {
             return false;
         }
-        let slots = CHUNK_BYTES / slot_size;
+        let head = free_head(class);
         // Link the slots in address order, so fresh chunks allocate sequentially.
-        for i in (0..slots).rev() {
+        for i in (0..CHUNK_BYTES / slot_size).rev() {
             // SAFETY: slot `i` lies inside the chunk; its header stays zero (free).
             unsafe {
                 let slot = base.add(i * slot_size);
-                *(slot.add(HEADER) as *mut *mut u8) = self.free[class];
-                self.free[class] = slot;
+                *(slot.add(HEADER) as *mut *mut u8) = *head;
+                *head = slot;
             }
         }
+        let index = self.chunks.len();
         self.chunks.push(Chunk { base, class });
+        self.full.push(false);
+        self.by_class[class].push(index);
+        // The new chunk's slots are on the list already: this cycle must not sweep it.
+        self.swept[class] = self.by_class[class].len();
         true
     }
 
@@ -462,36 +722,162 @@ impl Heap {
         }
     }
 
-    /// Marks everything reachable from the roots, then sweeps.
+    /// A collection: a major one when `major` is asked for or due, a minor
+    /// one otherwise. Returns whether it was a major one.
     ///
     /// # Safety
-    /// Every root holds null or a live, well-formed GC object.
-    unsafe fn collect(&mut self) {
+    /// Every root holds null or a live, well-formed GC object; every old
+    /// object holding a young one is remembered.
+    unsafe fn collect(&mut self, major: bool) -> bool {
         let start = self.timed.then(std::time::Instant::now);
+        let number = self.stats.collections + 1;
+        let verify = self.verify_every != 0 && number.is_multiple_of(self.verify_every);
+        if verify {
+            // SAFETY: the roots are well formed (the caller's guarantee).
+            unsafe { self.verify_or_abort(false, "before") };
+        }
+        let since = self.allocated_since();
+        self.stats.bytes_allocated += since as u64;
+        self.stats.peak_heap_bytes = self
+            .stats
+            .peak_heap_bytes
+            .max((self.old_bytes + since) as u64);
+        let major = major
+            || self.remembered_overflow
+            || self.promoted_since_major >= self.major_threshold
+            || (self.stress && number.is_multiple_of(STRESS_MAJOR_EVERY));
         // SAFETY: forwarded from the caller.
-        unsafe { self.mark_and_sweep() };
+        let major = major || !unsafe { self.minor() };
+        if major {
+            // SAFETY: forwarded from the caller.
+            unsafe { self.full_mark() };
+        }
+        self.sweep_large();
+        self.refill_spares();
+        for class in 0..NUM_CLASSES {
+            // SAFETY: `class` is a valid class index.
+            unsafe { *free_head(class) = null_mut() };
+            self.swept[class] = 0;
+        }
+        self.stats.collections += 1;
+        self.stats.heap_bytes = self.old_bytes as u64;
+        self.reset_budget();
         if let Some(start) = start {
             let ns = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
             self.stats.max_pause_ns = self.stats.max_pause_ns.max(ns);
             self.stats.total_pause_ns = self.stats.total_pause_ns.saturating_add(ns);
         }
-        if self.verify_every != 0 && self.stats.collections.is_multiple_of(self.verify_every) {
-            // SAFETY: the roots are well formed (the caller's guarantee).
-            if let Err(problem) = unsafe { self.verify() } {
-                eprintln!(
-                    "seam-gc: heap verification failed after collection {}: {problem}",
-                    self.stats.collections
-                );
-                std::process::abort();
-            }
+        if verify {
+            // SAFETY: as above.
+            unsafe { self.verify_or_abort(true, "after") };
+        }
+        major
+    }
+
+    /// Runs [`Heap::verify`], ending the process with the problem it finds.
+    ///
+    /// # Safety
+    /// As for [`Heap::verify`].
+    unsafe fn verify_or_abort(&self, after: bool, when: &str) {
+        // SAFETY: forwarded from the caller.
+        if let Err(problem) = unsafe { self.verify(after) } {
+            eprintln!(
+                "seam-gc: heap verification failed {when} collection {}: {problem}",
+                self.stats.collections + u64::from(!after)
+            );
+            std::process::abort();
         }
     }
 
-    /// The collection proper: mark from the roots, sweep, set the next threshold.
+    /// A minor collection's marking: the young objects reachable from the
+    /// roots and from the remembered old objects. False when the mark stack
+    /// overflowed: a major collection must follow.
     ///
     /// # Safety
     /// As for [`Heap::collect`].
-    unsafe fn mark_and_sweep(&mut self) {
+    unsafe fn minor(&mut self) -> bool {
+        self.major = false;
+        self.marked_bytes = 0;
+        // SAFETY: forwarded from the caller.
+        unsafe { self.mark_roots() };
+        let remembered = std::mem::take(&mut self.remembered);
+        for &obj in &remembered {
+            // SAFETY: a remembered object is live (old objects are only freed by
+            // a major collection, which empties the set) and well formed.
+            unsafe {
+                *header(obj) &= !REMEMBERED;
+                self.trace(obj);
+            }
+        }
+        self.remembered = remembered;
+        self.remembered.clear();
+        while let Some(obj) = self.mark_stack.pop() {
+            // SAFETY: only marked live objects are pushed.
+            unsafe { self.trace(obj) };
+        }
+        if self.mark_overflow {
+            self.mark_overflow = false;
+            return false;
+        }
+        self.old_bytes += self.marked_bytes;
+        self.promoted_since_major += self.marked_bytes;
+        self.stats.bytes_promoted += self.marked_bytes as u64;
+        self.stats.minor_collections += 1;
+        true
+    }
+
+    /// A major collection's marking: every mark cleared, then everything
+    /// reachable from the roots marked.
+    ///
+    /// # Safety
+    /// As for [`Heap::collect`].
+    unsafe fn full_mark(&mut self) {
+        self.clear_marks();
+        self.major = true;
+        self.marked_bytes = 0;
+        // SAFETY: forwarded from the caller.
+        unsafe { self.mark_roots() };
+        loop {
+            while let Some(obj) = self.mark_stack.pop() {
+                // SAFETY: only marked live objects are pushed.
+                unsafe { self.trace(obj) };
+            }
+            if !self.mark_overflow {
+                break;
+            }
+            self.mark_overflow = false;
+            // SAFETY: the roots were well formed, so every marked object is live.
+            unsafe { self.retrace_marked() };
+        }
+        self.full.fill(false);
+        self.old_bytes = self.marked_bytes;
+        self.promoted_since_major = 0;
+        self.major_threshold = MIN_THRESHOLD.max(self.old_bytes * GROWTH_NUM / GROWTH_DEN);
+        self.stats.major_collections += 1;
+    }
+
+    /// Clears the old and remembered bits of every object, and the remembered set.
+    fn clear_marks(&mut self) {
+        for chunk in &self.chunks {
+            let slot_size = (chunk.class + 1) * GRANULE;
+            for i in 0..CHUNK_BYTES / slot_size {
+                // SAFETY: slot `i` lies inside the chunk and starts with its header.
+                unsafe { *(chunk.base.add(i * slot_size) as *mut u64) &= !(MARK | REMEMBERED) };
+            }
+        }
+        for &(block, _) in &self.large {
+            // SAFETY: a large block starts with its header.
+            unsafe { *(block as *mut u64) &= !(MARK | REMEMBERED) };
+        }
+        self.remembered.clear();
+        self.remembered_overflow = false;
+    }
+
+    /// Marks the objects the roots hold.
+    ///
+    /// # Safety
+    /// As for [`Heap::collect`].
+    unsafe fn mark_roots(&mut self) {
         let (base, top) = shadow::live_range();
         let mut p = base;
         while p < top {
@@ -507,27 +893,11 @@ impl Heap {
             // SAFETY: registered slots stay valid and hold null or an object.
             unsafe { self.mark(*slot) };
         }
-        loop {
-            while let Some(obj) = self.mark_stack.pop() {
-                // SAFETY: only marked live objects are pushed.
-                unsafe { self.trace(obj) };
-            }
-            if !self.mark_overflow {
-                break;
-            }
-            self.mark_overflow = false;
-            // SAFETY: the roots were well formed, so every marked object is live.
-            unsafe { self.retrace_marked() };
-        }
-        self.sweep();
-        self.refill_spares();
-        self.stats.collections += 1;
-        self.since_last = 0;
-        self.threshold =
-            MIN_THRESHOLD.max(self.stats.heap_bytes as usize * GROWTH_NUM / GROWTH_DEN);
     }
 
-    /// Marks `obj` (null allowed) and queues it for tracing if it can hold references.
+    /// Marks `obj` (null allowed) and queues it for tracing if it can hold
+    /// references; does nothing to an object already marked (in a minor
+    /// collection, every old object).
     ///
     /// # Safety
     /// `obj` is null or a live object of this heap.
@@ -546,6 +916,7 @@ impl Heap {
                 return;
             }
             *h |= MARK;
+            self.marked_bytes += object_bytes(*h);
             let desc = *(obj as *const *const GcTypeInfo);
             if (*desc).kind != kind::NO_REFS {
                 self.queue(obj);
@@ -566,12 +937,14 @@ impl Heap {
         }
     }
 
-    /// Traces every marked object again (after the mark stack overflowed):
-    /// the references of those whose tracing was dropped get marked now.
+    /// Traces every marked object again (after the mark stack overflowed in
+    /// a major collection, where marked means reached): the references of
+    /// those whose tracing was dropped get marked now.
     ///
     /// # Safety
     /// Every marked object is live and well formed.
     unsafe fn retrace_marked(&mut self) {
+        debug_assert!(self.major);
         for c in 0..self.chunks.len() {
             let (base, class) = (self.chunks[c].base, self.chunks[c].class);
             let slot_size = (class + 1) * GRANULE;
@@ -605,42 +978,12 @@ impl Heap {
         unsafe { for_each_ref(obj, |_, r| self.mark(r)) }
     }
 
-    /// Frees every unmarked object, clears the marks and rebuilds the free lists.
-    fn sweep(&mut self) {
-        let mut live = 0usize;
-        self.free = [null_mut(); NUM_CLASSES];
-        for chunk in &self.chunks {
-            let slot_size = (chunk.class + 1) * GRANULE;
-            let slots = CHUNK_BYTES / slot_size;
-            let mut head = self.free[chunk.class];
-            for i in (0..slots).rev() {
-                // SAFETY: slot `i` lies inside the chunk; its header says whether it is in use.
-                unsafe {
-                    let slot = chunk.base.add(i * slot_size);
-                    let h = slot as *mut u64;
-                    if *h & ALLOCATED != 0 && *h & MARK != 0 {
-                        *h &= !MARK;
-                        live += slot_size;
-                        continue;
-                    }
-                    if *h & ALLOCATED != 0 && cfg!(debug_assertions) {
-                        // Poison the dead object so a missed root fails loudly.
-                        std::ptr::write_bytes(slot.add(HEADER), 0xdd, slot_size - HEADER);
-                    }
-                    *h = 0;
-                    *(slot.add(HEADER) as *mut *mut u8) = head;
-                    head = slot;
-                }
-            }
-            self.free[chunk.class] = head;
-        }
+    /// Frees the unmarked large blocks.
+    fn sweep_large(&mut self) {
         self.large.retain(|&(block, total)| {
             // SAFETY: `block` is a large block we allocated with this size and alignment.
             unsafe {
-                let h = block as *mut u64;
-                if *h & MARK != 0 {
-                    *h &= !MARK;
-                    live += total;
+                if *(block as *const u64) & MARK != 0 {
                     true
                 } else {
                     if cfg!(debug_assertions) {
@@ -651,7 +994,6 @@ impl Heap {
                 }
             }
         });
-        self.stats.heap_bytes = live as u64;
     }
 }
 
@@ -740,16 +1082,20 @@ impl ObjectMap {
 }
 
 impl Heap {
-    /// Checks the heap between collections: every root and every reference an
-    /// allocated object holds is null or the start of an allocated object
-    /// (not a freed slot, not the inside of an object), every object has a
-    /// descriptor, and no mark bit is left set. Returns the first violation.
+    /// Checks the heap reachable from the roots: every root and every
+    /// reference a reachable object holds is null or the start of an
+    /// allocated object (not a freed slot, not the inside of an object),
+    /// every reachable object has a descriptor, and every old object holding
+    /// a young one is remembered; `after` a collection, also that every
+    /// reachable object is marked (the lazy sweep would free it otherwise).
+    /// Returns the first violation.
     ///
     /// # Safety
     /// Every registered static root is a readable word.
-    unsafe fn verify(&self) -> Result<(), String> {
+    unsafe fn verify(&self, after: bool) -> Result<(), String> {
         let map = ObjectMap::new(self);
         let bad = |w: *mut u8| !w.is_null() && !map.is_object(w as usize);
+        let mut pending: Vec<*mut u8> = Vec::new();
         let (base, top) = shadow::live_range();
         let mut p = base;
         let mut i = 0usize;
@@ -761,6 +1107,7 @@ impl Heap {
                     "shadow stack slot {i} holds {w:p}, which is not an allocated object"
                 ));
             }
+            pending.push(w);
             // SAFETY: still inside `[base, top]`.
             p = unsafe { p.add(1) };
             i += 1;
@@ -773,47 +1120,45 @@ impl Heap {
                     "static root {i} (at {slot:p}) holds {w:p}, which is not an allocated object"
                 ));
             }
+            pending.push(w);
         }
-        let mut objects: Vec<*mut u8> = Vec::new();
-        for chunk in &self.chunks {
-            let slot_size = (chunk.class + 1) * GRANULE;
-            for i in 0..CHUNK_BYTES / slot_size {
-                // SAFETY: slot `i` lies inside the chunk.
-                let slot = unsafe { chunk.base.add(i * slot_size) };
-                // SAFETY: every slot starts with its header.
-                let h = unsafe { *(slot as *const u64) };
-                if h & MARK != 0 {
-                    return Err(format!("the slot at {slot:p} kept its mark bit"));
-                }
-                if h & ALLOCATED != 0 {
-                    // SAFETY: the object follows its header inside the slot.
-                    objects.push(unsafe { slot.add(HEADER) });
-                }
+        let mut seen = std::collections::HashSet::new();
+        while let Some(obj) = pending.pop() {
+            if obj.is_null() || !seen.insert(obj as usize) {
+                continue;
             }
-        }
-        for &(block, _) in &self.large {
-            // SAFETY: a large block starts with its header.
-            if unsafe { *(block as *const u64) } & MARK != 0 {
-                return Err(format!("the large block at {block:p} kept its mark bit"));
+            // SAFETY: `obj` passed `is_object`: an allocated object with its header.
+            let h = unsafe { *header(obj) };
+            if after && h & MARK == 0 {
+                return Err(format!(
+                    "the object at {obj:p} is reachable but was not marked by the collection"
+                ));
             }
-            // SAFETY: the object follows its header.
-            objects.push(unsafe { block.add(HEADER) });
-        }
-        for obj in objects {
             // SAFETY: an allocated object's first word is its descriptor.
             if unsafe { *(obj as *const *const GcTypeInfo) }.is_null() {
                 return Err(format!("the object at {obj:p} has no descriptor"));
             }
+            let old_unremembered = h & (MARK | REMEMBERED) == MARK;
             let mut problem = None;
             // SAFETY: every allocated object is well formed (what is checked here
             // is where its references point).
             unsafe {
                 for_each_ref(obj, |off, r| {
-                    if problem.is_none() && bad(r) {
+                    if problem.is_some() || r.is_null() {
+                        return;
+                    }
+                    if bad(r) {
                         problem = Some(format!(
                             "the object at {obj:p} holds {r:p} at offset {off}, \
                              which is not an allocated object"
                         ));
+                    } else if old_unremembered && *header(r) & MARK == 0 {
+                        problem = Some(format!(
+                            "the old object at {obj:p} holds the young object {r:p} at offset \
+                             {off} and was not remembered (a missed write barrier)"
+                        ));
+                    } else {
+                        pending.push(r);
                     }
                 })
             };

@@ -1,19 +1,23 @@
-//! `seam-gc`: the Seam garbage collector — a precise, non-moving mark-sweep
-//! collector with size-segregated free lists.
+//! `seam-gc`: the Seam garbage collector — a precise, non-moving,
+//! generational mark-sweep collector with size-segregated free lists.
 //!
 //! ```text
-//!   alloc(desc, size) ──▶ small: free list of its size class (16-byte classes up to 512 bytes)
+//!   alloc(desc, size) ──▶ small: free list of its size class (16-byte classes up to 512 bytes),
+//!                     │          popped inline by generated code (`seam_gc_free`, `seam_gc_budget`)
 //!                     └─▶ large: its own zeroed block from the system allocator
-//!   collect() ──▶ mark from the shadow stack and the static roots (explicit mark stack)
-//!             └─▶ sweep every chunk and large block; rebuild the free lists
+//!   minor collection ──▶ mark the young objects reachable from the roots and from the
+//!                        old objects the write barrier remembered ([`remember`])
+//!   major collection ──▶ clear every mark, mark from the roots
+//!   both ──▶ free dead large blocks; small chunks are swept lazily by allocation
 //! ```
 //!
-//! `SEAM_GC_STRESS=1` collects at every allocation; `SEAM_GC_VERIFY=N` checks
-//! the whole heap after every `N`th collection ([`verify_heap`]);
-//! `SEAM_GC_STATS=1` prints the counters and pause times at exit.
+//! `SEAM_GC_STRESS=1` collects at every allocation (a minor collection, a
+//! major one every 16th); `SEAM_GC_VERIFY=N` checks the reachable heap before
+//! and after every `N`th collection ([`verify_heap`]), old-to-young references
+//! included; `SEAM_GC_STATS=1` prints the counters and pause times at exit.
 //!
-//! Every object is preceded by a hidden 8-byte header (allocated and mark
-//! bits, size class); the object's visible offset 0 is a pointer to its type
+//! Every object is preceded by a hidden 8-byte header (allocated, old and
+//! remembered bits, size class; see `seam_abi::gc`); the object's visible offset 0 is a pointer to its type
 //! descriptor, which starts with a [`GcTypeInfo`] saying where the object's
 //! references are. Roots are the words of the shadow stack (between its base
 //! and [`seam_shadow_stack_top`]) and the slots registered with [`add_root`].
@@ -37,7 +41,8 @@ mod shadow;
 mod tests;
 
 pub use heap::{
-    GcStats, add_root, alloc, collect, init, open_spares, set_stress, stats, verify_heap,
+    GcStats, add_root, alloc, collect, collect_minor, init, needs_remembering, open_spares,
+    remember, seam_gc_budget, seam_gc_free, set_stress, stats, verify_heap,
 };
 
 use std::sync::atomic::{AtomicUsize, Ordering};

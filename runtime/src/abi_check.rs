@@ -38,7 +38,7 @@ use crate::strformat::*;
 use crate::strmethods::*;
 use crate::strobj::*;
 use crate::tuple::*;
-use seam_gc::{seam_shadow_stack_limit, seam_shadow_stack_top};
+use seam_gc::{seam_gc_budget, seam_gc_free, seam_shadow_stack_limit, seam_shadow_stack_top};
 
 /// The Rust type the runtime gives a kind of the table (see `seam_abi::functions`).
 macro_rules! rust_type {

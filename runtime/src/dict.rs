@@ -35,7 +35,7 @@ use crate::dunder::{hash_value, pending};
 use crate::error::{ExcKind, raise};
 use crate::format::{repr_key, repr_word};
 use crate::gcglue::{
-    Roots, alloc_dict, alloc_tuple, ptr, set_word, try_alloc_array, try_alloc_dict, word,
+    Roots, alloc_dict, alloc_tuple, barrier, ptr, set_word, try_alloc_array, try_alloc_dict, word,
 };
 use crate::generic::equal;
 use crate::hashkey;
@@ -119,6 +119,7 @@ impl Dict {
                 return &mut [];
             }
             let cap = word(a, ARRAY_CAPACITY) as usize;
+            barrier(a);
             std::slice::from_raw_parts_mut(a.add(ARRAY_ITEMS) as *mut u64, cap)
         }
     }

@@ -215,14 +215,59 @@ pub(crate) unsafe fn word(obj: *mut u8, off: usize) -> u64 {
     unsafe { *(obj.add(off) as *const u64) }
 }
 
-/// Stores `value` at byte offset `off` of `obj`.
+/// Stores `value` at byte offset `off` of `obj`, a GC object, with the write
+/// barrier (see [`barrier`]): every store of the runtime into a GC object goes
+/// through here or calls [`barrier`] itself, so none needs to ask whether the
+/// word is a reference.
 ///
 /// # Safety
-/// `obj` must be a live object with a word at `off`.
+/// `obj` must be a live GC object with a word at `off`.
 #[inline]
 pub(crate) unsafe fn set_word(obj: *mut u8, off: usize, value: u64) {
     // SAFETY: forwarded from the caller.
-    unsafe { *(obj.add(off) as *mut u64) = value }
+    unsafe {
+        barrier(obj);
+        *(obj.add(off) as *mut u64) = value
+    }
+}
+
+/// Stores `value` at byte offset `off` of `data`, a word of static data (a
+/// class descriptor), not a GC object: no barrier.
+///
+/// # Safety
+/// `data` must be writable with a word at `off`.
+#[inline]
+pub(crate) unsafe fn set_static_word(data: *mut u8, off: usize, value: u64) {
+    // SAFETY: forwarded from the caller.
+    unsafe { *(data.add(off) as *mut u64) = value }
+}
+
+/// The write barrier: call it before storing a reference into `obj` (null
+/// allowed) other than through [`set_word`]. When `obj` is old and not yet
+/// remembered, the collector records it, so that the next minor collection
+/// finds the young objects it is given (`seam_abi::gc`).
+///
+/// # Safety
+/// `obj` must be null or a live GC object.
+#[inline]
+pub(crate) unsafe fn barrier(obj: *mut u8) {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        if !obj.is_null() && seam_gc::needs_remembering(obj) {
+            seam_gc::remember(obj);
+        }
+    }
+}
+
+/// The write barrier's slow path for generated code, which tests the header
+/// inline (`seam_abi::gc`).
+///
+/// # Safety
+/// `obj` must be a live GC object.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn seam_gc_remember(obj: *mut u8) {
+    // SAFETY: forwarded from the caller.
+    unsafe { seam_gc::remember(obj) }
 }
 
 /// The pointer at byte offset `off` of `obj`.

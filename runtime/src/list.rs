@@ -14,7 +14,7 @@ use crate::dunder::{pending, rich_order};
 use crate::error::{Exc, ExcKind, raise};
 use crate::format::repr_word;
 use crate::gcglue::{
-    Roots, array_is_ref, nonnull_or_out_of_memory, ptr, set_word, try_alloc_array,
+    Roots, array_is_ref, barrier, nonnull_or_out_of_memory, ptr, set_word, try_alloc_array,
     try_alloc_list_header, word,
 };
 use crate::generic::{equal, less, may_run_methods};
@@ -139,6 +139,7 @@ unsafe fn list_words_mut<'a>(list: *mut u8) -> &'a mut [u64] {
     unsafe {
         let len = list_len(list);
         let array = ptr(list, LIST_ITEMS);
+        barrier(array);
         std::slice::from_raw_parts_mut(array.add(ARRAY_ITEMS) as *mut u64, len)
     }
 }
@@ -406,6 +407,7 @@ pub unsafe extern "C" fn seam_list_extend(l: *mut u8, other: *mut u8) {
             return;
         }
         let src = ptr(other, LIST_ITEMS).add(ARRAY_ITEMS);
+        barrier(ptr(l, LIST_ITEMS));
         let dst = ptr(l, LIST_ITEMS).add(ARRAY_ITEMS + 8 * len);
         std::ptr::copy(src, dst, 8 * n);
         set_word(l, LIST_LEN, (len + n) as u64);

@@ -18,7 +18,7 @@
 use crate::error::{ExcKind, raise};
 use crate::format::repr_word;
 use crate::gcglue::{
-    Roots, nonnull_or_out_of_memory, ptr, set_word, try_alloc_array, try_alloc_set, word,
+    Roots, barrier, nonnull_or_out_of_memory, ptr, set_word, try_alloc_array, try_alloc_set, word,
 };
 use crate::generic::equal;
 use crate::layout::*;
@@ -141,6 +141,8 @@ impl Set {
         // SAFETY: see the type's contract; both arrays hold `mask + 1` entries.
         unsafe {
             let n = self.mask() + 1;
+            barrier(ptr(self.0, SET_SLOTS));
+            barrier(ptr(self.0, SET_KEYS));
             let slots = ptr(self.0, SET_SLOTS).add(ARRAY_ITEMS) as *mut u64;
             let keys = ptr(self.0, SET_KEYS).add(ARRAY_ITEMS) as *mut u64;
             (

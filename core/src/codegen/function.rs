@@ -44,6 +44,7 @@ use super::{CodegenError, ModuleState, abi_type, function_signature, value_type}
 use crate::layout;
 use crate::rt::Rt;
 use crate::tir::{self, BinaryOp, Expr, ExprKind, Stmt, Type, UnaryOp};
+use seam_abi::gc;
 
 /// Trap after a call of a runtime function that never returns.
 const TRAP_NORETURN: TrapCode = TrapCode::unwrap_user(1);
@@ -683,6 +684,9 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 value,
             } => {
                 let v = self.eval_all(&[base, value])?;
+                if value.ty.is_ref() && !self.dead {
+                    self.write_barrier(v[0])?;
+                }
                 self.store_word(v[0], *offset, v[1]);
             }
             Stmt::If {
@@ -777,11 +781,7 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 };
                 let (desc, size) = (self.state.class(self.program, class.0 as usize)?, c.size);
                 let desc = self.data_addr(desc);
-                let size = self.b.ins().iconst(types::I64, i64::from(size));
-                let call = self.call_runtime(Rt::Alloc, &[desc, size])?;
-                let obj = self.b.inst_results(call)[0];
-                self.check_exception();
-                obj
+                self.alloc_instance(desc, size)?
             }
             ExprKind::VirtualCall { slot, func, args } => {
                 self.virtual_call(*slot, *func, args, ty)?
@@ -1277,7 +1277,8 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             .map(|(v, &abi)| coerce(&mut self.b, v, abi_type(abi)))
             .collect();
         if matches!(rt, Rt::ListGetItem | Rt::ListSetItem) && !self.dead {
-            return self.list_item(rt, &converted, ty);
+            let stores_ref = rt == Rt::ListSetItem && args[2].ty.is_ref();
+            return self.list_item(rt, &converted, ty, stores_ref);
         }
         let call = self.call_runtime(rt, &converted)?;
         let result = self.b.inst_results(call).first().copied();
@@ -1299,7 +1300,7 @@ impl<'s, 'f> Lowerer<'s, 'f> {
     /// negative from the end, is checked against the length with one unsigned
     /// compare; out of range, a cold call of the runtime function raises
     /// CPython's `IndexError`.
-    fn list_item(&mut self, rt: Rt, args: &[Value], ty: ir::Type) -> Lowered {
+    fn list_item(&mut self, rt: Rt, args: &[Value], ty: ir::Type, stores_ref: bool) -> Lowered {
         let (list, i) = (args[0], args[1]);
         let len = self
             .b
@@ -1326,6 +1327,9 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         let scaled = self.b.ins().ishl_imm_u(k, 3);
         let addr = self.b.ins().iadd(items, scaled);
         if rt == Rt::ListSetItem {
+            if stores_ref {
+                self.write_barrier(items)?;
+            }
             self.b
                 .ins()
                 .store(trusted(), args[2], addr, layout::ARRAY_ITEMS);
@@ -1336,6 +1340,91 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             .ins()
             .load(types::I64, trusted(), addr, layout::ARRAY_ITEMS);
         Ok(coerce(&mut self.b, word, ty))
+    }
+
+    /// A new zeroed instance of `size` bytes whose descriptor is `desc`. A
+    /// small one is popped from its size class's free list inline, within the
+    /// allocation budget (`seam_abi::gc`); the slow path, or a large object,
+    /// calls `seam_alloc`, which may collect.
+    fn alloc_instance(&mut self, desc: Value, size: u32) -> Lowered {
+        let size_v = self.b.ins().iconst(types::I64, i64::from(size));
+        let (total, class) = gc::size_class(size as usize);
+        let Some(class) = class.filter(|_| !self.dead) else {
+            let call = self.call_runtime(Rt::Alloc, &[desc, size_v])?;
+            let obj = self.b.inst_results(call)[0];
+            self.check_exception();
+            return Ok(obj);
+        };
+        let ptr = self.state.ptr;
+        let free = self.data_addr(self.state.gc_free);
+        let head_at = (8 * class) as i32;
+        let slot = self.b.ins().load(ptr, trusted(), free, head_at);
+        let budget_addr = self.data_addr(self.state.gc_budget);
+        let budget = self.b.ins().load(types::I64, trusted(), budget_addr, 0);
+        let left = self.b.ins().iadd_imm_s(budget, -(total as i64));
+        let empty = self.b.ins().icmp_imm_u(IntCC::Equal, slot, 0);
+        let over = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, left, 0);
+        let slow_needed = self.b.ins().bor(empty, over);
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        let merge = self.b.create_block();
+        self.b.append_block_param(merge, ptr);
+        self.b.set_cold_block(slow);
+        self.b.ins().brif(slow_needed, slow, &[], fast, &[]);
+
+        self.switch_to(fast);
+        let header = gc::HEADER as i32;
+        let next = self.b.ins().load(ptr, trusted(), slot, header);
+        self.b.ins().store(trusted(), next, free, head_at);
+        self.b.ins().store(trusted(), left, budget_addr, 0);
+        let bits = gc::HDR_ALLOCATED | ((class as u64) << gc::HDR_CLASS_SHIFT);
+        let bits = self.b.ins().iconst(types::I64, bits as i64);
+        self.b.ins().store(trusted(), bits, slot, 0);
+        self.b.ins().store(trusted(), desc, slot, header);
+        let zero = self.b.ins().iconst(types::I64, 0);
+        for off in (8..size.max(8)).step_by(8) {
+            self.b
+                .ins()
+                .store(trusted(), zero, slot, header + off as i32);
+        }
+        let obj = self.b.ins().iadd_imm_s(slot, i64::from(header));
+        self.jump_to(merge, &[obj]);
+
+        self.switch_to(slow);
+        let call = self.call_runtime(Rt::Alloc, &[desc, size_v])?;
+        let obj = self.b.inst_results(call)[0];
+        self.check_exception();
+        self.jump_to(merge, &[obj]);
+
+        self.switch_to(merge);
+        Ok(self.b.block_params(merge)[0])
+    }
+
+    /// The write barrier before a reference is stored into `obj`: when its
+    /// header says old and not remembered, a cold call of `seam_gc_remember`
+    /// (`seam_abi::gc`).
+    fn write_barrier(&mut self, obj: Value) -> Lowered<()> {
+        let header = self
+            .b
+            .ins()
+            .load(types::I64, trusted(), obj, -(gc::HEADER as i32));
+        let bits = self
+            .b
+            .ins()
+            .band_imm_u(header, (gc::HDR_OLD | gc::HDR_REMEMBERED) as i64);
+        let old = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, bits, gc::HDR_OLD as i64);
+        let remember = self.b.create_block();
+        let done = self.b.create_block();
+        self.b.set_cold_block(remember);
+        self.b.ins().brif(old, remember, &[], done, &[]);
+        self.switch_to(remember);
+        self.call_runtime(Rt::GcRemember, &[obj])?;
+        self.b.ins().jump(done, &[]);
+        self.switch_to(done);
+        Ok(())
     }
 
     /// A new tuple: elements first (spilled, since the allocation may collect),

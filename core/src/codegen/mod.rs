@@ -169,6 +169,8 @@ pub fn dynamic_symbols(program: &tir::Program) -> Vec<String> {
     out.push(rt::SHADOW_STACK_LIMIT.to_string());
     out.push(rt::STACK_LIMIT.to_string());
     out.push(rt::EXC_CURRENT.to_string());
+    out.push(rt::GC_FREE.to_string());
+    out.push(rt::GC_BUDGET.to_string());
     out.push(rt::PROGRAM_MAIN.to_string());
     if program.fingerprint.is_some() {
         out.push(rt::CORE_FINGERPRINT.to_string());
@@ -259,6 +261,10 @@ pub(crate) struct ModuleState {
     pub(crate) stack_limit: DataId,
     /// [`rt::EXC_CURRENT`], the exception state.
     pub(crate) exc_current: DataId,
+    /// [`rt::GC_FREE`], the collector's free-list heads (inline allocation).
+    pub(crate) gc_free: DataId,
+    /// [`rt::GC_BUDGET`], the collector's allocation budget (inline allocation).
+    pub(crate) gc_budget: DataId,
     /// By [`tir::ClassId`]: the class descriptor; imports declared on first use.
     classes: Vec<Option<DataId>>,
     /// What an extension takes from the core (nothing, for a core).
@@ -398,6 +404,12 @@ impl ModuleState {
         let exc_current = module
             .declare_data(rt::EXC_CURRENT, Linkage::Import, true, false)
             .map_err(module_err)?;
+        let gc_free = module
+            .declare_data(rt::GC_FREE, Linkage::Import, true, false)
+            .map_err(module_err)?;
+        let gc_budget = module
+            .declare_data(rt::GC_BUDGET, Linkage::Import, true, false)
+            .map_err(module_err)?;
         let classes = classes::declare_classes(&mut module, program, &imported, &loader_numbered)?;
 
         Ok(ModuleState {
@@ -411,6 +423,8 @@ impl ModuleState {
             shadow_limit,
             stack_limit,
             exc_current,
+            gc_free,
+            gc_budget,
             classes,
             imported,
             loader_numbered,

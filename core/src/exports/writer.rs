@@ -137,6 +137,11 @@ fn runtime_data() -> Vec<RuntimeData> {
         ("shadow stack top", rt::SHADOW_STACK_TOP),
         ("shadow stack limit", rt::SHADOW_STACK_LIMIT),
         ("native stack limit", rt::STACK_LIMIT),
+        (
+            "gc free lists (inline allocation: 16-byte classes to 512, 8-byte header)",
+            rt::GC_FREE,
+        ),
+        ("gc allocation budget (inline allocation)", rt::GC_BUDGET),
     ]
     .into_iter()
     .map(|(role, symbol)| RuntimeData {
