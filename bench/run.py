@@ -209,14 +209,30 @@ def build_rust(name: str) -> str | None:
     return exe
 
 
-def gc_stats(cmd: list[str]) -> dict[str, int]:
+def build_ocaml(name: str) -> str | None:
+    """Compiles ``bench/ocaml/NAME.ml`` with ``ocamlopt`` if both exist; the executable's path."""
+    src = os.path.join(BENCH, "ocaml", name + ".ml")
+    if not os.path.exists(src) or shutil.which("ocamlopt") is None:
+        return None
+    work = os.path.join(OUT, name + ".ocaml.d")
+    os.makedirs(work, exist_ok=True)
+    shutil.copy(src, work)
+    exe = os.path.join(OUT, name + ".ocaml")
+    must(run(["ocamlopt", "-o", exe, os.path.join(work, name + ".ml")]), f"ocamlopt {src}")
+    return exe
+
+
+def gc_stats(cmd: list[str]) -> dict[str, int | str]:
     """The collector's counters (``SEAM_GC_STATS=1``) for one run of a translated program."""
     env = dict(os.environ, SEAM_GC_STATS="1")
-    stats = {}
+    stats: dict[str, int | str] = {}
     for line in run(cmd, env=env).stderr.decode(errors="replace").splitlines():
         m = re.fullmatch(r"seam-gc: (.+?) (\d+)", line)
         if m:
             stats[m.group(1)] = int(m.group(2))
+        m = re.fullmatch(r"seam-gc: pause max ([\d.]+) ms, total ([\d.]+) ms", line)
+        if m:
+            stats["pause max"], stats["pause total"] = m.group(1), m.group(2)
     return stats
 
 
@@ -269,6 +285,10 @@ def programs(runs: int, only: list[str], py_budget: float) -> bool:
         rs = Side("rust", [rust_exe]) if rust_exe else None
         if rs:
             sides.append(rs)
+        ocaml_exe = build_ocaml(name) if rs else None
+        oc = Side("ocaml", [ocaml_exe]) if ocaml_exe else None
+        if oc:
+            sides.append(oc)
         verdict = "identical"
         expected: tuple[bytes, int] | None = None
         for i in range(runs):
@@ -291,7 +311,7 @@ def programs(runs: int, only: list[str], py_budget: float) -> bool:
                         f"--- {side.label}\n{r.stdout.decode(errors='replace')}{r.stderr.decode(errors='replace')}")
         rows.append((name, build.seconds, py, tr, verdict))
         if rs:
-            rust_rows.append((name, tr, rs, gc_stats([exe])))
+            rust_rows.append((name, tr, rs, oc, gc_stats([exe])))
 
     print(f"### Translated programs against CPython (best of {runs}, wall clock, process start included)\n")
     print("| program | build-core (s) | python3 (s) | seam (s) | speed-up (python3 / seam) "
@@ -308,18 +328,31 @@ def programs(runs: int, only: list[str], py_budget: float) -> bool:
     if rust_rows:
         print(f"### Object model: translated against plain Rust (`rustc -O`), best of {runs}, same alternation\n")
         print("| program | seam (s) | Rust (s) | time seam / Rust | CPU seam / Rust (s) | CPU seam / Rust "
-              "| peak RSS seam (MB) | peak RSS Rust (MB) | memory seam / Rust | GC collections "
-              "| GC peak heap (MB) | GC bytes allocated (MB) |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-        for name, tr, rs, stats in rust_rows:
+              "| peak RSS seam (MB) | peak RSS Rust (MB) | memory seam / Rust | GC collections (minor / major) "
+              "| GC peak heap (MB) | GC bytes allocated (MB) | GC bytes promoted (MB) | GC pause max / total (ms) |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for name, tr, rs, oc, stats in rust_rows:
             def stat(key: str, scale: float = 1.0) -> str:
                 return f"{stats[key] / scale:,.1f}" if scale != 1.0 and key in stats else str(stats.get(key, "?"))
             print(f"| `{name}` | {tr.best:.3f} | {rs.best:.3f} | **{tr.best / rs.best:.2f}×** "
                   f"| {tr.best_cpu:.3f} / {rs.best_cpu:.3f} | {tr.best_cpu / rs.best_cpu:.2f}× "
                   f"| {mb(tr.max_rss_kb)} | {mb(rs.max_rss_kb)} | **{tr.max_rss_kb / rs.max_rss_kb:.2f}×** "
-                  f"| {stat('collections')} | {stat('peak heap bytes', 2**20)} "
-                  f"| {stat('bytes allocated', 2**20)} |")
+                  f"| {stat('collections')} ({stat('minor collections')} / {stat('major collections')}) "
+                  f"| {stat('peak heap bytes', 2**20)} "
+                  f"| {stat('bytes allocated', 2**20)} | {stat('bytes promoted', 2**20)} "
+                  f"| {stats.get('pause max', '?')} / {stats.get('pause total', '?')} |")
         print()
+        ocaml_rows = [(name, tr, rs, oc) for name, tr, rs, oc, _ in rust_rows if oc]
+        if ocaml_rows:
+            print(f"### Object model: OCaml (`ocamlopt`) twins, best of {runs}, same alternation\n")
+            print("| program | seam (s) | Rust (s) | OCaml (s) | OCaml / Rust | seam / OCaml "
+                  "| peak RSS seam / Rust / OCaml (MB) |")
+            print("|---|---:|---:|---:|---:|---:|---:|")
+            for name, tr, rs, oc in ocaml_rows:
+                print(f"| `{name}` | {tr.best:.3f} | {rs.best:.3f} | {oc.best:.3f} | {oc.best / rs.best:.2f}× "
+                      f"| {tr.best / oc.best:.2f}× | {mb(tr.max_rss_kb)} / {mb(rs.max_rss_kb)} "
+                      f"/ {mb(oc.max_rss_kb)} |")
+            print()
     return ok
 
 

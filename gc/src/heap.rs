@@ -22,9 +22,12 @@
 //! barrier recorded when a reference was stored into them; it never traces
 //! an old object otherwise, so its work is proportional to the roots and the
 //! survivors. A *major* collection clears every mark and marks the whole
-//! heap. Both sweep lazily: a collection only empties the free lists, and
-//! the allocator sweeps a chunk of the size class it needs when its list runs
-//! dry, freeing the unmarked (dead young, or after a major, dead) objects. A
+//! heap. Both sweep lazily: a collection leaves the free lists as they are,
+//! and the allocator sweeps the next chunk of the size class it needs when
+//! its list runs dry (going round the class's chunks; a chunk is swept at
+//! most once between two collections, since until the next one its unmarked
+//! objects may be young and alive), freeing the unmarked (dead young, or
+//! after a major, dead) objects. A
 //! chunk a sweep finds completely old is skipped until the next major, so
 //! minor cycles do not re-sweep the old generation either.
 //!
@@ -146,8 +149,14 @@ struct Heap {
     chunks: Vec<Chunk>,
     /// Per size class, the indices (in `chunks`) of its chunks.
     by_class: [Vec<usize>; NUM_CLASSES],
-    /// Per size class, how many of `by_class` this cycle's allocation has swept.
-    swept: [usize; NUM_CLASSES],
+    /// Per size class, the position in `by_class` of the next chunk to sweep.
+    cursor: [usize; NUM_CLASSES],
+    /// Per size class, the chunks whose free slots are on its free list.
+    feeding: [Vec<usize>; NUM_CLASSES],
+    /// Per chunk (by index): the collection count when it was last swept or
+    /// last fed a free list. A chunk may be swept only once a collection has
+    /// run since: until then its unmarked objects may be young and alive.
+    swept_at: Vec<u64>,
     /// Per chunk (by index): a sweep found it all old, so it is skipped until the next major.
     full: Vec<bool>,
     /// Large blocks: header address and total size.
@@ -172,6 +181,8 @@ struct Heap {
     major_threshold: usize,
     /// The value [`seam_gc_budget`] was given at the last collection.
     budget_start: i64,
+    /// The nursery's size in bytes ([`NURSERY_BYTES`], or `SEAM_GC_NURSERY_KB`).
+    nursery: usize,
     /// Spare zeroed chunks: the first `spares` entries.
     spare: [*mut u8; SPARE_CHUNKS],
     spares: usize,
@@ -428,10 +439,9 @@ extern "C" fn print_stats_at_exit() {
     };
     let mut s = h.stats;
     s.bytes_allocated += h.allocated_since() as u64;
-    eprintln!(
-        "seam-gc: collections {} (minor {}, major {})",
-        s.collections, s.minor_collections, s.major_collections
-    );
+    eprintln!("seam-gc: collections {}", s.collections);
+    eprintln!("seam-gc: minor collections {}", s.minor_collections);
+    eprintln!("seam-gc: major collections {}", s.major_collections);
     eprintln!("seam-gc: bytes allocated {}", s.bytes_allocated);
     eprintln!("seam-gc: bytes promoted {}", s.bytes_promoted);
     eprintln!("seam-gc: peak heap bytes {}", s.peak_heap_bytes);
@@ -469,7 +479,9 @@ impl Heap {
         let mut heap = Heap {
             chunks: Vec::new(),
             by_class: std::array::from_fn(|_| Vec::new()),
-            swept: [0; NUM_CLASSES],
+            cursor: [0; NUM_CLASSES],
+            feeding: std::array::from_fn(|_| Vec::new()),
+            swept_at: Vec::new(),
             full: Vec::new(),
             large: Vec::new(),
             mark_stack: Vec::new(),
@@ -482,6 +494,11 @@ impl Heap {
             promoted_since_major: 0,
             major_threshold: MIN_THRESHOLD,
             budget_start: 0,
+            nursery: std::env::var("SEAM_GC_NURSERY_KB")
+                .ok()
+                .and_then(|v| v.parse::<usize>().ok())
+                .filter(|&kb| kb > 0)
+                .map_or(NURSERY_BYTES, |kb| kb.saturating_mul(1024).min(1 << 40)),
             spare: [null_mut(); SPARE_CHUNKS],
             spares: 0,
             use_spares: false,
@@ -500,7 +517,7 @@ impl Heap {
     /// Gives the allocation budget its size for a new cycle: none under
     /// stress (every allocation takes the slow path), the nursery's otherwise.
     fn reset_budget(&mut self) {
-        self.budget_start = if self.stress { 0 } else { NURSERY_BYTES as i64 };
+        self.budget_start = if self.stress { 0 } else { self.nursery as i64 };
         // SAFETY: only the collector's thread touches the budget.
         unsafe { seam_gc_budget = self.budget_start };
     }
@@ -601,13 +618,26 @@ impl Heap {
         unsafe { block.add(HEADER) }
     }
 
-    /// Sweeps the next chunk of size class `class` that this cycle has not
-    /// swept and that may have room; false when there is none left.
+    /// Sweeps the next chunk of size class `class` that may have room and
+    /// has not been swept since the last collection, going round the class's
+    /// chunks; false when there is none. Only called when the class's free
+    /// list is empty, so no slot of the chunk is on it already.
     fn sweep_next(&mut self, class: usize) -> bool {
-        while self.swept[class] < self.by_class[class].len() {
-            let index = self.by_class[class][self.swept[class]];
-            self.swept[class] += 1;
-            if !self.full[index] && self.sweep_chunk(index) {
+        self.feeding[class].clear();
+        let now = self.stats.collections;
+        let n = self.by_class[class].len();
+        for _ in 0..n {
+            if self.cursor[class] >= n {
+                self.cursor[class] = 0;
+            }
+            let index = self.by_class[class][self.cursor[class]];
+            self.cursor[class] += 1;
+            if self.full[index] || self.swept_at[index] >= now {
+                continue;
+            }
+            self.swept_at[index] = now;
+            if self.sweep_chunk(index) {
+                self.feeding[class].push(index);
                 return true;
             }
         }
@@ -647,10 +677,21 @@ impl Heap {
         found
     }
 
-    /// Sweeps every chunk this cycle has not swept yet.
+    /// Sweeps every chunk, rebuilding the free lists from scratch. Only right
+    /// after a collection, when every object has been through it.
     fn sweep_all(&mut self) {
+        let now = self.stats.collections;
         for class in 0..NUM_CLASSES {
-            while self.sweep_next(class) {}
+            // SAFETY: `class` is a valid class index.
+            unsafe { *free_head(class) = null_mut() };
+            self.feeding[class].clear();
+            for k in 0..self.by_class[class].len() {
+                let index = self.by_class[class][k];
+                self.swept_at[index] = now;
+                if !self.full[index] && self.sweep_chunk(index) {
+                    self.feeding[class].push(index);
+                }
+            }
         }
     }
 
@@ -661,13 +702,14 @@ impl Heap {
         let layout = Layout::from_size_align(CHUNK_BYTES, 4096).expect("valid chunk layout");
         // Room for this chunk and, when possible, for the spares too: taking a
         // spare must not need the vectors to grow.
-        let room = |v: &mut Vec<usize>, f: &mut Vec<bool>, c: &mut Vec<Chunk>, n: usize| {
-            fallibly(|| v.try_reserve(n)).is_ok()
-                && fallibly(|| f.try_reserve(n)).is_ok()
-                && fallibly(|| c.try_reserve(n)).is_ok()
+        let room = |heap: &mut Heap, n: usize| {
+            fallibly(|| heap.by_class[class].try_reserve(n)).is_ok()
+                && fallibly(|| heap.feeding[class].try_reserve(n)).is_ok()
+                && fallibly(|| heap.full.try_reserve(n)).is_ok()
+                && fallibly(|| heap.swept_at.try_reserve(n)).is_ok()
+                && fallibly(|| heap.chunks.try_reserve(n)).is_ok()
         };
-        let (v, f, c) = (&mut self.by_class[class], &mut self.full, &mut self.chunks);
-        if !room(v, f, c, SPARE_CHUNKS + 1) && !room(v, f, c, 1) {
+        if !room(self, SPARE_CHUNKS + 1) && !room(self, 1) {
             return false;
         }
         // SAFETY: `layout` has a non-zero size.
@@ -692,9 +734,9 @@ impl Heap {
         let index = self.chunks.len();
         self.chunks.push(Chunk { base, class });
         self.full.push(false);
+        self.swept_at.push(self.stats.collections);
         self.by_class[class].push(index);
-        // The new chunk's slots are on the list already: this cycle must not sweep it.
-        self.swept[class] = self.by_class[class].len();
+        self.feeding[class].push(index);
         true
     }
 
@@ -754,12 +796,15 @@ impl Heap {
         }
         self.sweep_large();
         self.refill_spares();
-        for class in 0..NUM_CLASSES {
-            // SAFETY: `class` is a valid class index.
-            unsafe { *free_head(class) = null_mut() };
-            self.swept[class] = 0;
-        }
+        // The free lists stay: their slots are still free. The chunks feeding
+        // them may hold objects allocated after this collection, so they
+        // count as swept by it; every other chunk may be swept again.
         self.stats.collections += 1;
+        for class in 0..NUM_CLASSES {
+            for &index in &self.feeding[class] {
+                self.swept_at[index] = self.stats.collections;
+            }
+        }
         self.stats.heap_bytes = self.old_bytes as u64;
         self.reset_budget();
         if let Some(start) = start {

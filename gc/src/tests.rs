@@ -587,3 +587,28 @@ fn size_classes_match_the_abi() {
     assert_eq!(size_class(504), (512, Some(31)));
     assert_eq!(size_class(505), (528, None));
 }
+
+#[test]
+fn a_list_grown_across_many_minor_collections_stays_intact() {
+    let s = Session::new();
+    let before = s.stats();
+    let head = root(std::ptr::null_mut());
+    const N: i64 = 600_000;
+    for i in 0..N {
+        // SAFETY: `head` holds the list built so far, rooted.
+        unsafe { *head = node(i, *head as *mut u8) as usize };
+        // Young garbage in the same size class and in another one.
+        node(-1, std::ptr::null_mut());
+        leaf(-2);
+    }
+    let after = s.stats();
+    assert!(after.minor_collections >= before.minor_collections + 4);
+    // SAFETY: the list is rooted through `head`.
+    let mut p = unsafe { *head as *mut u8 };
+    for i in (0..N).rev() {
+        assert_eq!(value(p), i);
+        p = next(p);
+    }
+    assert!(p.is_null());
+    assert_eq!(verify(), Ok(()));
+}
