@@ -28,7 +28,7 @@ pub extern "C" fn seam_callable_new(code: *const u8, receiver: *mut u8) -> *mut 
     // SAFETY: `obj` is a fresh object of CALLABLE_SIZE bytes.
     unsafe {
         crate::gcglue::set_word(obj, CALLABLE_CODE, code as u64);
-        crate::gcglue::set_word(obj, CALLABLE_RECEIVER, receiver as u64);
+        crate::gcglue::set_ref(obj, CALLABLE_RECEIVER, receiver as u64);
     }
     obj
 }

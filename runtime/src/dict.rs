@@ -35,7 +35,8 @@ use crate::dunder::{hash_value, pending};
 use crate::error::{ExcKind, raise};
 use crate::format::{repr_key, repr_word};
 use crate::gcglue::{
-    Roots, alloc_dict, alloc_tuple, barrier, ptr, set_word, try_alloc_array, try_alloc_dict, word,
+    Roots, alloc_dict, alloc_tuple, barrier, ptr, set_ref, set_word, try_alloc_array,
+    try_alloc_dict, word,
 };
 use crate::generic::equal;
 use crate::hashkey;
@@ -297,10 +298,10 @@ impl Dict {
                 ni[i] = n as u64 + 1;
                 n += 1;
             }
-            set_word(self.0, DICT_INDEX, index as u64);
-            set_word(self.0, DICT_HASHES, hashes as u64);
-            set_word(self.0, DICT_KEYS, keys as u64);
-            set_word(self.0, DICT_VALUES, values as u64);
+            set_ref(self.0, DICT_INDEX, index as u64);
+            set_ref(self.0, DICT_HASHES, hashes as u64);
+            set_ref(self.0, DICT_KEYS, keys as u64);
+            set_ref(self.0, DICT_VALUES, values as u64);
             set_word(self.0, DICT_USED, n as u64);
             set_word(self.0, DICT_USABLE, (cap - n) as u64);
             true
@@ -337,7 +338,7 @@ impl Dict {
                 *slot = a;
             }
             for (a, &(off, _)) in arrays.iter().zip(&parts) {
-                set_word(self.0, off, *a as u64);
+                set_ref(self.0, off, *a as u64);
             }
             set_word(self.0, DICT_USED, other.used() as u64);
             set_word(self.0, DICT_USABLE, other.usable() as u64);
@@ -577,7 +578,7 @@ unsafe fn entries_list(d: *mut u8, is_ref: bool, pick: fn((u64, u64)) -> u64) ->
         let mut n = 0;
         for e in 0..dict.used() {
             if h[e] != TOMBSTONE {
-                set_word(array, ARRAY_ITEMS + 8 * n, pick((k[e], v[e])));
+                set_ref(array, ARRAY_ITEMS + 8 * n, pick((k[e], v[e])));
                 n += 1;
             }
         }
@@ -800,8 +801,8 @@ pub unsafe extern "C" fn seam_dict_items(d: *mut u8, ref_mask: i64) -> *mut u8 {
         for e in live {
             let t = alloc_tuple(2, ref_mask as u64 & 3);
             let (k, v) = (Dict(d).array(DICT_KEYS)[e], Dict(d).array(DICT_VALUES)[e]);
-            set_word(t, TUPLE_ITEMS, k);
-            set_word(t, TUPLE_ITEMS + 8, v);
+            set_ref(t, TUPLE_ITEMS, k);
+            set_ref(t, TUPLE_ITEMS + 8, v);
             crate::list::list_append_word(list, t as u64);
         }
         list
@@ -1038,8 +1039,8 @@ pub unsafe extern "C" fn seam_dict_popitem(d: *mut u8, ref_mask: i64) -> *mut u8
         let Some(e) = (0..dict.used()).rev().find(|&e| hashes[e] != TOMBSTONE) else {
             return t;
         };
-        set_word(t, TUPLE_ITEMS, dict.array(DICT_KEYS)[e]);
-        set_word(t, TUPLE_ITEMS + 8, dict.array(DICT_VALUES)[e]);
+        set_ref(t, TUPLE_ITEMS, dict.array(DICT_KEYS)[e]);
+        set_ref(t, TUPLE_ITEMS + 8, dict.array(DICT_VALUES)[e]);
         dict.remove(e);
         set_word(d, DICT_USED, e as u64);
         t

@@ -19,7 +19,7 @@ use crate::class::{class_name, class_of, exc_message_text, new_instance};
 pub(crate) use crate::exc_state::{current, set_current};
 use crate::fatal::fatal;
 pub(crate) use crate::fatal::traceback_text;
-use crate::gcglue::{Roots, set_word};
+use crate::gcglue::{Roots, set_ref};
 use crate::layout::EXC_MESSAGE;
 use crate::strobj::{empty_str, new_str, str_as_str};
 use std::ptr::{null, null_mut};
@@ -106,7 +106,7 @@ unsafe fn raise_with(kind: ExcKind, msg: *mut u8) {
             crate::memory::raise_memory_error();
             return;
         }
-        set_word(exc, EXC_MESSAGE, msg as u64);
+        set_ref(exc, EXC_MESSAGE, msg as u64);
         set_current(exc);
     }
 }

@@ -22,7 +22,7 @@
 //! `print` and `sys.stdout.write` interleave; standard error is unbuffered.
 
 use crate::error::{Exc, ExcKind, check};
-use crate::gcglue::{Roots, set_word, word};
+use crate::gcglue::{Roots, set_ref, set_word, word};
 use crate::list::{list_append_word, new_list};
 use crate::memory::{try_reserve, try_zeroed_bytes};
 use crate::output::{flush_stdout, write_stderr, write_stdout};
@@ -760,7 +760,7 @@ pub extern "C" fn seam_system_exit_new(code: i64) -> *mut u8 {
         if exc.is_null() {
             crate::memory::out_of_memory();
         }
-        set_word(exc, crate::layout::EXC_MESSAGE, text as u64);
+        set_ref(exc, crate::layout::EXC_MESSAGE, text as u64);
         exc
     }
 }

@@ -215,15 +215,25 @@ pub(crate) unsafe fn word(obj: *mut u8, off: usize) -> u64 {
     unsafe { *(obj.add(off) as *const u64) }
 }
 
-/// Stores `value` at byte offset `off` of `obj`, a GC object, with the write
-/// barrier (see [`barrier`]): every store of the runtime into a GC object goes
-/// through here or calls [`barrier`] itself, so none needs to ask whether the
-/// word is a reference.
+/// Stores the plain word `value` (not a reference) at byte offset `off` of `obj`.
+///
+/// # Safety
+/// `obj` must be a live object with a word at `off`.
+#[inline]
+pub(crate) unsafe fn set_word(obj: *mut u8, off: usize, value: u64) {
+    // SAFETY: forwarded from the caller.
+    unsafe { *(obj.add(off) as *mut u64) = value }
+}
+
+/// Stores `value`, a reference or a word that may be one, at byte offset
+/// `off` of `obj`, a GC object, with the write barrier (see [`barrier`]):
+/// every store of a reference by the runtime into a GC object goes through
+/// here or calls [`barrier`] itself.
 ///
 /// # Safety
 /// `obj` must be a live GC object with a word at `off`.
 #[inline]
-pub(crate) unsafe fn set_word(obj: *mut u8, off: usize, value: u64) {
+pub(crate) unsafe fn set_ref(obj: *mut u8, off: usize, value: u64) {
     // SAFETY: forwarded from the caller.
     unsafe {
         barrier(obj);
@@ -231,19 +241,8 @@ pub(crate) unsafe fn set_word(obj: *mut u8, off: usize, value: u64) {
     }
 }
 
-/// Stores `value` at byte offset `off` of `data`, a word of static data (a
-/// class descriptor), not a GC object: no barrier.
-///
-/// # Safety
-/// `data` must be writable with a word at `off`.
-#[inline]
-pub(crate) unsafe fn set_static_word(data: *mut u8, off: usize, value: u64) {
-    // SAFETY: forwarded from the caller.
-    unsafe { *(data.add(off) as *mut u64) = value }
-}
-
 /// The write barrier: call it before storing a reference into `obj` (null
-/// allowed) other than through [`set_word`]. When `obj` is old and not yet
+/// allowed) other than through [`set_ref`]. When `obj` is old and not yet
 /// remembered, the collector records it, so that the next minor collection
 /// finds the young objects it is given (`seam_abi::gc`).
 ///

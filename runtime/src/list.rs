@@ -14,8 +14,8 @@ use crate::dunder::{pending, rich_order};
 use crate::error::{Exc, ExcKind, raise};
 use crate::format::repr_word;
 use crate::gcglue::{
-    Roots, array_is_ref, barrier, nonnull_or_out_of_memory, ptr, set_word, try_alloc_array,
-    try_alloc_list_header, word,
+    Roots, array_is_ref, barrier, nonnull_or_out_of_memory, ptr, set_ref, set_word,
+    try_alloc_array, try_alloc_list_header, word,
 };
 use crate::generic::{equal, less, may_run_methods};
 use crate::layout::{ARRAY_CAPACITY, ARRAY_ITEMS, LIST_ITEMS, LIST_LEN};
@@ -81,7 +81,7 @@ pub(crate) fn try_new_list(is_ref: bool, capacity: usize) -> Option<*mut u8> {
     let list = roots.push(try_alloc_list_header()?);
     let array = try_alloc_array(is_ref, capacity)?;
     // SAFETY: `list` is a fresh list header.
-    unsafe { set_word(list, LIST_ITEMS, array as u64) };
+    unsafe { set_ref(list, LIST_ITEMS, array as u64) };
     Some(list)
 }
 
@@ -180,7 +180,7 @@ unsafe fn reserve(list: *mut u8, needed: usize) -> bool {
         let array = ptr(list, LIST_ITEMS);
         let len = word(list, LIST_LEN) as usize;
         std::ptr::copy_nonoverlapping(array.add(ARRAY_ITEMS), new_array.add(ARRAY_ITEMS), 8 * len);
-        set_word(list, LIST_ITEMS, new_array as u64);
+        set_ref(list, LIST_ITEMS, new_array as u64);
         true
     }
 }
@@ -216,7 +216,7 @@ pub(crate) unsafe fn try_list_append_word(list: *mut u8, w: u64) -> bool {
             }
         }
         let array = ptr(list, LIST_ITEMS);
-        set_word(array, ARRAY_ITEMS + 8 * len, w);
+        set_ref(array, ARRAY_ITEMS + 8 * len, w);
         set_word(list, LIST_LEN, len as u64 + 1);
         true
     }
@@ -524,7 +524,7 @@ pub unsafe extern "C" fn seam_list_sort(l: *mut u8, tc: *const u8, reverse: u8) 
             };
             roots.push(empty);
             let mut words = list_words(l).to_vec();
-            set_word(l, LIST_ITEMS, empty as u64);
+            set_ref(l, LIST_ITEMS, empty as u64);
             set_word(l, LIST_LEN, 0);
             let mut lt = |a: u64, b: u64| {
                 let r = if tc == b"c" {
@@ -536,7 +536,7 @@ pub unsafe extern "C" fn seam_list_sort(l: *mut u8, tc: *const u8, reverse: u8) 
             };
             let _ = timsort::sort(&mut words, reverse != 0, &mut lt);
             let modified = ptr(l, LIST_ITEMS) != empty || word(l, LIST_LEN) != 0;
-            set_word(l, LIST_ITEMS, saved as u64);
+            set_ref(l, LIST_ITEMS, saved as u64);
             set_word(l, LIST_LEN, len);
             list_words_mut(l).copy_from_slice(&words);
             if modified && !pending() {

@@ -43,7 +43,7 @@ use crate::class::{class_name, class_of, exc_message_text};
 use crate::error::{ExcKind, current, raise, set_current};
 use crate::gcglue::{
     DICT_DESC, LIST_DESC, REF_ARRAY_DESC, Roots, STR_DESC, TUPLE_DESC, WORD_ARRAY_DESC, ptr,
-    seam_gc_add_root, set_static_word, word,
+    seam_gc_add_root, set_word, word,
 };
 use crate::layout::*;
 use crate::strobj::str_as_str;
@@ -840,9 +840,9 @@ unsafe fn register(state: &mut State, file: &str, desc: *mut u8) -> Result<(), L
     for ((&class, &(id, max)), &slack) in classes.iter().zip(&ids).zip(&slacks) {
         // SAFETY: extension class descriptors are writable (forwarded).
         unsafe {
-            set_static_word(class, CLASS_ID, id as u64);
-            set_static_word(class, CLASS_MAX, max as u64);
-            set_static_word(class, CLASS_SLACK_START, (max - slack) as u64);
+            set_word(class, CLASS_ID, id as u64);
+            set_word(class, CLASS_MAX, max as u64);
+            set_word(class, CLASS_SLACK_START, (max - slack) as u64);
         }
     }
     for &slot in &roots {

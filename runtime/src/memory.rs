@@ -88,7 +88,7 @@ pub(crate) fn init_reserve() {
         if RESERVE.is_null() {
             out_of_memory();
         }
-        crate::gcglue::set_word(
+        crate::gcglue::set_ref(
             RESERVE,
             crate::layout::EXC_MESSAGE,
             crate::strobj::empty_str() as u64,
@@ -114,7 +114,7 @@ pub(crate) fn raise_memory_error() {
         if exc.is_null() {
             exc = RESERVE;
         } else {
-            crate::gcglue::set_word(
+            crate::gcglue::set_ref(
                 exc,
                 crate::layout::EXC_MESSAGE,
                 crate::strobj::empty_str() as u64,

@@ -18,7 +18,8 @@
 use crate::error::{ExcKind, raise};
 use crate::format::repr_word;
 use crate::gcglue::{
-    Roots, barrier, nonnull_or_out_of_memory, ptr, set_word, try_alloc_array, try_alloc_set, word,
+    Roots, barrier, nonnull_or_out_of_memory, ptr, set_ref, set_word, try_alloc_array,
+    try_alloc_set, word,
 };
 use crate::generic::equal;
 use crate::layout::*;
@@ -167,8 +168,8 @@ impl Set {
             let Some(keys) = try_alloc_array(self.is_ref(), size) else {
                 return false;
             };
-            set_word(self.0, SET_SLOTS, slots as u64);
-            set_word(self.0, SET_KEYS, keys as u64);
+            set_ref(self.0, SET_SLOTS, slots as u64);
+            set_ref(self.0, SET_KEYS, keys as u64);
             set_word(self.0, SET_MASK, (size - 1) as u64);
             true
         }
@@ -898,7 +899,7 @@ pub unsafe extern "C" fn seam_set_intersection_update(s: *mut u8, t: *mut u8) {
             return;
         }
         for off in [SET_LEN, SET_FILL, SET_MASK, SET_SLOTS, SET_KEYS] {
-            set_word(s, off, word(r, off));
+            set_ref(s, off, word(r, off));
         }
     }
 }

@@ -13,7 +13,7 @@ use std::ptr::null_mut;
 
 use crate::MISSING;
 use crate::error::{ExcKind, raise};
-use crate::gcglue::{Roots, alloc_tuple, set_word};
+use crate::gcglue::{Roots, alloc_tuple, set_ref};
 use crate::layout::TUPLE_ITEMS;
 use crate::list::{list_append_word, try_new_list};
 use crate::memory::{raise_memory_error, try_reserve_str};
@@ -292,7 +292,7 @@ pub unsafe extern "C" fn seam_str_partition(s: *mut u8, sep: *mut u8, reverse: u
         let t = roots.push(alloc_tuple(3, 0b111));
         for (i, p) in parts.iter().enumerate() {
             let part = new_str(p);
-            set_word(t, TUPLE_ITEMS + 8 * i, part as u64);
+            set_ref(t, TUPLE_ITEMS + 8 * i, part as u64);
         }
         t
     }
