@@ -32,7 +32,8 @@
 //! minor cycles do not re-sweep the old generation either.
 //!
 //! When to collect: [`seam_gc_budget`] counts down the bytes allocated since
-//! the last collection (inline allocation decrements it); when a request
+//! the last collection (4 MiB: the nursery; `SEAM_GC_NURSERY_KB` sets
+//! another size; inline allocation decrements it); when a request
 //! does not fit, the slow path collects: a major one when the bytes promoted
 //! since the last major exceed `max(4 MiB, 3/4 of the live data)`, a minor
 //! one otherwise. `SEAM_GC_STRESS=1` keeps the budget at zero, so every
@@ -73,9 +74,12 @@ use std::cell::RefCell;
 use std::ptr::null_mut;
 
 const CHUNK_BYTES: usize = 64 * 1024;
-/// The bytes allocated between two collections (the nursery's size): small
-/// enough that the young objects stay in the second-level cache's reach,
-/// large enough that most of them are dead by the time it fills.
+/// The bytes allocated between two collections (the nursery's size): large
+/// enough that most young objects are dead by the time it fills. Measured on
+/// binary trees (depth 16, `DECISIONS.md` entry 29): 1 MiB with a 1 MiB floor
+/// and 1/2 growth for majors keeps the peak at 1.5x Rust's but costs 8% of
+/// the time there, and 18% on `bench/programs/strings.py`, whose data mostly
+/// survives.
 const NURSERY_BYTES: usize = 4 << 20;
 const MIN_THRESHOLD: usize = 4 << 20;
 /// A major collection comes once the bytes promoted since the last one exceed
@@ -181,7 +185,7 @@ struct Heap {
     major_threshold: usize,
     /// The value [`seam_gc_budget`] was given at the last collection.
     budget_start: i64,
-    /// The nursery's size in bytes ([`NURSERY_BYTES`], or `SEAM_GC_NURSERY_KB`).
+    /// The nursery's size in bytes: [`NURSERY_BYTES`], or `SEAM_GC_NURSERY_KB`.
     nursery: usize,
     /// Spare zeroed chunks: the first `spares` entries.
     spare: [*mut u8; SPARE_CHUNKS],
@@ -306,6 +310,29 @@ pub unsafe fn stats() -> GcStats {
 /// holding a reference to a young one remembered ([`remember`]). No other
 /// thread may be using the collector (as for [`init`]).
 pub unsafe fn alloc(desc: *const GcTypeInfo, size: usize) -> *mut u8 {
+    if size <= MAX_SMALL {
+        // The fast path generated code inlines (`seam_abi::gc`).
+        let (total, class) = seam_abi::gc::size_class(size);
+        if let Some(class) = class {
+            let head = free_head(class);
+            // SAFETY: only the collector's thread touches the lists and the
+            // budget; a non-null head is a free slot of `total` bytes whose
+            // link is the word after its header.
+            unsafe {
+                let slot = *head;
+                let left = seam_gc_budget - total as i64;
+                if !slot.is_null() && left >= 0 {
+                    *head = *(slot.add(HEADER) as *mut *mut u8);
+                    seam_gc_budget = left;
+                    std::ptr::write_bytes(slot, 0, total);
+                    *(slot as *mut u64) = ALLOCATED | ((class as u64) << CLASS_SHIFT);
+                    let obj = slot.add(HEADER);
+                    *(obj as *mut *const GcTypeInfo) = desc;
+                    return obj;
+                }
+            }
+        }
+    }
     // SAFETY: forwarded from the caller.
     unsafe { with_heap(|heap| heap.alloc(desc, size)) }
 }
