@@ -104,6 +104,8 @@ fn data_symbols_are_distinct_from_functions() {
         crate::symbols::SHADOW_STACK_TOP,
         crate::symbols::SHADOW_STACK_LIMIT,
         crate::symbols::STACK_LIMIT,
+        crate::symbols::GC_FREE,
+        crate::symbols::GC_BUDGET,
         crate::symbols::CORE_FINGERPRINT,
         crate::symbols::PROGRAM_MAIN,
     ];
@@ -183,4 +185,28 @@ fn mangled_symbols_are_length_prefixed() {
         "seam_M4main_7Op_3run"
     );
     assert_eq!(extension_descriptor("vectors"), "seam_ext__vectors");
+}
+
+#[test]
+fn the_inline_allocation_encoding_is_consistent() {
+    use crate::gc::*;
+    assert_eq!(NUM_CLASSES * GRANULE, MAX_SMALL);
+    assert_eq!(HEADER % 8, 0);
+    // The header bits are distinct and below the class field.
+    let bits = [HDR_ALLOCATED, HDR_OLD, HDR_LARGE, HDR_REMEMBERED];
+    for (i, a) in bits.iter().enumerate() {
+        assert_eq!(a.count_ones(), 1);
+        assert!(*a < 1 << HDR_CLASS_SHIFT);
+        for b in &bits[i + 1..] {
+            assert_eq!(a & b, 0);
+        }
+    }
+    // Every small size maps to the smallest class that fits it.
+    for size in 1..=MAX_SMALL - HEADER {
+        let (total, class) = size_class(size);
+        let class = class.expect("a small size");
+        assert_eq!(total, (class + 1) * GRANULE);
+        assert!(size.max(8) + HEADER <= total && total < size.max(8) + HEADER + GRANULE);
+    }
+    assert_eq!(size_class(MAX_SMALL - HEADER + 1).1, None);
 }
