@@ -76,7 +76,7 @@ use std::ptr::null_mut;
 const CHUNK_BYTES: usize = 64 * 1024;
 /// The bytes allocated between two collections (the nursery's size): large
 /// enough that most young objects are dead by the time it fills. Measured on
-/// binary trees (depth 16, `DECISIONS.md` entry 29): 1 MiB with a 1 MiB floor
+/// binary trees (depth 16, `DECISIONS.md` entry 31): 1 MiB with a 1 MiB floor
 /// and 1/2 growth for majors keeps the peak at 1.5x Rust's but costs 8% of
 /// the time there, and 18% on `bench/programs/strings.py`, whose data mostly
 /// survives.
