@@ -515,6 +515,96 @@ def ext_dispatch(runs: int) -> bool:
 _generated: dict[tuple[int, int, int], tuple[str, float, float]] = {}
 
 
+ALLOC_ROUNDS = 40_000
+
+
+def ext_alloc(runs: int) -> bool:
+    """Allocation across the seam: the same loop creating small objects and
+    keeping them in a list the core owns, compiled into the core or into an
+    extension (bench/ext/alloc)."""
+    src_dir = os.path.join(BENCH, "ext", "alloc")
+    out = os.path.join(OUT, "ext_alloc")
+    os.makedirs(out, exist_ok=True)
+    core_py, ext_py = os.path.join(src_dir, "main.py"), os.path.join(src_dir, "ext.py")
+    core, ext = os.path.join(out, "core"), os.path.join(out, "ext")
+    must(run([SEAM, "build-core", core_py, "-o", core]), "build-core (ext_alloc)")
+    must(run([SEAM, "build-ext", ext_py, "--exports", core + ".exports", "-o", ext + ".so"]),
+         "build-ext (ext_alloc)")
+    small = "50"
+    outs = {
+        "seam py core": seam_py(core_py, ["core", small]),
+        "seam py ext": seam_py(core_py, ["ext", small, os.path.join(src_dir, "ext")]),
+        "core": run([core, "core", small]),
+        "ext": run([core, "ext", small, ext]),
+    }
+    ok = len({(r.stdout, r.status) for r in outs.values()}) == 1
+    if not ok:
+        log("ext_alloc: outputs differ:\n" + "".join(
+            f"--- {k} (status {r.status})\n{r.stdout.decode(errors='replace')}"
+            f"{r.stderr.decode(errors='replace')}" for k, r in outs.items()))
+    sides = [Side("core", [core, "core", str(ALLOC_ROUNDS)]),
+             Side("ext", [core, "ext", str(ALLOC_ROUNDS), ext])]
+    ratios = []
+    for i in range(runs * 2):
+        log(f"ext_alloc: run {i + 1}/{runs * 2}")
+        rs = [s.measure() for s in sides]
+        if len({(r.stdout, r.status) for r in rs}) != 1:
+            ok = False
+            log(f"ext_alloc: results differ: {[r.stdout for r in rs]!r}")
+        ratios.append(rs[1].seconds / rs[0].seconds)
+    median = sorted(ratios)[len(ratios) // 2]
+    n = ALLOC_ROUNDS * 256
+    print(f"### Extensions: allocation in an extension, kept by the core (best of {runs * 2}, alternating)\n")
+    print(f"`bench/ext/alloc`: {ALLOC_ROUNDS:,} rounds of 256 objects ({n / 1e6:.0f} M objects, each "
+          "`Item(key, label, prev)` appended to a `list[Item]` of the core, dropped every 4,096), "
+          "the loop compiled into the core (`CoreMaker.fill`) or into the extension (`ExtMaker.fill`). "
+          f"Results {'identical (also under `seam py`)' if ok else 'DIFFER'}.\n")
+    print("| loop compiled into | wall (s) | ns / object | peak RSS (MB) |")
+    print("|---|---:|---:|---:|")
+    for s in sides:
+        print(f"| {s.label} | {s.best:.3f} | {s.best / n * 1e9:.1f} | {mb(s.max_rss_kb)} |")
+    print(f"\nextension / core: **{sides[1].best / sides[0].best:.2f}×** (median of pairs {median:.2f}×; "
+          "target ≤ 1.05×).\n")
+    return ok
+
+
+LIVE_MILLIONS = (1, 10)
+
+
+def gc_pauses(runs: int) -> bool:
+    """The collector's longest pause with a large live heap (bench/gc/live.py),
+    and for binary trees: SEAM_GC_STATS of one run each."""
+    out = os.path.join(OUT, "gc_pauses")
+    os.makedirs(out, exist_ok=True)
+    src = os.path.join(BENCH, "gc", "live.py")
+    exe = os.path.join(out, "live")
+    must(run([SEAM, "build-core", src, "-o", exe]), "build-core (gc_pauses)")
+    trees_src = os.path.join(BENCH, "programs", "binary_trees.py")
+    trees = os.path.join(out, "binary_trees")
+    must(run([SEAM, "build-core", trees_src, "-o", trees]), "build-core (binary_trees)")
+    rows = []
+    for label, cmd in [(f"live.py {m} (about {m * 100} MB live)", [exe, str(m)]) for m in LIVE_MILLIONS] + [
+            ("binary_trees.py 16", [trees, "16"])]:
+        log(f"gc_pauses: {label}")
+        side = Side(label, cmd)
+        r = side.measure()
+        if r.status != 0:
+            log(f"gc_pauses: {label} failed: {r.stderr.decode(errors='replace')}")
+            return False
+        stats = gc_stats(cmd)
+        rows.append((label, side, stats))
+    print("### The collector's pauses (one run each, `SEAM_GC_STATS=1`)\n")
+    print("`bench/gc/live.py N` builds N chains of a million `Cell(value, name, next)` objects that stay "
+          "alive, then allocates two million short-lived ones; `binary_trees.py 16` as in the objects section.\n")
+    print("| program | wall (s) | peak RSS (MB) | minor | major | longest pause (ms) | pauses in all (ms) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for label, side, st in rows:
+        print(f"| {label} | {side.best:.2f} | {mb(side.max_rss_kb)} | {st.get('minor collections', '?')} "
+              f"| {st.get('major collections', '?')} | {st.get('pause max', '?')} | {st.get('pause total', '?')} |")
+    print()
+    return True
+
+
 def generated(exports: int, ext_functions: int, ext_classes: int) -> tuple[str, float, float]:
     """Generates and builds (once per run of the harness) a core with ``exports``
     exports and its extension: the directory, and the build-core and build-ext times."""
@@ -872,10 +962,12 @@ def main(argv: list[str]) -> int:
     if not args.skip_throughput and selected(args.only, "throughput", ("throughput",)):
         ok &= throughput(args.runs, args.lines)
     ok &= programs(args.runs, args.only, args.py_budget)
-    for name, section in (("ext_calls", ext_calls), ("ext_dispatch", ext_dispatch), ("ext_build", ext_build),
-                          ("ext_load", ext_load)):
+    for name, section in (("ext_calls", ext_calls), ("ext_dispatch", ext_dispatch), ("ext_alloc", ext_alloc),
+                          ("ext_build", ext_build), ("ext_load", ext_load)):
         if selected(args.only, name, ("ext", "extensions")):
             ok &= section(args.runs)
+    if selected(args.only, "gc_pauses", ("objects", "gc")):
+        ok &= gc_pauses(args.runs)
     if selected(args.only, "scheme", ("scheme",)) or any(
             selected(args.only, n, ("scheme",)) for n in (*SCHEME_PROGRAMS, "vectors", "bignums", "loop")):
         ok &= scheme(args.runs, args.only)
