@@ -159,15 +159,38 @@ impl ClassBound {
     }
 }
 
-/// The symbol whose value is `bound` of the class with descriptor symbol
-/// `descriptor`: `seam_C5polys_7Polygon.negid`, `seam_C5polys_7Polygon.width`.
-pub fn class_bound_symbol(descriptor: &str, bound: ClassBound) -> String {
-    format!("{descriptor}{}", bound.suffix())
+/// The class whose bound a [`class_bound_symbol`] names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoundClass<'a> {
+    /// A class of an extension the object was built against, by its descriptor symbol
+    /// (found in that extension's symbol table).
+    Descriptor(&'a str),
+    /// One of the object's own classes, by its position in its descriptor's class
+    /// table: found without any symbol table, so a stripped extension still loads.
+    Own(usize),
 }
 
-/// The class descriptor symbol and bound a [`class_bound_symbol`] names, if it is one.
-pub fn parse_class_bound_symbol(symbol: &str) -> Option<(&str, ClassBound)> {
-    [ClassBound::NegatedId, ClassBound::Width]
+/// The prefix of the bound symbols of an object's own classes.
+const OWN_CLASS: &str = "seam_own_class";
+
+/// The symbol whose value is `bound` of `class`: `seam_C5polys_7Polygon.negid`
+/// for an earlier extension's class, `seam_own_class2.width` for the third
+/// class of the object's own descriptor.
+pub fn class_bound_symbol(class: BoundClass<'_>, bound: ClassBound) -> String {
+    match class {
+        BoundClass::Descriptor(d) => format!("{d}{}", bound.suffix()),
+        BoundClass::Own(i) => format!("{OWN_CLASS}{i}{}", bound.suffix()),
+    }
+}
+
+/// The class and bound a [`class_bound_symbol`] names, if it is one.
+pub fn parse_class_bound_symbol(symbol: &str) -> Option<(BoundClass<'_>, ClassBound)> {
+    let (class, bound) = [ClassBound::NegatedId, ClassBound::Width]
         .into_iter()
-        .find_map(|b| symbol.strip_suffix(b.suffix()).map(|d| (d, b)))
+        .find_map(|b| symbol.strip_suffix(b.suffix()).map(|d| (d, b)))?;
+    let class = match class.strip_prefix(OWN_CLASS).map(str::parse::<usize>) {
+        Some(Ok(i)) => BoundClass::Own(i),
+        _ => BoundClass::Descriptor(class),
+    };
+    Some((class, bound))
 }

@@ -48,7 +48,8 @@
 //!                                                        SEAM_PERF_MAP=1: /tmp/perf-PID.map
 //!                                                        must name the extension's functions;
 //!                                                        SEAM_MAP_STATS=1: mapped near, code and class
-//!                                                        bounds rewritten)
+//!                                                        bounds rewritten; and once more with the
+//!                                                        libraries `strip --strip-all`ed)
 //!       every .so built is checked: `nm -D` shows init_module alone, readelf no
 //!       NEEDED/INIT/TEXTREL and no relocation type the mapper does not apply
 //!   (d) cd TMP/dyn && seam run tests/ext/NAME/main.py -- ARGS
@@ -712,6 +713,7 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
         compare_run(&mut stress, "dynamic, gc stress", &mut run, &expected)?;
         if case.label == PERF_MAP_CASE {
             check_perf_map(&mut report, &dyn_dir, &args)?;
+            check_stripped(env, &mut report, case, &dyn_dir, &args, &expected)?;
         }
         report.push_str(&plain);
         // The same failure twice says nothing new: say so in one line.
@@ -727,6 +729,41 @@ fn run_program(env: &Env, case: &Case) -> Result<String> {
         }
     }
     Ok(report)
+}
+
+/// Runs the core in `dyn_dir` once more with its extensions stripped of
+/// everything `strip --strip-all` removes (the symbol table and the static
+/// relocations among them): they must load and print the same, their own
+/// classes' bounds found without a symbol table.
+fn check_stripped(
+    env: &Env,
+    report: &mut String,
+    case: &Case,
+    dyn_dir: &Path,
+    args: &[String],
+    expected: &Expected,
+) -> Result<()> {
+    let stripped = dyn_dir.join("stripped");
+    fs::create_dir_all(&stripped).context("creating stripped/")?;
+    fs::copy(dyn_dir.join("core"), stripped.join("core")).context("copying the core")?;
+    fs::copy(dyn_dir.join("core.exports"), stripped.join("core.exports"))
+        .context("copying the core's exports")?;
+    for ext in &case.extensions {
+        let lib = library_name(ext);
+        let to = stripped.join(&lib);
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent).context("creating a library directory")?;
+        }
+        fs::copy(dyn_dir.join(&lib), &to).with_context(|| format!("copying {lib}"))?;
+        let mut strip = env.command("strip", &stripped);
+        strip.arg("--strip-all").arg(&lib);
+        if !run_build(report, "strip --strip-all", &mut strip)? {
+            return Ok(());
+        }
+    }
+    let mut run = env.command(stripped.join("core"), &stripped);
+    run.args(args);
+    compare_run(report, "dynamic, stripped", &mut run, expected)
 }
 
 /// The case whose dynamic run is repeated with `SEAM_PERF_MAP=1`.

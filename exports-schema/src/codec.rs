@@ -182,6 +182,14 @@ pub(crate) fn check_consistency(file: &ExportsFile) -> Result<(), String> {
     // An extension's file describes its own items; what they build on, the
     // files it was built against describe.
     let external_ok = file.extension.is_some();
+    // Every class this file describes: a parent it describes must come earlier,
+    // one it does not is another file's (an extension's file only).
+    let all: HashMap<&str, usize> = file
+        .classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.qualified_name.as_str(), i))
+        .collect();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (i, c) in file.classes.iter().enumerate() {
         let name = c.qualified_name.as_str();
@@ -206,7 +214,7 @@ pub(crate) fn check_consistency(file: &ExportsFile) -> Result<(), String> {
         }
         if let Some(parent) = &c.parent
             // An extension's file may name a parent another file describes.
-            && (!external_ok || index.contains_key(parent.as_str()))
+            && (!external_ok || all.contains_key(parent.as_str()))
         {
             let Some(&p) = index.get(parent.as_str()).filter(|&&p| p < i) else {
                 return Err(format!(

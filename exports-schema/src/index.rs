@@ -362,7 +362,8 @@ impl<'a> ExportsIndex<'a> {
     /// [`ExportsIndex::select`] for an extension's file, whose items may name
     /// classes the files it was built against describe: returns the selection
     /// and, sorted, the classes it needs that this file does not describe
-    /// (for a core's file, that list is an error instead).
+    /// (which [`ExportsIndex::select`] turns into an error for a core's file;
+    /// a core's selection with outside names is returned unchecked).
     pub fn select_within<'n>(
         &self,
         names: impl IntoIterator<Item = &'n str>,

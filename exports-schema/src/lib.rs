@@ -103,7 +103,7 @@ pub struct ExtensionOf {
     /// The fingerprint of the core's exports it was built against.
     pub core: Fingerprint,
     /// The extensions it imports, each with the fingerprint of the exports it
-    /// was built against, in the order their files were given.
+    /// was built against, each after the extensions it was built on.
     pub depends: Vec<Dependency>,
 }
 

@@ -14,7 +14,7 @@ use seam_core::tir::ClassId;
 pub const EXTENSION_DEFAULT_SLACK: u32 = 32;
 
 /// What an extension's entry point must be, as the messages say it.
-const ENTRY_POINT: &str = "def init_module(space: C) -> None, where C is an exported core class";
+const ENTRY_POINT: &str = "def init_module(space: C) -> None, where C is an exported class of the core or of an extension it builds on";
 
 /// The second translation's rules.
 #[derive(Clone, Copy, Debug, Default)]

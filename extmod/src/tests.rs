@@ -255,7 +255,7 @@ fn errors_come_back_as_diagnostics() {
             .collect::<Vec<_>>(),
         [
             "an extension module must define 'def init_module(space: C) -> None, where C is an \
-          exported core class'"
+          exported class of the core or of an extension it builds on'"
         ]
     );
     assert_eq!(err.to_string(), "1 error(s) in the extension");
@@ -264,7 +264,7 @@ fn errors_come_back_as_diagnostics() {
 #[test]
 fn init_module_takes_one_exported_core_class_and_returns_none() {
     let want = "'init_module' must be 'def init_module(space: C) -> None, where C is an exported \
-                core class'";
+                class of the core or of an extension it builds on'";
     for (params, ret) in [
         ("", "None"),
         ("space: int", "None"),
@@ -520,5 +520,77 @@ fn names_a_layer_does_not_export_are_reported_against_that_layer() {
             "'layer.nothing' is not an exported function of extension 'layer' (see its exports \
              file 'layer.exports'; mark it @export in extension 'layer')",
         ]
+    );
+}
+
+#[test]
+fn a_layer_needs_what_it_was_built_on_and_never_builds_on_its_builder() {
+    let core = core_exports();
+    let layer = layer_exports(&core);
+    let (core_index, layer_index) = (open(&core), open(&layer));
+    // `ext`, built on `layer`.
+    let on_layer = {
+        let layers = [Layer {
+            exports: &layer_index,
+            path: "layer.exports",
+        }];
+        let loader = MemLoader::new(&[("core/ext.py", ON_LAYER)]);
+        translate(
+            Path::new("core/ext.py"),
+            &core_index,
+            "core.exports",
+            &layers,
+            HOST,
+            &loader,
+            true,
+        )
+        .expect("the second layer translates")
+        .exports
+        .encode()
+    };
+    let ext_index = open(&on_layer);
+    let only_ext = [Layer {
+        exports: &ext_index,
+        path: "ext.exports",
+    }];
+    // A third extension naming `ext` without `layer.exports`.
+    let loader = MemLoader::new(&[(
+        "core/third.py",
+        "import ext\nfrom main import Space\n\n\ndef init_module(space: Space) -> None:\n    pass\n",
+    )]);
+    let out = check(
+        Path::new("core/third.py"),
+        &core_index,
+        "core.exports",
+        &only_ext,
+        &loader,
+    );
+    let messages: Vec<&str> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert!(
+        messages.contains(
+            &"'ext.exports' was built against extension 'layer': give its exports file with \
+              --exports"
+        ),
+        "{messages:?}"
+    );
+    // `layer` rebuilt naming `ext`, which was built on it.
+    let loader = MemLoader::new(&[(
+        "core/layer.py",
+        "import ext\nfrom main import Space\n\n\ndef init_module(space: Space) -> None:\n    pass\n",
+    )]);
+    let out = check(
+        Path::new("core/layer.py"),
+        &core_index,
+        "core.exports",
+        &only_ext,
+        &loader,
+    );
+    let messages: Vec<&str> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m
+                .starts_with("'ext.exports' was built on extension 'layer', the one being built")),
+        "{messages:?}"
     );
 }

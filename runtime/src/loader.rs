@@ -6,10 +6,15 @@
 //!     │            or, for a regular file path + ".so": read the file (elf.rs):
 //!     │            its descriptor section `seam_ext`, whose init_module must be
 //!     │            the file's one dynamic symbol `init_module`; check it as
-//!     │            below, and only then map it next to the core (mapper.rs:
-//!     │            no dlopen, no ELF constructors, W^X)
-//!     ├─ check:    descriptor layout version, core fingerprint
+//!     │            below (the extensions it builds on included), and only then
+//!     │            map it next to the core (mapper.rs: no dlopen, no ELF
+//!     │            constructors), relocated against the core and those
+//!     │            extensions; number its classes and write their bounds into
+//!     │            its code before any page is executable (mapper::finish, W^X)
+//!     ├─ check:    descriptor layout version, core fingerprint, the extensions
+//!     │            it builds on loaded with the exports it was built against
 //!     ├─ register: class ids from the base classes' slack, static roots   (once per descriptor)
+//!     ├─ provide:  its exports to the extensions built on it (until a failure)
 //!     ├─ run:      init_globals()                        (may raise: becomes ImportError)
 //!     ├─ check:    space is an instance of the descriptor's space class
 //!     └─ run:      init_module(space)                    (may raise: becomes ImportError)
@@ -17,15 +22,17 @@
 //!
 //! An extension descriptor (`seam_abi::layout::EXT_*`, read through
 //! [`crate::layout`]) lists the extension's class descriptors, parents
-//! before children. Each class gets a *block* of ids: itself plus the blocks
-//! of its children in the same extension (extension classes reserve no slack
-//! of their own). A class whose base is a core class takes its block from the
-//! base's free slack, `[slack_start, class_max)` in the base's descriptor; the
-//! loader remembers, per base descriptor, the next free id, so two extensions
-//! never share ids. A class with no base (`object`) takes its block above
-//! every id a core can have (`2^32` and up): ids are 64-bit words everywhere.
-//! The loader writes `class_id`, `class_max` and `slack_start` (= `class_max`)
-//! into the extension's writable descriptors and never writes a core's.
+//! before children. Each class gets a *block* of ids: itself, the blocks of
+//! its children in the same extension, then the slack it reserves for the
+//! subclasses of later extensions (the word at `slack_start` until it is
+//! registered). A class whose base lies outside the extension — a core class
+//! or an earlier extension's — takes its block from the base's free slack,
+//! `[slack_start, class_max)` in the base's descriptor; the loader remembers,
+//! per base descriptor, the next free id, so two extensions never share ids.
+//! A class with no base (`object`) takes its block above every id a core can
+//! have (`2^32` and up): ids are 64-bit words everywhere. The loader writes
+//! `class_id`, `class_max` and `slack_start` into the extension's writable
+//! descriptors and never writes a core's.
 //!
 //! A load is marked done only when `init_module` returns without raising, so
 //! a failed load can be retried; the registration step (ids and roots) is
@@ -47,6 +54,7 @@ use crate::gcglue::{
 };
 use crate::layout::*;
 use crate::strobj::str_as_str;
+use seam_abi::symbols::BoundClass;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::CStr;
 use std::fmt;
@@ -361,6 +369,10 @@ pub(crate) fn set_core_fingerprint_for_tests(fp: Option<&str>) {
 
 /// A loaded extension, as the extensions built on it see it.
 struct Provided {
+    /// Its descriptor.
+    desc: usize,
+    /// Linked into the core (`--static-ext`) rather than mapped from a file.
+    linked_in: bool,
     /// The fingerprint of its exports file.
     fingerprint: String,
     /// Its symbols (`seam_*`), for an extension mapped from a file; a
@@ -373,8 +385,6 @@ struct Resolved {
     desc: *mut u8,
     /// The keys marking it loaded.
     keys: Vec<String>,
-    /// Its symbols, when mapped from a file (see [`Provided::symbols`]).
-    symbols: BTreeMap<String, u64>,
 }
 
 /// The whole load; `Err` becomes an `ImportError`, while a pending exception
@@ -403,17 +413,11 @@ unsafe fn load(path: &str, space: *mut u8) -> Result<(), LoadError> {
     }
     if result.is_ok() && current().is_null() {
         state.loaded.extend(ext.keys);
-        // SAFETY: a checked descriptor: its name and provides words are C strings.
-        let (name, fingerprint) = unsafe {
-            (
-                c_string(ptr(ext.desc, EXT_NAME)).unwrap_or_default(),
-                c_string(ptr(ext.desc, EXT_PROVIDES)).unwrap_or_default(),
-            )
-        };
-        state.provided.entry(name).or_default().push(Provided {
-            fingerprint,
-            symbols: ext.symbols,
-        });
+    } else {
+        // It provides nothing after all (see `resolve`).
+        for providers in state.provided.values_mut() {
+            providers.retain(|p| p.desc != ext.desc as usize);
+        }
     }
     result
 }
@@ -470,11 +474,24 @@ unsafe fn resolve(path: &str, stem: &str) -> Result<Option<Resolved>, LoadError>
     // stays mapped through that load's mapping; this one is unmapped.
     drop(mapped);
     state.in_progress.extend(keys.iter().cloned());
-    Ok(Some(Resolved {
-        desc,
-        keys,
+    // Extensions built on it may load while its own initialisers run (from its
+    // `init_module`, as under CPython, where its module is imported by then):
+    // it provides its exports from now on, unless the load fails.
+    // SAFETY: a checked descriptor: its name and provides words are C strings.
+    let (name, fingerprint) = unsafe {
+        (
+            c_string(ptr(desc, EXT_NAME)).unwrap_or_default(),
+            c_string(ptr(desc, EXT_PROVIDES)).unwrap_or_default(),
+        )
+    };
+    let linked_in = keys[0].starts_with("stem:");
+    state.provided.entry(name).or_default().push(Provided {
+        desc: desc as usize,
+        linked_in,
+        fingerprint,
         symbols,
-    }))
+    });
+    Ok(Some(Resolved { desc, keys }))
 }
 
 /// Where the loader finds things in a descriptor of the layout it reads.
@@ -534,14 +551,42 @@ unsafe fn open(
     };
     compare_fingerprints(state, file, extension)?;
     let deps = dependencies(state, file, &descriptor.depends)?;
+    // A file resolves what it takes from its dependencies through their symbol
+    // tables: a linked-in one's are the core's hidden symbols, a stripped one's are gone.
+    if let Some((name, why)) = descriptor
+        .depends
+        .iter()
+        .zip(&deps)
+        .find_map(|((n, _), d)| {
+            if d.linked_in {
+                Some((
+                    n,
+                    "is linked into the core; link this one in too (--static-ext)",
+                ))
+            } else if d.symbols.is_empty() {
+                Some((
+                    n,
+                    "was stripped of its symbol table; load an unstripped build of it",
+                ))
+            } else {
+                None
+            }
+        })
+    {
+        return Err(open_error(format!(
+            "it builds on extension '{name}', which {why}"
+        )));
+    }
     let beside = |name: &str| -> Option<u64> {
         match seam_abi::symbols::parse_class_bound_symbol(name) {
             // A registered class of an extension it builds on: the bound is known.
-            Some((class, bound)) => {
+            Some((BoundClass::Descriptor(class), bound)) => {
                 let desc = deps.iter().find_map(|d| d.symbols.get(class).copied())?;
                 // SAFETY: a dependency's class descriptor, registered when it was loaded.
                 Some(unsafe { class_bound(desc as *mut u8, bound) })
             }
+            // Its own: numbered below.
+            Some((BoundClass::Own(_), _)) => None,
             None => deps.iter().find_map(|d| d.symbols.get(name).copied()),
         }
     };
@@ -562,10 +607,11 @@ unsafe fn open(
         .map(|(name, at)| (name, mapped.base() as u64 + at))
         .collect();
     let own = |name: &str| -> Option<u64> {
-        let (class, bound) = seam_abi::symbols::parse_class_bound_symbol(name)?;
-        let at = *symbols.get(class)?;
-        let i = planned.classes.iter().position(|&c| c as u64 == at)?;
-        let (id, max) = planned.ids[i];
+        let Some((BoundClass::Own(i), bound)) = seam_abi::symbols::parse_class_bound_symbol(name)
+        else {
+            return None;
+        };
+        let &(id, max) = planned.ids.get(i)?;
         Some(match bound {
             seam_abi::symbols::ClassBound::NegatedId => (id as u64).wrapping_neg(),
             seam_abi::symbols::ClassBound::Width => (max - id) as u64,

@@ -8,7 +8,13 @@
 //!     ├─ copy:     each segment's file bytes (the rest stays zero: .bss)
 //!     ├─ relocate: RELATIVE, GLOB_DAT, JUMP_SLOT, 64; undefined symbols from
 //!     │            the core (dlsym on the program, checked to lie in the core's
-//!     │            own segments) or, for Cranelift's libcalls, the C library
+//!     │            own segments), for Cranelift's libcalls the C library, else
+//!     │            the extensions it builds on (their symbols and class bounds,
+//!     │            from the loader); its own classes' bounds left pending
+//!   finish(mapped, own bounds)
+//!     ├─ fill:     the pending GOT entries, once the loader numbered the classes
+//!     ├─ rewrite:  GOT loads of near symbols into `lea`s (calls made direct),
+//!     │            GOT loads of class bounds into immediates
 //!     └─ protect:  each page to its segment's permissions, PT_GNU_RELRO read-only;
 //!                  never writable and executable at once (the region is mapped
 //!                  read-write, not executable, until the final mprotect)

@@ -89,8 +89,9 @@ class _UnloadedExtensions(importlib.abc.MetaPathFinder):
     once ``load_extension`` has loaded it.
 
     The core's modules are all imported before ``main`` runs, and an extension
-    that was loaded is in ``sys.modules`` under its stem; so a top-level module
-    missing from ``sys.modules`` whose source lies beside the core or beside the
+    that was loaded is in ``sys.modules`` under its stem (unless a module of that
+    name was there already: see ``_module_name``); so a top-level module missing
+    from ``sys.modules`` whose source lies beside the core or beside the
     extension importing it is an extension that is not loaded.
     """
 
@@ -163,7 +164,8 @@ def load_extension(path: str, space: object) -> None:
             raise ImportError(f"cannot create a module spec for {file!r}")
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
-        _loading.append(os.path.dirname(os.path.abspath(file)))
+        # The directory the extension sits in (a package's parent, not the package).
+        _loading.append(os.path.dirname(key))
         try:
             spec.loader.exec_module(module)
         finally:

@@ -269,8 +269,9 @@ pub(crate) struct ModuleState {
     classes: Vec<Option<DataId>>,
     /// What an extension takes from the core (nothing, for a core).
     pub(crate) imported: Imported,
-    /// By [`tir::ClassId`]: whether the class is an extension's own, its id range
-    /// assigned by the loader (so tests load the bounds from its descriptor).
+    /// By [`tir::ClassId`]: whether the loader gives the class its ids (an
+    /// extension's own, or an earlier extension's), so its range test reads the
+    /// bounds from its descriptor or from symbols (see `bounds_by_symbol`).
     pub(crate) loader_numbered: Vec<bool>,
     /// Whether the bounds of loader-numbered classes are the values of symbols
     /// the loader resolves (and writes into the code) rather than words loaded
@@ -516,8 +517,18 @@ impl ModuleState {
                 function: "<classes>".into(),
                 message: format!("class {index} does not exist"),
             })?;
+        // The extension's own classes by their position in its descriptor's class
+        // table (parents first, in program order), the others by their descriptor.
+        let bound_class = if self.imported.classes[index] {
+            seam_abi::symbols::BoundClass::Descriptor(&class.symbol)
+        } else {
+            let position = (0..index)
+                .filter(|&i| self.loader_numbered[i] && !self.imported.classes[i])
+                .count();
+            seam_abi::symbols::BoundClass::Own(position)
+        };
         let mut declare = |bound| {
-            let symbol = seam_abi::symbols::class_bound_symbol(&class.symbol, bound);
+            let symbol = seam_abi::symbols::class_bound_symbol(bound_class, bound);
             self.module
                 .declare_data(&symbol, Linkage::Import, false, false)
                 .map_err(module_error)

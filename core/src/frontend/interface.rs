@@ -106,6 +106,7 @@ fn used_layers<'a>(
     }
     fn visit<'a, 'n>(
         name: &'n str,
+        own_name: &str,
         by_name: &HashMap<&'n str, Layer<'a>>,
         placed: &mut HashSet<&'n str>,
         order: &mut Vec<Layer<'a>>,
@@ -126,6 +127,13 @@ fn used_layers<'a>(
         let layer = by_name[name];
         stack.push(name);
         for d in &layer.exports.extension().expect("checked above").depends {
+            if d.name == own_name {
+                return Err(format!(
+                    "'{}' was built on extension '{own_name}', the one being built: an \
+                     extension cannot build on an extension built on it",
+                    layer.path
+                ));
+            }
             let Some(dep) = by_name.get(d.name.as_str()) else {
                 return Err(format!(
                     "'{}' was built against extension '{}': give its exports file with --exports",
@@ -144,7 +152,7 @@ fn used_layers<'a>(
                     name
                 ));
             }
-            visit(d.name.as_str(), by_name, placed, order, stack)?;
+            visit(d.name.as_str(), own_name, by_name, placed, order, stack)?;
         }
         stack.pop();
         placed.insert(name);
@@ -152,7 +160,14 @@ fn used_layers<'a>(
         Ok(())
     }
     for name in wanted {
-        visit(name, &by_name, &mut placed, &mut order, &mut Vec::new())?;
+        visit(
+            name,
+            own_name,
+            &by_name,
+            &mut placed,
+            &mut order,
+            &mut Vec::new(),
+        )?;
     }
     Ok(order)
 }
@@ -251,9 +266,10 @@ impl Context<'_> {
             }
             let depends: Vec<(String, String)> = layers
                 .iter()
-                .filter_map(|l| l.exports.extension())
-                .zip(&layers)
-                .map(|(e, l)| (e.name.clone(), l.exports.fingerprint().to_string()))
+                .map(|l| {
+                    let name = l.exports.extension().map_or("", |e| e.name.as_str());
+                    (name.to_string(), l.exports.fingerprint().to_string())
+                })
                 .collect();
             (merge(core, selections), depends)
         };

@@ -955,3 +955,37 @@ fn files_that_are_not_extensions_are_import_errors() {
         let _ = std::fs::remove_dir_all(&dir);
     });
 }
+
+#[test]
+fn a_file_cannot_build_on_an_extension_linked_into_the_core() {
+    with_gc(false, |roots| {
+        setup();
+        link(
+            "linked_base",
+            Ext {
+                provides: "b7",
+                ..Ext::default()
+            },
+        );
+        assert_eq!(load(roots, "linked_base", null_mut()), None);
+        let dir = scratch("onlinked");
+        // A C extension whose descriptor says it was built on linked_base.
+        let src = c_extension("onlinked", FP)
+            .replace(
+                "int runs;",
+                "static const char *deps[2] = {\"linked_base\", \"b7\"};\nint runs;",
+            )
+            .replace(", \"\", 0, 0\n};", ", \"\", 1, deps\n};");
+        assert!(src.contains("1, deps"), "the template changed: {src}");
+        build_so(&dir, "onlinked", &src, Link::Seam);
+        let path = dir.join("onlinked").display().to_string();
+        assert_eq!(
+            load(roots, &path, null_mut()),
+            import_error(&format!(
+                "cannot load extension '{path}.so': it builds on extension 'linked_base', which \
+                 is linked into the core; link this one in too (--static-ext)"
+            ))
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    });
+}

@@ -23,8 +23,12 @@ def main(argv: list[str]) -> int:
         load_extension("shapes", space)
         print("shapes loaded?")
     except ImportError as e:
-        # The fingerprints change with every change of the runtime ABI: masked.
+        # The fingerprints change with every change of the runtime ABI: masked,
+        # but they must be two, of sixteen hex digits each, and differ.
         words = str(e).split(" ")
+        prints = [w[: w.index("…")] for w in words if "…" in w]
+        hexes = [len(p) == 16 and all(c in "0123456789abcdef" for c in p) for p in prints]
         print("stale:", " ".join(["<fingerprint>" + w[w.index("…") + 1 :] if "…" in w else w for w in words]))
+        print("two fingerprints:", len(prints) == 2, all(hexes), len(set(prints)) == 2)
     print(space.log)
     return 0
