@@ -226,7 +226,23 @@ fn run_seed(env: &Env, seed: u64) -> Result<String> {
         return keep(env, seed, &dir, s);
     }
 
-    // (b) Linked in, run where there is nothing to load from disk.
+    // Lines the generator means every way to print (the load-order probe's
+    // ImportError): the oracle must print them, and the others agree with it.
+    let stdout = String::from_utf8_lossy(&oracle.stdout);
+    for line in &case.expect {
+        if !stdout.lines().any(|l| l == line) {
+            let _ = writeln!(
+                s.report,
+                "[cpython] {} did not print the line the generator expects: {line:?}",
+                show_command(&py)
+            );
+        }
+    }
+    if !s.report.is_empty() {
+        return keep(env, seed, &dir, s);
+    }
+
+    // (b) Linked in (in load order), run where there is nothing to load from disk.
     let scratch = dir.join("scratch");
     fs::create_dir_all(&scratch).with_context(|| format!("creating {}", scratch.display()))?;
     let mut build = env.command(&env.seam, &dir);
@@ -251,6 +267,10 @@ fn run_seed(env: &Env, seed: u64) -> Result<String> {
         .arg("-o")
         .arg("dyn/core");
     let mut built = s.build("build-core", &mut build)?;
+    // Each extension is built against the core's exports and every earlier
+    // extension's (`ext.exports`, written beside `ext.so`): a layer uses the
+    // ones its source names, the others are ignored.
+    let mut earlier: Vec<String> = Vec::new();
     for (name, source) in &case.extensions {
         // `src_ext/ext.py`, `src_ext2/ext2.py`: each extension alone in its directory.
         let src = dir.join(format!("src_{}", name.trim_end_matches(".py")));
@@ -260,10 +280,14 @@ fn run_seed(env: &Env, seed: u64) -> Result<String> {
         ext.arg("build-ext")
             .arg(name)
             .arg("--exports")
-            .arg("../dyn/core.exports")
-            .arg("-o")
-            .arg(format!("../dyn/{}.so", name.trim_end_matches(".py")));
+            .arg("../dyn/core.exports");
+        for stem in &earlier {
+            ext.arg("--exports").arg(format!("../dyn/{stem}.exports"));
+        }
+        let stem = name.trim_end_matches(".py");
+        ext.arg("-o").arg(format!("../dyn/{stem}.so"));
         built = built && s.build("build-ext", &mut ext)?;
+        earlier.push(stem.to_string());
     }
     if built {
         let mut run = env.command(dir.join("dyn/core"), &dir.join("dyn"));

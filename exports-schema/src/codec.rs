@@ -15,7 +15,7 @@
 //! file's internal consistency; the second translation decodes only what an
 //! extension uses and checks that selection the same way.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::{ExportsFile, Fingerprint, TypeRef};
@@ -191,6 +191,11 @@ pub(crate) fn check_consistency(file: &ExportsFile) -> Result<(), String> {
         .map(|(i, c)| (c.qualified_name.as_str(), i))
         .collect();
     let mut index: HashMap<&str, usize> = HashMap::new();
+    let own: HashSet<&str> = file
+        .classes
+        .iter()
+        .map(|c| c.qualified_name.as_str())
+        .collect();
     for (i, c) in file.classes.iter().enumerate() {
         let name = c.qualified_name.as_str();
         if index.insert(name, i).is_some() {
@@ -263,17 +268,27 @@ pub(crate) fn check_consistency(file: &ExportsFile) -> Result<(), String> {
             ));
         }
         // The constructor runs an `__init__` of the class or of an ancestor (described earlier).
+        // In an extension's file the chain may leave the file at a parent
+        // another file describes: an `__init__` inherited from there (from a
+        // core class, say) is that file's to describe.
         if let Some(init) = &c.init {
             let mut at = Some(i);
+            let mut external = false;
             while let Some(k) = at
                 && file.classes[k].qualified_name != init.defined_in
             {
-                at = file.classes[k]
-                    .parent
-                    .as_deref()
-                    .and_then(|p| index.get(p).copied());
+                at = match file.classes[k].parent.as_deref() {
+                    Some(p) => match index.get(p) {
+                        Some(&j) => Some(j),
+                        None => {
+                            external = external_ok && !own.contains(init.defined_in.as_str());
+                            None
+                        }
+                    },
+                    None => None,
+                };
             }
-            if at.is_none() {
+            if at.is_none() && !external {
                 return Err(format!(
                     "the __init__ of class '{name}' is defined in '{}', which is neither the class \
                      nor an ancestor",

@@ -45,6 +45,10 @@ pub struct SeamCase {
     pub core: String,
     /// The extensions in load order: (`ext.py`, source), (`ext2.py`, source).
     pub extensions: Vec<(String, String)>,
+    /// Whether `ext2` is a second layer: built against `ext`'s exports too.
+    pub layered: bool,
+    /// Lines every way must print (the oracle is checked for them too).
+    pub expect: Vec<String>,
 }
 
 /// The core and extensions for `seed`.
@@ -112,10 +116,14 @@ struct Class {
     overrides: Vec<usize>,
     /// The default of the constructor's `extra` parameter; `None`: no `__init__`.
     init: Option<i64>,
+    /// Whether the class is exported (every core class is; an extension's when it is a layer).
+    exported: bool,
 }
 
 struct Func {
     name: String,
+    /// 0: an exported core function; 1: an exported function of `ext` (a layer).
+    module: usize,
     params: Vec<Param>,
     ret: T,
 }
@@ -139,7 +147,9 @@ struct SeamGen {
     rng: Rng,
     classes: Vec<Class>,
     methods: Vec<Method>,
+    /// Exported functions: the core's (the first `ncorefns`), then `ext`'s.
     fns: Vec<Func>,
+    ncorefns: usize,
     /// Core leaf functions `int -> int` (never raise).
     leaves: usize,
     globals: Vec<(String, T)>,
@@ -153,6 +163,12 @@ struct SeamGen {
     keep: Vec<Option<usize>>,
     /// Whether the program ends with an exception escaping main.
     uncaught: bool,
+    /// Whether `ext2` builds on `ext` (imports, subclasses, calls, catches what `ext` exports).
+    layered: bool,
+    /// `ext`'s `Exported[T]` globals (when layered).
+    ext_globals: Vec<(String, T)>,
+    /// Whether the core first loads `ext2` alone and prints the `ImportError`.
+    probe_order: bool,
 }
 
 fn lit_str(rng: &mut Rng) -> String {
@@ -188,6 +204,10 @@ impl SeamGen {
             pure: vec![Vec::new(), Vec::new(), Vec::new()],
             keep: vec![None, None, None],
             uncaught: false,
+            ncorefns: 0,
+            layered: false,
+            ext_globals: Vec::new(),
+            probe_order: false,
         }
     }
 
@@ -356,6 +376,7 @@ impl SeamGen {
                 introduces: Vec::new(),
                 overrides: Vec::new(),
                 init: None,
+                exported: true,
             });
             if parent.is_none() {
                 self.roots.push(i);
@@ -379,33 +400,34 @@ impl SeamGen {
             let ret = self.ret_type(self.ncore);
             self.fns.push(Func {
                 name: format!("fn{j}"),
+                module: 0,
                 params,
                 ret,
             });
         }
+        self.ncorefns = self.fns.len();
         let nglobals = 1 + self.rng.below(3);
         for j in 0..nglobals {
-            let t = loop {
-                let t = self.field_type(self.ncore, 0);
-                if !matches!(t, T::OptObj(_)) {
-                    break t;
-                }
-            };
+            let t = self.global_type(0);
             self.globals.push((format!("G{j}"), t));
         }
-        self.nexts = 1 + usize::from(self.rng.chance(45));
+        self.nexts = 1 + usize::from(self.rng.chance(65));
+        // About half the seeds: ext2 is a second layer, built on what ext exports.
+        self.layered = self.nexts == 2 && self.rng.chance(75);
+        self.probe_order = self.layered && self.rng.chance(20);
         for m in 1..=self.nexts {
             let prefix = if m == 1 { "E" } else { "X" };
             let count = 1 + self.rng.below(3);
             for j in 0..count {
-                // A parent: a non-final core class, or an earlier class of this extension.
+                // A parent: a non-final class the extension can name (a core
+                // class, an earlier class of its own, an exported class of ext).
                 let candidates: Vec<usize> = (0..self.classes.len())
-                    .filter(|&k| {
-                        !self.classes[k].is_final
-                            && (self.classes[k].module == 0 || self.classes[k].module == m)
-                    })
+                    .filter(|&k| !self.classes[k].is_final && self.visible(k, m))
                     .collect();
                 let parent = *self.rng.pick(&candidates);
+                // A layer exports a class whose ancestors are exported too.
+                let exported =
+                    m == 1 && self.layered && self.classes[parent].exported && self.rng.chance(80);
                 let i = self.classes.len();
                 self.classes.push(Class {
                     name: format!("{prefix}{j}"),
@@ -417,6 +439,7 @@ impl SeamGen {
                     introduces: Vec::new(),
                     overrides: Vec::new(),
                     init: None,
+                    exported,
                 });
                 let nfields = self.rng.below(3);
                 for _ in 0..nfields {
@@ -433,26 +456,57 @@ impl SeamGen {
             self.pure[m] = (0..npure)
                 .map(|j| format!("{}p{j}", prefix.to_lowercase()))
                 .collect();
-            if self.rng.chance(60) {
+            if self
+                .rng
+                .chance(if self.layered && m == 1 { 80 } else { 60 })
+            {
                 let r = *self.rng.pick(&self.roots.clone());
                 self.keep[m] = Some(r);
             }
+            if m == 1 && self.layered {
+                // ext's exported functions (random signatures, results of
+                // core classes or of ext's exported classes) and globals.
+                let exported: Vec<usize> = (self.ncore..self.classes.len())
+                    .filter(|&c| self.classes[c].exported)
+                    .collect();
+                for j in 0..1 + self.rng.below(3) {
+                    let params = self.params(false, true);
+                    let ret = if !exported.is_empty() && self.rng.chance(35) {
+                        T::Obj(*self.rng.pick(&exported))
+                    } else {
+                        self.ret_type(self.ncore)
+                    };
+                    self.fns.push(Func {
+                        name: format!("eapi{j}"),
+                        module: 1,
+                        params,
+                        ret,
+                    });
+                }
+                for j in 0..1 + self.rng.below(2) {
+                    let t = self.global_type(1);
+                    self.ext_globals.push((format!("EG{j}"), t));
+                }
+            }
         }
-        // Slack: each core class an extension class subclasses directly (its
-        // nearest core ancestor) needs one id per extension class below it.
-        for k in 0..self.ncore {
-            if self.classes[k].is_final {
+        // Slack: a class another module subclasses (a core class, or an
+        // exported class of ext that ext2 subclasses) needs the blocks of
+        // those subclasses: each is 1 id, plus its own slack when it is an
+        // exported extension class (32 by default), plus the blocks of its
+        // subclasses in the same module. Extension classes first: a core
+        // class's need depends on their slack.
+        for k in (0..self.classes.len()).rev() {
+            let cls = &self.classes[k];
+            if cls.is_final || !cls.exported {
                 continue;
             }
-            let need = (self.ncore..self.classes.len())
+            let need: usize = (self.ncore..self.classes.len())
                 .filter(|&e| {
-                    let mut c = e;
-                    while self.classes[c].module != 0 {
-                        c = self.classes[c].parent.unwrap_or(c);
-                    }
-                    c == k
+                    self.classes[e].parent == Some(k)
+                        && self.classes[e].module != self.classes[k].module
                 })
-                .count();
+                .map(|e| self.block(e))
+                .sum();
             self.classes[k].slack = match self.rng.below(4) {
                 0 => None,
                 1 => Some(need),
@@ -462,6 +516,49 @@ impl SeamGen {
             };
         }
         self.uncaught = self.rng.chance(15);
+    }
+
+    /// Whether module `m` can name class `c`: its own, the core's, and for
+    /// ext2 when it is a layer, ext's exported classes.
+    fn visible(&self, c: usize, m: usize) -> bool {
+        let module = self.classes[c].module;
+        module == 0
+            || module == m
+            || (m == 2 && module == 1 && self.layered && self.classes[c].exported)
+    }
+
+    /// Whether module `m` can call exported function `j`.
+    fn fn_visible(&self, j: usize, m: usize) -> bool {
+        let module = self.fns[j].module;
+        module == 0 || module == m || (m == 2 && module == 1 && self.layered)
+    }
+
+    /// The ids extension class `e` takes from its base: itself, its slack
+    /// when exported (32 by default), its subclasses in its own module.
+    fn block(&self, e: usize) -> usize {
+        let cls = &self.classes[e];
+        let own = if cls.exported {
+            cls.slack.unwrap_or(32)
+        } else {
+            0
+        };
+        1 + own
+            + (e + 1..self.classes.len())
+                .filter(|&c| {
+                    self.classes[c].parent == Some(e) && self.classes[c].module == cls.module
+                })
+                .map(|c| self.block(c))
+                .sum::<usize>()
+    }
+
+    /// The type of an `Exported[T]` global of module `m` (not optional objects).
+    fn global_type(&mut self, m: usize) -> T {
+        loop {
+            let t = self.field_type(self.ncore, m);
+            if !matches!(t, T::OptObj(_)) {
+                return t;
+            }
+        }
     }
 
     fn plan_methods(&mut self, i: usize) {
@@ -666,11 +763,7 @@ impl SeamGen {
                     }
                     let (n, k) = objs[self.rng.below(objs.len())].clone();
                     let subs: Vec<usize> = (0..self.classes.len())
-                        .filter(|&c| {
-                            self.is_sub(c, k)
-                                && (self.classes[c].module == 0
-                                    || self.classes[c].module == ctx.module)
-                        })
+                        .filter(|&c| self.is_sub(c, k) && self.visible(c, ctx.module))
                         .collect();
                     let c = *self.rng.pick(&subs);
                     format!("isinstance({n}, {})", self.classes[c].name)
@@ -737,10 +830,7 @@ impl SeamGen {
             }
             T::Obj(k) => {
                 let subs: Vec<usize> = (0..ctx.construct_below.min(self.classes.len()))
-                    .filter(|&c| {
-                        self.is_sub(c, *k)
-                            && (self.classes[c].module == 0 || self.classes[c].module == ctx.module)
-                    })
+                    .filter(|&c| self.is_sub(c, *k) && self.visible(c, ctx.module))
                     .collect();
                 if subs.is_empty() {
                     // Only in a constructor, where a var of the type is always in scope.
@@ -845,22 +935,35 @@ impl SeamGen {
         let n = self.expr(ctx, &T::Int, 1);
         let msg = format!("\"{} \" + {}", ctx.tag, self.show(&n, &T::Int));
         let code = self.expr(ctx, &T::Int, 1);
-        match self.rng.below(if ctx.module == 0 { 5 } else { 6 }) {
+        let choices = match ctx.module {
+            0 => 5,
+            2 if self.layered => 7,
+            _ => 6,
+        };
+        match self.rng.below(choices) {
             0 | 1 => format!("CoreError({msg}, {code})"),
             2 => format!("SubError({msg}, {code}, where={})", lit_str(&mut self.rng)),
             3 => format!("ValueError({msg})"),
             4 => format!("KeyError({})", lit_str(&mut self.rng)),
-            _ if ctx.module == 1 => format!("EError({msg}, {code})"),
-            _ => format!("XError({msg}, {code})"),
+            5 if ctx.module == 2 => format!("XError({msg}, {code})"),
+            _ => format!("EError({msg}, {code})"),
         }
     }
 
     /// The handlers that print what was caught.
-    fn handlers(&self, out: &mut Vec<String>, pad: &str, tag: &str) {
+    /// `module`: where they are written (an extension's `EError` has a clause
+    /// in ext, and in ext2 when it is a layer).
+    fn handlers(&self, out: &mut Vec<String>, pad: &str, tag: &str, module: usize) {
         out.push(format!("{pad}except SubError as e:"));
         out.push(format!(
             "{pad}    print(\"{tag} caught\", type(e).__name__, e.code, e.where, e)"
         ));
+        if module == 1 || (module == 2 && self.layered) {
+            out.push(format!("{pad}except EError as e:"));
+            out.push(format!(
+                "{pad}    print(\"{tag} caught\", type(e).__name__, e.code, e.detail)"
+            ));
+        }
         out.push(format!("{pad}except CoreError as e:"));
         out.push(format!(
             "{pad}    print(\"{tag} caught\", type(e).__name__, e.code, e)"
@@ -896,6 +999,9 @@ impl SeamGen {
             }
         }
         for j in 0..ctx.fns_below.min(self.fns.len()) {
+            if !self.fn_visible(j, ctx.module) {
+                continue;
+            }
             options.push((String::new(), j, true));
         }
         if options.is_empty() {
@@ -1020,7 +1126,7 @@ impl SeamGen {
                         "{pad}    print(\"{tag}\", {})",
                         self.show(&call, &t)
                     ));
-                    self.handlers(out, pad, &tag);
+                    self.handlers(out, pad, &tag, ctx.module);
                 }
             }
             _ => self.print(ctx, out, pad),
@@ -1050,7 +1156,7 @@ impl SeamGen {
     fn write_class(&mut self, c: usize, w: &mut String) {
         let cls = &self.classes[c];
         let module = cls.module;
-        if module == 0 {
+        if cls.exported {
             match cls.slack {
                 Some(s) => {
                     let _ = writeln!(w, "@export(slack={s})");
@@ -1060,6 +1166,8 @@ impl SeamGen {
             if cls.is_final {
                 w.push_str("@final\n");
             }
+        } else if cls.module == 1 && self.layered {
+            w.push_str("# not exported\n");
         }
         let parent = cls.parent.map(|p| self.classes[p].name.clone());
         let _ = writeln!(
@@ -1244,7 +1352,7 @@ impl SeamGen {
             let _ = writeln!(w, "{g}: Exported[{}] = {e}", self.ty(&t));
         }
         w.push_str("\n\n");
-        for j in 0..self.fns.len() {
+        for j in 0..self.ncorefns {
             let params = self.fns[j].params.clone();
             let ret = self.fns[j].ret.clone();
             let _ = writeln!(
@@ -1339,7 +1447,7 @@ impl SeamGen {
                     let shown = self.show(&call, &self.methods[m].ret.clone());
                     lines.push(format!("{pad}try:"));
                     lines.push(format!("{pad}    print(\"{tag}\", {shown})"));
-                    self.handlers(&mut lines, pad, &tag);
+                    self.handlers(&mut lines, pad, &tag, 0);
                 }
             }
             for l in lines {
@@ -1353,7 +1461,7 @@ impl SeamGen {
             vars: Vec::new(),
             module: 0,
             method: None,
-            fns_below: self.fns.len(),
+            fns_below: self.ncorefns,
             construct_below: self.ncore,
             may_raise: false,
             fresh: 0,
@@ -1369,6 +1477,10 @@ impl SeamGen {
             let _ = writeln!(w, "    space.fns[\"cf{j}\"] = cf{j}");
         }
         w.push_str("    show_all(space, \"before\")\n");
+        if self.probe_order {
+            // ext2 before ext: an ImportError naming ext, before any of ext2's code runs.
+            w.push_str("    try:\n        load_extension(\"ext2\", space)\n        print(\"ext2 loaded alone?\")\n    except ImportError as e:\n        msg = str(e)\n        print(\"ext2 first:\", msg[msg.index(\"ImportError\"):])\n");
+        }
         for name in &MODULES[1..=self.nexts] {
             let _ = writeln!(w, "    load_extension(\"{name}\", space)");
             let _ = writeln!(w, "    print(\"loaded {name}\", churn(2))");
@@ -1376,7 +1488,7 @@ impl SeamGen {
         w.push_str("    show_all(space, \"after\")\n    exercise(space)\n");
         w.push_str("    for name in sorted(space.fns.keys()):\n        for k in [1, 4]:\n            try:\n                print(name, k, space.fns[name](k))\n");
         let mut lines = Vec::new();
-        self.handlers(&mut lines, "            ", "fns");
+        self.handlers(&mut lines, "            ", "fns", 0);
         for l in lines {
             let _ = writeln!(w, "{l}");
         }
@@ -1385,7 +1497,7 @@ impl SeamGen {
         for &r in &self.roots.clone() {
             ctx.vars.push((format!("space.objs{r}[0]"), T::Obj(r)));
         }
-        for j in 0..self.fns.len() {
+        for j in 0..self.ncorefns {
             let params = self.fns[j].params.clone();
             let args = self.args(&ctx, &params);
             let call = format!("{}({args})", self.fns[j].name);
@@ -1393,7 +1505,7 @@ impl SeamGen {
             let tag = self.fns[j].name.clone();
             let _ = writeln!(w, "    try:\n        print(\"{tag}\", {shown})");
             let mut lines = Vec::new();
-            self.handlers(&mut lines, "    ", &tag);
+            self.handlers(&mut lines, "    ", &tag, 0);
             for l in lines {
                 let _ = writeln!(w, "{l}");
             }
@@ -1415,21 +1527,52 @@ impl SeamGen {
             "# Extension {} written by seam-gen's seam module (cli/tests/gen_ext.rs).",
             MODULES[m]
         );
+        let layer = self.layered && m == 2;
         w.push_str("from typing import Callable\n\nimport main\n");
+        if layer {
+            w.push_str("import ext\n");
+        }
         let mut names: Vec<String> = vec!["CoreError".into(), "SubError".into(), "Space".into()];
         names.extend((0..self.ncore).map(|c| self.classes[c].name.clone()));
         names.extend((0..self.leaves).map(|j| format!("cf{j}")));
-        names.extend(self.fns.iter().map(|f| f.name.clone()));
+        names.extend(self.fns[..self.ncorefns].iter().map(|f| f.name.clone()));
         names.sort();
-        let _ = writeln!(w, "from main import {}\n\n", names.join(", "));
+        let _ = writeln!(w, "from main import {}", names.join(", "));
+        if layer {
+            // What ext exports: its exception, classes and functions.
+            let mut names: Vec<String> = vec!["EError".into()];
+            names.extend(
+                (self.ncore..self.classes.len())
+                    .filter(|&c| self.classes[c].module == 1 && self.classes[c].exported)
+                    .map(|c| self.classes[c].name.clone()),
+            );
+            names.extend(self.fns[self.ncorefns..].iter().map(|f| f.name.clone()));
+            names.sort();
+            let _ = writeln!(w, "from ext import {}", names.join(", "));
+        }
+        if self.layered && m == 1 {
+            w.push_str("from seam import Exported, export\n");
+        }
+        w.push_str("\n\n");
         if m == 1 {
             // An extension's exception class with a field of its own.
+            if self.layered {
+                w.push_str("@export\n");
+            }
             w.push_str("class EError(CoreError):\n    detail: str\n\n    def __init__(self, msg: str, code: int) -> None:\n        super().__init__(msg, code)\n        self.detail = \"ext:\" + msg\n\n    def __str__(self) -> str:\n        return self.detail\n\n\n");
+        } else if layer {
+            // A subclass of ext's exception: caught as EError, CoreError, Exception.
+            w.push_str("class XError(EError):\n    pass\n\n\n");
         } else {
             w.push_str("class XError(SubError):\n    pass\n\n\n");
         }
         if let Some(r) = self.keep[m] {
-            let _ = writeln!(w, "KEEP: list[C{r}] = []\n\n");
+            if self.layered && m == 1 {
+                // Exported: ext2 keeps its objects alive here too.
+                let _ = writeln!(w, "KEEP: Exported[list[C{r}]] = []\n\n");
+            } else {
+                let _ = writeln!(w, "KEEP: list[C{r}] = []\n\n");
+            }
         }
         for (j, name) in self.pure[m].clone().iter().enumerate() {
             let a = self.rng.int_in(2, 9);
@@ -1448,13 +1591,78 @@ impl SeamGen {
                 self.write_class(c, &mut w);
             }
         }
-        // Functions registered as Callables: random bodies that may raise.
-        let nfns = 1 + self.rng.below(2);
-        let globals: Vec<(String, T)> = self
+        // The globals the module writes (`main.G0`, and `ext.EG0` in a
+        // layer) and reads (also ext's own, by their bare names in ext).
+        let mut globals: Vec<(String, T)> = self
             .globals
             .iter()
             .map(|(g, t)| (format!("main.{g}"), t.clone()))
             .collect();
+        if layer {
+            globals.extend(
+                self.ext_globals
+                    .iter()
+                    .map(|(g, t)| (format!("ext.{g}"), t.clone())),
+            );
+        }
+        let mut readable = globals.clone();
+        if self.layered && m == 1 {
+            readable.extend(self.ext_globals.iter().cloned());
+            // ext's exported globals and functions, for ext2.
+            let top = Ctx {
+                vars: Vec::new(),
+                module: 1,
+                method: None,
+                fns_below: 0,
+                construct_below: self.classes.len(),
+                may_raise: false,
+                fresh: 0,
+                tag: "EG".into(),
+            };
+            for (g, t) in self.ext_globals.clone() {
+                let e = self.expr(&top, &t, 1);
+                let _ = writeln!(w, "{g}: Exported[{}] = {e}", self.ty(&t));
+            }
+            w.push_str("\n\n");
+            for j in self.ncorefns..self.fns.len() {
+                let params = self.fns[j].params.clone();
+                let ret = self.fns[j].ret.clone();
+                let _ = writeln!(
+                    w,
+                    "@export\ndef {}({}) -> {}:",
+                    self.fns[j].name,
+                    self.sig(&params),
+                    self.ty(&ret)
+                );
+                let mut ctx = Ctx {
+                    vars: params
+                        .iter()
+                        .map(|p| (p.name.clone(), p.ty.clone()))
+                        .collect(),
+                    module: 1,
+                    method: None,
+                    fns_below: j,
+                    construct_below: self.classes.len(),
+                    may_raise: true,
+                    fresh: 0,
+                    tag: self.fns[j].name.clone(),
+                };
+                ctx.vars.extend(readable.iter().cloned());
+                let mut lines = Vec::new();
+                self.body(&mut ctx, &ret, &mut lines);
+                for l in lines {
+                    let _ = writeln!(w, "{}", l.strip_prefix("    ").unwrap_or(&l));
+                }
+                w.push_str("\n\n");
+            }
+            w.push_str("def eglobals(x: int) -> int:\n");
+            for (g, t) in self.ext_globals.clone() {
+                let _ = writeln!(w, "    print(\"ext global {g}\", {})", self.show(&g, &t));
+            }
+            w.push_str("    return x\n\n\n");
+        }
+        // Functions registered as Callables: random bodies that may raise.
+        let nfns = 1 + self.rng.below(2);
         for j in 0..nfns {
             let _ = writeln!(w, "def {prefix}f{j}(x: int) -> int:");
             let mut ctx = Ctx {
@@ -1467,7 +1675,7 @@ impl SeamGen {
                 fresh: 0,
                 tag: format!("{prefix}f{j}"),
             };
-            ctx.vars.extend(globals.iter().cloned());
+            ctx.vars.extend(readable.iter().cloned());
             let mut lines = Vec::new();
             self.body(&mut ctx, &T::Int, &mut lines);
             for l in lines {
@@ -1502,7 +1710,7 @@ impl SeamGen {
             fresh: 0,
             tag: format!("init {}", MODULES[m]),
         };
-        ctx.vars.extend(globals.iter().cloned());
+        ctx.vars.extend(readable.iter().cloned());
         for &r in &self.roots.clone() {
             ctx.vars.push((format!("space.objs{r}[0]"), T::Obj(r)));
         }
@@ -1537,7 +1745,7 @@ impl SeamGen {
         lines.push(format!("{pad}space.fns[\"boom\"] = {prefix}boom"));
         // A bound method of a fresh object, which only the core's dict keeps alive.
         let bound: Vec<(usize, usize)> = (0..self.classes.len())
-            .filter(|&c| self.classes[c].module == 0 || self.classes[c].module == m)
+            .filter(|&c| self.visible(c, m))
             .flat_map(|c| self.all_methods(c).into_iter().map(move |k| (c, k)))
             .filter(|&(_, k)| self.methods[k].params.len() == 1 && self.methods[k].ret == T::Int)
             .collect();
@@ -1548,6 +1756,35 @@ impl SeamGen {
                 "{pad}space.fns[\"{}.bound\"] = {obj}.{}",
                 MODULES[m], self.methods[k].name
             ));
+        }
+        if self.layered && m == 1 {
+            lines.push(format!("{pad}space.fns[\"ext.globals\"] = eglobals"));
+        }
+        if layer {
+            // Objects only ext's structures keep alive: ext2's own classes first.
+            if let Some(r) = self.keep[1] {
+                let own: Vec<usize> = (self.ncore..self.classes.len())
+                    .filter(|&c| self.classes[c].module == 2 && self.is_sub(c, r))
+                    .collect();
+                let t = if own.is_empty() {
+                    T::Obj(r)
+                } else {
+                    T::Obj(*self.rng.pick(&own))
+                };
+                let e = self.expr(&ctx, &t, 1);
+                lines.push(format!("{pad}ext.KEEP.append({e})"));
+            }
+            // Every function ext exports, called once.
+            for j in self.ncorefns..self.fns.len() {
+                let params = self.fns[j].params.clone();
+                let args = self.args(&ctx, &params);
+                let call = format!("{}({args})", self.fns[j].name);
+                let shown = self.show(&call, &self.fns[j].ret.clone());
+                let tag = format!("init ext2 {}", self.fns[j].name);
+                lines.push(format!("{pad}try:"));
+                lines.push(format!("{pad}    print(\"{tag}\", {shown})"));
+                self.handlers(&mut lines, pad, &tag, 2);
+            }
         }
         let actions = 3 + self.rng.below(6);
         for _ in 0..actions {
@@ -1591,6 +1828,19 @@ impl SeamGen {
             let src = self.extension(m);
             extensions.push((format!("{name}.py"), src));
         }
-        SeamCase { core, extensions }
+        let mut expect = Vec::new();
+        if self.probe_order {
+            expect.push(
+                "ext2 first: ImportError: extension 'ext' is not loaded: load it before the \
+                 extensions that import it"
+                    .to_string(),
+            );
+        }
+        SeamCase {
+            core,
+            extensions,
+            layered: self.layered,
+            expect,
+        }
     }
 }
