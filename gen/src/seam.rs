@@ -1774,6 +1774,24 @@ impl SeamGen {
                 let e = self.expr(&ctx, &t, 1);
                 lines.push(format!("{pad}ext.KEEP.append({e})"));
             }
+            // ext's exported classes (or their subclasses here) held in
+            // locals: the random statements below call their methods and
+            // write their fields; one field of each is read here.
+            for c in self.ncore..self.classes.len() {
+                if !(self.classes[c].module == 1 && self.classes[c].exported) {
+                    continue;
+                }
+                let e = self.expr(&ctx, &T::Obj(c), 1);
+                let v = format!("o{}", self.classes[c].name.to_lowercase());
+                lines.push(format!("{pad}{v}: {} = {e}", self.classes[c].name));
+                let fields = self.all_fields(c);
+                let (f, t) = fields[self.rng.below(fields.len())].clone();
+                let shown = self.show(&format!("{v}.{f}"), &t);
+                lines.push(format!(
+                    "{pad}print(\"ext2 reads {f}\", {shown}, {v}.digest())"
+                ));
+                ctx.vars.push((v, T::Obj(c)));
+            }
             // Every function ext exports, called once.
             for j in self.ncorefns..self.fns.len() {
                 let params = self.fns[j].params.clone();
