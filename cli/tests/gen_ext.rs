@@ -7,15 +7,23 @@
 //!
 //! ```text
 //!   cd TMP/seed_N && seam py main.py              the oracle: stdout, exit status, last stderr line
-//!   seam build-core main.py -o static/core --static-ext ext.py...
+//!   seam build-core main.py -o static/core --static-ext ext.py [--static-ext ext2.py]
 //!   cd TMP/seed_N/scratch && ../static/core       ─┐
 //!   seam build-core main.py -o dyn/core            │
 //!   cd TMP/seed_N/src_ext && seam build-ext ext.py --exports ../dyn/core.exports -o ../dyn/ext.so
-//!                                                  │ (src_ext holds the extension's source alone;
-//!                                                  │ ext2.py is built the same way in src_ext2)
+//!   cd TMP/seed_N/src_ext2 && seam build-ext ext2.py --exports ../dyn/core.exports
+//!                     --exports ../dyn/ext.exports -o ../dyn/ext2.so
+//!                                                  │ (each extension alone in its directory;
+//!                                                  │ ext.exports is written beside ext.so, and
+//!                                                  │ a layered ext2 builds on it)
 //!   cd TMP/seed_N/dyn && ./core                    ├─ must agree with the oracle
 //!   cd TMP/seed_N/dyn && SEAM_GC_STRESS=1 ./core  ─┘
 //! ```
+//!
+//! Extensions are linked in and loaded in their order (ext, then ext2). When
+//! the case probes the load order (the core loads a layered ext2 before ext
+//! and prints the `ImportError`), the oracle must print the line the
+//! generator expects (`SeamCase::expect`), and the other ways agree with it.
 //!
 //! Nothing is recorded: CPython runs every time. Which seeds run:
 //!

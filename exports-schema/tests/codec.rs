@@ -3,10 +3,10 @@
 mod support;
 
 use seam_exports_schema::{
-    DecodeError, ExportsFile, ExportsIndex, FORMAT_VERSION, Literal, MAGIC, MAX_TYPE_DEPTH,
-    TypeRef, decode, default_getter_name,
+    DecodeError, ExportsFile, ExportsIndex, ExtensionOf, FORMAT_VERSION, InitMethod, Literal,
+    MAGIC, MAX_TYPE_DEPTH, TypeRef, decode, default_getter_name,
 };
-use support::{instance, param, sample, slot, synthetic};
+use support::{class, instance, param, sample, slot, synthetic};
 
 #[test]
 fn round_trip() {
@@ -205,6 +205,55 @@ fn inconsistent_files_are_refused() {
     file.classes[root].vtable.push(getter);
     file.seal();
     assert!(decode(&file.encode()).is_ok());
+}
+
+/// An extension's file whose class `ext.Mid` (a subclass of the core's
+/// `main.W_Int`) constructs with the `__init__` of `init_from`.
+fn extension_inheriting_init(init_from: &str) -> ExportsFile {
+    let mut file = sample();
+    let mut other = class("ext.Other", None, 0, 1, 0, &[]);
+    other.ids_at_load = true;
+    let mut mid = class("ext.Mid", Some("main.W_Int"), 0, 33, 32, &[]);
+    mid.ids_at_load = true;
+    mid.init = Some(InitMethod {
+        defined_in: init_from.into(),
+        symbol: "seam_M_main_W_Int___init__".into(),
+        params: vec![
+            param("self", instance("ext.Mid")),
+            param("value", TypeRef::Int),
+        ],
+        can_raise: false,
+        lends_self: false,
+    });
+    file.modules = vec!["ext".into()];
+    file.functions.clear();
+    file.globals.clear();
+    file.classes = vec![other, mid];
+    file.extension = Some(ExtensionOf {
+        name: "ext".into(),
+        core: file.fingerprint.clone(),
+        depends: Vec::new(),
+    });
+    file.seal();
+    file
+}
+
+#[test]
+fn an_extension_class_may_inherit_its_init_from_a_class_another_file_describes() {
+    // The core's class is an ancestor the core's file describes (found by the
+    // seam generator: an exported extension class without an __init__).
+    let file = extension_inheriting_init("main.W_Int");
+    assert_eq!(decode(&file.encode()), Ok(file));
+    // A class of the extension's own file must still be an ancestor.
+    let file = extension_inheriting_init("ext.Other");
+    assert_eq!(
+        decode(&file.encode()),
+        Err(DecodeError::Inconsistent(
+            "the __init__ of class 'ext.Mid' is defined in 'ext.Other', which is neither the \
+             class nor an ancestor"
+                .into()
+        ))
+    );
 }
 
 #[test]

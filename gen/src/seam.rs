@@ -2,14 +2,18 @@
 //! `wit-dylib` (caller and callee generated together over every type).
 //!
 //! From a seed, [`case`] writes a core `main.py` and one or two extensions
-//! (`ext.py`, `ext2.py`) compiled against the core's exports alone:
+//! (`ext.py`, `ext2.py`). In about half the seeds `ext2` is a second layer
+//! ([`SeamCase::layered`]): compiled against the core's exports and `ext`'s,
+//! it builds on what `ext` exports; otherwise each extension is compiled
+//! against the core's exports alone.
 //!
 //! ```text
 //!   seed ──▶ plan: core classes (hierarchies, @final, slack), exported functions,
-//!                  Exported[T] globals, extension classes (subclasses of core classes)
+//!                  Exported[T] globals, extension classes (subclasses of core classes,
+//!                  and in a layered case of ext's exported classes), ext's exports
 //!        ──▶ main.py: CoreError/SubError, leaf functions, classes, Space, globals,
 //!                     functions, main (loads the extensions, then exercises what they left)
-//!        ──▶ ext.py, ext2.py: subclasses overriding core methods, functions registered
+//!        ──▶ ext.py, ext2.py: subclasses overriding inherited methods, functions registered
 //!                     as Callables, init_module(space) doing random things across the seam
 //! ```
 //!
@@ -25,15 +29,34 @@
 //! prints every object's `digest()` and tests `isinstance` against its own
 //! subclasses.
 //!
+//! Layered cases, the second boundary: `ext` exports `EError`, most of its
+//! classes (`@export`, `@export(slack=N)`; a class is exported only when its
+//! parent is), functions `eapi*` with random signatures and defaults whose
+//! bodies may raise, `Exported[T]` globals `EG*` and its `KEEP` list. `ext2`
+//! imports them (`from ext import ...`, `import ext` then `ext.EG0`),
+//! subclasses ext's exported classes (adding fields, overriding methods,
+//! calling `super()`), constructs them, reads and writes their fields and
+//! ext's globals, calls every `eapi*` function, raises `EError` and its own
+//! `XError(EError)`, catches `EError` and the core's exceptions raised in
+//! ext, and keeps its objects alive only in `ext.KEEP`, which ext prints
+//! from its registered `ext.kept`. The core reaches ext2's objects through
+//! its lists and vtables as any other. Sometimes the core first loads ext2
+//! alone and prints the `ImportError` naming ext ([`SeamCase::expect`]).
+//!
 //! Validity by construction, as in `lib.rs`: every expression is generated
 //! for a wanted type; every stored `int` is reduced modulo 1000003 after each
-//! operation; methods call only lower-numbered methods, functions only
-//! earlier functions, constructors only construct lower-numbered core
-//! classes, and no loop runs longer than a list the program built, so every
-//! program terminates. Object graphs may have cycles, but `digest` follows
-//! no object field (it prints the other object's key), so printing does too.
-//! Slack: a core class's `slack=`, when set, covers the extension classes
-//! whose nearest core ancestor it is, sometimes exactly.
+//! operation; methods call only lower-numbered methods (and no functions),
+//! functions only earlier functions (ext's only the core's and ext's earlier
+//! ones), constructors only construct lower-numbered core classes, and no
+//! loop runs longer than a list the program built, so every program
+//! terminates. Object graphs may have cycles, but `digest` follows no object
+//! field (it prints the other object's key), so printing does too. Exported
+//! signatures, fields and globals mention only core classes and ext's
+//! exported ones. Slack: a class another module subclasses (a core class, or
+//! an exported class of ext) gets, when its `slack=` is set, what those
+//! subclasses take, sometimes exactly: each takes 1 id, plus its own slack if
+//! it is an exported extension class (32 by default), plus its subclasses in
+//! its own module.
 
 use std::fmt::Write as _;
 
