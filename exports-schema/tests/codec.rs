@@ -231,7 +231,7 @@ fn extension_inheriting_init(init_from: &str) -> ExportsFile {
     file.classes = vec![other, mid];
     file.extension = Some(ExtensionOf {
         name: "ext".into(),
-        core: file.fingerprint.clone(),
+        core: file.fingerprint,
         depends: Vec::new(),
     });
     file.seal();
