@@ -15,7 +15,7 @@
 //! file's internal consistency; the second translation decodes only what an
 //! extension uses and checks that selection the same way.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::{ExportsFile, Fingerprint, TypeRef};
@@ -191,11 +191,6 @@ pub(crate) fn check_consistency(file: &ExportsFile) -> Result<(), String> {
         .map(|(i, c)| (c.qualified_name.as_str(), i))
         .collect();
     let mut index: HashMap<&str, usize> = HashMap::new();
-    let own: HashSet<&str> = file
-        .classes
-        .iter()
-        .map(|c| c.qualified_name.as_str())
-        .collect();
     for (i, c) in file.classes.iter().enumerate() {
         let name = c.qualified_name.as_str();
         if index.insert(name, i).is_some() {
@@ -281,7 +276,7 @@ pub(crate) fn check_consistency(file: &ExportsFile) -> Result<(), String> {
                     Some(p) => match index.get(p) {
                         Some(&j) => Some(j),
                         None => {
-                            external = external_ok && !own.contains(init.defined_in.as_str());
+                            external = external_ok && !all.contains_key(init.defined_in.as_str());
                             None
                         }
                     },
