@@ -387,27 +387,30 @@ unsafe fn relax_got_loads(image: &Image, mapped: &Mapped) -> (usize, usize, usiz
     let base = mapped.base() as u64;
     let (mut leas, mut calls, mut immediates) = (0, 0, 0);
     for at in image.got_loads() {
-        // `[REX] 8b modrm disp32`: the opcode and ModRM precede the displacement.
+        // `REX.W 8b modrm disp32`: the prefix, opcode and ModRM precede the displacement.
         let Some(start) = at.checked_sub(2) else {
             continue;
         };
         let in_code = image
             .loads
             .iter()
-            .any(|s| s.flags & PF_X != 0 && start >= s.vaddr && at + 4 <= s.vaddr + s.filesz);
+            .any(|s| s.flags & PF_X != 0 && start > s.vaddr && at + 4 <= s.vaddr + s.filesz);
         if !in_code {
             continue;
         }
-        // SAFETY: `start..at + 4` lies in a loaded segment of the region.
-        let (opcode, modrm, disp) = unsafe {
+        // SAFETY: `start - 1..at + 4` lies in a loaded segment of the region.
+        let (rex, opcode, modrm, disp) = unsafe {
             (
+                *mapped.at(start - 1),
                 *mapped.at(start),
                 *mapped.at(start + 1),
                 mapped.at(at).cast::<i32>().read_unaligned(),
             )
         };
-        // mov r64, [rip + disp32]: opcode 0x8b, ModRM mod 00, r/m 101.
-        if opcode != 0x8b || modrm & 0xc7 != 0x05 {
+        // mov r64, [rip + disp32]: REX.W (0x48, or 0x4c with REX.R; no index or
+        // base extension), opcode 0x8b, ModRM mod 00, r/m 101. A load without
+        // REX.W (a 32-bit mov) is left alone: its byte before is not a prefix.
+        if rex & 0xfb != 0x48 || opcode != 0x8b || modrm & 0xc7 != 0x05 {
             continue;
         }
         let next = at + 4;
