@@ -81,6 +81,26 @@ pub const TYPE_INFO_SIZE: usize = 32;
 // [`HDR_REMEMBERED`] clear, the object is passed to `seam_gc_remember`, which
 // records it for the next minor collection. Globals need no barrier: every
 // collection scans them as roots.
+//
+// Large element arrays of references (kind [`kind::REF_ARRAY`], over
+// [`MAX_SMALL`] bytes) are remembered by card instead: their header has
+// [`HDR_CARDED`] set and never [`HDR_REMEMBERED`], and their block carries a card
+// table, one byte per [`CARD_BYTES`] of the object, right after the object's
+// bytes. A store into such an array, once old, takes the barrier's slow branch
+// every time; there the store of a reference into the word at `slot` dirties
+// the card of that word, inline:
+//
+// ```text
+//   h = *(obj - HEADER)
+//   if h & (HDR_OLD | HDR_REMEMBERED) == HDR_OLD:            (cold)
+//     if h & HDR_CARDED:
+//       *(obj - HEADER + (h >> HDR_CLASS_SHIFT) + ((slot - obj) >> CARD_SHIFT)) = 1
+//     else: call seam_gc_remember(obj)
+// ```
+//
+// `seam_gc_remember` on a carded array dirties all its cards (a store whose
+// slot the caller does not give). A minor collection traces only the dirty
+// cards' words, and cleans them.
 
 /// Size of the header word before every object.
 pub const HEADER: usize = 8;
@@ -99,6 +119,15 @@ pub const HDR_OLD: u64 = 2;
 pub const HDR_LARGE: u64 = 4;
 /// Header bit: an old object already recorded by the write barrier.
 pub const HDR_REMEMBERED: u64 = 8;
+/// Header bit: a large element array of references remembered by card (see
+/// [`CARD_SHIFT`]); never set together with [`HDR_REMEMBERED`].
+pub const HDR_CARDED: u64 = 16;
+/// A card covers `1 << CARD_SHIFT` bytes of a carded array, counted from the
+/// object's start (its descriptor word).
+pub const CARD_SHIFT: u32 = 9;
+/// The bytes a card covers.
+pub const CARD_BYTES: usize = 1 << CARD_SHIFT;
+const _: () = assert!(CARD_BYTES.is_multiple_of(GRANULE));
 /// Where a small object's size class starts in its header.
 pub const HDR_CLASS_SHIFT: u32 = 8;
 

@@ -47,8 +47,10 @@ pub const MISSING: i64 = i64::MIN;
 /// layout offset, what a function does with its arguments).
 ///
 /// Version 4: the generational collector, with inline allocation from the free
-/// lists and the object-remembering write barrier ([`gc`]).
-pub const ABI_VERSION: u32 = 4;
+/// lists and the object-remembering write barrier ([`gc`]). Version 5: large
+/// reference arrays remembered by card ([`gc::HDR_CARDED`]), which the barrier
+/// of an element store dirties inline.
+pub const ABI_VERSION: u32 = 5;
 
 #[cfg(test)]
 mod tests;

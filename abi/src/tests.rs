@@ -193,7 +193,14 @@ fn the_inline_allocation_encoding_is_consistent() {
     assert_eq!(NUM_CLASSES * GRANULE, MAX_SMALL);
     assert_eq!(HEADER % 8, 0);
     // The header bits are distinct and below the class field.
-    let bits = [HDR_ALLOCATED, HDR_OLD, HDR_LARGE, HDR_REMEMBERED];
+    let bits = [
+        HDR_ALLOCATED,
+        HDR_OLD,
+        HDR_LARGE,
+        HDR_REMEMBERED,
+        HDR_CARDED,
+    ];
+    assert_eq!(CARD_BYTES, 1 << CARD_SHIFT);
     for (i, a) in bits.iter().enumerate() {
         assert_eq!(a.count_ones(), 1);
         assert!(*a < 1 << HDR_CLASS_SHIFT);

@@ -12,8 +12,18 @@
 //!   bit 1     old: the mark bit, kept between collections ("sticky")
 //!   bit 2     large block
 //!   bit 3     remembered by the write barrier
+//!   bit 4     carded: a large reference array remembered by card
 //!   bits 8..  size class index (small objects), total size (large blocks)
 //! ```
+//!
+//! A large element array of references is remembered by card rather than
+//! whole (`seam_abi::gc`): its block carries one byte per [`CARD_BYTES`] of the
+//! object after the object's bytes, the barrier of a store into it once it is
+//! old dirties the card of the word written ([`remember_slot`]; inline in
+//! generated code), and a minor collection traces only the dirty cards' words,
+//! cleaning them, instead of the whole array. A program that keeps appending
+//! young objects to a big old list costs each minor collection the cards it
+//! wrote, not the list.
 //!
 //! Generations without copying (sticky mark bits): an object is young from
 //! its allocation to the next collection, old once it survives one. A *minor*
@@ -66,8 +76,9 @@
 
 use crate::{GcTypeInfo, fallibly, kind, shadow};
 use seam_abi::gc::{
-    GRANULE, HDR_ALLOCATED as ALLOCATED, HDR_CLASS_SHIFT as CLASS_SHIFT, HDR_LARGE as LARGE,
-    HDR_OLD as MARK, HDR_REMEMBERED as REMEMBERED, HEADER, MAX_SMALL, NUM_CLASSES,
+    CARD_BYTES, CARD_SHIFT, GRANULE, HDR_ALLOCATED as ALLOCATED, HDR_CARDED as CARDED,
+    HDR_CLASS_SHIFT as CLASS_SHIFT, HDR_LARGE as LARGE, HDR_OLD as MARK,
+    HDR_REMEMBERED as REMEMBERED, HEADER, MAX_SMALL, NUM_CLASSES,
 };
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::RefCell;
@@ -138,6 +149,8 @@ pub struct GcStats {
     pub heap_bytes: u64,
     /// The largest `heap_bytes` seen at a collection.
     pub peak_heap_bytes: u64,
+    /// Dirty cards a minor collection traced (and cleaned).
+    pub cards_traced: u64,
     /// The longest collection, in nanoseconds (timed only under `SEAM_GC_STATS=1`).
     pub max_pause_ns: u64,
     /// All collections together, in nanoseconds (timed only under `SEAM_GC_STATS=1`).
@@ -163,8 +176,10 @@ struct Heap {
     swept_at: Vec<u64>,
     /// Per chunk (by index): a sweep found it all old, so it is skipped until the next major.
     full: Vec<bool>,
-    /// Large blocks: header address and total size.
+    /// Large blocks: header address and the block's size (card table included).
     large: Vec<(*mut u8, usize)>,
+    /// The carded large blocks (header addresses), a subset of `large`.
+    carded: Vec<*mut u8>,
     mark_stack: Vec<*mut u8>,
     /// Set when a marked object could not be queued for tracing: the heap
     /// must be rescanned for marked objects before sweeping.
@@ -353,6 +368,13 @@ pub unsafe fn remember(obj: *mut u8) {
         return;
     }
     // SAFETY: as above.
+    if unsafe { *h } & CARDED != 0 {
+        // No slot given: every card may now hold a young object.
+        // SAFETY: a carded object's block holds its card table.
+        unsafe { cards(obj).fill(1) };
+        return;
+    }
+    // SAFETY: as above.
     unsafe { *h |= REMEMBERED };
     // SAFETY: forwarded from the caller.
     unsafe {
@@ -366,6 +388,62 @@ pub unsafe fn remember(obj: *mut u8) {
             }
         })
     }
+}
+
+/// The write barrier of a store of a reference into the word at byte offset
+/// `offset` of `obj`: dirties the card of that word when `obj` is an old
+/// carded array, [`remember`]s `obj` when it is another old object not yet
+/// remembered, and does nothing otherwise. Never collects.
+///
+/// # Safety
+/// `obj` must be a live object of this heap with a word at `offset`. No
+/// other thread may be using the collector (as for [`init`]).
+#[inline]
+pub unsafe fn remember_slot(obj: *mut u8, offset: usize) {
+    // SAFETY: `obj` is a live object: its header is readable; a carded
+    // object's card table follows its bytes and covers `offset`.
+    unsafe {
+        let h = *header(obj);
+        if h & (MARK | REMEMBERED) != MARK {
+            return;
+        }
+        if h & CARDED != 0 {
+            *obj.sub(HEADER)
+                .add((h >> CLASS_SHIFT) as usize + (offset >> CARD_SHIFT)) = 1;
+        } else {
+            remember(obj);
+        }
+    }
+}
+
+/// The card table of the carded object `obj`: one byte per [`CARD_BYTES`] of
+/// the object, nonzero when dirty.
+///
+/// # Safety
+/// `obj` must be a live carded object of this heap, and the slice must not
+/// outlive it.
+unsafe fn cards<'a>(obj: *mut u8) -> &'a mut [u8] {
+    // SAFETY: the card table follows the object's `total` bytes in its block.
+    unsafe {
+        let total = (*header(obj) >> CLASS_SHIFT) as usize;
+        std::slice::from_raw_parts_mut(obj.sub(HEADER).add(total), card_count(total))
+    }
+}
+
+/// Whether `obj` is carded and the card holding its byte `offset` is dirty.
+///
+/// # Safety
+/// `obj` must be a live object of this heap, `offset` inside it.
+#[cfg(test)]
+pub(crate) unsafe fn card_is_dirty(obj: *mut u8, offset: usize) -> bool {
+    // SAFETY: forwarded from the caller.
+    unsafe { *header(obj) & CARDED != 0 && cards(obj)[offset >> CARD_SHIFT] != 0 }
+}
+
+/// How many cards an object of `total` bytes (header included) has: enough
+/// for every offset from its start.
+fn card_count(total: usize) -> usize {
+    (total - HEADER).div_ceil(CARD_BYTES)
 }
 
 /// Whether `obj` is old (has survived a collection): a store of a reference
@@ -471,6 +549,7 @@ extern "C" fn print_stats_at_exit() {
     eprintln!("seam-gc: major collections {}", s.major_collections);
     eprintln!("seam-gc: bytes allocated {}", s.bytes_allocated);
     eprintln!("seam-gc: bytes promoted {}", s.bytes_promoted);
+    eprintln!("seam-gc: dirty cards traced {}", s.cards_traced);
     eprintln!("seam-gc: peak heap bytes {}", s.peak_heap_bytes);
     eprintln!(
         "seam-gc: pause max {:.3} ms, total {:.3} ms",
@@ -511,6 +590,7 @@ impl Heap {
             swept_at: Vec::new(),
             full: Vec::new(),
             large: Vec::new(),
+            carded: Vec::new(),
             mark_stack: Vec::new(),
             mark_overflow: false,
             remembered: Vec::new(),
@@ -575,16 +655,18 @@ impl Heap {
         let Some(total) = total else {
             return null_mut();
         };
-        let mut obj = self.allocate(total);
+        // SAFETY: the caller's guarantee: `desc` is a valid descriptor.
+        let carded = total > MAX_SMALL && unsafe { (*desc).kind } == kind::REF_ARRAY;
+        let mut obj = self.allocate(total, carded);
         if obj.is_null() && !major {
             // The system refused: the dead old objects' memory may make room.
             // SAFETY: the caller guarantees well-formed roots.
             unsafe { self.collect(true) };
-            obj = self.allocate(total);
+            obj = self.allocate(total, carded);
         }
         if obj.is_null() && self.spares_open && total <= MAX_SMALL && self.spares > 0 {
             self.use_spares = true;
-            obj = self.allocate(total);
+            obj = self.allocate(total, carded);
             self.use_spares = false;
         }
         if obj.is_null() {
@@ -601,10 +683,11 @@ impl Heap {
 
     /// A zeroed object of `total` bytes (header included, a multiple of
     /// [`GRANULE`]), header set, descriptor not yet written; null when the
-    /// system refuses the memory.
-    fn allocate(&mut self, total: usize) -> *mut u8 {
+    /// system refuses the memory. A large object is `carded` (a reference
+    /// array) or not.
+    fn allocate(&mut self, total: usize, carded: bool) -> *mut u8 {
         if total > MAX_SMALL {
-            return self.allocate_large(total);
+            return self.allocate_large(total, carded);
         }
         let class = total / GRANULE - 1;
         let head = free_head(class);
@@ -625,12 +708,22 @@ impl Heap {
         }
     }
 
-    /// A large block of `total` bytes, or null.
-    fn allocate_large(&mut self, total: usize) -> *mut u8 {
-        let Ok(layout) = Layout::from_size_align(total, GRANULE) else {
+    /// A large block for an object of `total` bytes, followed by its (clean)
+    /// card table when `carded`; null when the system refuses the memory.
+    fn allocate_large(&mut self, total: usize, carded: bool) -> *mut u8 {
+        let size = if carded {
+            card_count(total)
+                .checked_next_multiple_of(GRANULE)
+                .and_then(|c| total.checked_add(c))
+        } else {
+            Some(total)
+        };
+        let Some(Ok(layout)) = size.map(|size| Layout::from_size_align(size, GRANULE)) else {
             return null_mut();
         };
-        if fallibly(|| self.large.try_reserve(1)).is_err() {
+        if fallibly(|| self.large.try_reserve(1)).is_err()
+            || (carded && fallibly(|| self.carded.try_reserve(1)).is_err())
+        {
             return null_mut();
         }
         // SAFETY: `layout` has a non-zero size.
@@ -638,9 +731,15 @@ impl Heap {
         if block.is_null() {
             return null_mut();
         }
+        let card_bit = if carded { CARDED } else { 0 };
         // SAFETY: the block is at least `total` > 8 bytes.
-        unsafe { *(block as *mut u64) = ALLOCATED | LARGE | ((total as u64) << CLASS_SHIFT) };
-        self.large.push((block, total));
+        unsafe {
+            *(block as *mut u64) = ALLOCATED | LARGE | card_bit | ((total as u64) << CLASS_SHIFT)
+        };
+        self.large.push((block, layout.size()));
+        if carded {
+            self.carded.push(block);
+        }
         // SAFETY: the object starts right after the header, inside the block.
         unsafe { block.add(HEADER) }
     }
@@ -883,6 +982,16 @@ impl Heap {
         }
         self.remembered = remembered;
         self.remembered.clear();
+        for i in 0..self.carded.len() {
+            let block = self.carded[i];
+            // SAFETY: a carded block holds a live reference array (dead ones are
+            // dropped from `carded` when freed).
+            unsafe {
+                if *(block as *const u64) & MARK != 0 {
+                    self.trace_dirty_cards(block.add(HEADER));
+                }
+            }
+        }
         while let Some(obj) = self.mark_stack.pop() {
             // SAFETY: only marked live objects are pushed.
             unsafe { self.trace(obj) };
@@ -928,7 +1037,46 @@ impl Heap {
         self.stats.major_collections += 1;
     }
 
-    /// Clears the old and remembered bits of every object, and the remembered set.
+    /// Marks the references in the dirty cards of the old carded array `obj`,
+    /// and cleans those cards.
+    ///
+    /// # Safety
+    /// `obj` is a live, well-formed carded reference array.
+    unsafe fn trace_dirty_cards(&mut self, obj: *mut u8) {
+        // SAFETY: the caller's guarantee; the words traced lie inside the
+        // array's items, which the descriptor gives.
+        unsafe {
+            let cards = cards(obj);
+            let desc = &**(obj as *const *const GcTypeInfo);
+            let items = desc.items_offset as usize;
+            let end = items + 8 * *(obj.add(desc.len_offset as usize) as *const usize);
+            let mut c = 0;
+            while c < cards.len() {
+                // Eight clean cards at a time.
+                if c + 8 <= cards.len()
+                    && (cards.as_ptr().add(c) as *const u64).read_unaligned() == 0
+                {
+                    c += 8;
+                    continue;
+                }
+                if cards[c] != 0 {
+                    cards[c] = 0;
+                    self.stats.cards_traced += 1;
+                    let from = (c * CARD_BYTES).max(items);
+                    let to = ((c + 1) * CARD_BYTES).min(end);
+                    let mut off = from.next_multiple_of(8);
+                    while off < to {
+                        self.mark(*(obj.add(off) as *const *mut u8));
+                        off += 8;
+                    }
+                }
+                c += 1;
+            }
+        }
+    }
+
+    /// Clears the old and remembered bits of every object, the remembered
+    /// set and every card.
     fn clear_marks(&mut self) {
         for chunk in &self.chunks {
             let slot_size = (chunk.class + 1) * GRANULE;
@@ -940,6 +1088,10 @@ impl Heap {
         for &(block, _) in &self.large {
             // SAFETY: a large block starts with its header.
             unsafe { *(block as *mut u64) &= !(MARK | REMEMBERED) };
+        }
+        for &block in &self.carded {
+            // SAFETY: a carded block holds a live array and its card table.
+            unsafe { cards(block.add(HEADER)).fill(0) };
         }
         self.remembered.clear();
         self.remembered_overflow = false;
@@ -1052,6 +1204,9 @@ impl Heap {
 
     /// Frees the unmarked large blocks.
     fn sweep_large(&mut self) {
+        // SAFETY: every carded block is a live large block, header first.
+        self.carded
+            .retain(|&block| unsafe { *(block as *const u64) } & MARK != 0);
         self.large.retain(|&(block, total)| {
             // SAFETY: `block` is a large block we allocated with this size and alignment.
             unsafe {
@@ -1211,6 +1366,7 @@ impl Heap {
                 return Err(format!("the object at {obj:p} has no descriptor"));
             }
             let old_unremembered = h & (MARK | REMEMBERED) == MARK;
+            let carded = h & CARDED != 0;
             let mut problem = None;
             // SAFETY: every allocated object is well formed (what is checked here
             // is where its references point).
@@ -1224,11 +1380,21 @@ impl Heap {
                             "the object at {obj:p} holds {r:p} at offset {off}, \
                              which is not an allocated object"
                         ));
-                    } else if old_unremembered && *header(r) & MARK == 0 {
-                        problem = Some(format!(
-                            "the old object at {obj:p} holds the young object {r:p} at offset \
+                    } else if old_unremembered
+                        && *header(r) & MARK == 0
+                        && !(carded && cards(obj)[off >> CARD_SHIFT] != 0)
+                    {
+                        problem = Some(if carded {
+                            format!(
+                                "the old array at {obj:p} holds the young object {r:p} at offset \
+                                 {off}, whose card is clean (a missed write barrier)"
+                            )
+                        } else {
+                            format!(
+                                "the old object at {obj:p} holds the young object {r:p} at offset \
                              {off} and was not remembered (a missed write barrier)"
-                        ));
+                            )
+                        });
                     } else {
                         pending.push(r);
                     }

@@ -42,7 +42,7 @@ mod tests;
 
 pub use heap::{
     GcStats, add_root, alloc, collect, collect_minor, init, needs_remembering, open_spares,
-    remember, seam_gc_budget, seam_gc_free, set_stress, stats, verify_heap,
+    remember, remember_slot, seam_gc_budget, seam_gc_free, set_stress, stats, verify_heap,
 };
 
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -612,3 +612,148 @@ fn a_list_grown_across_many_minor_collections_stays_intact() {
     assert!(p.is_null());
     assert_eq!(verify(), Ok(()));
 }
+
+fn is_carded(p: *mut u8) -> bool {
+    // SAFETY: tests only ask about live objects.
+    unsafe { *(p.sub(8) as *const u64) & seam_abi::gc::HDR_CARDED != 0 }
+}
+
+fn is_remembered(p: *mut u8) -> bool {
+    // SAFETY: tests only ask about live objects.
+    unsafe { *(p.sub(8) as *const u64) & seam_abi::gc::HDR_REMEMBERED != 0 }
+}
+
+fn dirty(arr: *mut u8, i: usize) -> bool {
+    // SAFETY: tests pass live ARRAY objects and items inside them.
+    unsafe { heap::card_is_dirty(arr, 16 + 8 * i) }
+}
+
+/// Stores `value` as item `i` of the ARRAY `arr`, with the slot's barrier.
+fn store_item(arr: *mut u8, i: usize, value: *mut u8) {
+    // SAFETY: tests pass live ARRAY objects with more than `i` items.
+    unsafe {
+        remember_slot(arr, 16 + 8 * i);
+        *(arr.add(16 + 8 * i) as *mut *mut u8) = value;
+    }
+}
+
+/// An old ARRAY of `n` null items (a large one when `n` > 62), rooted.
+fn old_array(n: usize) -> *mut u8 {
+    // SAFETY: ARRAY describes {desc, len, items}; `n` items fit.
+    let arr = unsafe { alloc(&ARRAY, 16 + 8 * n) };
+    root(arr);
+    // SAFETY: `arr` has room for `n` items.
+    unsafe { *(arr.add(8) as *mut usize) = n };
+    gc();
+    assert!(is_old(arr));
+    arr
+}
+
+#[test]
+fn only_large_reference_arrays_are_carded() {
+    let _s = Session::new();
+    let big = old_array(1000);
+    let small = old_array(10);
+    assert!(is_carded(big));
+    assert!(!is_carded(small));
+    // SAFETY: LEAF objects hold no references; 1000 bytes make a large one.
+    let blob = unsafe { alloc(&LEAF, 1000) };
+    assert!(!is_carded(blob));
+    // A young carded array needs no card: a store into it is not remembered.
+    // SAFETY: as in `old_array`.
+    let young = unsafe { alloc(&ARRAY, 16 + 8 * 1000) };
+    root(young);
+    // SAFETY: `young` has room for 1000 items.
+    unsafe { *(young.add(8) as *mut usize) = 1000 };
+    store_item(young, 5, leaf(5));
+    assert!(!dirty(young, 5) && !is_remembered(young));
+    assert_eq!(verify(), Ok(()));
+}
+
+#[test]
+fn the_barrier_dirties_one_card_and_a_minor_collection_traces_and_cleans_it() {
+    let s = Session::new();
+    let arr = old_array(1000);
+    // Items 0..=61 share card 0 (the descriptor and length words come first:
+    // bytes 16..512); item 500 is at byte 4016, in card 7.
+    store_item(arr, 3, leaf(3));
+    store_item(arr, 500, leaf(500));
+    assert!(!is_remembered(arr));
+    assert!(dirty(arr, 3) && dirty(arr, 61) && !dirty(arr, 62));
+    assert!(dirty(arr, 500) && !dirty(arr, 499 - 60) && !dirty(arr, 999));
+    assert_eq!(verify(), Ok(()));
+    let before = s.stats();
+    minor();
+    let after = s.stats();
+    assert_eq!(after.cards_traced, before.cards_traced + 2);
+    // The two young leaves (32-byte slots) were promoted, through their cards.
+    assert_eq!(after.bytes_promoted, before.bytes_promoted + 64);
+    assert!(!dirty(arr, 3) && !dirty(arr, 500));
+    assert_eq!(verify(), Ok(()));
+    for _ in 0..20_000 {
+        leaf(-1);
+    }
+    minor();
+    // SAFETY: `arr` is rooted and holds 1000 items.
+    let item = |i: usize| unsafe { *(arr.add(16 + 8 * i) as *const *mut u8) };
+    assert_eq!(value(item(3)), 3);
+    assert_eq!(value(item(500)), 500);
+    // Clean cards cost a minor collection nothing.
+    let before = s.stats();
+    minor();
+    assert_eq!(s.stats().cards_traced, before.cards_traced);
+}
+
+#[test]
+fn remembering_a_carded_array_whole_dirties_every_card_and_a_major_cleans_them() {
+    let _s = Session::new();
+    let arr = old_array(1000);
+    // SAFETY: `arr` is a live old object.
+    unsafe { remember(arr) };
+    assert!(!is_remembered(arr));
+    assert!((0..1000).all(|i| dirty(arr, i)));
+    gc();
+    assert!((0..1000).all(|i| !dirty(arr, i)));
+}
+
+#[test]
+fn the_verifier_finds_a_young_object_under_a_clean_card() {
+    let _s = Session::new();
+    let arr = old_array(1000);
+    let young = leaf(7);
+    root(young);
+    store_item(arr, 10, leaf(10));
+    // SAFETY: `arr` has 1000 items; the store skips the barrier on purpose.
+    unsafe { *(arr.add(16 + 8 * 700) as *mut *mut u8) = young };
+    let problem = verify().expect_err("a young object under a clean card");
+    assert!(problem.contains("card is clean"), "{problem}");
+    store_item(arr, 700, young);
+    assert_eq!(verify(), Ok(()));
+    minor();
+    assert_eq!(verify(), Ok(()));
+}
+
+#[test]
+fn dead_carded_arrays_are_freed_and_cards_survive_stress() {
+    let s = Session::new();
+    for _ in 0..50 {
+        // SAFETY: as in `old_array`; unrooted, so garbage at once.
+        unsafe { alloc(&ARRAY, 16 + 8 * 5000) };
+    }
+    let arr = old_array(5000);
+    s.set_stress(true);
+    for i in 0..5000 {
+        store_item(arr, i, leaf(i as i64));
+        if i % 97 == 0 {
+            assert_eq!(verify(), Ok(()));
+        }
+    }
+    s.set_stress(false);
+    // SAFETY: `arr` is rooted and holds 5000 items.
+    for i in 0..5000 {
+        assert_eq!(
+            value(unsafe { *(arr.add(16 + 8 * i) as *const *mut u8) }),
+            i as i64
+        );
+    }
+}

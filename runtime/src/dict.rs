@@ -124,6 +124,12 @@ impl Dict {
             std::slice::from_raw_parts_mut(a.add(ARRAY_ITEMS) as *mut u64, cap)
         }
     }
+    /// Stores `value` as word `i` of the storage array at `off`, with the
+    /// write barrier of that word alone ([`set_ref`]).
+    unsafe fn put(self, off: usize, i: usize, value: u64) {
+        // SAFETY: see the type's contract; the array holds more than `i` words.
+        unsafe { set_ref(ptr(self.0, off), ARRAY_ITEMS + 8 * i, value) }
+    }
     /// The type code of generic keys (neither `int` nor `str`).
     unsafe fn key_code<'a>(self) -> Option<&'a [u8]> {
         // SAFETY: see the type's contract; the code is null or a static type code.
@@ -365,7 +371,7 @@ impl Dict {
         // across the rebuild.
         unsafe {
             if let Some(e) = self.find_hashed(key, hash) {
-                self.array_mut(DICT_VALUES)[e] = value;
+                self.put(DICT_VALUES, e, value);
                 return;
             }
             if pending() {
@@ -390,10 +396,10 @@ impl Dict {
                 slot = (slot + 1) & mask;
             }
             let e = self.used();
-            self.array_mut(DICT_HASHES)[e] = hash;
-            self.array_mut(DICT_KEYS)[e] = key;
-            self.array_mut(DICT_VALUES)[e] = value;
-            self.array_mut(DICT_INDEX)[slot] = e as u64 + 1;
+            self.put(DICT_HASHES, e, hash);
+            self.put(DICT_KEYS, e, key);
+            self.put(DICT_VALUES, e, value);
+            self.put(DICT_INDEX, slot, e as u64 + 1);
             set_word(self.0, DICT_USED, e as u64 + 1);
             set_word(self.0, DICT_USABLE, self.usable() as u64 - 1);
             set_word(self.0, DICT_LEN, self.len() as u64 + 1);
@@ -412,9 +418,9 @@ impl Dict {
                 slot = (slot + 1) & mask;
             }
             index[slot] = INDEX_DUMMY;
-            self.array_mut(DICT_HASHES)[e] = TOMBSTONE;
-            self.array_mut(DICT_KEYS)[e] = 0;
-            self.array_mut(DICT_VALUES)[e] = 0;
+            self.put(DICT_HASHES, e, TOMBSTONE);
+            self.put(DICT_KEYS, e, 0);
+            self.put(DICT_VALUES, e, 0);
             set_word(self.0, DICT_LEN, self.len() as u64 - 1);
         }
     }

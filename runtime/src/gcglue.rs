@@ -236,7 +236,7 @@ pub(crate) unsafe fn set_word(obj: *mut u8, off: usize, value: u64) {
 pub(crate) unsafe fn set_ref(obj: *mut u8, off: usize, value: u64) {
     // SAFETY: forwarded from the caller.
     unsafe {
-        barrier(obj);
+        seam_gc::remember_slot(obj, off);
         *(obj.add(off) as *mut u64) = value
     }
 }
@@ -244,7 +244,8 @@ pub(crate) unsafe fn set_ref(obj: *mut u8, off: usize, value: u64) {
 /// The write barrier: call it before storing a reference into `obj` (null
 /// allowed) other than through [`set_ref`]. When `obj` is old and not yet
 /// remembered, the collector records it, so that the next minor collection
-/// finds the young objects it is given (`seam_abi::gc`).
+/// finds the young objects it is given (`seam_abi::gc`); a large reference
+/// array has all its cards dirtied (prefer [`set_ref`], which dirties one).
 ///
 /// # Safety
 /// `obj` must be null or a live GC object.

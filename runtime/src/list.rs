@@ -301,11 +301,10 @@ pub unsafe extern "C" fn seam_list_getitem(l: *mut u8, i: i64) -> u64 {
 /// `l` must be a live list and `v` a valid element for it.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_list_setitem(l: *mut u8, i: i64, v: u64) {
-    // SAFETY: forwarded from the caller; the index is checked, and the slice
-    // is the only reference to the words while it lives.
-    let words = unsafe { list_words_mut(l) };
-    match index(i, words.len()) {
-        Some(i) => words[i] = v,
+    // SAFETY: forwarded from the caller.
+    match index(i, unsafe { list_len(l) }) {
+        // SAFETY: `i` is inside the array, whose barrier covers that word alone.
+        Some(i) => unsafe { set_ref(ptr(l, LIST_ITEMS), ARRAY_ITEMS + 8 * i, v) },
         None => raise(ExcKind::IndexError, "list assignment index out of range"),
     }
 }

@@ -139,11 +139,26 @@ impl Set {
     /// [`Set::table`], and no other slice of this set's table may be used
     /// while these live. Only this type's own updates call it.
     unsafe fn table_mut<'a>(self) -> (&'a mut [u64], &'a mut [u64]) {
+        // SAFETY: see the type's contract.
+        unsafe {
+            barrier(ptr(self.0, SET_SLOTS));
+            barrier(ptr(self.0, SET_KEYS));
+            self.table_mut_unbarriered()
+        }
+    }
+
+    /// The write barrier of a store into the key of entry `j`.
+    unsafe fn key_barrier(self, j: usize) {
+        // SAFETY: see the type's contract; the keys array holds `mask + 1` words.
+        unsafe { seam_gc::remember_slot(ptr(self.0, SET_KEYS), ARRAY_ITEMS + 8 * j) }
+    }
+
+    /// As [`Set::table_mut`], without the write barrier: the caller applies
+    /// it to each store of a reference ([`Set::key_barrier`]).
+    unsafe fn table_mut_unbarriered<'a>(self) -> (&'a mut [u64], &'a mut [u64]) {
         // SAFETY: see the type's contract; both arrays hold `mask + 1` entries.
         unsafe {
             let n = self.mask() + 1;
-            barrier(ptr(self.0, SET_SLOTS));
-            barrier(ptr(self.0, SET_KEYS));
             let slots = ptr(self.0, SET_SLOTS).add(ARRAY_ITEMS) as *mut u64;
             let keys = ptr(self.0, SET_KEYS).add(ARRAY_ITEMS) as *mut u64;
             (
@@ -236,7 +251,8 @@ impl Set {
             }
             let tc = self.tc();
             let mask = self.mask();
-            let (slots, keys) = self.table_mut();
+            // The key's store below has its own barrier, for its slot only.
+            let (slots, keys) = self.table_mut_unbarriered();
             let mut perturb = hash as u64;
             let mut i = hash as u64 as usize & mask;
             let mut freeslot: Option<usize> = None;
@@ -277,12 +293,14 @@ impl Set {
             if let Some(f) = freeslot {
                 slots[2 * f] = ACTIVE;
                 slots[2 * f + 1] = hash as u64;
+                self.key_barrier(f);
                 keys[f] = key;
                 self.set_used(self.used() + 1);
                 return true;
             }
             slots[2 * found] = ACTIVE;
             slots[2 * found + 1] = hash as u64;
+            self.key_barrier(found);
             keys[found] = key;
             self.set_fill(self.fill() + 1);
             self.set_used(self.used() + 1);

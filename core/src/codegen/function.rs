@@ -1328,7 +1328,8 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         let addr = self.b.ins().iadd(items, scaled);
         if rt == Rt::ListSetItem {
             if stores_ref {
-                self.write_barrier(items)?;
+                let slot = self.b.ins().iadd_imm_u(addr, layout::ARRAY_ITEMS as i64);
+                self.write_barrier_slot(items, Some(slot))?;
             }
             self.b
                 .ins()
@@ -1404,6 +1405,14 @@ impl<'s, 'f> Lowerer<'s, 'f> {
     /// header says old and not remembered, a cold call of `seam_gc_remember`
     /// (`seam_abi::gc`).
     fn write_barrier(&mut self, obj: Value) -> Lowered<()> {
+        self.write_barrier_slot(obj, None)
+    }
+
+    /// [`Self::write_barrier`] for a store into the word at address `slot`
+    /// of `obj`, when the store is an element array's: an old carded array
+    /// (a large one) gets the card of that word dirtied inline, in the cold
+    /// branch, instead of the call (`seam_abi::gc`).
+    fn write_barrier_slot(&mut self, obj: Value, slot: Option<Value>) -> Lowered<()> {
         let header = self
             .b
             .ins()
@@ -1421,6 +1430,28 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         self.b.set_cold_block(remember);
         self.b.ins().brif(old, remember, &[], done, &[]);
         self.switch_to(remember);
+        if let Some(slot) = slot {
+            let carded = self.b.ins().band_imm_u(header, gc::HDR_CARDED as i64);
+            let card = self.b.create_block();
+            let call = self.b.create_block();
+            self.b.set_cold_block(card);
+            self.b.set_cold_block(call);
+            self.b.ins().brif(carded, card, &[], call, &[]);
+            self.switch_to(card);
+            // obj - HEADER + (header >> HDR_CLASS_SHIFT) + ((slot - obj) >> CARD_SHIFT)
+            let total = self
+                .b
+                .ins()
+                .ushr_imm_u(header, i64::from(gc::HDR_CLASS_SHIFT));
+            let offset = self.b.ins().isub(slot, obj);
+            let index = self.b.ins().ushr_imm_u(offset, i64::from(gc::CARD_SHIFT));
+            let at = self.b.ins().iadd(obj, total);
+            let at = self.b.ins().iadd(at, index);
+            let one = self.b.ins().iconst(types::I8, 1);
+            self.b.ins().store(trusted(), one, at, -(gc::HEADER as i32));
+            self.b.ins().jump(done, &[]);
+            self.switch_to(call);
+        }
         self.call_runtime(Rt::GcRemember, &[obj])?;
         self.b.ins().jump(done, &[]);
         self.switch_to(done);
