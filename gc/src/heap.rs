@@ -45,7 +45,9 @@
 //! the last collection (4 MiB: the nursery; `SEAM_GC_NURSERY_KB` sets
 //! another size; inline allocation decrements it); when a request
 //! does not fit, the slow path collects: a major one when the bytes promoted
-//! since the last major exceed `max(4 MiB, 3/4 of the live data)`, a minor
+//! since the last major exceed `max(4 MiB, 1/2 of the live data)` (the 4 MiB
+//! floor is the nursery's size when that is smaller; `SEAM_GC_MAJOR_PERCENT`
+//! sets another share than 50 %), a minor
 //! one otherwise. `SEAM_GC_STRESS=1` keeps the budget at zero, so every
 //! allocation takes the slow path and collects (a major one every
 //! [`STRESS_MAJOR_EVERY`]th time). Chunks are kept for reuse and never
@@ -87,16 +89,17 @@ use std::ptr::null_mut;
 const CHUNK_BYTES: usize = 64 * 1024;
 /// The bytes allocated between two collections (the nursery's size): large
 /// enough that most young objects are dead by the time it fills. Measured on
-/// binary trees (depth 16, `DECISIONS.md` entry 31): 1 MiB with a 1 MiB floor
-/// and 1/2 growth for majors keeps the peak at 1.5x Rust's but costs 8% of
-/// the time there, and 18% on `bench/programs/strings.py`, whose data mostly
-/// survives.
+/// binary trees (depth 16, `DECISIONS.md` entry 31): 1 MiB with majors at half
+/// the live data keeps the peak at 1.5x Rust's but costs about 20% of the
+/// time there (premature promotion: more of the trees under construction are
+/// caught alive by a minor collection, and more majors re-mark the live tree).
 const NURSERY_BYTES: usize = 4 << 20;
+/// The least major threshold (or the nursery's size, when smaller).
 const MIN_THRESHOLD: usize = 4 << 20;
 /// A major collection comes once the bytes promoted since the last one exceed
-/// `live * GROWTH_NUM / GROWTH_DEN` (at least [`MIN_THRESHOLD`]).
-const GROWTH_NUM: usize = 3;
-const GROWTH_DEN: usize = 4;
+/// `live * MAJOR_PERCENT / 100` (at least [`MIN_THRESHOLD`]);
+/// `SEAM_GC_MAJOR_PERCENT` sets another percentage.
+const MAJOR_PERCENT: usize = 50;
 /// Under `SEAM_GC_STRESS`, every this many collections is a major one.
 const STRESS_MAJOR_EVERY: u64 = 16;
 /// Shadow-stack capacity in words (64 MiB of address space, reserved lazily by the OS).
@@ -198,6 +201,10 @@ struct Heap {
     promoted_since_major: usize,
     /// A major collection comes once `promoted_since_major` reaches this.
     major_threshold: usize,
+    /// The least `major_threshold`: [`MIN_THRESHOLD`], or the nursery's size when smaller.
+    min_threshold: usize,
+    /// The major threshold's share of the live data, in percent ([`MAJOR_PERCENT`]).
+    major_percent: usize,
     /// The value [`seam_gc_budget`] was given at the last collection.
     budget_start: i64,
     /// The nursery's size in bytes: [`NURSERY_BYTES`], or `SEAM_GC_NURSERY_KB`.
@@ -528,6 +535,11 @@ pub(crate) fn verify_interval(value: Option<&std::ffi::OsStr>) -> u64 {
     }
 }
 
+/// The environment variable `name` as a number, if it is one.
+fn env_number(name: &str) -> Option<usize> {
+    std::env::var(name).ok()?.parse().ok()
+}
+
 fn env_flag(name: &str) -> bool {
     std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0")
 }
@@ -599,11 +611,13 @@ impl Heap {
             marked_bytes: 0,
             old_bytes: 0,
             promoted_since_major: 0,
-            major_threshold: MIN_THRESHOLD,
+            major_threshold: 0,
+            min_threshold: 0,
+            major_percent: env_number("SEAM_GC_MAJOR_PERCENT")
+                .filter(|&p| p > 0)
+                .map_or(MAJOR_PERCENT, |p| p.min(10_000)),
             budget_start: 0,
-            nursery: std::env::var("SEAM_GC_NURSERY_KB")
-                .ok()
-                .and_then(|v| v.parse::<usize>().ok())
+            nursery: env_number("SEAM_GC_NURSERY_KB")
                 .filter(|&kb| kb > 0)
                 .map_or(NURSERY_BYTES, |kb| kb.saturating_mul(1024).min(1 << 40)),
             spare: [null_mut(); SPARE_CHUNKS],
@@ -616,6 +630,8 @@ impl Heap {
             verify_every: verify_interval(std::env::var_os("SEAM_GC_VERIFY").as_deref()),
             stats: GcStats::default(),
         };
+        heap.min_threshold = MIN_THRESHOLD.min(heap.nursery);
+        heap.major_threshold = heap.min_threshold;
         heap.reset_budget();
         heap.refill_spares();
         heap
@@ -1033,7 +1049,9 @@ impl Heap {
         self.full.fill(false);
         self.old_bytes = self.marked_bytes;
         self.promoted_since_major = 0;
-        self.major_threshold = MIN_THRESHOLD.max(self.old_bytes * GROWTH_NUM / GROWTH_DEN);
+        self.major_threshold = self
+            .min_threshold
+            .max(self.old_bytes / 100 * self.major_percent);
         self.stats.major_collections += 1;
     }
 

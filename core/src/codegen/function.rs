@@ -1328,8 +1328,7 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         let addr = self.b.ins().iadd(items, scaled);
         if rt == Rt::ListSetItem {
             if stores_ref {
-                let slot = self.b.ins().iadd_imm_u(addr, layout::ARRAY_ITEMS as i64);
-                self.write_barrier_slot(items, Some(slot))?;
+                self.write_barrier_slot(items, Some((addr, layout::ARRAY_ITEMS as i64)))?;
             }
             self.b
                 .ins()
@@ -1408,11 +1407,11 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         self.write_barrier_slot(obj, None)
     }
 
-    /// [`Self::write_barrier`] for a store into the word at address `slot`
-    /// of `obj`, when the store is an element array's: an old carded array
-    /// (a large one) gets the card of that word dirtied inline, in the cold
-    /// branch, instead of the call (`seam_abi::gc`).
-    fn write_barrier_slot(&mut self, obj: Value, slot: Option<Value>) -> Lowered<()> {
+    /// [`Self::write_barrier`] for a store into the word at address `slot.0 +
+    /// slot.1` of `obj`, when the store is an element array's: an old carded
+    /// array (a large one) gets the card of that word dirtied inline, in the
+    /// cold branch, instead of the call (`seam_abi::gc`).
+    fn write_barrier_slot(&mut self, obj: Value, slot: Option<(Value, i64)>) -> Lowered<()> {
         let header = self
             .b
             .ins()
@@ -1430,7 +1429,7 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         self.b.set_cold_block(remember);
         self.b.ins().brif(old, remember, &[], done, &[]);
         self.switch_to(remember);
-        if let Some(slot) = slot {
+        if let Some((base, offset)) = slot {
             let carded = self.b.ins().band_imm_u(header, gc::HDR_CARDED as i64);
             let card = self.b.create_block();
             let call = self.b.create_block();
@@ -1443,6 +1442,7 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 .b
                 .ins()
                 .ushr_imm_u(header, i64::from(gc::HDR_CLASS_SHIFT));
+            let slot = self.b.ins().iadd_imm_u(base, offset);
             let offset = self.b.ins().isub(slot, obj);
             let index = self.b.ins().ushr_imm_u(offset, i64::from(gc::CARD_SHIFT));
             let at = self.b.ins().iadd(obj, total);
