@@ -50,8 +50,11 @@
 //! sets another share than 50 %), a minor
 //! one otherwise. `SEAM_GC_STRESS=1` keeps the budget at zero, so every
 //! allocation takes the slow path and collects (a major one every
-//! [`STRESS_MAJOR_EVERY`]th time). Chunks are kept for reuse and never
-//! returned to the system; large blocks are freed by the collection that
+//! [`STRESS_MAJOR_EVERY`]th time). Chunks are kept for reuse; after a major
+//! collection that finds the live data below half of what the chunks hold,
+//! the pages of the empty chunks beyond the next cycle's needs are given
+//! back to the system (they stay mapped, read as free, and take memory again
+//! when swept for reuse). Large blocks are freed by the collection that
 //! finds them dead. When the system refuses memory (a chunk or a large
 //! block), the collector runs a major collection and tries once more; if
 //! that fails too, [`alloc`] returns null and the caller reports it (the
@@ -154,6 +157,8 @@ pub struct GcStats {
     pub peak_heap_bytes: u64,
     /// Dirty cards a minor collection traced (and cleaned).
     pub cards_traced: u64,
+    /// Bytes of empty chunks whose pages were given back to the system.
+    pub bytes_released: u64,
     /// The longest collection, in nanoseconds (timed only under `SEAM_GC_STATS=1`).
     pub max_pause_ns: u64,
     /// All collections together, in nanoseconds (timed only under `SEAM_GC_STATS=1`).
@@ -179,6 +184,12 @@ struct Heap {
     swept_at: Vec<u64>,
     /// Per chunk (by index): a sweep found it all old, so it is skipped until the next major.
     full: Vec<bool>,
+    /// Per chunk (by index): empty, its pages given back to the system (it
+    /// reads as zeroes: all free) until a sweep threads its slots again.
+    released: Vec<bool>,
+    /// Per chunk (by index): found empty by the last major collection and
+    /// not swept since: the next major gives its pages back if still so.
+    idle: Vec<bool>,
     /// Large blocks: header address and the block's size (card table included).
     large: Vec<(*mut u8, usize)>,
     /// The carded large blocks (header addresses), a subset of `large`.
@@ -503,6 +514,21 @@ pub unsafe fn collect_minor() {
     }
 }
 
+/// Runs a major collection now, leaving the sweeping to the allocator (as a
+/// major collection the allocation budget triggers does).
+///
+/// # Safety
+/// As for [`collect`].
+#[cfg(test)]
+pub(crate) unsafe fn collect_major_lazily() {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        with_heap(|heap| {
+            heap.collect(true);
+        })
+    }
+}
+
 /// Sweeps every chunk the allocator has not swept since the last collection.
 ///
 /// # Safety
@@ -562,6 +588,7 @@ extern "C" fn print_stats_at_exit() {
     eprintln!("seam-gc: bytes allocated {}", s.bytes_allocated);
     eprintln!("seam-gc: bytes promoted {}", s.bytes_promoted);
     eprintln!("seam-gc: dirty cards traced {}", s.cards_traced);
+    eprintln!("seam-gc: bytes given back {}", s.bytes_released);
     eprintln!("seam-gc: peak heap bytes {}", s.peak_heap_bytes);
     eprintln!(
         "seam-gc: pause max {:.3} ms, total {:.3} ms",
@@ -601,6 +628,8 @@ impl Heap {
             feeding: std::array::from_fn(|_| Vec::new()),
             swept_at: Vec::new(),
             full: Vec::new(),
+            released: Vec::new(),
+            idle: Vec::new(),
             large: Vec::new(),
             carded: Vec::new(),
             mark_stack: Vec::new(),
@@ -790,6 +819,8 @@ impl Heap {
     /// its class's free list; false (and the chunk marked full until the next
     /// major collection) when every slot holds an old object.
     fn sweep_chunk(&mut self, index: usize) -> bool {
+        self.released[index] = false;
+        self.idle[index] = false;
         let Chunk { base, class } = self.chunks[index];
         let slot_size = (class + 1) * GRANULE;
         let head = free_head(class);
@@ -829,6 +860,10 @@ impl Heap {
             self.feeding[class].clear();
             for k in 0..self.by_class[class].len() {
                 let index = self.by_class[class][k];
+                if self.released[index] {
+                    // Left for the allocator to take back when it needs room.
+                    continue;
+                }
                 self.swept_at[index] = now;
                 if !self.full[index] && self.sweep_chunk(index) {
                     self.feeding[class].push(index);
@@ -848,6 +883,8 @@ impl Heap {
             fallibly(|| heap.by_class[class].try_reserve(n)).is_ok()
                 && fallibly(|| heap.feeding[class].try_reserve(n)).is_ok()
                 && fallibly(|| heap.full.try_reserve(n)).is_ok()
+                && fallibly(|| heap.released.try_reserve(n)).is_ok()
+                && fallibly(|| heap.idle.try_reserve(n)).is_ok()
                 && fallibly(|| heap.swept_at.try_reserve(n)).is_ok()
                 && fallibly(|| heap.chunks.try_reserve(n)).is_ok()
         };
@@ -876,10 +913,62 @@ impl Heap {
         let index = self.chunks.len();
         self.chunks.push(Chunk { base, class });
         self.full.push(false);
+        self.released.push(false);
+        self.idle.push(false);
         self.swept_at.push(self.stats.collections);
         self.by_class[class].push(index);
         self.feeding[class].push(index);
         true
+    }
+
+    /// After a major collection that finds the live data below half of what
+    /// the chunks hold (a large drop), gives back the pages of the chunks
+    /// that have stayed empty for a whole major cycle: found with no live
+    /// object by the last major too, feeding no free list, and not swept
+    /// since (a program that drops its data and builds it again reuses its
+    /// chunks instead of faulting their pages in again), beyond the
+    /// nursery's and the major threshold's worth of empty chunks, which the
+    /// next cycle may fill again. A released chunk
+    /// stays mapped and listed, reading as all free, and takes memory again
+    /// only when a sweep threads its slots for the allocator.
+    fn release_after_drop(&mut self) {
+        if self.old_bytes.saturating_mul(2) >= self.chunks.len() * CHUNK_BYTES {
+            self.idle.fill(false);
+            return;
+        }
+        let mut feeding = Vec::new();
+        if fallibly(|| feeding.try_reserve_exact(self.chunks.len())).is_err() {
+            return;
+        }
+        feeding.resize(self.chunks.len(), false);
+        for list in &self.feeding {
+            for &index in list {
+                feeding[index] = true;
+            }
+        }
+        let mut keep = (self.nursery + self.major_threshold) / CHUNK_BYTES;
+        for (index, &feeds) in feeding.iter().enumerate() {
+            if feeds || self.released[index] {
+                continue;
+            }
+            let Chunk { base, class } = self.chunks[index];
+            let slot_size = (class + 1) * GRANULE;
+            // SAFETY: every slot lies inside the chunk and starts with its header.
+            let live = (0..CHUNK_BYTES / slot_size)
+                .any(|i| unsafe { *(base.add(i * slot_size) as *const u64) } & MARK != 0);
+            if live || !self.idle[index] {
+                self.idle[index] = !live;
+            } else if keep > 0 {
+                keep -= 1;
+            } else {
+                // SAFETY: a chunk is 4096-aligned memory of our own, private
+                // and anonymous; none of its slots is on a free list, and
+                // every object in it is dead.
+                unsafe { crate::os::release_pages(base, CHUNK_BYTES) };
+                self.released[index] = true;
+                self.stats.bytes_released += CHUNK_BYTES as u64;
+            }
+        }
     }
 
     /// Takes spare chunks from the system until there are [`SPARE_CHUNKS`]
@@ -935,6 +1024,7 @@ impl Heap {
         if major {
             // SAFETY: forwarded from the caller.
             unsafe { self.full_mark() };
+            self.release_after_drop();
         }
         self.sweep_large();
         self.refill_spares();
@@ -1096,7 +1186,11 @@ impl Heap {
     /// Clears the old and remembered bits of every object, the remembered
     /// set and every card.
     fn clear_marks(&mut self) {
-        for chunk in &self.chunks {
+        for (chunk, &released) in self.chunks.iter().zip(&self.released) {
+            if released {
+                // All zeroes: writing them would take the pages back.
+                continue;
+            }
             let slot_size = (chunk.class + 1) * GRANULE;
             for i in 0..CHUNK_BYTES / slot_size {
                 // SAFETY: slot `i` lies inside the chunk and starts with its header.

@@ -1,5 +1,6 @@
 //! The few operating-system services the collector needs beyond `std`:
-//! reserving the shadow stack with a guard page, and running code at exit.
+//! reserving the shadow stack with a guard page, giving empty chunks' pages
+//! back, and running code at exit.
 //!
 //! Declared by hand against the C library that `std` already links, so the
 //! crate keeps no dependencies. Knows nothing of objects or roots.
@@ -14,6 +15,27 @@ unsafe extern "C" {
 unsafe extern "C" {
     fn mmap(addr: *mut u8, len: usize, prot: c_int, flags: c_int, fd: c_int, off: i64) -> *mut u8;
     fn mprotect(addr: *mut u8, len: usize, prot: c_int) -> c_int;
+    fn madvise(addr: *mut u8, len: usize, advice: c_int) -> c_int;
+}
+
+/// Gives the pages of `[addr, addr + len)` back to the system, keeping the
+/// range mapped: it reads as zeroes afterwards, and takes memory again only
+/// when written. Does nothing where the platform has no such call.
+///
+/// # Safety
+/// The range must be page-aligned private anonymous memory that nothing
+/// needs the contents of.
+pub(crate) unsafe fn release_pages(addr: *mut u8, len: usize) {
+    #[cfg(target_os = "linux")]
+    {
+        const MADV_DONTNEED: c_int = 4;
+        // SAFETY: the caller's guarantee.
+        unsafe {
+            madvise(addr, len, MADV_DONTNEED);
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = (addr, len);
 }
 
 /// Registers `callback` to run when the process exits (normally or via `exit`).
