@@ -383,32 +383,64 @@ def seam_py(entry: str, args: list[str]) -> Run:
 EXT_ROUNDS = 2_000_000
 
 
-def ext_calls(runs: int) -> bool:
-    src_dir = os.path.join(BENCH, "ext", "calls")
-    out = os.path.join(OUT, "ext_calls")
+@dataclass
+class ExtPair:
+    """A core and its extension from `bench/ext/NAME` (main.py, ext.py), built
+    into the output directory, with the two builds' runs."""
+
+    src_dir: str
+    core_py: str
+    core: str
+    ext: str
+    built_core: Run
+    built_ext: Run
+
+    def same_outputs(self, label: str, rounds: str, what: list[str] | None = None) -> bool:
+        """Whether `main.py [WHAT] SIDE ROUNDS [EXT_PATH]` prints the same under
+        `seam py` and translated, with SIDE `core` and with SIDE `ext` (the
+        extension loaded); logs the outputs when not."""
+        what = what or []
+        outs = {
+            "seam py core": seam_py(self.core_py, [*what, "core", rounds]),
+            "seam py ext": seam_py(self.core_py, [*what, "ext", rounds, os.path.join(self.src_dir, "ext")]),
+            "core": run([self.core, *what, "core", rounds]),
+            "ext": run([self.core, *what, "ext", rounds, self.ext]),
+        }
+        if len({(r.stdout, r.status) for r in outs.values()}) == 1:
+            return True
+        log(f"{label}: outputs differ:\n" + "".join(
+            f"--- {k} (status {r.status})\n{r.stdout.decode(errors='replace')}"
+            f"{r.stderr.decode(errors='replace')}" for k, r in outs.items()))
+        return False
+
+
+def ext_sources(name: str) -> tuple[str, str, str]:
+    """`bench/ext/NAME`, its core's `main.py` and its extension's `ext.py`."""
+    src_dir = os.path.join(BENCH, "ext", name)
+    return src_dir, os.path.join(src_dir, "main.py"), os.path.join(src_dir, "ext.py")
+
+
+def build_ext_pair(name: str) -> ExtPair:
+    """Builds `bench/ext/NAME`'s core and extension into the output directory."""
+    src_dir, core_py, ext_py = ext_sources(name)
+    out = os.path.join(OUT, f"ext_{name}")
     os.makedirs(out, exist_ok=True)
-    core_py, ext_py = os.path.join(src_dir, "main.py"), os.path.join(src_dir, "ext.py")
+    core, ext = os.path.join(out, "core"), os.path.join(out, "ext")
+    built_core = must(run([SEAM, "build-core", core_py, "-o", core]), f"build-core (ext_{name})")
+    built_ext = must(run([SEAM, "build-ext", ext_py, "--exports", core + ".exports", "-o", ext + ".so"]),
+                     f"build-ext (ext_{name})")
+    return ExtPair(src_dir, core_py, core, ext, built_core, built_ext)
+
+
+def ext_calls(runs: int) -> bool:
+    _, core_py, ext_py = ext_sources("calls")
     if method_source(core_py, "CoreRunner", "run") != method_source(ext_py, "ExtRunner", "run"):
         log("ext_calls: CoreRunner.run and ExtRunner.run differ; they must be the same text")
         return False
-    core, ext = os.path.join(out, "core"), os.path.join(out, "ext")
-    b_core = must(run([SEAM, "build-core", core_py, "-o", core]), "build-core (ext_calls)")
-    b_ext = must(run([SEAM, "build-ext", ext_py, "--exports", core + ".exports", "-o", ext + ".so"]),
-                 "build-ext (ext_calls)")
-    ok = True
+    pair = build_ext_pair("calls")
+    core, ext, b_core, b_ext = pair.core, pair.ext, pair.built_core, pair.built_ext
     # Both modes, translated and on CPython, compute the same thing.
-    small = "300"
-    outs = {
-        "seam py core": seam_py(core_py, ["core", small]),
-        "seam py ext": seam_py(core_py, ["ext", small, os.path.join(src_dir, "ext")]),
-        "core": run([core, "core", small]),
-        "ext": run([core, "ext", small, ext]),
-    }
-    if len({(r.stdout, r.status) for r in outs.values()}) != 1:
-        ok = False
-        log("ext_calls: outputs differ:\n" + "".join(
-            f"--- {k} (status {r.status})\n{r.stdout.decode(errors='replace')}{r.stderr.decode(errors='replace')}"
-            for k, r in outs.items()))
+    ok = pair.same_outputs("ext_calls", "300")
     in_core = Side("core", [core, "core", str(EXT_ROUNDS)])
     in_ext = Side("ext", [core, "ext", str(EXT_ROUNDS), ext])
     # A control: the same extension mapped anywhere (near 0x7f..., where dlopen put it).
@@ -455,28 +487,11 @@ def ext_dispatch(runs: int) -> bool:
     each against the same operation on the core's own classes; the extension
     mapped near the core (as loaded) and, as a control, anywhere
     (SEAM_MAP_ANYWHERE=1)."""
-    src_dir = os.path.join(BENCH, "ext", "dispatch")
-    out = os.path.join(OUT, "ext_dispatch")
-    os.makedirs(out, exist_ok=True)
-    core_py, ext_py = os.path.join(src_dir, "main.py"), os.path.join(src_dir, "ext.py")
-    core, ext = os.path.join(out, "core"), os.path.join(out, "ext")
-    must(run([SEAM, "build-core", core_py, "-o", core]), "build-core (ext_dispatch)")
-    must(run([SEAM, "build-ext", ext_py, "--exports", core + ".exports", "-o", ext + ".so"]),
-         "build-ext (ext_dispatch)")
+    pair = build_ext_pair("dispatch")
+    core, ext = pair.core, pair.ext
     ok = True
-    small = "300"
     for what in ("virtual", "isinstance"):
-        outs = {
-            "seam py core": seam_py(core_py, [what, "core", small]),
-            "seam py ext": seam_py(core_py, [what, "ext", small, os.path.join(src_dir, "ext")]),
-            "core": run([core, what, "core", small]),
-            "ext": run([core, what, "ext", small, ext]),
-        }
-        if len({(r.stdout, r.status) for r in outs.values()}) != 1:
-            ok = False
-            log(f"ext_dispatch {what}: outputs differ:\n" + "".join(
-                f"--- {k} (status {r.status})\n{r.stdout.decode(errors='replace')}"
-                f"{r.stderr.decode(errors='replace')}" for k, r in outs.items()))
+        ok &= pair.same_outputs(f"ext_dispatch {what}", "300", [what])
     far_env = dict(os.environ, SEAM_MAP_ANYWHERE="1")
     rows = []
     for what in ("virtual", "isinstance"):
@@ -522,26 +537,9 @@ def ext_alloc(runs: int) -> bool:
     """Allocation across the seam: the same loop creating small objects and
     keeping them in a list the core owns, compiled into the core or into an
     extension (bench/ext/alloc)."""
-    src_dir = os.path.join(BENCH, "ext", "alloc")
-    out = os.path.join(OUT, "ext_alloc")
-    os.makedirs(out, exist_ok=True)
-    core_py, ext_py = os.path.join(src_dir, "main.py"), os.path.join(src_dir, "ext.py")
-    core, ext = os.path.join(out, "core"), os.path.join(out, "ext")
-    must(run([SEAM, "build-core", core_py, "-o", core]), "build-core (ext_alloc)")
-    must(run([SEAM, "build-ext", ext_py, "--exports", core + ".exports", "-o", ext + ".so"]),
-         "build-ext (ext_alloc)")
-    small = "50"
-    outs = {
-        "seam py core": seam_py(core_py, ["core", small]),
-        "seam py ext": seam_py(core_py, ["ext", small, os.path.join(src_dir, "ext")]),
-        "core": run([core, "core", small]),
-        "ext": run([core, "ext", small, ext]),
-    }
-    ok = len({(r.stdout, r.status) for r in outs.values()}) == 1
-    if not ok:
-        log("ext_alloc: outputs differ:\n" + "".join(
-            f"--- {k} (status {r.status})\n{r.stdout.decode(errors='replace')}"
-            f"{r.stderr.decode(errors='replace')}" for k, r in outs.items()))
+    pair = build_ext_pair("alloc")
+    core, ext = pair.core, pair.ext
+    ok = pair.same_outputs("ext_alloc", "50")
     sides = [Side("core", [core, "core", str(ALLOC_ROUNDS)]),
              Side("ext", [core, "ext", str(ALLOC_ROUNDS), ext])]
     ratios = []
