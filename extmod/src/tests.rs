@@ -112,14 +112,19 @@ fn loader_with(ext: &str) -> MemLoader {
 fn messages(ext: &str) -> Vec<String> {
     let bytes = core_exports();
     let core = open(&bytes);
-    let loader = loader_with(ext);
-    let out = check(
-        Path::new("core/ext.py"),
-        &core,
-        "core.exports",
-        &[],
-        &loader,
-    );
+    checked_messages(&loader_with(ext), "core/ext.py", &core, "core.exports", &[])
+}
+
+/// The messages of checking the extension at `path` (read through `loader`)
+/// against `core` (named `core_path`) and `layers`.
+fn checked_messages(
+    loader: &MemLoader,
+    path: &str,
+    core: &ExportsIndex<'_>,
+    core_path: &str,
+    layers: &[Layer<'_>],
+) -> Vec<String> {
+    let out = check(Path::new(path), core, core_path, layers, loader);
     out.diagnostics.into_iter().map(|d| d.message).collect()
 }
 
@@ -415,19 +420,12 @@ fn an_extension_builds_on_another_extensions_exports() {
     assert_eq!(of.depends[0].name, "layer");
     assert_eq!(of.depends[0].fingerprint, layer_index.fingerprint());
     // Without the layer's exports, `layer` is no module it can import.
-    let out = check(
-        Path::new("core/ext.py"),
-        &core_index,
-        "core.exports",
-        &[],
-        &loader,
-    );
+    let messages = checked_messages(&loader, "core/ext.py", &core_index, "core.exports", &[]);
     assert!(
-        out.diagnostics
+        messages
             .iter()
-            .any(|d| d.message.starts_with("cannot import 'layer'")),
-        "{:?}",
-        out.diagnostics
+            .any(|m| m.starts_with("cannot import 'layer'")),
+        "{messages:?}"
     );
 }
 
@@ -453,14 +451,13 @@ fn a_layer_built_against_another_core_or_missing_what_it_was_built_on_is_refused
         path: "layer.exports",
     }];
     let loader = MemLoader::new(&[("core/ext.py", ON_LAYER)]);
-    let out = check(
-        Path::new("core/ext.py"),
+    let messages = checked_messages(
+        &loader,
+        "core/ext.py",
         &other_index,
         "other.exports",
         &layers,
-        &loader,
     );
-    let messages: Vec<&str> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(
         messages[0].starts_with("'layer.exports' was built against core exports ")
@@ -474,19 +471,12 @@ fn a_layer_built_against_another_core_or_missing_what_it_was_built_on_is_refused
         exports: &core_index,
         path: "core.exports",
     }];
-    let out = check(
-        Path::new("core/ext.py"),
-        &core_index,
-        "core.exports",
-        &layers,
-        &loader,
-    );
+    let messages = checked_messages(&loader, "core/ext.py", &core_index, "core.exports", &layers);
     assert!(
-        out.diagnostics.iter().any(|d| d
-            .message
-            .starts_with("'core.exports' is a core's exports file, not an extension's")),
-        "{:?}",
-        out.diagnostics
+        messages
+            .iter()
+            .any(|m| m.starts_with("'core.exports' is a core's exports file, not an extension's")),
+        "{messages:?}"
     );
 }
 
@@ -504,14 +494,7 @@ fn names_a_layer_does_not_export_are_reported_against_that_layer() {
         "import layer\nfrom layer import Hidden\nfrom main import Space\n\n\n\
          def init_module(space: Space) -> None:\n    layer.nothing()\n",
     )]);
-    let out = check(
-        Path::new("core/ext.py"),
-        &core_index,
-        "core.exports",
-        &layers,
-        &loader,
-    );
-    let messages: Vec<&str> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    let messages = checked_messages(&loader, "core/ext.py", &core_index, "core.exports", &layers);
     assert_eq!(
         messages,
         [
@@ -558,19 +541,17 @@ fn a_layer_needs_what_it_was_built_on_and_never_builds_on_its_builder() {
         "core/third.py",
         "import ext\nfrom main import Space\n\n\ndef init_module(space: Space) -> None:\n    pass\n",
     )]);
-    let out = check(
-        Path::new("core/third.py"),
+    let messages = checked_messages(
+        &loader,
+        "core/third.py",
         &core_index,
         "core.exports",
         &only_ext,
-        &loader,
     );
-    let messages: Vec<&str> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
     assert!(
-        messages.contains(
-            &"'ext.exports' was built against extension 'layer': give its exports file with \
-              --exports"
-        ),
+        messages.iter().any(|m| m
+            == "'ext.exports' was built against extension 'layer': give its exports file with \
+                --exports"),
         "{messages:?}"
     );
     // `layer` rebuilt naming `ext`, which was built on it.
@@ -578,14 +559,13 @@ fn a_layer_needs_what_it_was_built_on_and_never_builds_on_its_builder() {
         "core/layer.py",
         "import ext\nfrom main import Space\n\n\ndef init_module(space: Space) -> None:\n    pass\n",
     )]);
-    let out = check(
-        Path::new("core/layer.py"),
+    let messages = checked_messages(
+        &loader,
+        "core/layer.py",
         &core_index,
         "core.exports",
         &only_ext,
-        &loader,
     );
-    let messages: Vec<&str> = out.diagnostics.iter().map(|d| d.message.as_str()).collect();
     assert!(
         messages
             .iter()
