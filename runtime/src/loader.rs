@@ -431,6 +431,8 @@ unsafe fn resolve(path: &str, stem: &str) -> Result<Option<Resolved>, LoadError>
     let mut state = state();
     let mut mapped = None;
     let mut symbols = BTreeMap::new();
+    // The plan of a mapped file's class ids, made before its code was finished.
+    let mut planned = None;
     // An extension is identified by what it is: a linked-in one by its stem
     // (stems of linked-in extensions are unique), a file by its resolved path,
     // so two files with one stem in different directories are two extensions.
@@ -449,10 +451,11 @@ unsafe fn resolve(path: &str, stem: &str) -> Result<Option<Resolved>, LoadError>
                 return Err(LoadError::NotAFile { file });
             }
             // SAFETY: `open` verifies the file before mapping it.
-            let (m, desc, own) = unsafe { open(&state, &file, &canonical, stem)? };
-            mapped = Some(m);
-            symbols = own;
-            (file, desc, key)
+            let opened = unsafe { open(&state, &file, &canonical, stem)? };
+            mapped = Some(opened.mapped);
+            symbols = opened.symbols;
+            planned = Some(opened.plan);
+            (file, opened.desc, key)
         }
     };
     if state.loaded.contains(&key) || state.in_progress.contains(&key) {
@@ -463,7 +466,7 @@ unsafe fn resolve(path: &str, stem: &str) -> Result<Option<Resolved>, LoadError>
     unsafe { check(&state, &file, desc)? };
     if !state.registered.contains(&(desc as usize)) {
         // SAFETY: as above.
-        unsafe { register(&mut state, &file, desc)? };
+        unsafe { register(&mut state, &file, desc, planned)? };
         state.registered.insert(desc as usize);
         // The descriptor and its root slots are referenced from now on.
         if let Some(m) = mapped.take() {
@@ -511,8 +514,8 @@ fn descriptor_layout() -> crate::elf::DescriptorLayout {
 /// extension: its descriptor section and `init_module` entry, layout version,
 /// fingerprints, the extensions it was built against) from its bytes, and
 /// only then maps it near the core (`mapper.rs`), its symbols resolved
-/// against the core and those extensions. Returns the mapping, the
-/// descriptor's address and the extension's own symbols.
+/// against the core and those extensions, its classes' ids planned and their
+/// bounds written into its code.
 ///
 /// # Safety
 /// None beyond the mapper's: nothing of the file runs here.
@@ -521,7 +524,7 @@ unsafe fn open(
     file: &str,
     canonical: &Path,
     stem: &str,
-) -> Result<(crate::mapper::Mapped, *mut u8, BTreeMap<String, u64>), LoadError> {
+) -> Result<Opened, LoadError> {
     let open_error = |cause: String| LoadError::Open {
         file: file.to_owned(),
         cause,
@@ -594,9 +597,9 @@ unsafe fn open(
     // extensions `deps`, which are loaded.
     let mut mapped =
         unsafe { crate::mapper::map(&image, &beside) }.map_err(|e| open_error(e.to_string()))?;
-    // The image's own classes are numbered now, as `register` will number
-    // them (the state does not change in between: it stays locked), so that
-    // their bounds are written into the code before it becomes executable.
+    // The image's own classes are planned now, and `register` carries out
+    // this plan (the state does not change in between: it stays locked), so
+    // that their bounds are written into the code before it becomes executable.
     let desc = mapped.at(descriptor.address);
     // SAFETY: the relocated descriptor of a verified image; its classes are
     // class descriptors whose parents are the core's, a dependency's or its own.
@@ -624,7 +627,12 @@ unsafe fn open(
     crate::mapper::report_stats(file, &mapped);
     #[cfg(test)]
     state_mapped_for_tests(canonical, mapped.base());
-    Ok((mapped, desc, symbols))
+    Ok(Opened {
+        mapped,
+        desc,
+        symbols,
+        plan: planned,
+    })
 }
 
 /// The loaded extensions that `depends` (name and exports fingerprint of each
@@ -657,6 +665,17 @@ fn dependencies<'s>(
         }
     }
     Ok(out)
+}
+
+/// A file `open` verified and mapped.
+struct Opened {
+    mapped: crate::mapper::Mapped,
+    /// Its descriptor, as mapped.
+    desc: *mut u8,
+    /// Its own symbols (see [`Provided::symbols`]).
+    symbols: BTreeMap<String, u64>,
+    /// The plan of its class ids, written into its code; `register` carries it out.
+    plan: Plan,
 }
 
 /// Where each file was mapped, for tests that read its symbols.
@@ -853,11 +872,19 @@ fn shorten_pair(a: &str, b: &str) -> (String, String) {
 
 /// Assigns the extension's class ids and registers its static roots. Checks
 /// everything before changing anything, so a failure consumes no ids.
+/// `planned`: the plan `open` made for a mapped file, under the same lock (the
+/// ids written into its code); a linked-in extension's is made here.
 ///
 /// # Safety
-/// `desc` must be a version-1 extension descriptor whose class descriptors
-/// are writable and whose base classes' descriptors are class descriptors.
-unsafe fn register(state: &mut State, file: &str, desc: *mut u8) -> Result<(), LoadError> {
+/// `desc` must be an extension descriptor of this layout whose class
+/// descriptors are writable and whose base classes' descriptors are class
+/// descriptors; `planned`, when given, its plan.
+unsafe fn register(
+    state: &mut State,
+    file: &str,
+    desc: *mut u8,
+    planned: Option<Plan>,
+) -> Result<(), LoadError> {
     let malformed = |what: String| LoadError::Malformed {
         file: file.to_owned(),
         what,
@@ -872,7 +899,11 @@ unsafe fn register(state: &mut State, file: &str, desc: *mut u8) -> Result<(), L
         slacks,
         blocks,
         ids,
-    } = unsafe { plan(state, file, desc)? };
+    } = match planned {
+        Some(p) => p,
+        // SAFETY: forwarded from the caller.
+        None => unsafe { plan(state, file, desc)? },
+    };
     for block in &blocks {
         state.next_free.insert(block.base, block.next);
     }
