@@ -1375,42 +1375,55 @@ impl SeamGen {
             let _ = writeln!(w, "{g}: Exported[{}] = {e}", self.ty(&t));
         }
         w.push_str("\n\n");
+        let globals = self.globals.clone();
         for j in 0..self.ncorefns {
-            let params = self.fns[j].params.clone();
-            let ret = self.fns[j].ret.clone();
-            let _ = writeln!(
-                w,
-                "@export\ndef {}({}) -> {}:",
-                self.fns[j].name,
-                self.sig(&params),
-                self.ty(&ret)
-            );
-            let mut ctx = Ctx {
-                vars: params
-                    .iter()
-                    .map(|p| (p.name.clone(), p.ty.clone()))
-                    .collect(),
-                module: 0,
-                method: None,
-                fns_below: j,
-                construct_below: self.ncore,
-                may_raise: true,
-                fresh: 0,
-                tag: self.fns[j].name.clone(),
-            };
-            for (g, t) in &self.globals {
-                ctx.vars.push((g.clone(), t.clone()));
-            }
-            let mut lines = Vec::new();
-            self.body(&mut ctx, &ret, &mut lines);
-            for l in lines {
-                // Bodies are written for methods: one level less here.
-                let _ = writeln!(w, "{}", l.strip_prefix("    ").unwrap_or(&l));
-            }
-            w.push_str("\n\n");
+            self.write_exported_fn(&mut w, j, 0, self.ncore, &globals);
         }
         self.write_core_main(&mut w);
         w
+    }
+
+    /// Exported function `j` of module `module` (0 the core, 1 `ext`), a random
+    /// body constructing only classes below `construct_below` and reading, besides
+    /// its parameters, the module-level names `readable`.
+    fn write_exported_fn(
+        &mut self,
+        w: &mut String,
+        j: usize,
+        module: usize,
+        construct_below: usize,
+        readable: &[(String, T)],
+    ) {
+        let params = self.fns[j].params.clone();
+        let ret = self.fns[j].ret.clone();
+        let _ = writeln!(
+            w,
+            "@export\ndef {}({}) -> {}:",
+            self.fns[j].name,
+            self.sig(&params),
+            self.ty(&ret)
+        );
+        let mut ctx = Ctx {
+            vars: params
+                .iter()
+                .map(|p| (p.name.clone(), p.ty.clone()))
+                .collect(),
+            module,
+            method: None,
+            fns_below: j,
+            construct_below,
+            may_raise: true,
+            fresh: 0,
+            tag: self.fns[j].name.clone(),
+        };
+        ctx.vars.extend(readable.iter().cloned());
+        let mut lines = Vec::new();
+        self.body(&mut ctx, &ret, &mut lines);
+        for l in lines {
+            // Bodies are written for methods: one level less here.
+            let _ = writeln!(w, "{}", l.strip_prefix("    ").unwrap_or(&l));
+        }
+        w.push_str("\n\n");
     }
 
     fn write_core_main(&mut self, w: &mut String) {
@@ -1648,35 +1661,8 @@ impl SeamGen {
             }
             w.push_str("\n\n");
             for j in self.ncorefns..self.fns.len() {
-                let params = self.fns[j].params.clone();
-                let ret = self.fns[j].ret.clone();
-                let _ = writeln!(
-                    w,
-                    "@export\ndef {}({}) -> {}:",
-                    self.fns[j].name,
-                    self.sig(&params),
-                    self.ty(&ret)
-                );
-                let mut ctx = Ctx {
-                    vars: params
-                        .iter()
-                        .map(|p| (p.name.clone(), p.ty.clone()))
-                        .collect(),
-                    module: 1,
-                    method: None,
-                    fns_below: j,
-                    construct_below: self.classes.len(),
-                    may_raise: true,
-                    fresh: 0,
-                    tag: self.fns[j].name.clone(),
-                };
-                ctx.vars.extend(readable.iter().cloned());
-                let mut lines = Vec::new();
-                self.body(&mut ctx, &ret, &mut lines);
-                for l in lines {
-                    let _ = writeln!(w, "{}", l.strip_prefix("    ").unwrap_or(&l));
-                }
-                w.push_str("\n\n");
+                let construct_below = self.classes.len();
+                self.write_exported_fn(&mut w, j, 1, construct_below, &readable);
             }
             w.push_str("def eglobals(x: int) -> int:\n");
             for (g, t) in self.ext_globals.clone() {
