@@ -104,6 +104,16 @@ macro_rules! foreach_runtime_function {
         /// `hex(i)`, `oct(i)`, `bin(i)` for `base` 16, 8, 2: `-0x1f`, `0o17`, `0b101`.
         IntToBase = seam_int_to_base(I64, I64) -> Ptr, raises;
 
+        // ---- C functions (`@seam.c_function`) ----
+        /// The NUL-terminated UTF-8 bytes of a `str`, for a C function's `const char *`
+        /// parameter: the object's own bytes (every `str` is followed by a NUL byte), valid
+        /// while the `str` lives; ValueError "embedded null character" when it holds one.
+        StrAsC = seam_str_as_c(Ptr) -> Addr, raises;
+        /// A new `str` copied from the NUL-terminated UTF-8 text a C function returned
+        /// (`name`, a `str`, is the function's, for the message): ValueError when the
+        /// pointer is null, UnicodeDecodeError when the bytes are not UTF-8.
+        StrFromC = seam_str_from_c(Addr, Ptr) -> Ptr, raises;
+
         // ---- conversions ----
         /// `str(i)`.
         StrFromInt = seam_str_from_int(I64) -> Ptr, raises;

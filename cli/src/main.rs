@@ -5,6 +5,7 @@
 
 #![forbid(unsafe_code)]
 
+mod cbuild;
 mod link;
 mod py;
 
@@ -12,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use seam_core::frontend::{self, CheckOutput, SourceLoader};
 use seam_core::{codegen, diag, exports};
 use seam_exports_schema::ExportsIndex;
@@ -49,6 +50,8 @@ enum Command {
         /// Link an extension module into the core
         #[arg(long = "static-ext")]
         static_ext: Vec<PathBuf>,
+        #[command(flatten)]
+        c: COptions,
     },
     /// Second translation: build an extension module OUT.so against a core's exports file,
     /// and its own exports file OUT.exports
@@ -59,16 +62,22 @@ enum Command {
         exports: Vec<PathBuf>,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        #[command(flatten)]
+        c: COptions,
     },
     /// Build (cached) and run a program
     Run {
         entry: PathBuf,
+        #[command(flatten)]
+        c: COptions,
         #[arg(last = true)]
         args: Vec<String>,
     },
     /// Run a program untranslated on CPython with the seam shim
     Py {
         entry: PathBuf,
+        #[command(flatten)]
+        c: COptions,
         #[arg(last = true)]
         args: Vec<String>,
     },
@@ -78,6 +87,45 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the C compiler, archiver and flags seam builds C code with, as
+    /// Makefile variables (or JSON), for out-of-tree C builds to stay in step
+    Flags {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Changes to the C builds modules declare (`seam.c_library`), for every module;
+/// searched or applied before the modules' own.
+#[derive(Args, Clone, Debug, Default)]
+struct COptions {
+    /// A directory searched for C headers before the modules' own
+    #[arg(long = "c-include-dir", value_name = "DIR")]
+    include_dirs: Vec<PathBuf>,
+    /// A directory searched for C libraries before the modules' own
+    #[arg(long = "c-library-dir", value_name = "DIR")]
+    library_dirs: Vec<PathBuf>,
+    /// A flag for compiling the modules' C sources
+    #[arg(long = "cflag", value_name = "FLAG", allow_hyphen_values = true)]
+    cflags: Vec<String>,
+    /// A flag for linking the modules' C libraries
+    #[arg(long = "ldflag", value_name = "FLAG", allow_hyphen_values = true)]
+    ldflags: Vec<String>,
+}
+
+impl COptions {
+    fn config(self) -> cbuild::CConfig {
+        cbuild::CConfig {
+            all: cbuild::COverrides {
+                include_dirs: self.include_dirs,
+                library_dirs: self.library_dirs,
+                libraries: None,
+                cflags: self.cflags,
+                ldflags: self.ldflags,
+            },
+            modules: Default::default(),
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -131,7 +179,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             entry,
             output,
             static_ext,
-        } => Ok(match build_core(&entry, &output, &static_ext)? {
+            c,
+        } => Ok(match build_core(&entry, &output, &static_ext, &c.config())? {
             true => ExitCode::SUCCESS,
             false => ExitCode::from(1),
         }),
@@ -139,13 +188,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             ext,
             exports,
             output,
-        } => Ok(match build_ext(&ext, &exports, &output)? {
+            c,
+        } => Ok(match build_ext(&ext, &exports, &output, &c.config())? {
             true => ExitCode::SUCCESS,
             false => ExitCode::from(1),
         }),
         Command::Inspect { file, json } => inspect(&file, json),
-        Command::Run { entry, args } => run_cached(&entry, &args),
-        Command::Py { entry, args } => py::run(&entry, &args),
+        Command::Run { entry, c, args } => run_cached(&entry, &c.config(), &args),
+        Command::Flags { json } => {
+            print!("{}", cbuild::describe(&cbuild::host(), json));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Py { entry, c, args } => py::run(&entry, &c.config(), &args),
     }
 }
 
@@ -280,7 +334,12 @@ fn report(out: CheckOutput) -> Option<CheckOutput> {
 
 /// The first translation: the executable `OUT` and its exports file `OUT.exports`.
 /// Returns false when the program had errors (already printed).
-fn build_core(entry: &Path, output: &Path, static_ext: &[PathBuf]) -> Result<bool> {
+fn build_core(
+    entry: &Path,
+    output: &Path,
+    static_ext: &[PathBuf],
+    c_config: &cbuild::CConfig,
+) -> Result<bool> {
     let Some(checked) = check(entry) else {
         return Ok(false);
     };
@@ -290,7 +349,7 @@ fn build_core(entry: &Path, output: &Path, static_ext: &[PathBuf]) -> Result<boo
         .map(|f| checked.sources.path(f).to_string())
         .collect();
     let program = checked.program.expect("no diagnostics means a program");
-    let Some(ext_sources) = build_checked_core(program, output, static_ext)? else {
+    let Some(ext_sources) = build_checked_core(program, output, static_ext, c_config)? else {
         return Ok(false);
     };
     sources.extend(ext_sources);
@@ -339,6 +398,7 @@ fn build_checked_core(
     mut program: seam_core::tir::Program,
     output: &Path,
     static_ext: &[PathBuf],
+    c_config: &cbuild::CConfig,
 ) -> Result<Option<Vec<String>>> {
     // Before any output, so that a core never comes without its exports file.
     let exports = match exports::build_exports(&program, &target_lexicon::HOST.to_string()) {
@@ -363,6 +423,7 @@ fn build_checked_core(
     };
     let mut ext_objects = Vec::new();
     let mut ext_sources = Vec::new();
+    let mut c_libs = program.c_libraries.clone();
     for ext in static_ext {
         let translated = {
             let opened = files.open().map_err(|e| {
@@ -374,6 +435,7 @@ fn build_checked_core(
             return Ok(None);
         };
         ext_sources.extend(ext_object.sources);
+        c_libs.extend(ext_object.c_libraries);
         files.files.push((
             format!("{}.exports", ext_object.name),
             ext_object.exports.encode(),
@@ -389,12 +451,15 @@ fn build_checked_core(
     }
     let object = codegen::emit_object(&program, &codegen::CodegenConfig::default())
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    link::link_executable_with(
+    let c_inputs = link::link_executable_with(
         &object,
         &ext_objects,
         &codegen::dynamic_symbols(&program),
         output,
+        &c_libs,
+        c_config,
     )?;
+    ext_sources.extend(c_inputs.iter().map(|p| p.display().to_string()));
     std::fs::write(&exports_path, &exports_bytes)
         .with_context(|| format!("cannot write {}", exports_path.display()))?;
     Ok(Some(ext_sources))
@@ -402,7 +467,12 @@ fn build_checked_core(
 
 /// The second translation: an extension module compiled against a core's exports file into `OUT.so`.
 /// Returns false when the extension had errors (already printed).
-fn build_ext(ext: &Path, exports_paths: &[PathBuf], output: &Path) -> Result<bool> {
+fn build_ext(
+    ext: &Path,
+    exports_paths: &[PathBuf],
+    output: &Path,
+    c_config: &cbuild::CConfig,
+) -> Result<bool> {
     let files = ExportsFiles::read(exports_paths)?;
     let opened = files.open()?;
     let Some(ext_object) = translate_ext(ext, &opened, true)? else {
@@ -416,10 +486,16 @@ fn build_ext(ext: &Path, exports_paths: &[PathBuf], output: &Path) -> Result<boo
             exports_path.display()
         );
     }
-    link::link_shared(&ext_object.object, output)?;
+    let c_inputs = link::link_shared(
+        &ext_object.object,
+        output,
+        &ext_object.c_libraries,
+        c_config,
+    )?;
     std::fs::write(&exports_path, ext_object.exports.encode())
         .with_context(|| format!("cannot write {}", exports_path.display()))?;
     let mut sources = ext_object.sources;
+    sources.extend(c_inputs.iter().map(|p| p.display().to_string()));
     sources.extend(exports_paths.iter().map(|p| p.display().to_string()));
     write_depfile(
         &output.with_extension("d"),
@@ -476,7 +552,7 @@ fn inspect(path: &Path, json: bool) -> Result<ExitCode> {
 }
 
 /// `seam run`: build into a cache keyed by the program's sources and this `seam`, then run.
-fn run_cached(entry: &Path, args: &[String]) -> Result<ExitCode> {
+fn run_cached(entry: &Path, c_config: &cbuild::CConfig, args: &[String]) -> Result<ExitCode> {
     use sha2::{Digest, Sha256};
     let Some(checked) = check(entry) else {
         return Ok(ExitCode::from(1));
@@ -491,6 +567,17 @@ fn run_cached(entry: &Path, args: &[String]) -> Result<ExitCode> {
         feed(checked.sources.path(file).as_bytes());
         feed(checked.sources.text(file).as_bytes());
     }
+    // The C code the modules declare, and how it is built (headers they
+    // include are not known before compiling: a changed header alone is
+    // not seen here; `seam build` records them).
+    let program = checked.program.as_ref().expect("no diagnostics means a program");
+    for lib in &program.c_libraries {
+        feed(format!("{lib:?}").as_bytes());
+        for src in &lib.sources {
+            feed(&std::fs::read(src).unwrap_or_default());
+        }
+    }
+    feed(format!("{c_config:?}|{:?}", cbuild::host()).as_bytes());
     feed(link::toolchain_identity().as_bytes());
     let key: String = hasher
         .finalize()
@@ -508,7 +595,7 @@ fn run_cached(entry: &Path, args: &[String]) -> Result<ExitCode> {
         // under a private name and renamed, the exports file first: an interrupted build
         // or a concurrent run never leaves half a core under the real name.
         let partial = dir.join(format!("program.tmp{}", std::process::id()));
-        if build_checked_core(program, &partial, &[])?.is_none() {
+        if build_checked_core(program, &partial, &[], c_config)?.is_none() {
             return Ok(ExitCode::from(1));
         }
         let exports_of = |p: &Path| {

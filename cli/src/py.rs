@@ -8,18 +8,26 @@ use std::process::{Command, ExitCode};
 
 use anyhow::{Context as _, Result, bail};
 
+use crate::cbuild::{self, CConfig};
+
 const SHIM_INIT: &str = include_str!("../../shim/seam/__init__.py");
 const SHIM_TYPED: &str = include_str!("../../shim/seam/py.typed");
 const BOOTSTRAP: &str = include_str!("../../shim/bootstrap.py");
 
-/// Runs `entry` with `args` under `python3`, passing its exit status on.
-pub fn run(entry: &Path, args: &[String]) -> Result<ExitCode> {
+/// Runs `entry` with `args` under `python3`, passing its exit status on. The
+/// shim builds C code with the toolchain and overrides (`c_config`) the
+/// translator uses, told through the environment.
+pub fn run(entry: &Path, c_config: &CConfig, args: &[String]) -> Result<ExitCode> {
     if !entry.is_file() {
         bail!("cannot read '{}': no such file", entry.display());
     }
     let bootstrap = install_shim()?;
     let python = std::env::var_os("SEAM_PYTHON").unwrap_or_else(|| "python3".into());
+    let c_cache = crate::cache_dir()?.join("py-c");
     let status = Command::new(&python)
+        .env("SEAM_C_TOOLCHAIN", cbuild::describe(&cbuild::host(), true).trim_end())
+        .env("SEAM_C_CONFIG", cbuild::config_json(c_config))
+        .env("SEAM_PY_CACHE", &c_cache)
         .arg(&bootstrap)
         .arg(entry)
         .args(args)

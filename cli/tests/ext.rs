@@ -42,7 +42,8 @@
 //!                                                        may build on: ext2.py --exports
 //!                                                        ../core.exports --exports ../ext.exports)
 //!                                                        (src holds the extension's source
-//!                                                        alone: no core source to peek at)
+//!                                                        alone, and the C files beside it:
+//!                                                        no core source to peek at)
 //!       cd TMP/dyn && TMP/dyn/core ARGS                  and again with SEAM_GC_STRESS=1
 //!                                                        (and, for ext/core_virtuals, with
 //!                                                        SEAM_PERF_MAP=1: /tmp/perf-PID.map
@@ -51,7 +52,8 @@
 //!                                                        bounds rewritten; and once more with the
 //!                                                        libraries `strip --strip-all`ed)
 //!       every .so built is checked: `nm -D` shows init_module alone, readelf no
-//!       NEEDED/INIT/TEXTREL and no relocation type the mapper does not apply
+//!       NEEDED (unless the extension has C code)/INIT/TEXTREL and no relocation
+//!       type the mapper does not apply
 //!   (d) cd TMP/dyn && seam run tests/ext/NAME/main.py -- ARGS
 //!                                                        the core `seam run` builds into its
 //!                                                        cache loads the same ext.so files
@@ -408,6 +410,22 @@ fn build_extensions(
         let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or(ext);
         fs::copy(env.root.join(&case.dir).join(ext), dir.join(name))
             .with_context(|| format!("copying {ext} to {}", dir.display()))?;
+        // C code an extension declares (`seam.c_library`) sits beside it: C
+        // sources and headers come along, Seam sources of the core never do.
+        let ext_dir = env.root.join(&case.dir).join(parent);
+        let mut with_c = false;
+        for entry in
+            fs::read_dir(&ext_dir).with_context(|| format!("listing {}", ext_dir.display()))?
+        {
+            let path = entry?.path();
+            if matches!(path.extension().and_then(|e| e.to_str()), Some("c" | "h"))
+                && let Some(file) = path.file_name()
+            {
+                with_c = true;
+                fs::copy(&path, dir.join(file))
+                    .with_context(|| format!("copying {}", path.display()))?;
+            }
+        }
         let mut build = env.seam(&dir);
         build
             .arg("build-ext")
@@ -425,7 +443,7 @@ fn build_extensions(
                     .file_name()
                     .unwrap_or_default(),
             );
-            ok &= check_shared_object(report, &so)?;
+            ok &= check_shared_object(report, &so, with_c)?;
         } else {
             ok = false;
         }
@@ -524,9 +542,11 @@ const MAPPED_RELOCATIONS: &[&str] = &[
 ];
 
 /// What the loader expects of a built extension: `init_module` its one
-/// defined dynamic symbol (what `nm -D` shows), no library needed, no ELF
-/// constructors, and only relocations of [`MAPPED_RELOCATIONS`]' types.
-fn check_shared_object(report: &mut String, so: &Path) -> Result<bool> {
+/// defined dynamic symbol (what `nm -D` shows), no library needed (unless
+/// `with_c`: an extension with C code needs the C library and those its
+/// modules name), no ELF constructors, and only relocations of
+/// [`MAPPED_RELOCATIONS`]' types.
+fn check_shared_object(report: &mut String, so: &Path, with_c: bool) -> Result<bool> {
     let mut ok = true;
     let mut nm = Command::new("nm");
     nm.args(["-D", "--defined-only"]).arg(so);
@@ -562,6 +582,7 @@ fn check_shared_object(report: &mut String, so: &Path) -> Result<bool> {
             .filter(|w| !MAPPED_RELOCATIONS.contains(w));
         let refused = ["(NEEDED)", "(INIT)", "(INIT_ARRAY)", "(TEXTREL)"]
             .iter()
+            .filter(|t| !(with_c && **t == "(NEEDED)"))
             .find(|t| words.get(1) == Some(t));
         if let Some(kind) = foreign_reloc.or(refused) {
             ok = false;

@@ -187,6 +187,8 @@ impl Facts {
                 self.raises |= rt.can_raise();
                 args.iter().for_each(|a| self.expr(a, p));
             }
+            // C functions never raise.
+            ExprKind::CCall { args, .. } => args.iter().for_each(|a| self.expr(a, p)),
             // A virtual call may reach an override defined later, by an extension: it can raise.
             ExprKind::VirtualCall { args, .. } => {
                 self.raises = true;

@@ -197,6 +197,8 @@ pub struct Program {
     /// For a core: its exports fingerprint (hex), embedded as [`crate::rt::CORE_FINGERPRINT`]
     /// for the loader to compare with extensions'.
     pub fingerprint: Option<String>,
+    /// What the modules' `seam.c_library(...)` declared, in module order.
+    pub c_libraries: Vec<CLibrary>,
     /// For a core: extensions linked in (`--static-ext`), by file stem, found by
     /// `load_extension` without touching the disk.
     pub static_extensions: Vec<String>,
@@ -208,6 +210,21 @@ pub struct Program {
     /// The functions that may take part in a recursion, whose prologue checks the
     /// stacks and raises `RecursionError` (see [`crate::analysis::compute_can_raise`]).
     pub checks_stack: std::collections::HashSet<FuncId>,
+}
+
+/// The C code one module brings (`seam.c_library(...)`): sources to compile
+/// with it, and how; libraries to link. Paths are resolved against the
+/// module's directory.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CLibrary {
+    /// The module's dotted name.
+    pub module: String,
+    pub sources: Vec<std::path::PathBuf>,
+    pub include_dirs: Vec<std::path::PathBuf>,
+    pub library_dirs: Vec<std::path::PathBuf>,
+    /// As the linker's `-l` takes them: `z` for `libz.so`.
+    pub libraries: Vec<String>,
+    pub cflags: Vec<String>,
 }
 
 /// What makes a program an extension module, compiled against a core's exports.
@@ -429,6 +446,15 @@ pub enum ExprKind {
     },
     /// A call of a translated function; arguments are positional and complete.
     Call(FuncId, Vec<Expr>),
+    /// A call of the C function `symbol` (`@seam.c_function`), with the C
+    /// calling convention: `params` and `ret` are the machine classes of its
+    /// arguments and result (`str`s arrive converted to addresses). Never raises.
+    CCall {
+        symbol: String,
+        params: Vec<Abi>,
+        ret: Option<Abi>,
+        args: Vec<Expr>,
+    },
     /// A call of a runtime function. Arguments and result are converted between
     /// their [`Type`] and the runtime signature: a parameter or result of
     /// [`Abi::Word`] holds any value as 64 bits (a float's bits, a bool as 0/1).

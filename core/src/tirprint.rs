@@ -799,6 +799,11 @@ impl Printer<'_> {
                 self.args(args, depth);
                 self.annotate(&e.ty);
             }
+            ExprKind::CCall { symbol, args, .. } => {
+                let _ = write!(self.out, "c.{symbol}");
+                self.args(args, depth);
+                self.annotate(&e.ty);
+            }
             ExprKind::TypeCode(ty) => {
                 let _ = write!(self.out, "typecode({})", str_repr(&ty.type_code()));
             }

@@ -44,6 +44,9 @@ pub struct ExtensionObject {
     pub exports: ExportsFile,
     /// The source files it was translated from, as the loader was asked for them.
     pub sources: Vec<String>,
+    /// The C code its modules declared (`seam.c_library`), for the build to
+    /// compile and link with the object.
+    pub c_libraries: Vec<seam_core::tir::CLibrary>,
 }
 
 /// Why an extension could not be translated.
@@ -146,6 +149,7 @@ pub fn translate(
         object,
         exports,
         sources,
+        c_libraries: program.c_libraries,
     })
 }
 

@@ -19,6 +19,7 @@
 // symbols resolve here as they do for the linker.
 use crate::arith::*;
 use crate::callable::*;
+use crate::cffi::*;
 use crate::dict::*;
 use crate::dunder::*;
 use crate::error::*;

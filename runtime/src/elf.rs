@@ -201,8 +201,9 @@ pub(crate) struct Image<'a> {
     symtab: u64,
     strtab: u64,
     strsz: u64,
-    /// What the loader refuses to do: libraries needed, constructors to run.
+    /// The C libraries it needs (`DT_NEEDED`: those of its `c_library` declarations).
     needed: Vec<u64>,
+    /// What the loader refuses to do: constructors to run, code to write.
     init: bool,
     textrel: bool,
 }
@@ -342,15 +343,15 @@ impl<'a> Image<'a> {
         Ok(())
     }
 
-    /// Refuses what Seam's loader never does for a file: load the libraries it
-    /// needs, run its constructors, write its code.
+    /// The names of the shared libraries it needs (`DT_NEEDED`), in order: the
+    /// C libraries its modules link (and the C library, when it has C code).
+    pub(crate) fn needed(&self) -> Result<Vec<String>, ElfError> {
+        self.needed.iter().map(|&at| self.dyn_string(at)).collect()
+    }
+
+    /// Refuses what Seam's loader never does for a file: run its constructors,
+    /// write its code.
     pub(crate) fn check_self_contained(&self) -> Result<(), ElfError> {
-        if let Some(&name) = self.needed.first() {
-            let name = self.dyn_string(name).unwrap_or_else(|_| "?".to_owned());
-            return Err(ElfError::Unsupported(format!(
-                "it needs the library {name}, and a Seam extension links none"
-            )));
-        }
         if self.init {
             return Err(ElfError::Unsupported(
                 "it has ELF constructors, which Seam's loader never runs".to_owned(),

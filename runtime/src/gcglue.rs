@@ -127,11 +127,14 @@ pub(crate) fn nonnull_or_out_of_memory(obj: Option<*mut u8>) -> *mut u8 {
 /// A `str` object with room for `byte_len` bytes, lengths set, bytes zero;
 /// `None` when the memory cannot be had (the caller raises `MemoryError`).
 pub(crate) fn try_alloc_str(byte_len: usize, char_len: usize) -> Option<*mut u8> {
-    let s = try_alloc(&STR_DESC, STR_BYTES.checked_add(byte_len)?)?;
-    // SAFETY: `s` is a fresh str object.
+    // One byte more than the text: every str is NUL-terminated, so a C function
+    // receives its bytes without a copy (`seam_str_as_c`).
+    let s = try_alloc(&STR_DESC, STR_BYTES.checked_add(byte_len)?.checked_add(1)?)?;
+    // SAFETY: `s` is a fresh str object of `STR_BYTES + byte_len + 1` bytes.
     unsafe {
         set_word(s, STR_BYTE_LEN, byte_len as u64);
         set_word(s, STR_CHAR_LEN, char_len as u64);
+        *s.add(STR_BYTES + byte_len) = 0;
     }
     Some(s)
 }

@@ -29,6 +29,7 @@ pub mod layout;
 mod abi_check;
 mod arith;
 mod callable;
+mod cffi;
 mod class;
 mod dict;
 mod dunder;

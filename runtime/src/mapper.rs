@@ -2,7 +2,9 @@
 //!
 //! ```text
 //!   map(image)                                   (image: elf::Image, already verified)
-//!     ├─ refuse:   DT_NEEDED, constructors, text relocations, W+X pages
+//!     ├─ refuse:   constructors, text relocations, W+X pages
+//!     ├─ open:     the C libraries it needs (DT_NEEDED, from its modules'
+//!     │            `c_library`), with dlopen: they are ordinary C libraries
 //!     ├─ reserve:  one region for every PT_LOAD, within ±1.25 GB of the core's
 //!     │            text (a random address; MAP_FIXED_NOREPLACE, else anywhere)
 //!     ├─ copy:     each segment's file bytes (the rest stays zero: .bss)
@@ -10,7 +12,8 @@
 //!     │            the core (dlsym on the program, checked to lie in the core's
 //!     │            own segments), for Cranelift's libcalls the C library, else
 //!     │            the extensions it builds on (their symbols and class bounds,
-//!     │            from the loader); its own classes' bounds left pending
+//!     │            from the loader), else the C libraries it needs; its own
+//!     │            classes' bounds left pending
 //!   finish(mapped, own bounds)
 //!     ├─ fill:     the pending GOT entries, once the loader numbered the classes
 //!     ├─ rewrite:  GOT loads of near symbols into `lea`s (calls made direct),
@@ -113,6 +116,7 @@ pub(crate) unsafe fn map(
     beside: &dyn Fn(&str) -> Option<u64>,
 ) -> Result<Mapped, ElfError> {
     image.check_self_contained()?;
+    let libraries = open_needed(image)?;
     let page = page_size();
     let mut end = 0u64;
     for s in &image.loads {
@@ -135,7 +139,7 @@ pub(crate) unsafe fn map(
         unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), mapped.at(s.vaddr), bytes.len()) };
     }
     // SAFETY: the region is read-write and holds the image.
-    let (got, pending) = unsafe { relocate(image, &mapped, end, beside) }?;
+    let (got, pending) = unsafe { relocate(image, &mapped, end, beside, &libraries) }?;
     mapped.got = got;
     mapped.pending = pending;
     mapped.perms = perms;
@@ -295,6 +299,7 @@ unsafe fn relocate(
     mapped: &Mapped,
     end: u64,
     beside: &dyn Fn(&str) -> Option<u64>,
+    libraries: &[usize],
 ) -> Result<Relocated, ElfError> {
     let base = mapped.base() as u64;
     let mut cache: Vec<(u32, Symbol)> = Vec::new();
@@ -314,7 +319,7 @@ unsafe fn relocate(
         } else if let Some((_, s)) = cache.iter().find(|(i, _)| *i == r.symbol) {
             s.clone()
         } else {
-            let s = resolve(image, base, r.symbol, beside)?;
+            let s = resolve(image, base, r.symbol, beside, libraries)?;
             cache.push((r.symbol, s.clone()));
             s
         };
@@ -588,6 +593,7 @@ fn resolve(
     base: u64,
     index: u32,
     beside: &dyn Fn(&str) -> Option<u64>,
+    libraries: &[usize],
 ) -> Result<Symbol, ElfError> {
     let sym = image.dynamic_symbol(index)?;
     if sym.tls {
@@ -605,15 +611,64 @@ fn resolve(
             None => Symbol::Pending(sym.name),
         });
     }
-    match core_symbol(&sym.name).or_else(|| beside(&sym.name)) {
+    let found = core_symbol(&sym.name)
+        .or_else(|| beside(&sym.name))
+        .or_else(|| library_symbol(libraries, &sym.name));
+    match found {
         Some(address) => Ok(Symbol::Address(address)),
         None if sym.weak => Ok(Symbol::Address(0)),
-        None => Err(ElfError::Unsupported(format!(
+        None if libraries.is_empty() => Err(ElfError::Unsupported(format!(
             "it needs the symbol {}, which neither this core nor the extensions it was built \
              against define",
             sym.name
         ))),
+        None => Err(ElfError::Unsupported(format!(
+            "it needs the symbol {}, which neither this core, the extensions it was built \
+             against nor the C libraries it links define",
+            sym.name
+        ))),
     }
+}
+
+/// Opens the shared libraries `image` needs (`DT_NEEDED`), as `dlopen` would
+/// for a library of its own: each with its dependencies, symbols bound now,
+/// kept local to the handle. The handles are never closed, as the image is
+/// never unmapped.
+fn open_needed(image: &Image) -> Result<Vec<usize>, ElfError> {
+    let mut handles = Vec::new();
+    for name in image.needed()? {
+        let c_name = CString::new(name.as_str())
+            .map_err(|_| ElfError::Malformed("a library name holds a NUL byte".to_owned()))?;
+        // SAFETY: dlopen of a C library by name; its constructors run as for
+        // any library the program links.
+        let handle = unsafe { libc::dlopen(c_name.as_ptr(), libc::RTLD_NOW | libc::RTLD_LOCAL) };
+        if handle.is_null() {
+            // SAFETY: dlerror returns null or a NUL-terminated message.
+            let why = unsafe {
+                let e = libc::dlerror();
+                if e.is_null() {
+                    "unknown error".to_owned()
+                } else {
+                    std::ffi::CStr::from_ptr(e).to_string_lossy().into_owned()
+                }
+            };
+            return Err(ElfError::Unsupported(format!(
+                "it needs the C library {name}, which cannot be loaded: {why}"
+            )));
+        }
+        handles.push(handle as usize);
+    }
+    Ok(handles)
+}
+
+/// `name` in one of the C libraries `libraries` (handles from [`open_needed`]).
+fn library_symbol(libraries: &[usize], name: &str) -> Option<u64> {
+    let c_name = CString::new(name).ok()?;
+    libraries.iter().find_map(|&h| {
+        // SAFETY: dlsym only reads the symbol tables of a library opened above.
+        let address = unsafe { libc::dlsym(h as *mut c_void, c_name.as_ptr()) };
+        (!address.is_null()).then_some(address as u64)
+    })
 }
 
 /// The core as the mapper resolves against it: the program's handle and the

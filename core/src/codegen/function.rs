@@ -42,7 +42,7 @@ use super::counters;
 use super::roots::{self, OperandPlan};
 use super::{CodegenError, ModuleState, abi_type, function_signature, value_type};
 use crate::layout;
-use crate::rt::Rt;
+use crate::rt::{Abi, Rt};
 use crate::tir::{self, BinaryOp, Expr, ExprKind, Stmt, Type, UnaryOp};
 use seam_abi::gc;
 
@@ -920,6 +920,12 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             }
             ExprKind::CallIndirect { callee, args } => self.indirect_call(callee, args, ty)?,
             ExprKind::RtCall(rt, args) => self.runtime_call(*rt, args, ty)?,
+            ExprKind::CCall {
+                symbol,
+                params,
+                ret,
+                args,
+            } => self.c_call(symbol, params, *ret, args, ty)?,
             ExprKind::TypeCode(code) => {
                 let data = self.state.type_code(code)?;
                 self.data_addr(data)
@@ -1294,6 +1300,39 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             self.check_exception();
         }
         Ok(result)
+    }
+
+    /// A call of the C function `symbol` (`@seam.c_function`): arguments
+    /// converted to its machine classes; it never raises.
+    fn c_call(
+        &mut self,
+        symbol: &str,
+        params: &[Abi],
+        ret: Option<Abi>,
+        args: &'s [Expr],
+        ty: ir::Type,
+    ) -> Lowered {
+        if args.len() != params.len() {
+            return Err(self.malformed(format!(
+                "call of the C function `{symbol}` with {} arguments instead of {}",
+                args.len(),
+                params.len()
+            )));
+        }
+        let operands: Vec<&Expr> = args.iter().collect();
+        let values = self.eval_all(&operands)?;
+        let converted: Vec<Value> = values
+            .into_iter()
+            .zip(params)
+            .map(|(v, &abi)| coerce(&mut self.b, v, abi_type(abi)))
+            .collect();
+        let id = self.state.c_function(symbol, params, ret)?;
+        let f = self.refs.func(&mut self.b, self.state, id);
+        let call = self.b.ins().call(f, &converted);
+        Ok(match self.b.inst_results(call).first().copied() {
+            Some(v) => coerce(&mut self.b, v, ty),
+            None => self.zero(ty),
+        })
     }
 
     /// `l[i]` (`ListGetItem`) or `l[i] = v` (`ListSetItem`) inline: the index,

@@ -284,6 +284,8 @@ pub(crate) struct ModuleState {
     /// Runtime functions are declared on first use, so the object only
     /// references what the program calls.
     runtime: HashMap<Rt, FuncId>,
+    /// The C functions called (`@seam.c_function`), by symbol.
+    c_functions: HashMap<String, FuncId>,
     type_codes: HashMap<String, DataId>,
 }
 
@@ -432,6 +434,7 @@ impl ModuleState {
             bounds_by_symbol: false,
             class_bounds: HashMap::new(),
             runtime: HashMap::new(),
+            c_functions: HashMap::new(),
             type_codes: HashMap::new(),
         })
     }
@@ -555,6 +558,29 @@ impl ModuleState {
             .declare_function(rt.symbol(), Linkage::Import, &sig)
             .map_err(|e| CodegenError::Module(e.to_string()))?;
         self.runtime.insert(rt, id);
+        Ok(id)
+    }
+
+    /// The import of the C function `symbol` (`@seam.c_function`), declared on
+    /// first use with the C calling convention of the target.
+    pub(crate) fn c_function(
+        &mut self,
+        symbol: &str,
+        params: &[Abi],
+        ret: Option<Abi>,
+    ) -> Result<FuncId, CodegenError> {
+        if let Some(&id) = self.c_functions.get(symbol) {
+            return Ok(id);
+        }
+        let mut sig = self.module.make_signature();
+        sig.params
+            .extend(params.iter().map(|&a| abi_param(abi_type(a))));
+        sig.returns.extend(ret.map(|a| abi_param(abi_type(a))));
+        let id = self
+            .module
+            .declare_function(symbol, Linkage::Import, &sig)
+            .map_err(|e| CodegenError::Module(e.to_string()))?;
+        self.c_functions.insert(symbol.to_string(), id);
         Ok(id)
     }
 

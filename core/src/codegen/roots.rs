@@ -82,6 +82,7 @@ pub(crate) fn expr_operands(e: &Expr) -> Option<(Vec<&Expr>, bool)> {
         ExprKind::ListItem { list, index } => Some((vec![&**list, &**index], false)),
         ExprKind::Call(_, args)
         | ExprKind::RtCall(_, args)
+        | ExprKind::CCall { args, .. }
         | ExprKind::VirtualCall { args, .. } => Some((args.iter().collect(), false)),
         ExprKind::CallIndirect { callee, args } => Some((
             std::iter::once(&**callee).chain(args.iter()).collect(),
@@ -199,7 +200,10 @@ fn walk_expr<'a>(e: &'a Expr, visit: &mut dyn FnMut(Node<'a>)) {
             walk_expr(then, visit);
             walk_expr(otherwise, visit);
         }
-        ExprKind::Call(_, args) | ExprKind::RtCall(_, args) | ExprKind::Tuple(args) => {
+        ExprKind::Call(_, args)
+        | ExprKind::RtCall(_, args)
+        | ExprKind::CCall { args, .. }
+        | ExprKind::Tuple(args) => {
             for a in args {
                 walk_expr(a, visit);
             }

@@ -547,6 +547,7 @@ fn expr_uses_callable_code(e: &tir::Expr, found: &mut bool) {
         }
         ExprKind::Call(_, args)
         | ExprKind::RtCall(_, args)
+        | ExprKind::CCall { args, .. }
         | ExprKind::Tuple(args)
         | ExprKind::VirtualCall { args, .. } => {
             args.iter().for_each(|a| expr_uses_callable_code(a, found))

@@ -44,6 +44,9 @@ impl Checker<'_, '_> {
                     Some(Binding::Class(cid)) => self.construct(cid, c),
                     Some(Binding::Seam(SeamName::LoadExtension)) => self.load_extension(c),
                     Some(Binding::Seam(SeamName::Intmask)) => self.intmask(c),
+                    Some(Binding::Seam(
+                        s @ (SeamName::CPointer | SeamName::CLibrary | SeamName::CFunction),
+                    )) => self.c_item_call(s, c),
                     Some(Binding::Poisoned) => Err(Reported),
                     Some(_) => Err(self.error(n.range, format!("'{name}' is not callable"))),
                     None => match self.cx.builtin_class(name) {
@@ -87,6 +90,11 @@ impl Checker<'_, '_> {
                                 == Some(&Binding::SeamModule))
                 {
                     return self.intmask(c);
+                }
+                if !self.is_local_name(&a.value)
+                    && let Some(s) = self.cx.seam_item(self.module, &c.func)
+                {
+                    return self.c_item_call(s, c);
                 }
                 if let Some(call) = self.sys_call(a, c) {
                     return call;

@@ -55,6 +55,9 @@ pub(crate) struct Context<'a> {
     /// turns into a frozenset constant, the element order of its first occurrence
     /// (see `sets.rs`).
     pub constant_sets: HashMap<ModId, HashMap<String, Vec<String>>>,
+    /// The C symbols `@c_function` stubs call: the first stub's name and the
+    /// signature (one symbol has one).
+    pub c_symbols: HashMap<String, (String, String)>,
 }
 
 impl Context<'_> {

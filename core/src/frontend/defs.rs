@@ -47,6 +47,25 @@ pub(crate) enum SeamName {
     LoadExtension,
     /// `seam.intmask(expr)`: wrapping arithmetic (see `ints.rs`).
     Intmask,
+    /// `@seam.c_function`: a C function's typed stub (see `cfuncs.rs`).
+    CFunction,
+    /// `seam.c_library(...)`: a module's C code (see `cfuncs.rs`).
+    CLibrary,
+    /// `seam.CPointer`: a C handle, an `int` to the translator.
+    CPointer,
+}
+
+impl SeamName {
+    /// The item `seam.NAME` names, for the names whose qualified use the
+    /// front end resolves through [`super::context::Context::seam_item`].
+    pub(crate) fn from_attr(name: &str) -> Option<SeamName> {
+        match name {
+            "c_function" => Some(SeamName::CFunction),
+            "c_library" => Some(SeamName::CLibrary),
+            "CPointer" => Some(SeamName::CPointer),
+            _ => None,
+        }
+    }
 }
 
 /// A parsed module.

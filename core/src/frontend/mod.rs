@@ -12,6 +12,7 @@
 mod builtins;
 mod callable;
 mod calls;
+mod cfuncs;
 mod checker;
 mod classes;
 mod classexpr;
@@ -138,6 +139,7 @@ impl<'a> Context<'a> {
             providers: HashMap::new(),
             thunks: HashMap::new(),
             constant_sets: HashMap::new(),
+            c_symbols: HashMap::new(),
         };
         ctx.init_builtin_classes();
         ctx

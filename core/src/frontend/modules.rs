@@ -454,6 +454,9 @@ impl Context<'_> {
                     "Exported" => Binding::Seam(SeamName::Exported),
                     "load_extension" => Binding::Seam(SeamName::LoadExtension),
                     "intmask" => Binding::Seam(SeamName::Intmask),
+                    "c_function" => Binding::Seam(SeamName::CFunction),
+                    "c_library" => Binding::Seam(SeamName::CLibrary),
+                    "CPointer" => Binding::Seam(SeamName::CPointer),
                     _ => {
                         self.error(
                             file,

@@ -67,6 +67,16 @@ impl Context<'_> {
             if let (Some((class, _)), Some(&self_local)) = (sig.method, params.first()) {
                 ck.method_of = Some((class, self_local));
             }
+            if ck.cx.is_c_function(sig.module, &def) {
+                let body = ck.c_function_body(&def, &sig, &params).unwrap_or_default();
+                let locals = std::mem::take(&mut ck.locals);
+                let func = &mut self.program.functions[f];
+                func.params = params;
+                func.ret = sig.ret.clone();
+                func.locals = locals;
+                func.body = body;
+                continue;
+            }
             ck.prescan(&def.body);
             let mut body = Vec::new();
             let errors_before = ck.cx.diagnostics.len();
@@ -278,6 +288,15 @@ impl<'c, 'a> Checker<'c, 'a> {
             }
             Stmt::Import(_) | Stmt::ImportFrom(_) | Stmt::Pass(_) => {}
             Stmt::Expr(e) if matches!(e.value.as_ref(), Expr::StringLiteral(_)) => {}
+            Stmt::Expr(e)
+                if matches!(e.value.as_ref(), Expr::Call(c)
+                    if self.cx.seam_item(self.module, &c.func)
+                        == Some(super::defs::SeamName::CLibrary)) =>
+            {
+                if let Expr::Call(c) = e.value.as_ref() {
+                    let _ = self.c_library(c);
+                }
+            }
             Stmt::AnnAssign(a) => match &a.value {
                 Some(value) => self.global_initialiser(&a.target, value, out),
                 None => {
@@ -332,6 +351,13 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     pub(super) fn check_decorator(&mut self, d: &ast::Decorator) -> R<()> {
+        let target = match &d.expression {
+            Expr::Call(c) => c.func.as_ref(),
+            other => other,
+        };
+        if self.cx.seam_item(self.module, target) == Some(super::defs::SeamName::CFunction) {
+            return Ok(());
+        }
         let ok = match &d.expression {
             Expr::Name(n) => matches!(
                 self.cx.module(self.module).scope.get(n.id.as_str()),
@@ -358,7 +384,7 @@ impl<'c, 'a> Checker<'c, 'a> {
         } else {
             Err(self.error(
                 d.range,
-                "unsupported decorator: only @export and @final from seam",
+                "unsupported decorator: only @export, @final and @c_function from seam",
             ))
         }
     }

@@ -73,6 +73,7 @@ impl Context<'_> {
                         format!("'{other}' needs type arguments, e.g. {other}[int]"),
                     ),
                     Some(Binding::TypingTextIO) => Ok(Type::File),
+                    Some(Binding::Seam(SeamName::CPointer)) => Ok(Type::Int),
                     Some(Binding::TypingIO) => err(
                         ann.range(),
                         "IO needs a type argument: IO[str] (a text file)",
@@ -200,6 +201,9 @@ impl Context<'_> {
                         if scope.get(m.id.as_str()) == Some(&Binding::TypingModule)) =>
             {
                 Ok(Type::File)
+            }
+            Expr::Attribute(_) if self.seam_item(module, ann) == Some(SeamName::CPointer) => {
+                Ok(Type::Int)
             }
             Expr::Attribute(_) => match self.class_named(module, ann) {
                 Some(c) => Ok(Type::Instance(c)),
