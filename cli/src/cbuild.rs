@@ -108,10 +108,7 @@ pub fn describe(tc: &Toolchain, json: bool) -> String {
         text.push('\n');
         text
     } else {
-        fields
-            .iter()
-            .map(|(k, v)| format!("{k} = {v}\n"))
-            .collect()
+        fields.iter().map(|(k, v)| format!("{k} = {v}\n")).collect()
     }
 }
 

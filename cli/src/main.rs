@@ -180,10 +180,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
             static_ext,
             c,
-        } => Ok(match build_core(&entry, &output, &static_ext, &c.config())? {
-            true => ExitCode::SUCCESS,
-            false => ExitCode::from(1),
-        }),
+        } => Ok(
+            match build_core(&entry, &output, &static_ext, &c.config())? {
+                true => ExitCode::SUCCESS,
+                false => ExitCode::from(1),
+            },
+        ),
         Command::BuildExt {
             ext,
             exports,
@@ -570,7 +572,10 @@ fn run_cached(entry: &Path, c_config: &cbuild::CConfig, args: &[String]) -> Resu
     // The C code the modules declare, and how it is built (headers they
     // include are not known before compiling: a changed header alone is
     // not seen here; `seam build` records them).
-    let program = checked.program.as_ref().expect("no diagnostics means a program");
+    let program = checked
+        .program
+        .as_ref()
+        .expect("no diagnostics means a program");
     for lib in &program.c_libraries {
         feed(format!("{lib:?}").as_bytes());
         for src in &lib.sources {

@@ -25,7 +25,10 @@ pub fn run(entry: &Path, c_config: &CConfig, args: &[String]) -> Result<ExitCode
     let python = std::env::var_os("SEAM_PYTHON").unwrap_or_else(|| "python3".into());
     let c_cache = crate::cache_dir()?.join("py-c");
     let status = Command::new(&python)
-        .env("SEAM_C_TOOLCHAIN", cbuild::describe(&cbuild::host(), true).trim_end())
+        .env(
+            "SEAM_C_TOOLCHAIN",
+            cbuild::describe(&cbuild::host(), true).trim_end(),
+        )
         .env("SEAM_C_CONFIG", cbuild::config_json(c_config))
         .env("SEAM_PY_CACHE", &c_cache)
         .arg(&bootstrap)

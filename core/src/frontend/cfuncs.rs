@@ -25,8 +25,8 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::checker::{Checker, R};
-use super::defs::{Binding, FuncSig, ModId, SeamName};
 use super::context::Context;
+use super::defs::{Binding, FuncSig, ModId, SeamName};
 use crate::rt::{Abi, Rt};
 use crate::tir::{self, ExprKind, LocalId, Type};
 
@@ -116,10 +116,7 @@ impl Checker<'_, '_> {
             }
         }
         if !c_identifier(&symbol) {
-            return Err(self.error(
-                range,
-                format!("'{symbol}' is not a C identifier"),
-            ));
+            return Err(self.error(range, format!("'{symbol}' is not a C identifier")));
         }
         if symbol.starts_with("seam_") {
             return Err(self.error(
@@ -283,7 +280,8 @@ impl Checker<'_, '_> {
             }
             SeamName::CLibrary => Err(self.error(
                 c.range(),
-                "c_library(...) declares a module's C code: it is a statement of its own at the                  module's top level",
+                "c_library(...) declares a module's C code: it is a statement of its own at the \
+                 module's top level",
             )),
             _ => Err(self.error(
                 c.range(),
@@ -348,7 +346,10 @@ impl Checker<'_, '_> {
                         if !self.cx.loader.is_dir(&path) {
                             return Err(self.error(
                                 range,
-                                format!("directory '{text}' not found (looked for {})", path.display()),
+                                format!(
+                                    "directory '{text}' not found (looked for {})",
+                                    path.display()
+                                ),
                             ));
                         }
                         if arg == "include_dirs" {

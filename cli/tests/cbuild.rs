@@ -1,0 +1,274 @@
+//! C code in Seam modules, where it goes wrong: a source that does not
+//! compile, a missing header or library, a C symbol nobody defines (at build
+//! time, or as an `ImportError` when the extension loads, three ways), and
+//! what a project may change (`--c-include-dir`); `seam flags` and the
+//! dependency file. The programs that work are corpus and ext cases
+//! (`tests/programs/cfunc_types`, `tests/ext/c_functions`).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fresh scratch directory holding `files`.
+fn scratch(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("cbuild-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    for (path, text) in files {
+        let path = dir.join(path);
+        fs::create_dir_all(path.parent().expect("a parent")).expect("creating a directory");
+        fs::write(&path, text).expect("writing a file");
+    }
+    dir
+}
+
+/// `seam ARGS` in `dir`, with a cache of the test's own.
+fn seam(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_seam"))
+        .args(args)
+        .current_dir(dir)
+        .env("SEAM_CACHE_DIR", dir.join("cache"))
+        .output()
+        .expect("running seam")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Fails unless `out` exited with status 1 and its stderr holds each of `wanted`.
+fn fails_with(out: &Output, wanted: &[&str]) {
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
+    for w in wanted {
+        assert!(stderr.contains(w), "{w:?} not in stderr:\n{stderr}");
+    }
+}
+
+/// A core calling `glue_answer` from `glue.c`, with the given declaration.
+fn core_with(declaration: &str) -> String {
+    format!(
+        "import seam\n\
+         from seam import c_function\n\
+         \n\
+         {declaration}\n\
+         \n\
+         \n\
+         @c_function\n\
+         def glue_answer() -> int:\n    raise NotImplementedError\n\
+         \n\
+         \n\
+         def main(argv: list[str]) -> int:\n    print(glue_answer())\n    return 0\n"
+    )
+}
+
+#[test]
+fn a_c_source_that_does_not_compile_names_the_module_and_the_compilers_error() {
+    let dir = scratch(
+        "syntax",
+        &[
+            (
+                "main.py",
+                &core_with("seam.c_library(sources=[\"glue.c\"])"),
+            ),
+            ("glue.c", "long glue_answer(void) { return 42 }\n"),
+        ],
+    );
+    let out = seam(&dir, &["build-core", "main.py", "-o", "core"]);
+    fails_with(
+        &out,
+        &[
+            "seam: error: module 'main': the C source glue.c does not compile:",
+            "glue.c:1:35: error: expected",
+        ],
+    );
+    assert!(!dir.join("core").exists() && !dir.join("core.exports").exists());
+}
+
+#[test]
+fn a_missing_header_is_the_compilers_error_and_an_include_dir_finds_it() {
+    let dir = scratch(
+        "header",
+        &[
+            (
+                "main.py",
+                &core_with("seam.c_library(sources=[\"glue.c\"])"),
+            ),
+            (
+                "glue.c",
+                "#include \"answer.h\"\nlong glue_answer(void) { return ANSWER; }\n",
+            ),
+            ("inc/answer.h", "#define ANSWER 42\n"),
+        ],
+    );
+    let out = seam(&dir, &["build-core", "main.py", "-o", "core"]);
+    fails_with(
+        &out,
+        &["module 'main': the C source", "answer.h: No such file"],
+    );
+    // The project says where the header is, for every module.
+    let out = seam(
+        &dir,
+        &[
+            "build-core",
+            "main.py",
+            "-o",
+            "core",
+            "--c-include-dir",
+            "inc",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let run = Command::new(dir.join("core"))
+        .output()
+        .expect("running the core");
+    assert_eq!(text(&run.stdout), "42\n");
+    // The dependency file lists the C source and the header it included.
+    let depfile = fs::read_to_string(dir.join("core.d")).expect("core.d");
+    assert!(
+        depfile.contains("glue.c") && depfile.contains("inc/answer.h"),
+        "{depfile}"
+    );
+    // `seam py` compiles the same source with the same override.
+    let out = seam(&dir, &["py", "--c-include-dir", "inc", "main.py"]);
+    assert_eq!(text(&out.stdout), "42\n", "{}", text(&out.stderr));
+}
+
+#[test]
+fn a_missing_library_fails_the_link_naming_the_module() {
+    let dir = scratch(
+        "library",
+        &[
+            (
+                "main.py",
+                &core_with(
+                    "seam.c_library(sources=[\"glue.c\"], libraries=[\"seam_no_such_library\"])",
+                ),
+            ),
+            ("glue.c", "long glue_answer(void) { return 42; }\n"),
+        ],
+    );
+    let out = seam(&dir, &["build-core", "main.py", "-o", "core"]);
+    fails_with(
+        &out,
+        &[
+            "linking core failed (C code and libraries of module 'main'):",
+            "seam_no_such_library",
+        ],
+    );
+    let out = seam(&dir, &["py", "main.py"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("ImportError: module 'main': its C code does not build:")
+            && stderr.contains("seam_no_such_library"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_c_symbol_nobody_defines_fails_the_core_link_and_the_extension_load() {
+    let core = "import seam\n\
+        from seam import export, load_extension\n\
+        \n\
+        \n\
+        @export\n\
+        class Space:\n    pass\n\
+        \n\
+        \n\
+        def main(argv: list[str]) -> int:\n    \
+            try:\n        load_extension(\"ext\", Space())\n    \
+            except ImportError as e:\n        print(e)\n    \
+            return 0\n";
+    let ext = "import seam\n\
+        from seam import c_function\n\
+        from main import Space\n\
+        \n\
+        seam.c_library(sources=[\"glue.c\"])\n\
+        \n\
+        \n\
+        @c_function\n\
+        def glue_missing() -> int:\n    raise NotImplementedError\n\
+        \n\
+        \n\
+        def init_module(space: Space) -> None:\n    print(glue_missing())\n";
+    let dir = scratch(
+        "symbol",
+        &[
+            ("main.py", core),
+            ("ext.py", ext),
+            ("glue.c", "long glue_other(void) { return 1; }\n"),
+        ],
+    );
+    // Linked into the core, the linker finds the symbol missing.
+    let out = seam(
+        &dir,
+        &[
+            "build-core",
+            "main.py",
+            "--static-ext",
+            "ext.py",
+            "-o",
+            "static",
+        ],
+    );
+    fails_with(&out, &["linking static failed", "glue_missing"]);
+    // From a .so, loading it is an ImportError naming the symbol.
+    let out = seam(&dir, &["build-core", "main.py", "-o", "core"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = seam(
+        &dir,
+        &[
+            "build-ext",
+            "ext.py",
+            "--exports",
+            "core.exports",
+            "-o",
+            "ext.so",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let run = Command::new(dir.join("core"))
+        .current_dir(&dir)
+        .output()
+        .expect("running the core");
+    let stdout = text(&run.stdout);
+    assert!(
+        stdout.starts_with("cannot load extension 'ext.so': ")
+            && stdout.contains("it needs the symbol glue_missing, which neither this core"),
+        "{stdout}"
+    );
+    // Untranslated, the first call is the ImportError.
+    let out = seam(&dir, &["py", "main.py"]);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("C function 'glue_missing' not found in module 'ext''s C code"),
+        "{stdout}{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn seam_flags_prints_what_the_builds_use() {
+    let dir = scratch("flags", &[]);
+    fs::create_dir_all(&dir).expect("scratch");
+    let out = seam(&dir, &["flags"]);
+    assert!(out.status.success());
+    let flags = text(&out.stdout);
+    for var in [
+        "SEAM_TARGET = ",
+        "SEAM_CC = cc\n",
+        "SEAM_AR = ar\n",
+        "SEAM_CFLAGS = -O2 -fPIC\n",
+        "SEAM_SHARED_LDFLAGS = -shared -nostartfiles",
+        "SEAM_EXE_LIBS = -lm\n",
+    ] {
+        assert!(flags.contains(var), "{var:?} not in:\n{flags}");
+    }
+    let out = seam(&dir, &["flags", "--json"]);
+    let json = text(&out.stdout);
+    assert!(
+        json.starts_with('{') && json.contains("\"cflags\":[\"-O2\",\"-fPIC\"]"),
+        "{json}"
+    );
+}
