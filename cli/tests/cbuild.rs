@@ -272,3 +272,63 @@ fn seam_flags_prints_what_the_builds_use() {
         "{json}"
     );
 }
+
+/// The showcase (`examples/cproject`: a core and two modules wrapping
+/// libqrencode and zlib) prints the same three ways, what `expected.stdout` holds.
+#[test]
+fn the_showcase_runs_three_ways() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/cproject");
+    let expected = fs::read_to_string(root.join("expected.stdout")).expect("expected.stdout");
+    let out_dir = scratch("showcase", &[]);
+    fs::create_dir_all(&out_dir).expect("scratch");
+    let out = |name: &str| out_dir.join(name).display().to_string();
+    let check = |what: &str, output: Output| {
+        assert!(output.status.success(), "{what}: {}", text(&output.stderr));
+        assert_eq!(text(&output.stdout), expected, "{what}");
+    };
+    let seam_here = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_seam"))
+            .args(args)
+            .current_dir(&root)
+            .env("SEAM_CACHE_DIR", out_dir.join("cache"))
+            .output()
+            .expect("running seam")
+    };
+    check("seam py", seam_here(&["py", "main.py"]));
+    let built = seam_here(&[
+        "build-core",
+        "main.py",
+        "--static-ext",
+        "qr.py",
+        "--static-ext",
+        "zz.py",
+        "-o",
+        &out("static"),
+    ]);
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    check(
+        "linked in",
+        Command::new(out_dir.join("static")).output().expect("run"),
+    );
+    let built = seam_here(&["build-core", "main.py", "-o", &out("core")]);
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    for m in ["qr", "zz"] {
+        let built = seam_here(&[
+            "build-ext",
+            &format!("{m}.py"),
+            "--exports",
+            &out("core.exports"),
+            "-o",
+            &out(&format!("{m}.so")),
+        ]);
+        assert!(built.status.success(), "{}", text(&built.stderr));
+    }
+    check(
+        ".so files",
+        Command::new(out_dir.join("core"))
+            .arg(&out_dir)
+            .env("SEAM_GC_STRESS", "1")
+            .output()
+            .expect("run"),
+    );
+}
