@@ -478,6 +478,45 @@ def ext_calls(runs: int) -> bool:
     return ok
 
 
+C_ROUNDS = 100_000_000
+
+
+def c_calls(runs: int) -> bool:
+    """`bench/c`: a call of a C function (`@seam.c_function`) against a call of
+    the same function written in Seam, with ints and with a str argument."""
+    src = os.path.join(BENCH, "c", "main.py")
+    exe = os.path.join(OUT, "c_calls")
+    must(run([SEAM, "build-core", src, "-o", exe]), "build-core (bench/c)")
+    ok = True
+    for a, b in (("seam", "c"), ("seam-str", "c-str")):
+        outs = {m: seam_py(src, [m, "1000"]).stdout for m in (a, b)}
+        outs |= {f"{m} translated": run([exe, m, "1000"]).stdout for m in (a, b)}
+        if len(set(outs.values())) != 1:
+            ok = False
+            log(f"c_calls: outputs differ: {outs!r}")
+    rows = []
+    for a, b in (("seam", "c"), ("seam-str", "c-str")):
+        sides = [Side(a, [exe, a, str(C_ROUNDS)]), Side(b, [exe, b, str(C_ROUNDS)])]
+        for i in range(runs):
+            log(f"c_calls {b}: run {i + 1}/{runs}")
+            rs = [s.measure() for s in sides]
+            if rs[0].stdout != rs[1].stdout:
+                ok = False
+                log(f"c_calls: {a} and {b} results differ: {rs[0].stdout!r} / {rs[1].stdout!r}")
+        rows.append(sides)
+    print(f"### C functions: a C call against a Seam call (best of {runs}, alternating)\n")
+    print(f"`bench/c`: {C_ROUNDS:,} calls in a loop of the core, each side's function as small as the "
+          "other's: `(acc ^ i) + 1` of two ints; the length of a str (`strlen` in C, which the str reaches "
+          f"without a copy; `len(s) + 0` in Seam). Results {'identical (also under `seam py`)' if ok else 'DIFFERENT'}.\n")
+    print("| call | Seam (s) | C (s) | ns / call, Seam | ns / call, C | C / Seam |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for (s, c), what in zip(rows, ("two ints", "one str")):
+        print(f"| {what} | {s.best:.3f} | {c.best:.3f} | {s.best / C_ROUNDS * 1e9:.2f} "
+              f"| {c.best / C_ROUNDS * 1e9:.2f} | **{c.best / s.best:.2f}×** |")
+    print()
+    return ok
+
+
 DISPATCH_ROUNDS = 3_000_000
 
 
@@ -964,6 +1003,8 @@ def main(argv: list[str]) -> int:
                           ("ext_build", ext_build), ("ext_load", ext_load)):
         if selected(args.only, name, ("ext", "extensions")):
             ok &= section(args.runs)
+    if selected(args.only, "c_calls", ("c",)):
+        ok &= c_calls(args.runs)
     if selected(args.only, "gc_pauses", ("objects", "gc")):
         ok &= gc_pauses(args.runs)
     if selected(args.only, "scheme", ("scheme",)) or any(

@@ -7,7 +7,7 @@
 # installed here from Debian's ocaml-nox when missing (skipped if apt cannot). About 4 minutes on 2 cores.
 # Arguments go to run.py: --runs N, --lines N, --py-budget S, --skip-throughput,
 # and filters: section names (throughput, programs, objects, ext, scheme) or substrings of
-# benchmark names (fib, binary_trees, ext_calls, ext_alloc, ext_build, ext_load, gc_pauses,
+# benchmark names (fib, binary_trees, ext_calls, ext_alloc, ext_build, ext_load, c_calls, gc_pauses,
 # tak, primes, vectors, loop). The scheme section also runs guile, scm, gsi and tinyscheme when installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
