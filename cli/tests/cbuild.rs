@@ -332,3 +332,32 @@ fn the_showcase_runs_three_ways() {
             .expect("run"),
     );
 }
+
+/// The showcase's Makefile builds its C glue out of tree with what `seam flags`
+/// prints, and its C test passes.
+#[test]
+fn seam_flags_drives_the_showcases_out_of_tree_c_build() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/cproject");
+    let out_dir = scratch("make", &[]);
+    let make = Command::new("make")
+        .arg("-C")
+        .arg(&root)
+        .arg("check")
+        .arg(format!("SEAM={}", env!("CARGO_BIN_EXE_seam")))
+        .arg(format!("OUT={}", out_dir.join("c").display()))
+        .output()
+        .expect("running make (install it: apt-get install make)");
+    let stdout = text(&make.stdout);
+    assert!(make.status.success(), "{stdout}{}", text(&make.stderr));
+    assert!(stdout.contains("glue_test: ok"), "{stdout}");
+    // The objects were compiled with the flags the builds use.
+    let flags = text(&seam(&out_dir, &["flags"]).stdout);
+    let cflags = flags
+        .lines()
+        .find_map(|l| l.strip_prefix("SEAM_CFLAGS = "))
+        .expect("SEAM_CFLAGS");
+    assert!(
+        stdout.contains(&format!("cc {cflags} -c qr_glue.c")),
+        "{stdout}"
+    );
+}
