@@ -104,6 +104,13 @@ macro_rules! foreach_runtime_function {
         /// `hex(i)`, `oct(i)`, `bin(i)` for `base` 16, 8, 2: `-0x1f`, `0o17`, `0b101`.
         IntToBase = seam_int_to_base(I64, I64) -> Ptr, raises;
 
+        // ---- `e.args` (see the runtime's `exc_args.rs`) ----
+        /// `len(e.args)` of an exception instance.
+        ExcArgsLen = seam_exc_args_len(Ptr) -> I64;
+        /// `str(e.args)` (index MISSING), or `str(e.args[i])`, or `repr(e.args[i])` when
+        /// the flag is 1; IndexError "tuple index out of range".
+        ExcArgsText = seam_exc_args_text(Ptr, I64, I8) -> Ptr, raises;
+
         // ---- C functions (`@seam.c_function`) ----
         /// The NUL-terminated UTF-8 bytes of a `str`, for a C function's `const char *`
         /// parameter: the object's own bytes (every `str` is followed by a NUL byte), valid

@@ -23,6 +23,7 @@ use crate::cffi::*;
 use crate::dict::*;
 use crate::dunder::*;
 use crate::error::*;
+use crate::exc_args::*;
 use crate::exc_state::*;
 use crate::file::*;
 use crate::format::*;

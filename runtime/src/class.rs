@@ -162,6 +162,9 @@ unsafe fn exc_str(exc: *mut u8) -> *mut u8 {
             return empty_str();
         };
         let elems = tuple_elems(code);
+        if word(args, TUPLE_LEN) == 0 {
+            return empty_str();
+        }
         if word(args, TUPLE_LEN) == 1 && elems.len() == 1 {
             // The element's code is the tuple code's tail, so it is NUL-terminated.
             let item = word(args, TUPLE_ITEMS);

@@ -32,8 +32,8 @@
 //! lives in [`crate::format`].
 
 use crate::dunder::{hash_value, pending};
-use crate::error::{ExcKind, raise};
-use crate::format::{repr_key, repr_word};
+use crate::error::{Arg, ExcKind, raise, raise_with_args};
+
 use crate::gcglue::{
     Roots, alloc_dict, alloc_tuple, barrier, ptr, set_ref, set_word, try_alloc_array,
     try_alloc_dict, word,
@@ -425,17 +425,18 @@ impl Dict {
         }
     }
 
-    /// Raises KeyError for `key` (sets the exception state and returns).
+    /// Raises KeyError for `key`, its one argument (sets the exception state and returns).
     unsafe fn key_error(self, key: u64) {
         // SAFETY: see the type's contract.
-        let text = unsafe {
+        let code = unsafe {
             match self.key_code() {
-                Some(code) => repr_word(key, code),
-                None => repr_key(key, self.key_is_str()),
+                Some(code) => code.to_vec(),
+                None if self.key_is_str() => b"s".to_vec(),
+                None => b"i".to_vec(),
             }
         };
         if !pending() {
-            raise(ExcKind::KeyError, &text)
+            raise_with_args(ExcKind::KeyError, "", &[Arg::Value(key, code)]);
         }
     }
 }
@@ -1033,7 +1034,11 @@ pub unsafe extern "C" fn seam_dict_popitem(d: *mut u8, ref_mask: i64) -> *mut u8
     // is allocated, and the entry is read after the allocation.
     unsafe {
         if Dict(d).len() == 0 {
-            raise(ExcKind::KeyError, "'popitem(): dictionary is empty'");
+            raise_with_args(
+                ExcKind::KeyError,
+                "",
+                &[Arg::Str("popitem(): dictionary is empty".to_owned())],
+            );
             return std::ptr::null_mut();
         }
         let roots = Roots::new();

@@ -16,12 +16,13 @@
 //! Knows nothing of where an error came from beyond its class and message.
 
 use crate::class::{class_name, class_of, exc_message_text, new_instance};
+pub(crate) use crate::exc_args::{Arg, raise_with_args};
 pub(crate) use crate::exc_state::{current, set_current};
 use crate::fatal::fatal;
 pub(crate) use crate::fatal::traceback_text;
 use crate::gcglue::{Roots, set_ref};
 use crate::layout::EXC_MESSAGE;
-use crate::strobj::{empty_str, new_str, str_as_str};
+use crate::strobj::{new_str, str_as_str};
 use std::ptr::{null, null_mut};
 
 pub use seam_abi::ExcKind;
@@ -45,6 +46,9 @@ pub(crate) fn builtin_class(kind: ExcKind) -> *const u8 {
 pub(crate) struct Exc {
     pub kind: ExcKind,
     pub msg: String,
+    /// Its `args` when they are not `(msg,)` (see [`crate::exc_args`]); the
+    /// message is then none when empty.
+    pub args: Option<Vec<Arg>>,
 }
 
 impl Exc {
@@ -52,12 +56,25 @@ impl Exc {
         Exc {
             kind,
             msg: msg.into(),
+            args: None,
+        }
+    }
+
+    /// An error whose `args` are `args`, with message `msg` (none when empty).
+    pub(crate) fn with_args(kind: ExcKind, msg: impl Into<String>, args: Vec<Arg>) -> Exc {
+        Exc {
+            kind,
+            msg: msg.into(),
+            args: Some(args),
         }
     }
 
     /// Raises this error (sets the exception state and returns).
     pub(crate) fn raise(self) {
-        raise(self.kind, &self.msg)
+        match &self.args {
+            Some(args) => raise_with_args(self.kind, &self.msg, args),
+            None => raise(self.kind, &self.msg),
+        }
     }
 }
 
@@ -86,15 +103,21 @@ pub(crate) fn raise(kind: ExcKind, msg: &str) {
     unsafe { raise_with(kind, text) }
 }
 
-/// Raises builtin exception `kind` with the message `str` `msg`. May collect.
+/// Raises builtin exception `kind` with the message `str` `msg` (null for
+/// none). May collect.
 ///
 /// # Safety
-/// `msg` must be a live `str`; it is rooted here.
+/// `msg` must be null or a live `str`; it is rooted here.
 unsafe fn raise_with(kind: ExcKind, msg: *mut u8) {
     let desc = builtin_class(kind);
     if desc.is_null() {
-        // SAFETY: forwarded from the caller.
-        fatal(kind.qualified_name(), unsafe { str_as_str(msg) });
+        let text = if msg.is_null() {
+            ""
+        } else {
+            // SAFETY: forwarded from the caller.
+            unsafe { str_as_str(msg) }
+        };
+        fatal(kind.qualified_name(), text);
     }
     let roots = Roots::new();
     roots.push(msg);
@@ -155,14 +178,14 @@ pub(crate) fn report_uncaught() -> bool {
 // ---- the ABI ----
 
 /// Raises builtin exception `kind` (an [`ExcKind`] value; unknown values mean
-/// `Exception`) with message `msg` (a `str`, or null for the empty message).
+/// `Exception`) with message `msg` (a `str`, or null for none: `args` is then
+/// `()`, as for `raise AssertionError` or an `assert` without a message).
 ///
 /// # Safety
 /// `msg` must be null or a live `str`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn seam_raise_builtin(kind: i64, msg: *mut u8) {
-    let msg = if msg.is_null() { empty_str() } else { msg };
-    // SAFETY: `msg` is a live str.
+    // SAFETY: `msg` is null or a live str.
     unsafe { raise_with(ExcKind::from_id(kind).unwrap_or(ExcKind::Exception), msg) }
 }
 

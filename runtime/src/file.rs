@@ -21,8 +21,8 @@
 //! Standard output goes through the buffer of [`crate::output`], so
 //! `print` and `sys.stdout.write` interleave; standard error is unbuffered.
 
-use crate::error::{Exc, ExcKind, check};
-use crate::gcglue::{Roots, set_ref, set_word, word};
+use crate::error::{Arg, Exc, ExcKind, check};
+use crate::gcglue::{Roots, set_word, word};
 use crate::list::{list_append_word, new_list};
 use crate::memory::{try_reserve, try_zeroed_bytes};
 use crate::output::{flush_stdout, write_stderr, write_stdout};
@@ -207,12 +207,14 @@ fn os_error(err: &std::io::Error, filename: Option<&str>) -> Exc {
         21 => ExcKind::IsADirectoryError,
         _ => ExcKind::OSError,
     };
-    let mut msg = format!("[Errno {errno}] {}", strerror_text(errno));
+    let strerror = strerror_text(errno);
+    let mut msg = format!("[Errno {errno}] {strerror}");
     if let Some(name) = filename {
         msg.push_str(": ");
         crate::format::write_str_repr(&mut msg, name);
     }
-    Exc::new(kind, msg)
+    // `args` is `(errno, strerror)`; the file name shows in `str(e)` only.
+    Exc::with_args(kind, msg, vec![Arg::Int(errno.into()), Arg::Str(strerror)])
 }
 
 fn check_open(st: &FileState) -> Result<(), Exc> {
@@ -258,7 +260,18 @@ fn decode_error(data: &[u8], start: usize, len: usize, reason: &str) -> Exc {
             start + len - 1
         )
     };
-    Exc::new(ExcKind::UnicodeDecodeError, msg)
+    // `args` is `(encoding, object, start, end, reason)`, the object the bytes being decoded.
+    Exc::with_args(
+        ExcKind::UnicodeDecodeError,
+        msg,
+        vec![
+            Arg::Str("utf-8".to_owned()),
+            Arg::Bytes(data.to_vec()),
+            Arg::Int(start as i64),
+            Arg::Int((start + len) as i64),
+            Arg::Str(reason.to_owned()),
+        ],
+    )
 }
 
 /// Decodes `data` as strict UTF-8: the text and how many bytes it used. Unless
@@ -737,30 +750,18 @@ pub unsafe extern "C" fn seam_input(prompt: *mut u8) -> *mut u8 {
     }
 }
 
-/// The `SystemExit` instance `sys.exit(code)` raises, carrying `code`
-/// ([`crate::MISSING`] for none) as its message, which is what `str()` of
-/// CPython's instance gives.
+/// The `SystemExit` instance `sys.exit(code)` raises: `args` `(code,)`, or
+/// `()` for none ([`crate::MISSING`]), so that `str()` of it is CPython's.
 #[unsafe(no_mangle)]
 pub extern "C" fn seam_system_exit_new(code: i64) -> *mut u8 {
-    let msg = if code == crate::MISSING {
-        String::new()
+    let args = if code == crate::MISSING {
+        Vec::new()
     } else {
-        code.to_string()
+        vec![Arg::Int(code)]
     };
-    let desc = crate::error::builtin_class(ExcKind::SystemExit);
-    if desc.is_null() {
-        crate::fatal::fatal(ExcKind::SystemExit.qualified_name(), &msg);
+    let exc = crate::exc_args::new_with_args(ExcKind::SystemExit, "", &args);
+    if exc.is_null() {
+        crate::memory::out_of_memory();
     }
-    let roots = Roots::new();
-    let text = roots.push(new_str(&msg));
-    // SAFETY: the registered descriptor is the translator's SystemExit class,
-    // whose instances have room for the message; `text` is rooted.
-    unsafe {
-        let exc = crate::class::new_instance(desc);
-        if exc.is_null() {
-            crate::memory::out_of_memory();
-        }
-        set_ref(exc, crate::layout::EXC_MESSAGE, text as u64);
-        exc
-    }
+    exc
 }

@@ -133,6 +133,8 @@ pub(crate) unsafe fn write_repr(out: &mut String, w: u64, tc: &[u8]) {
             b'b' => out.push_str(if w != 0 { "True" } else { "False" }),
             b'n' => out.push_str("None"),
             b's' => write_str_repr(out, str_as_str(p)),
+            // A `bytes` argument of an exception the runtime raised, held as its repr.
+            b'y' => out.push_str(str_as_str(p)),
             b'o' => write_repr(out, unbox_optional(w, &tc[1..]), &tc[1..]),
             b'S' => {
                 let elems = set_elements(p);
@@ -226,15 +228,6 @@ pub(crate) unsafe fn repr_word(w: u64, tc: &[u8]) -> String {
     // SAFETY: forwarded from the caller.
     unsafe { write_repr(&mut out, w, &tc[..type_len(tc)]) };
     out
-}
-
-/// The repr of a dict key (an int word, or a `str` when `is_str`).
-///
-/// # Safety
-/// A `str` key must be live.
-pub(crate) unsafe fn repr_key(key: u64, is_str: bool) -> String {
-    // SAFETY: forwarded from the caller.
-    unsafe { repr_word(key, if is_str { b"s" } else { b"i" }) }
 }
 
 // ---- the ABI ----

@@ -36,6 +36,7 @@ mod dunder;
 mod elf;
 mod entry;
 mod error;
+mod exc_args;
 mod exc_state;
 mod fatal;
 mod fault;

@@ -88,11 +88,6 @@ pub(crate) fn init_reserve() {
         if RESERVE.is_null() {
             out_of_memory();
         }
-        crate::gcglue::set_ref(
-            RESERVE,
-            crate::layout::EXC_MESSAGE,
-            crate::strobj::empty_str() as u64,
-        );
     }
 }
 
@@ -110,15 +105,10 @@ pub(crate) fn raise_memory_error() {
     // SAFETY: registered builtin descriptors are class descriptors whose
     // instances have room for the message; the empty str is a static root.
     unsafe {
+        // No message: `args` is `()`, as CPython's `MemoryError()`.
         let mut exc = crate::class::new_instance(desc);
         if exc.is_null() {
             exc = RESERVE;
-        } else {
-            crate::gcglue::set_ref(
-                exc,
-                crate::layout::EXC_MESSAGE,
-                crate::strobj::empty_str() as u64,
-            );
         }
         if exc.is_null() {
             out_of_memory();

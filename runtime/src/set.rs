@@ -15,8 +15,8 @@
 //! the elements (a reference array when they are references). The element
 //! type code is a static string generated code passes to [`seam_set_new`].
 
-use crate::error::{ExcKind, raise};
-use crate::format::repr_word;
+use crate::error::{Arg, ExcKind, raise, raise_with_args};
+
 use crate::gcglue::{
     Roots, barrier, nonnull_or_out_of_memory, ptr, set_ref, set_word, try_alloc_array,
     try_alloc_set, word,
@@ -572,9 +572,9 @@ pub unsafe extern "C" fn seam_set_remove(s: *mut u8, x: u64) {
     // SAFETY: forwarded from the caller.
     unsafe {
         let st = set(s);
-        if !st.discard(x, hash_of(x, st.tc())) {
-            let text = repr_word(x, st.tc());
-            raise(ExcKind::KeyError, &text);
+        if !st.discard(x, hash_of(x, st.tc())) && !crate::dunder::pending() {
+            let code = st.tc()[..crate::typecode::type_len(st.tc())].to_vec();
+            raise_with_args(ExcKind::KeyError, "", &[Arg::Value(x, code)]);
         }
     }
 }
@@ -602,7 +602,11 @@ pub unsafe extern "C" fn seam_set_pop(s: *mut u8) -> u64 {
     unsafe {
         let st = set(s);
         if st.used() == 0 {
-            raise(ExcKind::KeyError, "'pop from an empty set'");
+            raise_with_args(
+                ExcKind::KeyError,
+                "",
+                &[Arg::Str("pop from an empty set".to_owned())],
+            );
             return 0;
         }
         let mask = st.mask();

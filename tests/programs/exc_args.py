@@ -1,55 +1,129 @@
-class Oops(Exception):
+# `e.args` as CPython has it: the arguments a class's own `__init__` was given
+# (unless it calls super().__init__, which replaces them), a builtin
+# exception's message or nothing, a KeyError's key, an OSError's (errno,
+# strerror), a UnicodeDecodeError's five, a SystemExit's code; printed, indexed,
+# measured and tested for truth. Data files live in tests/programs/data.
+import sys
+
+DATA = "tests/programs/data/"
+
+
+class Plain(Exception):
+    pass
+
+
+class Coded(Exception):
     code: int
 
-    def __init__(self, code: int) -> None:
+    def __init__(self, code: int, where: str) -> None:
         self.code = code
 
 
-class Pair(Exception):
-    a_: int
-
-    def __init__(self, a: str, b: int) -> None:
-        self.a_ = 0
-
-
-class Named(Exception):
+class Told(Exception):
     def __init__(self, code: int) -> None:
-        super().__init__("code " + str(code))
+        super().__init__(f"code {code}")
 
 
-class Quiet(Exception):
-    def __init__(self) -> None:
-        pass
+class Silent(Exception):
+    def __init__(self, code: int) -> None:
+        super().__init__()
 
 
-class Missing(KeyError):
-    def __init__(self, key: str) -> None:
-        pass
+class Lost(KeyError):
+    pass
 
 
-class Shown(Exception):
-    def __str__(self) -> str:
-        return "shown!"
+def show(e: Exception) -> None:
+    print(type(e).__name__, e.args, len(e.args), repr(e.args), str(e.args), f"{e.args}")
+    if e.args:
+        print("  first:", e.args[0], repr(e.args[0]), str(e.args[0]), f"{e.args[0]!r} / {e.args[-1]}")
+    if not e.args:
+        print("  no arguments")
 
 
 def main(argv: list[str]) -> int:
-    for e in [Oops(3), Pair("x", 2), Named(4), Quiet(), Shown("m"), ValueError("v"), Missing("k")]:
-        print(str(e), "|", repr(e))
-        print(e)
+    for e in [
+        Plain(),
+        Plain("one"),
+        Coded(3, "here"),
+        Told(4),
+        Silent(5),
+        ValueError(),
+        ValueError(""),
+        ValueError("bad value"),
+        KeyError("k"),
+        Lost("lost"),
+    ]:
+        show(e)
+    d = {1: "a", 2: "b"}
     try:
-        raise Oops(7)
-    except Oops as e:
-        print("caught", e, e.code)
+        print(d[3])
+    except KeyError as e:
+        show(e)
+    words = {"x": 1}
     try:
+        print(words["y'z"])
+    except KeyError as e:
+        show(e)
+    pairs = {(1, "a"): 1.5}
+    try:
+        print(pairs[(2, "b")])
+    except KeyError as e:
+        show(e)
+    try:
+        d.clear()
+        d.popitem()
+    except KeyError as e:
+        show(e)
+    s = {1, 2}
+    try:
+        s.remove(7)
+    except KeyError as e:
+        show(e)
+    try:
+        open(DATA + "no_such_file.txt")
+    except OSError as e:
+        show(e)
+        print(" ", e)
+    try:
+        open(DATA)
+    except OSError as e:
+        show(e)
+    try:
+        f = open(DATA + "io_bad_start.txt")
+        f.read()
+    except ValueError as e:
+        show(e)
+        print("  the bytes:", e.args[1], repr(e.args[1]), f"{e.args[1]}")
+    try:
+        sys.exit(3)
+    except SystemExit as e:
+        print("SystemExit", e.args, e)
+    try:
+        sys.exit()
+    except SystemExit as e:
+        print("SystemExit", e.args, repr(str(e)))
+    try:
+        assert len(s) == 0
+    except AssertionError as e:
+        show(e)
+    try:
+        assert len(s) == 0, "s is not empty"
+    except AssertionError as e:
+        show(e)
+    try:
+        print([1][5])
+    except IndexError as e:
+        show(e)
+    try:
+        raise Coded(1, "x")
+    except Exception as e:
         try:
-            raise ValueError("inner")
-        except ValueError as inner:
-            raise Named(9) from inner
-    except Named as e:
-        print("from:", e)
-    raise Oops(42) from None
+            print(e.args[2])
+        except IndexError as inner:
+            print("IndexError:", inner)
+    return 0
 
 
 if __name__ == "__main__":
-    import sys
     sys.exit(main(sys.argv))

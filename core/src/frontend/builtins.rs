@@ -89,17 +89,19 @@ impl Checker<'_, '_> {
                 let [x] = self.positional(c, name, 1, 1)? else {
                     unreachable!()
                 };
-                let v = self.expr(x, None)?;
-                self.len_of(v, x.range())
+                match self.exc_args_or_expr(x)? {
+                    Ok(args) => self.exc_args_len(args, x),
+                    Err(v) => self.len_of(v, x.range()),
+                }
             }
             "str" => {
                 let args = self.positional(c, name, 0, 1)?;
                 match args {
                     [] => Ok(self.str_lit("")),
-                    [x] => {
-                        let v = self.expr(x, None)?;
-                        Ok(self.stringify(v))
-                    }
+                    [x] => match self.exc_args_as_text(x, false)? {
+                        Ok(text) => Ok(text),
+                        Err(v) => Ok(self.stringify(v)),
+                    },
                     _ => unreachable!(),
                 }
             }
@@ -114,7 +116,10 @@ impl Checker<'_, '_> {
                 let [x] = self.positional(c, name, 1, 1)? else {
                     unreachable!()
                 };
-                let v = self.expr(x, None)?;
+                let v = match self.exc_args_as_text(x, true)? {
+                    Ok(text) => return Ok(text),
+                    Err(v) => v,
+                };
                 let t = v.ty.clone();
                 Ok(tir::Expr::rt(
                     Rt::ReprOf,
@@ -363,7 +368,8 @@ impl Checker<'_, '_> {
             if let Expr::Starred(s) = a {
                 return Err(self.error(s.range, "'*' arguments are not supported"));
             }
-            let v = self.expr(a, None)?;
+            // `e.args` prints as its text, which is what print() writes for it.
+            let (Ok(v) | Err(v)) = self.exc_args_as_text(a, false)?;
             pieces.push(self.stable(v, &mut stmts));
         }
         let text = |this: &mut Self,

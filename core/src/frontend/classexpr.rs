@@ -10,10 +10,11 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
 use super::checker::{Checker, R, Reported};
-use super::classes::{ARGS_CODE_FIELD, ARGS_FIELD, Init};
+use super::classes::{ARGS_CODE_FIELD, ARGS_FIELD, Init, args_field_type};
+use super::values::null_str;
 use super::defs::{Constant, Slot};
 use crate::layout;
-use crate::rt::{ExcKind, Rt};
+use crate::rt::ExcKind;
 use crate::tir::{self, ClassId, ExprKind, FuncId, Type};
 
 impl Checker<'_, '_> {
@@ -73,21 +74,21 @@ impl Checker<'_, '_> {
                         self.error(call.range(), "exception classes take no keyword arguments")
                     );
                 }
-                let msg = match &call.arguments.args[..] {
-                    [] => {
-                        let id = self.cx.intern("");
-                        tir::Expr::new(ExprKind::Str(id), Type::Str)
-                    }
+                // As `BaseException.__init__`: `args` becomes the call's
+                // arguments (also when reached through `super().__init__`,
+                // replacing what the subclass's construction kept): `()` is no
+                // message; `(msg,)` the message, except for a `KeyError`, whose
+                // one argument is kept as such (`str()` shows its repr).
+                let none_args = tir::Expr::new(ExprKind::None, args_field_type());
+                let (msg, args) = match &call.arguments.args[..] {
+                    [] => (null_str(), none_args),
                     [m] => {
                         let m = self.expr_as(m, &Type::Str)?;
                         if key_error {
-                            tir::Expr::rt(
-                                Rt::ReprOf,
-                                vec![m, tir::Expr::type_code(Type::Str)],
-                                Type::Str,
-                            )
+                            let ty = Type::Tuple(vec![Type::Str]);
+                            (null_str(), tir::Expr::new(ExprKind::Tuple(vec![m]), ty))
                         } else {
-                            m
+                            (m, none_args)
                         }
                     }
                     _ => {
@@ -96,11 +97,33 @@ impl Checker<'_, '_> {
                         );
                     }
                 };
-                Ok(vec![tir::Stmt::StoreField {
-                    base: obj,
-                    offset: layout::EXC_MESSAGE,
-                    value: msg,
-                }])
+                let (Some(args_field), Some(code_field)) = (
+                    self.cx.find_field(c_of(&obj), ARGS_FIELD),
+                    self.cx.find_field(c_of(&obj), ARGS_CODE_FIELD),
+                ) else {
+                    return Err(Reported);
+                };
+                let code = match &args.kind {
+                    ExprKind::None => tir::Expr::int(0),
+                    _ => tir::Expr::type_code(args.ty.clone()),
+                };
+                Ok(vec![
+                    tir::Stmt::StoreField {
+                        base: obj.clone(),
+                        offset: layout::EXC_MESSAGE,
+                        value: msg,
+                    },
+                    tir::Stmt::StoreField {
+                        base: obj.clone(),
+                        offset: code_field.offset,
+                        value: code,
+                    },
+                    tir::Stmt::StoreField {
+                        base: obj,
+                        offset: args_field.offset,
+                        value: args,
+                    },
+                ])
             }
             Init::Object => {
                 if !call.arguments.args.is_empty() || !call.arguments.keywords.is_empty() {
@@ -412,10 +435,7 @@ impl Checker<'_, '_> {
             ));
         }
         if self.cx.program.classes[c.0 as usize].is_exception && name == "args" {
-            return Err(self.error(
-                attr.range,
-                "'args' of an exception is not supported: its elements have no one static type (use str(e), or declare fields in the exception class)",
-            ));
+            return Err(self.error(attr.range, super::excargs::EXC_ARGS_USES));
         }
         Err(self.error(
             attr.range,

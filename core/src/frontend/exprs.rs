@@ -194,33 +194,7 @@ impl<'c, 'a> Checker<'c, 'a> {
                     return self.class_attr(c, &a.attr);
                 }
                 let base = self.expr(&a.value, None)?;
-                if let Type::Instance(c) = base.ty
-                    && self.is_method_value(c, a.attr.id.as_str())
-                {
-                    return self.bound_method_value(base, c, &a.attr, expected);
-                }
-                if base.ty == Type::File {
-                    return self.file_attr(base, &a.attr);
-                }
-                if let Type::Instance(c) = base.ty {
-                    let v = self.instance_attr(base, c, &a.attr)?;
-                    return Ok(match self.narrowed_type(e) {
-                        Some(t) => super::optional::narrow_value(v, t),
-                        None => v,
-                    });
-                }
-                if matches!(base.ty, Type::Optional(_)) {
-                    let t = base.ty.clone();
-                    return Err(self.not_narrowed_or(a.value.range(), &t, ""));
-                }
-                Err(self.error(
-                    a.attr.range,
-                    format!(
-                        "{} has no attribute '{}'",
-                        self.type_name(&base.ty),
-                        a.attr.id
-                    ),
-                ))
+                self.attribute_on(e, a, base, expected)
             }
             Expr::Subscript(s) => self.subscript(s),
             Expr::List(l) => self.list_display(&l.elts, expected, l.range),
@@ -729,5 +703,45 @@ pub(super) fn is_empty_display(e: &Expr) -> bool {
         Expr::Dict(d) => d.items.is_empty(),
         Expr::Tuple(t) => t.elts.is_empty(),
         _ => false,
+    }
+}
+
+impl Checker<'_, '_> {
+    /// `e`, the attribute `a` of `base` (already evaluated): a bound method, a
+    /// file's attribute, an instance's field or constant.
+    pub(super) fn attribute_on(
+        &mut self,
+        e: &Expr,
+        a: &ast::ExprAttribute,
+        base: tir::Expr,
+        expected: Option<&Type>,
+    ) -> R<tir::Expr> {
+        if let Type::Instance(c) = base.ty
+            && self.is_method_value(c, a.attr.id.as_str())
+        {
+            return self.bound_method_value(base, c, &a.attr, expected);
+        }
+        if base.ty == Type::File {
+            return self.file_attr(base, &a.attr);
+        }
+        if let Type::Instance(c) = base.ty {
+            let v = self.instance_attr(base, c, &a.attr)?;
+            return Ok(match self.narrowed_type(e) {
+                Some(t) => super::optional::narrow_value(v, t),
+                None => v,
+            });
+        }
+        if matches!(base.ty, Type::Optional(_)) {
+            let t = base.ty.clone();
+            return Err(self.not_narrowed_or(a.value.range(), &t, ""));
+        }
+        Err(self.error(
+            a.attr.range,
+            format!(
+                "{} has no attribute '{}'",
+                self.type_name(&base.ty),
+                a.attr.id
+            ),
+        ))
     }
 }

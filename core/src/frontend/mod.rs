@@ -22,6 +22,7 @@ mod context;
 mod defs;
 mod dunders;
 mod exceptions;
+mod excargs;
 mod export_check;
 mod exprs;
 mod fieldinit;

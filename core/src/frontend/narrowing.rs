@@ -96,6 +96,16 @@ impl<'c, 'a> Checker<'c, 'a> {
                 };
                 Ok((test, narrowing, Vec::new()))
             }
+            Expr::Attribute(a) if a.attr.id.as_str() == "args" => {
+                // `if e.args:` of an exception: whether it holds any argument.
+                match self.exc_args_or_expr(e)? {
+                    Ok(args) => {
+                        let n = self.exc_args_len(args, e)?;
+                        Ok((super::values::nonzero(n), Vec::new(), Vec::new()))
+                    }
+                    Err(v) => Ok((self.truthy(v)?, Vec::new(), Vec::new())),
+                }
+            }
             Expr::Name(_) | Expr::Attribute(_) => {
                 // `if x:` on an optional narrows it too.
                 let v = self.expr(e, None)?;

@@ -72,7 +72,6 @@ impl Checker<'_, '_> {
         i: &ast::InterpolatedElement,
         depth: u32,
     ) -> R<tir::Expr> {
-        let v = self.expr(&i.expression, None)?;
         let mut conversion = match i.conversion {
             ast::ConversionFlag::None => None,
             ast::ConversionFlag::Str => Some('s'),
@@ -83,6 +82,18 @@ impl Checker<'_, '_> {
         if i.debug_text.is_some() && conversion.is_none() && i.format_spec.is_none() {
             conversion = Some('r');
         }
+        let v = match self.exc_args_or_expr(&i.expression)? {
+            Ok(args) => {
+                if i.format_spec.is_some() || conversion == Some('a') {
+                    return Err(self.error(i.range, super::excargs::EXC_ARGS_USES));
+                }
+                // The text already converted: formatted as a str with no spec, as itself.
+                let text = self.exc_args_text(args, conversion == Some('r'));
+                conversion = None;
+                text
+            }
+            Err(v) => v,
+        };
         let spec = match &i.format_spec {
             None => SpecSource::Literal(String::new()),
             Some(fs) => {
