@@ -532,13 +532,17 @@ pub(crate) fn take_system_exit() -> Option<i64> {
         if !crate::class::is_subclass(crate::class::class_of(exc), desc) {
             return None;
         }
+        // Cleared first: the text of the code is formatted, which a pending
+        // exception would stop; the exception stays rooted meanwhile.
+        crate::error::set_current(null_mut());
+        let roots = Roots::new();
+        roots.push(exc);
         let text = crate::class::exc_message_text(exc);
         let code = if text.is_empty() {
             0
         } else {
             text.parse::<i64>().unwrap_or(1)
         };
-        crate::error::set_current(null_mut());
         Some(code)
     }
 }
