@@ -11,8 +11,8 @@ use ruff_text_size::Ranged;
 
 use super::checker::{Checker, R, Reported};
 use super::classes::{ARGS_CODE_FIELD, ARGS_FIELD, Init, args_field_type};
-use super::values::null_str;
 use super::defs::{Constant, Slot};
+use super::values::null_str;
 use crate::layout;
 use crate::rt::ExcKind;
 use crate::tir::{self, ClassId, ExprKind, FuncId, Type};

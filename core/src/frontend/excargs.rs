@@ -33,9 +33,9 @@ impl Checker<'_, '_> {
     /// (`Ok(Ok(..))`), or as any other expression (`Ok(Err(value))`).
     pub(super) fn exc_args_or_expr(&mut self, e: &Expr) -> R<Result<ExcArgs, tir::Expr>> {
         match e {
-            Expr::Attribute(a) if a.attr.id.as_str() == "args" => {
-                Ok(self.args_base(e, a)?.map(|exc| ExcArgs { exc, index: None }))
-            }
+            Expr::Attribute(a) if a.attr.id.as_str() == "args" => Ok(self
+                .args_base(e, a)?
+                .map(|exc| ExcArgs { exc, index: None })),
             Expr::Subscript(s) => {
                 let Expr::Attribute(a) = s.value.as_ref() else {
                     return self.expr(e, None).map(Err);
