@@ -288,6 +288,11 @@ impl Checker<'_, '_> {
             });
         }
         let hoisted = self.args_in_source_order(&bound, &mut args, None);
+        // A C function's stub is called through: the call goes to C directly.
+        if let Some(stub) = self.cx.c_stub_of(f) {
+            let call = self.c_call(&stub, args, &sig.ret);
+            return Ok(super::order::after(hoisted, call));
+        }
         // A default string literal was interned when the signature was checked.
         let call = tir::Expr::new(ExprKind::Call(f, args), sig.ret.clone());
         Ok(super::order::after(hoisted, call))

@@ -10,8 +10,9 @@
 //!
 //! A `c_function` stub becomes an ordinary Seam function whose body is one
 //! [`tir::ExprKind::CCall`] of the C symbol (the stub's name, or
-//! `symbol="..."`), so it is called, exported and used as a value like any
-//! other. Parameters and results map to C as `int` ↔ `int64_t`, `float` ↔
+//! `symbol="..."`), so it is exported and used as a value like any other; a
+//! call of it by name in the program's own sources goes to C directly (the
+//! same lowering, [`Checker::c_call`], at the call site). Parameters and results map to C as `int` ↔ `int64_t`, `float` ↔
 //! `double`, `bool` ↔ `bool`, `CPointer` ↔ `void *` (it is an `int` here: a
 //! `NewType` of `int` to mypy), `str` ↔ `const char *` (the `str`'s own
 //! NUL-terminated bytes in; a copy out, see `runtime/src/cffi.rs`) and `None` ↔
@@ -81,22 +82,59 @@ fn c_identifier(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-impl Checker<'_, '_> {
-    /// The C symbol of a `@c_function` stub: its name, or the decorator's `symbol=`.
-    fn c_symbol(&mut self, def: &ast::StmtFunctionDef) -> R<String> {
+/// What a `@c_function` stub calls: the C symbol and the machine classes of
+/// its parameters and result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct CStub {
+    pub symbol: String,
+    pub params: Vec<Abi>,
+    pub ret: Option<Abi>,
+}
+
+/// Whether a stub's body is what a `@c_function` may have: `...`, or `raise
+/// NotImplementedError`, which mypy accepts as the body of a function returning
+/// a value; a docstring may come first.
+fn is_stub_body(body: &[Stmt]) -> bool {
+    let body = match body {
+        [Stmt::Expr(doc), rest @ ..]
+            if matches!(doc.value.as_ref(), Expr::StringLiteral(_)) && !rest.is_empty() =>
+        {
+            rest
+        }
+        all => all,
+    };
+    match body {
+        [Stmt::Expr(e)] => matches!(e.value.as_ref(), Expr::EllipsisLiteral(_)),
+        [Stmt::Raise(r)] => {
+            r.cause.is_none()
+                && matches!(r.exc.as_deref(), Some(Expr::Name(n))
+                    if n.id.as_str() == "NotImplementedError")
+        }
+        _ => false,
+    }
+}
+
+impl Context<'_> {
+    /// The C symbol of a `@c_function` stub of module `module`: its name, or
+    /// the decorator's `symbol=`; the range and message of what is wrong.
+    fn stub_symbol(
+        &self,
+        module: ModId,
+        def: &ast::StmtFunctionDef,
+    ) -> Result<String, (TextRange, String)> {
         let mut symbol = def.name.id.to_string();
         let mut range = def.name.range;
         for d in &def.decorator_list {
             let Expr::Call(c) = &d.expression else {
                 continue;
             };
-            if self.cx.seam_item(self.module, &c.func) != Some(SeamName::CFunction) {
+            if self.seam_item(module, &c.func) != Some(SeamName::CFunction) {
                 continue;
             }
             if !c.arguments.args.is_empty() {
-                return Err(self.error(
+                return Err((
                     c.arguments.range,
-                    "c_function takes only the keyword argument symbol=\"NAME\"",
+                    "c_function takes only the keyword argument symbol=\"NAME\"".to_owned(),
                 ));
             }
             for k in &c.arguments.keywords {
@@ -106,20 +144,21 @@ impl Checker<'_, '_> {
                         range = s.range;
                     }
                     _ => {
-                        return Err(self.error(
+                        return Err((
                             k.range,
-                            "c_function takes only the keyword argument symbol=\"NAME\", \
-                             a string literal",
+                            "c_function takes only the keyword argument symbol=\"NAME\", a \
+                             string literal"
+                                .to_owned(),
                         ));
                     }
                 }
             }
         }
         if !c_identifier(&symbol) {
-            return Err(self.error(range, format!("'{symbol}' is not a C identifier")));
+            return Err((range, format!("'{symbol}' is not a C identifier")));
         }
         if symbol.starts_with("seam_") {
-            return Err(self.error(
+            return Err((
                 range,
                 format!(
                     "the C symbol '{symbol}' starts with 'seam_', which the Seam runtime reserves: \
@@ -130,34 +169,97 @@ impl Checker<'_, '_> {
         Ok(symbol)
     }
 
-    /// The body of a `@c_function` stub `def` with parameters `params`: one
-    /// call of the C function, its `str` arguments and result converted.
+    /// What function `f` calls in C, when it is a well-formed `@c_function`
+    /// stub of this program's sources (not an imported one); its errors are
+    /// reported when its body is built, never here.
+    pub(super) fn c_stub_of(&self, f: tir::FuncId) -> Option<CStub> {
+        let sig = self.func_sigs.get(f.0 as usize)?.as_ref()?;
+        if sig.method.is_some() || !sig.bad_params.is_empty() {
+            return None;
+        }
+        let Some(Stmt::FunctionDef(def)) = self.module(sig.module).body.get(sig.stmt_index) else {
+            return None;
+        };
+        if !self.is_c_function(sig.module, def) || !is_stub_body(&def.body) {
+            return None;
+        }
+        let symbol = self.stub_symbol(sig.module, def).ok()?;
+        let params = sig
+            .params
+            .iter()
+            .map(|p| c_param_abi(&p.ty))
+            .collect::<Option<Vec<_>>>()?;
+        let ret = match &sig.ret {
+            Type::None => None,
+            t => Some(c_param_abi(t)?),
+        };
+        Some(CStub {
+            symbol,
+            params,
+            ret,
+        })
+    }
+}
+
+impl Checker<'_, '_> {
+    /// The call of `stub` with `args` (values of the stub's parameter types,
+    /// evaluated in order), returning `ret`: every argument evaluated before
+    /// any is converted, as CPython's `ctypes` does, then each `str` passed
+    /// as its bytes, and a `str` result copied.
+    pub(super) fn c_call(&mut self, stub: &CStub, args: Vec<tir::Expr>, ret: &Type) -> tir::Expr {
+        let mut stmts = Vec::new();
+        let mut converted = Vec::new();
+        for a in args {
+            let value = if matches!(a.kind, ExprKind::Local(_)) {
+                a
+            } else {
+                let (s, t) = self.bind_temp(a);
+                stmts.push(s);
+                t
+            };
+            converted.push(if value.ty == Type::Str {
+                tir::Expr::rt(Rt::StrAsC, vec![value], Type::Int)
+            } else {
+                value
+            });
+        }
+        let call_ty = match ret {
+            Type::Str => Type::Int,
+            t => t.clone(),
+        };
+        let call = tir::Expr::new(
+            ExprKind::CCall {
+                symbol: stub.symbol.clone(),
+                params: stub.params.clone(),
+                ret: stub.ret,
+                args: converted,
+            },
+            call_ty,
+        );
+        let result = if *ret == Type::Str {
+            // The symbol names the function in the message of a null result.
+            let name = self.cx.intern(&stub.symbol);
+            let name = tir::Expr::new(ExprKind::Str(name), Type::Str);
+            tir::Expr::rt(Rt::StrFromC, vec![call, name], Type::Str)
+        } else {
+            call
+        };
+        if stmts.is_empty() {
+            result
+        } else {
+            super::values::block(stmts, result)
+        }
+    }
+
+    /// The body of a `@c_function` stub `def` with parameters `params`: its
+    /// errors reported, then one call of the C function ([`Checker::c_call`]).
     pub(super) fn c_function_body(
         &mut self,
         def: &ast::StmtFunctionDef,
         sig: &FuncSig,
         params: &[LocalId],
     ) -> R<Vec<tir::Stmt>> {
-        // `...`, or `raise NotImplementedError`, which mypy accepts as the body
-        // of a function returning a value; a docstring may come first.
-        let body = match def.body.as_slice() {
-            [Stmt::Expr(doc), rest @ ..]
-                if matches!(doc.value.as_ref(), Expr::StringLiteral(_)) && !rest.is_empty() =>
-            {
-                rest
-            }
-            all => all,
-        };
-        let stub = match body {
-            [Stmt::Expr(e)] => matches!(e.value.as_ref(), Expr::EllipsisLiteral(_)),
-            [Stmt::Raise(r)] => {
-                r.cause.is_none()
-                    && matches!(r.exc.as_deref(), Some(Expr::Name(n))
-                        if n.id.as_str() == "NotImplementedError")
-            }
-            _ => false,
-        };
-        if !stub {
+        if !is_stub_body(&def.body) {
             return Err(self.error(
                 def.name.range,
                 format!(
@@ -173,10 +275,12 @@ impl Checker<'_, '_> {
                 "c_function declares a module-level function, not a method",
             ));
         }
-        let symbol = self.c_symbol(def)?;
+        let symbol = match self.cx.stub_symbol(self.module, def) {
+            Ok(symbol) => symbol,
+            Err((range, message)) => return Err(self.error(range, message)),
+        };
         let mut abis = Vec::new();
-        let mut args = Vec::new();
-        for (p, &local) in sig.params.iter().zip(params) {
+        for p in &sig.params {
             let Some(abi) = c_param_abi(&p.ty) else {
                 let t = p.ty.clone();
                 return Err(self.error(
@@ -191,14 +295,8 @@ impl Checker<'_, '_> {
                 ));
             };
             abis.push(abi);
-            let value = tir::Expr::local(local, p.ty.clone());
-            args.push(if p.ty == Type::Str {
-                tir::Expr::rt(Rt::StrAsC, vec![value], Type::Int)
-            } else {
-                value
-            });
         }
-        let ret_abi = match &sig.ret {
+        let ret = match &sig.ret {
             Type::None => None,
             t => match c_param_abi(t) {
                 Some(abi) => Some(abi),
@@ -216,7 +314,7 @@ impl Checker<'_, '_> {
                 }
             },
         };
-        let signature = format!("{abis:?} -> {ret_abi:?}");
+        let signature = format!("{abis:?} -> {ret:?}");
         if let Some((other, other_sig)) = self.cx.c_symbols.get(&symbol)
             && *other_sig != signature
         {
@@ -232,31 +330,20 @@ impl Checker<'_, '_> {
         self.cx
             .c_symbols
             .insert(symbol.clone(), (sig.name.clone(), signature));
-        let call_ty = match &sig.ret {
-            Type::Str => Type::Int,
-            t => t.clone(),
+        let stub = CStub {
+            symbol,
+            params: abis,
+            ret,
         };
-        // The symbol names the function in the message of a null `str` result.
-        let symbol_name = (sig.ret == Type::Str).then(|| self.cx.intern(&symbol));
-        let call = tir::Expr::new(
-            ExprKind::CCall {
-                symbol,
-                params: abis,
-                ret: ret_abi,
-                args,
-            },
-            call_ty,
-        );
-        Ok(match (&sig.ret, symbol_name) {
-            (Type::None, _) => vec![tir::Stmt::Expr(call), tir::Stmt::Return(None)],
-            (Type::Str, Some(name)) => {
-                let name = tir::Expr::new(ExprKind::Str(name), Type::Str);
-                vec![tir::Stmt::Return(Some(tir::Expr::rt(
-                    Rt::StrFromC,
-                    vec![call, name],
-                    Type::Str,
-                )))]
-            }
+        let args = sig
+            .params
+            .iter()
+            .zip(params)
+            .map(|(p, &local)| tir::Expr::local(local, p.ty.clone()))
+            .collect();
+        let call = self.c_call(&stub, args, &sig.ret);
+        Ok(match &sig.ret {
+            Type::None => vec![tir::Stmt::Expr(call), tir::Stmt::Return(None)],
             _ => vec![tir::Stmt::Return(Some(call))],
         })
     }

@@ -47,3 +47,4 @@ int64_t ct_counter_calls(void *p) { return ((struct counter *)p)->calls; }
 void ct_counter_free(void *p) { free(p); }
 void *ct_null(void) { return NULL; }
 bool ct_is_null(void *p) { return p == NULL; }
+int64_t ct_bytes_plus(const char *s, int64_t n) { return (int64_t)strlen(s) + n; }

@@ -90,6 +90,16 @@ def ct_is_null(p: CPointer) -> bool:
     raise NotImplementedError
 
 
+@c_function
+def ct_bytes_plus(s: str, n: int) -> int:
+    raise NotImplementedError
+
+
+def noisy(n: int) -> int:
+    print("evaluated", n)
+    return n
+
+
 @c_function(symbol="ct_add")
 def add_again(a: int, b: int) -> int:
     raise NotImplementedError
@@ -131,6 +141,12 @@ def main(argv: list[str]) -> int:
     print(ct_is_null(ct_null()), ct_null() == CPointer(0), add_again(1, 2))
     f = ct_shout
     print(f("via a function value"))
+    # Every argument is evaluated before any is converted for C.
+    print(ct_bytes_plus("abc", noisy(1)))
+    try:
+        print(ct_bytes_plus("a\0", noisy(5)))
+    except ValueError as e:
+        print("ValueError:", e)
     return 0
 
 
