@@ -5,13 +5,18 @@
 
 #![forbid(unsafe_code)]
 
+mod cache;
+mod cbuild;
 mod link;
+mod manifest;
+mod project;
 mod py;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result, bail};
+use cbuild::CConfig;
 use clap::{Parser, Subcommand};
 use seam_core::frontend::{self, CheckOutput, SourceLoader};
 use seam_core::{codegen, diag, exports};
@@ -60,11 +65,28 @@ enum Command {
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
-    /// Build (cached) and run a program
+    /// Build a project through the build cache: the core and the extension
+    /// modules its seam.toml declares (or, with --no-manifest, those given here)
+    Build {
+        #[command(flatten)]
+        project: ProjectOptions,
+    },
+    /// Run a program: ENTRY built into a cache, or without ENTRY the project
+    /// seam.toml declares, built as `seam build` does and run in its output directory
     Run {
-        entry: PathBuf,
+        /// An entry module to build and run on its own (no manifest)
+        #[arg(conflicts_with_all = ["manifest", "no_manifest", "ext", "static_ext", "out_dir", "force_rebuild"])]
+        entry: Option<PathBuf>,
+        #[command(flatten)]
+        project: ProjectOptions,
+        /// Arguments for the program, after `[run] args`
         #[arg(last = true)]
         args: Vec<String>,
+    },
+    /// Show or empty the cache (`$SEAM_CACHE_DIR`)
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
     },
     /// Run a program untranslated on CPython with the seam shim
     Py {
@@ -78,6 +100,50 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Which project `seam build` and `seam run` build.
+#[derive(clap::Args)]
+struct ProjectOptions {
+    /// The manifest (default: seam.toml in the current directory)
+    #[arg(long, value_name = "PATH")]
+    manifest: Option<PathBuf>,
+    /// Ignore any manifest and build the core ENTRY (with the --ext and --static-ext given)
+    #[arg(long, value_name = "ENTRY", conflicts_with = "manifest")]
+    no_manifest: Option<PathBuf>,
+    /// Also build this extension module as a .so, after the manifest's (repeatable)
+    #[arg(long, value_name = "PATH")]
+    ext: Vec<PathBuf>,
+    /// Also link this extension module into the core, after the manifest's (repeatable)
+    #[arg(long = "static-ext", value_name = "PATH")]
+    static_ext: Vec<PathBuf>,
+    /// The output directory (default: the manifest's out_dir, else ./build)
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+    /// Build everything, ignoring what the cache holds
+    #[arg(long)]
+    force_rebuild: bool,
+}
+
+impl ProjectOptions {
+    fn args(self) -> project::ProjectArgs {
+        project::ProjectArgs {
+            manifest: self.manifest,
+            no_manifest_entry: self.no_manifest,
+            ext: self.ext,
+            static_ext: self.static_ext,
+            out_dir: self.out_dir,
+            force_rebuild: self.force_rebuild,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum CacheAction {
+    /// Print the cache's location, number of entries and size
+    Info,
+    /// Remove everything seam keeps in the cache
+    Clean,
 }
 
 fn main() -> ExitCode {
@@ -131,20 +197,42 @@ fn run(cli: Cli) -> Result<ExitCode> {
             entry,
             output,
             static_ext,
-        } => Ok(match build_core(&entry, &output, &static_ext)? {
-            true => ExitCode::SUCCESS,
-            false => ExitCode::from(1),
-        }),
+        } => Ok(
+            match build_core(&entry, &output, &static_ext, &CConfig::default())? {
+                true => ExitCode::SUCCESS,
+                false => ExitCode::from(1),
+            },
+        ),
         Command::BuildExt {
             ext,
             exports,
             output,
-        } => Ok(match build_ext(&ext, &exports, &output)? {
-            true => ExitCode::SUCCESS,
-            false => ExitCode::from(1),
-        }),
+        } => Ok(
+            match build_ext(&ext, &exports, &output, &CConfig::default())? {
+                true => ExitCode::SUCCESS,
+                false => ExitCode::from(1),
+            },
+        ),
         Command::Inspect { file, json } => inspect(&file, json),
-        Command::Run { entry, args } => run_cached(&entry, &args),
+        Command::Build { project } => project::build_command(&project.args()),
+        Command::Run {
+            entry: Some(entry),
+            args,
+            ..
+        } => run_cached(&entry, &args),
+        Command::Run {
+            entry: None,
+            project,
+            args,
+        } => project::run_command(&project.args(), &args),
+        Command::Cache { action } => {
+            let text = match action {
+                CacheAction::Info => cache::info()?,
+                CacheAction::Clean => cache::clean()?,
+            };
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Py { entry, args } => py::run(&entry, &args),
     }
 }
@@ -280,7 +368,12 @@ fn report(out: CheckOutput) -> Option<CheckOutput> {
 
 /// The first translation: the executable `OUT` and its exports file `OUT.exports`.
 /// Returns false when the program had errors (already printed).
-fn build_core(entry: &Path, output: &Path, static_ext: &[PathBuf]) -> Result<bool> {
+fn build_core(
+    entry: &Path,
+    output: &Path,
+    static_ext: &[PathBuf],
+    _c_config: &CConfig,
+) -> Result<bool> {
     let Some(checked) = check(entry) else {
         return Ok(false);
     };
@@ -402,7 +495,12 @@ fn build_checked_core(
 
 /// The second translation: an extension module compiled against a core's exports file into `OUT.so`.
 /// Returns false when the extension had errors (already printed).
-fn build_ext(ext: &Path, exports_paths: &[PathBuf], output: &Path) -> Result<bool> {
+fn build_ext(
+    ext: &Path,
+    exports_paths: &[PathBuf],
+    output: &Path,
+    _c_config: &CConfig,
+) -> Result<bool> {
     let files = ExportsFiles::read(exports_paths)?;
     let opened = files.open()?;
     let Some(ext_object) = translate_ext(ext, &opened, true)? else {
