@@ -1,7 +1,7 @@
 //! The content-addressed build cache: every artifact `seam build` makes (a
 //! core and its exports file, an extension's `.so` and exports file) stored
 //! under `CACHE/build/obj/KEY/` by the SHA-256 of everything that determines
-//! it, and copied (hard-linked where it can) into the output directory.
+//! it, and copied into the output directory.
 //!
 //! ```text
 //!  recipe (kind, source, options) ──► deps/RECIPE: the files the last build read
@@ -58,8 +58,12 @@ impl BuildInputs {
         self.values.push((label.to_string(), value.into()));
     }
 
-    /// Adds a module's C overrides, field by field.
+    /// Adds a module's C overrides, field by field; none when they are empty,
+    /// so that `[modules.NAME]` without a `c` table keys like no entry at all.
     pub fn add_c_overrides(&mut self, label: &str, c: &crate::cbuild::COverrides) {
+        if *c == crate::cbuild::COverrides::default() {
+            return;
+        }
         let paths = |v: &[PathBuf]| {
             v.iter()
                 .map(|p| p.display().to_string())
@@ -178,24 +182,18 @@ impl Cache {
                 .with_context(|| format!("cannot read {} after building", path.display()))?;
             files.push((text, hash));
         }
+        // Each file is renamed into the entry on its own, replacing any copy a
+        // concurrent (or forced) build stored under the same key: a reader
+        // sees one whole file or the other, never half of one, and the entry
+        // counts as present only once all its files are.
         let entry = self.root.join("obj").join(key(recipe, &files));
-        if entry.exists() {
-            // A forced rebuild, or another build that finished first: replace
-            // the entry by moving it aside, so readers see one or the other.
-            let aside = self.fresh_dir()?;
-            let _ = std::fs::remove_dir(&aside);
-            if std::fs::rename(&entry, &aside).is_ok() {
-                let _ = std::fs::remove_dir_all(&aside);
-            }
-        }
-        match std::fs::rename(work, &entry) {
-            Ok(()) => {}
-            // Another build stored the same key between the two renames: its
-            // entry is as good as ours.
-            Err(_) if entry.is_dir() => {}
-            Err(e) => {
-                return Err(e).with_context(|| format!("cannot store {}", entry.display()));
-            }
+        std::fs::create_dir_all(&entry)
+            .with_context(|| format!("cannot create {}", entry.display()))?;
+        for name in &recipe.artifacts {
+            let made = work.join(name);
+            std::fs::rename(&made, entry.join(name)).with_context(|| {
+                format!("cannot store {} in {}", made.display(), entry.display())
+            })?;
         }
         let mut record = String::new();
         for (f, _) in &files {
@@ -240,18 +238,24 @@ impl Cache {
     }
 }
 
-/// Puts `entry/NAME` at `dest` for each pair: a hard link where the file
-/// systems allow, else a copy, renamed into place. Nothing is done for a
-/// destination that already is the cached file.
+/// Puts a copy of `entry/NAME` at `dest` for each pair, renamed into place,
+/// with the cached file's modification time. A destination with the cached
+/// file's size and time is taken to be that copy and left alone, so a build
+/// with nothing changed writes nothing; a copy edited in place gets a new
+/// time and is replaced. Copies, not hard links: writing to an output must
+/// never change what the cache holds.
 pub fn install(entry: &Path, files: &[(&str, &Path)]) -> Result<()> {
-    use std::os::unix::fs::MetadataExt;
     for (name, dest) in files {
         let src = entry.join(name);
         let src_meta =
             std::fs::metadata(&src).with_context(|| format!("cannot read {}", src.display()))?;
+        let src_time = src_meta
+            .modified()
+            .with_context(|| format!("cannot read {}", src.display()))?;
         if let Ok(m) = std::fs::metadata(dest)
-            && m.dev() == src_meta.dev()
-            && m.ino() == src_meta.ino()
+            && m.is_file()
+            && m.len() == src_meta.len()
+            && m.modified().is_ok_and(|t| t == src_time)
         {
             continue;
         }
@@ -267,10 +271,13 @@ pub fn install(entry: &Path, files: &[(&str, &Path)]) -> Result<()> {
             .unwrap_or_default();
         let tmp = parent.join(format!(".{file_name}.seam-{}", std::process::id()));
         let _ = std::fs::remove_file(&tmp);
-        if std::fs::hard_link(&src, &tmp).is_err() {
-            std::fs::copy(&src, &tmp)
-                .with_context(|| format!("cannot copy {} to {}", src.display(), tmp.display()))?;
-        }
+        std::fs::copy(&src, &tmp)
+            .with_context(|| format!("cannot copy {} to {}", src.display(), tmp.display()))?;
+        std::fs::File::options()
+            .write(true)
+            .open(&tmp)
+            .and_then(|f| f.set_modified(src_time))
+            .with_context(|| format!("cannot write {}", tmp.display()))?;
         std::fs::rename(&tmp, dest)
             .with_context(|| format!("cannot move {} into place", dest.display()))?;
     }

@@ -156,7 +156,16 @@ fn parse(text: &str, dir: &Path) -> Result<Manifest, Vec<Error>> {
     let raw: RawManifest = toml::from_str(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         // The crate's message is the first line; what follows repeats the source.
-        let message = e.message().trim().trim_end_matches('.').to_string();
+        let message = e.message().trim().trim_end_matches('.');
+        // serde speaks of fields; a manifest has tables and keys.
+        let message = if message == "missing field `core`" {
+            "no [core] table: a manifest names its core's entry module (entry = \"main.py\")"
+                .to_string()
+        } else {
+            message
+                .replace("unknown field", "unknown key")
+                .replace("missing field", "missing key")
+        };
         vec![(span, message)]
     })?;
     let mut errors = Vec::new();
