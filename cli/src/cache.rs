@@ -122,7 +122,24 @@ impl Cache {
                     .with_context(|| format!("cannot create {}", dir.display()))?;
             }
         }
-        Ok(Cache { root })
+        let cache = Cache { root };
+        cache.sweep();
+        Ok(cache)
+    }
+
+    /// Removes the scratch directories of builds whose process is gone
+    /// (killed or crashed); those of running builds are named by their pid.
+    fn sweep(&self) {
+        let Ok(entries) = std::fs::read_dir(self.root.join("tmp")) else {
+            return;
+        };
+        for e in entries.filter_map(|e| e.ok()) {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let pid = name.split('-').next().unwrap_or_default();
+            if !pid.is_empty() && !Path::new("/proc").join(pid).exists() {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
+        }
     }
 
     /// The entry of an artifact whose recorded inputs are all unchanged.

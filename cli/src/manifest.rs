@@ -26,6 +26,8 @@ pub const FILE_NAME: &str = "seam.toml";
 /// A checked manifest, every path absolute.
 #[derive(Clone, Debug)]
 pub struct Manifest {
+    /// The manifest's directory, against which its paths resolve.
+    pub dir: PathBuf,
     /// The core's entry module.
     pub entry: PathBuf,
     /// The core executable's file name inside `out_dir`.
@@ -316,6 +318,7 @@ fn parse(text: &str, dir: &Path) -> Result<Manifest, Vec<Error>> {
         return Err(errors);
     }
     Ok(Manifest {
+        dir: dir.to_path_buf(),
         entry,
         output,
         out_dir,

@@ -120,6 +120,7 @@ impl Project {
                 return Ok(None);
             };
             let Manifest {
+                dir,
                 entry,
                 output,
                 out_dir,
@@ -127,14 +128,6 @@ impl Project {
                 c_config,
                 run_args,
             } = m;
-            let dir = entry
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| cwd.clone());
-            let dir = std::path::absolute(&path)
-                .ok()
-                .and_then(|p| p.parent().map(Path::to_path_buf))
-                .unwrap_or(dir);
             Project {
                 dir,
                 entry,
@@ -174,6 +167,17 @@ impl Project {
                         .map(|n| n.path.display().to_string())
                         .unwrap_or_default(),
                     m.path.display()
+                );
+            }
+        }
+        let core_exports = with_suffix(&project.out_dir.join(&project.output), ".exports");
+        for m in project.modules.iter().filter(|m| m.link == Link::Shared) {
+            if project.shared_output(m).with_extension("exports") == core_exports {
+                bail!(
+                    "module '{}' would write {}, the core's exports file: give the core another \
+                     output name",
+                    m.name,
+                    core_exports.display()
                 );
             }
         }

@@ -377,6 +377,16 @@ fn ext_adds_to_the_manifest_and_no_manifest_ignores_it() {
         .expect("running the core");
     assert_eq!(text(&ok(out, &["out/main"]).stdout), LAYERED_OUTPUT);
 
+    // A module whose exports file would be the core's is refused.
+    fs::write(
+        s.project.join("clash.toml"),
+        "[core]\nentry = \"main.py\"\noutput = \"words\"\n\n[modules.words]\n",
+    )
+    .expect("writing a manifest");
+    let out = s.seam(&["build", "--manifest", "clash.toml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("the core's exports file"), "{err}");
     // Two modules with one name are refused.
     let out = s.seam(&[
         "build",
@@ -414,6 +424,17 @@ fn errors_in_programs_are_reported_and_nothing_is_stored() {
     let out = s.seam(&["build"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("--no-manifest ENTRY"));
+}
+
+#[test]
+fn the_scratch_of_a_build_that_died_is_swept() {
+    let s = Scratch::new("sweep");
+    s.build(&[]);
+    // No process has this id (above the kernel's pid_max).
+    let dead = s.cache.join("build/tmp/999999999-1-0");
+    fs::create_dir_all(dead.join("half")).expect("planting a dead build's scratch");
+    assert_eq!(s.build(&[]), ALL_CACHED);
+    assert!(!dead.exists(), "{} was left", dead.display());
 }
 
 #[test]
