@@ -170,6 +170,16 @@ impl Project {
                 );
             }
         }
+        // One spelling per file (`./x.py`, `sub/../x.py` and symlinks resolved), so
+        // that the cache sees one recipe and outputs mirror the project's layout.
+        let canonical = |p: &Path| {
+            std::fs::canonicalize(p).with_context(|| format!("cannot resolve {}", p.display()))
+        };
+        project.dir = canonical(&project.dir)?;
+        project.entry = canonical(&project.entry)?;
+        for m in &mut project.modules {
+            m.path = canonical(&m.path)?;
+        }
         let core_exports = with_suffix(&project.out_dir.join(&project.output), ".exports");
         for m in project.modules.iter().filter(|m| m.link == Link::Shared) {
             if project.shared_output(m).with_extension("exports") == core_exports {

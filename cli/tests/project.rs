@@ -347,8 +347,8 @@ fn ext_adds_to_the_manifest_and_no_manifest_ignores_it() {
     assert_eq!(s.build(&["--ext", "ext/greeter.py"]), ALL_BUILT);
     assert_eq!(s.run_built("build"), LAYERED_OUTPUT);
 
-    // --no-manifest: everything from the command line (the same artifacts, so cached),
-    // even with a broken seam.toml beside it.
+    // --no-manifest: everything from the command line (the same artifacts, so cached,
+    // however the paths are spelt), even with a broken seam.toml beside it.
     fs::write(s.project.join("seam.toml"), "[core\n").expect("breaking the manifest");
     let lines = s.build(&[
         "--no-manifest",
@@ -358,7 +358,7 @@ fn ext_adds_to_the_manifest_and_no_manifest_ignores_it() {
         "--ext",
         "words.py",
         "--ext",
-        "ext/greeter.py",
+        "ext/../ext/greeter.py",
         "--out-dir",
         "out",
     ]);
