@@ -33,6 +33,8 @@ progress goes to stderr.  Artefacts go to ``target/bench/``.
      one-function object (the link's fixed cost); ``ext_load`` times a core that loads
      a generated extension of 500 functions and 50 classes against the same core
      not loading it.
+  5. Projects (``project_build``): ``seam build`` of ``tests/projects/layered`` from its
+     seam.toml, cold against fully cached.
 
 Filters (positional arguments) pick what runs: a section name (``throughput``,
 ``programs``, ``objects``, ``ext``) or any substring of a program or extension
@@ -772,6 +774,57 @@ def ext_load(runs: int) -> bool:
     return ok
 
 
+# ---------------------------------------------------------------- projects and the build cache
+
+def project_build(runs: int) -> bool:
+    """``seam build`` of ``tests/projects/layered`` (a core, a module linked in, two shared
+    modules, one built on the other) from its seam.toml: cold (empty cache, no outputs),
+    fully cached (nothing changed) and cached with the outputs deleted (copied back from the
+    cache), alternately; the program's output is checked against ``seam py``."""
+    src = os.path.join(ROOT, "tests", "projects", "layered")
+    proj = os.path.join(OUT, "project", "layered")
+    cache = os.path.join(OUT, "project", "cache")
+    shutil.rmtree(os.path.join(OUT, "project"), ignore_errors=True)
+    shutil.copytree(src, proj)
+    manifest = os.path.join(proj, "seam.toml")
+    build_dir = os.path.join(proj, "build")
+    env = dict(os.environ, SEAM_CACHE_DIR=cache)
+    build = [SEAM, "build", "--manifest", manifest]
+    cold = Side("cold", build, env)
+    cached = Side("cached", build, env)
+    restored = Side("restored", build, env)
+    n = 4 * runs
+    for i in range(n):
+        log(f"project_build: run {i + 1}/{n}")
+        must(run([SEAM, "cache", "clean"], env=env), "seam cache clean")
+        shutil.rmtree(build_dir, ignore_errors=True)
+        r = must(cold.measure(), "seam build (cold)")
+        if b"cached" in r.stdout:
+            raise SystemExit(f"bench: a cold build used the cache:\n{r.stdout.decode()}")
+        r = must(cached.measure(), "seam build (cached)")
+        if b"built" in r.stdout:
+            raise SystemExit(f"bench: a cached build translated:\n{r.stdout.decode()}")
+        shutil.rmtree(build_dir)
+        must(restored.measure(), "seam build (outputs deleted)")
+    translated = subprocess.run([os.path.join(build_dir, "app"), "x"], cwd=build_dir, capture_output=True,
+                                timeout=TIMEOUT)
+    untranslated = subprocess.run([SEAM, "py", os.path.join(proj, "main.py"), "--", "x"], cwd=proj,
+                                  capture_output=True, timeout=TIMEOUT, env=env)
+    ok = translated.returncode == 0 and translated.stdout == untranslated.stdout
+    print(f"### Projects: `seam build` from seam.toml, cold and cached (best of {n}, alternating)\n")
+    print("`tests/projects/layered`: a core with one module linked in and two shared modules (the second "
+          "compiled against the first's exports). Cold: empty cache (`seam cache clean`), no `build/`. "
+          "Cached: nothing changed, nothing translated. Outputs deleted: everything in the cache, copied "
+          f"into a new `build/`. Output {'matches `seam py`' if ok else 'DIFFERS from `seam py`'}.\n")
+    print("| build | best (ms) | mean (ms) |")
+    print("|---|---:|---:|")
+    for side in (cold, cached, restored):
+        print(f"| {side.label} | {side.best * 1e3:.1f} | {side.total / side.runs * 1e3:.1f} |")
+    print(f"\nCold / cached: **{cold.best / cached.best:.0f}×**; the cached build takes "
+          f"**{cached.best * 1e3:.1f} ms** (target: under 50 ms).\n")
+    return ok
+
+
 # ---------------------------------------------------------------- the Scheme interpreter
 
 SCHEME_PROGRAMS = ("fib", "tak", "primes")
@@ -1005,6 +1058,8 @@ def main(argv: list[str]) -> int:
             ok &= section(args.runs)
     if selected(args.only, "c_calls", ("c",)):
         ok &= c_calls(args.runs)
+    if selected(args.only, "project_build", ("project", "projects", "cache")):
+        ok &= project_build(args.runs)
     if selected(args.only, "gc_pauses", ("objects", "gc")):
         ok &= gc_pauses(args.runs)
     if selected(args.only, "scheme", ("scheme",)) or any(

@@ -5,8 +5,11 @@
 
 #![forbid(unsafe_code)]
 
+mod cache;
 mod cbuild;
 mod link;
+mod manifest;
+mod project;
 mod py;
 
 use std::path::{Path, PathBuf};
@@ -65,13 +68,32 @@ enum Command {
         #[command(flatten)]
         c: COptions,
     },
-    /// Build (cached) and run a program
-    Run {
-        entry: PathBuf,
+    /// Build a project through the build cache: the core and the extension
+    /// modules its seam.toml declares (or, with --no-manifest, those given here)
+    Build {
+        #[command(flatten)]
+        project: ProjectOptions,
         #[command(flatten)]
         c: COptions,
+    },
+    /// Run a program: ENTRY built into a cache, or without ENTRY the project
+    /// seam.toml declares, built as `seam build` does and run in its output directory
+    Run {
+        /// An entry module to build and run on its own (no manifest)
+        #[arg(conflicts_with_all = ["manifest", "no_manifest", "ext", "static_ext", "out_dir", "force_rebuild"])]
+        entry: Option<PathBuf>,
+        #[command(flatten)]
+        project: ProjectOptions,
+        #[command(flatten)]
+        c: COptions,
+        /// Arguments for the program, after `[run] args`
         #[arg(last = true)]
         args: Vec<String>,
+    },
+    /// Show or empty the cache (`$SEAM_CACHE_DIR`)
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
     },
     /// Run a program untranslated on CPython with the seam shim
     Py {
@@ -126,6 +148,52 @@ impl COptions {
             modules: Default::default(),
         }
     }
+}
+
+/// Which project `seam build` and `seam run` build.
+#[derive(clap::Args)]
+struct ProjectOptions {
+    /// The manifest (default: seam.toml in the current directory)
+    #[arg(long, value_name = "PATH")]
+    manifest: Option<PathBuf>,
+    /// Ignore any manifest and build the core ENTRY (with the --ext and --static-ext given)
+    #[arg(long, value_name = "ENTRY", conflicts_with = "manifest")]
+    no_manifest: Option<PathBuf>,
+    /// Also build this extension module as a .so, after the manifest's (repeatable)
+    #[arg(long, value_name = "PATH")]
+    ext: Vec<PathBuf>,
+    /// Also link this extension module into the core, after the manifest's (repeatable)
+    #[arg(long = "static-ext", value_name = "PATH")]
+    static_ext: Vec<PathBuf>,
+    /// The output directory (default: the manifest's out_dir, else ./build)
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+    /// Build everything, ignoring what the cache holds
+    #[arg(long)]
+    force_rebuild: bool,
+}
+
+impl ProjectOptions {
+    /// The project's arguments, with the C options given on the command line.
+    fn args(self, c: COptions) -> project::ProjectArgs {
+        project::ProjectArgs {
+            manifest: self.manifest,
+            no_manifest_entry: self.no_manifest,
+            ext: self.ext,
+            static_ext: self.static_ext,
+            out_dir: self.out_dir,
+            force_rebuild: self.force_rebuild,
+            c: c.config().all,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum CacheAction {
+    /// Print the cache's location, number of entries and size
+    Info,
+    /// Remove everything seam keeps in the cache
+    Clean,
 }
 
 fn main() -> ExitCode {
@@ -196,7 +264,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
             false => ExitCode::from(1),
         }),
         Command::Inspect { file, json } => inspect(&file, json),
-        Command::Run { entry, c, args } => run_cached(&entry, &c.config(), &args),
+        Command::Build { project, c } => project::build_command(&project.args(c)),
+        Command::Run {
+            entry: Some(entry),
+            c,
+            args,
+            ..
+        } => run_cached(&entry, &c.config(), &args),
+        Command::Run {
+            entry: None,
+            project,
+            c,
+            args,
+        } => project::run_command(&project.args(c), &args),
+        Command::Cache { action } => {
+            let text = match action {
+                CacheAction::Info => cache::info()?,
+                CacheAction::Clean => cache::clean()?,
+            };
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Flags { json } => {
             print!("{}", cbuild::describe(&cbuild::host(), json));
             Ok(ExitCode::SUCCESS)

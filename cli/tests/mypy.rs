@@ -12,6 +12,7 @@
 //!   tests/hashseed/*.py        one run over the program run with SEAM_HASHSEED
 //!   tests/ext/NAME/            one run per core-and-extensions case (main.py, ext*.py, ...)
 //!   examples/NAME/             one run per example
+//!   tests/projects/NAME/       one run per project (seam.toml's modules, subdirectories included)
 //!   examples/scheme/ext/       the Scheme interpreter's extension modules, from examples/scheme
 //!   docs/*.md                  one run per complete program in a ```python block
 //!   tests/frontend/*.py        one run over the front end's accepted single-file cases
@@ -151,9 +152,17 @@ fn collect(root: &Path, scratch: &Path) -> Result<Vec<Case>> {
         ("ext", root.join("tests/ext")),
         ("examples", root.join("examples")),
         ("frontend", frontend),
+        ("projects", root.join("tests/projects")),
     ] {
         for sub in subdirs(&dir)? {
-            let files = accepted(python_files(&sub)?)?;
+            let mut files = accepted(python_files(&sub)?)?;
+            // A project's modules may sit in subdirectories (`ext/greeter.py`),
+            // checked with the core from the project's directory.
+            if suite == "projects" {
+                for nested in subdirs(&sub)? {
+                    files.extend(accepted(python_files(&nested)?)?);
+                }
+            }
             if files.is_empty() {
                 continue;
             }
