@@ -776,16 +776,34 @@ def ext_load(runs: int) -> bool:
 
 # ---------------------------------------------------------------- projects and the build cache
 
+# The projects `project_build` builds: directory, executable, arguments, what it is.
+PROJECTS = (
+    ("tests/projects/layered", "app", ["x"],
+     "a core with one module linked in and two shared modules (the second compiled against the first's "
+     "exports)"),
+    ("examples/cproject", "showcase", [],
+     "the C showcase: a core and two shared modules whose C glue wraps libqrencode and zlib (C compiled "
+     "and linked in the cold build)"),
+)
+
+
 def project_build(runs: int) -> bool:
-    """``seam build`` of ``tests/projects/layered`` (a core, a module linked in, two shared
-    modules, one built on the other) from its seam.toml: cold (empty cache, no outputs),
-    fully cached (nothing changed) and cached with the outputs deleted (copied back from the
-    cache), alternately; the program's output is checked against ``seam py``."""
-    src = os.path.join(ROOT, "tests", "projects", "layered")
-    proj = os.path.join(OUT, "project", "layered")
+    """``seam build`` of each project of ``PROJECTS`` from its seam.toml: cold (empty cache,
+    no outputs), fully cached (nothing changed) and cached with the outputs deleted (copied
+    back from the cache), alternately; the program's output is checked against ``seam py``."""
+    ok = True
+    for rel, exe, args, what in PROJECTS:
+        ok &= project_build_one(runs, rel, exe, args, what)
+    return ok
+
+
+def project_build_one(runs: int, rel: str, exe: str, args: list[str], what: str) -> bool:
+    name = os.path.basename(rel)
+    src = os.path.join(ROOT, rel)
+    proj = os.path.join(OUT, "project", name)
     cache = os.path.join(OUT, "project", "cache")
     shutil.rmtree(os.path.join(OUT, "project"), ignore_errors=True)
-    shutil.copytree(src, proj)
+    shutil.copytree(src, proj, ignore=shutil.ignore_patterns("build"))
     manifest = os.path.join(proj, "seam.toml")
     build_dir = os.path.join(proj, "build")
     env = dict(os.environ, SEAM_CACHE_DIR=cache)
@@ -795,7 +813,7 @@ def project_build(runs: int) -> bool:
     restored = Side("restored", build, env)
     n = 4 * runs
     for i in range(n):
-        log(f"project_build: run {i + 1}/{n}")
+        log(f"project_build {name}: run {i + 1}/{n}")
         must(run([SEAM, "cache", "clean"], env=env), "seam cache clean")
         shutil.rmtree(build_dir, ignore_errors=True)
         r = must(cold.measure(), "seam build (cold)")
@@ -806,14 +824,13 @@ def project_build(runs: int) -> bool:
             raise SystemExit(f"bench: a cached build translated:\n{r.stdout.decode()}")
         shutil.rmtree(build_dir)
         must(restored.measure(), "seam build (outputs deleted)")
-    translated = subprocess.run([os.path.join(build_dir, "app"), "x"], cwd=build_dir, capture_output=True,
+    translated = subprocess.run([os.path.join(build_dir, exe), *args], cwd=build_dir, capture_output=True,
                                 timeout=TIMEOUT)
-    untranslated = subprocess.run([SEAM, "py", os.path.join(proj, "main.py"), "--", "x"], cwd=proj,
+    untranslated = subprocess.run([SEAM, "py", os.path.join(proj, "main.py"), "--", *args], cwd=proj,
                                   capture_output=True, timeout=TIMEOUT, env=env)
     ok = translated.returncode == 0 and translated.stdout == untranslated.stdout
-    print(f"### Projects: `seam build` from seam.toml, cold and cached (best of {n}, alternating)\n")
-    print("`tests/projects/layered`: a core with one module linked in and two shared modules (the second "
-          "compiled against the first's exports). Cold: empty cache (`seam cache clean`), no `build/`. "
+    print(f"### Projects: `seam build` of `{rel}` from seam.toml, cold and cached (best of {n}, alternating)\n")
+    print(f"`{rel}`: {what}. Cold: empty cache (`seam cache clean`), no `build/`. "
           "Cached: nothing changed, nothing translated. Outputs deleted: everything in the cache, copied "
           f"into a new `build/`. Output {'matches `seam py`' if ok else 'DIFFERS from `seam py`'}.\n")
     print("| build | best (ms) | mean (ms) |")

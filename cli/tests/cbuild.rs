@@ -361,3 +361,59 @@ fn seam_flags_drives_the_showcases_out_of_tree_c_build() {
         "{stdout}"
     );
 }
+
+/// The showcase built from its `seam.toml` by `seam build`: everything built,
+/// then nothing translated; a change in one module's C glue rebuilds that
+/// module alone; `seam run` prints what `expected.stdout` holds.
+#[test]
+fn the_showcase_builds_from_its_manifest_and_its_c_sources_key_the_cache() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/cproject");
+    let expected = fs::read_to_string(root.join("expected.stdout")).expect("expected.stdout");
+    let files: Vec<(String, String)> = fs::read_dir(&root)
+        .expect("examples/cproject")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("py" | "c" | "toml")
+            )
+        })
+        .map(|p| {
+            let name = p
+                .file_name()
+                .expect("a name")
+                .to_string_lossy()
+                .into_owned();
+            (name, fs::read_to_string(&p).expect("reading a file"))
+        })
+        .collect();
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let dir = scratch("manifest", &borrowed);
+    let build = |what: &str| {
+        let out = seam(&dir, &["build"]);
+        assert!(out.status.success(), "{what}: {}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    assert_eq!(
+        build("cold"),
+        "built core build/showcase\nbuilt extension build/qr.so\nbuilt extension build/zz.so\n"
+    );
+    assert_eq!(
+        build("again"),
+        "cached core build/showcase\ncached extension build/qr.so\ncached extension build/zz.so\n"
+    );
+    let glue = dir.join("zz_glue.c");
+    let mut c = fs::read_to_string(&glue).expect("zz_glue.c");
+    c.push_str("/* a change the cache must see */\n");
+    fs::write(&glue, c).expect("writing zz_glue.c");
+    assert_eq!(
+        build("C changed"),
+        "cached core build/showcase\ncached extension build/qr.so\nbuilt extension build/zz.so\n"
+    );
+    let run = seam(&dir, &["run"]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(text(&run.stdout), expected);
+}
