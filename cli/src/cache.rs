@@ -87,7 +87,7 @@ impl BuildInputs {
 /// How one artifact is made, as far as the cache needs to know.
 #[derive(Clone, Debug)]
 pub struct Recipe {
-    /// `"core"` or `"ext"`.
+    /// `"core"`, `"ext"` or `"c-object"`.
     pub kind: &'static str,
     /// The entry module or extension source, absolute.
     pub source: PathBuf,
@@ -225,6 +225,20 @@ impl Cache {
             let _ = std::fs::remove_dir(dir);
         }
         Ok(Some(entry))
+    }
+
+    /// The files the last build of `recipe` read (its recorded inputs), for a
+    /// build that uses a cached entry and must name them in its own depfile.
+    pub fn recorded_files(&self, recipe: &Recipe) -> Vec<PathBuf> {
+        std::fs::read_to_string(self.deps_path(recipe))
+            .map(|record| {
+                record
+                    .lines()
+                    .filter(|l| !l.is_empty())
+                    .map(PathBuf::from)
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     fn deps_path(&self, recipe: &Recipe) -> PathBuf {

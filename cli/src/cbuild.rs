@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context as _, Result, bail};
 use seam_core::tir::CLibrary;
@@ -196,8 +197,14 @@ impl CObjects {
     }
 }
 
-/// Compiles the sources of `libs` into `work` (a scratch directory) and
-/// gathers their link arguments.
+/// Whether C objects are compiled even when the build cache holds them
+/// (`seam build --force-rebuild`).
+pub static FORCE_REBUILD: AtomicBool = AtomicBool::new(false);
+
+/// Compiles the sources of `libs` into `work` (a scratch directory), or takes
+/// each object from the build cache when the source, the headers it read last
+/// time, the flags and the toolchain are unchanged, and gathers their link
+/// arguments.
 pub fn compile(
     libs: &[CLibrary],
     config: &CConfig,
@@ -205,36 +212,76 @@ pub fn compile(
     work: &Path,
 ) -> Result<CObjects> {
     let mut out = CObjects::default();
+    // Without a usable cache directory, every object is compiled.
+    let cache = crate::cache::Cache::open().ok();
     for lib in libs {
         let e = effective(lib, config);
         out.modules.push(lib.module.clone());
         for src in &lib.sources {
-            let n = out.objects.len();
-            let obj = work.join(format!("c{n}.o"));
-            let dep = work.join(format!("c{n}.d"));
-            let mut cc = Command::new(&tc.cc);
-            cc.arg("-c").args(&tc.cflags).args(&e.cflags);
-            for d in &e.include_dirs {
-                cc.arg("-I").arg(d);
-            }
-            cc.arg("-MMD")
-                .arg("-MF")
-                .arg(&dep)
-                .arg("-o")
-                .arg(&obj)
-                .arg(src);
-            let result = cc
-                .output()
-                .with_context(|| format!("cannot run the C compiler '{}'", tc.cc))?;
-            if !result.status.success() {
-                bail!(
-                    "module '{}': the C source {} does not compile:\n{}",
-                    lib.module,
-                    src.display(),
-                    String::from_utf8_lossy(&result.stderr).trim_end()
-                );
-            }
-            out.inputs.extend(depfile_inputs(&dep));
+            let obj = work.join(format!("c{}.o", out.objects.len()));
+            let compile_into = |obj: &Path, dep: &Path| -> Result<()> {
+                let mut cc = Command::new(&tc.cc);
+                cc.arg("-c").args(&tc.cflags).args(&e.cflags);
+                for d in &e.include_dirs {
+                    cc.arg("-I").arg(d);
+                }
+                cc.arg("-MMD")
+                    .arg("-MF")
+                    .arg(dep)
+                    .arg("-o")
+                    .arg(obj)
+                    .arg(src);
+                let result = cc
+                    .output()
+                    .with_context(|| format!("cannot run the C compiler '{}'", tc.cc))?;
+                if !result.status.success() {
+                    bail!(
+                        "module '{}': the C source {} does not compile:\n{}",
+                        lib.module,
+                        src.display(),
+                        String::from_utf8_lossy(&result.stderr).trim_end()
+                    );
+                }
+                Ok(())
+            };
+            let Some(cache) = &cache else {
+                let dep = obj.with_extension("d");
+                compile_into(&obj, &dep)?;
+                out.inputs.extend(depfile_inputs(&dep));
+                out.objects.push(obj);
+                continue;
+            };
+            let mut options = vec![tc.cc.clone()];
+            options.extend(tc.cflags.iter().cloned());
+            options.extend(e.cflags.iter().cloned());
+            options.extend(e.include_dirs.iter().map(|d| format!("-I{}", d.display())));
+            let recipe = crate::cache::Recipe {
+                kind: "c-object",
+                source: std::path::absolute(src).unwrap_or_else(|_| src.clone()),
+                options,
+                against: Vec::new(),
+                inputs: Default::default(),
+                artifacts: vec!["obj.o".to_owned()],
+                depfile: "obj.d".to_owned(),
+                not_sources: Vec::new(),
+            };
+            let cached = if FORCE_REBUILD.load(Ordering::Relaxed) {
+                None
+            } else {
+                cache.lookup(&recipe)?
+            };
+            let entry = match cached {
+                Some(entry) => entry,
+                None => cache
+                    .build(&recipe, |dir| {
+                        compile_into(&dir.join("obj.o"), &dir.join("obj.d"))?;
+                        Ok(true)
+                    })?
+                    .context("the C object was not stored")?,
+            };
+            std::fs::copy(entry.join("obj.o"), &obj)
+                .with_context(|| format!("cannot copy {} from the cache", obj.display()))?;
+            out.inputs.extend(cache.recorded_files(&recipe));
             out.objects.push(obj);
         }
         for d in &e.library_dirs {

@@ -240,6 +240,8 @@ impl Project {
 /// core executable, or `None` when something had errors (printed).
 fn build(project: &Project, force: bool, log: &dyn Fn(&str)) -> Result<Option<PathBuf>> {
     let cache = Cache::open()?;
+    // The C objects the modules' sources compile to are cached too.
+    crate::cbuild::FORCE_REBUILD.store(force, std::sync::atomic::Ordering::Relaxed);
     let mut inputs = BuildInputs::default();
     inputs.add_c_overrides("c", &project.c_config.all);
     for (name, c) in &project.c_config.modules {

@@ -416,4 +416,61 @@ fn the_showcase_builds_from_its_manifest_and_its_c_sources_key_the_cache() {
     let run = seam(&dir, &["run"]);
     assert!(run.status.success(), "{}", text(&run.stderr));
     assert_eq!(text(&run.stdout), expected);
+
+    // A change to the module's Seam source alone rebuilds the module but
+    // takes its C object from the cache: a `cc` that logs its arguments
+    // sees the link, not the compilation.
+    let bin = dir.join("bin");
+    fs::create_dir_all(&bin).expect("bin");
+    let log = dir.join("cc.log");
+    let real_cc = String::from_utf8(
+        Command::new("sh")
+            .args(["-c", "command -v cc"])
+            .output()
+            .expect("sh")
+            .stdout,
+    )
+    .expect("a path");
+    let wrapper = bin.join("cc");
+    fs::write(
+        &wrapper,
+        format!(
+            "#!/bin/sh\necho \"$*\" >> '{}'\nexec '{}' \"$@\"\n",
+            log.display(),
+            real_cc.trim()
+        ),
+    )
+    .expect("writing the cc wrapper");
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&wrapper, fs::Permissions::from_mode(0o755)).expect("chmod");
+    let module = dir.join("zz.py");
+    let mut py = fs::read_to_string(&module).expect("zz.py");
+    py.push_str("# a change to the Seam side only\n");
+    fs::write(&module, py).expect("writing zz.py");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_seam"))
+        .arg("build")
+        .current_dir(&dir)
+        .env("SEAM_CACHE_DIR", dir.join("cache"))
+        .env("PATH", path)
+        .output()
+        .expect("running seam");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "cached core build/showcase\ncached extension build/qr.so\nbuilt extension build/zz.so\n"
+    );
+    let calls = fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        calls.contains("-shared"),
+        "the module was not linked: {calls}"
+    );
+    assert!(
+        !calls.contains("-c "),
+        "a C source was compiled again: {calls}"
+    );
 }
