@@ -112,10 +112,11 @@ macro_rules! foreach_runtime_function {
         ExcArgsText = seam_exc_args_text(Ptr, I64, I8) -> Ptr, raises;
 
         // ---- C functions (`@seam.c_function`) ----
-        /// The NUL-terminated UTF-8 bytes of a `str`, for a C function's `const char *`
-        /// parameter: the object's own bytes (every `str` is followed by a NUL byte), valid
-        /// while the `str` lives; ValueError "embedded null character" when it holds one.
-        StrAsC = seam_str_as_c(Ptr) -> Addr, raises;
+        /// The address of the NUL-terminated UTF-8 bytes of a `str` (as an integer: it
+        /// points inside the object), for a C function's `const char *` parameter: the
+        /// object's own bytes (every `str` is followed by a NUL byte), valid while the
+        /// `str` lives; ValueError "embedded null character" when it holds one.
+        StrAsC = seam_str_as_c(Ptr) -> I64, raises;
         /// A new `str` copied from the NUL-terminated UTF-8 text a C function returned
         /// (`name`, a `str`, is the function's, for the message): ValueError when the
         /// pointer is null, UnicodeDecodeError when the bytes are not UTF-8.

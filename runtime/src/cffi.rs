@@ -13,7 +13,6 @@ use crate::file::decode_utf8;
 use crate::layout::STR_BYTES;
 use crate::strobj::{new_str_or_raise, str_as_str, str_bytes};
 use std::ffi::CStr;
-use std::ptr::null;
 
 /// `s` as a C string: its bytes, which a NUL follows; ValueError "embedded null
 /// character" (CPython's message for a path or ctypes argument with one) when the
@@ -22,15 +21,15 @@ use std::ptr::null;
 /// # Safety
 /// `s` must be a live `str`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn seam_str_as_c(s: *mut u8) -> *const u8 {
+pub unsafe extern "C" fn seam_str_as_c(s: *mut u8) -> i64 {
     // SAFETY: the caller passes a live str.
     let bytes = unsafe { str_bytes(s) };
     if bytes.contains(&0) {
         Exc::new(ExcKind::ValueError, "embedded null character").raise();
-        return null();
+        return 0;
     }
     // SAFETY: a str's bytes start at STR_BYTES.
-    unsafe { s.add(STR_BYTES) }
+    unsafe { s.add(STR_BYTES) as i64 }
 }
 
 /// A new `str` of the NUL-terminated UTF-8 text `text` returned by the C
