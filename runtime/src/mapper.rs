@@ -915,7 +915,7 @@ pub(crate) fn report_stats(file: &str, mapped: &Mapped) {
     let r = mapped.rewritten;
     eprintln!(
         "seam: mapped {file} at {:#x} ({} the core), {} GOT loads rewritten, {} calls made \
-         direct, {} class bounds made immediates ({} of the calls through the PLT)",
+         direct, {} class bounds made immediates, {} of the calls through the PLT",
         mapped.base(),
         if near { "near" } else { "far from" },
         r.leas,
