@@ -527,9 +527,10 @@ fn edit_library(tmp: &Path, script: &str) -> Result<Vec<u8>> {
 /// every one of which the runtime's mapper applies (`runtime/src/mapper.rs`):
 /// `RELATIVE` for pointers inside the image (descriptors, class tables, GOT
 /// entries of hidden symbols), `GLOB_DAT` for the GOT entries of the core's
-/// functions, descriptors and globals, `64` for data words naming the core's
-/// symbols (a subclass descriptor's parent), `JUMP_SLOT` for calls through a
-/// PLT. Any other type in a built extension fails the case.
+/// descriptors and globals (and of functions whose address is taken), `64` for
+/// data words naming the core's symbols (a subclass descriptor's parent),
+/// `JUMP_SLOT` for the PLT entries generated code calls imported functions
+/// through. Any other type in a built extension fails the case.
 const MAPPED_RELOCATIONS: &[&str] = &[
     "R_X86_64_RELATIVE",
     "R_X86_64_GLOB_DAT",

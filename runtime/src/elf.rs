@@ -449,6 +449,23 @@ impl<'a> Image<'a> {
         const GOTPCREL: u32 = 9;
         const GOTPCRELX: u32 = 41;
         const REX_GOTPCRELX: u32 = 42;
+        self.kept_relocations(&[GOTPCREL, GOTPCRELX, REX_GOTPCRELX])
+    }
+
+    /// The addresses of the 32-bit displacements of the calls the static
+    /// linker saw as `call SYMBOL@PLT` (`R_X86_64_PLT32`, which Cranelift writes
+    /// for a direct call), from the kept static relocations; none for a file
+    /// without them, or on another machine. The linker sent those to an
+    /// undefined symbol through a PLT entry, and those to a symbol of the file
+    /// straight to it.
+    pub(crate) fn plt_calls(&self) -> Vec<u64> {
+        const PLT32: u32 = 4;
+        self.kept_relocations(&[PLT32])
+    }
+
+    /// The offsets (addresses) of the kept static relocations of `kinds`
+    /// (x86-64 types).
+    fn kept_relocations(&self, kinds: &[u32]) -> Vec<u64> {
         let mut out = Vec::new();
         if cfg!(not(target_arch = "x86_64")) {
             return out;
@@ -465,7 +482,7 @@ impl<'a> Image<'a> {
                 let mut w = [0; 8];
                 w.copy_from_slice(&e[8..16]);
                 let kind = u64::from_le_bytes(w) as u32;
-                if kind == GOTPCREL || kind == GOTPCRELX || kind == REX_GOTPCRELX {
+                if kinds.contains(&kind) {
                     w.copy_from_slice(&e[0..8]);
                     out.push(u64::from_le_bytes(w));
                 }

@@ -17,7 +17,8 @@
 //!   finish(mapped, own bounds)
 //!     ├─ fill:     the pending GOT entries, once the loader numbered the classes
 //!     ├─ rewrite:  GOT loads of near symbols into `lea`s (calls made direct),
-//!     │            GOT loads of class bounds into immediates
+//!     │            GOT loads of class bounds into immediates, calls through
+//!     │            the PLT into calls of their near targets
 //!     └─ protect:  each page to its segment's permissions, PT_GNU_RELRO read-only;
 //!                  never writable and executable at once (the region is mapped
 //!                  read-write, not executable, until the final mprotect)
@@ -42,17 +43,29 @@ use std::ffi::{CString, c_void};
 pub(crate) struct Mapped {
     base: *mut u8,
     len: usize,
-    /// GOT loads rewritten into `lea`s, of those the calls made direct, and
-    /// GOT loads of class bounds rewritten into immediates.
-    pub rewritten: (usize, usize, usize),
+    /// What [`finish`] rewrote.
+    pub rewritten: Rewritten,
     /// Until [`finish`]: each page's final permissions, and the page size.
     perms: Vec<u32>,
     page: u64,
-    /// The GOT entries filled so far: (offset, value, whether the value is a
-    /// number rather than an address).
+    /// The GOT entries filled so far (`GLOB_DAT`, and the PLT's `JUMP_SLOT`):
+    /// (offset, value, whether the value is a number rather than an address).
     got: Vec<(u64, u64, bool)>,
     /// GOT entries of class bounds left for [`finish`]: (offset, symbol).
     pending: Vec<(u64, String)>,
+}
+
+/// The instructions [`finish`] rewrote, by kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Rewritten {
+    /// GOT loads of addresses rewritten into `lea`s.
+    pub leas: usize,
+    /// Of those, the ones followed by `call *%reg` made direct calls.
+    pub calls: usize,
+    /// GOT loads of class bounds rewritten into immediates.
+    pub immediates: usize,
+    /// Calls through a PLT entry sent to the entry's target.
+    pub plt_calls: usize,
 }
 
 impl Mapped {
@@ -60,7 +73,7 @@ impl Mapped {
         Mapped {
             base,
             len,
-            rewritten: (0, 0, 0),
+            rewritten: Rewritten::default(),
             perms: Vec::new(),
             page: 0,
             got: Vec::new(),
@@ -172,7 +185,15 @@ pub(crate) unsafe fn finish(
     }
     mapped.got.sort_unstable();
     // SAFETY: the region is read-write and holds the relocated image.
-    mapped.rewritten = unsafe { relax_got_loads(image, mapped) };
+    let (leas, calls, immediates) = unsafe { relax_got_loads(image, mapped) };
+    // SAFETY: as above.
+    let plt_calls = unsafe { bind_plt_calls(&Code::of(image), &image.plt_calls(), mapped) };
+    mapped.rewritten = Rewritten {
+        leas,
+        calls,
+        immediates,
+        plt_calls,
+    };
     let perms = std::mem::take(&mut mapped.perms);
     // SAFETY: the region and its page table `perms` cover `len` bytes.
     unsafe { protect(mapped, &perms, mapped.page) }
@@ -289,7 +310,7 @@ unsafe fn reserve(len: usize) -> Result<Mapped, ElfError> {
 }
 
 /// Applies every dynamic relocation. Returns the GOT entries it filled
-/// (`GLOB_DAT`): their addresses in the image and values, sorted.
+/// (`GLOB_DAT`, `JUMP_SLOT`): their addresses in the image and values.
 ///
 /// # Safety
 /// `mapped` must be read-write and hold the image's segments; `end` is the
@@ -352,7 +373,7 @@ unsafe fn relocate(
                 )));
             }
         };
-        if r.kind == reloc::GLOB_DAT {
+        if r.kind == reloc::GLOB_DAT || r.kind == reloc::JUMP_SLOT {
             got.push((r.offset, value, number));
         }
         // SAFETY: the word lies inside the region (checked above); the
@@ -552,6 +573,99 @@ unsafe fn direct_call(image: &Image, mapped: &Mapped, start: u64, modrm: u8, tar
     // SAFETY: the bytes replaced are exactly the lea and the call.
     unsafe { std::ptr::copy_nonoverlapping(code.as_ptr(), mapped.at(rex_at), code.len()) };
     true
+}
+
+/// What the static linker does for a call it knows is near, done here for the
+/// calls it sent through the PLT because their symbol was undefined: every
+/// `call ENTRY` (`e8 rel32`, a kept `R_X86_64_PLT32` pointing at its
+/// displacement) whose target `ENTRY` is a PLT entry `jmp *SLOT(%rip)` (`ff 25
+/// disp32`), with `SLOT` a `JUMP_SLOT` entry [`relocate`] filled with an address
+/// within ±2 GB, becomes `call TARGET`: the same five bytes, the same return
+/// address, one indirect jump fewer. Mapped far, nothing changes and the calls
+/// go through the PLT, which stays valid: its slots were filled at relocation.
+/// Returns how many calls it rewrote; `calls` are the kept relocations'
+/// addresses ([`Image::plt_calls`]).
+///
+/// # Safety
+/// `mapped` must be read-write and hold the relocated image, its GOT entries
+/// sorted in `mapped.got`; `code` its executable bytes.
+unsafe fn bind_plt_calls(code: &Code, calls: &[u64], mapped: &Mapped) -> usize {
+    let base = mapped.base() as u64;
+    let mut bound = 0;
+    for &at in calls {
+        // `e8 rel32`: the opcode precedes the displacement.
+        let Some(opcode_at) = at.checked_sub(1) else {
+            continue;
+        };
+        if !code.holds(opcode_at, 5) {
+            continue;
+        }
+        // SAFETY: `opcode_at..at + 4` lies in an executable segment of the region.
+        let (opcode, rel) = unsafe {
+            (
+                *mapped.at(opcode_at),
+                mapped.at(at).cast::<i32>().read_unaligned(),
+            )
+        };
+        if opcode != 0xe8 {
+            continue;
+        }
+        let next = at + 4;
+        let entry = next.wrapping_add(rel as i64 as u64);
+        if !code.holds(entry, 6) {
+            continue;
+        }
+        // SAFETY: `entry..entry + 6` lies in an executable segment of the region.
+        let (jmp, disp) = unsafe {
+            (
+                [*mapped.at(entry), *mapped.at(entry + 1)],
+                mapped.at(entry + 2).cast::<i32>().read_unaligned(),
+            )
+        };
+        // jmp *disp32(%rip): ff /4 with ModRM mod 00, r/m 101.
+        if jmp != [0xff, 0x25] {
+            continue;
+        }
+        let slot = (entry + 6).wrapping_add(disp as i64 as u64);
+        let Ok(i) = mapped.got.binary_search_by_key(&slot, |&(s, _, _)| s) else {
+            continue;
+        };
+        let (_, target, number) = mapped.got[i];
+        if number {
+            continue;
+        }
+        let Ok(new) = i32::try_from(target.wrapping_sub(base + next) as i64) else {
+            continue;
+        };
+        // SAFETY: the displacement lies in the region, read-write until `protect`.
+        unsafe { mapped.at(at).cast::<i32>().write_unaligned(new) };
+        bound += 1;
+    }
+    bound
+}
+
+/// The file-backed ranges of an image's executable segments, `[start, end)`
+/// in image addresses: the only bytes the mapper reads as instructions.
+struct Code(Vec<(u64, u64)>);
+
+impl Code {
+    fn of(image: &Image) -> Code {
+        Code(
+            image
+                .loads
+                .iter()
+                .filter(|s| s.flags & PF_X != 0)
+                .map(|s| (s.vaddr, s.vaddr + s.filesz))
+                .collect(),
+        )
+    }
+
+    /// Whether the `n` bytes at `a` are all code of one segment.
+    fn holds(&self, a: u64, n: u64) -> bool {
+        self.0
+            .iter()
+            .any(|&(s, e)| a >= s && a.checked_add(n).is_some_and(|x| x <= e))
+    }
 }
 
 /// The names of the relocation types the mapper applies.
@@ -798,14 +912,16 @@ pub(crate) fn report_stats(file: &str, mapped: &Mapped) {
         return;
     }
     let near = mapped.base().abs_diff(map as *const () as usize) < (2 << 30);
+    let r = mapped.rewritten;
     eprintln!(
         "seam: mapped {file} at {:#x} ({} the core), {} GOT loads rewritten, {} calls made \
-         direct, {} class bounds made immediates",
+         direct, {} class bounds made immediates, {} of the calls through the PLT",
         mapped.base(),
         if near { "near" } else { "far from" },
-        mapped.rewritten.0,
-        mapped.rewritten.1,
-        mapped.rewritten.2
+        r.leas,
+        r.calls + r.plt_calls,
+        r.immediates,
+        r.plt_calls
     );
 }
 
@@ -830,5 +946,100 @@ pub(crate) fn register_with_perf(image: &Image, mapped: &Mapped, stem: &str) {
         .open(path)
     {
         let _ = f.write_all(text.as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fresh read-write region of 64 KB mapped as an image would be, and
+    /// the whole of it taken as code.
+    fn region() -> (Mapped, Code) {
+        // SAFETY: a fresh anonymous mapping.
+        let mapped = unsafe { reserve(1 << 16) }.expect("a region");
+        (mapped, Code(vec![(0, 1 << 16)]))
+    }
+
+    fn write(mapped: &Mapped, at: u64, bytes: &[u8]) {
+        // SAFETY: the tests write inside their 64 KB region.
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), mapped.at(at), bytes.len()) };
+    }
+
+    fn read(mapped: &Mapped, at: u64, n: usize) -> Vec<u8> {
+        // SAFETY: as above.
+        unsafe { std::slice::from_raw_parts(mapped.at(at), n).to_vec() }
+    }
+
+    /// `call ENTRY` at `call_at` (its displacement at `call_at + 1`), the PLT
+    /// entry `jmp *SLOT(%rip)` at `entry`.
+    fn call_through_plt(mapped: &Mapped, call_at: u64, entry: u64, slot: u64) {
+        let rel = entry as i64 - (call_at + 5) as i64;
+        let mut call = vec![0xe8];
+        call.extend_from_slice(&(rel as i32).to_le_bytes());
+        write(mapped, call_at, &call);
+        let disp = slot as i64 - (entry + 6) as i64;
+        let mut jmp = vec![0xff, 0x25];
+        jmp.extend_from_slice(&(disp as i32).to_le_bytes());
+        write(mapped, entry, &jmp);
+    }
+
+    fn displacement(mapped: &Mapped, at: u64) -> i64 {
+        i32::from_le_bytes(read(mapped, at, 4).try_into().expect("four bytes")).into()
+    }
+
+    #[test]
+    fn a_call_through_the_plt_is_sent_to_its_near_target() {
+        let (mut mapped, code) = region();
+        let base = mapped.base() as u64;
+        call_through_plt(&mapped, 0x100, 0x1000, 0x2000);
+        // A second call site through the same entry.
+        call_through_plt(&mapped, 0x200, 0x1000, 0x2000);
+        let target = base + 0x8000;
+        mapped.got = vec![(0x2000, target, false)];
+        // SAFETY: the region is read-write; its "code" is what the test wrote.
+        let n = unsafe { bind_plt_calls(&code, &[0x101, 0x201], &mapped) };
+        assert_eq!(n, 2);
+        for at in [0x101, 0x201] {
+            assert_eq!(read(&mapped, at - 1, 1), [0xe8], "still a call");
+            assert_eq!(
+                base as i64 + at as i64 + 4 + displacement(&mapped, at),
+                target as i64
+            );
+        }
+        // The entry itself is left as it was: calls not rewritten still work.
+        assert_eq!(read(&mapped, 0x1000, 2), [0xff, 0x25]);
+    }
+
+    #[test]
+    fn calls_that_are_not_provably_through_a_filled_plt_slot_are_left_alone() {
+        let (mut mapped, _) = region();
+        let code = Code(vec![(0, 0xe000)]);
+        let base = mapped.base() as u64;
+        // 0x101: the entry's slot is not one relocation filled.
+        call_through_plt(&mapped, 0x100, 0x1000, 0x2100);
+        // 0x201: the slot holds a number (a class bound), not an address.
+        call_through_plt(&mapped, 0x200, 0x1010, 0x2008);
+        // 0x301: the target is more than 2 GB away.
+        call_through_plt(&mapped, 0x300, 0x1020, 0x2010);
+        // 0x401: not a `call` (a `jmp rel32`).
+        call_through_plt(&mapped, 0x400, 0x1030, 0x2000);
+        write(&mapped, 0x400, &[0xe9]);
+        // 0x501: the target is not `jmp *disp32(%rip)` (`jmp *disp32(%rax)`).
+        call_through_plt(&mapped, 0x500, 0x1040, 0x2000);
+        write(&mapped, 0x1041, &[0xa0]);
+        // 0x601: the call's target lies outside the code.
+        call_through_plt(&mapped, 0x600, 0xf000, 0x2000);
+        mapped.got = vec![
+            (0x2000, base + 0x8000, false),
+            (0x2008, 0x1234, true),
+            (0x2010, base.wrapping_add(3 << 30), false),
+        ];
+        let before = read(&mapped, 0, 0x700);
+        let calls = [0x101, 0x201, 0x301, 0x401, 0x501, 0x601, 0xfffe];
+        // SAFETY: as above.
+        let n = unsafe { bind_plt_calls(&code, &calls, &mapped) };
+        assert_eq!(n, 0);
+        assert_eq!(read(&mapped, 0, 0x700), before);
     }
 }

@@ -181,18 +181,42 @@ pub(super) fn trusted() -> MemFlagsData {
 #[derive(Default)]
 pub(super) struct SymbolRefs {
     funcs: HashMap<FuncId, FuncRef>,
+    addresses: HashMap<FuncId, FuncRef>,
     data: HashMap<DataId, GlobalValue>,
 }
 
 impl SymbolRefs {
+    /// A reference for calling function `id`: always a direct `call SYMBOL`
+    /// (`R_X86_64_PLT32`), an import's included. In a core the static linker
+    /// binds it to the function (or to a PLT entry for a C library's); in an
+    /// extension's shared object it goes through a PLT entry, which the mapper
+    /// bypasses when it maps the image near the core (`runtime/src/mapper.rs`).
+    /// A call through the GOT (`mov GOT(%rip), %reg; call *%reg`) would be four
+    /// bytes longer than the core's call even once rewritten, and the same
+    /// loop would not have the same layout in a core and in an extension.
     pub(super) fn func(
         &mut self,
         b: &mut FunctionBuilder,
         state: &mut ModuleState,
         id: FuncId,
     ) -> FuncRef {
+        *self.funcs.entry(id).or_insert_with(|| {
+            let fref = state.module.declare_func_in_func(id, b.func);
+            b.func.dfg.ext_funcs[fref].colocated = true;
+            fref
+        })
+    }
+
+    /// A reference for taking the address of function `id` (`func_addr`): an
+    /// import's address comes from the GOT, never PC-relative.
+    pub(super) fn func_address(
+        &mut self,
+        b: &mut FunctionBuilder,
+        state: &mut ModuleState,
+        id: FuncId,
+    ) -> FuncRef {
         *self
-            .funcs
+            .addresses
             .entry(id)
             .or_insert_with(|| state.module.declare_func_in_func(id, b.func))
     }
@@ -915,7 +939,7 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                     return Err(self.malformed(format!("function {} does not exist", f.0)));
                 }
                 let id = self.state.function(self.program, index)?;
-                let fref = self.refs.func(&mut self.b, self.state, id);
+                let fref = self.refs.func_address(&mut self.b, self.state, id);
                 self.b.ins().func_addr(self.state.ptr, fref)
             }
             ExprKind::CallIndirect { callee, args } => self.indirect_call(callee, args, ty)?,
