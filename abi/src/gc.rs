@@ -128,6 +128,14 @@ pub const CARD_SHIFT: u32 = 9;
 /// The bytes a card covers.
 pub const CARD_BYTES: usize = 1 << CARD_SHIFT;
 const _: () = assert!(CARD_BYTES.is_multiple_of(GRANULE));
+/// Header bit: a young object that survived one minor collection (it is
+/// promoted, given [`HDR_OLD`], when it survives a second). The collector's
+/// own: generated code never reads it, and a fresh object's header has it
+/// clear, so it is not part of what an extension compiles against.
+pub const HDR_AGED: u64 = 32;
+/// Header bit: with [`HDR_AGED`], the parity of the collection the object
+/// survived first (the collector's own, like `HDR_AGED`).
+pub const HDR_AGE_PARITY: u64 = 64;
 /// Where a small object's size class starts in its header.
 pub const HDR_CLASS_SHIFT: u32 = 8;
 
