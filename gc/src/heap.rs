@@ -57,7 +57,9 @@
 //! the last collection (4 MiB: the nursery; `SEAM_GC_NURSERY_KB` sets
 //! another size; inline allocation decrements it); when a request
 //! does not fit, the slow path collects: a major one when the bytes promoted
-//! since the last major exceed `max(4 MiB, 1/2 of the live data)` (the 4 MiB
+//! since the last major, with the young survivors' (which the next minor
+//! collection promotes if they are still alive), exceed
+//! `max(4 MiB, 1/2 of the live data)` (the 4 MiB
 //! floor is the nursery's size when that is smaller; `SEAM_GC_MAJOR_PERCENT`
 //! sets another share than 50 %), a minor
 //! one otherwise. `SEAM_GC_STRESS=1` keeps the budget at zero, so every
@@ -67,7 +69,10 @@
 //! the pages of the empty chunks beyond the next cycle's needs are given
 //! back to the system (they stay mapped, read as free, and take memory again
 //! when swept for reuse). Large blocks are freed by the collection that
-//! finds them dead. When the system refuses memory (a chunk or a large
+//! finds them dead; the C library is asked to keep two nurseries' worth of
+//! freed memory rather than give it back at once (young large strings that
+//! die at every minor collection would otherwise be mapped, faulted in and
+//! given back each time). When the system refuses memory (a chunk or a large
 //! block), the collector runs a major collection and tries once more; if
 //! that fails too, [`alloc`] returns null and the caller reports it (the
 //! runtime raises `MemoryError`). Nothing here aborts on a refusal: the
@@ -105,10 +110,8 @@ use std::ptr::null_mut;
 const CHUNK_BYTES: usize = 64 * 1024;
 /// The bytes allocated between two collections (the nursery's size): large
 /// enough that most young objects are dead by the time it fills. Measured on
-/// binary trees (depth 16, `DECISIONS.md` entry 31): 1 MiB with majors at half
-/// the live data keeps the peak at 1.5x Rust's but costs about 20% of the
-/// time there (premature promotion: more of the trees under construction are
-/// caught alive by a minor collection, and more majors re-mark the live tree).
+/// binary trees (depth 16, `DECISIONS.md` entry 31), with the age bit: 1 and
+/// 2 MiB cost 1.3x and 1.15x the time of 4 MiB for no less peak memory.
 const NURSERY_BYTES: usize = 4 << 20;
 /// The least major threshold (or the nursery's size, when smaller).
 const MIN_THRESHOLD: usize = 4 << 20;
@@ -116,6 +119,11 @@ const MIN_THRESHOLD: usize = 4 << 20;
 /// `live * MAJOR_PERCENT / 100` (at least [`MIN_THRESHOLD`]);
 /// `SEAM_GC_MAJOR_PERCENT` sets another percentage.
 const MAJOR_PERCENT: usize = 50;
+/// The share (in percent) of a full nursery, and of the young survivors
+/// aged by the last collection, that a minor collection must find alive for
+/// the next one to promote at once what it reaches for the first time,
+/// instead of ageing it (see [`Heap::minor`]).
+const AGE_SURVIVAL_PERCENT: usize = 50;
 /// Under `SEAM_GC_STRESS`, every this many collections is a major one.
 const STRESS_MAJOR_EVERY: u64 = 16;
 /// Shadow-stack capacity in words (64 MiB of address space, reserved lazily by the OS).
@@ -233,6 +241,16 @@ struct Heap {
     aged_bytes: usize,
     /// Bytes of the young survivors (aged by the last collection, alive at it).
     young_bytes: usize,
+    /// Bytes of the objects allocated since the last collection that the
+    /// collection under way reached (aged or promoted at once).
+    fresh_bytes: usize,
+    /// Set when the next minor collection promotes the objects it reaches
+    /// for the first time at once instead of ageing them (data that mostly
+    /// lives long gains nothing from a second trace): the last one came from
+    /// a full nursery and found most of it alive (more than
+    /// [`AGE_SURVIVAL_PERCENT`]), and either it promoted at once too or most
+    /// of what the one before had aged was alive again.
+    promote_at_once: bool,
     /// Bytes of old objects (live at the last major, plus promoted since).
     old_bytes: usize,
     /// Bytes promoted since the last major collection.
@@ -556,6 +574,21 @@ pub(crate) unsafe fn collect_major_lazily() {
     }
 }
 
+/// Starts the peak heap size over from the heap's size now (the counter is
+/// process-wide; a test that measures it must not see an earlier test's peak).
+///
+/// # Safety
+/// As for [`init`]: no other thread may be using the collector.
+#[cfg(test)]
+pub(crate) unsafe fn reset_peak() {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        with_heap(|heap| {
+            heap.stats.peak_heap_bytes = (heap.old_bytes + heap.young_bytes) as u64;
+        })
+    }
+}
+
 /// Sweeps every chunk the allocator has not swept since the last collection.
 ///
 /// # Safety
@@ -670,6 +703,8 @@ impl Heap {
             parity: 0,
             aged_bytes: 0,
             young_bytes: 0,
+            fresh_bytes: 0,
+            promote_at_once: false,
             old_bytes: 0,
             promoted_since_major: 0,
             major_threshold: 0,
@@ -695,6 +730,8 @@ impl Heap {
         heap.major_threshold = heap.min_threshold;
         heap.reset_budget();
         heap.refill_spares();
+        // Up to two cycles' worth of freed large blocks are kept for reuse.
+        crate::os::keep_freed_memory(heap.nursery.saturating_mul(2));
         heap
     }
 
@@ -1053,10 +1090,10 @@ impl Heap {
             .max((self.old_bytes + self.young_bytes + since) as u64);
         let major = major
             || self.remembered_overflow
-            || self.promoted_since_major >= self.major_threshold
+            || self.promoted_since_major + self.young_bytes >= self.major_threshold
             || (self.stress && number.is_multiple_of(STRESS_MAJOR_EVERY));
         // SAFETY: forwarded from the caller.
-        let major = major || !unsafe { self.minor() };
+        let major = major || !unsafe { self.minor(since) };
         if major {
             // SAFETY: forwarded from the caller.
             unsafe { self.full_mark() };
@@ -1110,15 +1147,22 @@ impl Heap {
     /// holds a young one after its references are marked is remembered again
     /// (a carded array: the cards of those references stay dirty). The young
     /// survivors of the last minor collection that were not reached lose
-    /// their age, so the sweep frees them. False when the mark stack
-    /// overflowed: a major collection must follow.
+    /// their age, so the sweep frees them. While minor collections of a full
+    /// nursery find most of it alive, and from the moment most of what one
+    /// aged is still alive at the next, the objects reached for the first
+    /// time are promoted at once instead: ageing only pays where most of
+    /// what it keeps young dies by the next collection (never under stress,
+    /// which ages always). `since` is the bytes allocated since the last
+    /// collection.
+    /// False when the mark stack overflowed: a major collection must follow.
     ///
     /// # Safety
     /// As for [`Heap::collect`].
-    unsafe fn minor(&mut self) -> bool {
+    unsafe fn minor(&mut self, since: usize) -> bool {
         self.major = false;
         self.marked_bytes = 0;
         self.aged_bytes = 0;
+        self.fresh_bytes = 0;
         self.parity = if (self.stats.collections + 1) & 1 == 1 {
             PARITY
         } else {
@@ -1186,6 +1230,18 @@ impl Heap {
             last_survivors.append(&mut self.survivors);
             self.survivors = last_survivors;
         }
+        // Ageing pays when most of what it kept young dies before the next
+        // collection. Promote at once while most of a full nursery survives,
+        // from the moment most of what the last collection aged survived
+        // this one too.
+        let full = !self.stress && since >= self.nursery / 2;
+        let mostly_alive = |part: usize, whole: usize| part > whole / 100 * AGE_SURVIVAL_PERCENT;
+        let aged_survived = !self.promote_at_once
+            && self.young_bytes > 0
+            && mostly_alive(self.marked_bytes, self.young_bytes);
+        self.promote_at_once = (self.promote_at_once || aged_survived)
+            && full
+            && mostly_alive(self.fresh_bytes, since);
         self.old_bytes += self.marked_bytes;
         self.young_bytes = self.aged_bytes;
         self.promoted_since_major += self.marked_bytes;
@@ -1379,8 +1435,8 @@ impl Heap {
     /// collection, every old object, and every young one this collection
     /// has aged). In a major collection marking makes an object old; in a
     /// minor one it ages a young object the first time it survives and
-    /// promotes it the second time (when the survivors cannot be recorded,
-    /// the first time).
+    /// promotes it the second time (the first time when the collection
+    /// promotes at once, or when the survivors cannot be recorded).
     ///
     /// # Safety
     /// `obj` is null or a live object of this heap.
@@ -1407,15 +1463,18 @@ impl Heap {
                 }
                 *h = (bits & !(AGED | PARITY)) | MARK;
                 self.marked_bytes += object_bytes(bits);
-            } else if self.survivors.len() < self.survivors.capacity()
-                || fallibly(|| self.survivors.try_reserve(1)).is_ok()
+            } else if !self.promote_at_once
+                && (self.survivors.len() < self.survivors.capacity()
+                    || fallibly(|| self.survivors.try_reserve(1)).is_ok())
             {
                 *h = bits | AGED | self.parity;
                 self.aged_bytes += object_bytes(bits);
+                self.fresh_bytes += object_bytes(bits);
                 self.survivors.push(obj);
             } else {
                 *h = bits | MARK;
                 self.marked_bytes += object_bytes(bits);
+                self.fresh_bytes += object_bytes(bits);
             }
             let desc = *(obj as *const *const GcTypeInfo);
             if (*desc).kind != kind::NO_REFS {

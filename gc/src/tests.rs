@@ -287,6 +287,8 @@ fn stress_mode_collects_at_every_allocation() {
 fn heap_stays_bounded_when_garbage_is_dropped() {
     let session = Session::new();
     gc();
+    // SAFETY: the session holds the collector.
+    unsafe { heap::reset_peak() };
     for _ in 0..2_000_000 {
         leaf(0);
     }
@@ -633,6 +635,52 @@ fn an_object_promoted_while_holding_a_young_survivor_is_remembered() {
     assert!(is_old(next(parent)) && !is_remembered(parent));
     assert_eq!(value(next(parent)), 2);
     assert_eq!(verify(), Ok(()));
+}
+
+#[test]
+fn data_that_mostly_survives_is_promoted_at_once_and_garbage_is_aged() {
+    let s = Session::new();
+    let head = root(std::ptr::null_mut());
+    let grow = |n: i64, keep_every: i64| {
+        for i in 0..n {
+            let kept = node(i, std::ptr::null_mut());
+            if i % keep_every == 0 {
+                // SAFETY: `head` holds the list built so far, rooted.
+                unsafe {
+                    *(kept.add(16) as *mut usize) = *head;
+                    *head = kept as usize;
+                }
+            }
+        }
+    };
+    // An old list of 20 MB first, so that the major threshold (half the
+    // live data) leaves room for several minor collections.
+    grow(640_000, 1);
+    gc();
+    let before = s.stats();
+    // 400,000 more 32-byte nodes, all kept: three full nurseries of 4 MiB.
+    grow(400_000, 1);
+    let kept = s.stats();
+    assert_eq!(kept.major_collections, before.major_collections);
+    assert_eq!(kept.minor_collections, before.minor_collections + 3);
+    // The first collection aged its nursery; the second promoted that and
+    // aged its own, and found both alive: the third promoted at once.
+    let aged = kept.bytes_aged - before.bytes_aged;
+    let promoted = kept.bytes_promoted - before.bytes_promoted;
+    assert_eq!((aged, promoted), (8 << 20, 12 << 20));
+    // Mostly garbage: the collections age again.
+    grow(800_000, 8);
+    let after = s.stats();
+    assert!(after.bytes_aged > kept.bytes_aged);
+    assert_eq!(verify(), Ok(()));
+    // SAFETY: the list is rooted through `head`.
+    let mut p = unsafe { *head as *mut u8 };
+    let mut n = 0;
+    while !p.is_null() {
+        p = next(p);
+        n += 1;
+    }
+    assert_eq!(n, 640_000 + 400_000 + 100_000);
 }
 
 #[test]
