@@ -1,7 +1,6 @@
 //! The few operating-system services the collector needs beyond `std`:
 //! reserving the shadow stack with a guard page, giving empty chunks' pages
-//! back, telling the C library's allocator how much freed memory to keep,
-//! and running code at exit.
+//! back, and running code at exit.
 //!
 //! Declared by hand against the C library that `std` already links, so the
 //! crate keeps no dependencies. Knows nothing of objects or roots.
@@ -37,35 +36,6 @@ pub(crate) unsafe fn release_pages(addr: *mut u8, len: usize) {
     }
     #[cfg(not(target_os = "linux"))]
     let _ = (addr, len);
-}
-
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-unsafe extern "C" {
-    fn mallopt(param: c_int, value: c_int) -> c_int;
-}
-
-/// Asks the C library's allocator (which the collector's chunks and large
-/// blocks come from) to keep up to `trim` bytes of freed memory at the top
-/// of its heaps instead of giving them back at once, and to serve requests
-/// below 32 MiB from its heaps rather than mapping each one: its defaults
-/// (128 KiB, adjusted as blocks are freed) make a program whose large
-/// strings die young map, fault in and give back the same pages at every
-/// collection. Does nothing where the C library is not glibc.
-pub(crate) fn keep_freed_memory(trim: usize) {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        const M_TRIM_THRESHOLD: c_int = -1;
-        const M_MMAP_THRESHOLD: c_int = -3;
-        let trim = c_int::try_from(trim).unwrap_or(c_int::MAX);
-        // SAFETY: `mallopt` only sets the allocator's parameters (under the
-        // allocator's own lock).
-        unsafe {
-            mallopt(M_TRIM_THRESHOLD, trim);
-            mallopt(M_MMAP_THRESHOLD, 32 << 20);
-        }
-    }
-    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-    let _ = trim;
 }
 
 /// Registers `callback` to run when the process exits (normally or via `exit`).
