@@ -76,7 +76,9 @@ pub const TYPE_INFO_SIZE: usize = 32;
 // ```
 //
 // The write barrier (object remembering, for the generational collector): an
-// object whose header has [`HDR_OLD`] set has survived a collection. Before a
+// object whose header has [`HDR_OLD`] set is old (it survived two minor
+// collections, or a major one; [`HDR_AGED`] marks a young one that survived
+// one, which needs no barrier: it is young). Before a
 // reference is stored into an object whose header has `HDR_OLD` set and
 // [`HDR_REMEMBERED`] clear, the object is passed to `seam_gc_remember`, which
 // records it for the next minor collection. Globals need no barrier: every
@@ -112,8 +114,8 @@ pub const MAX_SMALL: usize = 512;
 pub const NUM_CLASSES: usize = MAX_SMALL / GRANULE;
 /// Header bit: the slot holds an object.
 pub const HDR_ALLOCATED: u64 = 1;
-/// Header bit: the object has survived a collection (the old generation; the
-/// collector's mark bit, kept between collections).
+/// Header bit: the object is old (it survived two minor collections or a
+/// major one; the collector's mark bit, kept between collections).
 pub const HDR_OLD: u64 = 2;
 /// Header bit: a large object, in a block of its own.
 pub const HDR_LARGE: u64 = 4;
@@ -128,6 +130,14 @@ pub const CARD_SHIFT: u32 = 9;
 /// The bytes a card covers.
 pub const CARD_BYTES: usize = 1 << CARD_SHIFT;
 const _: () = assert!(CARD_BYTES.is_multiple_of(GRANULE));
+/// Header bit: a young object that survived one minor collection (it is
+/// promoted, given [`HDR_OLD`], when it survives a second). The collector's
+/// own: generated code never reads it, and a fresh object's header has it
+/// clear, so it is not part of what an extension compiles against.
+pub const HDR_AGED: u64 = 32;
+/// Header bit: with [`HDR_AGED`], the parity of the collection the object
+/// survived first (the collector's own, like `HDR_AGED`).
+pub const HDR_AGE_PARITY: u64 = 64;
 /// Where a small object's size class starts in its header.
 pub const HDR_CLASS_SHIFT: u32 = 8;
 

@@ -199,6 +199,8 @@ fn the_inline_allocation_encoding_is_consistent() {
         HDR_LARGE,
         HDR_REMEMBERED,
         HDR_CARDED,
+        HDR_AGED,
+        HDR_AGE_PARITY,
     ];
     assert_eq!(CARD_BYTES, 1 << CARD_SHIFT);
     for (i, a) in bits.iter().enumerate() {

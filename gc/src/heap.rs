@@ -13,6 +13,8 @@
 //!   bit 2     large block
 //!   bit 3     remembered by the write barrier
 //!   bit 4     carded: a large reference array remembered by card
+//!   bit 5     aged: a young object that survived one minor collection
+//!   bit 6     with bit 5: the parity of the collection that aged it
 //!   bits 8..  size class index (small objects), total size (large blocks)
 //! ```
 //!
@@ -26,13 +28,23 @@
 //! wrote, not the list.
 //!
 //! Generations without copying (sticky mark bits): an object is young from
-//! its allocation to the next collection, old once it survives one. A *minor*
-//! collection marks only young objects, from the roots (the shadow stack and
-//! every static root) and from the remembered old objects, which the write
-//! barrier recorded when a reference was stored into them; it never traces
-//! an old object otherwise, so its work is proportional to the roots and the
-//! survivors. A *major* collection clears every mark and marks the whole
-//! heap. Both sweep lazily: a collection leaves the free lists as they are,
+//! its allocation until it has survived two minor collections (or one major
+//! one), old after. A *minor* collection marks only young objects, from the
+//! roots (the shadow stack and every static root) and from the remembered
+//! old objects, which the write barrier recorded when a reference was stored
+//! into them; it never traces an old object otherwise, so its work is
+//! proportional to the roots and the survivors. A young object it reaches
+//! for the first time is *aged* (bit 5, with the collection's parity in bit
+//! 6, so that the same collection reaching it again leaves it be): it stays
+//! young and where it is, and the sweep keeps it; the next minor collection
+//! promotes it if it reaches it again, and otherwise takes its age away (the
+//! survivors are listed), so that the sweep frees it. An object that half-built
+//! data holds when a collection comes is thus not promoted unless it is still
+//! alive at the next one. Because a survivor stays young, an old object that
+//! holds one stays remembered (a carded array, that card dirty) until it is
+//! promoted, and an object promoted while holding one is remembered then. A
+//! *major* collection clears every mark and every age and marks the whole
+//! heap, which makes everything it reaches old. Both sweep lazily: a collection leaves the free lists as they are,
 //! and the allocator sweeps the next chunk of the size class it needs when
 //! its list runs dry (going round the class's chunks; a chunk is swept at
 //! most once between two collections, since until the next one its unmarked
@@ -45,7 +57,9 @@
 //! the last collection (4 MiB: the nursery; `SEAM_GC_NURSERY_KB` sets
 //! another size; inline allocation decrements it); when a request
 //! does not fit, the slow path collects: a major one when the bytes promoted
-//! since the last major exceed `max(4 MiB, 1/2 of the live data)` (the 4 MiB
+//! since the last major, with the young survivors' (which the next minor
+//! collection promotes if they are still alive), exceed
+//! `max(4 MiB, 1/2 of the live data)` (the 4 MiB
 //! floor is the nursery's size when that is smaller; `SEAM_GC_MAJOR_PERCENT`
 //! sets another share than 50 %), a minor
 //! one otherwise. `SEAM_GC_STRESS=1` keeps the budget at zero, so every
@@ -81,9 +95,10 @@
 
 use crate::{GcTypeInfo, fallibly, kind, shadow};
 use seam_abi::gc::{
-    CARD_BYTES, CARD_SHIFT, GRANULE, HDR_ALLOCATED as ALLOCATED, HDR_CARDED as CARDED,
-    HDR_CLASS_SHIFT as CLASS_SHIFT, HDR_LARGE as LARGE, HDR_OLD as MARK,
-    HDR_REMEMBERED as REMEMBERED, HEADER, MAX_SMALL, NUM_CLASSES,
+    CARD_BYTES, CARD_SHIFT, GRANULE, HDR_AGE_PARITY as PARITY, HDR_AGED as AGED,
+    HDR_ALLOCATED as ALLOCATED, HDR_CARDED as CARDED, HDR_CLASS_SHIFT as CLASS_SHIFT,
+    HDR_LARGE as LARGE, HDR_OLD as MARK, HDR_REMEMBERED as REMEMBERED, HEADER, MAX_SMALL,
+    NUM_CLASSES,
 };
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::RefCell;
@@ -92,10 +107,8 @@ use std::ptr::null_mut;
 const CHUNK_BYTES: usize = 64 * 1024;
 /// The bytes allocated between two collections (the nursery's size): large
 /// enough that most young objects are dead by the time it fills. Measured on
-/// binary trees (depth 16, `DECISIONS.md` entry 31): 1 MiB with majors at half
-/// the live data keeps the peak at 1.5x Rust's but costs about 20% of the
-/// time there (premature promotion: more of the trees under construction are
-/// caught alive by a minor collection, and more majors re-mark the live tree).
+/// binary trees (depth 16, `DECISIONS.md` entry 31), with the age bit: 1 and
+/// 2 MiB cost 1.3x and 1.15x the time of 4 MiB for no less peak memory.
 const NURSERY_BYTES: usize = 4 << 20;
 /// The least major threshold (or the nursery's size, when smaller).
 const MIN_THRESHOLD: usize = 4 << 20;
@@ -103,6 +116,11 @@ const MIN_THRESHOLD: usize = 4 << 20;
 /// `live * MAJOR_PERCENT / 100` (at least [`MIN_THRESHOLD`]);
 /// `SEAM_GC_MAJOR_PERCENT` sets another percentage.
 const MAJOR_PERCENT: usize = 50;
+/// The share (in percent) of a full nursery, and of the young survivors
+/// aged by the last collection, that a minor collection must find alive for
+/// the next one to promote at once what it reaches for the first time,
+/// instead of ageing it (see [`Heap::minor`]).
+const AGE_SURVIVAL_PERCENT: usize = 50;
 /// Under `SEAM_GC_STRESS`, every this many collections is a major one.
 const STRESS_MAJOR_EVERY: u64 = 16;
 /// Shadow-stack capacity in words (64 MiB of address space, reserved lazily by the OS).
@@ -149,9 +167,14 @@ pub struct GcStats {
     pub major_collections: u64,
     /// Bytes handed out in total (headers and size-class rounding included).
     pub bytes_allocated: u64,
-    /// Bytes of young objects that survived a minor collection (became old).
+    /// Bytes of young objects a minor collection promoted (that survived
+    /// their second minor collection, or could not be listed as survivors).
     pub bytes_promoted: u64,
-    /// Bytes of the old generation plus the bytes allocated since the last collection.
+    /// Bytes of young objects that survived their first minor collection
+    /// (kept young: promoted if they survive the next one too).
+    pub bytes_aged: u64,
+    /// Bytes of the old generation and of the young survivors, plus the bytes
+    /// allocated since the last collection.
     pub heap_bytes: u64,
     /// The largest `heap_bytes` seen at a collection.
     pub peak_heap_bytes: u64,
@@ -204,8 +227,27 @@ struct Heap {
     remembered_overflow: bool,
     /// Set during a major collection (marking traces old objects too).
     major: bool,
-    /// Bytes marked by the collection under way.
+    /// Bytes marked by the collection under way (a minor one: promoted by it).
     marked_bytes: usize,
+    /// The young objects the last minor collection aged (survived once),
+    /// some of them promoted or dead since.
+    survivors: Vec<*mut u8>,
+    /// The [`PARITY`] bit of the minor collection under way (or of the last one).
+    parity: u64,
+    /// Bytes of the young objects the collection under way aged.
+    aged_bytes: usize,
+    /// Bytes of the young survivors (aged by the last collection, alive at it).
+    young_bytes: usize,
+    /// Bytes of the objects allocated since the last collection that the
+    /// collection under way reached (aged or promoted at once).
+    fresh_bytes: usize,
+    /// Set when the next minor collection promotes the objects it reaches
+    /// for the first time at once instead of ageing them (data that mostly
+    /// lives long gains nothing from a second trace): the last one came from
+    /// a full nursery and found most of it alive (more than
+    /// [`AGE_SURVIVAL_PERCENT`]), and either it promoted at once too or most
+    /// of what the one before had aged was alive again.
+    promote_at_once: bool,
     /// Bytes of old objects (live at the last major, plus promoted since).
     old_bytes: usize,
     /// Bytes promoted since the last major collection.
@@ -322,7 +364,7 @@ pub unsafe fn stats() -> GcStats {
             let mut s = heap.stats;
             let pending = heap.allocated_since() as u64;
             s.bytes_allocated += pending;
-            s.heap_bytes = heap.old_bytes as u64 + pending;
+            s.heap_bytes = (heap.old_bytes + heap.young_bytes) as u64 + pending;
             s.peak_heap_bytes = s.peak_heap_bytes.max(s.heap_bytes);
             s
         })
@@ -529,6 +571,21 @@ pub(crate) unsafe fn collect_major_lazily() {
     }
 }
 
+/// Starts the peak heap size over from the heap's size now (the counter is
+/// process-wide; a test that measures it must not see an earlier test's peak).
+///
+/// # Safety
+/// As for [`init`]: no other thread may be using the collector.
+#[cfg(test)]
+pub(crate) unsafe fn reset_peak() {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        with_heap(|heap| {
+            heap.stats.peak_heap_bytes = (heap.old_bytes + heap.young_bytes) as u64;
+        })
+    }
+}
+
 /// Sweeps every chunk the allocator has not swept since the last collection.
 ///
 /// # Safety
@@ -587,6 +644,7 @@ extern "C" fn print_stats_at_exit() {
     eprintln!("seam-gc: major collections {}", s.major_collections);
     eprintln!("seam-gc: bytes allocated {}", s.bytes_allocated);
     eprintln!("seam-gc: bytes promoted {}", s.bytes_promoted);
+    eprintln!("seam-gc: bytes aged (kept young once) {}", s.bytes_aged);
     eprintln!("seam-gc: dirty cards traced {}", s.cards_traced);
     eprintln!("seam-gc: bytes given back {}", s.bytes_released);
     eprintln!("seam-gc: peak heap bytes {}", s.peak_heap_bytes);
@@ -638,6 +696,12 @@ impl Heap {
             remembered_overflow: false,
             major: false,
             marked_bytes: 0,
+            survivors: Vec::new(),
+            parity: 0,
+            aged_bytes: 0,
+            young_bytes: 0,
+            fresh_bytes: 0,
+            promote_at_once: false,
             old_bytes: 0,
             promoted_since_major: 0,
             major_threshold: 0,
@@ -815,9 +879,11 @@ impl Heap {
         false
     }
 
-    /// Frees the unmarked objects of chunk `index` and puts its free slots on
-    /// its class's free list; false (and the chunk marked full until the next
-    /// major collection) when every slot holds an old object.
+    /// Frees the objects of chunk `index` the last collection did not reach
+    /// (neither old nor aged) and puts its free slots on its class's free
+    /// list; false when there is none, and then, if every slot holds an old
+    /// object, the chunk is marked full until the next major collection (a
+    /// young survivor may die by the next collection).
     fn sweep_chunk(&mut self, index: usize) -> bool {
         self.released[index] = false;
         self.idle[index] = false;
@@ -825,13 +891,15 @@ impl Heap {
         let slot_size = (class + 1) * GRANULE;
         let head = free_head(class);
         let mut found = false;
+        let mut young = false;
         for i in (0..CHUNK_BYTES / slot_size).rev() {
             // SAFETY: slot `i` lies inside the chunk; its header says whether
             // it is in use; `head` is its class's list head.
             unsafe {
                 let slot = base.add(i * slot_size);
                 let h = slot as *mut u64;
-                if *h & (ALLOCATED | MARK) == ALLOCATED | MARK {
+                if *h & ALLOCATED != 0 && *h & (MARK | AGED) != 0 {
+                    young |= *h & AGED != 0;
                     continue;
                 }
                 if *h & ALLOCATED != 0 && cfg!(debug_assertions) {
@@ -844,7 +912,7 @@ impl Heap {
                 found = true;
             }
         }
-        if !found {
+        if !found && !young {
             self.full[index] = true;
         }
         found
@@ -1014,13 +1082,13 @@ impl Heap {
         self.stats.peak_heap_bytes = self
             .stats
             .peak_heap_bytes
-            .max((self.old_bytes + since) as u64);
+            .max((self.old_bytes + self.young_bytes + since) as u64);
         let major = major
             || self.remembered_overflow
-            || self.promoted_since_major >= self.major_threshold
+            || self.promoted_since_major + self.young_bytes >= self.major_threshold
             || (self.stress && number.is_multiple_of(STRESS_MAJOR_EVERY));
         // SAFETY: forwarded from the caller.
-        let major = major || !unsafe { self.minor() };
+        let major = major || !unsafe { self.minor(since) };
         if major {
             // SAFETY: forwarded from the caller.
             unsafe { self.full_mark() };
@@ -1037,7 +1105,7 @@ impl Heap {
                 self.swept_at[index] = self.stats.collections;
             }
         }
-        self.stats.heap_bytes = self.old_bytes as u64;
+        self.stats.heap_bytes = (self.old_bytes + self.young_bytes) as u64;
         self.reset_budget();
         if let Some(start) = start {
             let ns = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
@@ -1067,27 +1135,57 @@ impl Heap {
     }
 
     /// A minor collection's marking: the young objects reachable from the
-    /// roots and from the remembered old objects. False when the mark stack
-    /// overflowed: a major collection must follow.
+    /// roots, from the remembered old objects and from the dirty cards. A
+    /// young object reached for the first time is aged (it stays young, and
+    /// the sweep keeps it); one the last minor collection aged is promoted.
+    /// An old object traced here (remembered, or promoted now) that still
+    /// holds a young one after its references are marked is remembered again
+    /// (a carded array: the cards of those references stay dirty). The young
+    /// survivors of the last minor collection that were not reached lose
+    /// their age, so the sweep frees them. While minor collections of a full
+    /// nursery find most of it alive, and from the moment most of what one
+    /// aged is still alive at the next, the objects reached for the first
+    /// time are promoted at once instead: ageing only pays where most of
+    /// what it keeps young dies by the next collection (never under stress,
+    /// which ages always). Large objects are not aged but promoted by the
+    /// first collection that finds them alive, as before the age bit: freeing
+    /// the large blocks that die young one minor collection after another
+    /// made the C library give their pages back and fault them in again each
+    /// time (a program building a 200 KB string by concatenation took 1.35x
+    /// its time), where promoted ones are freed together by a major
+    /// collection. `since` is the bytes allocated since the last collection.
+    /// False when the mark stack overflowed: a major collection must follow.
     ///
     /// # Safety
     /// As for [`Heap::collect`].
-    unsafe fn minor(&mut self) -> bool {
+    unsafe fn minor(&mut self, since: usize) -> bool {
         self.major = false;
         self.marked_bytes = 0;
+        self.aged_bytes = 0;
+        self.fresh_bytes = 0;
+        self.parity = if (self.stats.collections + 1) & 1 == 1 {
+            PARITY
+        } else {
+            0
+        };
+        let last_survivors = std::mem::take(&mut self.survivors);
         // SAFETY: forwarded from the caller.
         unsafe { self.mark_roots() };
-        let remembered = std::mem::take(&mut self.remembered);
+        let mut remembered = std::mem::take(&mut self.remembered);
         for &obj in &remembered {
             // SAFETY: a remembered object is live (old objects are only freed by
             // a major collection, which empties the set) and well formed.
             unsafe {
                 *header(obj) &= !REMEMBERED;
-                self.trace(obj);
+                self.trace_old(obj);
             }
         }
-        self.remembered = remembered;
-        self.remembered.clear();
+        remembered.clear();
+        if self.remembered.capacity() < remembered.capacity() {
+            // Keep the larger buffer for the next cycle.
+            remembered.append(&mut self.remembered);
+            self.remembered = remembered;
+        }
         for i in 0..self.carded.len() {
             let block = self.carded[i];
             // SAFETY: a carded block holds a live reference array (dead ones are
@@ -1099,18 +1197,110 @@ impl Heap {
             }
         }
         while let Some(obj) = self.mark_stack.pop() {
-            // SAFETY: only marked live objects are pushed.
-            unsafe { self.trace(obj) };
+            // SAFETY: only reached live objects are pushed.
+            unsafe {
+                if *header(obj) & MARK != 0 {
+                    // Promoted now: it may hold objects only aged now.
+                    self.trace_old(obj);
+                } else {
+                    self.trace(obj);
+                }
+            }
         }
         if self.mark_overflow {
             self.mark_overflow = false;
+            // The major collection that follows clears every age.
+            self.survivors = last_survivors;
             return false;
         }
+        let mut last_survivors = last_survivors;
+        for &obj in &last_survivors {
+            // SAFETY: the last minor collection's survivors stayed allocated
+            // (aged, the sweep kept them) until this collection.
+            unsafe {
+                let h = header(obj);
+                if *h & (MARK | AGED) == AGED {
+                    // Not reached again (it would have been promoted): dead.
+                    *h &= !(AGED | PARITY);
+                }
+            }
+        }
+        last_survivors.clear();
+        if self.survivors.capacity() < last_survivors.capacity() {
+            last_survivors.append(&mut self.survivors);
+            self.survivors = last_survivors;
+        }
+        // Ageing pays when most of what it kept young dies before the next
+        // collection. Promote at once while most of a full nursery survives,
+        // from the moment most of what the last collection aged survived
+        // this one too.
+        let full = !self.stress && since >= self.nursery / 2;
+        let mostly_alive = |part: usize, whole: usize| part > whole / 100 * AGE_SURVIVAL_PERCENT;
+        let aged_survived = !self.promote_at_once
+            && self.young_bytes > 0
+            && mostly_alive(self.marked_bytes, self.young_bytes);
+        self.promote_at_once = (self.promote_at_once || aged_survived)
+            && full
+            && mostly_alive(self.fresh_bytes, since);
         self.old_bytes += self.marked_bytes;
+        self.young_bytes = self.aged_bytes;
         self.promoted_since_major += self.marked_bytes;
         self.stats.bytes_promoted += self.marked_bytes as u64;
+        self.stats.bytes_aged += self.aged_bytes as u64;
         self.stats.minor_collections += 1;
         true
+    }
+
+    /// Traces `obj`, an old object (remembered, or promoted by the minor
+    /// collection under way), and remembers it again if it still holds a
+    /// young object once its references are marked; a carded array has the
+    /// cards of those references dirtied instead.
+    ///
+    /// # Safety
+    /// `obj` is a live, well-formed old object.
+    unsafe fn trace_old(&mut self, obj: *mut u8) {
+        let mut young = false;
+        // SAFETY: forwarded from the caller; each reference is null or an object.
+        unsafe {
+            let carded = *header(obj) & CARDED != 0;
+            for_each_ref(obj, |off, r| {
+                self.mark(r);
+                if !r.is_null() && *header(r) & MARK == 0 {
+                    if carded {
+                        cards(obj)[off >> CARD_SHIFT] = 1;
+                    } else {
+                        young = true;
+                    }
+                }
+            });
+            if young {
+                self.remember_again(obj);
+            }
+        }
+    }
+
+    /// Gives the old object `obj` the remembered bit and records it, during a
+    /// minor collection; when the set cannot grow, the next collection is a
+    /// major one.
+    ///
+    /// # Safety
+    /// `obj` is a live old object, not carded.
+    unsafe fn remember_again(&mut self, obj: *mut u8) {
+        // SAFETY: forwarded from the caller.
+        unsafe {
+            let h = header(obj);
+            if *h & REMEMBERED != 0 {
+                return;
+            }
+            *h |= REMEMBERED;
+        }
+        if self.remembered.len() < self.remembered.capacity()
+            || fallibly(|| self.remembered.try_reserve(1)).is_ok()
+        {
+            self.remembered.push(obj);
+        } else {
+            self.remembered_overflow = true;
+        }
     }
 
     /// A major collection's marking: every mark cleared, then everything
@@ -1146,7 +1336,7 @@ impl Heap {
     }
 
     /// Marks the references in the dirty cards of the old carded array `obj`,
-    /// and cleans those cards.
+    /// and cleans those cards that then hold no young object.
     ///
     /// # Safety
     /// `obj` is a live, well-formed carded reference array.
@@ -1168,23 +1358,27 @@ impl Heap {
                     continue;
                 }
                 if cards[c] != 0 {
-                    cards[c] = 0;
                     self.stats.cards_traced += 1;
                     let from = (c * CARD_BYTES).max(items);
                     let to = ((c + 1) * CARD_BYTES).min(end);
                     let mut off = from.next_multiple_of(8);
+                    let mut young = false;
                     while off < to {
-                        self.mark(*(obj.add(off) as *const *mut u8));
+                        let r = *(obj.add(off) as *const *mut u8);
+                        self.mark(r);
+                        young |= !r.is_null() && *header(r) & MARK == 0;
                         off += 8;
                     }
+                    // A card whose young objects were only aged stays dirty.
+                    cards[c] = u8::from(young);
                 }
                 c += 1;
             }
         }
     }
 
-    /// Clears the old and remembered bits of every object, the remembered
-    /// set and every card.
+    /// Clears the old, remembered and age bits of every object, the
+    /// remembered set, the young survivors and every card.
     fn clear_marks(&mut self) {
         for (chunk, &released) in self.chunks.iter().zip(&self.released) {
             if released {
@@ -1194,12 +1388,15 @@ impl Heap {
             let slot_size = (chunk.class + 1) * GRANULE;
             for i in 0..CHUNK_BYTES / slot_size {
                 // SAFETY: slot `i` lies inside the chunk and starts with its header.
-                unsafe { *(chunk.base.add(i * slot_size) as *mut u64) &= !(MARK | REMEMBERED) };
+                unsafe {
+                    *(chunk.base.add(i * slot_size) as *mut u64) &=
+                        !(MARK | REMEMBERED | AGED | PARITY)
+                };
             }
         }
         for &(block, _) in &self.large {
             // SAFETY: a large block starts with its header.
-            unsafe { *(block as *mut u64) &= !(MARK | REMEMBERED) };
+            unsafe { *(block as *mut u64) &= !(MARK | REMEMBERED | AGED | PARITY) };
         }
         for &block in &self.carded {
             // SAFETY: a carded block holds a live array and its card table.
@@ -1207,6 +1404,8 @@ impl Heap {
         }
         self.remembered.clear();
         self.remembered_overflow = false;
+        self.survivors.clear();
+        self.young_bytes = 0;
     }
 
     /// Marks the objects the roots hold.
@@ -1233,10 +1432,16 @@ impl Heap {
 
     /// Marks `obj` (null allowed) and queues it for tracing if it can hold
     /// references; does nothing to an object already marked (in a minor
-    /// collection, every old object).
+    /// collection, every old object, and every young one this collection
+    /// has aged). In a major collection marking makes an object old; in a
+    /// minor one it ages a young object the first time it survives and
+    /// promotes it the second time (the first time when the collection
+    /// promotes at once, when the survivors cannot be recorded, and for a
+    /// large object: see [`Heap::minor`]).
     ///
     /// # Safety
     /// `obj` is null or a live object of this heap.
+    #[inline(always)]
     unsafe fn mark(&mut self, obj: *mut u8) {
         if obj.is_null() {
             return;
@@ -1244,15 +1449,35 @@ impl Heap {
         // SAFETY: `obj` is a live object: its header and descriptor are readable.
         unsafe {
             let h = header(obj);
+            let bits = *h;
             debug_assert!(
-                *h & ALLOCATED != 0,
+                bits & ALLOCATED != 0,
                 "seam-gc: reference to a freed object at {obj:p} (a missed root?)"
             );
-            if *h & MARK != 0 {
+            if bits & MARK != 0 {
                 return;
             }
-            *h |= MARK;
-            self.marked_bytes += object_bytes(*h);
+            if self.major || bits & AGED != 0 {
+                if bits & (AGED | PARITY) == AGED | self.parity && !self.major {
+                    // Aged by this collection already.
+                    return;
+                }
+                *h = (bits & !(AGED | PARITY)) | MARK;
+                self.marked_bytes += object_bytes(bits);
+            } else if !self.promote_at_once
+                && bits & LARGE == 0
+                && (self.survivors.len() < self.survivors.capacity()
+                    || fallibly(|| self.survivors.try_reserve(1)).is_ok())
+            {
+                *h = bits | AGED | self.parity;
+                self.aged_bytes += object_bytes(bits);
+                self.fresh_bytes += object_bytes(bits);
+                self.survivors.push(obj);
+            } else {
+                *h = bits | MARK;
+                self.marked_bytes += object_bytes(bits);
+                self.fresh_bytes += object_bytes(bits);
+            }
             let desc = *(obj as *const *const GcTypeInfo);
             if (*desc).kind != kind::NO_REFS {
                 self.queue(obj);
@@ -1314,15 +1539,15 @@ impl Heap {
         unsafe { for_each_ref(obj, |_, r| self.mark(r)) }
     }
 
-    /// Frees the unmarked large blocks.
+    /// Frees the large blocks the last collection did not reach (neither old nor aged).
     fn sweep_large(&mut self) {
         // SAFETY: every carded block is a live large block, header first.
         self.carded
-            .retain(|&block| unsafe { *(block as *const u64) } & MARK != 0);
+            .retain(|&block| unsafe { *(block as *const u64) } & (MARK | AGED) != 0);
         self.large.retain(|&(block, total)| {
             // SAFETY: `block` is a large block we allocated with this size and alignment.
             unsafe {
-                if *(block as *const u64) & MARK != 0 {
+                if *(block as *const u64) & (MARK | AGED) != 0 {
                     true
                 } else {
                     if cfg!(debug_assertions) {
@@ -1424,9 +1649,11 @@ impl Heap {
     /// Checks the heap reachable from the roots: every root and every
     /// reference a reachable object holds is null or the start of an
     /// allocated object (not a freed slot, not the inside of an object),
-    /// every reachable object has a descriptor, and every old object holding
-    /// a young one is remembered; `after` a collection, also that every
-    /// reachable object is marked (the lazy sweep would free it otherwise).
+    /// every reachable object has a descriptor, every old object holding
+    /// a young one (fresh or aged) is remembered or has that reference under
+    /// a dirty card, and every aged object is young, unremembered and aged by
+    /// the last collection; `after` a collection, also that every reachable
+    /// object is old or aged (the lazy sweep would free it otherwise).
     /// Returns the first violation.
     ///
     /// # Safety
@@ -1434,6 +1661,12 @@ impl Heap {
     unsafe fn verify(&self, after: bool) -> Result<(), String> {
         let map = ObjectMap::new(self);
         let bad = |w: *mut u8| !w.is_null() && !map.is_object(w as usize);
+        // Only the last collection's survivors may be aged.
+        let last_parity = if self.stats.collections & 1 == 1 {
+            PARITY
+        } else {
+            0
+        };
         let mut pending: Vec<*mut u8> = Vec::new();
         let (base, top) = shadow::live_range();
         let mut p = base;
@@ -1468,9 +1701,23 @@ impl Heap {
             }
             // SAFETY: `obj` passed `is_object`: an allocated object with its header.
             let h = unsafe { *header(obj) };
-            if after && h & MARK == 0 {
+            if after && h & (MARK | AGED) == 0 {
                 return Err(format!(
                     "the object at {obj:p} is reachable but was not marked by the collection"
+                ));
+            }
+            if h & AGED != 0 && h & (MARK | REMEMBERED) != 0 {
+                return Err(format!(
+                    "the young survivor at {obj:p} is also marked old or remembered"
+                ));
+            }
+            if h & (AGED | PARITY) == PARITY {
+                return Err(format!("the object at {obj:p} has an age parity but no age"));
+            }
+            if h & AGED != 0 && h & PARITY != last_parity {
+                return Err(format!(
+                    "the young survivor at {obj:p} was aged before the last collection \
+                     and neither promoted nor freed by it"
                 ));
             }
             // SAFETY: an allocated object's first word is its descriptor.

@@ -6,7 +6,8 @@
 //!                     │          popped inline by generated code (`seam_gc_free`, `seam_gc_budget`)
 //!                     └─▶ large: its own zeroed block from the system allocator
 //!   minor collection ──▶ mark the young objects reachable from the roots and from the
-//!                        old objects the write barrier remembered ([`remember`])
+//!                        old objects the write barrier remembered ([`remember`]):
+//!                        age those surviving a first time, promote those surviving a second
 //!   major collection ──▶ clear every mark, mark from the roots
 //!   both ──▶ free dead large blocks; small chunks are swept lazily by allocation
 //! ```
@@ -17,7 +18,7 @@
 //! included; `SEAM_GC_STATS=1` prints the counters and pause times at exit.
 //!
 //! Every object is preceded by a hidden 8-byte header (allocated, old and
-//! remembered bits, size class; see `seam_abi::gc`); the object's visible offset 0 is a pointer to its type
+//! remembered bits, age, size class; see `seam_abi::gc`); the object's visible offset 0 is a pointer to its type
 //! descriptor, which starts with a [`GcTypeInfo`] saying where the object's
 //! references are. Roots are the words of the shadow stack (between its base
 //! and [`seam_shadow_stack_top`]) and the slots registered with [`add_root`].

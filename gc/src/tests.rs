@@ -287,6 +287,8 @@ fn stress_mode_collects_at_every_allocation() {
 fn heap_stays_bounded_when_garbage_is_dropped() {
     let session = Session::new();
     gc();
+    // SAFETY: the session holds the collector.
+    unsafe { heap::reset_peak() };
     for _ in 0..2_000_000 {
         leaf(0);
     }
@@ -470,6 +472,11 @@ fn store(obj: *mut u8, offset: usize, value: *mut u8) {
     }
 }
 
+fn is_aged(p: *mut u8) -> bool {
+    // SAFETY: tests only ask about live objects.
+    unsafe { *(p.sub(8) as *const u64) & seam_abi::gc::HDR_AGED != 0 }
+}
+
 #[test]
 fn a_minor_collection_promotes_the_young_survivors_only() {
     let s = Session::new();
@@ -482,14 +489,211 @@ fn a_minor_collection_promotes_the_young_survivors_only() {
     root(young);
     leaf(4);
     minor();
+    minor();
     let after = s.stats();
-    assert!(is_old(young));
-    assert_eq!(after.minor_collections, before.minor_collections + 1);
+    assert!(is_old(young) && !is_aged(young));
+    assert_eq!(after.minor_collections, before.minor_collections + 2);
     assert_eq!(after.major_collections, before.major_collections);
-    // One 16-byte leaf in a 32-byte slot survived; the old list was not traced.
+    // One 16-byte leaf in a 32-byte slot survived twice; the old list was not traced.
+    assert_eq!(after.bytes_aged, before.bytes_aged + 32);
     assert_eq!(after.bytes_promoted, before.bytes_promoted + 32);
     assert_eq!(value(young), 3);
     assert_eq!(value(next(old)), 2);
+}
+
+#[test]
+fn an_object_that_survives_one_minor_collection_stays_young_and_is_not_swept() {
+    let s = Session::new();
+    gc();
+    let before = s.stats();
+    let kept = node(1, leaf(2));
+    root(kept);
+    node(-1, leaf(-2));
+    minor();
+    let after = s.stats();
+    assert!(is_aged(kept) && !is_old(kept));
+    assert!(is_aged(next(kept)) && !is_old(next(kept)));
+    assert_eq!(after.bytes_promoted, before.bytes_promoted);
+    // A 32-byte node and a 16-byte leaf, in 32-byte slots.
+    assert_eq!(after.bytes_aged, before.bytes_aged + 64);
+    assert_eq!(after.heap_bytes, before.heap_bytes + 64);
+    assert_eq!(verify(), Ok(()));
+    // SAFETY: the session's roots are valid.
+    unsafe { heap::sweep_all() };
+    assert!(is_allocated(kept) && is_allocated(next(kept)));
+    // Churn in both size classes: freed slots would be reused.
+    for i in 0..20_000 {
+        node(-i, leaf(i));
+    }
+    assert_eq!(value(kept), 1);
+    assert_eq!(value(next(kept)), 2);
+    // A store into a young survivor needs no barrier.
+    // SAFETY: `kept` is a live node.
+    assert!(!unsafe { needs_remembering(kept) });
+    assert_eq!(verify(), Ok(()));
+}
+
+#[test]
+fn an_object_that_survives_two_minor_collections_is_promoted() {
+    let s = Session::new();
+    gc();
+    let kept = node(1, leaf(2));
+    root(kept);
+    minor();
+    let before = s.stats();
+    let later = leaf(3);
+    root(later);
+    minor();
+    let after = s.stats();
+    // The node and its leaf survived twice; `later` once.
+    assert!(is_old(kept) && is_old(next(kept)) && !is_aged(kept));
+    assert!(is_aged(later) && !is_old(later));
+    assert_eq!(after.bytes_promoted, before.bytes_promoted + 64);
+    assert_eq!(after.bytes_aged, before.bytes_aged + 32);
+    assert_eq!(verify(), Ok(()));
+    minor();
+    assert!(is_old(later));
+    // SAFETY: `kept` is old now.
+    assert!(unsafe { needs_remembering(kept) });
+    assert_eq!(value(kept), 1);
+    assert_eq!(value(later), 3);
+}
+
+#[test]
+fn a_survivor_dropped_before_the_next_minor_collection_is_freed_not_promoted() {
+    let s = Session::new();
+    gc();
+    let slot = root(std::ptr::null_mut());
+    let dropped = node(1, leaf(2));
+    // SAFETY: `slot` is this test's root.
+    unsafe { *slot = dropped as usize };
+    minor();
+    assert!(is_aged(dropped));
+    // SAFETY: as above.
+    unsafe { *slot = 0 };
+    let before = s.stats();
+    minor();
+    let after = s.stats();
+    assert_eq!(after.bytes_promoted, before.bytes_promoted);
+    assert!(!is_aged(dropped) && !is_old(dropped));
+    assert_eq!(verify(), Ok(()));
+    // SAFETY: the session's roots are valid.
+    unsafe { heap::sweep_all() };
+    assert!(!is_allocated(dropped));
+}
+
+#[test]
+fn old_objects_holding_young_survivors_stay_remembered_across_two_minor_collections() {
+    let _s = Session::new();
+    let old = node(1, std::ptr::null_mut());
+    root(old);
+    gc();
+    // A young list of two, reachable only through the old node.
+    store(old, 16, node(2, leaf(3)));
+    assert!(is_remembered(old));
+    minor();
+    // Its young objects survived once: still young, so `old` stays remembered.
+    assert!(is_aged(next(old)) && is_aged(next(next(old))));
+    assert!(is_remembered(old));
+    assert_eq!(verify(), Ok(()));
+    for i in 0..20_000 {
+        node(-i, leaf(i));
+    }
+    minor();
+    // Promoted now: nothing young is left in `old`.
+    assert!(is_old(next(old)) && is_old(next(next(old))));
+    assert!(!is_remembered(old));
+    assert_eq!(verify(), Ok(()));
+    for i in 0..20_000 {
+        node(-i, leaf(i));
+    }
+    minor();
+    assert_eq!(value(next(old)), 2);
+    assert_eq!(value(next(next(old))), 3);
+    assert_eq!(verify(), Ok(()));
+}
+
+#[test]
+fn an_object_promoted_while_holding_a_young_survivor_is_remembered() {
+    let _s = Session::new();
+    gc();
+    let parent = node(1, std::ptr::null_mut());
+    root(parent);
+    minor();
+    assert!(is_aged(parent));
+    // A store into a young survivor: no barrier needed.
+    store(parent, 16, leaf(2));
+    minor();
+    // `parent` survived twice and is old, its new child once: young.
+    assert!(is_old(parent) && is_aged(next(parent)));
+    assert!(is_remembered(parent));
+    assert_eq!(verify(), Ok(()));
+    for i in 0..20_000 {
+        node(-i, leaf(i));
+    }
+    minor();
+    assert!(is_old(next(parent)) && !is_remembered(parent));
+    assert_eq!(value(next(parent)), 2);
+    assert_eq!(verify(), Ok(()));
+}
+
+#[test]
+fn data_that_mostly_survives_is_promoted_at_once_and_garbage_is_aged() {
+    let s = Session::new();
+    let head = root(std::ptr::null_mut());
+    let grow = |n: i64, keep_every: i64| {
+        for i in 0..n {
+            let kept = node(i, std::ptr::null_mut());
+            if i % keep_every == 0 {
+                // SAFETY: `head` holds the list built so far, rooted.
+                unsafe {
+                    *(kept.add(16) as *mut usize) = *head;
+                    *head = kept as usize;
+                }
+            }
+        }
+    };
+    // An old list of 20 MB first, so that the major threshold (half the
+    // live data) leaves room for several minor collections.
+    grow(640_000, 1);
+    gc();
+    let before = s.stats();
+    // 400,000 more 32-byte nodes, all kept: three full nurseries of 4 MiB.
+    grow(400_000, 1);
+    let kept = s.stats();
+    assert_eq!(kept.major_collections, before.major_collections);
+    assert_eq!(kept.minor_collections, before.minor_collections + 3);
+    // The first collection aged its nursery; the second promoted that and
+    // aged its own, and found both alive: the third promoted at once.
+    let aged = kept.bytes_aged - before.bytes_aged;
+    let promoted = kept.bytes_promoted - before.bytes_promoted;
+    assert_eq!((aged, promoted), (8 << 20, 12 << 20));
+    // Mostly garbage: the collections age again.
+    grow(800_000, 8);
+    let after = s.stats();
+    assert!(after.bytes_aged > kept.bytes_aged);
+    assert_eq!(verify(), Ok(()));
+    // SAFETY: the list is rooted through `head`.
+    let mut p = unsafe { *head as *mut u8 };
+    let mut n = 0;
+    while !p.is_null() {
+        p = next(p);
+        n += 1;
+    }
+    assert_eq!(n, 640_000 + 400_000 + 100_000);
+}
+
+#[test]
+fn a_major_collection_promotes_every_young_survivor() {
+    let _s = Session::new();
+    gc();
+    let kept = node(1, leaf(2));
+    root(kept);
+    minor();
+    assert!(is_aged(kept));
+    gc();
+    assert!(is_old(kept) && !is_aged(kept) && is_old(next(kept)));
+    assert_eq!(verify(), Ok(()));
 }
 
 #[test]
@@ -500,7 +704,7 @@ fn young_garbage_is_freed_by_a_minor_collection_and_reused() {
     root(kept);
     let dead = leaf(2);
     minor();
-    assert!(is_old(kept) && !is_old(dead));
+    assert!(is_aged(kept) && !is_aged(dead) && !is_old(dead));
     // Sweeping frees the unmarked young object (and only it).
     // SAFETY: the session's roots are valid.
     unsafe { heap::sweep_all() };
@@ -686,14 +890,22 @@ fn the_barrier_dirties_one_card_and_a_minor_collection_traces_and_cleans_it() {
     minor();
     let after = s.stats();
     assert_eq!(after.cards_traced, before.cards_traced + 2);
-    // The two young leaves (32-byte slots) were promoted, through their cards.
-    assert_eq!(after.bytes_promoted, before.bytes_promoted + 64);
-    assert!(!dirty(arr, 3) && !dirty(arr, 500));
+    // The two young leaves (32-byte slots) survived once, through their
+    // cards: still young, so the cards stay dirty.
+    assert_eq!(after.bytes_aged, before.bytes_aged + 64);
+    assert!(dirty(arr, 3) && dirty(arr, 500) && !dirty(arr, 62));
     assert_eq!(verify(), Ok(()));
     for _ in 0..20_000 {
         leaf(-1);
     }
+    let before = s.stats();
     minor();
+    let after = s.stats();
+    // Promoted the second time: the cards are clean.
+    assert_eq!(after.cards_traced, before.cards_traced + 2);
+    assert_eq!(after.bytes_promoted, before.bytes_promoted + 64);
+    assert!(!dirty(arr, 3) && !dirty(arr, 500));
+    assert_eq!(verify(), Ok(()));
     // SAFETY: `arr` is rooted and holds 1000 items.
     let item = |i: usize| unsafe { *(arr.add(16 + 8 * i) as *const *mut u8) };
     assert_eq!(value(item(3)), 3);
