@@ -1712,7 +1712,9 @@ impl Heap {
                 ));
             }
             if h & (AGED | PARITY) == PARITY {
-                return Err(format!("the object at {obj:p} has an age parity but no age"));
+                return Err(format!(
+                    "the object at {obj:p} has an age parity but no age"
+                ));
             }
             if h & AGED != 0 && h & PARITY != last_parity {
                 return Err(format!(
