@@ -718,11 +718,10 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 then_body,
                 else_body,
             } => {
-                let c = self.expr(cond)?;
                 let then_block = self.b.create_block();
                 let else_block = self.b.create_block();
                 let merge = self.b.create_block();
-                self.b.ins().brif(c, then_block, &[], else_block, &[]);
+                self.branch(cond, then_block, else_block)?;
                 self.switch_to(then_block);
                 self.stmts(then_body)?;
                 self.jump_to(merge, &[]);
@@ -737,8 +736,7 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 let exit = self.b.create_block();
                 self.jump_to(header, &[]);
                 self.switch_to(header);
-                let c = self.expr(cond)?;
-                self.b.ins().brif(c, body_block, &[], exit, &[]);
+                self.branch(cond, body_block, exit)?;
                 self.switch_to(body_block);
                 self.loops.push(LoopTargets {
                     header,
@@ -852,6 +850,20 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 self.overflow_check(overflow)?;
                 v
             }
+            ExprKind::Unary(UnaryOp::BoolNot, a) if negatable(a) => match &a.kind {
+                // `x is not None`, `not (i < j)`: the opposite comparison, not a
+                // comparison and a `bxor`.
+                ExprKind::Unary(UnaryOp::IsNull, x) => {
+                    let x = self.expr(x)?;
+                    self.b.ins().icmp_imm_u(IntCC::NotEqual, x, 0)
+                }
+                ExprKind::Binary(op, l, r) => {
+                    let op = negated_comparison(*op).expect("negatable");
+                    let v = self.eval_all(&[l, r])?;
+                    self.binary(op, v[0], v[1])
+                }
+                _ => unreachable!("negatable"),
+            },
             ExprKind::Unary(op, a) => {
                 let a = self.expr(a)?;
                 self.unary(*op, a)
@@ -915,12 +927,11 @@ impl<'s, 'f> Lowerer<'s, 'f> {
                 then,
                 otherwise,
             } => {
-                let c = self.expr(cond)?;
                 let then_block = self.b.create_block();
                 let else_block = self.b.create_block();
                 let merge = self.b.create_block();
                 let result = self.b.append_block_param(merge, ty);
-                self.b.ins().brif(c, then_block, &[], else_block, &[]);
+                self.branch(cond, then_block, else_block)?;
                 self.switch_to(then_block);
                 let v = self.expr(then)?;
                 let v = coerce(&mut self.b, v, ty);
@@ -1094,6 +1105,59 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         Ok(())
     }
 
+    /// Ends the current block with a branch to `then` when the `bool` `cond` is
+    /// true, else to `otherwise`. Comparisons feed the branch directly (Cranelift
+    /// fuses an `icmp` or `fcmp` with the `brif` that consumes it), `not` swaps the
+    /// targets, `x is None` branches on the pointer itself, and `and`/`or` (and a
+    /// conditional expression) become branches rather than a `bool` to test.
+    fn branch(&mut self, cond: &'s Expr, then: ir::Block, otherwise: ir::Block) -> Lowered<()> {
+        match &cond.kind {
+            ExprKind::Unary(UnaryOp::BoolNot, c) => self.branch(c, otherwise, then),
+            ExprKind::Unary(UnaryOp::IsNull, x) => {
+                let x = self.expr(x)?;
+                self.b.ins().brif(x, otherwise, &[], then, &[]);
+                Ok(())
+            }
+            ExprKind::Bool(v) => {
+                self.jump_to(if *v { then } else { otherwise }, &[]);
+                Ok(())
+            }
+            ExprKind::And(l, r) => {
+                let rhs = self.b.create_block();
+                self.branch(l, rhs, otherwise)?;
+                self.switch_to(rhs);
+                self.branch(r, then, otherwise)
+            }
+            ExprKind::Or(l, r) => {
+                let rhs = self.b.create_block();
+                self.branch(l, then, rhs)?;
+                self.switch_to(rhs);
+                self.branch(r, then, otherwise)
+            }
+            ExprKind::IfElse {
+                cond: c,
+                then: t,
+                otherwise: o,
+            } if t.ty == Type::Bool && o.ty == Type::Bool => {
+                let (t_block, o_block) = (self.b.create_block(), self.b.create_block());
+                self.branch(c, t_block, o_block)?;
+                self.switch_to(t_block);
+                self.branch(t, then, otherwise)?;
+                self.switch_to(o_block);
+                self.branch(o, then, otherwise)
+            }
+            ExprKind::Block(stmts, e) => {
+                self.stmts(stmts)?;
+                self.branch(e, then, otherwise)
+            }
+            _ => {
+                let c = self.expr(cond)?;
+                self.b.ins().brif(c, then, &[], otherwise, &[]);
+                Ok(())
+            }
+        }
+    }
+
     /// `l and r` (`is_and`) or `l or r`: the result is `l` when it decides, else `r`.
     fn short_circuit(&mut self, l: &'s Expr, r: &'s Expr, is_and: bool) -> Lowered {
         let lv = self.expr(l)?;
@@ -1101,7 +1165,10 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         let rhs = self.b.create_block();
         let merge = self.b.create_block();
         let result = self.b.append_block_param(merge, types::I8);
-        let decided = [BlockArg::Value(lv)];
+        // `l` decides only when it is false (`and`) or true (`or`): pass that
+        // constant, so the branch is `l`'s only use and fuses with its comparison.
+        let known = self.b.ins().iconst(types::I8, i64::from(!is_and));
+        let decided = [BlockArg::Value(known)];
         if is_and {
             self.b.ins().brif(lv, rhs, &[], merge, &decided);
         } else {
@@ -1548,6 +1615,36 @@ impl<'s, 'f> Lowerer<'s, 'f> {
             self.store_word(tuple, offset, v);
         }
         Ok(tuple)
+    }
+}
+
+/// The comparison that is true exactly when `op` is false, for those where one
+/// exists among the [`BinaryOp`]s (not the float ones: with NaN, `not (a < b)`
+/// is not `a >= b`).
+fn negated_comparison(op: BinaryOp) -> Option<BinaryOp> {
+    use BinaryOp::*;
+    Some(match op {
+        IntEq => IntNe,
+        IntNe => IntEq,
+        IntLt => IntGe,
+        IntGe => IntLt,
+        IntLe => IntGt,
+        IntGt => IntLe,
+        BoolEq => BoolNe,
+        BoolNe => BoolEq,
+        RefEq => RefNe,
+        RefNe => RefEq,
+        _ => return None,
+    })
+}
+
+/// Whether `not e` can be lowered as one comparison ([`negated_comparison`], or
+/// `x is not None`).
+fn negatable(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Unary(UnaryOp::IsNull, _) => true,
+        ExprKind::Binary(op, _, _) => negated_comparison(*op).is_some(),
+        _ => false,
     }
 }
 

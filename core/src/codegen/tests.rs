@@ -545,6 +545,91 @@ fn if_else_and_short_circuit() {
 }
 
 #[test]
+fn conditions_branch_on_the_comparison_itself() {
+    // def walk(node: str | None, a: int, b: int) -> int:
+    //     n = 0
+    //     while not (a >= b) and node is not None:
+    //         if not (a == 3 or b < 0):
+    //             n = n + 1
+    //         a = a + 1
+    //     return n if not (node is None) else -n
+    let opt_str = Type::Optional(Box::new(Type::Str));
+    let mut f = FnBuilder::new("walk", Type::Int);
+    let node = f.param("node", opt_str);
+    let a = f.param("a", Type::Int);
+    let b = f.param("b", Type::Int);
+    let n = f.local("n", Type::Int);
+    let not = |e: Expr| Expr::unary(UnaryOp::BoolNot, e, Type::Bool);
+    let is_none = |e: &Expr| Expr::unary(UnaryOp::IsNull, e.clone(), Type::Bool);
+    let walk = f.body(vec![
+        assign(&n, Expr::int(0)),
+        Stmt::While {
+            cond: Expr::new(
+                ExprKind::And(
+                    Box::new(not(cmp(BinaryOp::IntGe, a.clone(), b.clone()))),
+                    Box::new(not(is_none(&node))),
+                ),
+                Type::Bool,
+            ),
+            body: vec![
+                Stmt::If {
+                    cond: not(Expr::new(
+                        ExprKind::Or(
+                            Box::new(cmp(BinaryOp::IntEq, a.clone(), Expr::int(3))),
+                            Box::new(cmp(BinaryOp::IntLt, b.clone(), Expr::int(0))),
+                        ),
+                        Type::Bool,
+                    )),
+                    then_body: vec![assign(
+                        &n,
+                        int_op(BinaryOp::IntAdd, n.clone(), Expr::int(1)),
+                    )],
+                    else_body: vec![],
+                },
+                assign(&a, int_op(BinaryOp::IntAdd, a.clone(), Expr::int(1))),
+            ],
+        },
+        ret(Expr::new(
+            ExprKind::IfElse {
+                cond: Box::new(not(is_none(&node))),
+                then: Box::new(n.clone()),
+                otherwise: Box::new(int_op(BinaryOp::IntSub, Expr::int(0), n.clone())),
+            },
+            Type::Int,
+        )),
+    ]);
+    // def present(node: str | None) -> bool: return node is not None
+    let mut g = FnBuilder::new("present", Type::Bool);
+    let p = g.param("p", Type::Optional(Box::new(Type::Str)));
+    let present = g.body(vec![ret(not(is_none(&p)))]);
+    let program = program_with_main(vec![walk, present], &[], |_| {
+        vec![ret(call(
+            0,
+            vec![
+                Expr::new(ExprKind::None, Type::Optional(Box::new(Type::Str))),
+                Expr::int(0),
+                Expr::int(5),
+            ],
+            Type::Int,
+        ))]
+    });
+    emit(&program);
+    // `not` swaps targets and `x is None` branches on the pointer: no boolean
+    // is negated, and every comparison feeds a branch. Besides the frame's
+    // limit check (one `icmp`, one `brif`), the three comparisons are the only
+    // `icmp`s and the two null tests are `brif`s on the pointer: five branches.
+    let clif = clif_of("test.walk");
+    assert!(!clif.contains("bxor"), "{clif}");
+    assert_eq!(clif.matches("icmp").count(), 1 + 3, "{clif}");
+    assert_eq!(clif.matches("brif").count(), 1 + 5, "{clif}");
+    // As a value, `x is not None` is one comparison.
+    let clif = clif_of("test.present");
+    assert!(!clif.contains("bxor"), "{clif}");
+    assert_eq!(clif.matches("icmp ne").count(), 1, "{clif}");
+    assert_eq!(clif.matches("icmp").count(), 1 + 1, "{clif}");
+}
+
+#[test]
 fn raising_runtime_calls_test_the_exception_state() {
     // def check(x: int) -> int:
     //     if x < 0:
