@@ -72,8 +72,10 @@
 //! finds them dead. When the system refuses memory (a chunk or a large
 //! block), the collector runs a major collection and tries once more; if
 //! that fails too, [`alloc`] returns null and the caller reports it (the
-//! runtime raises `MemoryError`). Nothing here aborts on a refusal: the
-//! blocks come from [`System`] directly and the collector's own vectors grow
+//! runtime raises `MemoryError`). Nothing here aborts on a refusal: chunks
+//! are carved from anonymous memory mapped 16 at a time (untouched until
+//! carved, so it takes no memory before), large blocks come from [`System`]
+//! directly, and the collector's own vectors grow
 //! with `try_reserve` (a full mark stack makes a minor collection a major
 //! one, and a major one falls back to rescanning the heap; a remembered set
 //! that cannot grow makes the next collection a major one). A few spare
@@ -105,6 +107,10 @@ use std::cell::RefCell;
 use std::ptr::null_mut;
 
 const CHUNK_BYTES: usize = 64 * 1024;
+/// How many chunks' worth of memory is mapped at a time ([`Heap::take_chunk`]):
+/// fewer system calls and mappings than one per chunk, and the part not yet
+/// carved takes no memory (its pages are not touched).
+const CHUNK_BATCH: usize = 16;
 /// The bytes allocated between two collections (the nursery's size): large
 /// enough that most young objects are dead by the time it fills. Measured on
 /// binary trees (depth 16, `DECISIONS.md` entry 31), with the age bit: 1 and
@@ -262,6 +268,10 @@ struct Heap {
     budget_start: i64,
     /// The nursery's size in bytes: [`NURSERY_BYTES`], or `SEAM_GC_NURSERY_KB`.
     nursery: usize,
+    /// Mapped memory not yet carved into chunks (`fresh_chunks` of them from
+    /// `fresh`): zero pages the process has not touched.
+    fresh: *mut u8,
+    fresh_chunks: usize,
     /// Spare zeroed chunks: the first `spares` entries.
     spare: [*mut u8; SPARE_CHUNKS],
     spares: usize,
@@ -273,6 +283,8 @@ struct Heap {
     stress: bool,
     /// `SEAM_GC_STATS`: time every collection.
     timed: bool,
+    /// `SEAM_GC_STATS=2`: also print a line per collection.
+    trace: bool,
     /// `SEAM_GC_VERIFY=N`: check the heap around every `N`th collection (0: never).
     verify_every: u64,
     stats: GcStats,
@@ -586,6 +598,16 @@ pub(crate) unsafe fn reset_peak() {
     }
 }
 
+/// The spare chunks held back now (their bases).
+///
+/// # Safety
+/// As for [`init`]: no other thread may be using the collector.
+#[cfg(test)]
+pub(crate) unsafe fn spare_chunks() -> Vec<*mut u8> {
+    // SAFETY: forwarded from the caller.
+    unsafe { with_heap(|heap| heap.spare[..heap.spares].to_vec()) }
+}
+
 /// Sweeps every chunk the allocator has not swept since the last collection.
 ///
 /// # Safety
@@ -713,6 +735,8 @@ impl Heap {
             nursery: env_number("SEAM_GC_NURSERY_KB")
                 .filter(|&kb| kb > 0)
                 .map_or(NURSERY_BYTES, |kb| kb.saturating_mul(1024).min(1 << 40)),
+            fresh: null_mut(),
+            fresh_chunks: 0,
             spare: [null_mut(); SPARE_CHUNKS],
             spares: 0,
             use_spares: false,
@@ -720,6 +744,7 @@ impl Heap {
             static_roots: Vec::new(),
             stress: env_flag("SEAM_GC_STRESS"),
             timed,
+            trace: std::env::var_os("SEAM_GC_STATS").is_some_and(|v| v == "2"),
             verify_every: verify_interval(std::env::var_os("SEAM_GC_VERIFY").as_deref()),
             stats: GcStats::default(),
         };
@@ -944,7 +969,6 @@ impl Heap {
     /// the system refuses the memory.
     fn add_chunk(&mut self, class: usize) -> bool {
         let slot_size = (class + 1) * GRANULE;
-        let layout = Layout::from_size_align(CHUNK_BYTES, 4096).expect("valid chunk layout");
         // Room for this chunk and, when possible, for the spares too: taking a
         // spare must not need the vectors to grow.
         let room = |heap: &mut Heap, n: usize| {
@@ -959,8 +983,7 @@ impl Heap {
         if !room(self, SPARE_CHUNKS + 1) && !room(self, 1) {
             return false;
         }
-        // SAFETY: `layout` has a non-zero size.
-        let mut base = unsafe { System.alloc_zeroed(layout) };
+        let mut base = self.take_chunk();
         if base.is_null() && self.use_spares && self.spares > 0 {
             self.spares -= 1;
             base = self.spare[self.spares];
@@ -1039,6 +1062,28 @@ impl Heap {
         }
     }
 
+    /// A chunk's worth of zeroed memory, aligned to 4096, that the process
+    /// has not touched yet (it takes memory page by page as it is written):
+    /// carved from memory mapped [`CHUNK_BATCH`] chunks at a time, or one
+    /// chunk at a time when the system refuses a batch; null when it refuses
+    /// that too. Chunks are never given back whole (see
+    /// [`Heap::release_after_drop`]), so neither is a batch.
+    fn take_chunk(&mut self) -> *mut u8 {
+        if self.fresh_chunks == 0 {
+            let batch = crate::os::map_zeroed(CHUNK_BATCH * CHUNK_BYTES);
+            if batch.is_null() {
+                return crate::os::map_zeroed(CHUNK_BYTES);
+            }
+            self.fresh = batch;
+            self.fresh_chunks = CHUNK_BATCH;
+        }
+        let chunk = self.fresh;
+        self.fresh_chunks -= 1;
+        // SAFETY: still inside the batch (or one past its end when it is used up).
+        self.fresh = unsafe { self.fresh.add(CHUNK_BYTES) };
+        chunk
+    }
+
     /// Takes spare chunks from the system until there are [`SPARE_CHUNKS`]
     /// or it refuses.
     fn refill_spares(&mut self) {
@@ -1046,10 +1091,8 @@ impl Heap {
             // None was used: the refusal that opened them may still hold.
             return;
         }
-        let layout = Layout::from_size_align(CHUNK_BYTES, 4096).expect("valid chunk layout");
         while self.spares < SPARE_CHUNKS {
-            // SAFETY: `layout` has a non-zero size.
-            let chunk = unsafe { System.alloc_zeroed(layout) };
+            let chunk = self.take_chunk();
             if chunk.is_null() {
                 // Still short: the spares stay open.
                 return;
@@ -1112,11 +1155,51 @@ impl Heap {
             self.stats.max_pause_ns = self.stats.max_pause_ns.max(ns);
             self.stats.total_pause_ns = self.stats.total_pause_ns.saturating_add(ns);
         }
+        if self.trace {
+            self.trace_line(major, since);
+        }
         if verify {
             // SAFETY: as above.
             unsafe { self.verify_or_abort(true, "after") };
         }
         major
+    }
+
+    /// `SEAM_GC_STATS=2`: one line on stderr about the collection just
+    /// finished: its kind, the bytes allocated before it, the old and young
+    /// survivors' bytes after it, the chunks (all, released, full) and
+    /// large blocks, and the process's resident memory (now and at its peak).
+    fn trace_line(&self, major: bool, since: usize) {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let kb = |key: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(key))
+                .and_then(|v| v.split_whitespace().next()?.parse::<usize>().ok())
+                .unwrap_or(0)
+        };
+        let released = self.released.iter().filter(|&&r| r).count();
+        let full = self.full.iter().filter(|&&f| f).count();
+        let large: usize = self.large.iter().map(|&(_, n)| n).sum();
+        eprintln!(
+            "seam-gc: #{} {} since {} KiB, old {} KiB, young {} KiB, promoted since major {} KiB, \
+             threshold {} KiB, chunks {} ({} released, {} full), large {} KiB, \
+             survivors cap {}, rss {} KiB (peak {} KiB)",
+            self.stats.collections,
+            if major { "major" } else { "minor" },
+            since >> 10,
+            self.old_bytes >> 10,
+            self.young_bytes >> 10,
+            self.promoted_since_major >> 10,
+            self.major_threshold >> 10,
+            self.chunks.len(),
+            released,
+            full,
+            large >> 10,
+            self.survivors.capacity(),
+            kb("VmRSS:"),
+            kb("VmHWM:"),
+        );
     }
 
     /// Runs [`Heap::verify`], ending the process with the problem it finds.

@@ -1010,3 +1010,42 @@ fn empty_chunks_are_given_back_after_a_large_drop_and_reused() {
     assert!(p.is_null());
     assert_eq!(verify(), Ok(()));
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn spare_chunks_and_fresh_ones_take_no_memory_until_written() {
+    unsafe extern "C" {
+        fn mincore(addr: *mut u8, len: usize, vec: *mut u8) -> std::ffi::c_int;
+    }
+    /// How many of the 4 KiB pages of the 64 KiB at `base` are resident.
+    fn resident_pages(base: *mut u8) -> usize {
+        let mut pages = [0u8; 16];
+        // SAFETY: `base` is a mapped, page-aligned chunk of 64 KiB.
+        assert_eq!(unsafe { mincore(base, 64 * 1024, pages.as_mut_ptr()) }, 0);
+        pages.iter().filter(|&&p| p & 1 != 0).count()
+    }
+    let s = Session::new();
+    // SAFETY: the session holds the lock.
+    let spares = unsafe { heap::spare_chunks() };
+    assert_eq!(spares.len(), 8);
+    for &chunk in &spares {
+        assert_eq!(chunk as usize % 4096, 0);
+        assert_eq!(resident_pages(chunk), 0, "a spare chunk took memory");
+    }
+    // A new chunk takes memory as its slots are threaded, and reads as zeroes.
+    let before = s.stats();
+    let head = root(std::ptr::null_mut());
+    for i in 0..10_000 {
+        // SAFETY: `head` holds the list built so far, rooted.
+        unsafe { *head = node(i, *head as *mut u8) as usize };
+    }
+    assert!(s.stats().bytes_allocated > before.bytes_allocated);
+    // SAFETY: the list is rooted through `head`.
+    let mut p = unsafe { *head as *mut u8 };
+    for i in (0..10_000).rev() {
+        assert_eq!(value(p), i);
+        p = next(p);
+    }
+    assert!(p.is_null());
+    assert_eq!(verify(), Ok(()));
+}
