@@ -37,8 +37,8 @@
 //! for the first time is *aged* (bit 5, with the collection's parity in bit
 //! 6, so that the same collection reaching it again leaves it be): it stays
 //! young and where it is, and the sweep keeps it; the next minor collection
-//! promotes it if it reaches it again, and otherwise takes its age away (the
-//! survivors are listed), so that the sweep frees it. An object that half-built
+//! promotes it if it reaches it again, and otherwise leaves it aged with the
+//! parity of an earlier collection, which the sweep frees. An object that half-built
 //! data holds when a collection comes is thus not promoted unless it is still
 //! alive at the next one. Because a survivor stays young, an old object that
 //! holds one stays remembered (a carded array, that card dirty) until it is
@@ -174,7 +174,8 @@ pub struct GcStats {
     /// Bytes handed out in total (headers and size-class rounding included).
     pub bytes_allocated: u64,
     /// Bytes of young objects a minor collection promoted (that survived
-    /// their second minor collection, or could not be listed as survivors).
+    /// their second minor collection, or were reached by a collection that
+    /// promotes at once).
     pub bytes_promoted: u64,
     /// Bytes of young objects that survived their first minor collection
     /// (kept young: promoted if they survive the next one too).
@@ -235,9 +236,6 @@ struct Heap {
     major: bool,
     /// Bytes marked by the collection under way (a minor one: promoted by it).
     marked_bytes: usize,
-    /// The young objects the last minor collection aged (survived once),
-    /// some of them promoted or dead since.
-    survivors: Vec<*mut u8>,
     /// The [`PARITY`] bit of the minor collection under way (or of the last one).
     parity: u64,
     /// Bytes of the young objects the collection under way aged.
@@ -718,7 +716,6 @@ impl Heap {
             remembered_overflow: false,
             major: false,
             marked_bytes: 0,
-            survivors: Vec::new(),
             parity: 0,
             aged_bytes: 0,
             young_bytes: 0,
@@ -905,11 +902,18 @@ impl Heap {
     }
 
     /// Frees the objects of chunk `index` the last collection did not reach
-    /// (neither old nor aged) and puts its free slots on its class's free
-    /// list; false when there is none, and then, if every slot holds an old
-    /// object, the chunk is marked full until the next major collection (a
-    /// young survivor may die by the next collection).
+    /// (neither old nor aged by it: an object aged by an earlier collection
+    /// and not promoted since was not reached again) and puts its free slots
+    /// on its class's free list; false when there is none, and then, if
+    /// every slot holds an old object, the chunk is marked full until the
+    /// next major collection (a young survivor may die by the next
+    /// collection). An aged object the last collection did not reach keeps
+    /// its age, so a chunk not swept between that collection and the next
+    /// one, whose parity is the same as the ageing one's, keeps it one more
+    /// cycle (until a sweep after a collection of the other parity, or a
+    /// major collection, which clears every age).
     fn sweep_chunk(&mut self, index: usize) -> bool {
+        let last = self.last_parity();
         self.released[index] = false;
         self.idle[index] = false;
         let Chunk { base, class } = self.chunks[index];
@@ -923,8 +927,11 @@ impl Heap {
             unsafe {
                 let slot = base.add(i * slot_size);
                 let h = slot as *mut u64;
-                if *h & ALLOCATED != 0 && *h & (MARK | AGED) != 0 {
-                    young |= *h & AGED != 0;
+                let bits = *h;
+                if bits & ALLOCATED != 0
+                    && (bits & MARK != 0 || bits & (AGED | PARITY) == AGED | last)
+                {
+                    young |= bits & AGED != 0;
                     continue;
                 }
                 if *h & ALLOCATED != 0 && cfg!(debug_assertions) {
@@ -941,6 +948,16 @@ impl Heap {
             self.full[index] = true;
         }
         found
+    }
+
+    /// The [`PARITY`] bit of the last collection: the age parity of the
+    /// objects it aged.
+    fn last_parity(&self) -> u64 {
+        if self.stats.collections & 1 == 1 {
+            PARITY
+        } else {
+            0
+        }
     }
 
     /// Sweeps every chunk, rebuilding the free lists from scratch. Only right
@@ -1184,7 +1201,7 @@ impl Heap {
         eprintln!(
             "seam-gc: #{} {} since {} KiB, old {} KiB, young {} KiB, promoted since major {} KiB, \
              threshold {} KiB, chunks {} ({} released, {} full), large {} KiB, \
-             survivors cap {}, rss {} KiB (peak {} KiB)",
+             rss {} KiB (peak {} KiB)",
             self.stats.collections,
             if major { "major" } else { "minor" },
             since >> 10,
@@ -1196,7 +1213,6 @@ impl Heap {
             released,
             full,
             large >> 10,
-            self.survivors.capacity(),
             kb("VmRSS:"),
             kb("VmHWM:"),
         );
@@ -1224,8 +1240,9 @@ impl Heap {
     /// An old object traced here (remembered, or promoted now) that still
     /// holds a young one after its references are marked is remembered again
     /// (a carded array: the cards of those references stay dirty). The young
-    /// survivors of the last minor collection that were not reached lose
-    /// their age, so the sweep frees them. While minor collections of a full
+    /// survivors of the last minor collection that were not reached keep the
+    /// age parity of that collection, which is not this one's, so the sweep
+    /// frees them (see [`Heap::sweep_chunk`]). While minor collections of a full
     /// nursery find most of it alive, and from the moment most of what one
     /// aged is still alive at the next, the objects reached for the first
     /// time are promoted at once instead: ageing only pays where most of
@@ -1251,7 +1268,6 @@ impl Heap {
         } else {
             0
         };
-        let last_survivors = std::mem::take(&mut self.survivors);
         // SAFETY: forwarded from the caller.
         unsafe { self.mark_roots() };
         let mut remembered = std::mem::take(&mut self.remembered);
@@ -1293,25 +1309,7 @@ impl Heap {
         if self.mark_overflow {
             self.mark_overflow = false;
             // The major collection that follows clears every age.
-            self.survivors = last_survivors;
             return false;
-        }
-        let mut last_survivors = last_survivors;
-        for &obj in &last_survivors {
-            // SAFETY: the last minor collection's survivors stayed allocated
-            // (aged, the sweep kept them) until this collection.
-            unsafe {
-                let h = header(obj);
-                if *h & (MARK | AGED) == AGED {
-                    // Not reached again (it would have been promoted): dead.
-                    *h &= !(AGED | PARITY);
-                }
-            }
-        }
-        last_survivors.clear();
-        if self.survivors.capacity() < last_survivors.capacity() {
-            last_survivors.append(&mut self.survivors);
-            self.survivors = last_survivors;
         }
         // Ageing pays when most of what it kept young dies before the next
         // collection. Promote at once while most of a full nursery survives,
@@ -1461,7 +1459,7 @@ impl Heap {
     }
 
     /// Clears the old, remembered and age bits of every object, the
-    /// remembered set, the young survivors and every card.
+    /// remembered set and every card.
     fn clear_marks(&mut self) {
         for (chunk, &released) in self.chunks.iter().zip(&self.released) {
             if released {
@@ -1487,7 +1485,6 @@ impl Heap {
         }
         self.remembered.clear();
         self.remembered_overflow = false;
-        self.survivors.clear();
         self.young_bytes = 0;
     }
 
@@ -1519,8 +1516,7 @@ impl Heap {
     /// has aged). In a major collection marking makes an object old; in a
     /// minor one it ages a young object the first time it survives and
     /// promotes it the second time (the first time when the collection
-    /// promotes at once, when the survivors cannot be recorded, and for a
-    /// large object: see [`Heap::minor`]).
+    /// promotes at once, and for a large object: see [`Heap::minor`]).
     ///
     /// # Safety
     /// `obj` is null or a live object of this heap.
@@ -1547,15 +1543,10 @@ impl Heap {
                 }
                 *h = (bits & !(AGED | PARITY)) | MARK;
                 self.marked_bytes += object_bytes(bits);
-            } else if !self.promote_at_once
-                && bits & LARGE == 0
-                && (self.survivors.len() < self.survivors.capacity()
-                    || fallibly(|| self.survivors.try_reserve(1)).is_ok())
-            {
+            } else if !self.promote_at_once && bits & LARGE == 0 {
                 *h = bits | AGED | self.parity;
                 self.aged_bytes += object_bytes(bits);
                 self.fresh_bytes += object_bytes(bits);
-                self.survivors.push(obj);
             } else {
                 *h = bits | MARK;
                 self.marked_bytes += object_bytes(bits);
@@ -1745,11 +1736,7 @@ impl Heap {
         let map = ObjectMap::new(self);
         let bad = |w: *mut u8| !w.is_null() && !map.is_object(w as usize);
         // Only the last collection's survivors may be aged.
-        let last_parity = if self.stats.collections & 1 == 1 {
-            PARITY
-        } else {
-            0
-        };
+        let last_parity = self.last_parity();
         let mut pending: Vec<*mut u8> = Vec::new();
         let (base, top) = shadow::live_range();
         let mut p = base;

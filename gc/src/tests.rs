@@ -575,11 +575,41 @@ fn a_survivor_dropped_before_the_next_minor_collection_is_freed_not_promoted() {
     minor();
     let after = s.stats();
     assert_eq!(after.bytes_promoted, before.bytes_promoted);
-    assert!(!is_aged(dropped) && !is_old(dropped));
+    // Still aged, by the collection before: the sweep frees it.
+    assert!(is_aged(dropped) && !is_old(dropped));
     assert_eq!(verify(), Ok(()));
     // SAFETY: the session's roots are valid.
     unsafe { heap::sweep_all() };
     assert!(!is_allocated(dropped));
+}
+
+#[test]
+fn a_dead_survivor_left_unswept_is_freed_by_a_later_sweep_and_never_promoted() {
+    let s = Session::new();
+    gc();
+    let slot = root(std::ptr::null_mut());
+    let dropped = node(1, leaf(2));
+    // SAFETY: `slot` is this test's root.
+    unsafe { *slot = dropped as usize };
+    minor();
+    assert!(is_aged(dropped));
+    // SAFETY: as above.
+    unsafe { *slot = 0 };
+    // Two minor collections without a sweep in between: the second has the
+    // parity of the one that aged it, so the object looks aged by it.
+    let before = s.stats();
+    minor();
+    minor();
+    assert_eq!(s.stats().bytes_promoted, before.bytes_promoted);
+    assert!(!is_old(dropped));
+    assert_eq!(verify(), Ok(()));
+    // One more, of the other parity: the sweep frees it.
+    minor();
+    // SAFETY: the session's roots are valid.
+    unsafe { heap::sweep_all() };
+    assert!(!is_allocated(dropped));
+    assert_eq!(s.stats().bytes_promoted, before.bytes_promoted);
+    assert_eq!(verify(), Ok(()));
 }
 
 #[test]
