@@ -37,8 +37,8 @@
 //! for the first time is *aged* (bit 5, with the collection's parity in bit
 //! 6, so that the same collection reaching it again leaves it be): it stays
 //! young and where it is, and the sweep keeps it; the next minor collection
-//! promotes it if it reaches it again, and otherwise takes its age away (the
-//! survivors are listed), so that the sweep frees it. An object that half-built
+//! promotes it if it reaches it again, and otherwise leaves it aged with the
+//! parity of an earlier collection, which the sweep frees. An object that half-built
 //! data holds when a collection comes is thus not promoted unless it is still
 //! alive at the next one. Because a survivor stays young, an old object that
 //! holds one stays remembered (a carded array, that card dirty) until it is
@@ -72,8 +72,10 @@
 //! finds them dead. When the system refuses memory (a chunk or a large
 //! block), the collector runs a major collection and tries once more; if
 //! that fails too, [`alloc`] returns null and the caller reports it (the
-//! runtime raises `MemoryError`). Nothing here aborts on a refusal: the
-//! blocks come from [`System`] directly and the collector's own vectors grow
+//! runtime raises `MemoryError`). Nothing here aborts on a refusal: chunks
+//! are carved from anonymous memory mapped 16 at a time (untouched until
+//! carved, so it takes no memory before), large blocks come from [`System`]
+//! directly, and the collector's own vectors grow
 //! with `try_reserve` (a full mark stack makes a minor collection a major
 //! one, and a major one falls back to rescanning the heap; a remembered set
 //! that cannot grow makes the next collection a major one). A few spare
@@ -105,6 +107,10 @@ use std::cell::RefCell;
 use std::ptr::null_mut;
 
 const CHUNK_BYTES: usize = 64 * 1024;
+/// How many chunks' worth of memory is mapped at a time ([`Heap::take_chunk`]):
+/// fewer system calls and mappings than one per chunk, and the part not yet
+/// carved takes no memory (its pages are not touched).
+const CHUNK_BATCH: usize = 16;
 /// The bytes allocated between two collections (the nursery's size): large
 /// enough that most young objects are dead by the time it fills. Measured on
 /// binary trees (depth 16, `DECISIONS.md` entry 31), with the age bit: 1 and
@@ -168,7 +174,8 @@ pub struct GcStats {
     /// Bytes handed out in total (headers and size-class rounding included).
     pub bytes_allocated: u64,
     /// Bytes of young objects a minor collection promoted (that survived
-    /// their second minor collection, or could not be listed as survivors).
+    /// their second minor collection, or were reached by a collection that
+    /// promotes at once).
     pub bytes_promoted: u64,
     /// Bytes of young objects that survived their first minor collection
     /// (kept young: promoted if they survive the next one too).
@@ -229,9 +236,6 @@ struct Heap {
     major: bool,
     /// Bytes marked by the collection under way (a minor one: promoted by it).
     marked_bytes: usize,
-    /// The young objects the last minor collection aged (survived once),
-    /// some of them promoted or dead since.
-    survivors: Vec<*mut u8>,
     /// The [`PARITY`] bit of the minor collection under way (or of the last one).
     parity: u64,
     /// Bytes of the young objects the collection under way aged.
@@ -262,6 +266,10 @@ struct Heap {
     budget_start: i64,
     /// The nursery's size in bytes: [`NURSERY_BYTES`], or `SEAM_GC_NURSERY_KB`.
     nursery: usize,
+    /// Mapped memory not yet carved into chunks (`fresh_chunks` of them from
+    /// `fresh`): zero pages the process has not touched.
+    fresh: *mut u8,
+    fresh_chunks: usize,
     /// Spare zeroed chunks: the first `spares` entries.
     spare: [*mut u8; SPARE_CHUNKS],
     spares: usize,
@@ -273,6 +281,8 @@ struct Heap {
     stress: bool,
     /// `SEAM_GC_STATS`: time every collection.
     timed: bool,
+    /// `SEAM_GC_STATS=2`: also print a line per collection.
+    trace: bool,
     /// `SEAM_GC_VERIFY=N`: check the heap around every `N`th collection (0: never).
     verify_every: u64,
     stats: GcStats,
@@ -586,6 +596,16 @@ pub(crate) unsafe fn reset_peak() {
     }
 }
 
+/// The spare chunks held back now (their bases).
+///
+/// # Safety
+/// As for [`init`]: no other thread may be using the collector.
+#[cfg(test)]
+pub(crate) unsafe fn spare_chunks() -> Vec<*mut u8> {
+    // SAFETY: forwarded from the caller.
+    unsafe { with_heap(|heap| heap.spare[..heap.spares].to_vec()) }
+}
+
 /// Sweeps every chunk the allocator has not swept since the last collection.
 ///
 /// # Safety
@@ -696,7 +716,6 @@ impl Heap {
             remembered_overflow: false,
             major: false,
             marked_bytes: 0,
-            survivors: Vec::new(),
             parity: 0,
             aged_bytes: 0,
             young_bytes: 0,
@@ -713,6 +732,8 @@ impl Heap {
             nursery: env_number("SEAM_GC_NURSERY_KB")
                 .filter(|&kb| kb > 0)
                 .map_or(NURSERY_BYTES, |kb| kb.saturating_mul(1024).min(1 << 40)),
+            fresh: null_mut(),
+            fresh_chunks: 0,
             spare: [null_mut(); SPARE_CHUNKS],
             spares: 0,
             use_spares: false,
@@ -720,6 +741,7 @@ impl Heap {
             static_roots: Vec::new(),
             stress: env_flag("SEAM_GC_STRESS"),
             timed,
+            trace: std::env::var_os("SEAM_GC_STATS").is_some_and(|v| v == "2"),
             verify_every: verify_interval(std::env::var_os("SEAM_GC_VERIFY").as_deref()),
             stats: GcStats::default(),
         };
@@ -880,11 +902,18 @@ impl Heap {
     }
 
     /// Frees the objects of chunk `index` the last collection did not reach
-    /// (neither old nor aged) and puts its free slots on its class's free
-    /// list; false when there is none, and then, if every slot holds an old
-    /// object, the chunk is marked full until the next major collection (a
-    /// young survivor may die by the next collection).
+    /// (neither old nor aged by it: an object aged by an earlier collection
+    /// and not promoted since was not reached again) and puts its free slots
+    /// on its class's free list; false when there is none, and then, if
+    /// every slot holds an old object, the chunk is marked full until the
+    /// next major collection (a young survivor may die by the next
+    /// collection). An aged object the last collection did not reach keeps
+    /// its age, so a chunk not swept between that collection and the next
+    /// one, whose parity is the same as the ageing one's, keeps it one more
+    /// cycle (until a sweep after a collection of the other parity, or a
+    /// major collection, which clears every age).
     fn sweep_chunk(&mut self, index: usize) -> bool {
+        let last = self.last_parity();
         self.released[index] = false;
         self.idle[index] = false;
         let Chunk { base, class } = self.chunks[index];
@@ -898,8 +927,11 @@ impl Heap {
             unsafe {
                 let slot = base.add(i * slot_size);
                 let h = slot as *mut u64;
-                if *h & ALLOCATED != 0 && *h & (MARK | AGED) != 0 {
-                    young |= *h & AGED != 0;
+                let bits = *h;
+                if bits & ALLOCATED != 0
+                    && (bits & MARK != 0 || bits & (AGED | PARITY) == AGED | last)
+                {
+                    young |= bits & AGED != 0;
                     continue;
                 }
                 if *h & ALLOCATED != 0 && cfg!(debug_assertions) {
@@ -916,6 +948,16 @@ impl Heap {
             self.full[index] = true;
         }
         found
+    }
+
+    /// The [`PARITY`] bit of the last collection: the age parity of the
+    /// objects it aged.
+    fn last_parity(&self) -> u64 {
+        if self.stats.collections & 1 == 1 {
+            PARITY
+        } else {
+            0
+        }
     }
 
     /// Sweeps every chunk, rebuilding the free lists from scratch. Only right
@@ -944,7 +986,6 @@ impl Heap {
     /// the system refuses the memory.
     fn add_chunk(&mut self, class: usize) -> bool {
         let slot_size = (class + 1) * GRANULE;
-        let layout = Layout::from_size_align(CHUNK_BYTES, 4096).expect("valid chunk layout");
         // Room for this chunk and, when possible, for the spares too: taking a
         // spare must not need the vectors to grow.
         let room = |heap: &mut Heap, n: usize| {
@@ -959,8 +1000,7 @@ impl Heap {
         if !room(self, SPARE_CHUNKS + 1) && !room(self, 1) {
             return false;
         }
-        // SAFETY: `layout` has a non-zero size.
-        let mut base = unsafe { System.alloc_zeroed(layout) };
+        let mut base = self.take_chunk();
         if base.is_null() && self.use_spares && self.spares > 0 {
             self.spares -= 1;
             base = self.spare[self.spares];
@@ -1039,6 +1079,28 @@ impl Heap {
         }
     }
 
+    /// A chunk's worth of zeroed memory, aligned to 4096, that the process
+    /// has not touched yet (it takes memory page by page as it is written):
+    /// carved from memory mapped [`CHUNK_BATCH`] chunks at a time, or one
+    /// chunk at a time when the system refuses a batch; null when it refuses
+    /// that too. Chunks are never given back whole (see
+    /// [`Heap::release_after_drop`]), so neither is a batch.
+    fn take_chunk(&mut self) -> *mut u8 {
+        if self.fresh_chunks == 0 {
+            let batch = crate::os::map_zeroed(CHUNK_BATCH * CHUNK_BYTES);
+            if batch.is_null() {
+                return crate::os::map_zeroed(CHUNK_BYTES);
+            }
+            self.fresh = batch;
+            self.fresh_chunks = CHUNK_BATCH;
+        }
+        let chunk = self.fresh;
+        self.fresh_chunks -= 1;
+        // SAFETY: still inside the batch (or one past its end when it is used up).
+        self.fresh = unsafe { self.fresh.add(CHUNK_BYTES) };
+        chunk
+    }
+
     /// Takes spare chunks from the system until there are [`SPARE_CHUNKS`]
     /// or it refuses.
     fn refill_spares(&mut self) {
@@ -1046,10 +1108,8 @@ impl Heap {
             // None was used: the refusal that opened them may still hold.
             return;
         }
-        let layout = Layout::from_size_align(CHUNK_BYTES, 4096).expect("valid chunk layout");
         while self.spares < SPARE_CHUNKS {
-            // SAFETY: `layout` has a non-zero size.
-            let chunk = unsafe { System.alloc_zeroed(layout) };
+            let chunk = self.take_chunk();
             if chunk.is_null() {
                 // Still short: the spares stay open.
                 return;
@@ -1112,11 +1172,50 @@ impl Heap {
             self.stats.max_pause_ns = self.stats.max_pause_ns.max(ns);
             self.stats.total_pause_ns = self.stats.total_pause_ns.saturating_add(ns);
         }
+        if self.trace {
+            self.trace_line(major, since);
+        }
         if verify {
             // SAFETY: as above.
             unsafe { self.verify_or_abort(true, "after") };
         }
         major
+    }
+
+    /// `SEAM_GC_STATS=2`: one line on stderr about the collection just
+    /// finished: its kind, the bytes allocated before it, the old and young
+    /// survivors' bytes after it, the chunks (all, released, full) and
+    /// large blocks, and the process's resident memory (now and at its peak).
+    fn trace_line(&self, major: bool, since: usize) {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let kb = |key: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(key))
+                .and_then(|v| v.split_whitespace().next()?.parse::<usize>().ok())
+                .unwrap_or(0)
+        };
+        let released = self.released.iter().filter(|&&r| r).count();
+        let full = self.full.iter().filter(|&&f| f).count();
+        let large: usize = self.large.iter().map(|&(_, n)| n).sum();
+        eprintln!(
+            "seam-gc: #{} {} since {} KiB, old {} KiB, young {} KiB, promoted since major {} KiB, \
+             threshold {} KiB, chunks {} ({} released, {} full), large {} KiB, \
+             rss {} KiB (peak {} KiB)",
+            self.stats.collections,
+            if major { "major" } else { "minor" },
+            since >> 10,
+            self.old_bytes >> 10,
+            self.young_bytes >> 10,
+            self.promoted_since_major >> 10,
+            self.major_threshold >> 10,
+            self.chunks.len(),
+            released,
+            full,
+            large >> 10,
+            kb("VmRSS:"),
+            kb("VmHWM:"),
+        );
     }
 
     /// Runs [`Heap::verify`], ending the process with the problem it finds.
@@ -1141,8 +1240,9 @@ impl Heap {
     /// An old object traced here (remembered, or promoted now) that still
     /// holds a young one after its references are marked is remembered again
     /// (a carded array: the cards of those references stay dirty). The young
-    /// survivors of the last minor collection that were not reached lose
-    /// their age, so the sweep frees them. While minor collections of a full
+    /// survivors of the last minor collection that were not reached keep the
+    /// age parity of that collection, which is not this one's, so the sweep
+    /// frees them (see [`Heap::sweep_chunk`]). While minor collections of a full
     /// nursery find most of it alive, and from the moment most of what one
     /// aged is still alive at the next, the objects reached for the first
     /// time are promoted at once instead: ageing only pays where most of
@@ -1168,7 +1268,6 @@ impl Heap {
         } else {
             0
         };
-        let last_survivors = std::mem::take(&mut self.survivors);
         // SAFETY: forwarded from the caller.
         unsafe { self.mark_roots() };
         let mut remembered = std::mem::take(&mut self.remembered);
@@ -1210,25 +1309,7 @@ impl Heap {
         if self.mark_overflow {
             self.mark_overflow = false;
             // The major collection that follows clears every age.
-            self.survivors = last_survivors;
             return false;
-        }
-        let mut last_survivors = last_survivors;
-        for &obj in &last_survivors {
-            // SAFETY: the last minor collection's survivors stayed allocated
-            // (aged, the sweep kept them) until this collection.
-            unsafe {
-                let h = header(obj);
-                if *h & (MARK | AGED) == AGED {
-                    // Not reached again (it would have been promoted): dead.
-                    *h &= !(AGED | PARITY);
-                }
-            }
-        }
-        last_survivors.clear();
-        if self.survivors.capacity() < last_survivors.capacity() {
-            last_survivors.append(&mut self.survivors);
-            self.survivors = last_survivors;
         }
         // Ageing pays when most of what it kept young dies before the next
         // collection. Promote at once while most of a full nursery survives,
@@ -1378,7 +1459,7 @@ impl Heap {
     }
 
     /// Clears the old, remembered and age bits of every object, the
-    /// remembered set, the young survivors and every card.
+    /// remembered set and every card.
     fn clear_marks(&mut self) {
         for (chunk, &released) in self.chunks.iter().zip(&self.released) {
             if released {
@@ -1404,7 +1485,6 @@ impl Heap {
         }
         self.remembered.clear();
         self.remembered_overflow = false;
-        self.survivors.clear();
         self.young_bytes = 0;
     }
 
@@ -1436,8 +1516,7 @@ impl Heap {
     /// has aged). In a major collection marking makes an object old; in a
     /// minor one it ages a young object the first time it survives and
     /// promotes it the second time (the first time when the collection
-    /// promotes at once, when the survivors cannot be recorded, and for a
-    /// large object: see [`Heap::minor`]).
+    /// promotes at once, and for a large object: see [`Heap::minor`]).
     ///
     /// # Safety
     /// `obj` is null or a live object of this heap.
@@ -1464,15 +1543,10 @@ impl Heap {
                 }
                 *h = (bits & !(AGED | PARITY)) | MARK;
                 self.marked_bytes += object_bytes(bits);
-            } else if !self.promote_at_once
-                && bits & LARGE == 0
-                && (self.survivors.len() < self.survivors.capacity()
-                    || fallibly(|| self.survivors.try_reserve(1)).is_ok())
-            {
+            } else if !self.promote_at_once && bits & LARGE == 0 {
                 *h = bits | AGED | self.parity;
                 self.aged_bytes += object_bytes(bits);
                 self.fresh_bytes += object_bytes(bits);
-                self.survivors.push(obj);
             } else {
                 *h = bits | MARK;
                 self.marked_bytes += object_bytes(bits);
@@ -1662,11 +1736,7 @@ impl Heap {
         let map = ObjectMap::new(self);
         let bad = |w: *mut u8| !w.is_null() && !map.is_object(w as usize);
         // Only the last collection's survivors may be aged.
-        let last_parity = if self.stats.collections & 1 == 1 {
-            PARITY
-        } else {
-            0
-        };
+        let last_parity = self.last_parity();
         let mut pending: Vec<*mut u8> = Vec::new();
         let (base, top) = shadow::live_range();
         let mut p = base;

@@ -1,6 +1,7 @@
 //! The few operating-system services the collector needs beyond `std`:
-//! reserving the shadow stack with a guard page, giving empty chunks' pages
-//! back, and running code at exit.
+//! mapping the memory chunks are carved from, reserving the shadow stack
+//! with a guard page, giving empty chunks' pages back, and running code at
+//! exit.
 //!
 //! Declared by hand against the C library that `std` already links, so the
 //! crate keeps no dependencies. Knows nothing of objects or roots.
@@ -16,6 +17,46 @@ unsafe extern "C" {
     fn mmap(addr: *mut u8, len: usize, prot: c_int, flags: c_int, fd: c_int, off: i64) -> *mut u8;
     fn mprotect(addr: *mut u8, len: usize, prot: c_int) -> c_int;
     fn madvise(addr: *mut u8, len: usize, advice: c_int) -> c_int;
+}
+
+/// Maps `len` bytes (a multiple of 4096) of fresh zeroed memory, aligned to
+/// 4096, that take memory only once written (anonymous pages); null when the
+/// system refuses. Never unmapped. Where the platform has no such call, the
+/// system allocator's zeroed memory, which may take memory at once.
+pub(crate) fn map_zeroed(len: usize) -> *mut u8 {
+    #[cfg(target_os = "linux")]
+    {
+        const PROT_READ: c_int = 1;
+        const PROT_WRITE: c_int = 2;
+        const MAP_PRIVATE: c_int = 0x02;
+        const MAP_ANONYMOUS: c_int = 0x20;
+        // SAFETY: an anonymous private mapping at a kernel-chosen address
+        // touches no existing memory.
+        let base = unsafe {
+            mmap(
+                std::ptr::null_mut(),
+                len,
+                PROT_READ | PROT_WRITE,
+                MAP_PRIVATE | MAP_ANONYMOUS,
+                -1,
+                0,
+            )
+        };
+        if base as isize == -1 {
+            std::ptr::null_mut()
+        } else {
+            base
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        use std::alloc::{GlobalAlloc, Layout, System};
+        match Layout::from_size_align(len, 4096) {
+            // SAFETY: `layout` has a non-zero size (the caller's `len`).
+            Ok(layout) if len > 0 => unsafe { System.alloc_zeroed(layout) },
+            _ => std::ptr::null_mut(),
+        }
+    }
 }
 
 /// Gives the pages of `[addr, addr + len)` back to the system, keeping the

@@ -575,11 +575,41 @@ fn a_survivor_dropped_before_the_next_minor_collection_is_freed_not_promoted() {
     minor();
     let after = s.stats();
     assert_eq!(after.bytes_promoted, before.bytes_promoted);
-    assert!(!is_aged(dropped) && !is_old(dropped));
+    // Still aged, by the collection before: the sweep frees it.
+    assert!(is_aged(dropped) && !is_old(dropped));
     assert_eq!(verify(), Ok(()));
     // SAFETY: the session's roots are valid.
     unsafe { heap::sweep_all() };
     assert!(!is_allocated(dropped));
+}
+
+#[test]
+fn a_dead_survivor_left_unswept_is_freed_by_a_later_sweep_and_never_promoted() {
+    let s = Session::new();
+    gc();
+    let slot = root(std::ptr::null_mut());
+    let dropped = node(1, leaf(2));
+    // SAFETY: `slot` is this test's root.
+    unsafe { *slot = dropped as usize };
+    minor();
+    assert!(is_aged(dropped));
+    // SAFETY: as above.
+    unsafe { *slot = 0 };
+    // Two minor collections without a sweep in between: the second has the
+    // parity of the one that aged it, so the object looks aged by it.
+    let before = s.stats();
+    minor();
+    minor();
+    assert_eq!(s.stats().bytes_promoted, before.bytes_promoted);
+    assert!(!is_old(dropped));
+    assert_eq!(verify(), Ok(()));
+    // One more, of the other parity: the sweep frees it.
+    minor();
+    // SAFETY: the session's roots are valid.
+    unsafe { heap::sweep_all() };
+    assert!(!is_allocated(dropped));
+    assert_eq!(s.stats().bytes_promoted, before.bytes_promoted);
+    assert_eq!(verify(), Ok(()));
 }
 
 #[test]
@@ -1004,6 +1034,45 @@ fn empty_chunks_are_given_back_after_a_large_drop_and_reused() {
     // SAFETY: the list is rooted through `head`.
     let mut p = unsafe { *head as *mut u8 };
     for i in (0..N).rev() {
+        assert_eq!(value(p), i);
+        p = next(p);
+    }
+    assert!(p.is_null());
+    assert_eq!(verify(), Ok(()));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn spare_chunks_and_fresh_ones_take_no_memory_until_written() {
+    unsafe extern "C" {
+        fn mincore(addr: *mut u8, len: usize, vec: *mut u8) -> std::ffi::c_int;
+    }
+    /// How many of the 4 KiB pages of the 64 KiB at `base` are resident.
+    fn resident_pages(base: *mut u8) -> usize {
+        let mut pages = [0u8; 16];
+        // SAFETY: `base` is a mapped, page-aligned chunk of 64 KiB.
+        assert_eq!(unsafe { mincore(base, 64 * 1024, pages.as_mut_ptr()) }, 0);
+        pages.iter().filter(|&&p| p & 1 != 0).count()
+    }
+    let s = Session::new();
+    // SAFETY: the session holds the lock.
+    let spares = unsafe { heap::spare_chunks() };
+    assert_eq!(spares.len(), 8);
+    for &chunk in &spares {
+        assert_eq!(chunk as usize % 4096, 0);
+        assert_eq!(resident_pages(chunk), 0, "a spare chunk took memory");
+    }
+    // A new chunk takes memory as its slots are threaded, and reads as zeroes.
+    let before = s.stats();
+    let head = root(std::ptr::null_mut());
+    for i in 0..10_000 {
+        // SAFETY: `head` holds the list built so far, rooted.
+        unsafe { *head = node(i, *head as *mut u8) as usize };
+    }
+    assert!(s.stats().bytes_allocated > before.bytes_allocated);
+    // SAFETY: the list is rooted through `head`.
+    let mut p = unsafe { *head as *mut u8 };
+    for i in (0..10_000).rev() {
         assert_eq!(value(p), i);
         p = next(p);
     }
