@@ -79,6 +79,141 @@ pub fn compute_can_raise(program: &mut Program) {
         f.can_raise = r;
     }
     program.checks_stack = checks_stack;
+    compute_collect_free(program);
+}
+
+/// Fills [`Program::collect_free`]: the functions defined here that cannot run
+/// the collector unless they raise, and then only on the way out. Such a
+/// function allocates nothing (no instance, tuple or runtime call), makes no
+/// virtual call, no call through a function value and no C call, has no `try`
+/// (a handler would go on using references after a collection that raising
+/// ran), and calls only functions of the set. The largest such set, so that
+/// functions recursing into each other qualify: start from every candidate
+/// and drop those calling a function outside the set until none is dropped.
+///
+/// Raising may collect (the exception is allocated), but a function without a
+/// `try` then only propagates: the references it holds are dead, and its
+/// callers' live references sit in their own frames. A function of the set
+/// keeps its references in registers and needs no shadow-stack frame, and a
+/// caller need not spill a reference across a call to it
+/// ([`crate::codegen::roots`]).
+pub fn compute_collect_free(program: &mut Program) {
+    let mut imported = vec![false; program.functions.len()];
+    if let Some(ext) = &program.extension {
+        for f in &ext.imported_functions {
+            if let Some(flag) = imported.get_mut(f.0 as usize) {
+                *flag = true;
+            }
+        }
+    }
+    // For each candidate, the functions it calls.
+    let mut candidates: std::collections::HashMap<FuncId, Vec<FuncId>> = program
+        .functions
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !imported[i])
+        .filter_map(|(i, f)| {
+            let mut scan = CollectScan::default();
+            f.body.iter().for_each(|s| scan.stmt(s));
+            (!scan.collects).then_some((FuncId(i as u32), scan.callees))
+        })
+        .collect();
+    loop {
+        let dropped: Vec<FuncId> = candidates
+            .iter()
+            .filter(|(_, callees)| callees.iter().any(|c| !candidates.contains_key(c)))
+            .map(|(f, _)| *f)
+            .collect();
+        if dropped.is_empty() {
+            break;
+        }
+        for f in dropped {
+            candidates.remove(&f);
+        }
+    }
+    program.collect_free = candidates.into_keys().collect();
+}
+
+/// What [`compute_collect_free`] learns of one function's body.
+#[derive(Default)]
+struct CollectScan {
+    /// It allocates, calls out of the program's direct calls, or has a `try`.
+    collects: bool,
+    callees: Vec<FuncId>,
+}
+
+impl CollectScan {
+    fn stmt(&mut self, s: &Stmt) {
+        match s {
+            Stmt::Expr(e) | Stmt::AssignLocal(_, e) | Stmt::AssignGlobal(_, e) => self.expr(e),
+            Stmt::StoreField { base, value, .. } => {
+                self.expr(base);
+                self.expr(value);
+            }
+            Stmt::If {
+                cond,
+                then_body,
+                else_body,
+            } => {
+                self.expr(cond);
+                then_body.iter().chain(else_body).for_each(|s| self.stmt(s));
+            }
+            Stmt::While { cond, body } => {
+                self.expr(cond);
+                body.iter().for_each(|s| self.stmt(s));
+            }
+            Stmt::Break | Stmt::Continue | Stmt::Return(None) => {}
+            Stmt::Return(Some(e)) | Stmt::Raise(e) => self.expr(e),
+            Stmt::Try { .. } => self.collects = true,
+        }
+    }
+
+    fn expr(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Bool(_)
+            | ExprKind::None
+            | ExprKind::Str(_)
+            | ExprKind::Local(_)
+            | ExprKind::Global(_)
+            | ExprKind::TypeCode(_)
+            | ExprKind::FuncAddr(_) => {}
+            ExprKind::New(_)
+            | ExprKind::Tuple(_)
+            | ExprKind::RtCall(..)
+            | ExprKind::CCall { .. }
+            | ExprKind::VirtualCall { .. }
+            | ExprKind::CallIndirect { .. } => self.collects = true,
+            ExprKind::Unary(_, a) => self.expr(a),
+            ExprKind::LoadField { base, .. } => self.expr(base),
+            ExprKind::IsInstance { value, .. } => self.expr(value),
+            ExprKind::Binary(_, a, b)
+            | ExprKind::And(a, b)
+            | ExprKind::Or(a, b)
+            | ExprKind::ListItem { list: a, index: b } => {
+                self.expr(a);
+                self.expr(b);
+            }
+            ExprKind::IfElse {
+                cond,
+                then,
+                otherwise,
+            } => {
+                self.expr(cond);
+                self.expr(then);
+                self.expr(otherwise);
+            }
+            ExprKind::Call(f, args) => {
+                self.callees.push(*f);
+                args.iter().for_each(|a| self.expr(a));
+            }
+            ExprKind::Block(stmts, e) => {
+                stmts.iter().for_each(|s| self.stmt(s));
+                self.expr(e);
+            }
+        }
+    }
 }
 
 #[derive(Default)]
@@ -225,7 +360,7 @@ impl Facts {
 mod tests {
     use super::*;
     use crate::rt::Rt;
-    use crate::tir::{Function, Type};
+    use crate::tir::{ClassId, Function, Type};
 
     fn func(name: &str, body: Vec<Stmt>) -> Function {
         Function {
@@ -271,5 +406,40 @@ mod tests {
         let mut checked: Vec<u32> = p.checks_stack.iter().map(|f| f.0).collect();
         checked.sort_unstable();
         assert_eq!(checked, vec![3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn collect_free_functions_allocate_nothing_and_call_only_each_other() {
+        let alloc = Stmt::Expr(Expr::rt(Rt::StrFromInt, vec![Expr::int(1)], Type::Str));
+        let try_stmt = Stmt::Try {
+            body: vec![call(2)],
+            handlers: Vec::new(),
+            else_body: Vec::new(),
+            finally_body: vec![Stmt::Expr(Expr::int(1))],
+        };
+        let raise_new = Stmt::Raise(Expr::new(ExprKind::New(ClassId(0)), Type::None));
+        let mut p = Program {
+            functions: vec![
+                func("allocates", vec![alloc]),
+                func("calls_allocating", vec![call(2), call(0)]),
+                func("pure", vec![Stmt::Expr(Expr::int(1))]),
+                // Recursion among functions that allocate nothing stays in the set.
+                func("a", vec![call(4), call(2)]),
+                func("b", vec![call(3)]),
+                // A `try` takes a function out, though its body does not allocate.
+                func("tries", vec![try_stmt]),
+                func("calls_tries", vec![call(5)]),
+                // Raising allocates the exception.
+                func("raises", vec![raise_new]),
+                // A cycle that reaches an allocation leaves the set whole.
+                func("c", vec![call(9)]),
+                func("d", vec![call(8), call(0)]),
+            ],
+            ..Program::default()
+        };
+        compute_can_raise(&mut p);
+        let mut free: Vec<u32> = p.collect_free.iter().map(|f| f.0).collect();
+        free.sort_unstable();
+        assert_eq!(free, vec![2, 3, 4]);
     }
 }

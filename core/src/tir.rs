@@ -210,6 +210,9 @@ pub struct Program {
     /// The functions that may take part in a recursion, whose prologue checks the
     /// stacks and raises `RecursionError` (see [`crate::analysis::compute_can_raise`]).
     pub checks_stack: std::collections::HashSet<FuncId>,
+    /// The functions whose normal path never runs the collector: they get no
+    /// shadow-stack frame (see [`crate::analysis::compute_collect_free`]).
+    pub collect_free: std::collections::HashSet<FuncId>,
 }
 
 /// The C code one module brings (`seam.c_library(...)`): sources to compile

@@ -75,8 +75,10 @@ pub(super) fn define_function(
     let mut refs = SymbolRefs::default();
     let mut homes = Vec::with_capacity(func.locals.len());
     let mut ref_slots = 0u32;
+    let framed = roots::needs_frame(func, tir::FuncId(index as u32), &program.collect_free);
     for local in &func.locals {
-        if local.ty.is_ref() {
+        // A function without a frame keeps its references in variables.
+        if local.ty.is_ref() && framed {
             homes.push(LocalHome::Slot(ref_slots));
             ref_slots += 1;
         } else {
@@ -88,7 +90,7 @@ pub(super) fn define_function(
     } else {
         None
     };
-    let frame = if roots::needs_frame(func) {
+    let frame = if framed {
         Some(push_frame(&mut b, state, &mut refs, recursion)?)
     } else {
         None
@@ -618,7 +620,7 @@ impl<'s, 'f> Lowerer<'s, 'f> {
         operands: &[&'s Expr],
         allocates_after: bool,
     ) -> Lowered<Vec<Pending<'s>>> {
-        let plan = roots::operand_plan(operands, allocates_after);
+        let plan = roots::operand_plan(operands, allocates_after, &self.program.collect_free);
         let mut pending = Vec::with_capacity(operands.len());
         for (e, plan) in operands.iter().zip(plan) {
             pending.push(match plan {

@@ -15,7 +15,9 @@
 //! disagree with the spills the lowering then performs. This module knows
 //! nothing of Cranelift.
 
-use crate::tir::{Expr, ExprKind, Function, LocalId, Stmt};
+use std::collections::HashSet;
+
+use crate::tir::{Expr, ExprKind, FuncId, Function, LocalId, Stmt};
 
 /// What to do with one operand of a multi-operand expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,11 +33,17 @@ pub(crate) enum OperandPlan {
 
 /// The plan for `operands`, evaluated left to right; `allocates_after` when the
 /// operation itself may collect before it consumes the operands (tuple creation).
-pub(crate) fn operand_plan(operands: &[&Expr], allocates_after: bool) -> Vec<OperandPlan> {
+/// `free` are the functions a call of which cannot collect
+/// ([`crate::tir::Program::collect_free`]).
+pub(crate) fn operand_plan(
+    operands: &[&Expr],
+    allocates_after: bool,
+    free: &HashSet<FuncId>,
+) -> Vec<OperandPlan> {
     // `gc_after[i]`: whether anything evaluated after operand `i` may collect.
     let mut gc_after = vec![allocates_after; operands.len()];
     for i in (0..operands.len().saturating_sub(1)).rev() {
-        gc_after[i] = gc_after[i + 1] || may_collect(operands[i + 1]);
+        gc_after[i] = gc_after[i + 1] || may_collect(operands[i + 1], free);
     }
     operands
         .iter()
@@ -52,12 +60,18 @@ pub(crate) fn operand_plan(operands: &[&Expr], allocates_after: bool) -> Vec<Ope
         .collect()
 }
 
-/// Whether `f` needs a shadow-stack frame: it has reference locals, spills a
-/// temporary, or has a `finally` body (an exception, or a returned reference,
-/// waits in a temporary slot while the body runs).
-pub(crate) fn needs_frame(f: &Function) -> bool {
-    f.locals.iter().any(|l| l.ty.is_ref())
-        || f.body.iter().any(|s| stmt_spills(s) || has_finally(s))
+/// Whether `f` (function `id`) needs a shadow-stack frame: it may run the
+/// collector (it is not in `free`, [`crate::tir::Program::collect_free`]) and
+/// has reference locals, spills a temporary, or has a `finally` body (an
+/// exception, or a returned reference, waits in a temporary slot while the
+/// body runs). A function that cannot collect keeps its references in
+/// registers: nothing can free or move what they point to while it runs.
+pub(crate) fn needs_frame(f: &Function, id: FuncId, free: &HashSet<FuncId>) -> bool {
+    !free.contains(&id)
+        && (f.locals.iter().any(|l| l.ty.is_ref())
+            || f.body
+                .iter()
+                .any(|s| stmt_spills(s, free) || has_finally(s)))
 }
 
 fn has_finally(s: &Stmt) -> bool {
@@ -93,13 +107,13 @@ pub(crate) fn expr_operands(e: &Expr) -> Option<(Vec<&Expr>, bool)> {
     }
 }
 
-fn stmt_spills(s: &Stmt) -> bool {
+fn stmt_spills(s: &Stmt, free: &HashSet<FuncId>) -> bool {
     let mut found = false;
     walk_stmt(s, &mut |node| {
         let plan = match node {
-            Node::Expr(e) => expr_operands(e).map(|(ops, alloc)| operand_plan(&ops, alloc)),
+            Node::Expr(e) => expr_operands(e).map(|(ops, alloc)| operand_plan(&ops, alloc, free)),
             Node::Stmt(Stmt::StoreField { base, value, .. }) => {
-                Some(operand_plan(&[base, value], false))
+                Some(operand_plan(&[base, value], false, free))
             }
             Node::Stmt(_) => None,
         };
@@ -110,21 +124,24 @@ fn stmt_spills(s: &Stmt) -> bool {
     found
 }
 
-/// Whether evaluating `e` may run the collector: anything that calls out or allocates.
-/// Conservative: every call counts, even of runtime functions that never allocate.
-fn may_collect(e: &Expr) -> bool {
+/// Whether evaluating `e` may run the collector: anything that calls out or
+/// allocates, but a call of a function in `free`. Conservative: every runtime
+/// call counts, even of runtime functions that never allocate.
+fn may_collect(e: &Expr, free: &HashSet<FuncId>) -> bool {
     let mut found = false;
     walk_expr(e, &mut |node| {
         if let Node::Expr(e) = node
-            && matches!(
-                e.kind,
-                ExprKind::Call(..)
-                    | ExprKind::RtCall(..)
-                    | ExprKind::Tuple(_)
-                    | ExprKind::New(_)
-                    | ExprKind::VirtualCall { .. }
-                    | ExprKind::CallIndirect { .. }
-            )
+            && match &e.kind {
+                ExprKind::Call(f, _) => !free.contains(f),
+                _ => matches!(
+                    e.kind,
+                    ExprKind::RtCall(..)
+                        | ExprKind::Tuple(_)
+                        | ExprKind::New(_)
+                        | ExprKind::VirtualCall { .. }
+                        | ExprKind::CallIndirect { .. }
+                ),
+            }
         {
             found = true;
         }

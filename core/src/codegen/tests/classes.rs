@@ -627,6 +627,19 @@ fn object_model_program_lowers_and_verifies() {
         assert_eq!(frame_of(&frames, "test.count_to"), Some(0));
         assert_eq!(frame_of(&frames, "test.ret_through_finally"), Some(1));
         assert_eq!(frame_of(&frames, "test.main"), Some(4));
+        // A function that cannot collect keeps its references in registers; one
+        // that may keeps them in its frame.
+        let mut elided = 0;
+        for (i, f) in program.functions.iter().enumerate() {
+            let holds_refs = f.locals.iter().any(|l| l.ty.is_ref());
+            if program.collect_free.contains(&FuncId(i as u32)) {
+                assert_eq!(frame_of(&frames, &f.name), None, "{}", f.name);
+                elided += usize::from(holds_refs);
+            } else if holds_refs {
+                assert!(frame_of(&frames, &f.name).is_some(), "{}", f.name);
+            }
+        }
+        assert!(elided > 0, "no function with references lost its frame");
     }
     let show = clif_of("test.show");
     assert!(show.contains("call_indirect"), "{show}");
