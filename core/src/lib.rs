@@ -17,6 +17,7 @@ pub mod codegen;
 pub mod diag;
 pub mod exports;
 pub mod frontend;
+pub mod inline;
 pub mod layout;
 pub mod rt;
 pub mod tir;

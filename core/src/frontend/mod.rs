@@ -225,6 +225,7 @@ impl Context<'_> {
             imported_globals: imported.globals,
             local_classes,
         });
+        crate::inline::inline_trivial_initialisers(&mut program);
         crate::analysis::compute_can_raise(&mut program);
         Some(program)
     }
@@ -237,6 +238,7 @@ impl Context<'_> {
         if self.diagnostics.is_empty() {
             self.record_param_defaults();
             let mut program = std::mem::take(&mut self.program);
+            crate::inline::inline_trivial_initialisers(&mut program);
             crate::analysis::compute_can_raise(&mut program);
             Some(program)
         } else {
