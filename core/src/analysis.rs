@@ -19,7 +19,7 @@
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::tir::{Expr, ExprKind, FuncId, Program, Stmt};
+use crate::tir::{Expr, ExprKind, FuncId, Node, Program, Stmt, walk_stmt};
 
 /// Sets [`crate::tir::Function::can_raise`] on every function of `program`.
 /// Also fills [`Program::checks_stack`].
@@ -29,14 +29,7 @@ pub fn compute_can_raise(program: &mut Program) {
     let nodes: Vec<NodeIndex> = (0..n).map(|_| graph.add_node(())).collect();
     let mut raises_directly = vec![false; n];
     let mut calls_indirectly = Vec::new();
-    let mut imported = vec![false; n];
-    if let Some(ext) = &program.extension {
-        for f in &ext.imported_functions {
-            if let Some(flag) = imported.get_mut(f.0 as usize) {
-                *flag = true;
-            }
-        }
-    }
+    let imported = program.imported_mask();
     for (i, f) in program.functions.iter().enumerate() {
         let mut facts = Facts::default();
         for s in &f.body {
@@ -98,25 +91,14 @@ pub fn compute_can_raise(program: &mut Program) {
 /// caller need not spill a reference across a call to it
 /// ([`crate::codegen::roots`]).
 pub fn compute_collect_free(program: &mut Program) {
-    let mut imported = vec![false; program.functions.len()];
-    if let Some(ext) = &program.extension {
-        for f in &ext.imported_functions {
-            if let Some(flag) = imported.get_mut(f.0 as usize) {
-                *flag = true;
-            }
-        }
-    }
+    let imported = program.imported_mask();
     // For each candidate, the functions it calls.
     let mut candidates: std::collections::HashMap<FuncId, Vec<FuncId>> = program
         .functions
         .iter()
         .enumerate()
         .filter(|&(i, _)| !imported[i])
-        .filter_map(|(i, f)| {
-            let mut scan = CollectScan::default();
-            f.body.iter().for_each(|s| scan.stmt(s));
-            (!scan.collects).then_some((FuncId(i as u32), scan.callees))
-        })
+        .filter_map(|(i, f)| collect_scan(f).map(|callees| (FuncId(i as u32), callees)))
         .collect();
     loop {
         let dropped: Vec<FuncId> = candidates
@@ -134,86 +116,28 @@ pub fn compute_collect_free(program: &mut Program) {
     program.collect_free = candidates.into_keys().collect();
 }
 
-/// What [`compute_collect_free`] learns of one function's body.
-#[derive(Default)]
-struct CollectScan {
-    /// It allocates, calls out of the program's direct calls, or has a `try`.
-    collects: bool,
-    callees: Vec<FuncId>,
-}
-
-impl CollectScan {
-    fn stmt(&mut self, s: &Stmt) {
-        match s {
-            Stmt::Expr(e) | Stmt::AssignLocal(_, e) | Stmt::AssignGlobal(_, e) => self.expr(e),
-            Stmt::StoreField { base, value, .. } => {
-                self.expr(base);
-                self.expr(value);
-            }
-            Stmt::If {
-                cond,
-                then_body,
-                else_body,
-            } => {
-                self.expr(cond);
-                then_body.iter().chain(else_body).for_each(|s| self.stmt(s));
-            }
-            Stmt::While { cond, body } => {
-                self.expr(cond);
-                body.iter().for_each(|s| self.stmt(s));
-            }
-            Stmt::Break | Stmt::Continue | Stmt::Return(None) => {}
-            Stmt::Return(Some(e)) | Stmt::Raise(e) => self.expr(e),
-            Stmt::Try { .. } => self.collects = true,
-        }
+/// The functions `f` calls directly, or `None` when it may collect otherwise:
+/// it allocates, calls out of the program's direct calls, or has a `try`.
+fn collect_scan(f: &crate::tir::Function) -> Option<Vec<FuncId>> {
+    let mut collects = false;
+    let mut callees = Vec::new();
+    for s in &f.body {
+        walk_stmt(s, &mut |node| match node {
+            Node::Stmt(Stmt::Try { .. }) => collects = true,
+            Node::Expr(e) => match &e.kind {
+                ExprKind::Call(callee, _) => callees.push(*callee),
+                ExprKind::New(_)
+                | ExprKind::Tuple(_)
+                | ExprKind::RtCall(..)
+                | ExprKind::CCall { .. }
+                | ExprKind::VirtualCall { .. }
+                | ExprKind::CallIndirect { .. } => collects = true,
+                _ => {}
+            },
+            Node::Stmt(_) => {}
+        });
     }
-
-    fn expr(&mut self, e: &Expr) {
-        match &e.kind {
-            ExprKind::Int(_)
-            | ExprKind::Float(_)
-            | ExprKind::Bool(_)
-            | ExprKind::None
-            | ExprKind::Str(_)
-            | ExprKind::Local(_)
-            | ExprKind::Global(_)
-            | ExprKind::TypeCode(_)
-            | ExprKind::FuncAddr(_) => {}
-            ExprKind::New(_)
-            | ExprKind::Tuple(_)
-            | ExprKind::RtCall(..)
-            | ExprKind::CCall { .. }
-            | ExprKind::VirtualCall { .. }
-            | ExprKind::CallIndirect { .. } => self.collects = true,
-            ExprKind::Unary(_, a) => self.expr(a),
-            ExprKind::LoadField { base, .. } => self.expr(base),
-            ExprKind::IsInstance { value, .. } => self.expr(value),
-            ExprKind::Binary(_, a, b)
-            | ExprKind::And(a, b)
-            | ExprKind::Or(a, b)
-            | ExprKind::ListItem { list: a, index: b } => {
-                self.expr(a);
-                self.expr(b);
-            }
-            ExprKind::IfElse {
-                cond,
-                then,
-                otherwise,
-            } => {
-                self.expr(cond);
-                self.expr(then);
-                self.expr(otherwise);
-            }
-            ExprKind::Call(f, args) => {
-                self.callees.push(*f);
-                args.iter().for_each(|a| self.expr(a));
-            }
-            ExprKind::Block(stmts, e) => {
-                stmts.iter().for_each(|s| self.stmt(s));
-                self.expr(e);
-            }
-        }
-    }
+    (!collects).then_some(callees)
 }
 
 #[derive(Default)]

@@ -26,14 +26,7 @@ use crate::tir::{Expr, ExprKind, FuncId, Function, Local, LocalId, Program, Stmt
 /// Inlines every call, as a statement, of a trivial initialiser (see the
 /// module documentation) in every function of `program`.
 pub fn inline_trivial_initialisers(program: &mut Program) {
-    let mut imported = vec![false; program.functions.len()];
-    if let Some(ext) = &program.extension {
-        for f in &ext.imported_functions {
-            if let Some(flag) = imported.get_mut(f.0 as usize) {
-                *flag = true;
-            }
-        }
-    }
+    let imported = program.imported_mask();
     let trivial: HashMap<FuncId, Function> = program
         .functions
         .iter()

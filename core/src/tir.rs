@@ -215,6 +215,22 @@ pub struct Program {
     pub collect_free: std::collections::HashSet<FuncId>,
 }
 
+impl Program {
+    /// For each function, whether it is defined in another translation (a
+    /// core's or an earlier layer's, imported by the extension this program is).
+    pub fn imported_mask(&self) -> Vec<bool> {
+        let mut imported = vec![false; self.functions.len()];
+        if let Some(ext) = &self.extension {
+            for f in &ext.imported_functions {
+                if let Some(flag) = imported.get_mut(f.0 as usize) {
+                    *flag = true;
+                }
+            }
+        }
+        imported
+    }
+}
+
 /// The C code one module brings (`seam.c_library(...)`): sources to compile
 /// with it, and how; libraries to link. Paths are resolved against the
 /// module's directory.
@@ -632,5 +648,116 @@ impl Expr {
     /// The `None` value of a procedure call used as an expression.
     pub fn none() -> Expr {
         Expr::new(ExprKind::None, Type::None)
+    }
+}
+
+/// A node of the TIR tree, for [`walk_expr`] and [`walk_stmt`].
+pub(crate) enum Node<'a> {
+    Expr(&'a Expr),
+    Stmt(&'a Stmt),
+}
+
+/// Visits `e` and everything inside it, parents first. Recursion depth is the
+/// TIR's nesting depth, which the front end bounds.
+pub(crate) fn walk_expr<'a>(e: &'a Expr, visit: &mut dyn FnMut(Node<'a>)) {
+    visit(Node::Expr(e));
+    match &e.kind {
+        ExprKind::New(_) => {}
+        ExprKind::VirtualCall { args, .. } => args.iter().for_each(|a| walk_expr(a, visit)),
+        ExprKind::CallIndirect { callee, args } => {
+            walk_expr(callee, visit);
+            args.iter().for_each(|a| walk_expr(a, visit));
+        }
+        ExprKind::IsInstance { value, .. } => walk_expr(value, visit),
+        ExprKind::Int(_)
+        | ExprKind::Float(_)
+        | ExprKind::Bool(_)
+        | ExprKind::None
+        | ExprKind::Str(_)
+        | ExprKind::Local(_)
+        | ExprKind::Global(_)
+        | ExprKind::FuncAddr(_)
+        | ExprKind::TypeCode(_) => {}
+        ExprKind::Unary(_, a) => walk_expr(a, visit),
+        ExprKind::LoadField { base, .. } => walk_expr(base, visit),
+        ExprKind::ListItem { list, index } => {
+            walk_expr(list, visit);
+            walk_expr(index, visit);
+        }
+        ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
+            walk_expr(a, visit);
+            walk_expr(b, visit);
+        }
+        ExprKind::IfElse {
+            cond,
+            then,
+            otherwise,
+        } => {
+            walk_expr(cond, visit);
+            walk_expr(then, visit);
+            walk_expr(otherwise, visit);
+        }
+        ExprKind::Call(_, args)
+        | ExprKind::RtCall(_, args)
+        | ExprKind::CCall { args, .. }
+        | ExprKind::Tuple(args) => {
+            for a in args {
+                walk_expr(a, visit);
+            }
+        }
+        ExprKind::Block(stmts, e) => {
+            for s in stmts {
+                walk_stmt(s, visit);
+            }
+            walk_expr(e, visit);
+        }
+    }
+}
+
+pub(crate) fn walk_stmt<'a>(s: &'a Stmt, visit: &mut dyn FnMut(Node<'a>)) {
+    visit(Node::Stmt(s));
+    match s {
+        Stmt::Raise(e) => walk_expr(e, visit),
+        Stmt::Try {
+            body,
+            handlers,
+            else_body,
+            finally_body,
+        } => {
+            body.iter().for_each(|s| walk_stmt(s, visit));
+            handlers
+                .iter()
+                .flat_map(|h| &h.body)
+                .for_each(|s| walk_stmt(s, visit));
+            else_body.iter().for_each(|s| walk_stmt(s, visit));
+            finally_body.iter().for_each(|s| walk_stmt(s, visit));
+        }
+        Stmt::Expr(e) | Stmt::AssignLocal(_, e) | Stmt::AssignGlobal(_, e) => walk_expr(e, visit),
+        Stmt::Return(e) => {
+            if let Some(e) = e {
+                walk_expr(e, visit);
+            }
+        }
+        Stmt::StoreField { base, value, .. } => {
+            walk_expr(base, visit);
+            walk_expr(value, visit);
+        }
+        Stmt::If {
+            cond,
+            then_body,
+            else_body,
+        } => {
+            walk_expr(cond, visit);
+            for s in then_body.iter().chain(else_body) {
+                walk_stmt(s, visit);
+            }
+        }
+        Stmt::While { cond, body } => {
+            walk_expr(cond, visit);
+            for s in body {
+                walk_stmt(s, visit);
+            }
+        }
+        Stmt::Break | Stmt::Continue => {}
     }
 }

@@ -12,8 +12,8 @@
 //!
 //! This module knows nothing of Cranelift.
 
-use super::roots::{Node, walk_stmt};
 use crate::tir::{BinaryOp, Expr, ExprKind, Function, LocalId, Stmt, Type};
+use crate::tir::{Node, walk_stmt};
 
 /// The largest literal magnitude a counter may be assigned, and the largest
 /// addend of a counter whose check is dropped (2**32).

@@ -17,7 +17,7 @@
 
 use std::collections::HashSet;
 
-use crate::tir::{Expr, ExprKind, FuncId, Function, LocalId, Stmt};
+use crate::tir::{Expr, ExprKind, FuncId, Function, LocalId, Node, Stmt, walk_expr, walk_stmt};
 
 /// What to do with one operand of a multi-operand expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,115 +169,4 @@ fn assigns_local(e: &Expr, id: LocalId) -> bool {
         }
     });
     found
-}
-
-/// A node of the TIR tree, for [`walk_expr`] and [`walk_stmt`].
-pub(super) enum Node<'a> {
-    Expr(&'a Expr),
-    Stmt(&'a Stmt),
-}
-
-/// Visits `e` and everything inside it, parents first. Recursion depth is the
-/// TIR's nesting depth, which the front end bounds.
-fn walk_expr<'a>(e: &'a Expr, visit: &mut dyn FnMut(Node<'a>)) {
-    visit(Node::Expr(e));
-    match &e.kind {
-        ExprKind::New(_) => {}
-        ExprKind::VirtualCall { args, .. } => args.iter().for_each(|a| walk_expr(a, visit)),
-        ExprKind::CallIndirect { callee, args } => {
-            walk_expr(callee, visit);
-            args.iter().for_each(|a| walk_expr(a, visit));
-        }
-        ExprKind::IsInstance { value, .. } => walk_expr(value, visit),
-        ExprKind::Int(_)
-        | ExprKind::Float(_)
-        | ExprKind::Bool(_)
-        | ExprKind::None
-        | ExprKind::Str(_)
-        | ExprKind::Local(_)
-        | ExprKind::Global(_)
-        | ExprKind::FuncAddr(_)
-        | ExprKind::TypeCode(_) => {}
-        ExprKind::Unary(_, a) => walk_expr(a, visit),
-        ExprKind::LoadField { base, .. } => walk_expr(base, visit),
-        ExprKind::ListItem { list, index } => {
-            walk_expr(list, visit);
-            walk_expr(index, visit);
-        }
-        ExprKind::Binary(_, a, b) | ExprKind::And(a, b) | ExprKind::Or(a, b) => {
-            walk_expr(a, visit);
-            walk_expr(b, visit);
-        }
-        ExprKind::IfElse {
-            cond,
-            then,
-            otherwise,
-        } => {
-            walk_expr(cond, visit);
-            walk_expr(then, visit);
-            walk_expr(otherwise, visit);
-        }
-        ExprKind::Call(_, args)
-        | ExprKind::RtCall(_, args)
-        | ExprKind::CCall { args, .. }
-        | ExprKind::Tuple(args) => {
-            for a in args {
-                walk_expr(a, visit);
-            }
-        }
-        ExprKind::Block(stmts, e) => {
-            for s in stmts {
-                walk_stmt(s, visit);
-            }
-            walk_expr(e, visit);
-        }
-    }
-}
-
-pub(super) fn walk_stmt<'a>(s: &'a Stmt, visit: &mut dyn FnMut(Node<'a>)) {
-    visit(Node::Stmt(s));
-    match s {
-        Stmt::Raise(e) => walk_expr(e, visit),
-        Stmt::Try {
-            body,
-            handlers,
-            else_body,
-            finally_body,
-        } => {
-            body.iter().for_each(|s| walk_stmt(s, visit));
-            handlers
-                .iter()
-                .flat_map(|h| &h.body)
-                .for_each(|s| walk_stmt(s, visit));
-            else_body.iter().for_each(|s| walk_stmt(s, visit));
-            finally_body.iter().for_each(|s| walk_stmt(s, visit));
-        }
-        Stmt::Expr(e) | Stmt::AssignLocal(_, e) | Stmt::AssignGlobal(_, e) => walk_expr(e, visit),
-        Stmt::Return(e) => {
-            if let Some(e) = e {
-                walk_expr(e, visit);
-            }
-        }
-        Stmt::StoreField { base, value, .. } => {
-            walk_expr(base, visit);
-            walk_expr(value, visit);
-        }
-        Stmt::If {
-            cond,
-            then_body,
-            else_body,
-        } => {
-            walk_expr(cond, visit);
-            for s in then_body.iter().chain(else_body) {
-                walk_stmt(s, visit);
-            }
-        }
-        Stmt::While { cond, body } => {
-            walk_expr(cond, visit);
-            for s in body {
-                walk_stmt(s, visit);
-            }
-        }
-        Stmt::Break | Stmt::Continue => {}
-    }
 }
