@@ -144,30 +144,16 @@ impl Project {
         // The command line's C options come first, before the manifest's.
         let all = &mut project.c_config.all;
         let cli = &args.c;
-        all.include_dirs = cli
-            .include_dirs
-            .iter()
-            .map(|d| cwd.join(d))
-            .chain(all.include_dirs.drain(..))
-            .collect();
-        all.library_dirs = cli
-            .library_dirs
-            .iter()
-            .map(|d| cwd.join(d))
-            .chain(all.library_dirs.drain(..))
-            .collect();
-        all.cflags = cli
-            .cflags
-            .iter()
-            .cloned()
-            .chain(all.cflags.drain(..))
-            .collect();
-        all.ldflags = cli
-            .ldflags
-            .iter()
-            .cloned()
-            .chain(all.ldflags.drain(..))
-            .collect();
+        put_first(
+            &mut all.include_dirs,
+            cli.include_dirs.iter().map(|d| cwd.join(d)),
+        );
+        put_first(
+            &mut all.library_dirs,
+            cli.library_dirs.iter().map(|d| cwd.join(d)),
+        );
+        put_first(&mut all.cflags, cli.cflags.iter().cloned());
+        put_first(&mut all.ldflags, cli.ldflags.iter().cloned());
         if let Some(d) = &args.out_dir {
             project.out_dir = cwd.join(d);
         }
@@ -364,4 +350,11 @@ fn display(path: &Path) -> String {
         .unwrap_or_else(|| path.to_path_buf())
         .display()
         .to_string()
+}
+
+/// Puts `first` before the elements of `v`, in order.
+fn put_first<T>(v: &mut Vec<T>, first: impl Iterator<Item = T>) {
+    let rest = std::mem::take(v);
+    v.extend(first);
+    v.extend(rest);
 }
